@@ -1,0 +1,146 @@
+//! The two languages poignee speaks, for drafts and for its interface, and
+//! the detection of a draft's language when its front matter does not say.
+
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    Fr,
+    En,
+}
+
+impl Lang {
+    pub const ALL: [Lang; 2] = [Lang::Fr, Lang::En];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Fr => "fr",
+            Lang::En => "en",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Lang> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "fr" | "french" | "francais" | "français" => Some(Lang::Fr),
+            "en" | "english" | "anglais" => Some(Lang::En),
+            _ => None,
+        }
+    }
+
+    /// The interface language from a locale variable such as `LANG=fr_FR.UTF-8`.
+    pub fn from_locale(value: &str) -> Option<Lang> {
+        let v = value.to_ascii_lowercase();
+        if v.starts_with("fr") {
+            Some(Lang::Fr)
+        } else if v.starts_with("en") {
+            Some(Lang::En)
+        } else {
+            None
+        }
+    }
+
+    /// The interface language from the environment (`LC_ALL`, `LC_MESSAGES`,
+    /// `LANG`), English when none names French or English.
+    pub fn from_env() -> Lang {
+        ["LC_ALL", "LC_MESSAGES", "LANG"]
+            .iter()
+            .filter_map(|k| std::env::var(k).ok())
+            .filter(|v| !v.is_empty())
+            .find_map(|v| Lang::from_locale(&v))
+            .unwrap_or(Lang::En)
+    }
+}
+
+impl fmt::Display for Lang {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.code())
+    }
+}
+
+/// A text in both languages; the edge picks one.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Localized {
+    pub fr: String,
+    pub en: String,
+}
+
+impl Localized {
+    pub fn new(fr: impl Into<String>, en: impl Into<String>) -> Self {
+        Localized {
+            fr: fr.into(),
+            en: en.into(),
+        }
+    }
+
+    pub fn get(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::Fr => &self.fr,
+            Lang::En => &self.en,
+        }
+    }
+}
+
+/// A static text in both languages, for catalogues.
+#[derive(Debug, Clone, Copy)]
+pub struct Text {
+    pub fr: &'static str,
+    pub en: &'static str,
+}
+
+impl Text {
+    pub const fn new(fr: &'static str, en: &'static str) -> Self {
+        Text { fr, en }
+    }
+
+    pub fn get(self, lang: Lang) -> &'static str {
+        match lang {
+            Lang::Fr => self.fr,
+            Lang::En => self.en,
+        }
+    }
+}
+
+/// Guesses the language of a short note from its function words (counted by
+/// the lexicon scan) and accented letters, asking `whatlang` (restricted to
+/// French and English) only when those do not settle it.
+pub fn detect(text: &str, fr_words: usize, en_words: usize) -> Option<Lang> {
+    let accents = text
+        .chars()
+        .filter(|c| matches!(c, 'é' | 'è' | 'ê' | 'à' | 'ç' | 'ù' | 'î' | 'ô' | 'â' | 'û' | 'É' | 'À' | '«' | '»'))
+        .count();
+    let fr = fr_words as f32 + accents.min(4) as f32 * 0.5;
+    let en = en_words as f32;
+    if fr > en {
+        return Some(Lang::Fr);
+    }
+    if en > fr {
+        return Some(Lang::En);
+    }
+    let detector = whatlang::Detector::with_allowlist(vec![whatlang::Lang::Fra, whatlang::Lang::Eng]);
+    match detector.detect(text)?.lang() {
+        whatlang::Lang::Fra => Some(Lang::Fr),
+        whatlang::Lang::Eng => Some(Lang::En),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn locale_names() {
+        assert_eq!(Lang::from_locale("fr_FR.UTF-8"), Some(Lang::Fr));
+        assert_eq!(Lang::from_locale("en_GB"), Some(Lang::En));
+        assert_eq!(Lang::from_locale("C.UTF-8"), None);
+        assert_eq!(Lang::parse("FR"), Some(Lang::Fr));
+        assert_eq!(Lang::parse("de"), None);
+    }
+
+    #[test]
+    fn accents_tip_a_tie_to_french() {
+        assert_eq!(detect("Ravi d'échanger", 0, 0), Some(Lang::Fr));
+    }
+}

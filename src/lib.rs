@@ -1,0 +1,19 @@
+//! poignee: write LinkedIn and Viadeo invitation notes that people accept.
+//!
+//! The library is the whole product minus the terminal: the lint engine
+//! ([`lint`], [`rules`], [`lexicon`]), the draft format ([`draft`]), the
+//! config ([`config`]), the audience filter ([`audience`]) and the batch
+//! checker ([`batch`]). The CLI and the TUI are thin faces over it.
+
+pub mod audience;
+pub mod lang;
+pub mod lexicon;
+pub mod lint;
+pub mod rules;
+pub mod target;
+pub mod text;
+
+pub use lang::Lang;
+pub use lint::{Context, Diagnostic, Linter, Report, Severity};
+pub use rules::RuleId;
+pub use target::{Platform, Relationship, Target, Tier};

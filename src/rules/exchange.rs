@@ -1,0 +1,56 @@
+//! `no-exchange`: « écoutez, participez ». Networks are give-and-take: a good
+//! note leaves room for the other person, with a question about their work or
+//! an offer to share. A hint, never an error.
+
+use super::{RuleId, RuleInfo};
+use crate::lang::{Localized, Text};
+use crate::lexicon::Category;
+use crate::lint::{Note, Out, Severity};
+
+pub const INFO: RuleInfo = RuleInfo {
+    id: RuleId::NoExchange,
+    severity: Severity::Info,
+    summary: Text::new(
+        "ne laisse pas de place à un échange (question, partage)",
+        "leaves no room for an exchange (a question, an offer to share)",
+    ),
+    explanation: Text::new(
+        "Les réseaux sont des échanges : on ne va pas vers quelqu'un qui ne fait que demander. Une question sur son travail ou une proposition de partage (« Au plaisir d'échanger sur… ») ouvre la conversation.",
+        "Networks are give-and-take: people don't gravitate toward someone who only asks. A question about their work or an offer to share (\"happy to swap notes on…\") opens the conversation.",
+    ),
+};
+
+pub fn check(n: &Note, out: &mut Out) {
+    if n.text.contains('?') || n.has(Category::Exchange) {
+        return;
+    }
+    let example = if n.french() { "« Au plaisir d'échanger sur… »" } else { "“Curious how you…?”" };
+    out.push(
+        RuleId::NoExchange,
+        n.end(),
+        Localized::new(
+            "la note ne laisse pas de place à un échange",
+            "the note leaves no room for an exchange",
+        ),
+        Some(Localized::new(
+            format!("terminez sur une question ou une proposition : {example}"),
+            format!("end on a question or an offer: {example}"),
+        )),
+    );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lang::Lang;
+    use crate::rules::testing::fires;
+
+    #[test]
+    fn openings() {
+        assert!(!fires("Comment avez-vous fait ?", Lang::Fr, RuleId::NoExchange));
+        assert!(!fires("Au plaisir d'échanger.", Lang::Fr, RuleId::NoExchange));
+        assert!(!fires("Would love to hear your take.", Lang::En, RuleId::NoExchange));
+        assert!(fires("Bonjour, merci.", Lang::Fr, RuleId::NoExchange));
+        assert!(fires("Hi, thanks.", Lang::En, RuleId::NoExchange));
+    }
+}

@@ -1,0 +1,64 @@
+//! `no-greeting`: « soyez poli ». A note opens with a greeting; a bare name
+//! (« Claire, … ») is not one.
+
+use super::{RuleId, RuleInfo};
+use crate::lang::{Localized, Text};
+use crate::lexicon::Category;
+use crate::lint::{Note, Out, Severity};
+use crate::text;
+
+pub const INFO: RuleInfo = RuleInfo {
+    id: RuleId::NoGreeting,
+    severity: Severity::Warning,
+    summary: Text::new("pas de salutation en ouverture", "no greeting at the start"),
+    explanation: Text::new(
+        "Une note qui commence sans « Bonjour » se lit comme une injonction. Ouvrez par une salutation et le prénom : « Bonjour Claire, ».",
+        "A note that starts without \"Hello\" reads like an order. Open with a greeting and their first name: \"Hi Claire,\".",
+    ),
+};
+
+/// A greeting counts when it starts within the first three words.
+const OPENING_WORDS: usize = 3;
+
+pub fn check(n: &Note, out: &mut Out) {
+    let opening_end = text::words(n.text)
+        .take(OPENING_WORDS)
+        .last()
+        .map_or(0, |w| w.end);
+    if n.hits(Category::Greeting).any(|h| h.span.start < opening_end) {
+        return;
+    }
+    let example = if n.french() { "« Bonjour Claire, »" } else { "“Hi Claire,”" };
+    out.push(
+        RuleId::NoGreeting,
+        n.first_word(),
+        Localized::new("la note ne commence pas par une salutation", "the note does not open with a greeting"),
+        Some(Localized::new(
+            format!("commencez par une salutation : {example}"),
+            format!("open with a greeting: {example}"),
+        )),
+    );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lang::Lang;
+    use crate::rules::testing::fires;
+
+    #[test]
+    fn greetings() {
+        assert!(!fires("Bonjour Claire, merci.", Lang::Fr, RuleId::NoGreeting));
+        assert!(!fires("Chère Madame Martin, merci.", Lang::Fr, RuleId::NoGreeting));
+        assert!(!fires("Hi Sam, thanks.", Lang::En, RuleId::NoGreeting));
+        assert!(!fires("Dear Dr. Smith, thanks.", Lang::En, RuleId::NoGreeting));
+    }
+
+    #[test]
+    fn bare_name_or_late_greeting_is_not_one() {
+        assert!(fires("Claire, j'ai lu votre article.", Lang::Fr, RuleId::NoGreeting));
+        assert!(fires("Sam, I read your post. Hello from Paris!", Lang::En, RuleId::NoGreeting));
+        // "hi" inside a word is not a greeting
+        assert!(fires("This is about your article.", Lang::En, RuleId::NoGreeting));
+    }
+}

@@ -1,0 +1,144 @@
+//! `hype`: « soyez transparent et authentique ». Flattery, superlatives and
+//! buzzwords (« incroyable », « synergie », "rockstar", "game-changer"),
+//! shouting in capitals, "!!!" and strings of emoji read as a sales voice,
+//! not as a person.
+
+use super::{RuleId, RuleInfo, quoting};
+use crate::lang::{Localized, Text};
+use crate::lexicon::Category;
+use crate::lint::{Note, Out, Severity};
+use crate::text::{self, is_emoji};
+use regex::Regex;
+use std::sync::LazyLock;
+
+pub const INFO: RuleInfo = RuleInfo {
+    id: RuleId::Hype,
+    severity: Severity::Warning,
+    summary: Text::new(
+        "flatterie, superlatifs, jargon, MAJUSCULES, « !!! » ou emoji en série",
+        "flattery, superlatives, buzzwords, ALL CAPS, \"!!!\" or strings of emoji",
+    ),
+    explanation: Text::new(
+        "La confiance se construit en années et se perd en une seconde. Les compliments appuyés (« votre parcours incroyable »), le jargon (« synergie », « disruptif »), les MAJUSCULES et les « !!! » sonnent faux chez un inconnu. Dites simplement ce qui vous a intéressé.",
+        "Trust takes years to build and a second to lose. Heavy compliments (\"your amazing journey\"), buzzwords (\"synergy\", \"game-changer\"), ALL CAPS and \"!!!\" ring false from a stranger. Say plainly what caught your interest.",
+    ),
+};
+
+static BANGS: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"[!?]*!\s?[!?]+|\?\s?!").expect("a fixed pattern compiles"));
+
+/// Capitals are shouting from this many letters in one word (shorter ones are
+/// acronyms: HEC, INSEAD), or in two capitalised words in a row.
+const SHOUT_LETTERS: usize = 8;
+
+pub fn check(n: &Note, out: &mut Out) {
+    for hit in n.hits(Category::Hype) {
+        let piece = &n.text[hit.span.clone()];
+        out.push(
+            RuleId::Hype,
+            hit.span.clone(),
+            quoting("{} : flatterie ou jargon", "{}: flattery or buzzword", piece),
+            Some(Localized::new(
+                "dites simplement ce qui vous a intéressé",
+                "say plainly what caught your interest",
+            )),
+        );
+    }
+    for m in BANGS.find_iter(n.text) {
+        out.push(
+            RuleId::Hype,
+            m.range(),
+            quoting("{} : la ponctuation crie", "{}: the punctuation shouts", m.as_str()),
+            Some(Localized::new("un seul point d'exclamation suffit", "one exclamation mark is enough")),
+        );
+    }
+    shouting(n, out);
+    emoji(n, out);
+}
+
+fn is_caps_word(w: &str) -> bool {
+    w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !w.chars().any(char::is_lowercase)
+        && w.chars().any(char::is_uppercase)
+}
+
+fn shouting(n: &Note, out: &mut Out) {
+    let words: Vec<_> = text::words(n.text).collect();
+    let mut i = 0;
+    while i < words.len() {
+        let w = &n.text[words[i].clone()];
+        if !is_caps_word(w) {
+            i += 1;
+            continue;
+        }
+        let mut j = i + 1;
+        while j < words.len() && is_caps_word(&n.text[words[j].clone()]) {
+            j += 1;
+        }
+        let long = w.chars().count() >= SHOUT_LETTERS;
+        let run = j - i >= 2 && words[i..j].iter().all(|r| n.text[r.clone()].chars().count() >= 3);
+        if long || run {
+            let span = words[i].start..words[j - 1].end;
+            out.push(
+                RuleId::Hype,
+                span.clone(),
+                quoting("{} : les majuscules crient", "{}: capitals shout", &n.text[span]),
+                Some(Localized::new("écrivez en minuscules", "write it in lower case")),
+            );
+        }
+        i = j;
+    }
+}
+
+fn emoji(n: &Note, out: &mut Out) {
+    let found: Vec<(usize, char)> = n.text.char_indices().filter(|&(_, c)| is_emoji(c)).collect();
+    let max = n.thresholds().max_emoji;
+    if found.len() <= max {
+        return;
+    }
+    let (start, _) = found[max];
+    let (last, c) = found[found.len() - 1];
+    out.push(
+        RuleId::Hype,
+        start..last + c.len_utf8(),
+        Localized::new(
+            format!("{} emoji : c'est trop pour une première note", found.len()),
+            format!("{} emoji: too many for a first note", found.len()),
+        ),
+        Some(Localized::new(
+            format!("gardez-en {max} au plus"),
+            format!("keep {max} at most"),
+        )),
+    );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lang::Lang;
+    use crate::rules::testing::{fires, spans};
+
+    #[test]
+    fn flattery_and_buzzwords() {
+        let s = spans("Votre parcours incroyable, quelle synergie !", Lang::Fr, RuleId::Hype);
+        assert_eq!(s, ["incroyable", "synergie"]);
+        let s = spans("You're a true rockstar, a real game-changer.", Lang::En, RuleId::Hype);
+        assert_eq!(s, ["rockstar", "game-changer"]);
+    }
+
+    #[test]
+    fn shouting_bangs_and_emoji() {
+        assert_eq!(spans("C'est une OFFRE UNIQUE", Lang::Fr, RuleId::Hype), ["OFFRE UNIQUE"]);
+        assert_eq!(spans("Great talk!!!", Lang::En, RuleId::Hype), ["!!!"]);
+        assert_eq!(spans("Super ?!", Lang::Fr, RuleId::Hype), ["?!"]);
+        assert_eq!(spans("Hi 🚀🔥💯🎉", Lang::En, RuleId::Hype), ["💯🎉"]);
+    }
+
+    #[test]
+    fn near_misses() {
+        // Acronyms, a single French « ! », two emoji, a word containing a buzzword.
+        assert!(!fires("Ancienne de l'INSEAD et de HEC, merci !", Lang::Fr, RuleId::Hype));
+        assert!(!fires("Merci 🙂👋", Lang::Fr, RuleId::Hype));
+        assert!(!fires("I started at a startup in Paris.", Lang::En, RuleId::Hype));
+        assert!(!fires("Your talk at Devoxx was clear and useful.", Lang::En, RuleId::Hype));
+    }
+}

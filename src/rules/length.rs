@@ -1,0 +1,164 @@
+//! `empty`, `too-short`, `too-long`: « soyez bref et concis ». LinkedIn caps a
+//! note at 300 characters (200 on free accounts); nobody reads a wall of text
+//! from a stranger, and nobody accepts a note too thin to carry a reason.
+
+use super::{RuleId, RuleInfo};
+use crate::lang::{Localized, Text};
+use crate::lint::{Note, Out, Severity};
+use crate::target::Platform;
+use crate::text;
+
+pub const EMPTY: RuleInfo = RuleInfo {
+    id: RuleId::Empty,
+    severity: Severity::Error,
+    summary: Text::new("la note est vide", "the note is empty"),
+    explanation: Text::new(
+        "Une invitation sans note est une demande sans raison : la personne ne sait pas qui vous êtes ni pourquoi vous la contactez. Écrivez deux ou trois phrases : bonjour, la raison, merci.",
+        "An invitation without a note is a request without a reason: the person cannot tell who you are or why you reach out. Write two or three sentences: hello, the reason, thanks.",
+    ),
+};
+
+pub const TOO_SHORT: RuleInfo = RuleInfo {
+    id: RuleId::TooShort,
+    severity: Severity::Warning,
+    summary: Text::new("trop court pour porter une raison", "too short to carry a reason"),
+    explanation: Text::new(
+        "Quelques mots ne disent ni qui vous êtes ni pourquoi vous écrivez. Une bonne note tient en deux ou trois phrases : une salutation avec le prénom, une raison précise, un remerciement.",
+        "A few words say neither who you are nor why you write. A good note fits in two or three sentences: a greeting with their name, a specific reason, a thank-you.",
+    ),
+};
+
+pub const TOO_LONG: RuleInfo = RuleInfo {
+    id: RuleId::TooLong,
+    severity: Severity::Error,
+    summary: Text::new(
+        "dépasse la limite de la plateforme (avertit quand elle est proche)",
+        "over the platform's note limit (warns when close)",
+    ),
+    explanation: Text::new(
+        "LinkedIn limite la note à 200 caractères pour un compte gratuit et 300 pour un compte Premium ; il compte comme un navigateur, si bien qu'un emoji peut compter double. Au-delà, la note est refusée ou coupée. Gardez une phrase de raison et une de politesse.",
+        "LinkedIn caps the note at 200 characters on a free account and 300 on Premium; it counts like a browser, so an emoji may count twice. Past the limit the note is refused or cut. Keep one sentence of reason and one of courtesy.",
+    ),
+};
+
+/// Reports an empty note; true when it is (no other rule runs then).
+pub fn empty(n: &Note, out: &mut Out) -> bool {
+    if !n.text.trim().is_empty() {
+        return false;
+    }
+    out.push(
+        RuleId::Empty,
+        0..0,
+        Localized::new("la note est vide", "the note is empty"),
+        Some(Localized::new(
+            "écrivez une salutation, la raison de votre demande et un merci",
+            "write a greeting, the reason for your request and a thank-you",
+        )),
+    );
+    true
+}
+
+pub fn check(n: &Note, out: &mut Out) {
+    let (count, limit) = (n.length, n.limit);
+    let platform = n.cx.platform.display();
+    let body_start = n.text.len() - n.text.trim_start().len();
+    let body = n.text.trim();
+    if count > limit {
+        let cut = match n.cx.platform {
+            Platform::Linkedin => text::utf16_cut(body, limit),
+            Platform::Viadeo => text::char_cut(body, limit),
+        }
+        .unwrap_or(body.len());
+        let over = count - limit;
+        out.push(
+            RuleId::TooLong,
+            body_start + cut..body_start + body.len(),
+            Localized::new(
+                format!("{count} caractères pour une limite de {limit} sur {platform} : {over} de trop"),
+                format!("{count} characters for {platform}'s limit of {limit}: {over} too many"),
+            ),
+            Some(Localized::new(
+                format!("retirez {over} caractères : gardez la raison, coupez le reste"),
+                format!("cut {over} characters: keep the reason, drop the rest"),
+            )),
+        );
+    } else if count as f32 >= limit as f32 * n.thresholds().near_limit {
+        let left = limit - count;
+        out.push_at(
+            RuleId::TooLong,
+            Severity::Warning,
+            n.end(),
+            Localized::new(
+                format!("{count}/{limit} caractères : il ne reste que {left} caractères"),
+                format!("{count}/{limit} characters: only {left} left"),
+            ),
+            None,
+        );
+    }
+    if text::char_len(body) < n.thresholds().min_chars {
+        out.push(
+            RuleId::TooShort,
+            body_start..body_start + body.len(),
+            Localized::new(
+                format!("{} caractères : trop court pour dire pourquoi vous écrivez", text::char_len(body)),
+                format!("{} characters: too short to say why you write", text::char_len(body)),
+            ),
+            Some(Localized::new(
+                "ajoutez une phrase qui dit pourquoi cette personne",
+                "add a sentence that says why this person",
+            )),
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lang::Lang;
+    use crate::lint::{Context, Linter};
+    use crate::rules::testing::{fires, rules};
+    use crate::target::Tier;
+
+    #[test]
+    fn empty_note_is_only_empty() {
+        assert_eq!(rules("  \n ", Lang::Fr), vec![RuleId::Empty]);
+        assert_eq!(rules("", Lang::En), vec![RuleId::Empty]);
+    }
+
+    #[test]
+    fn too_short_fr_en_and_near_miss() {
+        assert!(fires("Bonjour, merci !", Lang::Fr, RuleId::TooShort));
+        assert!(fires("Hi", Lang::En, RuleId::TooShort));
+        assert!(!fires(
+            "Hi Claire, I read your article on urban logistics and learned a lot. Thanks!",
+            Lang::En,
+            RuleId::TooShort
+        ));
+    }
+
+    #[test]
+    fn too_long_counts_utf16_on_linkedin_and_points_past_the_limit() {
+        let linter = Linter::default();
+        let note = format!("{}👋 fin", "a".repeat(199));
+        let cx = Context::default();
+        let r = linter.lint(&note, &cx);
+        let d = r.diagnostics.iter().find(|d| d.rule == RuleId::TooLong);
+        let d = d.map(|d| (d.severity, &note[d.span.clone()]));
+        assert_eq!(d, Some((Severity::Error, "👋 fin")));
+        assert_eq!(r.stats.length, 205);
+        // Premium: 300, and 205 is well under it.
+        let cx = Context {
+            tier: Tier::Premium,
+            ..Context::default()
+        };
+        assert!(!linter.lint(&note, &cx).diagnostics.iter().any(|d| d.rule == RuleId::TooLong));
+    }
+
+    #[test]
+    fn too_long_warns_when_close() {
+        let note = "Bonjour Claire, ".to_string() + &"é".repeat(170);
+        let r = Linter::default().lint(&note, &Context::default());
+        let d = r.diagnostics.iter().find(|d| d.rule == RuleId::TooLong);
+        assert_eq!(d.map(|d| d.severity), Some(Severity::Warning));
+    }
+}

@@ -1,0 +1,141 @@
+//! `link` and `contact-details`: « pas de publicité, même indirecte ». A URL,
+//! a calendar link, an e-mail address or a phone number in a first note asks
+//! the person to go somewhere before they know why; it is how spam looks.
+
+use super::{RuleId, RuleInfo, quoting};
+use crate::lang::{Localized, Text};
+use crate::lint::{Note, Out, Severity};
+use regex::Regex;
+use std::ops::Range;
+use std::sync::LazyLock;
+
+pub const LINK: RuleInfo = RuleInfo {
+    id: RuleId::Link,
+    severity: Severity::Warning,
+    summary: Text::new("lien ou lien d'agenda dans une première note", "a link or calendar link in a first note"),
+    explanation: Text::new(
+        "Un lien dans une invitation demande d'aller ailleurs avant même de savoir pourquoi : c'est la forme du spam, et les plateformes le traitent souvent comme tel. Gardez le lien pour après l'acceptation, quand la personne l'aura demandé.",
+        "A link in an invitation asks the person to go elsewhere before they know why: it is what spam looks like, and platforms often treat it so. Keep the link for after they accept, when they ask for it.",
+    ),
+};
+
+pub const CONTACT_DETAILS: RuleInfo = RuleInfo {
+    id: RuleId::ContactDetails,
+    severity: Severity::Warning,
+    summary: Text::new(
+        "adresse e-mail ou numéro de téléphone dans une première note",
+        "an e-mail address or phone number in a first note",
+    ),
+    explanation: Text::new(
+        "Une fois l'invitation acceptée, la messagerie de la plateforme suffit ; donner un e-mail ou un numéro dès la première note presse la personne et ressemble à une prospection.",
+        "Once the invitation is accepted, the platform's messages are enough; an e-mail or phone number in the first note rushes the person and looks like prospecting.",
+    ),
+};
+
+static EMAIL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[a-zA-Z]{2,}").expect("a fixed pattern compiles")
+});
+
+static PHONE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?x)
+        (?:\+|\b00)\d{1,3}[\s.-]?(?:\(0\)\s?)?\d{1,4}(?:[\s.-]?\d{2,4}){2,5}\b
+        | \b0[1-9](?:[\s.-]?\d{2}){4}\b
+        | \(\d{3}\)\s?\d{3}[\s.-]\d{4}\b
+        | \b\d{3}[.-]\d{3}[.-]\d{4}\b
+        ",
+    )
+    .expect("a fixed pattern compiles")
+});
+
+static URL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?xi)
+        \b(?:https?://|www\.)[^\s<>«»]+
+        | \b[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.(?:com|fr|io|net|org|co|eu|me|ly|app|dev|ai|biz|info|be|ch|ca|uk|de|link|page|site)\b(?:/[^\s<>«»]*)?
+        | \bcalendly\b
+        ",
+    )
+    .expect("a fixed pattern compiles")
+});
+
+pub fn check(n: &Note, out: &mut Out) {
+    let mut taken: Vec<Range<usize>> = Vec::new();
+    for m in EMAIL.find_iter(n.text) {
+        taken.push(m.range());
+        out.push(
+            RuleId::ContactDetails,
+            m.range(),
+            quoting("adresse e-mail {}", "e-mail address {}", m.as_str()),
+            Some(Localized::new(
+                "retirez-la : la messagerie suffira une fois l'invitation acceptée",
+                "drop it: messages will do once they accept",
+            )),
+        );
+    }
+    for m in PHONE.find_iter(n.text) {
+        if taken.iter().any(|t| t.start < m.end() && m.start() < t.end) {
+            continue;
+        }
+        taken.push(m.range());
+        out.push(
+            RuleId::ContactDetails,
+            m.range(),
+            quoting("numéro de téléphone {}", "phone number {}", m.as_str()),
+            Some(Localized::new(
+                "retirez-le : la messagerie suffira une fois l'invitation acceptée",
+                "drop it: messages will do once they accept",
+            )),
+        );
+    }
+    for m in URL.find_iter(n.text) {
+        let trimmed = m.as_str().trim_end_matches(['.', ',', ';', ':', '!', '?', ')', '"', '\'', '’']);
+        let span = m.start()..m.start() + trimmed.len();
+        if taken.iter().any(|t| t.start < span.end && span.start < t.end) {
+            continue;
+        }
+        out.push(
+            RuleId::Link,
+            span,
+            quoting("lien {}", "link {}", trimmed),
+            Some(Localized::new(
+                "gardez le lien pour après l'acceptation",
+                "keep the link for after they accept",
+            )),
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lang::Lang;
+    use crate::rules::testing::spans;
+
+    #[test]
+    fn links() {
+        let t = "Voir https://exemple.fr/offre, www.acme.io et calendly.com/sam.";
+        assert_eq!(
+            spans(t, Lang::Fr, RuleId::Link),
+            ["https://exemple.fr/offre", "www.acme.io", "calendly.com/sam"]
+        );
+        assert!(spans("Node.js et M. Dupont, e.g. 3.5", Lang::Fr, RuleId::Link).is_empty());
+    }
+
+    #[test]
+    fn emails_and_phones_not_links() {
+        let t = "Écrivez-moi à claire.martin@acme.fr ou au 06 12 34 56 78, +33 6 12 34 56 78.";
+        assert_eq!(
+            spans(t, Lang::Fr, RuleId::ContactDetails),
+            ["claire.martin@acme.fr", "06 12 34 56 78", "+33 6 12 34 56 78"]
+        );
+        assert!(spans(t, Lang::Fr, RuleId::Link).is_empty());
+        let en = "Call me at (415) 555-0134 or 415.555.0134.";
+        assert_eq!(spans(en, Lang::En, RuleId::ContactDetails).len(), 2);
+    }
+
+    #[test]
+    fn years_and_counts_are_not_phones() {
+        assert!(spans("En 2024, 1 200 personnes au salon.", Lang::Fr, RuleId::ContactDetails).is_empty());
+    }
+}

@@ -1,0 +1,67 @@
+//! `unfilled-placeholder`: a `{{first_name}}` or `[Prénom]` left from a
+//! template. Nothing tells a reader "you are on a list" faster.
+
+use super::{RuleId, RuleInfo, quoting};
+use crate::lang::{Localized, Text};
+use crate::lint::{Note, Out, Severity};
+use regex::Regex;
+use std::sync::LazyLock;
+
+pub const INFO: RuleInfo = RuleInfo {
+    id: RuleId::UnfilledPlaceholder,
+    severity: Severity::Error,
+    summary: Text::new(
+        "un champ de modèle laissé vide : {{…}}, [Prénom]",
+        "a template field left unfilled: {{…}}, [First name]",
+    ),
+    explanation: Text::new(
+        "Un « {{prenom}} » ou un « [Nom de l'entreprise] » oublié dit à la personne qu'elle reçoit un envoi de masse. Remplissez chaque champ, ou retirez la phrase.",
+        "A forgotten \"{{first_name}}\" or \"[Company name]\" tells the person they got a mass mailing. Fill every field, or drop the sentence.",
+    ),
+};
+
+static PLACEHOLDER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?xi)
+        \{\{[^{}\n]{0,80}\}\}
+        | \[\s*(?:pr[ée]nom|nom|name|first\s?name|last\s?name|full\s?name|company|company\s?name|entreprise|soci[ée]t[ée]|poste|job\s?title|title|[ée]v[ée]nement|event|sujet|topic|ville|city|school|[ée]cole|xxx+)[^\]\n]{0,30}\]
+        | \bXXX+\b
+        ",
+    )
+    .expect("a fixed pattern compiles")
+});
+
+pub fn check(n: &Note, out: &mut Out) {
+    for m in PLACEHOLDER.find_iter(n.text) {
+        out.push(
+            RuleId::UnfilledPlaceholder,
+            m.range(),
+            quoting("{} n'est pas rempli", "{} is not filled in", m.as_str()),
+            Some(Localized::new(
+                "remplacez-le par le vrai texte",
+                "replace it with the real text",
+            )),
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lang::Lang;
+    use crate::rules::testing::spans;
+
+    #[test]
+    fn placeholders() {
+        assert_eq!(
+            spans("Bonjour {{first_name}}, vu à [Événement].", Lang::Fr, RuleId::UnfilledPlaceholder),
+            ["{{first_name}}", "[Événement]"]
+        );
+        assert_eq!(spans("Hi [First Name], XXX", Lang::En, RuleId::UnfilledPlaceholder).len(), 2);
+    }
+
+    #[test]
+    fn near_misses() {
+        assert!(spans("Bonjour Claire, [sic] {pas un champ}", Lang::Fr, RuleId::UnfilledPlaceholder).is_empty());
+    }
+}

@@ -1,0 +1,80 @@
+//! `long-sentence`: « soyez simple ». A sentence too long to read at a glance,
+//! with the note's readability (Flesch for English, Kandel–Moles for French)
+//! as information, never as an error.
+
+use super::{RuleId, RuleInfo};
+use crate::lang::{Localized, Text};
+use crate::lint::{Note, Out, Severity};
+use crate::text;
+
+pub const INFO: RuleInfo = RuleInfo {
+    id: RuleId::LongSentence,
+    severity: Severity::Info,
+    summary: Text::new(
+        "phrase trop longue pour être lue d'un coup d'œil",
+        "a sentence too long to read at a glance",
+    ),
+    explanation: Text::new(
+        "Quelqu'un qui reçoit des dizaines d'invitations lit la vôtre en deux secondes. Coupez les phrases de plus de 25 mots ; visez des mots simples. L'indice de lisibilité (Kandel–Moles en français, Flesch en anglais, de 0 à 100) est donné à titre indicatif.",
+        "Someone who gets dozens of invitations reads yours in two seconds. Split sentences over 25 words; prefer plain words. The readability figure (Flesch for English, Kandel–Moles for French, 0 to 100) is for information.",
+    ),
+};
+
+pub fn check(n: &Note, out: &mut Out) {
+    let max = n.thresholds().long_sentence_words;
+    for s in text::sentences(n.text) {
+        let words = text::words(&n.text[s.clone()]).count();
+        if words <= max {
+            continue;
+        }
+        out.push(
+            RuleId::LongSentence,
+            s,
+            Localized::new(
+                format!("phrase de {words} mots (plus de {max}) : coupez-la"),
+                format!("a {words}-word sentence (over {max}): split it"),
+            ),
+            Some(Localized::new(
+                "une idée par phrase",
+                "one idea per sentence",
+            )),
+        );
+    }
+}
+
+/// A readability figure in words: « facile », "hard".
+pub fn readability_label(score: f32) -> Text {
+    match score {
+        s if s >= 70.0 => Text::new("facile", "easy"),
+        s if s >= 50.0 => Text::new("assez facile", "fairly easy"),
+        s if s >= 30.0 => Text::new("difficile", "hard"),
+        _ => Text::new("très difficile", "very hard"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lang::Lang;
+    use crate::rules::testing::{fires, report};
+
+    #[test]
+    fn long_and_short() {
+        let long = "Bonjour, je me permets de vous écrire parce que nous avons tous les deux travaillé dans la logistique urbaine pendant des années et que votre dernier article sur les entrepôts de proximité à Lyon m'a beaucoup appris sur le sujet.";
+        assert!(fires(long, Lang::Fr, RuleId::LongSentence));
+        assert!(!fires("Bonjour Claire. J'ai lu votre article. Merci !", Lang::Fr, RuleId::LongSentence));
+    }
+
+    #[test]
+    fn readability_is_higher_for_plain_text() {
+        let plain = report("Hi Sam. I read your post. It was good. Thanks.", Lang::En, None);
+        let dense = report(
+            "Hi Sam, considering organisational transformation methodologies, institutional stakeholders' expectations necessitate comprehensive reconsideration.",
+            Lang::En,
+            None,
+        );
+        let (p, d) = (plain.stats.readability.unwrap_or(0.0), dense.stats.readability.unwrap_or(100.0));
+        assert!(p > 70.0 && d < 30.0, "{p} {d}");
+        assert_eq!(readability_label(p).en, "easy");
+    }
+}

@@ -1,0 +1,48 @@
+//! `no-thanks`: « soyez poli ». A thank-you or a warm closing (« Au plaisir »,
+//! "Best regards") ends a note that asks for something.
+
+use super::{RuleId, RuleInfo};
+use crate::lang::{Localized, Text};
+use crate::lexicon::Category;
+use crate::lint::{Note, Out, Severity};
+
+pub const INFO: RuleInfo = RuleInfo {
+    id: RuleId::NoThanks,
+    severity: Severity::Info,
+    summary: Text::new("ni merci ni formule de fin", "no thanks or closing"),
+    explanation: Text::new(
+        "Vous demandez quelque chose : un merci ou une formule de fin (« Merci et au plaisir », « Bien à vous ») le reconnaît et laisse une bonne dernière impression.",
+        "You are asking for something: a thank-you or a closing (\"Thanks, and best regards\") acknowledges it and leaves a good last impression.",
+    ),
+};
+
+pub fn check(n: &Note, out: &mut Out) {
+    if n.has(Category::Thanks) {
+        return;
+    }
+    let example = if n.french() { "« Merci, au plaisir ! »" } else { "“Thanks, best regards”" };
+    out.push(
+        RuleId::NoThanks,
+        n.end(),
+        Localized::new("pas de merci ni de formule de fin", "no thank-you or closing"),
+        Some(Localized::new(format!("terminez par {example}"), format!("end with {example}"))),
+    );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lang::Lang;
+    use crate::rules::testing::fires;
+
+    #[test]
+    fn thanks_and_closings() {
+        assert!(!fires("Bonjour, merci !", Lang::Fr, RuleId::NoThanks));
+        assert!(!fires("Bonjour. Au plaisir d'échanger.", Lang::Fr, RuleId::NoThanks));
+        assert!(!fires("Hi. Best regards, Sam", Lang::En, RuleId::NoThanks));
+        assert!(fires("Bonjour, j'ai lu votre article.", Lang::Fr, RuleId::NoThanks));
+        assert!(!fires("Hi. Best,\nSam", Lang::En, RuleId::NoThanks));
+        // "the best" is flattery, not a closing.
+        assert!(fires("Hi, you are the best.", Lang::En, RuleId::NoThanks));
+    }
+}

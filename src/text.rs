@@ -1,0 +1,324 @@
+//! Text helpers shared by the rules: accent folding with a map back to the
+//! original bytes, words, sentences, syllables and platform character counts.
+//!
+//! Everything here works on byte offsets into the text the user wrote; rules
+//! report those offsets and the edges (CLI, TUI) convert them once.
+
+use std::ops::Range;
+use unicode_normalization::char::{decompose_canonical, is_combining_mark};
+
+/// A lowercase, accent-free copy of a text, with typographic apostrophes made
+/// straight and runs of white space folded to one space, plus the map from
+/// each folded byte back to the original character it came from.
+///
+/// « L’Offre  Gratuite » folds to `l'offre gratuite`, so one word list entry
+/// matches every way of typing it.
+#[derive(Debug, Clone)]
+pub struct Folded {
+    text: String,
+    /// For each byte of `text`: the original char's byte range.
+    origin: Vec<(u32, u32)>,
+}
+
+impl Folded {
+    pub fn new(original: &str) -> Self {
+        let mut text = String::with_capacity(original.len());
+        let mut origin = Vec::with_capacity(original.len());
+        let mut last_space = true;
+        for (start, c) in original.char_indices() {
+            let end = start + c.len_utf8();
+            let range = (start as u32, end as u32);
+            if c.is_whitespace() {
+                if !last_space {
+                    text.push(' ');
+                    origin.push(range);
+                    last_space = true;
+                }
+                continue;
+            }
+            last_space = false;
+            let before = text.len();
+            fold_char(c, &mut text);
+            origin.extend(std::iter::repeat_n(range, text.len() - before));
+        }
+        Folded { text, origin }
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.text
+    }
+
+    /// The original byte range covered by the folded range `r` (non-empty).
+    pub fn original_range(&self, r: Range<usize>) -> Range<usize> {
+        if r.start >= r.end || r.end > self.origin.len() {
+            let at = self.origin.get(r.start).map_or(0, |o| o.0 as usize);
+            return at..at;
+        }
+        self.origin[r.start].0 as usize..self.origin[r.end - 1].1 as usize
+    }
+
+    /// The folded offset of the first folded byte at or after original byte `at`.
+    pub fn folded_offset(&self, at: usize) -> usize {
+        self.origin.partition_point(|o| (o.0 as usize) < at)
+    }
+}
+
+/// Appends the folded form of `c`: lowercase, without diacritics, ligatures
+/// spelled out, typographic apostrophes straight.
+pub fn fold_char(c: char, out: &mut String) {
+    if c.is_ascii() {
+        out.push(c.to_ascii_lowercase());
+        return;
+    }
+    match c {
+        '\u{2019}' | '\u{2018}' | '\u{02BC}' | '\u{00B4}' | '\u{2032}' | '`' => out.push('\''),
+        'œ' | 'Œ' => out.push_str("oe"),
+        'æ' | 'Æ' => out.push_str("ae"),
+        'ß' => out.push_str("ss"),
+        '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' => out.push('-'),
+        _ => {
+            for lower in c.to_lowercase() {
+                decompose_canonical(lower, |d| {
+                    if !is_combining_mark(d) {
+                        out.push(d);
+                    }
+                });
+            }
+        }
+    }
+}
+
+/// Folds a whole string (used for word lists, names and aliases).
+pub fn fold(s: &str) -> String {
+    Folded::new(s.trim()).text
+}
+
+/// A letter or digit: what a word is made of, in any script.
+pub fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric()
+}
+
+/// Byte ranges of the words of `text`: runs of letters and digits, with an
+/// inner apostrophe or hyphen kept inside the word (« aujourd’hui », "e-mail").
+pub fn words(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
+    let mut chars = text.char_indices().peekable();
+    std::iter::from_fn(move || {
+        let (start, _) = loop {
+            let (i, c) = chars.next()?;
+            if is_word_char(c) {
+                break (i, c);
+            }
+        };
+        let mut end = text.len();
+        while let Some(&(i, c)) = chars.peek() {
+            if is_word_char(c) {
+                chars.next();
+                continue;
+            }
+            let joiner = matches!(c, '\'' | '\u{2019}' | '-');
+            let next_is_word = text[i + c.len_utf8()..]
+                .chars()
+                .next()
+                .is_some_and(is_word_char);
+            if joiner && next_is_word {
+                chars.next();
+                continue;
+            }
+            end = i;
+            break;
+        }
+        Some(start..end)
+    })
+}
+
+/// Byte ranges of the sentences of `text`, trimmed. A sentence ends at `.`,
+/// `!`, `?` or `…` followed by white space, or at a line break.
+pub fn sentences(text: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let bytes = text.as_bytes();
+    let mut iter = text.char_indices().peekable();
+    while let Some((i, c)) = iter.next() {
+        let end_here = match c {
+            '\n' => Some(i),
+            '.' | '!' | '?' | '…' => {
+                let mut j = i + c.len_utf8();
+                while let Some(&(k, n)) = iter.peek() {
+                    if matches!(n, '.' | '!' | '?' | '…' | '»' | '"' | ')' | '\u{201D}') {
+                        j = k + n.len_utf8();
+                        iter.next();
+                    } else {
+                        break;
+                    }
+                }
+                let followed_by_space = text[j..].chars().next().is_none_or(char::is_whitespace);
+                followed_by_space.then_some(j)
+            }
+            _ => None,
+        };
+        if let Some(end) = end_here {
+            push_trimmed(text, start..end, &mut out);
+            start = end;
+        }
+    }
+    push_trimmed(text, start..bytes.len(), &mut out);
+    out
+}
+
+fn push_trimmed(text: &str, r: Range<usize>, out: &mut Vec<Range<usize>>) {
+    let slice = &text[r.clone()];
+    let lead = slice.len() - slice.trim_start().len();
+    let trail = slice.len() - slice.trim_end().len();
+    let r = r.start + lead..r.end - trail;
+    if !r.is_empty() && text[r.clone()].chars().any(is_word_char) {
+        out.push(r);
+    }
+}
+
+/// Syllables in a word, by vowel groups: a close estimate for French and
+/// English, which is all readability formulas need.
+pub fn syllables(word: &str, french: bool) -> usize {
+    let folded = fold(word);
+    let is_vowel = |c: char| matches!(c, 'a' | 'e' | 'i' | 'o' | 'u' | 'y');
+    let mut count = 0;
+    let mut prev_vowel = false;
+    for c in folded.chars() {
+        let v = is_vowel(c);
+        if v && !prev_vowel {
+            count += 1;
+        }
+        prev_vowel = v;
+    }
+    // Decide on the word as written: « rencontré » ends with a sounded é.
+    let lower = word.to_lowercase();
+    let silent_e = if french {
+        lower.ends_with('e') || lower.ends_with("es") || lower.ends_with("ent")
+    } else {
+        lower.ends_with('e') && !lower.ends_with("le") && !lower.ends_with("ee")
+    };
+    if silent_e && count > 1 {
+        count -= 1;
+    }
+    count.max(1)
+}
+
+/// Characters as a platform counts them. LinkedIn's note box counts like a
+/// browser text field: UTF-16 code units (👋 is 2), a line break is 1.
+/// Viadeo counts characters.
+pub fn utf16_len(text: &str) -> usize {
+    text.chars().filter(|&c| c != '\r').map(char::len_utf16).sum()
+}
+
+pub fn char_len(text: &str) -> usize {
+    text.chars().filter(|&c| c != '\r').count()
+}
+
+/// The byte offset at which a count of `limit` UTF-16 units is reached, if
+/// the text goes past it.
+pub fn utf16_cut(text: &str, limit: usize) -> Option<usize> {
+    let mut n = 0;
+    for (i, c) in text.char_indices() {
+        if c == '\r' {
+            continue;
+        }
+        n += c.len_utf16();
+        if n > limit {
+            return Some(i);
+        }
+    }
+    None
+}
+
+pub fn char_cut(text: &str, limit: usize) -> Option<usize> {
+    text.char_indices()
+        .filter(|&(_, c)| c != '\r')
+        .nth(limit)
+        .map(|(i, _)| i)
+}
+
+/// An emoji or pictograph (the common blocks; skin tones and joiners are not
+/// counted on their own).
+pub fn is_emoji(c: char) -> bool {
+    matches!(c as u32,
+        0x1F300..=0x1F5FF | 0x1F600..=0x1F64F | 0x1F680..=0x1F6FF | 0x1F900..=0x1F9FF
+        | 0x1FA70..=0x1FAFF | 0x2600..=0x26FF | 0x2700..=0x27BF | 0x1F1E6..=0x1F1FF)
+}
+
+/// 1-based line and column (in characters) of byte `offset` in `text`.
+pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
+    let offset = floor_char_boundary(text, offset.min(text.len()));
+    let before = &text[..offset];
+    let line = before.bytes().filter(|&b| b == b'\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let col = text[line_start..offset].chars().count() + 1;
+    (line, col)
+}
+
+pub fn floor_char_boundary(text: &str, mut i: usize) -> usize {
+    while i > 0 && !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folds_accents_case_apostrophes_and_space() {
+        let f = Folded::new("L’Offre  GRATUITE\n Œuvre été");
+        assert_eq!(f.as_str(), "l'offre gratuite oeuvre ete");
+        // "gratuite" maps back to the original capitals.
+        let s = f.as_str().find("gratuite").unwrap_or(0);
+        let r = f.original_range(s..s + 8);
+        assert_eq!(&"L’Offre  GRATUITE\n Œuvre été"[r], "GRATUITE");
+        let s = f.as_str().find("ete").unwrap_or(0);
+        let r = f.original_range(s..s + 3);
+        assert_eq!(&"L’Offre  GRATUITE\n Œuvre été"[r], "été");
+    }
+
+    #[test]
+    fn words_keep_inner_apostrophes_and_hyphens() {
+        let t = "Aujourd’hui, j'ai lu ton e-mail -- merci !";
+        let w: Vec<&str> = words(t).map(|r| &t[r]).collect();
+        assert_eq!(w, ["Aujourd’hui", "j'ai", "lu", "ton", "e-mail", "merci"]);
+    }
+
+    #[test]
+    fn sentences_split_on_terminators_and_lines() {
+        let t = "Bonjour Claire,\nJ'ai lu votre article. Il m'a plu !  Merci…";
+        let s: Vec<&str> = sentences(t).into_iter().map(|r| &t[r]).collect();
+        assert_eq!(
+            s,
+            ["Bonjour Claire,", "J'ai lu votre article.", "Il m'a plu !", "Merci…"]
+        );
+        assert_eq!(sentences("v1.2 is out").len(), 1);
+    }
+
+    #[test]
+    fn counts_like_the_platforms() {
+        assert_eq!(utf16_len("Salut 👋"), 8);
+        assert_eq!(char_len("Salut 👋"), 7);
+        assert_eq!(utf16_len("a\r\nb"), 3);
+        assert_eq!(utf16_cut("ab👋c", 3), Some(2));
+        assert_eq!(utf16_cut("abc", 3), None);
+        assert_eq!(char_cut("abcd", 3), Some(3));
+    }
+
+    #[test]
+    fn syllables_are_close() {
+        assert_eq!(syllables("rencontré", true), 3);
+        assert_eq!(syllables("table", true), 1);
+        assert_eq!(syllables("conference", false), 3);
+        assert_eq!(syllables("a", false), 1);
+    }
+
+    #[test]
+    fn line_col_counts_chars() {
+        let t = "é\nabc";
+        assert_eq!(line_col(t, 0), (1, 1));
+        assert_eq!(line_col(t, 3), (2, 1));
+        assert_eq!(line_col(t, 5), (2, 3));
+    }
+}
