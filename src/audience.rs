@@ -71,13 +71,27 @@ impl AudienceFilter {
             return v;
         }
         Verdict::In(Localized::new(
-            reasons_in.iter().map(|l| l.fr.as_str()).collect::<Vec<_>>().join(" ; "),
-            reasons_in.iter().map(|l| l.en.as_str()).collect::<Vec<_>>().join("; "),
+            reasons_in
+                .iter()
+                .map(|l| l.fr.as_str())
+                .collect::<Vec<_>>()
+                .join(" ; "),
+            reasons_in
+                .iter()
+                .map(|l| l.en.as_str())
+                .collect::<Vec<_>>()
+                .join("; "),
         ))
     }
 
     /// The verdict for one field, `None` when the filter says nothing of it.
-    fn field(&self, field: Field, value: Option<&str>, include: &[String], exclude: &[String]) -> Option<Verdict> {
+    fn field(
+        &self,
+        field: Field,
+        value: Option<&str>,
+        include: &[String],
+        exclude: &[String],
+    ) -> Option<Verdict> {
         if include.is_empty() && exclude.is_empty() {
             return None;
         }
@@ -106,8 +120,14 @@ impl AudienceFilter {
                 format!("{en} “{value}” → {entry}"),
             ))),
             None => Some(Verdict::Out(Localized::new(
-                format!("{fr} « {value} » hors de votre cible ({})", include.join(", ")),
-                format!("{en} “{value}” is outside your audience ({})", include.join(", ")),
+                format!(
+                    "{fr} « {value} » hors de votre cible ({})",
+                    include.join(", ")
+                ),
+                format!(
+                    "{en} “{value}” is outside your audience ({})",
+                    include.join(", ")
+                ),
             ))),
         }
     }
@@ -136,9 +156,12 @@ mod tests {
             regions: vec!["Île-de-France".into(), "Auvergne-Rhône-Alpes".into()],
             sectors: vec!["Software Development".into()],
             exclude_sectors: vec!["Staffing and Recruiting".into()],
-            aliases: [("Île-de-France".to_string(), vec!["Paris".to_string(), "IDF".to_string()])]
-                .into_iter()
-                .collect(),
+            aliases: [(
+                "Île-de-France".to_string(),
+                vec!["Paris".to_string(), "IDF".to_string()],
+            )]
+            .into_iter()
+            .collect(),
             ..AudienceFilter::default()
         }
     }
@@ -154,7 +177,13 @@ mod tests {
     #[test]
     fn in_by_name_part_or_alias_ignoring_case_and_accents() {
         let f = filter();
-        for region in ["ile-de-france", "Paris, Île-de-France, France", "paris", "IDF", "Auvergne-Rhone-Alpes"] {
+        for region in [
+            "ile-de-france",
+            "Paris, Île-de-France, France",
+            "paris",
+            "IDF",
+            "Auvergne-Rhone-Alpes",
+        ] {
             let t = target(Some(region), Some("software development"));
             assert!(matches!(f.verdict(Some(&t)), Verdict::In(_)), "{region}");
         }
@@ -167,7 +196,11 @@ mod tests {
         let Verdict::Out(why) = f.verdict(Some(&t)) else {
             panic!("Lille should be out");
         };
-        assert!(why.en.contains("region") && why.en.contains("Lille"), "{}", why.en);
+        assert!(
+            why.en.contains("region") && why.en.contains("Lille"),
+            "{}",
+            why.en
+        );
         let t = target(Some("Paris"), Some("Staffing and Recruiting"));
         assert!(matches!(f.verdict(Some(&t)), Verdict::Out(w) if w.en.contains("excluded")));
     }

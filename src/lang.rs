@@ -2,6 +2,7 @@
 //! the detection of a draft's language when its front matter does not say.
 
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 use std::fmt;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -74,10 +75,11 @@ impl Localized {
         }
     }
 
-    pub fn get(&self, lang: Lang) -> &str {
+    /// The text in `lang`, French with its typographic spaces.
+    pub fn get(&self, lang: Lang) -> Cow<'_, str> {
         match lang {
-            Lang::Fr => &self.fr,
-            Lang::En => &self.en,
+            Lang::Fr => french_spacing(&self.fr),
+            Lang::En => Cow::Borrowed(&self.en),
         }
     }
 }
@@ -94,12 +96,36 @@ impl Text {
         Text { fr, en }
     }
 
-    pub fn get(self, lang: Lang) -> &'static str {
+    /// The text in `lang`, French with its typographic spaces.
+    pub fn get(self, lang: Lang) -> Cow<'static, str> {
         match lang {
-            Lang::Fr => self.fr,
-            Lang::En => self.en,
+            Lang::Fr => french_spacing(self.fr),
+            Lang::En => Cow::Borrowed(self.en),
         }
     }
+}
+
+/// French typography: a no-break space before `: ; ! ?` and inside « », so
+/// that a line never starts with a lone « ? » or « ». Catalogue strings are
+/// written with plain spaces; this runs when they are shown.
+pub fn french_spacing(s: &str) -> Cow<'_, str> {
+    if !s.contains([':', ';', '!', '?', '«', '»']) {
+        return Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len() + 8);
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        match (c, chars.peek()) {
+            (' ', Some(':' | '»')) => out.push('\u{a0}'),
+            (' ', Some(';' | '!' | '?')) => out.push('\u{202f}'),
+            ('«', Some(' ')) => {
+                chars.next();
+                out.push_str("«\u{a0}");
+            }
+            _ => out.push(c),
+        }
+    }
+    Cow::Owned(out)
 }
 
 /// Guesses the language of a short note from its function words (counted by
@@ -108,7 +134,24 @@ impl Text {
 pub fn detect(text: &str, fr_words: usize, en_words: usize) -> Option<Lang> {
     let accents = text
         .chars()
-        .filter(|c| matches!(c, 'é' | 'è' | 'ê' | 'à' | 'ç' | 'ù' | 'î' | 'ô' | 'â' | 'û' | 'É' | 'À' | '«' | '»'))
+        .filter(|c| {
+            matches!(
+                c,
+                'é' | 'è'
+                    | 'ê'
+                    | 'à'
+                    | 'ç'
+                    | 'ù'
+                    | 'î'
+                    | 'ô'
+                    | 'â'
+                    | 'û'
+                    | 'É'
+                    | 'À'
+                    | '«'
+                    | '»'
+            )
+        })
         .count();
     let fr = fr_words as f32 + accents.min(4) as f32 * 0.5;
     let en = en_words as f32;
@@ -118,7 +161,8 @@ pub fn detect(text: &str, fr_words: usize, en_words: usize) -> Option<Lang> {
     if en > fr {
         return Some(Lang::En);
     }
-    let detector = whatlang::Detector::with_allowlist(vec![whatlang::Lang::Fra, whatlang::Lang::Eng]);
+    let detector =
+        whatlang::Detector::with_allowlist(vec![whatlang::Lang::Fra, whatlang::Lang::Eng]);
     match detector.detect(text)?.lang() {
         whatlang::Lang::Fra => Some(Lang::Fr),
         whatlang::Lang::Eng => Some(Lang::En),
@@ -137,6 +181,15 @@ mod tests {
         assert_eq!(Lang::from_locale("C.UTF-8"), None);
         assert_eq!(Lang::parse("FR"), Some(Lang::Fr));
         assert_eq!(Lang::parse("de"), None);
+    }
+
+    #[test]
+    fn french_spacing_uses_no_break_spaces() {
+        assert_eq!(
+            french_spacing("« offre » : non !"),
+            "«\u{a0}offre\u{a0}»\u{a0}: non\u{202f}!"
+        );
+        assert_eq!(french_spacing("http://x"), "http://x");
     }
 
     #[test]

@@ -249,7 +249,11 @@ mod tests {
 
     #[test]
     fn matches_ignore_case_accents_and_elision() {
-        let hits = found("Découvrez NOTRE Offre gratuite", Category::SalesPitch, Lang::Fr);
+        let hits = found(
+            "Découvrez NOTRE Offre gratuite",
+            Category::SalesPitch,
+            Lang::Fr,
+        );
         assert!(hits.iter().any(|h| h == "Découvrez NOTRE"), "{hits:?}");
         assert!(hits.iter().any(|h| h == "NOTRE Offre"), "{hits:?}");
         assert!(hits.iter().any(|h| h == "gratuite"), "{hits:?}");
@@ -272,7 +276,11 @@ mod tests {
             .insert(Category::Hype, vec!["ninja*".into()]);
         let lex = Lexicon::new(&extra).expect("compiles");
         let f = Folded::new("You are a coding Ninjas");
-        let hype: Vec<_> = lex.scan(&f).into_iter().filter(|h| h.cat == Category::Hype).collect();
+        let hype: Vec<_> = lex
+            .scan(&f)
+            .into_iter()
+            .filter(|h| h.cat == Category::Hype)
+            .collect();
         assert_eq!(hype.len(), 1);
         assert_eq!(hype[0].span, 17..23);
     }

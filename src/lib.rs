@@ -6,9 +6,14 @@
 //! checker ([`batch`]). The CLI and the TUI are thin faces over it.
 
 pub mod audience;
+pub mod batch;
+pub mod config;
+pub mod draft;
+pub mod fsutil;
 pub mod lang;
 pub mod lexicon;
 pub mod lint;
+pub mod located;
 pub mod rules;
 pub mod target;
 pub mod text;

@@ -199,6 +199,19 @@ pub struct Stats {
     pub second_person: usize,
 }
 
+impl Stats {
+    /// The readability figure in words: « facile », "hard".
+    pub fn readability_label(&self) -> Option<crate::lang::Text> {
+        use crate::lang::Text;
+        self.readability.map(|score| match score {
+            s if s >= 70.0 => Text::new("facile", "easy"),
+            s if s >= 50.0 => Text::new("assez facile", "fairly easy"),
+            s if s >= 30.0 => Text::new("difficile", "hard"),
+            _ => Text::new("très difficile", "very hard"),
+        })
+    }
+}
+
 /// What the engine says about a note.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Report {
@@ -211,7 +224,10 @@ pub struct Report {
 
 impl Report {
     pub fn count(&self, severity: Severity) -> usize {
-        self.diagnostics.iter().filter(|d| d.severity == severity).count()
+        self.diagnostics
+            .iter()
+            .filter(|d| d.severity == severity)
+            .count()
     }
 
     pub fn has_errors(&self) -> bool {
@@ -340,7 +356,8 @@ fn resolve_overlaps(mut hits: Vec<Hit>) -> Vec<Hit> {
                 | (Category::Hype, Category::Generic)
         )
     };
-    let outer: Vec<(Category, Range<usize>)> = merged.iter().map(|h| (h.cat, h.folded.clone())).collect();
+    let outer: Vec<(Category, Range<usize>)> =
+        merged.iter().map(|h| (h.cat, h.folded.clone())).collect();
     merged.retain(|h| {
         !outer.iter().any(|(cat, r)| {
             shadows(h.cat, *cat) && r.start <= h.folded.start && h.folded.end <= r.end
@@ -433,7 +450,13 @@ pub(crate) struct Out<'a> {
 
 impl Out<'_> {
     /// Reports `rule` at its configured severity.
-    pub fn push(&mut self, rule: RuleId, span: Range<usize>, message: Localized, suggestion: Option<Localized>) {
+    pub fn push(
+        &mut self,
+        rule: RuleId,
+        span: Range<usize>,
+        message: Localized,
+        suggestion: Option<Localized>,
+    ) {
         self.push_at(rule, rule.info().severity, span, message, suggestion);
     }
 

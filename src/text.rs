@@ -206,7 +206,10 @@ pub fn syllables(word: &str, french: bool) -> usize {
 /// browser text field: UTF-16 code units (👋 is 2), a line break is 1.
 /// Viadeo counts characters.
 pub fn utf16_len(text: &str) -> usize {
-    text.chars().filter(|&c| c != '\r').map(char::len_utf16).sum()
+    text.chars()
+        .filter(|&c| c != '\r')
+        .map(char::len_utf16)
+        .sum()
 }
 
 pub fn char_len(text: &str) -> usize {
@@ -291,7 +294,12 @@ mod tests {
         let s: Vec<&str> = sentences(t).into_iter().map(|r| &t[r]).collect();
         assert_eq!(
             s,
-            ["Bonjour Claire,", "J'ai lu votre article.", "Il m'a plu !", "Merci…"]
+            [
+                "Bonjour Claire,",
+                "J'ai lu votre article.",
+                "Il m'a plu !",
+                "Merci…"
+            ]
         );
         assert_eq!(sentences("v1.2 is out").len(), 1);
     }

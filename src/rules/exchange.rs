@@ -24,7 +24,11 @@ pub fn check(n: &Note, out: &mut Out) {
     if n.text.contains('?') || n.has(Category::Exchange) {
         return;
     }
-    let example = if n.french() { "« Au plaisir d'échanger sur… »" } else { "“Curious how you…?”" };
+    let example = if n.french() {
+        "« Au plaisir d'échanger sur… »"
+    } else {
+        "“Curious how you…?”"
+    };
     out.push(
         RuleId::NoExchange,
         n.end(),
@@ -47,9 +51,21 @@ mod tests {
 
     #[test]
     fn openings() {
-        assert!(!fires("Comment avez-vous fait ?", Lang::Fr, RuleId::NoExchange));
-        assert!(!fires("Au plaisir d'échanger.", Lang::Fr, RuleId::NoExchange));
-        assert!(!fires("Would love to hear your take.", Lang::En, RuleId::NoExchange));
+        assert!(!fires(
+            "Comment avez-vous fait ?",
+            Lang::Fr,
+            RuleId::NoExchange
+        ));
+        assert!(!fires(
+            "Au plaisir d'échanger.",
+            Lang::Fr,
+            RuleId::NoExchange
+        ));
+        assert!(!fires(
+            "Would love to hear your take.",
+            Lang::En,
+            RuleId::NoExchange
+        ));
         assert!(fires("Bonjour, merci.", Lang::Fr, RuleId::NoExchange));
         assert!(fires("Hi, thanks.", Lang::En, RuleId::NoExchange));
     }

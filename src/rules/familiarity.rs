@@ -78,11 +78,17 @@ mod tests {
     #[test]
     fn by_relationship() {
         let fr = "Bonjour Claire, comme convenu je vous envoie ma demande.";
-        assert_eq!(severity(fr, Lang::Fr, Some(Relationship::None)), Some(Severity::Error));
+        assert_eq!(
+            severity(fr, Lang::Fr, Some(Relationship::None)),
+            Some(Severity::Error)
+        );
         assert_eq!(severity(fr, Lang::Fr, None), Some(Severity::Info));
         assert_eq!(severity(fr, Lang::Fr, Some(Relationship::Met)), None);
         let en = "Hi Sam, as we discussed, here is my request.";
-        assert_eq!(severity(en, Lang::En, Some(Relationship::None)), Some(Severity::Error));
+        assert_eq!(
+            severity(en, Lang::En, Some(Relationship::None)),
+            Some(Severity::Error)
+        );
     }
 
     #[test]

@@ -47,7 +47,10 @@ mod tests {
     #[test]
     fn platform_defaults() {
         let en = "I'd like to add you to my professional network on LinkedIn.";
-        assert_eq!(spans(en, Lang::En, RuleId::Generic), ["I'd like to add you to my professional network"]);
+        assert_eq!(
+            spans(en, Lang::En, RuleId::Generic),
+            ["I'd like to add you to my professional network"]
+        );
         assert!(fires(
             "Bonjour, je souhaiterais vous ajouter à mon réseau professionnel sur LinkedIn.",
             Lang::Fr,
@@ -57,7 +60,15 @@ mod tests {
 
     #[test]
     fn near_misses() {
-        assert!(!fires("Je travaille sur les réseaux professionnels.", Lang::Fr, RuleId::Generic));
-        assert!(!fires("I wrote about professional networks.", Lang::En, RuleId::Generic));
+        assert!(!fires(
+            "Je travaille sur les réseaux professionnels.",
+            Lang::Fr,
+            RuleId::Generic
+        ));
+        assert!(!fires(
+            "I wrote about professional networks.",
+            Lang::En,
+            RuleId::Generic
+        ));
     }
 }

@@ -25,14 +25,23 @@ pub fn check(n: &Note, out: &mut Out) {
         .take(OPENING_WORDS)
         .last()
         .map_or(0, |w| w.end);
-    if n.hits(Category::Greeting).any(|h| h.span.start < opening_end) {
+    if n.hits(Category::Greeting)
+        .any(|h| h.span.start < opening_end)
+    {
         return;
     }
-    let example = if n.french() { "« Bonjour Claire, »" } else { "“Hi Claire,”" };
+    let example = if n.french() {
+        "« Bonjour Claire, »"
+    } else {
+        "“Hi Claire,”"
+    };
     out.push(
         RuleId::NoGreeting,
         n.first_word(),
-        Localized::new("la note ne commence pas par une salutation", "the note does not open with a greeting"),
+        Localized::new(
+            "la note ne commence pas par une salutation",
+            "the note does not open with a greeting",
+        ),
         Some(Localized::new(
             format!("commencez par une salutation : {example}"),
             format!("open with a greeting: {example}"),
@@ -48,17 +57,41 @@ mod tests {
 
     #[test]
     fn greetings() {
-        assert!(!fires("Bonjour Claire, merci.", Lang::Fr, RuleId::NoGreeting));
-        assert!(!fires("Chère Madame Martin, merci.", Lang::Fr, RuleId::NoGreeting));
+        assert!(!fires(
+            "Bonjour Claire, merci.",
+            Lang::Fr,
+            RuleId::NoGreeting
+        ));
+        assert!(!fires(
+            "Chère Madame Martin, merci.",
+            Lang::Fr,
+            RuleId::NoGreeting
+        ));
         assert!(!fires("Hi Sam, thanks.", Lang::En, RuleId::NoGreeting));
-        assert!(!fires("Dear Dr. Smith, thanks.", Lang::En, RuleId::NoGreeting));
+        assert!(!fires(
+            "Dear Dr. Smith, thanks.",
+            Lang::En,
+            RuleId::NoGreeting
+        ));
     }
 
     #[test]
     fn bare_name_or_late_greeting_is_not_one() {
-        assert!(fires("Claire, j'ai lu votre article.", Lang::Fr, RuleId::NoGreeting));
-        assert!(fires("Sam, I read your post. Hello from Paris!", Lang::En, RuleId::NoGreeting));
+        assert!(fires(
+            "Claire, j'ai lu votre article.",
+            Lang::Fr,
+            RuleId::NoGreeting
+        ));
+        assert!(fires(
+            "Sam, I read your post. Hello from Paris!",
+            Lang::En,
+            RuleId::NoGreeting
+        ));
         // "hi" inside a word is not a greeting
-        assert!(fires("This is about your article.", Lang::En, RuleId::NoGreeting));
+        assert!(fires(
+            "This is about your article.",
+            Lang::En,
+            RuleId::NoGreeting
+        ));
     }
 }

@@ -37,7 +37,11 @@ pub fn check(n: &Note, out: &mut Out) {
         out.push(
             RuleId::Hype,
             hit.span.clone(),
-            quoting("{} : flatterie ou jargon", "{}: flattery or buzzword", piece),
+            quoting(
+                "{} : flatterie ou jargon",
+                "{}: flattery or buzzword",
+                piece,
+            ),
             Some(Localized::new(
                 "dites simplement ce qui vous a intéressé",
                 "say plainly what caught your interest",
@@ -48,8 +52,15 @@ pub fn check(n: &Note, out: &mut Out) {
         out.push(
             RuleId::Hype,
             m.range(),
-            quoting("{} : la ponctuation crie", "{}: the punctuation shouts", m.as_str()),
-            Some(Localized::new("un seul point d'exclamation suffit", "one exclamation mark is enough")),
+            quoting(
+                "{} : la ponctuation crie",
+                "{}: the punctuation shouts",
+                m.as_str(),
+            ),
+            Some(Localized::new(
+                "un seul point d'exclamation suffit",
+                "one exclamation mark is enough",
+            )),
         );
     }
     shouting(n, out);
@@ -57,7 +68,8 @@ pub fn check(n: &Note, out: &mut Out) {
 }
 
 fn is_caps_word(w: &str) -> bool {
-    w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !w.chars().any(char::is_lowercase)
+    w.chars().filter(|c| c.is_alphabetic()).count() >= 2
+        && !w.chars().any(char::is_lowercase)
         && w.chars().any(char::is_uppercase)
 }
 
@@ -75,14 +87,24 @@ fn shouting(n: &Note, out: &mut Out) {
             j += 1;
         }
         let long = w.chars().count() >= SHOUT_LETTERS;
-        let run = j - i >= 2 && words[i..j].iter().all(|r| n.text[r.clone()].chars().count() >= 3);
+        let run = j - i >= 2
+            && words[i..j]
+                .iter()
+                .all(|r| n.text[r.clone()].chars().count() >= 3);
         if long || run {
             let span = words[i].start..words[j - 1].end;
             out.push(
                 RuleId::Hype,
                 span.clone(),
-                quoting("{} : les majuscules crient", "{}: capitals shout", &n.text[span]),
-                Some(Localized::new("écrivez en minuscules", "write it in lower case")),
+                quoting(
+                    "{} : les majuscules crient",
+                    "{}: capitals shout",
+                    &n.text[span],
+                ),
+                Some(Localized::new(
+                    "écrivez en minuscules",
+                    "write it in lower case",
+                )),
             );
         }
         i = j;
@@ -90,7 +112,11 @@ fn shouting(n: &Note, out: &mut Out) {
 }
 
 fn emoji(n: &Note, out: &mut Out) {
-    let found: Vec<(usize, char)> = n.text.char_indices().filter(|&(_, c)| is_emoji(c)).collect();
+    let found: Vec<(usize, char)> = n
+        .text
+        .char_indices()
+        .filter(|&(_, c)| is_emoji(c))
+        .collect();
     let max = n.thresholds().max_emoji;
     if found.len() <= max {
         return;
@@ -119,15 +145,26 @@ mod tests {
 
     #[test]
     fn flattery_and_buzzwords() {
-        let s = spans("Votre parcours incroyable, quelle synergie !", Lang::Fr, RuleId::Hype);
+        let s = spans(
+            "Votre parcours incroyable, quelle synergie !",
+            Lang::Fr,
+            RuleId::Hype,
+        );
         assert_eq!(s, ["incroyable", "synergie"]);
-        let s = spans("You're a true rockstar, a real game-changer.", Lang::En, RuleId::Hype);
+        let s = spans(
+            "You're a true rockstar, a real game-changer.",
+            Lang::En,
+            RuleId::Hype,
+        );
         assert_eq!(s, ["rockstar", "game-changer"]);
     }
 
     #[test]
     fn shouting_bangs_and_emoji() {
-        assert_eq!(spans("C'est une OFFRE UNIQUE", Lang::Fr, RuleId::Hype), ["OFFRE UNIQUE"]);
+        assert_eq!(
+            spans("C'est une OFFRE UNIQUE", Lang::Fr, RuleId::Hype),
+            ["OFFRE UNIQUE"]
+        );
         assert_eq!(spans("Great talk!!!", Lang::En, RuleId::Hype), ["!!!"]);
         assert_eq!(spans("Super ?!", Lang::Fr, RuleId::Hype), ["?!"]);
         assert_eq!(spans("Hi 🚀🔥💯🎉", Lang::En, RuleId::Hype), ["💯🎉"]);
@@ -136,9 +173,21 @@ mod tests {
     #[test]
     fn near_misses() {
         // Acronyms, a single French « ! », two emoji, a word containing a buzzword.
-        assert!(!fires("Ancienne de l'INSEAD et de HEC, merci !", Lang::Fr, RuleId::Hype));
+        assert!(!fires(
+            "Ancienne de l'INSEAD et de HEC, merci !",
+            Lang::Fr,
+            RuleId::Hype
+        ));
         assert!(!fires("Merci 🙂👋", Lang::Fr, RuleId::Hype));
-        assert!(!fires("I started at a startup in Paris.", Lang::En, RuleId::Hype));
-        assert!(!fires("Your talk at Devoxx was clear and useful.", Lang::En, RuleId::Hype));
+        assert!(!fires(
+            "I started at a startup in Paris.",
+            Lang::En,
+            RuleId::Hype
+        ));
+        assert!(!fires(
+            "Your talk at Devoxx was clear and useful.",
+            Lang::En,
+            RuleId::Hype
+        ));
     }
 }

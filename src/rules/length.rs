@@ -21,7 +21,10 @@ pub const EMPTY: RuleInfo = RuleInfo {
 pub const TOO_SHORT: RuleInfo = RuleInfo {
     id: RuleId::TooShort,
     severity: Severity::Warning,
-    summary: Text::new("trop court pour porter une raison", "too short to carry a reason"),
+    summary: Text::new(
+        "trop court pour porter une raison",
+        "too short to carry a reason",
+    ),
     explanation: Text::new(
         "Quelques mots ne disent ni qui vous êtes ni pourquoi vous écrivez. Une bonne note tient en deux ou trois phrases : une salutation avec le prénom, une raison précise, un remerciement.",
         "A few words say neither who you are nor why you write. A good note fits in two or three sentences: a greeting with their name, a specific reason, a thank-you.",
@@ -74,7 +77,9 @@ pub fn check(n: &Note, out: &mut Out) {
             RuleId::TooLong,
             body_start + cut..body_start + body.len(),
             Localized::new(
-                format!("{count} caractères pour une limite de {limit} sur {platform} : {over} de trop"),
+                format!(
+                    "{count} caractères pour une limite de {limit} sur {platform} : {over} de trop"
+                ),
                 format!("{count} characters for {platform}'s limit of {limit}: {over} too many"),
             ),
             Some(Localized::new(
@@ -100,8 +105,14 @@ pub fn check(n: &Note, out: &mut Out) {
             RuleId::TooShort,
             body_start..body_start + body.len(),
             Localized::new(
-                format!("{} caractères : trop court pour dire pourquoi vous écrivez", text::char_len(body)),
-                format!("{} characters: too short to say why you write", text::char_len(body)),
+                format!(
+                    "{} caractères : trop court pour dire pourquoi vous écrivez",
+                    text::char_len(body)
+                ),
+                format!(
+                    "{} characters: too short to say why you write",
+                    text::char_len(body)
+                ),
             ),
             Some(Localized::new(
                 "ajoutez une phrase qui dit pourquoi cette personne",
@@ -151,7 +162,13 @@ mod tests {
             tier: Tier::Premium,
             ..Context::default()
         };
-        assert!(!linter.lint(&note, &cx).diagnostics.iter().any(|d| d.rule == RuleId::TooLong));
+        assert!(
+            !linter
+                .lint(&note, &cx)
+                .diagnostics
+                .iter()
+                .any(|d| d.rule == RuleId::TooLong)
+        );
     }
 
     #[test]

@@ -12,7 +12,10 @@ use std::sync::LazyLock;
 pub const LINK: RuleInfo = RuleInfo {
     id: RuleId::Link,
     severity: Severity::Warning,
-    summary: Text::new("lien ou lien d'agenda dans une première note", "a link or calendar link in a first note"),
+    summary: Text::new(
+        "lien ou lien d'agenda dans une première note",
+        "a link or calendar link in a first note",
+    ),
     explanation: Text::new(
         "Un lien dans une invitation demande d'aller ailleurs avant même de savoir pourquoi : c'est la forme du spam, et les plateformes le traitent souvent comme tel. Gardez le lien pour après l'acceptation, quand la personne l'aura demandé.",
         "A link in an invitation asks the person to go elsewhere before they know why: it is what spam looks like, and platforms often treat it so. Keep the link for after they accept, when they ask for it.",
@@ -89,9 +92,14 @@ pub fn check(n: &Note, out: &mut Out) {
         );
     }
     for m in URL.find_iter(n.text) {
-        let trimmed = m.as_str().trim_end_matches(['.', ',', ';', ':', '!', '?', ')', '"', '\'', '’']);
+        let trimmed = m
+            .as_str()
+            .trim_end_matches(['.', ',', ';', ':', '!', '?', ')', '"', '\'', '’']);
         let span = m.start()..m.start() + trimmed.len();
-        if taken.iter().any(|t| t.start < span.end && span.start < t.end) {
+        if taken
+            .iter()
+            .any(|t| t.start < span.end && span.start < t.end)
+        {
             continue;
         }
         out.push(
@@ -117,7 +125,11 @@ mod tests {
         let t = "Voir https://exemple.fr/offre, www.acme.io et calendly.com/sam.";
         assert_eq!(
             spans(t, Lang::Fr, RuleId::Link),
-            ["https://exemple.fr/offre", "www.acme.io", "calendly.com/sam"]
+            [
+                "https://exemple.fr/offre",
+                "www.acme.io",
+                "calendly.com/sam"
+            ]
         );
         assert!(spans("Node.js et M. Dupont, e.g. 3.5", Lang::Fr, RuleId::Link).is_empty());
     }
@@ -127,7 +139,11 @@ mod tests {
         let t = "Écrivez-moi à claire.martin@acme.fr ou au 06 12 34 56 78, +33 6 12 34 56 78.";
         assert_eq!(
             spans(t, Lang::Fr, RuleId::ContactDetails),
-            ["claire.martin@acme.fr", "06 12 34 56 78", "+33 6 12 34 56 78"]
+            [
+                "claire.martin@acme.fr",
+                "06 12 34 56 78",
+                "+33 6 12 34 56 78"
+            ]
         );
         assert!(spans(t, Lang::Fr, RuleId::Link).is_empty());
         let en = "Call me at (415) 555-0134 or 415.555.0134.";
@@ -136,6 +152,13 @@ mod tests {
 
     #[test]
     fn years_and_counts_are_not_phones() {
-        assert!(spans("En 2024, 1 200 personnes au salon.", Lang::Fr, RuleId::ContactDetails).is_empty());
+        assert!(
+            spans(
+                "En 2024, 1 200 personnes au salon.",
+                Lang::Fr,
+                RuleId::ContactDetails
+            )
+            .is_empty()
+        );
     }
 }

@@ -105,7 +105,11 @@ mod tests {
         assert!(s.contains(&"gratuite".to_string()), "{s:?}");
         assert!(s.contains(&"-30 %".to_string()), "{s:?}");
         assert!(s.contains(&"49 € HT".to_string()), "{s:?}");
-        assert!(fires("Prenons 15 minutes pour en parler.", Lang::Fr, RuleId::SalesPitch));
+        assert!(fires(
+            "Prenons 15 minutes pour en parler.",
+            Lang::Fr,
+            RuleId::SalesPitch
+        ));
     }
 
     #[test]
@@ -121,14 +125,46 @@ mod tests {
     #[test]
     fn near_misses() {
         // A reassurance is a smell, not a pitch.
-        assert!(!fires("Je ne vends rien, promis.", Lang::Fr, RuleId::SalesPitch));
-        assert!(fires("Je ne vends rien, promis.", Lang::Fr, RuleId::SalesDisclaimer));
-        assert!(!fires("I'm not selling anything.", Lang::En, RuleId::SalesPitch));
-        assert!(fires("I'm not selling anything.", Lang::En, RuleId::SalesDisclaimer));
+        assert!(!fires(
+            "Je ne vends rien, promis.",
+            Lang::Fr,
+            RuleId::SalesPitch
+        ));
+        assert!(fires(
+            "Je ne vends rien, promis.",
+            Lang::Fr,
+            RuleId::SalesDisclaimer
+        ));
+        assert!(!fires(
+            "I'm not selling anything.",
+            Lang::En,
+            RuleId::SalesPitch
+        ));
+        assert!(fires(
+            "I'm not selling anything.",
+            Lang::En,
+            RuleId::SalesDisclaimer
+        ));
         // Words that merely contain a pitch word.
-        assert!(!fires("Feel free to ignore this; ils offrent peu.", Lang::En, RuleId::SalesPitch));
-        assert!(!fires("Votre article sur la tarification m'a appris beaucoup.", Lang::Fr, RuleId::SalesPitch));
-        assert!(!fires("Your post on 30% growth in Lyon was great.", Lang::En, RuleId::SalesPitch));
-        assert!(!fires("We met at the YC demo day.", Lang::En, RuleId::SalesPitch));
+        assert!(!fires(
+            "Feel free to ignore this; ils offrent peu.",
+            Lang::En,
+            RuleId::SalesPitch
+        ));
+        assert!(!fires(
+            "Votre article sur la tarification m'a appris beaucoup.",
+            Lang::Fr,
+            RuleId::SalesPitch
+        ));
+        assert!(!fires(
+            "Your post on 30% growth in Lyon was great.",
+            Lang::En,
+            RuleId::SalesPitch
+        ));
+        assert!(!fires(
+            "We met at the YC demo day.",
+            Lang::En,
+            RuleId::SalesPitch
+        ));
     }
 }

@@ -54,14 +54,33 @@ mod tests {
     #[test]
     fn placeholders() {
         assert_eq!(
-            spans("Bonjour {{first_name}}, vu à [Événement].", Lang::Fr, RuleId::UnfilledPlaceholder),
+            spans(
+                "Bonjour {{first_name}}, vu à [Événement].",
+                Lang::Fr,
+                RuleId::UnfilledPlaceholder
+            ),
             ["{{first_name}}", "[Événement]"]
         );
-        assert_eq!(spans("Hi [First Name], XXX", Lang::En, RuleId::UnfilledPlaceholder).len(), 2);
+        assert_eq!(
+            spans(
+                "Hi [First Name], XXX",
+                Lang::En,
+                RuleId::UnfilledPlaceholder
+            )
+            .len(),
+            2
+        );
     }
 
     #[test]
     fn near_misses() {
-        assert!(spans("Bonjour Claire, [sic] {pas un champ}", Lang::Fr, RuleId::UnfilledPlaceholder).is_empty());
+        assert!(
+            spans(
+                "Bonjour Claire, [sic] {pas un champ}",
+                Lang::Fr,
+                RuleId::UnfilledPlaceholder
+            )
+            .is_empty()
+        );
     }
 }

@@ -46,14 +46,33 @@ mod tests {
 
     #[test]
     fn races() {
-        assert_eq!(spans("Je cherche à agrandir mon réseau.", Lang::Fr, RuleId::ContactRace), ["agrandir mon réseau"]);
-        assert!(fires("Open networker, LION, 500+ connections.", Lang::En, RuleId::ContactRace));
+        assert_eq!(
+            spans(
+                "Je cherche à agrandir mon réseau.",
+                Lang::Fr,
+                RuleId::ContactRace
+            ),
+            ["agrandir mon réseau"]
+        );
+        assert!(fires(
+            "Open networker, LION, 500+ connections.",
+            Lang::En,
+            RuleId::ContactRace
+        ));
     }
 
     #[test]
     fn near_misses() {
-        assert!(!fires("Votre réseau de boulangeries à Lyon m'intéresse.", Lang::Fr, RuleId::ContactRace));
-        assert!(!fires("Your article on network effects.", Lang::En, RuleId::ContactRace));
+        assert!(!fires(
+            "Votre réseau de boulangeries à Lyon m'intéresse.",
+            Lang::Fr,
+            RuleId::ContactRace
+        ));
+        assert!(!fires(
+            "Your article on network effects.",
+            Lang::En,
+            RuleId::ContactRace
+        ));
         assert!(!fires("In 2500 BC.", Lang::En, RuleId::ContactRace));
     }
 }

@@ -11,7 +11,10 @@ use crate::lint::{Note, Out, Severity};
 pub const INFO: RuleInfo = RuleInfo {
     id: RuleId::NoReason,
     severity: Severity::Error,
-    summary: Text::new("aucune raison donnée à la demande", "no reason given for the request"),
+    summary: Text::new(
+        "aucune raison donnée à la demande",
+        "no reason given for the request",
+    ),
     explanation: Text::new(
         "Une demande sans raison ressemble à du spam. Dites honnêtement pourquoi cette personne : où vous vous êtes croisés, ce que vous avez lu d'elle, ce que vous avez en commun. « Votre profil m'intéresse » ou « agrandir mon réseau » ne sont pas des raisons.",
         "A request without a reason looks like spam. Say honestly why this person: where you met, what of theirs you read, what you share. \"I came across your profile\" or \"growing my network\" are not reasons.",
@@ -72,9 +75,21 @@ mod tests {
 
     #[test]
     fn reasons_en_and_near_misses() {
-        assert!(!fires("Hi Sam, thanks for your article on pricing pages!", Lang::En, RuleId::NoReason));
-        assert!(!fires("Hi Sam, we met at RustConf last week.", Lang::En, RuleId::NoReason));
-        assert!(fires("Hi Sam, I came across your profile.", Lang::En, RuleId::NoReason));
+        assert!(!fires(
+            "Hi Sam, thanks for your article on pricing pages!",
+            Lang::En,
+            RuleId::NoReason
+        ));
+        assert!(!fires(
+            "Hi Sam, we met at RustConf last week.",
+            Lang::En,
+            RuleId::NoReason
+        ));
+        assert!(fires(
+            "Hi Sam, I came across your profile.",
+            Lang::En,
+            RuleId::NoReason
+        ));
         assert!(fires("Hi", Lang::En, RuleId::NoReason));
     }
 }

@@ -42,16 +42,6 @@ pub fn check(n: &Note, out: &mut Out) {
     }
 }
 
-/// A readability figure in words: « facile », "hard".
-pub fn readability_label(score: f32) -> Text {
-    match score {
-        s if s >= 70.0 => Text::new("facile", "easy"),
-        s if s >= 50.0 => Text::new("assez facile", "fairly easy"),
-        s if s >= 30.0 => Text::new("difficile", "hard"),
-        _ => Text::new("très difficile", "very hard"),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -62,19 +52,29 @@ mod tests {
     fn long_and_short() {
         let long = "Bonjour, je me permets de vous écrire parce que nous avons tous les deux travaillé dans la logistique urbaine pendant des années et que votre dernier article sur les entrepôts de proximité à Lyon m'a beaucoup appris sur le sujet.";
         assert!(fires(long, Lang::Fr, RuleId::LongSentence));
-        assert!(!fires("Bonjour Claire. J'ai lu votre article. Merci !", Lang::Fr, RuleId::LongSentence));
+        assert!(!fires(
+            "Bonjour Claire. J'ai lu votre article. Merci !",
+            Lang::Fr,
+            RuleId::LongSentence
+        ));
     }
 
     #[test]
     fn readability_is_higher_for_plain_text() {
-        let plain = report("Hi Sam. I read your post. It was good. Thanks.", Lang::En, None);
+        let plain = report(
+            "Hi Sam. I read your post. It was good. Thanks.",
+            Lang::En,
+            None,
+        );
         let dense = report(
             "Hi Sam, considering organisational transformation methodologies, institutional stakeholders' expectations necessitate comprehensive reconsideration.",
             Lang::En,
             None,
         );
-        let (p, d) = (plain.stats.readability.unwrap_or(0.0), dense.stats.readability.unwrap_or(100.0));
+        let (p, d) = (
+            plain.stats.readability.unwrap_or(0.0),
+            dense.stats.readability.unwrap_or(100.0),
+        );
         assert!(p > 70.0 && d < 30.0, "{p} {d}");
-        assert_eq!(readability_label(p).en, "easy");
     }
 }

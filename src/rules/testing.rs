@@ -16,7 +16,11 @@ pub fn report(text: &str, lang: Lang, target: Option<&Target>) -> Report {
 
 /// The rules that fire on `text`, in French or English.
 pub fn rules(text: &str, lang: Lang) -> Vec<RuleId> {
-    report(text, lang, None).diagnostics.iter().map(|d| d.rule).collect()
+    report(text, lang, None)
+        .diagnostics
+        .iter()
+        .map(|d| d.rule)
+        .collect()
 }
 
 pub fn fires(text: &str, lang: Lang, rule: RuleId) -> bool {

@@ -20,12 +20,22 @@ pub fn check(n: &Note, out: &mut Out) {
     if n.has(Category::Thanks) {
         return;
     }
-    let example = if n.french() { "« Merci, au plaisir ! »" } else { "“Thanks, best regards”" };
+    let example = if n.french() {
+        "« Merci, au plaisir ! »"
+    } else {
+        "“Thanks, best regards”"
+    };
     out.push(
         RuleId::NoThanks,
         n.end(),
-        Localized::new("pas de merci ni de formule de fin", "no thank-you or closing"),
-        Some(Localized::new(format!("terminez par {example}"), format!("end with {example}"))),
+        Localized::new(
+            "pas de merci ni de formule de fin",
+            "no thank-you or closing",
+        ),
+        Some(Localized::new(
+            format!("terminez par {example}"),
+            format!("end with {example}"),
+        )),
     );
 }
 
@@ -38,9 +48,17 @@ mod tests {
     #[test]
     fn thanks_and_closings() {
         assert!(!fires("Bonjour, merci !", Lang::Fr, RuleId::NoThanks));
-        assert!(!fires("Bonjour. Au plaisir d'échanger.", Lang::Fr, RuleId::NoThanks));
+        assert!(!fires(
+            "Bonjour. Au plaisir d'échanger.",
+            Lang::Fr,
+            RuleId::NoThanks
+        ));
         assert!(!fires("Hi. Best regards, Sam", Lang::En, RuleId::NoThanks));
-        assert!(fires("Bonjour, j'ai lu votre article.", Lang::Fr, RuleId::NoThanks));
+        assert!(fires(
+            "Bonjour, j'ai lu votre article.",
+            Lang::Fr,
+            RuleId::NoThanks
+        ));
         assert!(!fires("Hi. Best,\nSam", Lang::En, RuleId::NoThanks));
         // "the best" is flattery, not a closing.
         assert!(fires("Hi, you are the best.", Lang::En, RuleId::NoThanks));

@@ -1,0 +1,378 @@
+//! Batch checks: every draft under some paths, linted in parallel, reported
+//! in a stable order. Bad files (unreadable, binary, not UTF-8, huge, broken
+//! front matter) are reported one by one and never stop the run.
+
+use crate::draft::Draft;
+use crate::lang::Localized;
+use crate::lint::{Context, Linter, Report};
+use crate::located::Located;
+use crate::target::{Platform, Tier};
+use rayon::prelude::*;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+/// Files larger than this are not drafts.
+pub const MAX_FILE_BYTES: u64 = 1024 * 1024;
+
+/// Files linted together: enough to keep both cores busy, few enough that
+/// memory stays flat whatever the number of files.
+const CHUNK: usize = 1024;
+
+/// What to check.
+#[derive(Debug)]
+pub enum Input {
+    File(PathBuf),
+    /// Standard input, already read.
+    Stdin(Vec<u8>),
+    /// A path the walk could not enter (a symlink loop, a denied folder).
+    Unwalkable {
+        path: String,
+        message: String,
+    },
+}
+
+/// Settings of a run that are not the linter's.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Options {
+    /// From the command line: overrides the drafts' own.
+    pub platform: Option<Platform>,
+    pub tier: Option<Tier>,
+    /// From the config: used when neither the command line nor the draft says.
+    pub default_platform: Platform,
+    pub default_tier: Tier,
+}
+
+/// One file, checked.
+#[derive(Debug)]
+pub struct Checked {
+    /// As given or found (`-` is shown as `<stdin>`).
+    pub path: String,
+    pub outcome: Result<FileReport, FileError>,
+}
+
+#[derive(Debug)]
+pub struct FileReport {
+    /// The file's text (after a BOM).
+    pub source: String,
+    pub draft: Draft,
+    pub platform: Platform,
+    pub report: Report,
+}
+
+impl FileReport {
+    /// A diagnostic's span in file coordinates: byte offsets.
+    pub fn file_span(&self, span: &std::ops::Range<usize>) -> std::ops::Range<usize> {
+        self.draft.body_offset + span.start..self.draft.body_offset + span.end
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FileError {
+    Unreadable(String),
+    TooLarge(u64),
+    Binary,
+    NotUtf8 { line: usize, column: usize },
+    FrontMatter(Located),
+    Unwalkable(String),
+}
+
+impl FileError {
+    pub fn message(&self) -> Localized {
+        match self {
+            FileError::Unreadable(e) => {
+                Localized::new(format!("illisible : {e}"), format!("unreadable: {e}"))
+            }
+            FileError::TooLarge(n) => Localized::new(
+                format!("trop gros pour une note ({} Kio, 1 024 au plus)", n / 1024),
+                format!("too large for a note ({} KiB, at most 1024)", n / 1024),
+            ),
+            FileError::Binary => {
+                Localized::new("fichier binaire, pas un texte", "binary file, not text")
+            }
+            FileError::NotUtf8 { line, column } => Localized::new(
+                format!(
+                    "pas en UTF-8 (octet invalide ligne {line}, colonne {column}) : enregistrez-le en UTF-8"
+                ),
+                format!(
+                    "not UTF-8 (invalid byte at line {line}, column {column}): save it as UTF-8"
+                ),
+            ),
+            FileError::FrontMatter(at) => Localized::new(
+                format!("en-tête (front matter) invalide : {at}"),
+                format!("invalid front matter: {at}"),
+            ),
+            FileError::Unwalkable(e) => Localized::new(
+                format!("inaccessible : {e}"),
+                format!("cannot be walked: {e}"),
+            ),
+        }
+    }
+
+    /// Where in the file the error is, when known.
+    pub fn position(&self) -> Option<(usize, usize)> {
+        match self {
+            FileError::NotUtf8 { line, column } => Some((*line, *column)),
+            FileError::FrontMatter(at) => Some((at.line, at.column)),
+            _ => None,
+        }
+    }
+}
+
+/// The files to check under `paths`: a file is taken whatever its name, a
+/// folder is walked for `.txt` and `.md` files (honouring `.gitignore` and
+/// `.poigneeignore`, skipping hidden files), `-` is standard input.
+pub fn inputs(paths: &[PathBuf]) -> Vec<Input> {
+    let mut out = Vec::new();
+    for path in paths {
+        if path.as_os_str() == "-" {
+            let mut buf = Vec::new();
+            match std::io::stdin().lock().read_to_end(&mut buf) {
+                Ok(_) => out.push(Input::Stdin(buf)),
+                Err(e) => out.push(Input::Unwalkable {
+                    path: "<stdin>".into(),
+                    message: e.to_string(),
+                }),
+            }
+            continue;
+        }
+        if !path.is_dir() {
+            out.push(Input::File(path.clone()));
+            continue;
+        }
+        let walker = ignore::WalkBuilder::new(path)
+            .follow_links(true)
+            .require_git(false)
+            .add_custom_ignore_filename(".poigneeignore")
+            .sort_by_file_name(|a, b| a.cmp(b))
+            .build();
+        for entry in walker {
+            match entry {
+                Ok(e) if e.file_type().is_some_and(|t| t.is_file()) && is_draft_name(e.path()) => {
+                    out.push(Input::File(e.into_path()));
+                }
+                Ok(_) => {}
+                Err(err) => out.push(Input::Unwalkable {
+                    path: error_path(&err).unwrap_or_else(|| path.display().to_string()),
+                    message: walk_message(&err),
+                }),
+            }
+        }
+    }
+    out
+}
+
+fn is_draft_name(path: &Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| e.eq_ignore_ascii_case("txt") || e.eq_ignore_ascii_case("md"))
+}
+
+fn error_path(err: &ignore::Error) -> Option<String> {
+    match err {
+        ignore::Error::WithPath { path, .. } => Some(path.display().to_string()),
+        ignore::Error::WithDepth { err, .. } | ignore::Error::WithLineNumber { err, .. } => {
+            error_path(err)
+        }
+        ignore::Error::Loop { child, .. } => Some(child.display().to_string()),
+        _ => None,
+    }
+}
+
+fn walk_message(err: &ignore::Error) -> String {
+    match err {
+        ignore::Error::WithPath { err, .. }
+        | ignore::Error::WithDepth { err, .. }
+        | ignore::Error::WithLineNumber { err, .. } => walk_message(err),
+        ignore::Error::Loop { ancestor, .. } => {
+            format!("symbolic link loop (back to {})", ancestor.display())
+        }
+        other => other.to_string(),
+    }
+}
+
+/// Checks every input, `CHUNK` at a time in parallel, and hands the results
+/// to `sink` in input order.
+pub fn check(
+    linter: &Linter,
+    options: &Options,
+    inputs: Vec<Input>,
+    mut sink: impl FnMut(Checked),
+) {
+    let mut inputs = inputs.into_iter().peekable();
+    while inputs.peek().is_some() {
+        let chunk: Vec<Input> = inputs.by_ref().take(CHUNK).collect();
+        let results: Vec<Checked> = chunk
+            .into_par_iter()
+            .map(|input| check_one(linter, options, input))
+            .collect();
+        results.into_iter().for_each(&mut sink);
+    }
+}
+
+fn check_one(linter: &Linter, options: &Options, input: Input) -> Checked {
+    let (path, bytes) = match input {
+        Input::File(p) => {
+            let shown = p.display().to_string();
+            match read(&p) {
+                Ok(b) => (shown, b),
+                Err(e) => {
+                    return Checked {
+                        path: shown,
+                        outcome: Err(e),
+                    };
+                }
+            }
+        }
+        Input::Stdin(b) => ("<stdin>".to_string(), b),
+        Input::Unwalkable { path, message } => {
+            return Checked {
+                path,
+                outcome: Err(FileError::Unwalkable(message)),
+            };
+        }
+    };
+    Checked {
+        path,
+        outcome: check_bytes(linter, options, bytes),
+    }
+}
+
+fn read(path: &Path) -> Result<Vec<u8>, FileError> {
+    let file = std::fs::File::open(path).map_err(|e| FileError::Unreadable(io_reason(&e)))?;
+    let meta = file
+        .metadata()
+        .map_err(|e| FileError::Unreadable(io_reason(&e)))?;
+    if meta.is_dir() {
+        return Err(FileError::Unreadable("is a folder".into()));
+    }
+    if meta.len() > MAX_FILE_BYTES {
+        return Err(FileError::TooLarge(meta.len()));
+    }
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    // Read one byte past the limit, in case the file grew since its metadata.
+    file.take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| FileError::Unreadable(io_reason(&e)))?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(FileError::TooLarge(bytes.len() as u64));
+    }
+    Ok(bytes)
+}
+
+fn io_reason(e: &std::io::Error) -> String {
+    match e.kind() {
+        std::io::ErrorKind::NotFound => "no such file".into(),
+        std::io::ErrorKind::PermissionDenied => "permission denied".into(),
+        _ => e.to_string(),
+    }
+}
+
+/// Lints one file's bytes.
+pub fn check_bytes(
+    linter: &Linter,
+    options: &Options,
+    bytes: Vec<u8>,
+) -> Result<FileReport, FileError> {
+    if bytes.contains(&0) {
+        return Err(FileError::Binary);
+    }
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(FileError::TooLarge(bytes.len() as u64));
+    }
+    let source = String::from_utf8(bytes).map_err(|e| {
+        let valid = e.utf8_error().valid_up_to();
+        let prefix = String::from_utf8_lossy(&e.as_bytes()[..valid]).into_owned();
+        let (line, column) = crate::text::line_col(&prefix, valid);
+        FileError::NotUtf8 { line, column }
+    })?;
+    let source = match source.strip_prefix('\u{feff}') {
+        Some(rest) => rest.to_string(),
+        None => source,
+    };
+    let draft = Draft::parse(&source).map_err(FileError::FrontMatter)?;
+    let platform = options
+        .platform
+        .or(draft.front.platform)
+        .unwrap_or(options.default_platform);
+    let tier = options
+        .tier
+        .or(draft.front.tier)
+        .unwrap_or(options.default_tier);
+    let cx = Context {
+        platform,
+        tier,
+        lang: draft.front.lang,
+        target: draft.front.target.as_ref(),
+        allow: &draft.front.allow,
+    };
+    let report = linter.lint(&draft.body, &cx);
+    Ok(FileReport {
+        source,
+        draft,
+        platform,
+        report,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run(bytes: &[u8]) -> Result<FileReport, FileError> {
+        check_bytes(&Linter::default(), &Options::default(), bytes.to_vec())
+    }
+
+    #[test]
+    fn bad_bytes_are_reported_not_panicked() {
+        assert_eq!(run(b"abc\0def").err(), Some(FileError::Binary));
+        assert_eq!(
+            run(b"ok\nd\xe9j\xe0").err(),
+            Some(FileError::NotUtf8 { line: 2, column: 2 })
+        );
+        let big = vec![b'a'; MAX_FILE_BYTES as usize + 1];
+        assert!(matches!(run(&big), Err(FileError::TooLarge(_))));
+        let e = run(b"+++\nlang = 3\n+++\n").err();
+        assert!(
+            matches!(e, Some(FileError::FrontMatter(ref at)) if at.line == 2),
+            "{e:?}"
+        );
+    }
+
+    #[test]
+    fn front_matter_sets_the_context() {
+        let r = run(
+            "+++\nplatform = \"viadeo\"\nlang = \"en\"\nallow = [\"no-thanks\"]\n+++\nHi"
+                .as_bytes(),
+        );
+        let r = r.expect("checks");
+        assert_eq!(r.platform, Platform::Viadeo);
+        assert_eq!(r.report.lang, crate::Lang::En);
+        assert!(
+            !r.report
+                .diagnostics
+                .iter()
+                .any(|d| d.rule == crate::RuleId::NoThanks)
+        );
+        assert_eq!(r.report.stats.limit, 300);
+    }
+
+    #[test]
+    fn walks_folders_in_order_and_honours_ignores() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let d = dir.path();
+        for f in ["b.md", "a.txt", "skip.md", "c.rs", "sub/d.md"] {
+            let p = d.join(f);
+            std::fs::create_dir_all(p.parent().unwrap_or(d)).expect("mkdir");
+            std::fs::write(&p, "Bonjour").expect("write");
+        }
+        std::fs::write(d.join(".poigneeignore"), "skip.md\n").expect("write");
+        let names: Vec<String> = inputs(&[d.to_path_buf()])
+            .into_iter()
+            .filter_map(|i| match i {
+                Input::File(p) => p.strip_prefix(d).ok().map(|p| p.display().to_string()),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(names, ["a.txt", "b.md", "sub/d.md"]);
+    }
+}

@@ -1,0 +1,282 @@
+//! The command-line face: argument parsing, config loading, exit codes.
+
+mod report;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use poignee::batch::{self, Options};
+use poignee::config::{self, Config};
+use poignee::lang::{Lang, Text};
+use poignee::located::did_you_mean;
+use poignee::rules::RuleId;
+use poignee::{Platform, Tier, fsutil};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// Exit codes: 0 no errors, 1 errors found (or warnings with --strict), 2 bad
+/// usage or config.
+const EXIT_FINDINGS: u8 = 1;
+const EXIT_USAGE: u8 = 2;
+
+#[derive(Parser)]
+#[command(
+    name = "poignee",
+    version,
+    about = "Write LinkedIn and Viadeo invitation notes that people accept.\nÉcrivez des invitations LinkedIn et Viadeo que l'on accepte.",
+    after_help = "Exit codes: 0 no errors, 1 errors found (or warnings with --strict), 2 bad usage or config."
+)]
+struct Cli {
+    /// Config file [default: ~/.config/poignee/config.toml]
+    #[arg(long, global = true, env = "POIGNEE_CONFIG", value_name = "PATH")]
+    config: Option<PathBuf>,
+    /// Interface language [default: config, else LANG]
+    #[arg(long, global = true, value_enum)]
+    lang: Option<LangArg>,
+    /// No colours (NO_COLOR is honoured too)
+    #[arg(long, global = true)]
+    no_color: bool,
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Check drafts: files, folders (walked for .txt and .md), or - for standard input
+    Check(CheckArgs),
+    /// List every rule, its id, severity and what it catches
+    Rules,
+    /// Explain a rule: why it exists and what to do
+    Explain {
+        /// A rule id, as `poignee rules` lists them
+        rule: String,
+    },
+    /// Write a commented config for you to edit
+    Init {
+        /// Where to write it [default: ~/.config/poignee/config.toml]
+        #[arg(long, value_name = "PATH")]
+        path: Option<PathBuf>,
+        /// Replace an existing file
+        #[arg(long)]
+        force: bool,
+    },
+}
+
+#[derive(Args)]
+struct CheckArgs {
+    /// Files or folders to check; - reads standard input
+    #[arg(default_value = ".")]
+    paths: Vec<PathBuf>,
+    /// Output format
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    format: Format,
+    /// Platform, over the drafts' own
+    #[arg(long, value_enum)]
+    platform: Option<PlatformArg>,
+    /// LinkedIn account tier, over the drafts' own and the config
+    #[arg(long, value_enum)]
+    tier: Option<TierArg>,
+    /// Fail (exit 1) on warnings too
+    #[arg(long)]
+    strict: bool,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// Compiler-style, with the source line and the span underlined
+    Human,
+    /// One line a diagnostic: path:line:col: severity[rule]: message
+    Short,
+    /// One JSON document (see the README)
+    Json,
+    /// GitHub Actions annotations
+    Github,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum LangArg {
+    Fr,
+    En,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum PlatformArg {
+    Linkedin,
+    Viadeo,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum TierArg {
+    Free,
+    Premium,
+    SalesNavigator,
+}
+
+pub fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let _ = e.print();
+            return ExitCode::from(if e.use_stderr() { EXIT_USAGE } else { 0 });
+        }
+    };
+    if cli.no_color {
+        anstream::ColorChoice::Never.write_global();
+    }
+    let (config, config_path) = match Config::load(cli.config.as_deref()) {
+        Ok(c) => c,
+        Err(e) => {
+            let lang = cli.lang.map(to_lang).unwrap_or_else(Lang::from_env);
+            report::fail(lang, &e.to_string());
+            return ExitCode::from(EXIT_USAGE);
+        }
+    };
+    let lang = cli
+        .lang
+        .map(to_lang)
+        .or(config.lang)
+        .unwrap_or_else(Lang::from_env);
+    match cli.command {
+        Some(Command::Check(args)) => check(lang, &config, config_path, args),
+        Some(Command::Rules) => rules(lang, &config, config_path),
+        Some(Command::Explain { rule }) => explain(lang, &rule),
+        Some(Command::Init { path, force }) => init(lang, path, force),
+        None => {
+            report::out(&NO_TUI_YET.get(lang));
+            ExitCode::SUCCESS
+        }
+    }
+}
+
+const NO_TUI_YET: Text = Text::new(
+    "L'éditeur interactif arrive bientôt. En attendant : `poignee check DOSSIER` vérifie vos brouillons, `poignee --help` liste les commandes.",
+    "The interactive editor is coming soon. Meanwhile, `poignee check FOLDER` checks your drafts and `poignee --help` lists the commands.",
+);
+
+fn to_lang(l: LangArg) -> Lang {
+    match l {
+        LangArg::Fr => Lang::Fr,
+        LangArg::En => Lang::En,
+    }
+}
+
+fn check(lang: Lang, config: &Config, config_path: Option<PathBuf>, args: CheckArgs) -> ExitCode {
+    let path = config_path.unwrap_or_else(|| PathBuf::from("config.toml"));
+    let linter = match config.linter(&path) {
+        Ok(l) => l,
+        Err(e) => {
+            report::fail(lang, &e.to_string());
+            return ExitCode::from(EXIT_USAGE);
+        }
+    };
+    let options = Options {
+        platform: args.platform.map(|p| match p {
+            PlatformArg::Linkedin => Platform::Linkedin,
+            PlatformArg::Viadeo => Platform::Viadeo,
+        }),
+        tier: args.tier.map(|t| match t {
+            TierArg::Free => Tier::Free,
+            TierArg::Premium => Tier::Premium,
+            TierArg::SalesNavigator => Tier::SalesNavigator,
+        }),
+        default_platform: config.platform,
+        default_tier: config.tier,
+    };
+    let inputs = batch::inputs(&args.paths);
+    let mut reporter = report::Reporter::new(args.format, lang);
+    batch::check(&linter, &options, inputs, |checked| reporter.file(&checked));
+    let summary = reporter.finish();
+    let failed =
+        summary.errors > 0 || summary.unreadable > 0 || (args.strict && summary.warnings > 0);
+    if failed {
+        ExitCode::from(EXIT_FINDINGS)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+fn rules(lang: Lang, config: &Config, config_path: Option<PathBuf>) -> ExitCode {
+    let path = config_path.unwrap_or_else(|| PathBuf::from("config.toml"));
+    match config.linter(&path) {
+        Ok(linter) => {
+            report::rules(lang, &linter);
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            report::fail(lang, &e.to_string());
+            ExitCode::from(EXIT_USAGE)
+        }
+    }
+}
+
+fn explain(lang: Lang, rule: &str) -> ExitCode {
+    match RuleId::parse(rule) {
+        Some(id) => {
+            report::explain(lang, id);
+            ExitCode::SUCCESS
+        }
+        None => {
+            let hint = did_you_mean(rule, RuleId::ALL.iter().map(|r| r.as_str()));
+            let msg = match (lang, hint) {
+                (Lang::Fr, Some(h)) => {
+                    format!("règle inconnue « {rule} » : vouliez-vous dire « {h} » ?")
+                }
+                (Lang::Fr, None) => {
+                    format!("règle inconnue « {rule} » : `poignee rules` les liste toutes")
+                }
+                (Lang::En, Some(h)) => format!("unknown rule `{rule}`: did you mean `{h}`?"),
+                (Lang::En, None) => {
+                    format!("unknown rule `{rule}`: `poignee rules` lists them all")
+                }
+            };
+            report::fail(lang, &msg);
+            ExitCode::from(EXIT_USAGE)
+        }
+    }
+}
+
+fn init(lang: Lang, path: Option<PathBuf>, force: bool) -> ExitCode {
+    let Some(path) = path.or_else(config::default_path) else {
+        report::fail(lang, &NO_CONFIG_DIR.get(lang));
+        return ExitCode::from(EXIT_USAGE);
+    };
+    let written = if force {
+        fsutil::write_replace(&path, config::EXAMPLE.as_bytes())
+    } else {
+        fsutil::write_new(&path, config::EXAMPLE.as_bytes())
+    };
+    match written {
+        Ok(()) => {
+            let msg = match lang {
+                Lang::Fr => format!(
+                    "configuration écrite dans {} : modifiez-la à votre goût",
+                    path.display()
+                ),
+                Lang::En => format!("config written to {}: edit it to taste", path.display()),
+            };
+            report::out(&poignee::lang::french_spacing(&msg));
+            ExitCode::SUCCESS
+        }
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+            let msg = match lang {
+                Lang::Fr => format!(
+                    "{} existe déjà : rien n'a été écrit (--force pour le remplacer)",
+                    path.display()
+                ),
+                Lang::En => format!(
+                    "{} already exists: nothing written (--force replaces it)",
+                    path.display()
+                ),
+            };
+            report::fail(lang, &msg);
+            ExitCode::from(EXIT_USAGE)
+        }
+        Err(e) => {
+            report::fail(lang, &format!("{}: {e}", path.display()));
+            ExitCode::from(EXIT_USAGE)
+        }
+    }
+}
+
+const NO_CONFIG_DIR: Text = Text::new(
+    "impossible de trouver le dossier de configuration : donnez --path",
+    "cannot find the config folder: give --path",
+);

@@ -1,0 +1,621 @@
+//! What the CLI prints: compiler-style reports, one-line reports, JSON and
+//! GitHub annotations, in the interface language, coloured only on a terminal.
+
+use super::Format;
+use anstyle::{AnsiColor, Style};
+use poignee::batch::{Checked, FileReport};
+use poignee::lang::{Lang, Text, french_spacing};
+use poignee::lint::{Diagnostic, Linter, Severity};
+use poignee::rules::RuleId;
+use poignee::text::line_col;
+use serde::Serialize;
+use std::io::{BufWriter, StdoutLock, Write};
+use unicode_width::UnicodeWidthStr;
+
+const ERROR: Style = AnsiColor::Red.on_default().bold();
+const WARNING: Style = AnsiColor::Yellow.on_default().bold();
+const INFO: Style = AnsiColor::Cyan.on_default().bold();
+const GOOD: Style = AnsiColor::Green.on_default().bold();
+const BOLD: Style = Style::new().bold();
+const DIM: Style = AnsiColor::Blue.on_default().bold();
+
+#[derive(Debug, Default, Clone, Copy, Serialize)]
+pub struct Summary {
+    pub files: usize,
+    pub errors: usize,
+    pub warnings: usize,
+    pub infos: usize,
+    pub unreadable: usize,
+}
+
+pub struct Reporter {
+    format: Format,
+    lang: Lang,
+    color: bool,
+    out: BufWriter<StdoutLock<'static>>,
+    summary: Summary,
+}
+
+fn color_on() -> bool {
+    anstream::AutoStream::choice(&std::io::stdout()) != anstream::ColorChoice::Never
+}
+
+impl Reporter {
+    pub fn new(format: Format, lang: Lang) -> Self {
+        let mut r = Reporter {
+            format,
+            lang,
+            color: color_on() && matches!(format, Format::Human | Format::Short),
+            out: BufWriter::new(std::io::stdout().lock()),
+            summary: Summary::default(),
+        };
+        if format == Format::Json {
+            r.write("{\"version\":1,\"files\":[");
+        }
+        r
+    }
+
+    fn write(&mut self, s: &str) {
+        // A closed pipe (`| head`) is not worth a panic or an error message.
+        let _ = self.out.write_all(s.as_bytes());
+    }
+
+    fn paint(&self, style: Style, s: &str) -> String {
+        if self.color {
+            format!("{style}{s}{style:#}")
+        } else {
+            s.to_string()
+        }
+    }
+
+    /// ":" as each language writes it before a message.
+    fn colon(&self) -> &'static str {
+        match self.lang {
+            Lang::Fr => "\u{a0}:",
+            Lang::En => ":",
+        }
+    }
+
+    fn tr(&self, t: Text) -> String {
+        t.get(self.lang).into_owned()
+    }
+
+    pub fn file(&mut self, checked: &Checked) {
+        self.summary.files += 1;
+        match &checked.outcome {
+            Ok(r) => {
+                for sev in [Severity::Error, Severity::Warning, Severity::Info] {
+                    let n = r.report.count(sev);
+                    match sev {
+                        Severity::Error => self.summary.errors += n,
+                        Severity::Warning => self.summary.warnings += n,
+                        Severity::Info => self.summary.infos += n,
+                    }
+                }
+            }
+            Err(_) => self.summary.unreadable += 1,
+        }
+        let text = match self.format {
+            Format::Human => self.human(checked),
+            Format::Short => self.short(checked),
+            Format::Github => self.github(checked),
+            Format::Json => self.json(checked),
+        };
+        self.write(&text);
+    }
+
+    pub fn finish(mut self) -> Summary {
+        let s = self.summary;
+        match self.format {
+            Format::Json => {
+                let summary = serde_json::to_string(&s).unwrap_or_default();
+                self.write(&format!("],\"summary\":{summary}}}\n"));
+            }
+            Format::Human | Format::Short => {
+                let line = summary_line(self.lang, &s);
+                let style = if s.errors + s.unreadable > 0 {
+                    ERROR
+                } else if s.warnings > 0 {
+                    WARNING
+                } else {
+                    GOOD
+                };
+                let painted = self.paint(style, &line);
+                self.write(&format!("{painted}\n"));
+            }
+            Format::Github => {}
+        }
+        let _ = self.out.flush();
+        s
+    }
+
+    fn severity_word(&self, s: Severity) -> String {
+        self.tr(match s {
+            Severity::Error => Text::new("erreur", "error"),
+            Severity::Warning => Text::new("avertissement", "warning"),
+            Severity::Info => Text::new("info", "info"),
+        })
+    }
+
+    fn severity_style(s: Severity) -> Style {
+        match s {
+            Severity::Error => ERROR,
+            Severity::Warning => WARNING,
+            Severity::Info => INFO,
+        }
+    }
+
+    fn human(&self, checked: &Checked) -> String {
+        let mut o = String::new();
+        let r = match &checked.outcome {
+            Err(e) => {
+                let head = self.paint(ERROR, &self.severity_word(Severity::Error));
+                let msg = e.message().get(self.lang).into_owned();
+                let at = match e.position() {
+                    Some((l, c)) => format!("{}:{l}:{c}", checked.path),
+                    None => checked.path.clone(),
+                };
+                o.push_str(&format!(
+                    "{head}{} {}\n  {} {at}\n\n",
+                    self.colon(),
+                    self.paint(BOLD, &msg),
+                    self.paint(DIM, "-->")
+                ));
+                return o;
+            }
+            Ok(r) => r,
+        };
+        for d in &r.report.diagnostics {
+            self.human_diagnostic(&mut o, &checked.path, r, d);
+        }
+        let errors = r.report.count(Severity::Error);
+        let (mark, style) = match (errors, r.report.count(Severity::Warning)) {
+            (0, 0) => ("✓", GOOD),
+            (0, _) => ("⚠", WARNING),
+            _ => ("✖", ERROR),
+        };
+        let stats = &r.report.stats;
+        let readability = match (stats.readability, stats.readability_label()) {
+            (Some(x), Some(label)) => {
+                let word = self.tr(Text::new("lisibilité", "readability"));
+                format!(" · {word} {x:.0} ({})", label.get(self.lang))
+            }
+            _ => String::new(),
+        };
+        let line = format!(
+            "{} {} — {}/100 · {}/{} · {} · {}{readability}\n",
+            self.paint(style, mark),
+            self.paint(BOLD, &checked.path),
+            r.report.score.value,
+            stats.length,
+            stats.limit,
+            r.report.lang,
+            r.platform.display(),
+        );
+        o.push_str(&line);
+        if !r.report.diagnostics.is_empty() {
+            o.push('\n');
+        }
+        o
+    }
+
+    fn human_diagnostic(&self, o: &mut String, path: &str, r: &FileReport, d: &Diagnostic) {
+        let span = r.file_span(&d.span);
+        let (line, col) = line_col(&r.source, span.start);
+        let style = Self::severity_style(d.severity);
+        let head = self.paint(
+            style,
+            &format!("{}[{}]", self.severity_word(d.severity), d.rule),
+        );
+        let msg = self.paint(BOLD, &d.message.get(self.lang));
+        o.push_str(&format!("{head}{} {msg}\n", self.colon()));
+        let num = line.to_string();
+        let pad = " ".repeat(num.len());
+        let bar = self.paint(DIM, "|");
+        o.push_str(&format!(
+            "{pad}{} {path}:{line}:{col}\n",
+            self.paint(DIM, "-->")
+        ));
+        let line_start = r.source[..span.start].rfind('\n').map_or(0, |i| i + 1);
+        let line_end = r.source[span.start..]
+            .find('\n')
+            .map_or(r.source.len(), |i| span.start + i);
+        let line_text = r.source[line_start..line_end].trim_end_matches('\r');
+        let (shown, lead, width) = excerpt(
+            line_text,
+            span.start - line_start,
+            span.end.min(line_end).max(span.start) - line_start,
+        );
+        o.push_str(&format!("{pad} {bar}\n"));
+        o.push_str(&format!("{} {bar} {shown}\n", self.paint(DIM, &num)));
+        let carets = self.paint(style, &"^".repeat(width));
+        o.push_str(&format!("{pad} {bar} {}{carets}\n", " ".repeat(lead)));
+        if let Some(s) = &d.suggestion {
+            let help = self.tr(Text::new("aide", "help"));
+            let colon = self.colon();
+            o.push_str(&format!(
+                "{pad} {} {}{colon} {}\n",
+                self.paint(DIM, "="),
+                self.paint(BOLD, &help),
+                s.get(self.lang)
+            ));
+        }
+        o.push('\n');
+    }
+
+    fn positions(r: &FileReport, d: &Diagnostic) -> Positions {
+        let span = r.file_span(&d.span);
+        let (line, column) = line_col(&r.source, span.start);
+        let (end_line, end_column) = line_col(&r.source, span.end);
+        Positions {
+            line,
+            column,
+            end_line,
+            end_column,
+            byte_start: span.start,
+            byte_end: span.end,
+        }
+    }
+
+    fn short(&self, checked: &Checked) -> String {
+        let mut o = String::new();
+        match &checked.outcome {
+            Err(e) => {
+                let (l, c) = e.position().unwrap_or((1, 1));
+                let sev = self.paint(ERROR, "error[file]");
+                o.push_str(&format!(
+                    "{}:{l}:{c}: {sev}: {}\n",
+                    checked.path,
+                    e.message().get(self.lang)
+                ));
+            }
+            Ok(r) => {
+                for d in &r.report.diagnostics {
+                    let p = Self::positions(r, d);
+                    let sev = self.paint(
+                        Self::severity_style(d.severity),
+                        &format!("{}[{}]", d.severity.name(), d.rule),
+                    );
+                    o.push_str(&format!(
+                        "{}:{}:{}: {sev}: {}\n",
+                        checked.path,
+                        p.line,
+                        p.column,
+                        d.message.get(self.lang)
+                    ));
+                }
+            }
+        }
+        o
+    }
+
+    fn github(&self, checked: &Checked) -> String {
+        let mut o = String::new();
+        let file = escape_property(&checked.path);
+        match &checked.outcome {
+            Err(e) => {
+                let (l, c) = e.position().unwrap_or((1, 1));
+                let msg = escape_data(&e.message().get(self.lang));
+                o.push_str(&format!(
+                    "::error file={file},line={l},col={c},title=poignee::{msg}\n"
+                ));
+            }
+            Ok(r) => {
+                for d in &r.report.diagnostics {
+                    let p = Self::positions(r, d);
+                    let level = match d.severity {
+                        Severity::Error => "error",
+                        Severity::Warning => "warning",
+                        Severity::Info => "notice",
+                    };
+                    let mut msg = d.message.get(self.lang).into_owned();
+                    if let Some(s) = &d.suggestion {
+                        msg.push_str(&format!("\n→ {}", s.get(self.lang)));
+                    }
+                    o.push_str(&format!(
+                        "::{level} file={file},line={},col={},endLine={},endColumn={},title={}::{}\n",
+                        p.line,
+                        p.column,
+                        p.end_line,
+                        p.end_column,
+                        escape_property(&format!("poignee {}", d.rule)),
+                        escape_data(&msg)
+                    ));
+                }
+            }
+        }
+        o
+    }
+
+    fn json(&self, checked: &Checked) -> String {
+        let lang = self.lang;
+        let file = match &checked.outcome {
+            Err(e) => JsonFile {
+                path: &checked.path,
+                lang: None,
+                lang_detected: None,
+                platform: None,
+                score: None,
+                score_breakdown: Vec::new(),
+                length: None,
+                stats: None,
+                diagnostics: Vec::new(),
+                error: Some(e.message().get(lang).into_owned()),
+                error_position: e
+                    .position()
+                    .map(|(line, column)| JsonPosition { line, column }),
+            },
+            Ok(r) => JsonFile {
+                path: &checked.path,
+                lang: Some(r.report.lang.code()),
+                lang_detected: Some(r.report.lang_detected),
+                platform: Some(r.platform.name()),
+                score: Some(r.report.score.value),
+                score_breakdown: r
+                    .report
+                    .score
+                    .breakdown
+                    .iter()
+                    .map(|p| JsonPenalty {
+                        rule: p.rule,
+                        points: p.points,
+                    })
+                    .collect(),
+                length: Some(JsonLength {
+                    count: r.report.stats.length,
+                    limit: r.report.stats.limit,
+                }),
+                stats: Some(JsonStats {
+                    words: r.report.stats.words,
+                    sentences: r.report.stats.sentences,
+                    readability: r
+                        .report
+                        .stats
+                        .readability
+                        .map(|x| (x * 10.0).round() / 10.0),
+                    first_person: r.report.stats.first_person,
+                    second_person: r.report.stats.second_person,
+                }),
+                diagnostics: r
+                    .report
+                    .diagnostics
+                    .iter()
+                    .map(|d| {
+                        let p = Self::positions(r, d);
+                        JsonDiagnostic {
+                            rule: d.rule,
+                            severity: d.severity,
+                            line: p.line,
+                            column: p.column,
+                            end_line: p.end_line,
+                            end_column: p.end_column,
+                            byte_start: p.byte_start,
+                            byte_end: p.byte_end,
+                            message: d.message.get(lang).into_owned(),
+                            suggestion: d.suggestion.as_ref().map(|s| s.get(lang).into_owned()),
+                        }
+                    })
+                    .collect(),
+                error: None,
+                error_position: None,
+            },
+        };
+        let sep = if self.summary.files > 1 { "," } else { "" };
+        format!("{sep}{}", serde_json::to_string(&file).unwrap_or_default())
+    }
+}
+
+/// Widest source excerpt shown under a diagnostic, in terminal columns.
+const EXCERPT_WIDTH: usize = 100;
+/// Columns of context kept before the span when the line is cut.
+const EXCERPT_BEFORE: usize = 30;
+
+/// The part of a source line to show, and where the span is in it: the
+/// whole line when it fits, else a window around the span marked with "…".
+/// Returns (text, columns before the span, span width in columns).
+fn excerpt(line: &str, start: usize, end: usize) -> (String, usize, usize) {
+    let line = line.replace('\t', " ");
+    let width = |s: &str| UnicodeWidthStr::width(s);
+    let (start, end) = (start.min(line.len()), end.min(line.len()));
+    let span_width = width(&line[start..end]).max(1);
+    if width(&line) <= EXCERPT_WIDTH {
+        return (line.clone(), width(&line[..start]), span_width);
+    }
+    let mut from = start;
+    for (i, _) in line[..start].char_indices().rev() {
+        if width(&line[i..start]) > EXCERPT_BEFORE {
+            break;
+        }
+        from = i;
+    }
+    let mut to = line.len();
+    for (i, c) in line[from..].char_indices() {
+        if width(&line[from..from + i + c.len_utf8()]) > EXCERPT_WIDTH {
+            to = from + i;
+            break;
+        }
+    }
+    let prefix = if from > 0 { "…" } else { "" };
+    let suffix = if to < line.len() { "…" } else { "" };
+    let lead = width(prefix) + width(&line[from..start]);
+    let shown_width = span_width.min(width(&line[start..to.max(start)]).max(1));
+    (
+        format!("{prefix}{}{suffix}", &line[from..to]),
+        lead,
+        shown_width,
+    )
+}
+
+struct Positions {
+    line: usize,
+    column: usize,
+    end_line: usize,
+    end_column: usize,
+    byte_start: usize,
+    byte_end: usize,
+}
+
+#[derive(Serialize)]
+struct JsonFile<'a> {
+    path: &'a str,
+    lang: Option<&'static str>,
+    lang_detected: Option<bool>,
+    platform: Option<&'static str>,
+    score: Option<u8>,
+    score_breakdown: Vec<JsonPenalty>,
+    length: Option<JsonLength>,
+    stats: Option<JsonStats>,
+    diagnostics: Vec<JsonDiagnostic>,
+    error: Option<String>,
+    error_position: Option<JsonPosition>,
+}
+
+#[derive(Serialize)]
+struct JsonPenalty {
+    rule: RuleId,
+    points: u32,
+}
+
+#[derive(Serialize)]
+struct JsonLength {
+    count: usize,
+    limit: usize,
+}
+
+#[derive(Serialize)]
+struct JsonStats {
+    words: usize,
+    sentences: usize,
+    readability: Option<f32>,
+    first_person: usize,
+    second_person: usize,
+}
+
+#[derive(Serialize)]
+struct JsonPosition {
+    line: usize,
+    column: usize,
+}
+
+#[derive(Serialize)]
+struct JsonDiagnostic {
+    rule: RuleId,
+    severity: Severity,
+    line: usize,
+    column: usize,
+    end_line: usize,
+    end_column: usize,
+    byte_start: usize,
+    byte_end: usize,
+    message: String,
+    suggestion: Option<String>,
+}
+
+/// GitHub workflow commands: `%`, CR and LF are escaped in the message…
+fn escape_data(s: &str) -> String {
+    s.replace('%', "%25")
+        .replace('\r', "%0D")
+        .replace('\n', "%0A")
+}
+
+/// …and `:` and `,` too in properties.
+fn escape_property(s: &str) -> String {
+    escape_data(s).replace(':', "%3A").replace(',', "%2C")
+}
+
+fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+pub fn summary_line(lang: Lang, s: &Summary) -> String {
+    match lang {
+        Lang::Fr => {
+            let mut line = format!(
+                "{} vérifié{} : {}, {}, {}",
+                plural(s.files, "fichier", "fichiers"),
+                if s.files > 1 { "s" } else { "" },
+                plural(s.errors, "erreur", "erreurs"),
+                plural(s.warnings, "avertissement", "avertissements"),
+                plural(s.infos, "info", "infos"),
+            );
+            if s.unreadable > 0 {
+                line.push_str(&format!(
+                    " ; {} illisible{}",
+                    s.unreadable,
+                    if s.unreadable > 1 { "s" } else { "" }
+                ));
+            }
+            french_spacing(&line).into_owned()
+        }
+        Lang::En => {
+            let mut line = format!(
+                "{} checked: {}, {}, {}",
+                plural(s.files, "file", "files"),
+                plural(s.errors, "error", "errors"),
+                plural(s.warnings, "warning", "warnings"),
+                plural(s.infos, "info", "infos"),
+            );
+            if s.unreadable > 0 {
+                line.push_str(&format!("; {} unreadable", s.unreadable));
+            }
+            line
+        }
+    }
+}
+
+/// A line on standard output.
+pub fn out(s: &str) {
+    anstream::println!("{s}");
+}
+
+/// An error on standard error.
+pub fn fail(lang: Lang, message: &str) {
+    let word = Text::new("erreur", "error").get(lang);
+    let head = format!("{ERROR}{word}{ERROR:#}");
+    anstream::eprintln!("{head}: {message}");
+}
+
+pub fn rules(lang: Lang, linter: &Linter) {
+    let t = |t: Text| t.get(lang).into_owned();
+    out(&t(Text::new(
+        "Règles (id, sévérité, ce qu'elle repère) — `poignee explain RÈGLE` pour le détail :",
+        "Rules (id, severity, what it catches) — `poignee explain RULE` for details:",
+    )));
+    for id in RuleId::ALL {
+        let info = id.info();
+        let level = match linter.severity(id) {
+            Some(s) => s.name(),
+            None => "off",
+        };
+        let changed = if linter.severity(id) != Some(info.severity) {
+            match lang {
+                Lang::Fr => format!(" (défaut : {})", info.severity.name()),
+                Lang::En => format!(" (default: {})", info.severity.name()),
+            }
+        } else {
+            String::new()
+        };
+        let style = match linter.severity(id) {
+            Some(s) => Reporter::severity_style(s),
+            None => DIM,
+        };
+        out(&format!(
+            "  {:<21} {style}{level:<8}{style:#} {}{}",
+            id.as_str(),
+            info.summary.get(lang),
+            french_spacing(&changed)
+        ));
+    }
+}
+
+pub fn explain(lang: Lang, id: RuleId) {
+    let info = id.info();
+    let style = Reporter::severity_style(info.severity);
+    out(&format!(
+        "{BOLD}{id}{BOLD:#} ({style}{}{style:#})",
+        info.severity.name()
+    ));
+    out(&info.summary.get(lang));
+    out("");
+    out(&textwrap::fill(&info.explanation.get(lang), 78));
+}

@@ -1,0 +1,312 @@
+//! The user's configuration (`~/.config/poignee/config.toml` on Linux, or
+//! `--config`). `config.example.toml` documents every key. Unknown keys and bad
+//! values are errors that name the file, line, column and key.
+
+use crate::audience::AudienceFilter;
+use crate::lang::Lang;
+use crate::lexicon::{ExtraWords, Lexicon};
+use crate::lint::{Level, Limits, Linter, Thresholds};
+use crate::located::Located;
+use crate::rules::RuleId;
+use crate::target::{Platform, Tier};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+/// The commented example config, which `poignee init` writes for the user.
+pub const EXAMPLE: &str = include_str!("../config.example.toml");
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Config {
+    /// Interface language; from `LANG` when unset.
+    pub lang: Option<Lang>,
+    pub platform: Platform,
+    pub tier: Tier,
+    pub drafts_dir: Option<PathBuf>,
+    pub templates_dir: Option<PathBuf>,
+    pub weekly_budget: u32,
+    pub limits: Limits,
+    pub lint: Thresholds,
+    pub audience: AudienceFilter,
+    pub rules: BTreeMap<RuleId, Level>,
+    pub words: ExtraWords,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            lang: None,
+            platform: Platform::Linkedin,
+            tier: Tier::Free,
+            drafts_dir: None,
+            templates_dir: None,
+            weekly_budget: 20,
+            limits: Limits::default(),
+            lint: Thresholds::default(),
+            audience: AudienceFilter::default(),
+            rules: BTreeMap::new(),
+            words: ExtraWords::new(),
+        }
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum ConfigError {
+    #[error("{path}: cannot read the config: {source}")]
+    Read {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("{path}:{at}")]
+    Invalid { path: PathBuf, at: Located },
+    #[error("{path}: the extra words do not compile: {message}")]
+    Words { path: PathBuf, message: String },
+}
+
+impl Config {
+    /// Parses a config's text; `path` is only used in errors.
+    pub fn parse(text: &str, path: &Path) -> Result<Config, ConfigError> {
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+        let config: Config = toml::from_str(text).map_err(|e| ConfigError::Invalid {
+            path: path.to_path_buf(),
+            at: Located::from_toml(text, 0, &e),
+        })?;
+        config.validate(text, path)?;
+        Ok(config)
+    }
+
+    fn validate(&self, text: &str, path: &Path) -> Result<(), ConfigError> {
+        let invalid = |key: &str, message: String| {
+            let offset = find_key(text, key).unwrap_or(0);
+            let mut at = Located::at(text, offset, message);
+            at.key = Some(key.to_string());
+            ConfigError::Invalid {
+                path: path.to_path_buf(),
+                at,
+            }
+        };
+        let limits = [
+            ("limits.linkedin_free", self.limits.linkedin_free),
+            ("limits.linkedin_premium", self.limits.linkedin_premium),
+            (
+                "limits.linkedin_sales_navigator",
+                self.limits.linkedin_sales_navigator,
+            ),
+            ("limits.viadeo", self.limits.viadeo),
+        ];
+        for (key, value) in limits {
+            if !(1..=10_000).contains(&value) {
+                return Err(invalid(
+                    key,
+                    format!("{value} is not a note limit: use 1 to 10000 characters"),
+                ));
+            }
+        }
+        let t = &self.lint;
+        if !(t.near_limit > 0.0 && t.near_limit <= 1.0) {
+            return Err(invalid(
+                "lint.near_limit",
+                format!("{} is not a share: use 0.5 to 1.0", t.near_limit),
+            ));
+        }
+        if t.self_centered_ratio <= 0.0 {
+            return Err(invalid(
+                "lint.self_centered_ratio",
+                "must be more than 0".into(),
+            ));
+        }
+        if t.long_sentence_words == 0 {
+            return Err(invalid(
+                "lint.long_sentence_words",
+                "must be at least 1".into(),
+            ));
+        }
+        if self.weekly_budget == 0 {
+            return Err(invalid(
+                "weekly_budget",
+                "must be at least 1 note a week".into(),
+            ));
+        }
+        Ok(())
+    }
+
+    /// Reads the config at `path`, or at the default place when `None` (a
+    /// missing default config means defaults; a missing `--config` is an error).
+    /// Returns the config and the file it came from.
+    pub fn load(path: Option<&Path>) -> Result<(Config, Option<PathBuf>), ConfigError> {
+        let (path, required) = match path {
+            Some(p) => (p.to_path_buf(), true),
+            None => match default_path() {
+                Some(p) => (p, false),
+                None => return Ok((Config::default(), None)),
+            },
+        };
+        match std::fs::read_to_string(&path) {
+            Ok(text) => Ok((Config::parse(&text, &path)?, Some(path))),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound && !required => {
+                Ok((Config::default(), None))
+            }
+            Err(source) => Err(ConfigError::Read { path, source }),
+        }
+    }
+
+    /// The engine, set up as this config says.
+    pub fn linter(&self, path: &Path) -> Result<Linter, ConfigError> {
+        let has_extra = self
+            .words
+            .values()
+            .any(|m| m.values().any(|v| !v.is_empty()));
+        let lexicon = if has_extra {
+            Arc::new(Lexicon::new(&self.words).map_err(|e| ConfigError::Words {
+                path: path.to_path_buf(),
+                message: e.to_string(),
+            })?)
+        } else {
+            Lexicon::shipped()
+        };
+        let mut linter = Linter::with_lexicon(lexicon);
+        for (&rule, &level) in &self.rules {
+            linter.set_level(rule, level);
+        }
+        linter.limits = self.limits;
+        linter.thresholds = self.lint;
+        linter.audience = self.audience.clone();
+        linter.fallback_lang = self.lang.unwrap_or(Lang::Fr);
+        Ok(linter)
+    }
+
+    /// Where saved drafts go.
+    pub fn drafts_dir(&self) -> Option<PathBuf> {
+        self.drafts_dir
+            .as_deref()
+            .map(expand_home)
+            .or_else(|| dirs().map(|d| d.data_dir().join("drafts")))
+    }
+
+    /// Where the user's own templates live.
+    pub fn templates_dir(&self) -> Option<PathBuf> {
+        self.templates_dir
+            .as_deref()
+            .map(expand_home)
+            .or_else(|| dirs().map(|d| d.data_dir().join("templates")))
+    }
+}
+
+fn dirs() -> Option<directories::ProjectDirs> {
+    directories::ProjectDirs::from("", "", "poignee")
+}
+
+/// `~/.config/poignee/config.toml` on Linux (`$XDG_CONFIG_HOME` honoured),
+/// the platform's config folder elsewhere.
+pub fn default_path() -> Option<PathBuf> {
+    dirs().map(|d| d.config_dir().join("config.toml"))
+}
+
+/// `~/drafts` → `/home/me/drafts`.
+pub fn expand_home(p: &Path) -> PathBuf {
+    match (p.strip_prefix("~"), directories::BaseDirs::new()) {
+        (Ok(rest), Some(base)) => base.home_dir().join(rest),
+        _ => p.to_path_buf(),
+    }
+}
+
+/// The offset of `table.key` (or `key`) in a TOML text, to point an error at it.
+fn find_key(text: &str, dotted: &str) -> Option<usize> {
+    let (table, key) = match dotted.rsplit_once('.') {
+        Some((t, k)) => (Some(t), k),
+        None => (None, dotted),
+    };
+    let mut in_table = table.is_none();
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        let trimmed = line.trim();
+        if trimmed.starts_with('[') {
+            in_table =
+                table.is_some_and(|t| trimmed.trim_matches(|c| c == '[' || c == ']').trim() == t);
+        } else if in_table
+            && trimmed
+                .split_once('=')
+                .is_some_and(|(k, _)| k.trim().trim_matches('"') == key)
+        {
+            return Some(offset + (line.len() - line.trim_start().len()));
+        }
+        offset += line.len();
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lexicon::Category;
+
+    fn parse(text: &str) -> Result<Config, ConfigError> {
+        Config::parse(text, Path::new("config.toml"))
+    }
+
+    #[test]
+    fn the_example_config_is_valid_and_complete() {
+        let c = parse(EXAMPLE).expect("the example parses");
+        assert!(!c.audience.regions.is_empty());
+        assert!(
+            c.words
+                .get(&Lang::Fr)
+                .is_some_and(|m| m.contains_key(&Category::SalesPitch))
+        );
+        // Every top-level key of Config is documented in the example.
+        let keys = toml::to_string(&Config::default()).unwrap_or_default();
+        for line in keys.lines().filter(|l| l.contains(" = ")) {
+            let key = line.split(" = ").next().unwrap_or("");
+            assert!(
+                EXAMPLE.contains(&format!("{key} =")),
+                "config.example.toml lacks `{key}`"
+            );
+        }
+    }
+
+    #[test]
+    fn unknown_key_has_line_column_and_hint() {
+        let err =
+            parse("platform = \"viadeo\"\n[audience]\nregoins = [\"IDF\"]\n").expect_err("fails");
+        let msg = err.to_string();
+        assert!(msg.starts_with("config.toml:3:1: key `regoins`"), "{msg}");
+        assert!(msg.contains("did you mean `regions`?"), "{msg}");
+    }
+
+    #[test]
+    fn bad_values_name_the_key() {
+        let msg = parse("[rules]\nsales-pitch = \"loud\"\n")
+            .expect_err("fails")
+            .to_string();
+        assert!(
+            msg.contains("config.toml:2:15") && msg.contains("rules.sales-pitch"),
+            "{msg}"
+        );
+        let msg = parse("[rules]\nsales-pich = \"off\"\n")
+            .expect_err("fails")
+            .to_string();
+        assert!(msg.contains("did you mean `sales-pitch`?"), "{msg}");
+        let msg = parse("[limits]\nviadeo = 0\n")
+            .expect_err("fails")
+            .to_string();
+        assert!(
+            msg.contains("config.toml:2:1: key `limits.viadeo`"),
+            "{msg}"
+        );
+        let msg = parse("[words.fr]\nsales = [\"x\"]\n")
+            .expect_err("fails")
+            .to_string();
+        assert!(msg.contains("did you mean `sales-pitch`?"), "{msg}");
+    }
+
+    #[test]
+    fn config_sets_the_linter() {
+        let c = parse("[rules]\nno-thanks = \"off\"\nhype = \"error\"\n").expect("parses");
+        let l = c.linter(Path::new("c")).expect("builds");
+        assert_eq!(l.severity(RuleId::NoThanks), None);
+        assert_eq!(l.severity(RuleId::Hype), Some(crate::Severity::Error));
+    }
+}

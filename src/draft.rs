@@ -1,0 +1,224 @@
+//! Drafts and templates: one file format. A UTF-8 text with optional TOML
+//! front matter between `+++` lines (the Zola/Hugo convention); plain text
+//! without front matter is a valid draft.
+//!
+//! ```text
+//! +++
+//! platform = "linkedin"
+//! lang = "fr"
+//! [target]
+//! name = "Claire Martin"
+//! relationship = "met"
+//! +++
+//! Bonjour Claire, nous avons échangé au salon …
+//! ```
+
+use crate::lang::Lang;
+use crate::located::Located;
+use crate::rules::RuleId;
+use crate::target::{Platform, Target, Tier};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+use toml::value::Datetime;
+
+/// Where a draft is in its life.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Status {
+    Draft,
+    Approved,
+}
+
+/// A template's declared placeholder.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Placeholder {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub example: Option<String>,
+}
+
+/// The front matter of a draft or a template.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FrontMatter {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub platform: Option<Platform>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub tier: Option<Tier>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub lang: Option<Lang>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub status: Option<Status>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub created_at: Option<Datetime>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub approved_at: Option<Datetime>,
+    /// The template the draft started from.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub template: Option<String>,
+    /// Rules this draft deliberately accepts an exception to.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub allow: Vec<RuleId>,
+    /// Template only: its name and what it is for.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub target: Option<Target>,
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub placeholders: BTreeMap<String, Placeholder>,
+}
+
+/// A draft file, read.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Draft {
+    pub front: FrontMatter,
+    /// The note as it will be sent.
+    pub body: String,
+    /// Where the body starts in the file (after a BOM, if any), so that
+    /// diagnostics can be placed in file coordinates.
+    pub body_offset: usize,
+}
+
+const FENCE: &str = "+++";
+
+impl Draft {
+    /// Reads a draft from the file's text (a leading BOM is skipped; byte
+    /// offsets count from after it). CRLF line ends are accepted.
+    pub fn parse(source: &str) -> Result<Draft, Located> {
+        let source = source.strip_prefix('\u{feff}').unwrap_or(source);
+        let mut lines = line_spans(source);
+        let Some((first_start, first_end)) = lines.next() else {
+            return Ok(Draft::plain(""));
+        };
+        if source[first_start..first_end].trim_end() != FENCE {
+            return Ok(Draft::plain(source));
+        }
+        let front_start = next_line(source, first_end);
+        let Some((close_start, close_end)) = lines.find(|&(s, e)| source[s..e].trim_end() == FENCE)
+        else {
+            return Err(Located::at(
+                source,
+                0,
+                "the front matter opened by `+++` on line 1 is never closed: add a line `+++` after it",
+            ));
+        };
+        let toml_text = &source[front_start..close_start];
+        let front: FrontMatter =
+            toml::from_str(toml_text).map_err(|e| Located::from_toml(source, front_start, &e))?;
+        let body_offset = next_line(source, close_end);
+        Ok(Draft {
+            front,
+            body: source[body_offset..].to_string(),
+            body_offset,
+        })
+    }
+
+    fn plain(source: &str) -> Draft {
+        Draft {
+            front: FrontMatter::default(),
+            body: source.to_string(),
+            body_offset: 0,
+        }
+    }
+
+    /// The file's text: front matter (when any field is set), then the body.
+    pub fn render(&self) -> String {
+        if self.front == FrontMatter::default() {
+            return self.body.clone();
+        }
+        // Serialising plain data with string keys cannot fail.
+        let toml = toml::to_string(&self.front).unwrap_or_default();
+        let mut out = String::with_capacity(toml.len() + self.body.len() + 8);
+        out.push_str(FENCE);
+        out.push('\n');
+        out.push_str(&toml);
+        if !toml.ends_with('\n') {
+            out.push('\n');
+        }
+        out.push_str(FENCE);
+        out.push('\n');
+        out.push_str(&self.body);
+        out
+    }
+}
+
+/// (start, end) of each line, without its line break.
+fn line_spans(s: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let mut start = 0;
+    std::iter::from_fn(move || {
+        if start >= s.len() {
+            return None;
+        }
+        let end = s[start..].find('\n').map_or(s.len(), |i| start + i);
+        let line = (start, end);
+        start = end + 1;
+        Some(line)
+    })
+}
+
+fn next_line(s: &str, line_end: usize) -> usize {
+    (line_end + 1).min(s.len())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::target::Relationship;
+
+    const SAMPLE: &str = "+++\nplatform = \"linkedin\"\nlang = \"fr\"\nallow = [\"link\"]\n\n[target]\nname = \"Claire Martin\"\nrelationship = \"met\"\n+++\nBonjour Claire,\nmerci !\n";
+
+    #[test]
+    fn parses_front_matter_and_body() {
+        let d = Draft::parse(SAMPLE).expect("parses");
+        assert_eq!(d.front.lang, Some(Lang::Fr));
+        assert_eq!(d.front.allow, vec![RuleId::Link]);
+        let t = d.front.target.as_ref().expect("target");
+        assert_eq!(t.relationship, Some(Relationship::Met));
+        assert_eq!(d.body, "Bonjour Claire,\nmerci !\n");
+        assert_eq!(&SAMPLE[d.body_offset..d.body_offset + 7], "Bonjour");
+    }
+
+    #[test]
+    fn plain_text_bom_and_crlf() {
+        let d = Draft::parse("Hello").expect("parses");
+        assert_eq!((d.body.as_str(), d.body_offset), ("Hello", 0));
+        let crlf = "\u{feff}+++\r\nlang = \"en\"\r\n+++\r\nHi Sam\r\n";
+        let d = Draft::parse(crlf).expect("parses");
+        assert_eq!(d.front.lang, Some(Lang::En));
+        assert_eq!(d.body, "Hi Sam\r\n");
+        assert_eq!(d.body_offset, "+++\r\nlang = \"en\"\r\n+++\r\n".len());
+        assert_eq!(Draft::parse("").expect("parses").body, "");
+    }
+
+    #[test]
+    fn errors_name_line_column_and_key() {
+        let e =
+            Draft::parse("+++\nlang = \"fr\"\nplatfrom = \"linkedin\"\n+++\nx").expect_err("fails");
+        assert_eq!((e.line, e.column), (3, 1));
+        assert_eq!(e.key.as_deref(), Some("platfrom"));
+        assert_eq!(e.hint.as_deref(), Some("did you mean `platform`?"));
+        let e = Draft::parse("+++\n\nplatform = \"linkdin\"\n+++\n").expect_err("fails");
+        assert_eq!(
+            (e.line, e.column, e.key.as_deref()),
+            (3, 12, Some("platform"))
+        );
+        let e = Draft::parse("+++\nlang = \"fr\"\nBonjour").expect_err("fails");
+        assert!(e.message.contains("never closed"), "{e}");
+        let e = Draft::parse("+++\nallow = [\"lnk\"]\n+++\n").expect_err("fails");
+        assert_eq!(e.hint.as_deref(), Some("did you mean `link`?"), "{e}");
+    }
+
+    #[test]
+    fn render_round_trips() {
+        let d = Draft::parse(SAMPLE).expect("parses");
+        let again = Draft::parse(&d.render()).expect("parses back");
+        assert_eq!(again.front, d.front);
+        assert_eq!(again.body, d.body);
+        let plain = Draft::parse("Just text").expect("parses");
+        assert_eq!(plain.render(), "Just text");
+    }
+}
