@@ -46,10 +46,13 @@ pub enum Category {
     Exchange,
     /// Function words, used to tell French from English.
     Stopwords,
+    /// What a person makes or does: « article », "talk". After « votre » or
+    /// "your", a reason.
+    Work,
 }
 
 impl Category {
-    pub const ALL: [Category; 13] = [
+    pub const ALL: [Category; 14] = [
         Category::Reason,
         Category::Generic,
         Category::Greeting,
@@ -63,6 +66,7 @@ impl Category {
         Category::SecondPerson,
         Category::Exchange,
         Category::Stopwords,
+        Category::Work,
     ];
 
     pub fn name(self) -> &'static str {
@@ -80,6 +84,7 @@ impl Category {
             Category::SecondPerson => "second-person",
             Category::Exchange => "exchange",
             Category::Stopwords => "stopwords",
+            Category::Work => "work",
         }
     }
 }
@@ -100,12 +105,13 @@ macro_rules! lists {
             include_str!(concat!("../data/words/", $lang, "/second-person.txt")),
             include_str!(concat!("../data/words/", $lang, "/exchange.txt")),
             include_str!(concat!("../data/words/", $lang, "/stopwords.txt")),
+            include_str!(concat!("../data/words/", $lang, "/work.txt")),
         ]
     };
 }
 
-const FR_LISTS: [&str; 13] = lists!("fr");
-const EN_LISTS: [&str; 13] = lists!("en");
+const FR_LISTS: [&str; 14] = lists!("fr");
+const EN_LISTS: [&str; 14] = lists!("en");
 
 /// The shipped list for one language and category, as text.
 pub fn shipped_list(lang: Lang, cat: Category) -> &'static str {

@@ -352,8 +352,8 @@ fn resolve_overlaps(mut hits: Vec<Hit>) -> Vec<Hit> {
             (Category::Reason, Category::Generic)
                 | (Category::SalesPitch, Category::SalesDisclaimer)
                 | (Category::Reason, Category::FalseFamiliarity)
-                | (Category::Thanks, Category::Generic)
                 | (Category::Hype, Category::Generic)
+                | (Category::Hype, Category::Thanks)
         )
     };
     let outer: Vec<(Category, Range<usize>)> =

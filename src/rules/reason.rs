@@ -21,8 +21,22 @@ pub const INFO: RuleInfo = RuleInfo {
     ),
 };
 
+/// « votre dernier article », "your BIM presentation": the recipient's work,
+/// named within this many words after « votre » / "your".
+const WORK_WINDOW: usize = 3;
+
+/// Whether the note names the recipient's work.
+fn names_their_work(n: &Note) -> bool {
+    n.hits(Category::Work).any(|work| {
+        n.hits(Category::SecondPerson).any(|you| {
+            you.span.end <= work.span.start
+                && crate::text::words(&n.text[you.span.end..work.span.start]).count() <= WORK_WINDOW
+        })
+    })
+}
+
 pub fn check(n: &Note, out: &mut Out) {
-    if n.has(Category::Reason) {
+    if n.has(Category::Reason) || names_their_work(n) {
         return;
     }
     let example = if n.french() {
