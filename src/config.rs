@@ -272,7 +272,10 @@ mod tests {
         let err =
             parse("platform = \"viadeo\"\n[audience]\nregoins = [\"IDF\"]\n").expect_err("fails");
         let msg = err.to_string();
-        assert!(msg.starts_with("config.toml:3:1: key `regoins`"), "{msg}");
+        assert!(
+            msg.starts_with("config.toml:3:1: key `audience.regoins`"),
+            "{msg}"
+        );
         assert!(msg.contains("did you mean `regions`?"), "{msg}");
     }
 

@@ -303,6 +303,7 @@ impl Linter {
         };
         let note = Note {
             text,
+            words: text::words(text).collect(),
             folded,
             hits,
             lang,
@@ -370,6 +371,8 @@ fn resolve_overlaps(mut hits: Vec<Hit>) -> Vec<Hit> {
 /// A note being linted, with what every rule shares.
 pub(crate) struct Note<'a> {
     pub text: &'a str,
+    /// Byte ranges of the words, computed once for every rule.
+    pub words: Vec<Range<usize>>,
     pub folded: Folded,
     /// Word list hits in the note's language, in text order.
     pub hits: Vec<Hit>,
@@ -403,7 +406,7 @@ impl Note<'_> {
 
     /// The span of the first word, or an empty span at the start.
     pub fn first_word(&self) -> Range<usize> {
-        text::words(self.text).next().unwrap_or(0..0)
+        self.words.first().cloned().unwrap_or(0..0)
     }
 
     /// An empty span just after the last non-blank character.
@@ -413,7 +416,7 @@ impl Note<'_> {
     }
 
     fn stats(&self) -> Stats {
-        let words: Vec<Range<usize>> = text::words(self.text).collect();
+        let words = &self.words;
         let sentences = text::sentences(self.text).len();
         let readability = (!words.is_empty() && sentences > 0).then(|| {
             let w = words.len() as f32;

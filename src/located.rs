@@ -53,7 +53,10 @@ impl Located {
         {
             if let Some((unknown, known)) = names.split_first() {
                 if err.message().starts_with("unknown field") {
-                    located.key = Some(unknown.clone());
+                    located.key = Some(match table_at(source, offset) {
+                        Some(t) => format!("{t}.{unknown}"),
+                        None => unknown.clone(),
+                    });
                 }
                 located.hint = did_you_mean(unknown, known.iter().map(String::as_str))
                     .map(|s| format!("did you mean `{s}`?"));
@@ -112,16 +115,22 @@ fn key_at(source: &str, offset: usize) -> Option<String> {
         return None;
     }
     let key = line[..eq].trim().trim_matches('"');
-    let table = source[..line_start]
+    Some(match table_at(source, line_start) {
+        Some(t) => format!("{t}.{key}"),
+        None => key.to_string(),
+    })
+}
+
+/// The `[table]` header above `offset`, if any.
+fn table_at(source: &str, offset: usize) -> Option<String> {
+    let offset = crate::text::floor_char_boundary(source, offset.min(source.len()));
+    let line_start = source[..offset].rfind('\n').map_or(0, |i| i + 1);
+    source[..line_start]
         .lines()
         .rev()
         .map(str::trim)
         .find(|l| l.starts_with('[') && l.ends_with(']'))
-        .map(|l| l.trim_matches(|c| c == '[' || c == ']').trim().to_string());
-    Some(match table {
-        Some(t) => format!("{t}.{key}"),
-        None => key.to_string(),
-    })
+        .map(|l| l.trim_matches(|c| c == '[' || c == ']').trim().to_string())
 }
 
 #[cfg(test)]

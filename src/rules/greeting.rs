@@ -5,7 +5,6 @@ use super::{RuleId, RuleInfo};
 use crate::lang::{Localized, Text};
 use crate::lexicon::Category;
 use crate::lint::{Note, Out, Severity};
-use crate::text;
 
 pub const INFO: RuleInfo = RuleInfo {
     id: RuleId::NoGreeting,
@@ -21,7 +20,9 @@ pub const INFO: RuleInfo = RuleInfo {
 const OPENING_WORDS: usize = 3;
 
 pub fn check(n: &Note, out: &mut Out) {
-    let opening_end = text::words(n.text)
+    let opening_end = n
+        .words
+        .iter()
         .take(OPENING_WORDS)
         .last()
         .map_or(0, |w| w.end);

@@ -7,7 +7,7 @@ use super::{RuleId, RuleInfo, quoting};
 use crate::lang::{Localized, Text};
 use crate::lexicon::Category;
 use crate::lint::{Note, Out, Severity};
-use crate::text::{self, is_emoji};
+use crate::text::is_emoji;
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -74,7 +74,7 @@ fn is_caps_word(w: &str) -> bool {
 }
 
 fn shouting(n: &Note, out: &mut Out) {
-    let words: Vec<_> = text::words(n.text).collect();
+    let words = &n.words;
     let mut i = 0;
     while i < words.len() {
         let w = &n.text[words[i].clone()];

@@ -42,10 +42,10 @@ static EMAIL: LazyLock<Regex> = LazyLock::new(|| {
 static PHONE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?x)
-        (?:\+|\b00)\d{1,3}[\s.-]?(?:\(0\)\s?)?\d{1,4}(?:[\s.-]?\d{2,4}){2,5}\b
-        | \b0[1-9](?:[\s.-]?\d{2}){4}\b
-        | \(\d{3}\)\s?\d{3}[\s.-]\d{4}\b
-        | \b\d{3}[.-]\d{3}[.-]\d{4}\b
+        (?:\+|(?-u:\b)00)\d{1,3}[\s.-]?(?:\(0\)\s?)?\d{1,4}(?:[\s.-]?\d{2,4}){2,5}(?-u:\b)
+        | (?-u:\b)0[1-9](?:[\s.-]?\d{2}){4}(?-u:\b)
+        | \(\d{3}\)\s?\d{3}[\s.-]\d{4}(?-u:\b)
+        | (?-u:\b)\d{3}[.-]\d{3}[.-]\d{4}(?-u:\b)
         ",
     )
     .expect("a fixed pattern compiles")
@@ -54,9 +54,9 @@ static PHONE: LazyLock<Regex> = LazyLock::new(|| {
 static URL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?xi)
-        \b(?:https?://|www\.)[^\s<>«»]+
-        | \b[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.(?:com|fr|io|net|org|co|eu|me|ly|app|dev|ai|biz|info|be|ch|ca|uk|de|link|page|site)\b(?:/[^\s<>«»]*)?
-        | \bcalendly\b
+        (?-u:\b)(?:https?://|www\.)[^\s<>«»]+
+        | (?-u:\b)[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.(?:com|fr|io|net|org|co|eu|me|ly|app|dev|ai|biz|info|be|ch|ca|uk|de|link|page|site)(?-u:\b)(?:/[^\s<>«»]*)?
+        | (?-u:\b)calendly(?-u:\b)
         ",
     )
     .expect("a fixed pattern compiles")

@@ -40,10 +40,10 @@ pub const SALES_DISCLAIMER: RuleInfo = RuleInfo {
 static PRICE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?xi)
-        [€$£]\s?\d{1,3}(?:[\s.,]\d{3})*(?:[.,]\d{1,2})?(?:k\b)?
-        | \b\d{1,3}(?:[\s.,]\d{3})*(?:[.,]\d{1,2})?\s?(?:€|k€|euros?\b|eur\b|\$|£|dollars?\b|usd\b)(?:\s?(?:ht|ttc)\b)?
+        [€$£]\s?\d{1,3}(?:[\s.,]\d{3})*(?:[.,]\d{1,2})?(?:k(?-u:\b))?
+        | (?-u:\b)\d{1,3}(?:[\s.,]\d{3})*(?:[.,]\d{1,2})?\s?(?:€|k€|euros?(?-u:\b)|eur(?-u:\b)|\$|£|dollars?(?-u:\b)|usd(?-u:\b))(?:\s?(?:ht|ttc)(?-u:\b))?
         | (?:^|[\s(])-\s?\d{1,2}\s?%
-        | \b\d{1,2}\s?%\s?(?:off\b|discount\b|de\s+remise\b|de\s+réduction\b)
+        | (?-u:\b)\d{1,2}\s?%\s?(?:off(?-u:\b)|discount(?-u:\b)|de\s+remise(?-u:\b)|de\s+réduction(?-u:\b))
         ",
     )
     .expect("a fixed pattern compiles")

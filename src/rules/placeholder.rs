@@ -25,7 +25,7 @@ static PLACEHOLDER: LazyLock<Regex> = LazyLock::new(|| {
         r"(?xi)
         \{\{[^{}\n]{0,80}\}\}
         | \[\s*(?:pr[ée]nom|nom|name|first\s?name|last\s?name|full\s?name|company|company\s?name|entreprise|soci[ée]t[ée]|poste|job\s?title|title|[ée]v[ée]nement|event|sujet|topic|ville|city|school|[ée]cole|xxx+)[^\]\n]{0,30}\]
-        | \bXXX+\b
+        | (?-u:\b)XXX+(?-u:\b)
         ",
     )
     .expect("a fixed pattern compiles")

@@ -1,0 +1,414 @@
+//! The CLI as a user runs it: exit codes, formats, bad input, bad configs.
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+use std::path::Path;
+
+fn poignee() -> Command {
+    let mut cmd = Command::cargo_bin("poignee").unwrap_or_else(|e| panic!("binary: {e}"));
+    cmd.env_remove("POIGNEE_CONFIG")
+        .env("LANG", "C")
+        .env("NO_COLOR", "1")
+        .env("XDG_CONFIG_HOME", "/nonexistent-poignee-test");
+    cmd
+}
+
+fn stdout_of(cmd: &mut Command) -> String {
+    String::from_utf8_lossy(&cmd.output().map(|o| o.stdout).unwrap_or_default()).into_owned()
+}
+
+#[test]
+fn examples_json_has_the_documented_shape() {
+    let out = poignee()
+        .args([
+            "--config",
+            "config.example.toml",
+            "check",
+            "examples/drafts",
+            "--format",
+            "json",
+        ])
+        .assert()
+        .code(1)
+        .get_output()
+        .stdout
+        .clone();
+    let doc: serde_json::Value =
+        serde_json::from_slice(&out).unwrap_or_else(|e| panic!("JSON: {e}"));
+    assert_eq!(doc["version"], 1);
+    let files = doc["files"].as_array().cloned().unwrap_or_default();
+    assert!(files.len() >= 9, "{} files", files.len());
+    let clean = files
+        .iter()
+        .find(|f| {
+            f["path"]
+                .as_str()
+                .is_some_and(|p| p.ends_with("fr-propre.md"))
+        })
+        .cloned()
+        .unwrap_or_default();
+    assert_eq!(clean["lang"], "fr");
+    assert_eq!(clean["platform"], "linkedin");
+    assert_eq!(clean["score"], 100);
+    assert_eq!(clean["length"]["limit"], 200);
+    assert!(
+        clean["diagnostics"]
+            .as_array()
+            .is_some_and(|d| d.is_empty())
+    );
+    assert!(clean["error"].is_null());
+    let pitch = files
+        .iter()
+        .find(|f| {
+            f["path"]
+                .as_str()
+                .is_some_and(|p| p.ends_with("fr-vendeur.md"))
+        })
+        .cloned()
+        .unwrap_or_default();
+    let d = pitch["diagnostics"]
+        .as_array()
+        .and_then(|d| d.iter().find(|d| d["rule"] == "sales-pitch").cloned())
+        .unwrap_or_default();
+    for key in [
+        "rule",
+        "severity",
+        "line",
+        "column",
+        "end_line",
+        "end_column",
+        "byte_start",
+        "byte_end",
+        "message",
+        "suggestion",
+    ] {
+        assert!(d.get(key).is_some(), "diagnostic lacks {key}: {d}");
+    }
+    assert_eq!(d["severity"], "error");
+    assert_eq!(
+        (d["line"].as_u64(), d["column"].as_u64()),
+        (Some(11), Some(16))
+    );
+    // byte offsets point at the text in the file
+    let src = std::fs::read_to_string("examples/drafts/fr-vendeur.md").unwrap_or_default();
+    let (a, b) = (
+        d["byte_start"].as_u64().unwrap_or(0) as usize,
+        d["byte_end"].as_u64().unwrap_or(0) as usize,
+    );
+    assert_eq!(src.get(a..b), Some("découvrez notre offre"));
+    let broken = files
+        .iter()
+        .find(|f| {
+            f["path"]
+                .as_str()
+                .is_some_and(|p| p.ends_with("fr-entete-cassee.md"))
+        })
+        .cloned()
+        .unwrap_or_default();
+    assert!(
+        broken["error"]
+            .as_str()
+            .is_some_and(|e| e.contains("platfrom")),
+        "{broken}"
+    );
+    let summary = &doc["summary"];
+    assert_eq!(summary["files"].as_u64(), Some(files.len() as u64));
+    assert_eq!(summary["unreadable"], 1);
+    for key in ["errors", "warnings", "infos"] {
+        assert!(summary[key].as_u64().is_some(), "summary lacks {key}");
+    }
+}
+
+#[test]
+fn every_rule_is_tripped_by_an_example() {
+    let out = stdout_of(poignee().args([
+        "--config",
+        "config.example.toml",
+        "check",
+        "examples/drafts",
+        "--format",
+        "short",
+    ]));
+    for rule in [
+        "too-long",
+        "too-short",
+        "no-reason",
+        "generic",
+        "no-greeting",
+        "no-name",
+        "no-thanks",
+        "sales-pitch",
+        "link",
+        "contact-details",
+        "self-centered",
+        "hype",
+        "false-familiarity",
+        "long-sentence",
+        "unfilled-placeholder",
+        "contact-race",
+        "audience",
+        "no-exchange",
+    ] {
+        assert!(
+            out.contains(&format!("[{rule}]")),
+            "no example trips {rule}:\n{out}"
+        );
+    }
+}
+
+#[test]
+fn clean_note_exits_zero_and_human_output_is_compiler_style() {
+    poignee()
+        .args(["--lang", "en", "check", "examples/drafts/fr-propre.md"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(
+            "✓ examples/drafts/fr-propre.md — 100/100",
+        ))
+        .stdout(predicate::str::contains(
+            "1 file checked: 0 errors, 0 warnings, 0 infos",
+        ));
+    poignee()
+        .args(["--lang", "en", "check", "examples/drafts/fr-vendeur.md"])
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains(
+            "error[sales-pitch]: “découvrez notre offre”: a first note sells nothing",
+        ))
+        .stdout(predicate::str::contains(
+            " --> examples/drafts/fr-vendeur.md:11:16",
+        ))
+        .stdout(predicate::str::contains("^^^^^^^^^^^^^^^^^^^^^"))
+        .stdout(predicate::str::contains("= help: drop the offer"))
+        .stdout(predicate::str::contains("\u{1b}[").not());
+}
+
+#[test]
+fn french_interface_and_strict() {
+    poignee()
+        .args(["--lang", "fr", "check", "examples/drafts/en-generic.txt"])
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains(
+            "erreur[no-reason]\u{a0}: la note ne dit pas pourquoi",
+        ))
+        .stdout(predicate::str::contains("1 fichier vérifié\u{a0}:"));
+    // A note with only warnings: 0 normally, 1 with --strict.
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let p = dir.path().join("w.txt");
+    std::fs::write(
+        &p,
+        "Bonjour Claire, j'ai lu votre article incroyable sur la logistique urbaine. Merci !",
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    poignee().args(["check"]).arg(&p).assert().success();
+    poignee()
+        .args(["check", "--strict"])
+        .arg(&p)
+        .assert()
+        .code(1);
+}
+
+#[test]
+fn stdin_short_and_github_formats() {
+    poignee()
+        .args(["--lang", "en", "check", "-", "--format", "short"])
+        .write_stdin("Hi, book a demo of our platform!")
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains(
+            "<stdin>:1:5: error[sales-pitch]: “book a demo of”: a first note sells nothing",
+        ));
+    poignee()
+        .args(["--lang", "en", "check", "-", "--format", "github"])
+        .write_stdin("Hi, book a demo of our platform!")
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains(
+            "::error file=<stdin>,line=1,col=5,endLine=1,endColumn=19,title=poignee sales-pitch::",
+        ));
+}
+
+#[test]
+fn platform_and_tier_flags() {
+    let note = "Bonjour Claire, nous nous sommes croisés au salon VivaTech de Paris sur le stand consacré à la logistique urbaine et aux livraisons à vélo cargo, où vous présentiez votre étude sur les quartiers. Merci et au plaisir !";
+    poignee()
+        .args(["check", "-", "--format", "short"])
+        .write_stdin(note)
+        .assert()
+        .code(1);
+    poignee()
+        .args(["check", "-", "--format", "short", "--tier", "premium"])
+        .write_stdin(note)
+        .assert()
+        .success();
+    poignee()
+        .args(["check", "-", "--format", "short", "--platform", "viadeo"])
+        .write_stdin(note)
+        .assert()
+        .success();
+}
+
+#[test]
+fn bad_files_are_reported_one_by_one_and_the_run_goes_on() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let d = dir.path();
+    let write = |name: &str, bytes: &[u8]| {
+        std::fs::write(d.join(name), bytes).unwrap_or_else(|e| panic!("{e}"))
+    };
+    write("a-binary.txt", b"abc\0def");
+    write("b-latin1.txt", b"Bonjour\nd\xe9j\xe0 vu");
+    write("c-huge.txt", &vec![b'a'; 1024 * 1024 + 10]);
+    write("d-empty.txt", b"");
+    write("e-frontmatter.md", b"+++\nlang = \"fr\"\nBonjour");
+    write("f-good.md", "Bonjour Claire, j’ai lu votre article sur la logistique urbaine. Au plaisir d’échanger, merci !".as_bytes());
+    #[cfg(unix)]
+    {
+        std::fs::create_dir(d.join("loop")).unwrap_or_else(|e| panic!("{e}"));
+        std::os::unix::fs::symlink(d.join("loop"), d.join("loop/again"))
+            .unwrap_or_else(|e| panic!("{e}"));
+    }
+    let out = poignee()
+        .args(["--lang", "en", "check", "--format", "short"])
+        .arg(d)
+        .assert()
+        .code(1)
+        .get_output()
+        .stdout
+        .clone();
+    let out = String::from_utf8_lossy(&out);
+    assert!(
+        out.contains("a-binary.txt:1:1: error[file]: binary file, not text"),
+        "{out}"
+    );
+    assert!(
+        out.contains("b-latin1.txt:2:2: error[file]: not UTF-8"),
+        "{out}"
+    );
+    assert!(
+        out.contains("c-huge.txt:1:1: error[file]: too large"),
+        "{out}"
+    );
+    assert!(out.contains("d-empty.txt:1:1: error[empty]"), "{out}");
+    assert!(
+        out.contains("e-frontmatter.md:1:1: error[file]: invalid front matter"),
+        "{out}"
+    );
+    #[cfg(unix)]
+    assert!(out.contains("symbolic link loop"), "{out}");
+    assert!(!out.contains("f-good.md"), "{out}");
+    assert!(
+        out.contains("6 unreadable") || out.contains("5 unreadable"),
+        "{out}"
+    );
+}
+
+#[test]
+fn invalid_configs_name_file_line_column_and_key() {
+    let cases = [
+        (
+            "unknown-key.toml",
+            ":3:1: key `audience.regoins`",
+            "did you mean `regions`?",
+        ),
+        (
+            "bad-severity.toml",
+            ":2:15: key `rules.sales-pitch`",
+            "unknown variant `loud`",
+        ),
+        ("unknown-rule.toml", ":2:1:", "did you mean `sales-pitch`?"),
+        (
+            "bad-tier.toml",
+            ":1:8: key `tier`",
+            "unknown variant `gold`",
+        ),
+        (
+            "zero-limit.toml",
+            ":2:1: key `limits.linkedin_free`",
+            "is not a note limit",
+        ),
+        (
+            "unknown-word-list.toml",
+            ":2:1:",
+            "did you mean `sales-pitch`?",
+        ),
+        ("syntax.toml", ":2:", "platform"),
+    ];
+    for (file, place, message) in cases {
+        let path = Path::new("tests/invalid_configs").join(file);
+        let expected = format!("{}{place}", path.display());
+        poignee()
+            .arg("--config")
+            .arg(&path)
+            .args(["check", "examples/drafts/fr-propre.md"])
+            .assert()
+            .code(2)
+            .stderr(predicate::str::contains(expected))
+            .stderr(predicate::str::contains(message));
+    }
+}
+
+#[test]
+fn missing_config_given_explicitly_is_an_error() {
+    poignee()
+        .args(["--config", "nope.toml", "rules"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "nope.toml: cannot read the config",
+        ));
+}
+
+#[test]
+fn rules_and_explain() {
+    let out =
+        stdout_of(poignee().args(["--lang", "en", "--config", "config.example.toml", "rules"]));
+    for rule in poignee::RuleId::ALL {
+        assert!(out.contains(rule.as_str()), "rules lacks {rule}");
+    }
+    poignee()
+        .args(["--lang", "fr", "explain", "sales-pitch"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(
+            "Une première invitation ne vend rien",
+        ));
+    poignee()
+        .args(["--lang", "en", "explain", "sales-pich"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("did you mean `sales-pitch`?"));
+}
+
+#[test]
+fn init_writes_once_and_never_overwrites_silently() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let path = dir.path().join("poignee/config.toml");
+    poignee()
+        .args(["--lang", "en", "init", "--path"])
+        .arg(&path)
+        .assert()
+        .success();
+    let written = std::fs::read_to_string(&path).unwrap_or_default();
+    assert_eq!(written, poignee::config::EXAMPLE);
+    std::fs::write(&path, "lang = \"en\"\n").unwrap_or_else(|e| panic!("{e}"));
+    poignee()
+        .args(["--lang", "en", "init", "--path"])
+        .arg(&path)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("already exists: nothing written"));
+    assert_eq!(
+        std::fs::read_to_string(&path).unwrap_or_default(),
+        "lang = \"en\"\n"
+    );
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    poignee()
+        .args(["check", "--format", "xml"])
+        .assert()
+        .code(2);
+    poignee().args(["frobnicate"]).assert().code(2);
+}
