@@ -22,9 +22,7 @@ const OPENING_WORDS: usize = 3;
 pub fn check(n: &Note, out: &mut Out) {
     let opening_end = n
         .words
-        .iter()
-        .take(OPENING_WORDS)
-        .last()
+        .get(OPENING_WORDS.min(n.words.len()).saturating_sub(1))
         .map_or(0, |w| w.end);
     if n.hits(Category::Greeting)
         .any(|h| h.span.start < opening_end)
