@@ -8,15 +8,8 @@ use std::path::{Path, PathBuf};
 /// Writes `contents` to `path`, failing with `AlreadyExists` rather than
 /// replacing a file that is there.
 pub fn write_new(path: &Path, contents: &[u8]) -> io::Result<()> {
-    let dir = parent(path);
-    create_private_dir(&dir)?;
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".poignee-")
-        .suffix(".tmp")
-        .tempfile_in(&dir)?;
-    tmp.write_all(contents)?;
-    tmp.as_file().sync_all()?;
-    // tempfile creates files 0600 on Unix; persist_noclobber links without replacing.
+    let (tmp, dir) = synced_temp(path, contents)?;
+    // persist_noclobber links without replacing.
     tmp.persist_noclobber(path).map_err(|e| e.error)?;
     sync_dir(&dir);
     Ok(())
@@ -25,6 +18,15 @@ pub fn write_new(path: &Path, contents: &[u8]) -> io::Result<()> {
 /// Writes `contents` to `path`, replacing it atomically if it exists (for
 /// files poignee owns, such as the recovery file).
 pub fn write_replace(path: &Path, contents: &[u8]) -> io::Result<()> {
+    let (tmp, dir) = synced_temp(path, contents)?;
+    tmp.persist(path).map_err(|e| e.error)?;
+    sync_dir(&dir);
+    Ok(())
+}
+
+/// `contents` in a temporary file beside `path` (0600 on Unix: tempfile's
+/// default), written and synced; its folder is created 0700 if needed.
+fn synced_temp(path: &Path, contents: &[u8]) -> io::Result<(tempfile::NamedTempFile, PathBuf)> {
     let dir = parent(path);
     create_private_dir(&dir)?;
     let mut tmp = tempfile::Builder::new()
@@ -33,9 +35,7 @@ pub fn write_replace(path: &Path, contents: &[u8]) -> io::Result<()> {
         .tempfile_in(&dir)?;
     tmp.write_all(contents)?;
     tmp.as_file().sync_all()?;
-    tmp.persist(path).map_err(|e| e.error)?;
-    sync_dir(&dir);
-    Ok(())
+    Ok((tmp, dir))
 }
 
 /// `path` if it is free, else `stem-2.ext`, `stem-3.ext`, … : two saves for the

@@ -380,20 +380,12 @@ impl Reporter {
                     .report
                     .diagnostics
                     .iter()
-                    .map(|d| {
-                        let p = Self::positions(r, d);
-                        JsonDiagnostic {
-                            rule: d.rule,
-                            severity: d.severity,
-                            line: p.line,
-                            column: p.column,
-                            end_line: p.end_line,
-                            end_column: p.end_column,
-                            byte_start: p.byte_start,
-                            byte_end: p.byte_end,
-                            message: d.message.get(lang).into_owned(),
-                            suggestion: d.suggestion.as_ref().map(|s| s.get(lang).into_owned()),
-                        }
+                    .map(|d| JsonDiagnostic {
+                        rule: d.rule,
+                        severity: d.severity,
+                        position: Self::positions(r, d),
+                        message: d.message.get(lang).into_owned(),
+                        suggestion: d.suggestion.as_ref().map(|s| s.get(lang).into_owned()),
                     })
                     .collect(),
                 error: None,
@@ -446,6 +438,7 @@ fn excerpt(line: &str, start: usize, end: usize) -> (String, usize, usize) {
     )
 }
 
+#[derive(Serialize)]
 struct Positions {
     line: usize,
     column: usize,
@@ -501,12 +494,8 @@ struct JsonPosition {
 struct JsonDiagnostic {
     rule: RuleId,
     severity: Severity,
-    line: usize,
-    column: usize,
-    end_line: usize,
-    end_column: usize,
-    byte_start: usize,
-    byte_end: usize,
+    #[serde(flatten)]
+    position: Positions,
     message: String,
     suggestion: Option<String>,
 }
