@@ -304,6 +304,7 @@ impl Linter {
         let note = Note {
             text,
             words: text::words(text).collect(),
+            sentences: text::sentences(text),
             folded,
             hits,
             lang,
@@ -373,6 +374,8 @@ pub(crate) struct Note<'a> {
     pub text: &'a str,
     /// Byte ranges of the words, computed once for every rule.
     pub words: Vec<Range<usize>>,
+    /// Byte ranges of the sentences, computed once for every rule.
+    pub sentences: Vec<Range<usize>>,
     pub folded: Folded,
     /// Word list hits in the note's language, in text order.
     pub hits: Vec<Hit>,
@@ -417,7 +420,7 @@ impl Note<'_> {
 
     fn stats(&self) -> Stats {
         let words = &self.words;
-        let sentences = text::sentences(self.text).len();
+        let sentences = self.sentences.len();
         let readability = (!words.is_empty() && sentences > 0).then(|| {
             let w = words.len() as f32;
             let syl: usize = words

@@ -5,7 +5,6 @@
 use super::{RuleId, RuleInfo};
 use crate::lang::{Localized, Text};
 use crate::lint::{Note, Out, Severity};
-use crate::text;
 
 pub const INFO: RuleInfo = RuleInfo {
     id: RuleId::LongSentence,
@@ -22,14 +21,18 @@ pub const INFO: RuleInfo = RuleInfo {
 
 pub fn check(n: &Note, out: &mut Out) {
     let max = n.thresholds().long_sentence_words;
-    for s in text::sentences(n.text) {
-        let words = text::words(&n.text[s.clone()]).count();
+    for s in &n.sentences {
+        let words = n
+            .words
+            .iter()
+            .filter(|w| s.start <= w.start && w.end <= s.end)
+            .count();
         if words <= max {
             continue;
         }
         out.push(
             RuleId::LongSentence,
-            s,
+            s.clone(),
             Localized::new(
                 format!("phrase de {words} mots (plus de {max}) : coupez-la"),
                 format!("a {words}-word sentence (over {max}): split it"),
