@@ -62,6 +62,8 @@ pub enum ConfigError {
     },
     #[error("{path}:{at}")]
     Invalid { path: PathBuf, at: Located },
+    #[error("{path}: the audience filter does not hold: {message}")]
+    Audience { path: PathBuf, message: String },
     #[error("{path}: the extra words do not compile: {message}")]
     Words { path: PathBuf, message: String },
 }
@@ -124,6 +126,9 @@ impl Config {
                 "must be at least 1".into(),
             ));
         }
+        if let Err(e) = self.audience.compile() {
+            return Err(invalid(&e.key, e.message));
+        }
         if self.weekly_budget == 0 {
             return Err(invalid(
                 "weekly_budget",
@@ -173,7 +178,10 @@ impl Config {
         }
         linter.limits = self.limits;
         linter.thresholds = self.lint;
-        linter.audience = self.audience.clone();
+        linter.audience = self.audience.compile().map_err(|e| ConfigError::Audience {
+            path: path.to_path_buf(),
+            message: e.to_string(),
+        })?;
         linter.fallback_lang = self.lang.unwrap_or(Lang::Fr);
         Ok(linter)
     }

@@ -1,7 +1,7 @@
 //! The lint engine: a note and its context in, a report out. No I/O, no
 //! terminal: the CLI and the TUI are two faces over this.
 
-use crate::audience::AudienceFilter;
+use crate::audience::Audience;
 use crate::lang::{self, Lang, Localized};
 use crate::lexicon::{Category, Hit, Lexicon};
 use crate::rules::{self, RuleId};
@@ -242,7 +242,7 @@ pub struct Linter {
     pub(crate) levels: BTreeMap<RuleId, Level>,
     pub limits: Limits,
     pub thresholds: Thresholds,
-    pub audience: AudienceFilter,
+    pub audience: Audience,
     /// The language of notes that give no clue.
     pub fallback_lang: Lang,
 }
@@ -261,7 +261,7 @@ impl Linter {
             levels: BTreeMap::new(),
             limits: Limits::default(),
             thresholds: Thresholds::default(),
-            audience: AudienceFilter::default(),
+            audience: Audience::default(),
             fallback_lang: Lang::Fr,
         }
     }

@@ -3,7 +3,7 @@
 //! sectors the user chose.
 
 use super::{RuleId, RuleInfo};
-use crate::audience::Verdict;
+use crate::audience::Decision;
 use crate::lang::{Localized, Text};
 use crate::lint::{Note, Out, Severity};
 
@@ -25,9 +25,11 @@ pub fn check(n: &Note, out: &mut Out) {
     if filter.is_empty() || !out.enabled(RuleId::Audience) {
         return;
     }
-    match filter.verdict(n.cx.target) {
-        Verdict::In(_) => {}
-        Verdict::Out(why) => out.push(
+    let verdict = filter.verdict(n.cx.target);
+    let why = verdict.why();
+    match verdict.decision {
+        Decision::In => {}
+        Decision::Out => out.push(
             RuleId::Audience,
             0..0,
             why,
@@ -36,7 +38,7 @@ pub fn check(n: &Note, out: &mut Out) {
                 "keep your invitations for people in your audience",
             )),
         ),
-        Verdict::Unknown(why) => out.push_at(
+        Decision::Unknown => out.push_at(
             RuleId::Audience,
             Severity::Warning,
             0..0,

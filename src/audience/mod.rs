@@ -1,0 +1,768 @@
+//! The audience filter: « ciblez » — only people in the user's chosen regions
+//! and sectors. Matching ignores case and accents, knows the user's aliases,
+//! and knows hierarchies from the shipped data: "Villeurbanne" is in
+//! "Auvergne-Rhône-Alpes", « Développement de logiciels » in "Technology,
+//! Information and Media". A place the data does not know is *unknown*, never
+//! *out*; an ambiguous one (Saint-Denis: 93 or 974) is never guessed.
+
+pub mod data;
+pub mod taxonomy;
+
+use crate::lang::{Lang, Localized};
+use crate::target::Target;
+use data::{Resolution, resolve_place, resolve_sector};
+use serde::{Deserialize, Serialize};
+use std::collections::{BTreeMap, HashMap};
+use taxonomy::{NodeId, Resolved, Taxonomy, key};
+
+/// The `[audience]` table of the config.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct AudienceFilter {
+    pub regions: Vec<String>,
+    pub exclude_regions: Vec<String>,
+    pub sectors: Vec<String>,
+    pub exclude_sectors: Vec<String>,
+    /// Other names for an entry: `"Île-de-France" = ["IDF", "Paris"]`.
+    pub aliases: BTreeMap<String, Vec<String>>,
+}
+
+/// Which field of the target a verdict is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Field {
+    Region,
+    Sector,
+}
+
+impl Field {
+    fn names(self) -> (&'static str, &'static str) {
+        match self {
+            Field::Region => ("région", "region"),
+            Field::Sector => ("secteur", "sector"),
+        }
+    }
+
+    /// The French adjective's ending: « région exclue », « secteur exclu ».
+    fn e(self) -> &'static str {
+        self.agree("", "e")
+    }
+
+    /// A French word in the field's gender.
+    fn agree(self, masculine: &'static str, feminine: &'static str) -> &'static str {
+        match self {
+            Field::Region => feminine,
+            Field::Sector => masculine,
+        }
+    }
+
+    pub fn tree(self) -> &'static Taxonomy {
+        match self {
+            Field::Region => &data::GEO.tree,
+            Field::Sector => &data::SECTORS,
+        }
+    }
+
+    pub fn resolve(self, text: &str, extra: &HashMap<String, Vec<NodeId>>) -> Resolution {
+        match self {
+            Field::Region => resolve_place(text, extra),
+            Field::Sector => resolve_sector(text, extra),
+        }
+    }
+
+    fn data_scope(self) -> (&'static str, &'static str) {
+        match self {
+            Field::Region => (
+                "régions, départements et villes de France",
+                "French regions, départements and cities",
+            ),
+            Field::Sector => ("secteurs LinkedIn", "LinkedIn industries"),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Decision {
+    In,
+    Out,
+    Unknown,
+}
+
+/// The verdict on one field, with the reason and the path that decided it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FieldVerdict {
+    pub field: Field,
+    pub value: Option<String>,
+    pub decision: Decision,
+    pub why: Localized,
+}
+
+/// Whether a person is someone the user means to reach, and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Verdict {
+    pub decision: Decision,
+    /// One a field the filter speaks of; none when there is no filter.
+    pub fields: Vec<FieldVerdict>,
+}
+
+impl Verdict {
+    /// The reasons of the fields that decided.
+    pub fn why(&self) -> Localized {
+        let deciding: Vec<&FieldVerdict> = self
+            .fields
+            .iter()
+            .filter(|f| f.decision == self.decision)
+            .collect();
+        if deciding.is_empty() {
+            return Localized::new("aucun filtre de cible", "no audience filter");
+        }
+        let join = |lang: Lang, sep: &str| {
+            deciding
+                .iter()
+                .map(|f| match lang {
+                    Lang::Fr => f.why.fr.as_str(),
+                    Lang::En => f.why.en.as_str(),
+                })
+                .collect::<Vec<_>>()
+                .join(sep)
+        };
+        Localized::new(join(Lang::Fr, " ; "), join(Lang::En, "; "))
+    }
+}
+
+/// The `[audience]` entries that do not hold up, found when the config loads.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{message}")]
+pub struct EntryError {
+    /// The dotted config key: `audience.regions`.
+    pub key: String,
+    pub message: String,
+}
+
+/// One entry of an include or exclude list, resolved once.
+#[derive(Debug, Clone)]
+struct Entry {
+    shown: String,
+    /// The places or sectors it stands for.
+    nodes: Vec<NodeId>,
+    /// Names matched as text: entries and aliases outside the shipped data.
+    texts: Vec<String>,
+}
+
+#[derive(Debug, Clone)]
+struct FieldFilter {
+    field: Field,
+    include: Vec<Entry>,
+    exclude: Vec<Entry>,
+    /// The user's aliases of known places or sectors, by key.
+    extra: HashMap<String, Vec<NodeId>>,
+}
+
+/// The audience filter, its entries resolved against the shipped data.
+#[derive(Debug, Clone)]
+pub struct Audience {
+    filter: AudienceFilter,
+    fields: [FieldFilter; 2],
+}
+
+impl Default for Audience {
+    fn default() -> Self {
+        AudienceFilter::default()
+            .compile()
+            .unwrap_or_else(|_| unreachable!("an empty filter has no entries to reject"))
+    }
+}
+
+impl AudienceFilter {
+    /// True when the user chose no audience: every target is then fine.
+    pub fn is_empty(&self) -> bool {
+        self.regions.is_empty()
+            && self.exclude_regions.is_empty()
+            && self.sectors.is_empty()
+            && self.exclude_sectors.is_empty()
+    }
+
+    /// Resolves every entry; an ambiguous entry, or one that looks like a
+    /// misspelt known name, is an error.
+    pub fn compile(&self) -> Result<Audience, EntryError> {
+        let region = self.compile_field(Field::Region, &self.regions, &self.exclude_regions)?;
+        let sector = self.compile_field(Field::Sector, &self.sectors, &self.exclude_sectors)?;
+        Ok(Audience {
+            filter: self.clone(),
+            fields: [region, sector],
+        })
+    }
+
+    fn compile_field(
+        &self,
+        field: Field,
+        include: &[String],
+        exclude: &[String],
+    ) -> Result<FieldFilter, EntryError> {
+        let tree = field.tree();
+        let listed: Vec<String> = include.iter().chain(exclude).map(|e| key(e)).collect();
+        let mut extra: HashMap<String, Vec<NodeId>> = HashMap::new();
+        // A key outside the data is a group of the user's: its aliases.
+        let mut groups: HashMap<String, Entry> = HashMap::new();
+        for (name, aliases) in &self.aliases {
+            let k = key(name);
+            match field.resolve(name, &HashMap::new()).resolved {
+                Resolved::One(id) => {
+                    for alias in aliases {
+                        extra.insert(key(alias), vec![id]);
+                    }
+                }
+                _ if listed.contains(&k) => {
+                    let mut group = Entry {
+                        shown: name.clone(),
+                        nodes: Vec::new(),
+                        texts: vec![k.clone()],
+                    };
+                    for alias in aliases {
+                        match field.resolve(alias, &HashMap::new()).resolved {
+                            Resolved::One(id) => group.nodes.push(id),
+                            _ => group.texts.push(key(alias)),
+                        }
+                    }
+                    groups.insert(k, group);
+                }
+                _ => {}
+            }
+        }
+        let en = field.names().1;
+        let entry = |list: &str, shown: &String| -> Result<Entry, EntryError> {
+            let config_key = format!("audience.{list}");
+            if let Some(group) = groups.get(&key(shown)) {
+                return Ok(group.clone());
+            }
+            let resolution = field.resolve(shown, &extra);
+            match resolution.resolved {
+                Resolved::One(id) => Ok(Entry {
+                    shown: shown.clone(),
+                    nodes: vec![id],
+                    texts: vec![key(shown)],
+                }),
+                Resolved::Ambiguous(ids) => Err(EntryError {
+                    key: config_key,
+                    message: format!(
+                        "“{shown}” is ambiguous: {}; write which one, e.g. “{}”",
+                        ids.iter()
+                            .map(|&id| tree.path(id).en)
+                            .collect::<Vec<_>>()
+                            .join(" or "),
+                        disambiguated(tree, ids[0], shown),
+                    ),
+                }),
+                Resolved::None => {
+                    let k = key(shown);
+                    let close = tree
+                        .names()
+                        .map(|(name, id)| (strsim::jaro_winkler(&k, name), id))
+                        .filter(|(score, _)| *score >= 0.93)
+                        .max_by(|a, b| a.0.total_cmp(&b.0));
+                    if let Some((_, id)) = close {
+                        return Err(EntryError {
+                            key: config_key,
+                            message: format!(
+                                "unknown {en} “{shown}”: did you mean “{}”? (a name outside the shipped data is matched as text only)",
+                                tree.label(id, Lang::En)
+                            ),
+                        });
+                    }
+                    Ok(Entry {
+                        shown: shown.clone(),
+                        nodes: Vec::new(),
+                        texts: vec![k],
+                    })
+                }
+            }
+        };
+        let (inc_key, exc_key) = match field {
+            Field::Region => ("regions", "exclude_regions"),
+            Field::Sector => ("sectors", "exclude_sectors"),
+        };
+        Ok(FieldFilter {
+            field,
+            include: include
+                .iter()
+                .map(|e| entry(inc_key, e))
+                .collect::<Result<_, _>>()?,
+            exclude: exclude
+                .iter()
+                .map(|e| entry(exc_key, e))
+                .collect::<Result<_, _>>()?,
+            extra,
+        })
+    }
+}
+
+/// "Saint-Denis (93)": a name with its département, to tell places apart.
+fn disambiguated(tree: &Taxonomy, id: NodeId, shown: &str) -> String {
+    let code = tree
+        .chain(id)
+        .map(|n| tree.node(n))
+        .find(|n| n.kind == taxonomy::Kind::Departement)
+        .map(|n| n.code.clone());
+    match code {
+        Some(code) => format!("{shown} ({code})"),
+        None => tree.path(id).en,
+    }
+}
+
+impl Audience {
+    pub fn is_empty(&self) -> bool {
+        self.filter.is_empty()
+    }
+
+    pub fn filter(&self) -> &AudienceFilter {
+        &self.filter
+    }
+
+    pub fn verdict(&self, target: Option<&Target>) -> Verdict {
+        let region = target.and_then(|t| t.region.as_deref());
+        let sector = target.and_then(|t| t.sector.as_deref());
+        let fields: Vec<FieldVerdict> = [(0, region), (1, sector)]
+            .into_iter()
+            .filter_map(|(i, value)| self.fields[i].verdict(value))
+            .collect();
+        let decision = [Decision::Out, Decision::Unknown]
+            .into_iter()
+            .find(|d| fields.iter().any(|f| f.decision == *d))
+            .unwrap_or(Decision::In);
+        Verdict { decision, fields }
+    }
+
+    /// How a value resolves against the shipped data and the user's
+    /// aliases, whatever the filter says: for `poignee audience`.
+    pub fn describe(&self, field: Field, value: &str) -> Localized {
+        let filter = &self.fields[field as usize];
+        let tree = field.tree();
+        let r = field.resolve(value, &filter.extra);
+        let mut text = match &r.resolved {
+            Resolved::One(id) => tree.path(*id),
+            Resolved::Ambiguous(ids) => Localized::new(
+                format!(
+                    "ambigu : {}",
+                    ids.iter()
+                        .map(|&i| tree.path(i).fr)
+                        .collect::<Vec<_>>()
+                        .join(" ou ")
+                ),
+                format!(
+                    "ambiguous: {}",
+                    ids.iter()
+                        .map(|&i| tree.path(i).en)
+                        .collect::<Vec<_>>()
+                        .join(" or ")
+                ),
+            ),
+            Resolved::None => {
+                let (fr, en) = field.data_scope();
+                Localized::new(
+                    format!("inconnu des données ({fr})"),
+                    format!("not in the shipped data ({en})"),
+                )
+            }
+        };
+        if !r.unknown_parts.is_empty() && r.resolved != Resolved::None {
+            let parts = r.unknown_parts.join(", ");
+            text.fr.push_str(&format!(" (ignoré : {parts})"));
+            text.en.push_str(&format!(" (ignored: {parts})"));
+        }
+        text
+    }
+
+    /// How each entry of the filter resolved, for `poignee audience`.
+    pub fn entries(&self) -> Vec<(Field, bool, String, Localized)> {
+        let mut out = Vec::new();
+        for f in &self.fields {
+            let tree = f.field.tree();
+            for (excluded, list) in [(false, &f.include), (true, &f.exclude)] {
+                for e in list {
+                    let how = if e.nodes.is_empty() {
+                        Localized::new(
+                            "hors des données : comparé comme texte",
+                            "outside the shipped data: matched as text",
+                        )
+                    } else {
+                        let paths: Vec<Localized> = e.nodes.iter().map(|&n| tree.path(n)).collect();
+                        Localized::new(
+                            paths
+                                .iter()
+                                .map(|p| p.fr.as_str())
+                                .collect::<Vec<_>>()
+                                .join(", "),
+                            paths
+                                .iter()
+                                .map(|p| p.en.as_str())
+                                .collect::<Vec<_>>()
+                                .join(", "),
+                        )
+                    };
+                    out.push((f.field, excluded, e.shown.clone(), how));
+                }
+            }
+        }
+        out
+    }
+}
+
+impl Entry {
+    fn contains(&self, tree: &Taxonomy, id: NodeId) -> bool {
+        self.nodes.iter().any(|&n| tree.contains(n, id))
+    }
+
+    /// The person's place overlaps the entry without lying inside it.
+    fn overlaps(&self, tree: &Taxonomy, id: NodeId) -> bool {
+        self.nodes.iter().any(|&n| tree.overlaps(n, id))
+    }
+
+    fn names_text(&self, keys: &[String]) -> bool {
+        self.texts.iter().any(|t| keys.contains(t))
+    }
+}
+
+impl FieldFilter {
+    fn verdict(&self, value: Option<&str>) -> Option<FieldVerdict> {
+        if self.include.is_empty() && self.exclude.is_empty() {
+            return None;
+        }
+        let field = self.field;
+        let (fr, en) = field.names();
+        let e = field.e();
+        let verdict = |decision, why| {
+            Some(FieldVerdict {
+                field,
+                value: value.map(str::to_string),
+                decision,
+                why,
+            })
+        };
+        let Some(value) = value.map(str::trim).filter(|v| !v.is_empty()) else {
+            return verdict(
+                Decision::Unknown,
+                Localized::new(
+                    format!("{fr} de la personne inconnu{e}"),
+                    format!("the person's {en} is unknown"),
+                ),
+            );
+        };
+        let tree = field.tree();
+        let keys: Vec<String> = std::iter::once(key(value))
+            .chain(value.split([',', '(', ')', '/', ';']).map(key))
+            .filter(|k| !k.is_empty())
+            .collect();
+        let resolution = field.resolve(value, &self.extra);
+        let (decision, why) = match resolution.resolved {
+            Resolved::One(id) => self.decide(tree, id, &keys, value),
+            Resolved::Ambiguous(ids) => {
+                let each = |lang: Lang| {
+                    ids.iter()
+                        .map(|&id| {
+                            let (d, _) = self.decide(tree, id, &keys, value);
+                            let path = tree.path(id);
+                            let d = match (lang, d) {
+                                (Lang::Fr, Decision::In) => "dans la cible",
+                                (Lang::Fr, Decision::Out) => "hors cible",
+                                (Lang::Fr, Decision::Unknown) => "indécis",
+                                (Lang::En, Decision::In) => "in",
+                                (Lang::En, Decision::Out) => "out",
+                                (Lang::En, Decision::Unknown) => "undecided",
+                            };
+                            format!("{} ({d})", path.get(lang))
+                        })
+                        .collect::<Vec<_>>()
+                };
+                let example = disambiguated(tree, ids[0], value);
+                (
+                    Decision::Unknown,
+                    Localized::new(
+                        format!(
+                            "{fr} « {value} » {} : {} ; précisez, par exemple « {example} »",
+                            field.agree("ambigu", "ambiguë"),
+                            each(Lang::Fr).join(" ou ")
+                        ),
+                        format!(
+                            "{en} “{value}” is ambiguous: {}; say which, e.g. “{example}”",
+                            each(Lang::En).join(" or ")
+                        ),
+                    ),
+                )
+            }
+            Resolved::None => {
+                if let Some(x) = self.exclude.iter().find(|x| x.names_text(&keys)) {
+                    (
+                        Decision::Out,
+                        Localized::new(
+                            format!("{fr} « {value} » exclu{e} par « {} »", x.shown),
+                            format!("{en} “{value}” is excluded by “{}”", x.shown),
+                        ),
+                    )
+                } else if let Some(x) = self.include.iter().find(|x| x.names_text(&keys)) {
+                    (
+                        Decision::In,
+                        Localized::new(
+                            format!("{fr} « {value} » dans votre cible (« {} »)", x.shown),
+                            format!("{en} “{value}” is in your audience (“{}”)", x.shown),
+                        ),
+                    )
+                } else {
+                    let (sfr, sen) = field.data_scope();
+                    (
+                        Decision::Unknown,
+                        Localized::new(
+                            format!(
+                                "{fr} « {value} » inconnu{e} des données ({sfr}) : impossible de dire {} dans votre cible ; un alias dans [audience.aliases] l'y rattache",
+                                field.agree("s'il est", "si elle est")
+                            ),
+                            format!(
+                                "{en} “{value}” is not in the shipped data ({sen}): cannot tell whether it is in your audience; an alias in [audience.aliases] can place it"
+                            ),
+                        ),
+                    )
+                }
+            }
+        };
+        verdict(decision, why)
+    }
+
+    /// The verdict for a value that resolved to one place or sector.
+    fn decide(
+        &self,
+        tree: &Taxonomy,
+        id: NodeId,
+        keys: &[String],
+        value: &str,
+    ) -> (Decision, Localized) {
+        let (fr, en) = self.field.names();
+        let e = self.field.e();
+        let path = tree.path(id);
+        let (pfr, pen) = (&path.fr, &path.en);
+        if let Some(x) = self
+            .exclude
+            .iter()
+            .find(|x| x.contains(tree, id) || x.names_text(keys))
+        {
+            return (
+                Decision::Out,
+                Localized::new(
+                    format!("{fr} « {value} » exclu{e} par « {} » : {pfr}", x.shown),
+                    format!("{en} “{value}” is excluded by “{}”: {pen}", x.shown),
+                ),
+            );
+        }
+        if let Some(x) = self.exclude.iter().find(|x| x.overlaps(tree, id)) {
+            return (
+                Decision::Unknown,
+                Localized::new(
+                    format!(
+                        "{fr} « {value} » ({pfr}) plus large que l'exclusion « {} » : impossible de trancher",
+                        x.shown
+                    ),
+                    format!(
+                        "{en} “{value}” ({pen}) is wider than the exclusion “{}”: cannot tell",
+                        x.shown
+                    ),
+                ),
+            );
+        }
+        if self.include.is_empty() {
+            return (
+                Decision::In,
+                Localized::new(
+                    format!("{fr} « {value} » non exclu{e} : {pfr}"),
+                    format!("{en} “{value}” is not excluded: {pen}"),
+                ),
+            );
+        }
+        if let Some(x) = self
+            .include
+            .iter()
+            .find(|x| x.contains(tree, id) || x.names_text(keys))
+        {
+            return (
+                Decision::In,
+                Localized::new(
+                    format!(
+                        "{fr} « {value} » dans votre cible (« {} ») : {pfr}",
+                        x.shown
+                    ),
+                    format!("{en} “{value}” is in your audience (“{}”): {pen}", x.shown),
+                ),
+            );
+        }
+        let audience = self
+            .include
+            .iter()
+            .map(|x| x.shown.as_str())
+            .collect::<Vec<_>>()
+            .join(", ");
+        if self.include.iter().any(|x| x.overlaps(tree, id)) {
+            return (
+                Decision::Unknown,
+                Localized::new(
+                    format!(
+                        "{fr} « {value} » ({pfr}) plus large que votre cible ({audience}) : impossible de trancher"
+                    ),
+                    format!(
+                        "{en} “{value}” ({pen}) is wider than your audience ({audience}): cannot tell"
+                    ),
+                ),
+            );
+        }
+        (
+            Decision::Out,
+            Localized::new(
+                format!("{fr} « {value} » hors de votre cible ({audience}) : {pfr}"),
+                format!("{en} “{value}” is outside your audience ({audience}): {pen}"),
+            ),
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn filter() -> Audience {
+        AudienceFilter {
+            regions: vec!["Île-de-France".into(), "Auvergne-Rhône-Alpes".into()],
+            sectors: vec!["Software Development".into()],
+            exclude_sectors: vec!["Staffing and Recruiting".into()],
+            aliases: [(
+                "Île-de-France".to_string(),
+                vec!["Région parisienne".to_string(), "IDF".to_string()],
+            )]
+            .into_iter()
+            .collect(),
+            ..AudienceFilter::default()
+        }
+        .compile()
+        .expect("compiles")
+    }
+
+    fn target(region: Option<&str>, sector: Option<&str>) -> Target {
+        Target {
+            region: region.map(Into::into),
+            sector: sector.map(Into::into),
+            ..Target::default()
+        }
+    }
+
+    #[test]
+    fn in_by_hierarchy_or_alias_ignoring_case_and_accents() {
+        let f = filter();
+        for region in [
+            "ile-de-france",
+            "Paris, Île-de-France, France",
+            "région parisienne",
+            "IDF",
+            "Villeurbanne (69)",
+        ] {
+            let t = target(Some(region), Some("développement de logiciels"));
+            let v = f.verdict(Some(&t));
+            assert_eq!(v.decision, Decision::In, "{region}: {:?}", v.why());
+        }
+    }
+
+    #[test]
+    fn out_names_the_field_and_the_path() {
+        let f = filter();
+        let t = target(Some("Lille"), Some("Software Development"));
+        let v = f.verdict(Some(&t));
+        assert_eq!(v.decision, Decision::Out);
+        let why = v.why();
+        assert!(
+            why.en.contains("region “Lille”")
+                && why.en.contains("Lille → Nord (59) → Hauts-de-France"),
+            "{}",
+            why.en
+        );
+        let t = target(Some("Paris"), Some("Staffing and Recruiting"));
+        let v = f.verdict(Some(&t));
+        assert_eq!(v.decision, Decision::Out);
+        assert!(
+            v.why()
+                .fr
+                .contains("secteur « Staffing and Recruiting » exclu par"),
+            "{}",
+            v.why().fr
+        );
+    }
+
+    #[test]
+    fn unknown_when_missing_unresolved_or_ambiguous() {
+        let f = filter();
+        assert_eq!(f.verdict(None).decision, Decision::Unknown);
+        let t = target(Some("Paris"), None);
+        let v = f.verdict(Some(&t));
+        assert_eq!(v.decision, Decision::Unknown);
+        assert!(v.why().en.contains("sector is unknown"));
+        let t = target(Some("Saint-Denis"), Some("Software Development"));
+        let v = f.verdict(Some(&t));
+        assert_eq!(v.decision, Decision::Unknown);
+        assert!(v.why().en.contains("ambiguous"), "{}", v.why().en);
+        assert!(
+            v.why().fr.contains("région « Saint-Denis » ambiguë"),
+            "{}",
+            v.why().fr
+        );
+        let t = target(Some("Genève"), Some("Software Development"));
+        let v = f.verdict(Some(&t));
+        assert_eq!(v.decision, Decision::Unknown);
+        assert!(
+            v.why().en.contains("not in the shipped data"),
+            "{}",
+            v.why().en
+        );
+    }
+
+    #[test]
+    fn config_entries_are_checked() {
+        let bad = |regions: &[&str]| {
+            AudienceFilter {
+                regions: regions.iter().map(|r| r.to_string()).collect(),
+                ..AudienceFilter::default()
+            }
+            .compile()
+            .err()
+            .map(|e| e.message)
+        };
+        assert_eq!(bad(&["Auvergne-Rhône-Alpes", "Saint-Denis (93)"]), None);
+        let msg = bad(&["Saint-Denis"]).unwrap_or_default();
+        assert!(
+            msg.contains("ambiguous") && msg.contains("Saint-Denis (93)"),
+            "{msg}"
+        );
+        let msg = bad(&["Auvergne-Rhone-Alps"]).unwrap_or_default();
+        assert!(msg.contains("did you mean “Auvergne-Rhône-Alpes”"), "{msg}");
+        // A name outside the data is kept, and matched as text.
+        assert_eq!(bad(&["Genève"]), None);
+    }
+
+    #[test]
+    fn user_groups_from_aliases() {
+        let f = AudienceFilter {
+            regions: vec!["Grand Ouest".into()],
+            aliases: [(
+                "Grand Ouest".to_string(),
+                vec![
+                    "Bretagne".to_string(),
+                    "Pays de la Loire".to_string(),
+                    "Jersey".to_string(),
+                ],
+            )]
+            .into_iter()
+            .collect(),
+            ..AudienceFilter::default()
+        }
+        .compile()
+        .expect("compiles");
+        let decide = |r: &str| f.verdict(Some(&target(Some(r), None))).decision;
+        assert_eq!(decide("Rennes"), Decision::In);
+        assert_eq!(decide("Nantes, Pays de la Loire, France"), Decision::In);
+        assert_eq!(decide("Jersey"), Decision::In);
+        assert_eq!(decide("Lyon"), Decision::Out);
+    }
+}
