@@ -2,6 +2,7 @@
 //! in a stable order. Bad files (unreadable, binary, not UTF-8, huge, broken
 //! front matter) are reported one by one and never stop the run.
 
+use crate::crossdraft::Record;
 use crate::draft::Draft;
 use crate::lang::Localized;
 use crate::lint::{Context, Linter, Report};
@@ -40,6 +41,21 @@ pub struct Options {
     /// From the config: used when neither the command line nor the draft says.
     pub default_platform: Platform,
     pub default_tier: Tier,
+    /// Keep what the checks across drafts need ([`Checked::record`]).
+    pub cross: bool,
+}
+
+impl Options {
+    /// The platform and tier a draft is checked for: the command line's, else
+    /// the draft's, else the config's.
+    pub fn platform_tier(&self, draft: &Draft) -> (Platform, Tier) {
+        (
+            self.platform
+                .or(draft.front.platform)
+                .unwrap_or(self.default_platform),
+            self.tier.or(draft.front.tier).unwrap_or(self.default_tier),
+        )
+    }
 }
 
 /// One file, checked.
@@ -48,6 +64,8 @@ pub struct Checked {
     /// As given or found (`-` is shown as `<stdin>`).
     pub path: String,
     pub outcome: Result<FileReport, FileError>,
+    /// For the checks across drafts, when [`Options::cross`] asks.
+    pub record: Option<Record>,
 }
 
 #[derive(Debug)]
@@ -219,6 +237,7 @@ fn check_one(linter: &Linter, options: &Options, input: Input) -> Checked {
                     return Checked {
                         path: shown,
                         outcome: Err(e),
+                        record: None,
                     };
                 }
             }
@@ -228,13 +247,67 @@ fn check_one(linter: &Linter, options: &Options, input: Input) -> Checked {
             return Checked {
                 path,
                 outcome: Err(FileError::Unwalkable(message)),
+                record: None,
             };
         }
     };
+    let outcome = check_bytes(linter, options, bytes);
+    let record = match &outcome {
+        Ok(r) if options.cross => Some(Record::new(
+            &path,
+            &r.source,
+            &r.draft,
+            r.platform,
+            options.platform_tier(&r.draft).1,
+            true,
+        )),
+        _ => None,
+    };
     Checked {
         path,
-        outcome: check_bytes(linter, options, bytes),
+        outcome,
+        record,
     }
+}
+
+/// The saved drafts under `dir` (the config's drafts folder) for the checks
+/// across drafts, leaving out the files in `skip` (canonical paths, already
+/// checked). A file that does not read or parse is left out too: it is not
+/// what is being checked.
+pub fn saved_records(
+    dir: &Path,
+    options: &Options,
+    skip: &std::collections::HashSet<PathBuf>,
+) -> Vec<Record> {
+    if !dir.is_dir() {
+        return Vec::new();
+    }
+    let files: Vec<PathBuf> = inputs(&[dir.to_path_buf()])
+        .into_iter()
+        .filter_map(|i| match i {
+            Input::File(p) => Some(p),
+            _ => None,
+        })
+        .filter(|p| std::fs::canonicalize(p).is_ok_and(|c| !skip.contains(&c)))
+        .collect();
+    files
+        .par_iter()
+        .filter_map(|p| {
+            let bytes = read(p).ok()?;
+            let source = String::from_utf8(bytes).ok()?;
+            let source = source.strip_prefix('\u{feff}').unwrap_or(&source);
+            let draft = Draft::parse(source).ok()?;
+            let (platform, tier) = options.platform_tier(&draft);
+            Some(Record::new(
+                &p.display().to_string(),
+                source,
+                &draft,
+                platform,
+                tier,
+                false,
+            ))
+        })
+        .collect()
 }
 
 fn read(path: &Path) -> Result<Vec<u8>, FileError> {
@@ -290,14 +363,7 @@ pub fn check_bytes(
         None => source,
     };
     let draft = Draft::parse(&source).map_err(FileError::FrontMatter)?;
-    let platform = options
-        .platform
-        .or(draft.front.platform)
-        .unwrap_or(options.default_platform);
-    let tier = options
-        .tier
-        .or(draft.front.tier)
-        .unwrap_or(options.default_tier);
+    let (platform, tier) = options.platform_tier(&draft);
     let cx = Context {
         platform,
         tier,

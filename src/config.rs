@@ -129,6 +129,21 @@ impl Config {
         if let Err(e) = self.audience.compile() {
             return Err(invalid(&e.key, e.message));
         }
+        if t.repeated_text_people < 2 {
+            return Err(invalid(
+                "lint.repeated_text_people",
+                "must be at least 2 people".into(),
+            ));
+        }
+        if !(t.repeated_text_similarity > 0.0 && t.repeated_text_similarity <= 1.0) {
+            return Err(invalid(
+                "lint.repeated_text_similarity",
+                format!(
+                    "{} is not a similarity: use 0.1 to 1.0",
+                    t.repeated_text_similarity
+                ),
+            ));
+        }
         if self.weekly_budget == 0 {
             return Err(invalid(
                 "weekly_budget",
@@ -184,6 +199,16 @@ impl Config {
         })?;
         linter.fallback_lang = self.lang.unwrap_or(Lang::Fr);
         Ok(linter)
+    }
+
+    /// The settings of the checks across drafts.
+    pub fn cross_settings(&self) -> crate::crossdraft::Settings {
+        crate::crossdraft::Settings {
+            repeated_people: self.lint.repeated_text_people,
+            repeated_similarity: f64::from(self.lint.repeated_text_similarity),
+            weekly_budget: self.weekly_budget,
+            free_monthly_notes: self.limits.linkedin_free_notes_per_month,
+        }
     }
 
     /// Where saved drafts go.

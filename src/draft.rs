@@ -70,6 +70,10 @@ pub struct FrontMatter {
     pub target: Option<Target>,
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub placeholders: BTreeMap<String, Placeholder>,
+    /// Draft made from a template: the values its placeholders were filled
+    /// with (left out when comparing drafts for `repeated-text`).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub values: BTreeMap<String, String>,
 }
 
 /// A draft file, read.

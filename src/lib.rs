@@ -2,12 +2,13 @@
 //!
 //! The library is the whole product minus the terminal: the lint engine
 //! ([`lint`], [`rules`], [`lexicon`]), the draft format ([`draft`]), the
-//! config ([`config`]), the audience filter ([`audience`]) and the batch
-//! checker ([`batch`]). The CLI and the TUI are thin faces over it.
+//! config ([`config`]), the audience filter ([`audience`]), the batch
+//! checker ([`batch`]) and the checks across drafts ([`crossdraft`]). The CLI and the TUI are thin faces over it.
 
 pub mod audience;
 pub mod batch;
 pub mod config;
+pub mod crossdraft;
 pub mod draft;
 pub mod fsutil;
 pub mod lang;

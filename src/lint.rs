@@ -92,6 +92,8 @@ pub struct Limits {
     pub linkedin_premium: usize,
     pub linkedin_sales_navigator: usize,
     pub viadeo: usize,
+    /// Invitations a free LinkedIn account may attach a note to in a month.
+    pub linkedin_free_notes_per_month: u32,
 }
 
 impl Default for Limits {
@@ -101,6 +103,7 @@ impl Default for Limits {
             linkedin_premium: 300,
             linkedin_sales_navigator: 300,
             viadeo: 300,
+            linkedin_free_notes_per_month: 5,
         }
     }
 }
@@ -132,6 +135,10 @@ pub struct Thresholds {
     pub self_centered_ratio: f32,
     /// `hype` from this many emoji.
     pub max_emoji: usize,
+    /// `repeated-text` when nearly the same note goes to this many people...
+    pub repeated_text_people: usize,
+    /// ...nearly the same meaning this Jaccard similarity of word pairs.
+    pub repeated_text_similarity: f32,
 }
 
 impl Default for Thresholds {
@@ -143,6 +150,8 @@ impl Default for Thresholds {
             self_centered_min: 4,
             self_centered_ratio: 2.0,
             max_emoji: 2,
+            repeated_text_people: 3,
+            repeated_text_similarity: 0.6,
         }
     }
 }

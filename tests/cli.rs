@@ -9,7 +9,9 @@ fn poignee() -> Command {
     cmd.env_remove("POIGNEE_CONFIG")
         .env("LANG", "C")
         .env("NO_COLOR", "1")
-        .env("XDG_CONFIG_HOME", "/nonexistent-poignee-test");
+        .env("XDG_CONFIG_HOME", "/nonexistent-poignee-test")
+        .env("XDG_DATA_HOME", "/nonexistent-poignee-test")
+        .env("HOME", "/nonexistent-poignee-test");
     cmd
 }
 
@@ -411,4 +413,263 @@ fn usage_errors_exit_2() {
         .assert()
         .code(2);
     poignee().args(["frobnicate"]).assert().code(2);
+}
+
+fn write(path: &Path, text: &str) {
+    if let Some(dir) = path.parent() {
+        std::fs::create_dir_all(dir).unwrap_or_else(|e| panic!("{}: {e}", dir.display()));
+    }
+    std::fs::write(path, text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+}
+
+fn json_of(cmd: &mut Command) -> serde_json::Value {
+    let out = stdout_of(cmd);
+    serde_json::from_str(&out).unwrap_or_else(|e| panic!("JSON: {e}\n{out}"))
+}
+
+fn person(name: &str, region: &str, body: &str) -> String {
+    format!(
+        "+++\nlang = \"fr\"\n[target]\nname = \"{name}\"\nregion = \"{region}\"\nsector = \"Software Development\"\n+++\n{body}\n"
+    )
+}
+
+#[test]
+fn check_reports_exactly_the_people_out_of_the_audience_with_the_path() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let d = dir.path();
+    let notes = [
+        ("lyon.md", "Lyon, Auvergne-Rhône-Alpes, France"),
+        ("villeurbanne.md", "Villeurbanne (69)"),
+        ("postal.md", "69003"),
+        ("paris.md", "Région de Paris, France"),
+        ("lille.md", "Lille"),
+        (
+            "marseille.md",
+            "Marseille, Provence-Alpes-Côte d'Azur, France",
+        ),
+        ("geneve.md", "Genève"),
+        ("saint-denis.md", "Saint-Denis"),
+    ];
+    for (i, (file, region)) in notes.iter().enumerate() {
+        let body = format!(
+            "Bonjour Claire, votre article n°{i} sur la logistique urbaine m’a appris beaucoup sur le sujet {i}. Au plaisir d’échanger, merci !"
+        );
+        write(&d.join(file), &person("Claire Martin", region, &body));
+    }
+    let doc = json_of(
+        poignee()
+            .args([
+                "--config",
+                "config.example.toml",
+                "--lang",
+                "en",
+                "check",
+                "--format",
+                "json",
+            ])
+            .arg(d),
+    );
+    let mut out = Vec::new();
+    let mut unknown = Vec::new();
+    for f in doc["files"].as_array().cloned().unwrap_or_default() {
+        let path = f["path"].as_str().unwrap_or_default().to_string();
+        let name = Path::new(&path)
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        for d in f["diagnostics"].as_array().cloned().unwrap_or_default() {
+            if d["rule"] != "audience" {
+                continue;
+            }
+            let msg = d["message"].as_str().unwrap_or_default().to_string();
+            match d["severity"].as_str() {
+                Some("error") => out.push((name.clone(), msg)),
+                _ => unknown.push(name.clone()),
+            }
+        }
+    }
+    out.sort();
+    unknown.sort();
+    assert_eq!(
+        out.iter().map(|(n, _)| n.as_str()).collect::<Vec<_>>(),
+        ["lille.md", "marseille.md"],
+        "{out:?}"
+    );
+    assert!(
+        out[0].1.contains("Lille → Nord (59) → Hauts-de-France"),
+        "{}",
+        out[0].1
+    );
+    assert!(
+        out[1]
+            .1
+            .contains("Bouches-du-Rhône (13) → Provence-Alpes-Côte d'Azur"),
+        "{}",
+        out[1].1
+    );
+    assert_eq!(unknown, ["geneve.md", "saint-denis.md"]);
+}
+
+#[test]
+fn audience_explains_lyon_saint_denis_and_geneve() {
+    let run = |region: &str| {
+        let out = poignee()
+            .args([
+                "--config",
+                "config.example.toml",
+                "--lang",
+                "en",
+                "audience",
+                "--region",
+                region,
+                "--sector",
+                "Software Development",
+            ])
+            .output()
+            .unwrap_or_else(|e| panic!("{e}"));
+        (
+            out.status.code(),
+            String::from_utf8_lossy(&out.stdout).into_owned(),
+        )
+    };
+    let (code, text) = run("Lyon, France");
+    assert_eq!(code, Some(0), "{text}");
+    assert!(
+        text.contains("read as    Lyon → Rhône (69) → Auvergne-Rhône-Alpes"),
+        "{text}"
+    );
+    assert!(
+        text.contains("✓ in: the person is in your audience"),
+        "{text}"
+    );
+    let (code, text) = run("Saint-Denis");
+    assert_eq!(code, Some(0), "{text}");
+    assert!(text.contains("ambiguous: Saint-Denis → Seine-Saint-Denis (93) → Île-de-France (in) or Saint-Denis → La Réunion (974) → La Réunion (out)"), "{text}");
+    assert!(text.contains("e.g. “Saint-Denis (93)”"), "{text}");
+    let (code, text) = run("Genève");
+    assert_eq!(code, Some(0), "{text}");
+    assert!(
+        text.contains("? unknown: region “Genève” is not in the shipped data"),
+        "{text}"
+    );
+    let (code, text) = run("Genève, Suisse");
+    assert_eq!(code, Some(1), "{text}");
+    assert!(
+        text.contains("✖ out: region “Genève, Suisse” is outside your audience"),
+        "{text}"
+    );
+    let doc = json_of(poignee().args([
+        "--config",
+        "config.example.toml",
+        "audience",
+        "--region",
+        "Lille",
+        "--json",
+    ]));
+    assert_eq!(doc["decision"], "out");
+    assert_eq!(
+        doc["fields"][0]["read_as"],
+        "Lille → Nord (59) → Hauts-de-France"
+    );
+}
+
+#[test]
+fn repeated_text_and_pace_across_the_checked_files_and_the_saved_drafts() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let d = dir.path();
+    let saved = d.join("saved");
+    let config = d.join("config.toml");
+    write(
+        &config,
+        &format!("drafts_dir = \"{}\"\nweekly_budget = 2\n", saved.display()),
+    );
+    let body = |first: &str| {
+        format!(
+            "Bonjour {first}, nous nous sommes croisés au salon VivaTech sur la logistique urbaine. Votre retour sur les tournées m’a marqué. Merci !"
+        )
+    };
+    write(
+        &d.join("new/claire.md"),
+        &person("Claire Martin", "Lyon", &body("Claire")),
+    );
+    write(
+        &d.join("new/paul.md"),
+        &person("Paul Durand", "Lyon", &body("Paul")),
+    );
+    write(
+        &saved.join("ines.md"),
+        &person("Inès Haddad", "Lyon", &body("Inès")),
+    );
+    // Three approved today, over a budget of two a week.
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs())
+        .unwrap_or(0);
+    for (i, name) in ["Zoé Petit", "Marc Roux", "Léa Blanc"].iter().enumerate() {
+        let when = now - 3600 * (3 - i as u64);
+        let ts = jiff::Timestamp::from_second(when as i64).unwrap_or(jiff::Timestamp::UNIX_EPOCH);
+        let text = format!(
+            "+++\nstatus = \"approved\"\ntier = \"premium\"\napproved_at = {ts}\n[target]\nname = \"{name}\"\n+++\nBonjour, note {i} écrite pour le sujet numéro {i} seulement.\n"
+        );
+        write(&saved.join(format!("approved-{i}.md")), &text);
+    }
+    write(
+        &d.join("new/late.md"),
+        &format!(
+            "+++\nstatus = \"approved\"\ntier = \"premium\"\napproved_at = {}\n[target]\nname = \"Tom\"\n+++\nBonjour Tom, une note tout à fait à part.\n",
+            jiff::Timestamp::from_second(now as i64).unwrap_or(jiff::Timestamp::UNIX_EPOCH)
+        ),
+    );
+    let doc = json_of(
+        poignee()
+            .arg("--config")
+            .arg(&config)
+            .args(["--lang", "en", "check", "--format", "json"])
+            .arg(d.join("new")),
+    );
+    let cross = doc["cross_draft"].as_array().cloned().unwrap_or_default();
+    let found: Vec<(String, String)> = cross
+        .iter()
+        .map(|c| {
+            let p = c["path"].as_str().unwrap_or_default();
+            let name = Path::new(p)
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            (name, c["rule"].as_str().unwrap_or_default().to_string())
+        })
+        .collect();
+    assert_eq!(
+        found,
+        [
+            ("claire.md".to_string(), "repeated-text".to_string()),
+            ("late.md".to_string(), "pace".to_string()),
+            ("paul.md".to_string(), "repeated-text".to_string()),
+        ],
+        "{cross:?}"
+    );
+    let claire = &cross[0];
+    assert!(
+        claire["related"].as_array().is_some_and(|r| r
+            .iter()
+            .any(|p| p.as_str().is_some_and(|p| p.ends_with("saved/ines.md")))),
+        "{claire}"
+    );
+    assert!(
+        cross[1]["message"].as_str().is_some_and(
+            |m| m.starts_with("4 notes approved in the last 7 days, over your budget of 2")
+        ),
+        "{}",
+        cross[1]
+    );
+    assert_eq!(doc["summary"]["warnings"], 3);
+    // --no-saved compares the given files alone: two people are not many.
+    let doc = json_of(
+        poignee()
+            .arg("--config")
+            .arg(&config)
+            .args(["check", "--no-saved", "--format", "json"])
+            .arg(d.join("new")),
+    );
+    assert_eq!(doc["cross_draft"], serde_json::json!([]));
 }

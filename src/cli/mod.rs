@@ -1,14 +1,17 @@
 //! The command-line face: argument parsing, config loading, exit codes.
 
+mod audience;
 mod report;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use poignee::batch::{self, Options};
 use poignee::config::{self, Config};
+use poignee::crossdraft;
 use poignee::lang::{Lang, Text};
 use poignee::located::did_you_mean;
 use poignee::rules::RuleId;
 use poignee::{Platform, Tier, fsutil};
+use std::collections::HashSet;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -49,6 +52,8 @@ enum Command {
         /// A rule id, as `poignee rules` lists them
         rule: String,
     },
+    /// Explain how your audience filter reads one person's region and sector
+    Audience(AudienceArgs),
     /// Write a commented config for you to edit
     Init {
         /// Where to write it [default: ~/.config/poignee/config.toml]
@@ -77,6 +82,26 @@ struct CheckArgs {
     /// Fail (exit 1) on warnings too
     #[arg(long)]
     strict: bool,
+    /// Compare only the files given, not the saved drafts folder too
+    /// (repeated-text and pace)
+    #[arg(long)]
+    no_saved: bool,
+}
+
+#[derive(Args)]
+#[command(
+    after_help = "Example: poignee audience --region \"Villeurbanne (69)\" --sector \"Software Development\"\nExit codes: 0 in (or unknown), 1 out, 2 bad usage or config."
+)]
+struct AudienceArgs {
+    /// The person's location, as their profile shows it
+    #[arg(long)]
+    region: Option<String>,
+    /// The person's sector (LinkedIn industry), in English or French
+    #[arg(long)]
+    sector: Option<String>,
+    /// Print one JSON document
+    #[arg(long)]
+    json: bool,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -138,6 +163,7 @@ pub fn main() -> ExitCode {
         Some(Command::Check(args)) => check(lang, &config, config_path, args),
         Some(Command::Rules) => rules(lang, &config, config_path),
         Some(Command::Explain { rule }) => explain(lang, &rule),
+        Some(Command::Audience(args)) => audience_cmd(lang, &config, config_path, args),
         Some(Command::Init { path, force }) => init(lang, path, force),
         None => {
             report::out(&NO_TUI_YET.get(lang));
@@ -179,14 +205,60 @@ fn check(lang: Lang, config: &Config, config_path: Option<PathBuf>, args: CheckA
         }),
         default_platform: config.platform,
         default_tier: config.tier,
+        cross: [RuleId::RepeatedText, RuleId::Pace]
+            .iter()
+            .any(|&r| linter.severity(r).is_some()),
     };
     let inputs = batch::inputs(&args.paths);
     let mut reporter = report::Reporter::new(args.format, lang);
-    batch::check(&linter, &options, inputs, |checked| reporter.file(&checked));
+    let mut records = Vec::new();
+    batch::check(&linter, &options, inputs, |mut checked| {
+        records.extend(checked.record.take());
+        reporter.file(&checked);
+    });
+    if options.cross {
+        if let Some(dir) = config.drafts_dir().filter(|d| !args.no_saved && d.is_dir()) {
+            let checked: HashSet<PathBuf> = records
+                .iter()
+                .filter_map(|r| std::fs::canonicalize(&r.path).ok())
+                .collect();
+            records.extend(batch::saved_records(&dir, &options, &checked));
+        }
+        let now = jiff::Timestamp::now();
+        let findings = crossdraft::findings(&records, &linter, &config.cross_settings(), now);
+        reporter.cross(&findings, &records);
+    }
     let summary = reporter.finish();
     let failed =
         summary.errors > 0 || summary.unreadable > 0 || (args.strict && summary.warnings > 0);
     if failed {
+        ExitCode::from(EXIT_FINDINGS)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+fn audience_cmd(
+    lang: Lang,
+    config: &Config,
+    config_path: Option<PathBuf>,
+    args: AudienceArgs,
+) -> ExitCode {
+    let path = config_path.unwrap_or_else(|| PathBuf::from("config.toml"));
+    let linter = match config.linter(&path) {
+        Ok(l) => l,
+        Err(e) => {
+            report::fail(lang, &e.to_string());
+            return ExitCode::from(EXIT_USAGE);
+        }
+    };
+    let target = poignee::target::Target {
+        region: args.region,
+        sector: args.sector,
+        ..Default::default()
+    };
+    let verdict = audience::explain(lang, &linter.audience, &target, args.json);
+    if verdict.decision == poignee::audience::Decision::Out {
         ExitCode::from(EXIT_FINDINGS)
     } else {
         ExitCode::SUCCESS

@@ -4,6 +4,7 @@
 use super::Format;
 use anstyle::{AnsiColor, Style};
 use poignee::batch::{Checked, FileReport};
+use poignee::crossdraft::{Finding, Record};
 use poignee::lang::{Lang, Text, french_spacing};
 use poignee::lint::{Diagnostic, Linter, Severity};
 use poignee::rules::RuleId;
@@ -12,12 +13,12 @@ use serde::Serialize;
 use std::io::{BufWriter, StdoutLock, Write};
 use unicode_width::UnicodeWidthStr;
 
-const ERROR: Style = AnsiColor::Red.on_default().bold();
-const WARNING: Style = AnsiColor::Yellow.on_default().bold();
+pub const ERROR: Style = AnsiColor::Red.on_default().bold();
+pub const WARNING: Style = AnsiColor::Yellow.on_default().bold();
 const INFO: Style = AnsiColor::Cyan.on_default().bold();
-const GOOD: Style = AnsiColor::Green.on_default().bold();
-const BOLD: Style = Style::new().bold();
-const DIM: Style = AnsiColor::Blue.on_default().bold();
+pub const GOOD: Style = AnsiColor::Green.on_default().bold();
+pub const BOLD: Style = Style::new().bold();
+pub const DIM: Style = AnsiColor::Blue.on_default().bold();
 
 #[derive(Debug, Default, Clone, Copy, Serialize)]
 pub struct Summary {
@@ -34,6 +35,7 @@ pub struct Reporter {
     color: bool,
     out: BufWriter<StdoutLock<'static>>,
     summary: Summary,
+    cross_written: bool,
 }
 
 fn color_on() -> bool {
@@ -48,6 +50,7 @@ impl Reporter {
             color: color_on() && matches!(format, Format::Human | Format::Short),
             out: BufWriter::new(std::io::stdout().lock()),
             summary: Summary::default(),
+            cross_written: false,
         };
         if format == Format::Json {
             r.write("{\"version\":1,\"files\":[");
@@ -104,12 +107,87 @@ impl Reporter {
         self.write(&text);
     }
 
+    /// The findings of the checks across drafts, after every file.
+    pub fn cross(&mut self, findings: &[Finding], records: &[Record]) {
+        for f in findings {
+            match f.severity {
+                Severity::Error => self.summary.errors += 1,
+                Severity::Warning => self.summary.warnings += 1,
+                Severity::Info => self.summary.infos += 1,
+            }
+        }
+        let lang = self.lang;
+        if self.format == Format::Json {
+            let items: Vec<JsonCross> = findings
+                .iter()
+                .map(|f| JsonCross {
+                    path: &records[f.record].path,
+                    line: records[f.record].line,
+                    column: records[f.record].column,
+                    rule: f.rule,
+                    severity: f.severity,
+                    message: f.message.get(lang).into_owned(),
+                    related: &f.related,
+                })
+                .collect();
+            let items = serde_json::to_string(&items).unwrap_or_else(|_| "[]".into());
+            self.write(&format!("],\"cross_draft\":{items}"));
+            self.cross_written = true;
+            return;
+        }
+        let mut o = String::new();
+        for f in findings {
+            let r = &records[f.record];
+            let at = format!("{}:{}:{}", r.path, r.line, r.column);
+            let style = Self::severity_style(f.severity);
+            match self.format {
+                Format::Github => {
+                    let level = match f.severity {
+                        Severity::Error => "error",
+                        Severity::Warning => "warning",
+                        Severity::Info => "notice",
+                    };
+                    o.push_str(&format!(
+                        "::{level} file={},line={},col={},title={}::{}\n",
+                        escape_property(&r.path),
+                        r.line,
+                        r.column,
+                        escape_property(&format!("poignee {}", f.rule)),
+                        escape_data(&f.message.get(lang))
+                    ));
+                }
+                Format::Short => {
+                    let sev = self.paint(style, &format!("{}[{}]", f.severity.name(), f.rule));
+                    o.push_str(&format!("{at}: {sev}: {}\n", f.message.get(lang)));
+                }
+                Format::Human | Format::Json => {
+                    let head = self.paint(
+                        style,
+                        &format!("{}[{}]", self.severity_word(f.severity), f.rule),
+                    );
+                    o.push_str(&format!(
+                        "{head}{} {}\n  {} {at}\n\n",
+                        self.colon(),
+                        self.paint(BOLD, &f.message.get(lang)),
+                        self.paint(DIM, "-->")
+                    ));
+                }
+            }
+        }
+        self.write(&o);
+    }
+
     pub fn finish(mut self) -> Summary {
         let s = self.summary;
         match self.format {
             Format::Json => {
                 let summary = serde_json::to_string(&s).unwrap_or_default();
-                self.write(&format!("],\"summary\":{summary}}}\n"));
+                let close = if self.cross_written {
+                    ""
+                } else {
+                    "],\"cross_draft\":[]"
+                };
+                self.write(&format!("{close},\"summary\":{summary}}}\n"));
             }
             Format::Human | Format::Short => {
                 let line = summary_line(self.lang, &s);
@@ -449,6 +527,17 @@ struct Positions {
 }
 
 #[derive(Serialize)]
+struct JsonCross<'a> {
+    path: &'a str,
+    line: usize,
+    column: usize,
+    rule: RuleId,
+    severity: Severity,
+    message: String,
+    related: &'a [String],
+}
+
+#[derive(Serialize)]
 struct JsonFile<'a> {
     path: &'a str,
     lang: Option<&'static str>,
@@ -561,7 +650,11 @@ pub fn out(s: &str) {
 pub fn fail(lang: Lang, message: &str) {
     let word = Text::new("erreur", "error").get(lang);
     let head = format!("{ERROR}{word}{ERROR:#}");
-    anstream::eprintln!("{head}: {message}");
+    let colon = match lang {
+        Lang::Fr => "\u{a0}:",
+        Lang::En => ":",
+    };
+    anstream::eprintln!("{head}{colon} {message}");
 }
 
 pub fn rules(lang: Lang, linter: &Linter) {

@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 use std::fmt;
 
 mod audience;
+mod cross;
 mod exchange;
 mod familiarity;
 mod generic;
@@ -50,6 +51,8 @@ pub enum RuleId {
     UnfilledPlaceholder,
     NoExchange,
     Audience,
+    RepeatedText,
+    Pace,
 }
 
 /// What `poignee rules` and `poignee explain` say about a rule.
@@ -63,7 +66,7 @@ pub struct RuleInfo {
 }
 
 impl RuleId {
-    pub const ALL: [RuleId; 20] = [
+    pub const ALL: [RuleId; 22] = [
         RuleId::Empty,
         RuleId::TooShort,
         RuleId::TooLong,
@@ -84,6 +87,8 @@ impl RuleId {
         RuleId::UnfilledPlaceholder,
         RuleId::NoExchange,
         RuleId::Audience,
+        RuleId::RepeatedText,
+        RuleId::Pace,
     ];
 
     pub fn info(self) -> &'static RuleInfo {
@@ -108,6 +113,8 @@ impl RuleId {
             RuleId::UnfilledPlaceholder => &placeholder::INFO,
             RuleId::NoExchange => &exchange::INFO,
             RuleId::Audience => &audience::INFO,
+            RuleId::RepeatedText => &cross::REPEATED_TEXT,
+            RuleId::Pace => &cross::PACE,
         }
     }
 
@@ -133,6 +140,8 @@ impl RuleId {
             RuleId::UnfilledPlaceholder => "unfilled-placeholder",
             RuleId::NoExchange => "no-exchange",
             RuleId::Audience => "audience",
+            RuleId::RepeatedText => "repeated-text",
+            RuleId::Pace => "pace",
         }
     }
 

@@ -1,0 +1,133 @@
+//! `poignee audience`: how the filter reads one person's region and sector,
+//! to debug a filter.
+
+use super::report::{BOLD, DIM, ERROR, GOOD, WARNING, out};
+use poignee::audience::{Audience, Decision, Field, Verdict};
+use poignee::lang::{Lang, Localized, Text, french_spacing};
+use poignee::target::Target;
+use serde_json::json;
+
+pub fn explain(lang: Lang, audience: &Audience, target: &Target, json: bool) -> Verdict {
+    let verdict = audience.verdict(Some(target));
+    let values = [
+        (Field::Region, &target.region),
+        (Field::Sector, &target.sector),
+    ];
+    if json {
+        let fields: Vec<serde_json::Value> = values
+            .iter()
+            .map(|(field, value)| {
+                let decided = verdict.fields.iter().find(|f| f.field == *field);
+                json!({
+                    "field": field,
+                    "value": value,
+                    "read_as": value.as_deref().map(|v| audience.describe(*field, v).get(lang).into_owned()),
+                    "decision": decided.map(|f| f.decision),
+                    "why": decided.map(|f| f.why.get(lang).into_owned()),
+                })
+            })
+            .collect();
+        out(&json!({
+            "version": 1,
+            "decision": verdict.decision,
+            "why": verdict.why().get(lang),
+            "fields": fields,
+        })
+        .to_string());
+        return verdict;
+    }
+    let t = |t: Text| t.get(lang).into_owned();
+    let l = |l: &Localized| french_spacing(l.get(lang).as_ref()).into_owned();
+    if audience.is_empty() {
+        out(&t(Text::new(
+            "Aucun filtre de cible dans la configuration ([audience]) : toute personne convient.",
+            "No audience filter in the config ([audience]): every person is in.",
+        )));
+    } else {
+        out(&format!(
+            "{BOLD}{}{BOLD:#}",
+            t(Text::new("Votre cible", "Your audience"))
+        ));
+        for (field, excluded, shown, how) in audience.entries() {
+            let list = match (field, excluded, lang) {
+                (Field::Region, false, Lang::Fr) => "régions",
+                (Field::Region, true, Lang::Fr) => "régions exclues",
+                (Field::Sector, false, Lang::Fr) => "secteurs",
+                (Field::Sector, true, Lang::Fr) => "secteurs exclus",
+                (Field::Region, false, Lang::En) => "regions",
+                (Field::Region, true, Lang::En) => "excluded regions",
+                (Field::Sector, false, Lang::En) => "sectors",
+                (Field::Sector, true, Lang::En) => "excluded sectors",
+            };
+            let how = l(&how);
+            if how == shown {
+                out(&format!("  {DIM}{list:<17}{DIM:#} {shown}"));
+            } else {
+                out(&format!(
+                    "  {DIM}{list:<17}{DIM:#} {shown}  {DIM}= {how}{DIM:#}"
+                ));
+            }
+        }
+    }
+    for (field, value) in values {
+        let name = match (field, lang) {
+            (Field::Region, Lang::Fr) => "Région",
+            (Field::Region, Lang::En) => "Region",
+            (Field::Sector, Lang::Fr) => "Secteur",
+            (Field::Sector, Lang::En) => "Sector",
+        };
+        out("");
+        let Some(value) = value.as_deref() else {
+            out(&format!(
+                "{BOLD}{name}{BOLD:#} {}",
+                t(Text::new("non renseigné(e)", "not given"))
+            ));
+            continue;
+        };
+        out(&format!("{BOLD}{name}{BOLD:#} {}", quoted(lang, value)));
+        out(&format!(
+            "  {DIM}{:<10}{DIM:#} {}",
+            t(Text::new("lu comme", "read as")),
+            l(&audience.describe(field, value))
+        ));
+        if let Some(f) = verdict.fields.iter().find(|f| f.field == field) {
+            out(&format!(
+                "  {DIM}{:<10}{DIM:#} {}",
+                t(Text::new("verdict", "verdict")),
+                decision_line(lang, f.decision, &l(&f.why))
+            ));
+        }
+    }
+    out("");
+    let summary = match verdict.decision {
+        Decision::In => Text::new(
+            "la personne est dans votre cible",
+            "the person is in your audience",
+        )
+        .get(lang)
+        .into_owned(),
+        _ => l(&verdict.why()),
+    };
+    out(&decision_line(lang, verdict.decision, &summary));
+    verdict
+}
+
+fn quoted(lang: Lang, s: &str) -> String {
+    match lang {
+        Lang::Fr => format!("«\u{a0}{s}\u{a0}»"),
+        Lang::En => format!("“{s}”"),
+    }
+}
+
+fn decision_line(lang: Lang, d: Decision, why: &str) -> String {
+    let (style, word) = match d {
+        Decision::In => (GOOD, Text::new("✓ dans la cible", "✓ in")),
+        Decision::Out => (ERROR, Text::new("✖ hors cible", "✖ out")),
+        Decision::Unknown => (WARNING, Text::new("? indécis", "? unknown")),
+    };
+    let colon = match lang {
+        Lang::Fr => "\u{a0}:",
+        Lang::En => ":",
+    };
+    format!("{style}{}{style:#}{colon} {why}", word.get(lang))
+}
