@@ -8,6 +8,7 @@ use crate::lang::Localized;
 use crate::lint::{Context, Linter, Report};
 use crate::located::Located;
 use crate::target::{Platform, Tier};
+use crate::template;
 use rayon::prelude::*;
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -364,14 +365,26 @@ pub fn check_bytes(
     };
     let draft = Draft::parse(&source).map_err(FileError::FrontMatter)?;
     let (platform, tier) = options.platform_tier(&draft);
-    let cx = Context {
-        platform,
-        tier,
-        lang: draft.front.lang,
-        target: draft.front.target.as_ref(),
-        allow: &draft.front.allow,
+    let report = if draft.front.placeholders.is_empty() {
+        let cx = Context {
+            platform,
+            tier,
+            lang: draft.front.lang,
+            target: draft.front.target.as_ref(),
+            allow: &draft.front.allow,
+        };
+        linter.lint(&draft.body, &cx)
+    } else {
+        // A template: linted with its placeholders standing for their
+        // examples, diagnostics placed back on the template's text.
+        let values = template::examples(&draft.front);
+        let (rendered, mut report) =
+            template::lint(linter, &draft.front, &draft.body, &values, platform, tier);
+        for d in &mut report.diagnostics {
+            d.span = rendered.to_body(&d.span);
+        }
+        report
     };
-    let report = linter.lint(&draft.body, &cx);
     Ok(FileReport {
         source,
         draft,

@@ -58,6 +58,22 @@ pub fn free_name(path: &Path) -> PathBuf {
         .unwrap_or_else(|| path.to_path_buf())
 }
 
+/// Writes `contents` at `path`, or at the next free name beside it
+/// ([`free_name`]) if it is taken, even by a file that appears meanwhile.
+/// Returns where the file went.
+pub fn write_fresh(path: &Path, contents: &[u8]) -> io::Result<PathBuf> {
+    let mut last = io::Error::new(io::ErrorKind::AlreadyExists, "no free name");
+    for _ in 0..100 {
+        let target = free_name(path);
+        match write_new(&target, contents) {
+            Ok(()) => return Ok(target),
+            Err(e) if e.kind() == io::ErrorKind::AlreadyExists => last = e,
+            Err(e) => return Err(e),
+        }
+    }
+    Err(last)
+}
+
 fn parent(path: &Path) -> PathBuf {
     match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
@@ -101,6 +117,10 @@ mod tests {
         assert_eq!(q.file_name().and_then(|s| s.to_str()), Some("claire-2.md"));
         write_replace(&p, b"three").expect("replace");
         assert_eq!(std::fs::read(&p).expect("read"), b"three");
+        let r = write_fresh(&p, b"four").expect("fresh");
+        assert_eq!(r.file_name().and_then(|s| s.to_str()), Some("claire-2.md"));
+        assert_eq!(std::fs::read(&p).expect("read"), b"three");
+        assert_eq!(std::fs::read(&r).expect("read"), b"four");
     }
 
     #[cfg(unix)]

@@ -106,16 +106,21 @@ impl Text {
 }
 
 /// French typography: a no-break space before `: ; ! ?` and inside « », so
-/// that a line never starts with a lone « ? » or « ». Catalogue strings are
-/// written with plain spaces; this runs when they are shown.
+/// that a line never starts with a lone « ? » or « », and the typographic
+/// apostrophe (l’offre). Catalogue strings are written with plain spaces and
+/// straight apostrophes; this runs when they are shown.
 pub fn french_spacing(s: &str) -> Cow<'_, str> {
-    if !s.contains([':', ';', '!', '?', '«', '»']) {
+    if !s.contains([':', ';', '!', '?', '«', '»', '\'']) {
         return Cow::Borrowed(s);
     }
     let mut out = String::with_capacity(s.len() + 8);
     let mut chars = s.chars().peekable();
+    let mut prev = ' ';
     while let Some(c) = chars.next() {
+        let was = prev;
+        prev = c;
         match (c, chars.peek()) {
+            ('\'', Some(next)) if was.is_alphabetic() && next.is_alphabetic() => out.push('’'),
             (' ', Some(':' | '»')) => out.push('\u{a0}'),
             (' ', Some(';' | '!' | '?')) => out.push('\u{202f}'),
             ('«', Some(' ')) => {

@@ -15,8 +15,10 @@ pub mod lang;
 pub mod lexicon;
 pub mod lint;
 pub mod located;
+pub mod people;
 pub mod rules;
 pub mod target;
+pub mod template;
 pub mod text;
 
 pub use lang::Lang;

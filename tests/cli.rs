@@ -673,3 +673,227 @@ fn repeated_text_and_pace_across_the_checked_files_and_the_saved_drafts() {
     );
     assert_eq!(doc["cross_draft"], serde_json::json!([]));
 }
+
+#[test]
+fn templates_list_check_show_and_new() {
+    let out = stdout_of(poignee().args(["templates", "list"]));
+    let names: Vec<&str> = out
+        .lines()
+        .filter(|l| l.starts_with("fr/") || l.starts_with("en/"))
+        .collect();
+    assert!(names.len() >= 16, "{out}");
+    let fr_only = stdout_of(poignee().args(["--lang", "fr", "templates", "list"]));
+    assert!(
+        fr_only.contains("fr/evenement") && !fr_only.contains("en/event"),
+        "{fr_only}"
+    );
+    poignee()
+        .args(["templates", "check"])
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains(
+            "16 files checked: 0 errors, 0 warnings, 0 infos",
+        ));
+    poignee()
+        .args([
+            "--lang",
+            "en",
+            "templates",
+            "show",
+            "fr/evenement",
+            "--set",
+            "topic=notre offre gratuite",
+        ])
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains(
+            "Bonjour Claire, nous avons échangé au salon VivaTech sur notre offre",
+        ))
+        .stdout(predicate::str::contains("error[sales-pitch]"));
+    poignee()
+        .args(["templates", "show", "evenemnt"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("did you mean `fr/evenement`?"));
+
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let config = dir.path().join("config.toml");
+    let mine = dir.path().join("mine");
+    write(
+        &config,
+        &format!("templates_dir = \"{}\"\n", mine.display()),
+    );
+    let with_config = || {
+        let mut cmd = poignee();
+        cmd.arg("--config").arg(&config);
+        cmd
+    };
+    with_config()
+        .args(["templates", "new", "relance-salon", "--in", "fr"])
+        .assert()
+        .code(0);
+    let scaffold = std::fs::read_to_string(mine.join("relance-salon.md")).unwrap_or_default();
+    assert!(
+        scaffold.contains("{{event}}") && scaffold.contains("lang = \"fr\""),
+        "{scaffold}"
+    );
+    with_config()
+        .args(["templates", "new", "relance-salon"])
+        .assert()
+        .code(2);
+    with_config()
+        .args(["templates", "check", "relance-salon"])
+        .assert()
+        .code(0);
+    // A template of the user's overrides the shipped one of the same name.
+    write(
+        &mine.join("fr/evenement.md"),
+        "+++\nname = \"evenement\"\ndescription = \"le mien\"\nlang = \"fr\"\n+++\nBonjour {{first_name|à vous}}, nous nous sommes croisés au salon VivaTech. Au plaisir d’échanger sur la logistique ? Merci !\n",
+    );
+    let out = stdout_of(with_config().args(["templates", "list"]));
+    assert!(
+        out.lines().any(|l| l.starts_with("fr/evenement")
+            && l.contains("over shipped")
+            && l.contains("le mien")),
+        "{out}"
+    );
+    // A broken template is reported with its line and column, the others still load.
+    write(&mine.join("casse.md"), "+++\nlang = 3\n+++\nBonjour\n");
+    with_config()
+        .args(["templates", "check"])
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("casse.md:2:"));
+}
+
+const PEOPLE: &str = "\u{feff}Prénom;Nom;Entreprise;Ville;Secteur;event;topic
+Claire;Martin;Acme;Lyon;Software Development;au salon VivaTech;la logistique urbaine
+Paul;Durand;Globex;Villeurbanne (69);Développement de logiciels;à la Mêlée;les tests de charge
+Inès;Haddad;Initech;Paris;Marketing Services;au Web2Day;le référencement local
+Marc;Roux;Umbrella;Lille;Software Development;au meetup Rust;les macros
+Léa;Blanc;Hooli;Grenoble;Software Development;;le design system
+Tom;Petit;Stark;69003;Software Development;au DevFest;Kubernetes
+Zoé;Moreau;Wayne;Région de Paris, France;Software Development;à BlendWebMix;\"les \"\"web components\"\"\"
+Hugo;Lefèvre;Cyberdyne;Annecy;Software Development;au salon SIDO;l’IoT industriel
+Sarah;Garcia;Soylent;Boulogne-Billancourt (92);Marketing Services;à la Product Conf;la recherche utilisateur
+Noé;Fournier;Tyrell;Clermont-Ferrand;Software Development;au Sunny Tech;WebAssembly
+";
+
+#[test]
+fn draft_for_a_short_list_writes_eight_and_explains_two() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let people = dir.path().join("people.csv");
+    write(&people, PEOPLE);
+    let out_dir = dir.path().join("out");
+    let run = || {
+        poignee()
+            .args([
+                "--config",
+                "config.example.toml",
+                "--lang",
+                "en",
+                "draft",
+                "--template",
+                "fr/evenement",
+                "--people",
+            ])
+            .arg(&people)
+            .arg("--out")
+            .arg(&out_dir)
+            .output()
+            .unwrap_or_else(|e| panic!("{e}"))
+    };
+    let first = run();
+    let text = String::from_utf8_lossy(&first.stdout).into_owned();
+    assert_eq!(first.status.code(), Some(1), "{text}");
+    assert!(
+        text.contains("line 5 (Marc Roux) skipped: out of your audience: region “Lille”"),
+        "{text}"
+    );
+    assert!(
+        text.contains("Lille → Nord (59) → Hauts-de-France"),
+        "{text}"
+    );
+    assert!(
+        text.contains("line 6 (Léa Blanc) skipped: no value for {{event}}"),
+        "{text}"
+    );
+    assert!(text.contains("8 drafts written"), "{text}");
+    assert!(text.contains("repeated-text"), "{text}");
+    let mut files: Vec<String> = std::fs::read_dir(&out_dir)
+        .map(|d| {
+            d.filter_map(|e| e.ok())
+                .map(|e| e.file_name().to_string_lossy().into_owned())
+                .collect()
+        })
+        .unwrap_or_default();
+    files.sort();
+    assert_eq!(
+        files,
+        [
+            "claire-martin.md",
+            "hugo-lefevre.md",
+            "ines-haddad.md",
+            "noe-fournier.md",
+            "paul-durand.md",
+            "sarah-garcia.md",
+            "tom-petit.md",
+            "zoe-moreau.md"
+        ]
+    );
+    let claire = std::fs::read_to_string(out_dir.join("claire-martin.md")).unwrap_or_default();
+    assert!(
+        claire.contains("status = \"draft\"") && claire.contains("template = \"fr/evenement\""),
+        "{claire}"
+    );
+    assert!(
+        claire.contains("name = \"Claire Martin\"")
+            && claire.contains("event = \"au salon VivaTech\""),
+        "{claire}"
+    );
+    assert!(claire.ends_with("Bonjour Claire, nous avons échangé au salon VivaTech sur la logistique urbaine. J’aimerais poursuivre la conversation : qu’en pensez-vous ? Merci !\n"), "{claire}");
+    let zoe = std::fs::read_to_string(out_dir.join("zoe-moreau.md")).unwrap_or_default();
+    assert!(zoe.contains("sur les \"web components\"."), "{zoe}");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(out_dir.join("claire-martin.md"))
+            .map(|m| m.permissions().mode() & 0o777)
+            .unwrap_or(0);
+        assert_eq!(mode, 0o600);
+    }
+    // The drafts check clean one by one; a second run never overwrites.
+    run();
+    let count = std::fs::read_dir(&out_dir).map(|d| d.count()).unwrap_or(0);
+    assert_eq!(count, 16);
+    assert_eq!(
+        std::fs::read_to_string(out_dir.join("claire-martin.md")).unwrap_or_default(),
+        claire
+    );
+}
+
+#[test]
+fn draft_reports_a_bad_people_file_with_its_line() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let people = dir.path().join("people.csv");
+    std::fs::write(&people, b"first_name,last_name\nCl\xe9mence,Roy\n")
+        .unwrap_or_else(|e| panic!("{e}"));
+    poignee()
+        .args([
+            "--lang",
+            "en",
+            "draft",
+            "--template",
+            "fr/evenement",
+            "--people",
+        ])
+        .arg(&people)
+        .arg("--out")
+        .arg(dir.path().join("out"))
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "people.csv: line 2, column 3: not UTF-8",
+        ));
+    assert!(!dir.path().join("out").exists());
+}

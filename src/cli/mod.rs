@@ -2,6 +2,7 @@
 
 mod audience;
 mod report;
+mod templates;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use poignee::batch::{self, Options};
@@ -52,6 +53,11 @@ enum Command {
         /// A rule id, as `poignee rules` lists them
         rule: String,
     },
+    /// The template library: list, show (filled and checked), check, new
+    #[command(subcommand)]
+    Templates(TemplatesCommand),
+    /// Write one draft per person of a CSV list from a template (never sends anything)
+    Draft(DraftArgs),
     /// Explain how your audience filter reads one person's region and sector
     Audience(AudienceArgs),
     /// Write a commented config for you to edit
@@ -86,6 +92,64 @@ struct CheckArgs {
     /// (repeated-text and pace)
     #[arg(long)]
     no_saved: bool,
+}
+
+#[derive(Subcommand)]
+enum TemplatesCommand {
+    /// List the shipped templates and yours
+    List {
+        /// Only the templates in this language (`--lang` filters too)
+        #[arg(long = "in", value_enum, value_name = "LANG")]
+        in_lang: Option<LangArg>,
+    },
+    /// Show a template filled with its examples (or --set values), and its checks
+    Show {
+        /// A template name, as `templates list` shows it (`fr/evenement`, or `evenement`)
+        name: String,
+        /// A placeholder value: --set event="le salon VivaTech" (repeatable)
+        #[arg(long = "set", value_name = "KEY=VALUE")]
+        sets: Vec<String>,
+    },
+    /// Check every template (or those named), filled with their examples
+    Check {
+        names: Vec<String>,
+        #[arg(long, value_enum, default_value_t = Format::Human)]
+        format: Format,
+        /// Fail (exit 1) on warnings too
+        #[arg(long)]
+        strict: bool,
+    },
+    /// Write a new template to start from, in your templates folder
+    New {
+        /// Its name (`relance-salon`, or `fr/relance-salon`)
+        name: String,
+        /// The language of the scaffold [default: the interface's]
+        #[arg(long = "in", value_enum, value_name = "LANG")]
+        in_lang: Option<LangArg>,
+    },
+}
+
+#[derive(Args)]
+#[command(
+    after_help = "The CSV has a header row; `,` or `;` separators; UTF-8 with or without BOM; LinkedIn's Connections.csv is read as it comes. Columns: first_name/prénom, last_name/nom, name, company/entreprise, position/headline/poste, region/location/ville, sector/secteur, relationship; any other column is a placeholder value (event, topic, …).\nExit codes: 0 every row drafted, 1 some rows skipped or drafts with errors, 2 bad usage, config or CSV."
+)]
+struct DraftArgs {
+    /// The template to start from
+    #[arg(long)]
+    template: String,
+    /// The people: a CSV file
+    #[arg(long, value_name = "CSV")]
+    people: PathBuf,
+    /// Where to write the drafts (created 0700 if needed; files are never overwritten)
+    #[arg(long, value_name = "DIR")]
+    out: PathBuf,
+    /// A value for every row, under the CSV's own: --set event="Web2Day" (repeatable)
+    #[arg(long = "set", value_name = "KEY=VALUE")]
+    sets: Vec<String>,
+    #[arg(long, value_enum)]
+    platform: Option<PlatformArg>,
+    #[arg(long, value_enum)]
+    tier: Option<TierArg>,
 }
 
 #[derive(Args)]
@@ -164,6 +228,11 @@ pub fn main() -> ExitCode {
         Some(Command::Rules) => rules(lang, &config, config_path),
         Some(Command::Explain { rule }) => explain(lang, &rule),
         Some(Command::Audience(args)) => audience_cmd(lang, &config, config_path, args),
+        Some(Command::Templates(cmd)) => {
+            let asked = cli.lang.map(to_lang);
+            templates_cmd(lang, asked, &config, config_path, cmd)
+        }
+        Some(Command::Draft(args)) => draft_cmd(lang, &config, config_path, args),
         Some(Command::Init { path, force }) => init(lang, path, force),
         None => {
             report::out(&NO_TUI_YET.get(lang));
@@ -194,15 +263,8 @@ fn check(lang: Lang, config: &Config, config_path: Option<PathBuf>, args: CheckA
         }
     };
     let options = Options {
-        platform: args.platform.map(|p| match p {
-            PlatformArg::Linkedin => Platform::Linkedin,
-            PlatformArg::Viadeo => Platform::Viadeo,
-        }),
-        tier: args.tier.map(|t| match t {
-            TierArg::Free => Tier::Free,
-            TierArg::Premium => Tier::Premium,
-            TierArg::SalesNavigator => Tier::SalesNavigator,
-        }),
+        platform: args.platform.map(to_platform),
+        tier: args.tier.map(to_tier),
         default_platform: config.platform,
         default_tier: config.tier,
         cross: [RuleId::RepeatedText, RuleId::Pace]
@@ -235,6 +297,89 @@ fn check(lang: Lang, config: &Config, config_path: Option<PathBuf>, args: CheckA
         ExitCode::from(EXIT_FINDINGS)
     } else {
         ExitCode::SUCCESS
+    }
+}
+
+fn linter_or_fail(
+    lang: Lang,
+    config: &Config,
+    config_path: Option<PathBuf>,
+) -> Option<poignee::Linter> {
+    let path = config_path.unwrap_or_else(|| PathBuf::from("config.toml"));
+    match config.linter(&path) {
+        Ok(l) => Some(l),
+        Err(e) => {
+            report::fail(lang, &e.to_string());
+            None
+        }
+    }
+}
+
+fn templates_cmd(
+    lang: Lang,
+    asked_lang: Option<Lang>,
+    config: &Config,
+    config_path: Option<PathBuf>,
+    cmd: TemplatesCommand,
+) -> ExitCode {
+    let Some(linter) = linter_or_fail(lang, config, config_path) else {
+        return ExitCode::from(EXIT_USAGE);
+    };
+    match cmd {
+        TemplatesCommand::List { in_lang } => {
+            // `templates list --lang fr` lists the French ones (in French).
+            templates::list(lang, config, in_lang.map(to_lang).or(asked_lang))
+        }
+        TemplatesCommand::Show { name, sets } => {
+            templates::show(lang, config, &linter, &name, &sets)
+        }
+        TemplatesCommand::Check {
+            names,
+            format,
+            strict,
+        } => templates::check(lang, config, &linter, &names, format, strict),
+        TemplatesCommand::New { name, in_lang } => {
+            templates::new(lang, config, &name, in_lang.map(to_lang).unwrap_or(lang))
+        }
+    }
+}
+
+fn draft_cmd(
+    lang: Lang,
+    config: &Config,
+    config_path: Option<PathBuf>,
+    args: DraftArgs,
+) -> ExitCode {
+    let Some(linter) = linter_or_fail(lang, config, config_path) else {
+        return ExitCode::from(EXIT_USAGE);
+    };
+    templates::draft(
+        lang,
+        config,
+        &linter,
+        templates::DraftJob {
+            template: &args.template,
+            people: &args.people,
+            out_dir: &args.out,
+            sets: &args.sets,
+            platform: args.platform.map(to_platform),
+            tier: args.tier.map(to_tier),
+        },
+    )
+}
+
+fn to_platform(p: PlatformArg) -> Platform {
+    match p {
+        PlatformArg::Linkedin => Platform::Linkedin,
+        PlatformArg::Viadeo => Platform::Viadeo,
+    }
+}
+
+fn to_tier(t: TierArg) -> Tier {
+    match t {
+        TierArg::Free => Tier::Free,
+        TierArg::Premium => Tier::Premium,
+        TierArg::SalesNavigator => Tier::SalesNavigator,
     }
 }
 

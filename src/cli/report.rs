@@ -601,8 +601,13 @@ fn escape_property(s: &str) -> String {
     escape_data(s).replace(':', "%3A").replace(',', "%2C")
 }
 
-fn plural(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
+/// "1 error", "2 errors"; in French the singular covers 0 too (« 0 erreur »).
+pub fn plural(lang: Lang, n: usize, one: &str, many: &str) -> String {
+    let single = match lang {
+        Lang::Fr => n <= 1,
+        Lang::En => n == 1,
+    };
+    format!("{n} {}", if single { one } else { many })
 }
 
 pub fn summary_line(lang: Lang, s: &Summary) -> String {
@@ -610,11 +615,11 @@ pub fn summary_line(lang: Lang, s: &Summary) -> String {
         Lang::Fr => {
             let mut line = format!(
                 "{} vérifié{} : {}, {}, {}",
-                plural(s.files, "fichier", "fichiers"),
+                plural(lang, s.files, "fichier", "fichiers"),
                 if s.files > 1 { "s" } else { "" },
-                plural(s.errors, "erreur", "erreurs"),
-                plural(s.warnings, "avertissement", "avertissements"),
-                plural(s.infos, "info", "infos"),
+                plural(lang, s.errors, "erreur", "erreurs"),
+                plural(lang, s.warnings, "avertissement", "avertissements"),
+                plural(lang, s.infos, "info", "infos"),
             );
             if s.unreadable > 0 {
                 line.push_str(&format!(
@@ -628,10 +633,10 @@ pub fn summary_line(lang: Lang, s: &Summary) -> String {
         Lang::En => {
             let mut line = format!(
                 "{} checked: {}, {}, {}",
-                plural(s.files, "file", "files"),
-                plural(s.errors, "error", "errors"),
-                plural(s.warnings, "warning", "warnings"),
-                plural(s.infos, "info", "infos"),
+                plural(lang, s.files, "file", "files"),
+                plural(lang, s.errors, "error", "errors"),
+                plural(lang, s.warnings, "warning", "warnings"),
+                plural(lang, s.infos, "info", "infos"),
             );
             if s.unreadable > 0 {
                 line.push_str(&format!("; {} unreadable", s.unreadable));

@@ -1,0 +1,617 @@
+//! `poignee templates …` and `poignee draft`: the template library from the
+//! command line, and drafts for a short list of people.
+
+use super::report::{self, BOLD, DIM, ERROR, GOOD, Reporter, WARNING, out};
+use super::{EXIT_FINDINGS, EXIT_USAGE, Format};
+use poignee::audience::Decision;
+use poignee::batch::{Checked, FileError, FileReport};
+use poignee::config::Config;
+use poignee::crossdraft::{self, Record};
+use poignee::draft::{Draft, FrontMatter, Status};
+use poignee::lang::{Lang, Text, french_spacing};
+use poignee::lint::{Linter, Severity};
+use poignee::located::did_you_mean;
+use poignee::people;
+use poignee::template::{self, Library, Origin, Template};
+use poignee::{Platform, Tier, fsutil};
+use std::collections::{BTreeMap, HashSet};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+/// Largest people list read, in bytes.
+const MAX_PEOPLE_BYTES: u64 = 16 * 1024 * 1024;
+
+fn t(lang: Lang, t: Text) -> String {
+    t.get(lang).into_owned()
+}
+
+fn fr(lang: Lang, fr: String, en: String) -> String {
+    match lang {
+        Lang::Fr => french_spacing(&fr).into_owned(),
+        Lang::En => en,
+    }
+}
+
+/// The library, with the user's broken templates said on standard error.
+pub fn library(lang: Lang, config: &Config) -> Library {
+    let (lib, errors) = Library::load(config.templates_dir().as_deref());
+    for e in errors {
+        report::fail(lang, &e.to_string());
+    }
+    lib
+}
+
+fn find<'a>(lang: Lang, lib: &'a Library, name: &str) -> Option<&'a Template> {
+    let found = lib.find(name);
+    if found.is_none() {
+        let hint = did_you_mean(name, lib.names());
+        let msg = match hint {
+            Some(h) => fr(
+                lang,
+                format!("modèle inconnu « {name} » : vouliez-vous dire « {h} » ?"),
+                format!("unknown template `{name}`: did you mean `{h}`?"),
+            ),
+            None => fr(
+                lang,
+                format!("modèle inconnu « {name} » : `poignee templates list` les liste"),
+                format!("unknown template `{name}`: `poignee templates list` lists them"),
+            ),
+        };
+        report::fail(lang, &msg);
+    }
+    found
+}
+
+/// `key=value` pairs from `--set`.
+pub fn parse_sets(lang: Lang, sets: &[String]) -> Option<BTreeMap<String, String>> {
+    let mut values = BTreeMap::new();
+    for s in sets {
+        match s.split_once('=') {
+            Some((k, v)) if !k.trim().is_empty() => {
+                values.insert(k.trim().to_string(), v.trim().to_string());
+            }
+            _ => {
+                report::fail(
+                    lang,
+                    &fr(
+                        lang,
+                        format!("--set attend clé=valeur, pas « {s} »"),
+                        format!("--set takes key=value, not `{s}`"),
+                    ),
+                );
+                return None;
+            }
+        }
+    }
+    Some(values)
+}
+
+fn origin_word(lang: Lang, o: &Origin) -> String {
+    t(
+        lang,
+        match o {
+            Origin::Shipped => Text::new("livré", "shipped"),
+            Origin::User(_) => Text::new("à vous", "yours"),
+            Origin::Override(_) => Text::new("à vous (remplace le livré)", "yours (over shipped)"),
+        },
+    )
+}
+
+pub fn list(lang: Lang, config: &Config, only: Option<Lang>) -> ExitCode {
+    let lib = library(lang, config);
+    let shown: Vec<&Template> = lib
+        .templates
+        .iter()
+        .filter(|tp| only.is_none() || tp.lang() == only)
+        .collect();
+    let width = shown
+        .iter()
+        .map(|tp| tp.name.len())
+        .max()
+        .unwrap_or(4)
+        .max(4);
+    let (h_name, h_lang, h_origin) = match lang {
+        Lang::Fr => ("NOM", "LANGUE", "ORIGINE"),
+        Lang::En => ("NAME", "LANG", "SOURCE"),
+    };
+    out(&format!(
+        "{BOLD}{h_name:<width$}  {h_lang:<6}  {h_origin:<10}  DESCRIPTION{BOLD:#}"
+    ));
+    for tp in &shown {
+        let code = tp.lang().map(|l| l.code()).unwrap_or("?");
+        out(&format!(
+            "{:<width$}  {code:<6}  {DIM}{:<10}{DIM:#}  {}",
+            tp.name,
+            origin_word(lang, &tp.origin),
+            tp.description()
+        ));
+    }
+    out(&fr(
+        lang,
+        format!(
+            "{} modèles — `poignee templates show NOM` pour l'aperçu rempli",
+            shown.len()
+        ),
+        format!(
+            "{} templates — `poignee templates show NAME` for a filled preview",
+            shown.len()
+        ),
+    ));
+    ExitCode::SUCCESS
+}
+
+pub fn show(lang: Lang, config: &Config, linter: &Linter, name: &str, sets: &[String]) -> ExitCode {
+    let lib = library(lang, config);
+    let Some(tp) = find(lang, &lib, name) else {
+        return ExitCode::from(EXIT_USAGE);
+    };
+    let Some(given) = parse_sets(lang, sets) else {
+        return ExitCode::from(EXIT_USAGE);
+    };
+    let values = tp.values(None, &given);
+    let code = tp.lang().map(|l| l.code()).unwrap_or("?");
+    out(&format!(
+        "{BOLD}{}{BOLD:#} — {} {DIM}({code}, {}){DIM:#}",
+        tp.name,
+        tp.description(),
+        origin_word(lang, &tp.origin)
+    ));
+    let used = template::slots(&tp.draft.body);
+    let mut names: Vec<&str> = used.iter().map(|s| s.name.as_str()).collect();
+    names.dedup();
+    let width = names.iter().map(|n| n.len()).max().unwrap_or(0);
+    for n in names {
+        let declared = tp.draft.front.placeholders.get(n);
+        let description = declared
+            .and_then(|p| p.description.as_deref())
+            .unwrap_or("");
+        let (value, whence) = match (given.get(n), values.get(n)) {
+            (Some(v), _) => (v.as_str(), "--set"),
+            (None, Some(v)) => (
+                v.as_str(),
+                if lang == Lang::Fr {
+                    "exemple"
+                } else {
+                    "example"
+                },
+            ),
+            (None, None) => (
+                "—",
+                if lang == Lang::Fr {
+                    "manquant"
+                } else {
+                    "missing"
+                },
+            ),
+        };
+        let label = format!("{{{{{n}}}}}");
+        out(&format!(
+            "  {label:<width$}  {value} {DIM}({whence}) {description}{DIM:#}",
+            width = width + 4
+        ));
+    }
+    let (rendered, report) = tp.lint(linter, &values, config.platform, config.tier);
+    out("");
+    for line in textwrap::wrap(rendered.text.trim_end(), 74) {
+        out(&format!("  {DIM}│{DIM:#} {line}"));
+    }
+    out("");
+    let has_errors = report.has_errors();
+    let mut reporter = Reporter::new(Format::Human, lang);
+    let draft = Draft {
+        front: tp.draft.front.clone(),
+        body: rendered.text.clone(),
+        body_offset: 0,
+    };
+    reporter.file(&Checked {
+        path: tp.name.clone(),
+        outcome: Ok(FileReport {
+            source: rendered.text,
+            draft,
+            platform: config.platform,
+            report,
+        }),
+        record: None,
+    });
+    drop(reporter);
+    if has_errors {
+        ExitCode::from(EXIT_FINDINGS)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+pub fn check(
+    lang: Lang,
+    config: &Config,
+    linter: &Linter,
+    names: &[String],
+    format: Format,
+    strict: bool,
+) -> ExitCode {
+    let (lib, errors) = Library::load(config.templates_dir().as_deref());
+    let mut chosen = Vec::new();
+    for n in names {
+        match find(lang, &lib, n) {
+            Some(tp) => chosen.push(tp),
+            None => return ExitCode::from(EXIT_USAGE),
+        }
+    }
+    if names.is_empty() {
+        chosen = lib.templates.iter().collect();
+    }
+    let mut reporter = Reporter::new(format, lang);
+    for e in &errors {
+        reporter.file(&Checked {
+            path: e.path.clone(),
+            outcome: Err(match &e.at {
+                Some(at) => FileError::FrontMatter(at.clone()),
+                None => FileError::Unreadable(e.message.clone()),
+            }),
+            record: None,
+        });
+    }
+    for tp in chosen {
+        let values = template::examples(&tp.draft.front);
+        let (rendered, mut report) = tp.lint(linter, &values, config.platform, config.tier);
+        for d in &mut report.diagnostics {
+            d.span = rendered.to_body(&d.span);
+        }
+        reporter.file(&Checked {
+            path: tp.shown_path(),
+            outcome: Ok(FileReport {
+                source: tp.source.clone(),
+                draft: tp.draft.clone(),
+                platform: config.platform,
+                report,
+            }),
+            record: None,
+        });
+    }
+    let s = reporter.finish();
+    if s.errors > 0 || s.unreadable > 0 || (strict && s.warnings > 0) {
+        ExitCode::from(EXIT_FINDINGS)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+pub fn new(lang: Lang, config: &Config, name: &str, tlang: Lang) -> ExitCode {
+    let Some(dir) = config.templates_dir() else {
+        report::fail(
+            lang,
+            &t(
+                lang,
+                Text::new(
+                    "aucun dossier de modèles : réglez templates_dir dans la configuration",
+                    "no templates folder: set templates_dir in the config",
+                ),
+            ),
+        );
+        return ExitCode::from(EXIT_USAGE);
+    };
+    let clean: Vec<String> = name
+        .trim_end_matches(".md")
+        .split('/')
+        .map(template::slug)
+        .collect();
+    if name.trim().is_empty() || name.contains("..") || Path::new(name).is_absolute() {
+        report::fail(
+            lang,
+            &fr(
+                lang,
+                format!("nom de modèle invalide « {name} »"),
+                format!("invalid template name `{name}`"),
+            ),
+        );
+        return ExitCode::from(EXIT_USAGE);
+    }
+    let rel = clean.join("/");
+    let path = dir.join(format!("{rel}.md"));
+    match fsutil::write_new(&path, template::scaffold(&rel, tlang).as_bytes()) {
+        Ok(()) => {
+            out(&fr(
+                lang,
+                format!(
+                    "modèle « {rel} » créé : {} — modifiez-le, puis `poignee templates check {rel}`",
+                    path.display()
+                ),
+                format!(
+                    "template `{rel}` created: {} — edit it, then `poignee templates check {rel}`",
+                    path.display()
+                ),
+            ));
+            ExitCode::SUCCESS
+        }
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+            report::fail(
+                lang,
+                &fr(
+                    lang,
+                    format!("{} existe déjà : rien n'a été écrit", path.display()),
+                    format!("{} already exists: nothing written", path.display()),
+                ),
+            );
+            ExitCode::from(EXIT_USAGE)
+        }
+        Err(e) => {
+            report::fail(lang, &format!("{}: {e}", path.display()));
+            ExitCode::from(EXIT_USAGE)
+        }
+    }
+}
+
+/// What `poignee draft` asks for.
+pub struct DraftJob<'a> {
+    pub template: &'a str,
+    pub people: &'a Path,
+    pub out_dir: &'a Path,
+    pub sets: &'a [String],
+    pub platform: Option<Platform>,
+    pub tier: Option<Tier>,
+}
+
+enum Outcome {
+    Written {
+        path: PathBuf,
+        score: u8,
+        errors: usize,
+        warnings: usize,
+        unknown: Option<String>,
+    },
+    Skipped(String),
+}
+
+pub fn draft(lang: Lang, config: &Config, linter: &Linter, job: DraftJob) -> ExitCode {
+    let lib = library(lang, config);
+    let Some(tp) = find(lang, &lib, job.template) else {
+        return ExitCode::from(EXIT_USAGE);
+    };
+    let Some(given) = parse_sets(lang, job.sets) else {
+        return ExitCode::from(EXIT_USAGE);
+    };
+    let shown_people = job.people.display().to_string();
+    let bytes = match read_limited(job.people) {
+        Ok(b) => b,
+        Err(e) => {
+            report::fail(lang, &format!("{shown_people}: {e}"));
+            return ExitCode::from(EXIT_USAGE);
+        }
+    };
+    let list = match people::read(&bytes) {
+        Ok(l) => l,
+        Err(e) => {
+            report::fail(lang, &format!("{shown_people}: {e}"));
+            return ExitCode::from(EXIT_USAGE);
+        }
+    };
+    let platform = job.platform.unwrap_or(config.platform);
+    let tier = job.tier.unwrap_or(config.tier);
+    let now = jiff::Timestamp::now();
+    let created: Option<toml::value::Datetime> =
+        now.strftime("%Y-%m-%dT%H:%M:%SZ").to_string().parse().ok();
+    let mut records = Vec::new();
+    let mut outcomes = Vec::new();
+    for person in &list {
+        let who = person.target.name.clone().unwrap_or_default();
+        let outcome = (|| {
+            if who.trim().is_empty() {
+                return Outcome::Skipped(t(lang, Text::new("pas de nom", "no name")));
+            }
+            let verdict = linter.audience.verdict(Some(&person.target));
+            if verdict.decision == Decision::Out {
+                let why = verdict.why();
+                return Outcome::Skipped(fr(
+                    lang,
+                    format!("hors cible : {}", why.fr),
+                    format!("out of your audience: {}", why.en),
+                ));
+            }
+            let mut values = given.clone();
+            values.extend(person.values.clone());
+            values.extend(template::target_values(&person.target));
+            let rendered = template::render(&tp.draft.body, &values);
+            if !rendered.missing.is_empty() {
+                let names = rendered
+                    .missing
+                    .iter()
+                    .map(|m| format!("{{{{{m}}}}}"))
+                    .collect::<Vec<_>>()
+                    .join(", ");
+                let cols = rendered.missing.join(", ");
+                return Outcome::Skipped(fr(
+                    lang,
+                    format!(
+                        "pas de valeur pour {names} : ajoutez la colonne « {cols} » ou --set {}=…",
+                        rendered.missing[0]
+                    ),
+                    format!(
+                        "no value for {names}: add a `{cols}` column or --set {}=…",
+                        rendered.missing[0]
+                    ),
+                ));
+            }
+            let mut target = person.target.clone();
+            if target.relationship.is_none() {
+                target.relationship = tp.draft.front.target.as_ref().and_then(|t| t.relationship);
+            }
+            let d = Draft {
+                front: FrontMatter {
+                    platform: Some(platform),
+                    tier: (platform == Platform::Linkedin).then_some(tier),
+                    lang: tp.lang(),
+                    status: Some(Status::Draft),
+                    created_at: created,
+                    template: Some(tp.name.clone()),
+                    target: Some(target),
+                    values: rendered.used.clone(),
+                    ..FrontMatter::default()
+                },
+                body: rendered.text.clone(),
+                body_offset: 0,
+            };
+            let text = d.render();
+            let path = job.out_dir.join(format!("{}.md", template::slug(&who)));
+            let written = match fsutil::write_fresh(&path, text.as_bytes()) {
+                Ok(p) => p,
+                Err(e) => {
+                    return Outcome::Skipped(fr(
+                        lang,
+                        format!("non écrit ({}) : {e}", path.display()),
+                        format!("not written ({}): {e}", path.display()),
+                    ));
+                }
+            };
+            // Lint what was written, as `check` will read it.
+            let parsed = Draft::parse(&text).unwrap_or_else(|_| Draft {
+                body_offset: text.len().saturating_sub(d.body.len()),
+                ..d.clone()
+            });
+            let cx = poignee::Context {
+                platform,
+                tier,
+                lang: parsed.front.lang,
+                target: parsed.front.target.as_ref(),
+                allow: &parsed.front.allow,
+            };
+            let report = linter.lint(&parsed.body, &cx);
+            records.push(Record::new(
+                &written.display().to_string(),
+                &text,
+                &parsed,
+                platform,
+                tier,
+                true,
+            ));
+            Outcome::Written {
+                path: written,
+                score: report.score.value,
+                errors: report.count(Severity::Error),
+                warnings: report.count(Severity::Warning),
+                unknown: (verdict.decision == Decision::Unknown)
+                    .then(|| verdict.why().get(lang).into_owned()),
+            }
+        })();
+        outcomes.push((person.line, who, outcome));
+    }
+    let (mut written, mut skipped, mut with_errors) = (0, 0, 0);
+    for (line, who, outcome) in &outcomes {
+        let row = fr(lang, format!("ligne {line}"), format!("line {line}"));
+        match outcome {
+            Outcome::Written {
+                path,
+                score,
+                errors,
+                warnings,
+                unknown,
+            } => {
+                written += 1;
+                let (mark, style) = match (errors, warnings) {
+                    (0, 0) => ("✓", GOOD),
+                    (0, _) => ("⚠", WARNING),
+                    _ => {
+                        with_errors += 1;
+                        ("✖", ERROR)
+                    }
+                };
+                out(&format!(
+                    "{style}{mark}{style:#} {} {DIM}— {who} ({row}) — {score}/100{DIM:#}",
+                    path.display()
+                ));
+                if let Some(why) = unknown {
+                    out(&format!("  {WARNING}?{WARNING:#} {why}"));
+                }
+            }
+            Outcome::Skipped(why) => {
+                skipped += 1;
+                let word = t(lang, Text::new("écartée\u{a0}:", "skipped:"));
+                out(&format!("{ERROR}✖{ERROR:#} {row} ({who}) {word} {why}"));
+            }
+        }
+    }
+    // repeated-text and pace over what was written and the saved drafts.
+    if let Some(dir) = config.drafts_dir().filter(|d| d.is_dir()) {
+        let skip: HashSet<PathBuf> = records
+            .iter()
+            .filter_map(|r| std::fs::canonicalize(&r.path).ok())
+            .collect();
+        let options = poignee::batch::Options {
+            default_platform: platform,
+            default_tier: tier,
+            ..Default::default()
+        };
+        records.extend(poignee::batch::saved_records(&dir, &options, &skip));
+    }
+    let findings = crossdraft::findings(&records, linter, &config.cross_settings(), now);
+    let repeated = findings
+        .iter()
+        .filter(|f| f.rule == poignee::RuleId::RepeatedText)
+        .count();
+    if repeated > 0 {
+        out("");
+        out(&format!(
+            "{WARNING}⚠ repeated-text{WARNING:#} {}",
+            fr(
+                lang,
+                format!(
+                    ": {repeated} de ces brouillons disent presque la même chose, noms et valeurs du modèle mis à part. Donnez à chacun sa vraie raison avant de l'approuver (`poignee check {}` les détaille)."
+                    , job.out_dir.display()
+                ),
+                format!(
+                    ": {repeated} of these drafts say nearly the same thing, names and template values aside. Give each its own reason before approving it (`poignee check {}` has the details).",
+                    job.out_dir.display()
+                ),
+            )
+            .trim_start_matches(['\u{a0}', ' '])
+        ));
+    }
+    for f in findings.iter().filter(|f| f.rule == poignee::RuleId::Pace) {
+        out(&format!(
+            "{WARNING}⚠ pace{WARNING:#} {}: {}",
+            records[f.record].path,
+            f.message.get(lang)
+        ));
+    }
+    out("");
+    let drafts = report::plural(
+        lang,
+        written,
+        &t(lang, Text::new("brouillon écrit", "draft written")),
+        &t(lang, Text::new("brouillons écrits", "drafts written")),
+    );
+    let rows = report::plural(
+        lang,
+        skipped,
+        &t(lang, Text::new("ligne écartée", "row skipped")),
+        &t(lang, Text::new("lignes écartées", "rows skipped")),
+    );
+    out(&fr(
+        lang,
+        format!(
+            "{drafts} dans {}, {rows}. Rien n'est envoyé : relisez et approuvez chaque brouillon.",
+            job.out_dir.display()
+        ),
+        format!(
+            "{drafts} to {}, {rows}. Nothing is sent: read and approve each draft.",
+            job.out_dir.display()
+        ),
+    ));
+    if skipped > 0 || with_errors > 0 {
+        ExitCode::from(EXIT_FINDINGS)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+fn read_limited(path: &Path) -> std::io::Result<Vec<u8>> {
+    use std::io::Read;
+    let file = std::fs::File::open(path)?;
+    let mut bytes = Vec::new();
+    file.take(MAX_PEOPLE_BYTES + 1).read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > MAX_PEOPLE_BYTES {
+        return Err(std::io::Error::other(
+            "larger than 16 MiB: not a short list",
+        ));
+    }
+    Ok(bytes)
+}
