@@ -32,6 +32,8 @@ pub struct Config {
     pub audience: AudienceFilter,
     pub rules: BTreeMap<RuleId, Level>,
     pub words: ExtraWords,
+    /// Key bindings of the TUI: action name → keys (`approve = ["ctrl-s"]`).
+    pub keys: BTreeMap<String, Vec<String>>,
 }
 
 impl Default for Config {
@@ -48,6 +50,7 @@ impl Default for Config {
             audience: AudienceFilter::default(),
             rules: BTreeMap::new(),
             words: ExtraWords::new(),
+            keys: BTreeMap::new(),
         }
     }
 }
@@ -125,6 +128,9 @@ impl Config {
                 "lint.long_sentence_words",
                 "must be at least 1".into(),
             ));
+        }
+        if let Err(e) = crate::tui::keys::Keymap::with(&self.keys) {
+            return Err(invalid(&e.key, e.message));
         }
         if let Err(e) = self.audience.compile() {
             return Err(invalid(&e.key, e.message));
@@ -217,6 +223,16 @@ impl Config {
             .as_deref()
             .map(expand_home)
             .or_else(|| dirs().map(|d| d.data_dir().join("drafts")))
+    }
+
+    /// The TUI's key bindings.
+    pub fn keymap(&self) -> crate::tui::keys::Keymap {
+        crate::tui::keys::Keymap::with(&self.keys).unwrap_or_default()
+    }
+
+    /// Where the note being edited is kept until it is saved.
+    pub fn recovery_path(&self) -> Option<PathBuf> {
+        dirs().map(|d| d.data_dir().join("recovery.md"))
     }
 
     /// Where the user's own templates live.

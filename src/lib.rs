@@ -20,6 +20,7 @@ pub mod rules;
 pub mod target;
 pub mod template;
 pub mod text;
+pub mod tui;
 
 pub use lang::Lang;
 pub use lint::{Context, Diagnostic, Linter, Report, Severity};

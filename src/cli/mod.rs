@@ -44,6 +44,8 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
+    /// Compose an invitation in the terminal interface (the default)
+    Compose(ComposeArgs),
     /// Check drafts: files, folders (walked for .txt and .md), or - for standard input
     Check(CheckArgs),
     /// List every rule, its id, severity and what it catches
@@ -92,6 +94,16 @@ struct CheckArgs {
     /// (repeated-text and pace)
     #[arg(long)]
     no_saved: bool,
+}
+
+#[derive(Args, Default)]
+struct ComposeArgs {
+    /// Start from this template
+    #[arg(long)]
+    template: Option<String>,
+    /// Open this draft
+    #[arg(long, value_name = "FILE")]
+    draft: Option<PathBuf>,
 }
 
 #[derive(Subcommand)]
@@ -234,17 +246,76 @@ pub fn main() -> ExitCode {
         }
         Some(Command::Draft(args)) => draft_cmd(lang, &config, config_path, args),
         Some(Command::Init { path, force }) => init(lang, path, force),
-        None => {
-            report::out(&NO_TUI_YET.get(lang));
-            ExitCode::SUCCESS
-        }
+        Some(Command::Compose(args)) => compose(lang, &config, config_path, args, cli.no_color),
+        None => compose(
+            lang,
+            &config,
+            config_path,
+            ComposeArgs::default(),
+            cli.no_color,
+        ),
     }
 }
 
-const NO_TUI_YET: Text = Text::new(
-    "L'éditeur interactif arrive bientôt. En attendant : `poignee check DOSSIER` vérifie vos brouillons, `poignee --help` liste les commandes.",
-    "The interactive editor is coming soon. Meanwhile, `poignee check FOLDER` checks your drafts and `poignee --help` lists the commands.",
+const NO_TERMINAL: Text = Text::new(
+    "l'éditeur a besoin d'un terminal : `poignee check` vérifie des fichiers, `poignee --help` liste les commandes",
+    "the editor needs a terminal: `poignee check` checks files, `poignee --help` lists the commands",
 );
+
+fn compose(
+    lang: Lang,
+    config: &Config,
+    config_path: Option<PathBuf>,
+    args: ComposeArgs,
+    no_color: bool,
+) -> ExitCode {
+    use std::io::IsTerminal;
+    if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
+        report::fail(lang, &NO_TERMINAL.get(lang));
+        return ExitCode::from(EXIT_USAGE);
+    }
+    let Some(linter) = linter_or_fail(lang, config, config_path) else {
+        return ExitCode::from(EXIT_USAGE);
+    };
+    let draft = match args.draft {
+        Some(path) => {
+            let read = std::fs::read_to_string(&path)
+                .map_err(|e| e.to_string())
+                .and_then(|s| poignee::draft::Draft::parse(&s).map_err(|at| at.to_string()));
+            match read {
+                Ok(d) => Some((path, d)),
+                Err(e) => {
+                    report::fail(lang, &format!("{}:{e}", path.display()));
+                    return ExitCode::from(EXIT_USAGE);
+                }
+            }
+        }
+        None => None,
+    };
+    let setup = poignee::tui::app::Setup {
+        lang,
+        platform: config.platform,
+        tier: config.tier,
+        drafts_dir: config.drafts_dir(),
+        library: templates::library(lang, config),
+        keymap: config.keymap(),
+        cross: config.cross_settings(),
+        color: !no_color && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
+        linter,
+    };
+    let options = poignee::tui::run::Options {
+        recovery: config.recovery_path(),
+        draft,
+        template: args.template,
+    };
+    match poignee::tui::run::run(setup, options) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            report::fail(lang, &e.to_string());
+            ExitCode::from(EXIT_USAGE)
+        }
+    }
+}
 
 fn to_lang(l: LangArg) -> Lang {
     match l {

@@ -1,0 +1,514 @@
+//! A small text editor, grapheme-correct: `é`, `日本`, `👋🏽` and `👨‍👩‍👧` move
+//! and delete as one, so highlights computed on byte spans stay aligned.
+//! Undo and redo (typing coalesces into one step), word-wise moves, a
+//! selection, and soft wrap computed here so that every visual line keeps its
+//! byte range in the text.
+
+use std::ops::Range;
+use unicode_segmentation::UnicodeSegmentation;
+use unicode_width::UnicodeWidthStr;
+
+/// Undo steps kept.
+const UNDO_DEPTH: usize = 500;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Snapshot {
+    text: String,
+    cursor: usize,
+    anchor: Option<usize>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum EditKind {
+    Typing,
+    Other,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Move {
+    Left,
+    Right,
+    WordLeft,
+    WordRight,
+    Home,
+    End,
+    Up,
+    Down,
+    Start,
+    End_,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Editor {
+    text: String,
+    /// A byte offset on a grapheme boundary.
+    cursor: usize,
+    /// The other end of the selection, when there is one.
+    anchor: Option<usize>,
+    /// The column kept across vertical moves.
+    goal: Option<usize>,
+    undo: Vec<Snapshot>,
+    redo: Vec<Snapshot>,
+    last: Option<EditKind>,
+    single_line: bool,
+    /// Bumped on every change of the text.
+    pub version: u64,
+}
+
+impl Editor {
+    pub fn new(text: &str) -> Editor {
+        Editor {
+            text: text.to_string(),
+            cursor: text.len(),
+            ..Editor::default()
+        }
+    }
+
+    /// A one-line field: line breaks typed or pasted become spaces.
+    pub fn single_line(text: &str) -> Editor {
+        let mut e = Editor::new(&text.replace(['\r', '\n'], " "));
+        e.single_line = true;
+        e
+    }
+
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    pub fn cursor(&self) -> usize {
+        self.cursor
+    }
+
+    pub fn selection(&self) -> Option<Range<usize>> {
+        let a = self.anchor?;
+        (a != self.cursor).then(|| a.min(self.cursor)..a.max(self.cursor))
+    }
+
+    pub fn selected_text(&self) -> Option<&str> {
+        self.selection().map(|r| &self.text[r])
+    }
+
+    fn snapshot(&self) -> Snapshot {
+        Snapshot {
+            text: self.text.clone(),
+            cursor: self.cursor,
+            anchor: self.anchor,
+        }
+    }
+
+    fn restore(&mut self, s: Snapshot) {
+        self.text = s.text;
+        self.cursor = s.cursor.min(self.text.len());
+        self.anchor = s.anchor.filter(|&a| a <= self.text.len());
+        self.goal = None;
+        self.version += 1;
+    }
+
+    /// Records the state before a change, unless it continues the same typing.
+    fn before_edit(&mut self, kind: EditKind) {
+        if !(kind == EditKind::Typing && self.last == Some(EditKind::Typing)) {
+            self.undo.push(self.snapshot());
+            if self.undo.len() > UNDO_DEPTH {
+                self.undo.remove(0);
+            }
+        }
+        self.redo.clear();
+        self.last = Some(kind);
+        self.goal = None;
+        self.version += 1;
+    }
+
+    /// Replaces the whole text (a template applied, a draft opened), as one
+    /// undoable step.
+    pub fn set_text(&mut self, text: &str) {
+        self.before_edit(EditKind::Other);
+        self.text = if self.single_line {
+            text.replace(['\r', '\n'], " ")
+        } else {
+            text.replace("\r\n", "\n")
+        };
+        self.cursor = self.text.len();
+        self.anchor = None;
+    }
+
+    /// Types or pastes `s` over the selection.
+    pub fn insert(&mut self, s: &str) {
+        let s = if self.single_line {
+            s.replace(['\r', '\n'], " ")
+        } else {
+            s.replace("\r\n", "\n").replace('\r', "\n")
+        };
+        if s.is_empty() && self.selection().is_none() {
+            return;
+        }
+        let typing = s.chars().count() == 1 && !s.contains(char::is_whitespace);
+        self.before_edit(if typing && self.selection().is_none() {
+            EditKind::Typing
+        } else {
+            EditKind::Other
+        });
+        let range = self.selection().unwrap_or(self.cursor..self.cursor);
+        self.text.replace_range(range.clone(), &s);
+        self.cursor = range.start + s.len();
+        self.anchor = None;
+    }
+
+    fn delete_range(&mut self, range: Range<usize>) {
+        if range.is_empty() {
+            return;
+        }
+        self.before_edit(EditKind::Other);
+        self.text.replace_range(range.clone(), "");
+        self.cursor = range.start;
+        self.anchor = None;
+    }
+
+    pub fn backspace(&mut self) {
+        let range = self
+            .selection()
+            .unwrap_or_else(|| prev_boundary(&self.text, self.cursor)..self.cursor);
+        self.delete_range(range);
+    }
+
+    pub fn delete(&mut self) {
+        let range = self
+            .selection()
+            .unwrap_or_else(|| self.cursor..next_boundary(&self.text, self.cursor));
+        self.delete_range(range);
+    }
+
+    pub fn delete_word_back(&mut self) {
+        let range = self
+            .selection()
+            .unwrap_or_else(|| word_left(&self.text, self.cursor)..self.cursor);
+        self.delete_range(range);
+    }
+
+    /// Removes the selection and returns it.
+    pub fn cut(&mut self) -> Option<String> {
+        let range = self.selection()?;
+        let cut = self.text[range.clone()].to_string();
+        self.delete_range(range);
+        Some(cut)
+    }
+
+    pub fn select_all(&mut self) {
+        self.anchor = Some(0);
+        self.cursor = self.text.len();
+        self.last = None;
+    }
+
+    /// Selects a byte range (a diagnostic's span), snapped to graphemes.
+    pub fn select(&mut self, range: Range<usize>) {
+        let start = floor_boundary(&self.text, range.start.min(self.text.len()));
+        let end = ceil_boundary(&self.text, range.end.min(self.text.len()));
+        self.anchor = (end > start).then_some(start);
+        self.cursor = end;
+        self.goal = None;
+        self.last = None;
+    }
+
+    pub fn undo(&mut self) -> bool {
+        let Some(s) = self.undo.pop() else {
+            return false;
+        };
+        self.redo.push(self.snapshot());
+        self.restore(s);
+        self.last = None;
+        true
+    }
+
+    pub fn redo(&mut self) -> bool {
+        let Some(s) = self.redo.pop() else {
+            return false;
+        };
+        self.undo.push(self.snapshot());
+        self.restore(s);
+        self.last = None;
+        true
+    }
+
+    /// Moves the cursor; with `select`, extends the selection. `width` is
+    /// the wrap width, for moves between visual lines.
+    pub fn moved(&mut self, m: Move, select: bool, width: usize) {
+        if select {
+            self.anchor.get_or_insert(self.cursor);
+        } else if let Some(r) = self.selection() {
+            // Left or right on a selection goes to its edge.
+            self.anchor = None;
+            match m {
+                Move::Left => {
+                    self.cursor = r.start;
+                    return;
+                }
+                Move::Right => {
+                    self.cursor = r.end;
+                    return;
+                }
+                _ => {}
+            }
+        } else {
+            self.anchor = None;
+        }
+        self.last = None;
+        let text = &self.text;
+        let lines = wrap(text, width);
+        let (row, col) = position(text, &lines, self.cursor);
+        if !matches!(m, Move::Up | Move::Down) {
+            self.goal = None;
+        }
+        self.cursor = match m {
+            Move::Left => prev_boundary(text, self.cursor),
+            Move::Right => next_boundary(text, self.cursor),
+            Move::WordLeft => word_left(text, self.cursor),
+            Move::WordRight => word_right(text, self.cursor),
+            Move::Home => lines.get(row).map_or(0, |l| l.start),
+            Move::End => lines.get(row).map_or(text.len(), |l| l.end),
+            Move::Start => 0,
+            Move::End_ => text.len(),
+            Move::Up | Move::Down => {
+                let goal = *self.goal.get_or_insert(col);
+                let target = if m == Move::Up {
+                    row.checked_sub(1)
+                } else {
+                    Some(row + 1).filter(|&r| r < lines.len())
+                };
+                match target {
+                    Some(r) => offset_at(text, &lines[r], goal),
+                    None if m == Move::Up => 0,
+                    None => text.len(),
+                }
+            }
+        };
+    }
+}
+
+fn floor_boundary(text: &str, at: usize) -> usize {
+    text.grapheme_indices(true)
+        .map(|(i, _)| i)
+        .take_while(|&i| i <= at)
+        .last()
+        .unwrap_or(0)
+}
+
+fn ceil_boundary(text: &str, at: usize) -> usize {
+    if at == 0 {
+        return 0;
+    }
+    text.grapheme_indices(true)
+        .map(|(i, g)| i + g.len())
+        .find(|&end| end >= at)
+        .unwrap_or(text.len())
+}
+
+/// The grapheme boundary before `at`.
+pub fn prev_boundary(text: &str, at: usize) -> usize {
+    text[..at]
+        .grapheme_indices(true)
+        .next_back()
+        .map_or(0, |(i, _)| i)
+}
+
+/// The grapheme boundary after `at`.
+pub fn next_boundary(text: &str, at: usize) -> usize {
+    text[at..]
+        .graphemes(true)
+        .next()
+        .map_or(text.len(), |g| at + g.len())
+}
+
+fn is_word(s: &str) -> bool {
+    s.chars().any(char::is_alphanumeric)
+}
+
+fn word_left(text: &str, at: usize) -> usize {
+    text.split_word_bound_indices()
+        .rev()
+        .find(|(i, w)| *i < at && is_word(w))
+        .map(|(i, _)| i)
+        .unwrap_or(0)
+}
+
+fn word_right(text: &str, at: usize) -> usize {
+    text.split_word_bound_indices()
+        .map(|(i, w)| (i + w.len(), w))
+        .find(|(end, w)| *end > at && is_word(w))
+        .map_or(text.len(), |(end, _)| end)
+}
+
+/// Soft wrap: the byte range of each visual line at `width` columns,
+/// breaking after white space when it can and inside a word when it must.
+/// Line breaks are not in any range.
+pub fn wrap(text: &str, width: usize) -> Vec<Range<usize>> {
+    let width = width.max(1);
+    let mut lines = Vec::new();
+    let mut hard_start = 0;
+    for hard in text.split('\n') {
+        let mut start = hard_start;
+        let mut used = 0;
+        let mut brk: Option<usize> = None;
+        let mut since_brk = 0;
+        for (i, g) in hard.grapheme_indices(true) {
+            let at = hard_start + i;
+            let w = UnicodeWidthStr::width(g);
+            let space = g.chars().all(char::is_whitespace);
+            if used + w > width && !space && at > start {
+                match brk.filter(|&b| b > start) {
+                    Some(b) => {
+                        lines.push(start..b);
+                        start = b;
+                        used = since_brk;
+                    }
+                    None => {
+                        lines.push(start..at);
+                        start = at;
+                        used = 0;
+                    }
+                }
+                brk = None;
+                since_brk = 0;
+            }
+            used += w;
+            since_brk += w;
+            if space {
+                brk = Some(at + g.len());
+                since_brk = 0;
+            }
+        }
+        lines.push(start..hard_start + hard.len());
+        hard_start += hard.len() + 1;
+    }
+    lines
+}
+
+/// The visual (row, column) of a byte offset.
+pub fn position(text: &str, lines: &[Range<usize>], at: usize) -> (usize, usize) {
+    let row = lines.iter().rposition(|l| l.start <= at).unwrap_or(0);
+    let start = lines.get(row).map_or(0, |l| l.start);
+    let end = at.clamp(start, text.len());
+    (row, UnicodeWidthStr::width(&text[start..end]))
+}
+
+/// The byte offset at a column of a visual line (the grapheme boundary at
+/// or before it).
+pub fn offset_at(text: &str, line: &Range<usize>, col: usize) -> usize {
+    let mut used = 0;
+    for (i, g) in text[line.clone()].grapheme_indices(true) {
+        let w = UnicodeWidthStr::width(g);
+        if used + w > col {
+            return line.start + i;
+        }
+        used += w;
+    }
+    line.end
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const HARD: [&str; 4] = ["é", "日本", "👋🏽", "👨‍👩‍👧"];
+
+    #[test]
+    fn clusters_move_and_delete_as_one() {
+        for s in HARD {
+            let g = s.graphemes(true).next().unwrap_or("");
+            let mut e = Editor::new(&format!("a{s}b"));
+            e.moved(Move::Left, false, 80);
+            e.moved(Move::Left, false, 80);
+            assert_eq!(e.cursor(), 1 + s.len() - g.len(), "{s}");
+            e.delete();
+            assert_eq!(e.text(), format!("a{}b", &s[..s.len() - g.len()]), "{s}");
+            let mut e = Editor::new(&format!("a{s}"));
+            e.backspace();
+            assert_eq!(e.text(), format!("a{}", &s[..s.len() - g.len()]), "{s}");
+        }
+        // é as e + combining accent is one grapheme too.
+        let mut e = Editor::new("ae\u{301}");
+        e.backspace();
+        assert_eq!(e.text(), "a");
+    }
+
+    #[test]
+    fn typing_undoes_as_one_step_and_redo_returns() {
+        let mut e = Editor::new("");
+        for c in ["B", "o", "n"] {
+            e.insert(c);
+        }
+        e.insert(" ");
+        for c in ["j", "o", "u", "r"] {
+            e.insert(c);
+        }
+        assert_eq!(e.text(), "Bon jour");
+        assert!(e.undo());
+        assert_eq!(e.text(), "Bon ");
+        assert!(e.undo());
+        assert_eq!(e.text(), "Bon");
+        assert!(e.redo());
+        assert!(e.redo());
+        assert_eq!(e.text(), "Bon jour");
+        assert!(!e.redo());
+    }
+
+    #[test]
+    fn word_moves_and_selection() {
+        // « l’équipe » is one word (UAX #29), emoji and punctuation none.
+        let mut e = Editor::new("Bonjour l’équipe 👋🏽 !");
+        e.moved(Move::WordLeft, false, 80);
+        assert_eq!(&e.text()[e.cursor()..], "l’équipe 👋🏽 !");
+        e.moved(Move::WordLeft, true, 80);
+        assert_eq!(e.selected_text(), Some("Bonjour "));
+        e.moved(Move::Start, false, 80);
+        e.moved(Move::WordRight, true, 80);
+        assert_eq!(e.selected_text(), Some("Bonjour"));
+        e.insert("Salut");
+        assert_eq!(e.text(), "Salut l’équipe 👋🏽 !");
+        e.delete_word_back();
+        assert_eq!(e.text(), " l’équipe 👋🏽 !");
+    }
+
+    #[test]
+    fn wrap_keeps_byte_ranges_and_counts_wide_cells() {
+        let text = "Bonjour Claire, 日本語のテキスト et 👨‍👩‍👧 ensemble";
+        let lines = wrap(text, 12);
+        for l in &lines {
+            let w = UnicodeWidthStr::width(text[l.clone()].trim_end());
+            assert!(w <= 12, "{:?} is {w} wide", &text[l.clone()]);
+        }
+        let joined: String = lines.iter().map(|l| &text[l.clone()]).collect();
+        assert_eq!(joined, text);
+        // A hard break starts a new line, and an empty line is kept.
+        let lines = wrap("a\n\nb", 10);
+        assert_eq!(lines, [0..1, 2..2, 3..4]);
+        let (row, col) = position("a\n\nb", &lines, 4);
+        assert_eq!((row, col), (2, 1));
+    }
+
+    #[test]
+    fn vertical_moves_keep_the_column() {
+        let text = "日本語です\nab\nxyzxyz";
+        let mut e = Editor::new(text);
+        e.moved(Move::Start, false, 80);
+        e.moved(Move::Right, false, 80);
+        e.moved(Move::Right, false, 80);
+        // Column 4 (two wide cells), down to a short line, then further.
+        e.moved(Move::Down, false, 80);
+        assert_eq!(&e.text()[e.cursor()..], "\nxyzxyz");
+        e.moved(Move::Down, false, 80);
+        assert_eq!(&e.text()[e.cursor()..], "yz");
+    }
+
+    #[test]
+    fn single_line_fields_refuse_line_breaks() {
+        let mut e = Editor::single_line("Claire");
+        e.insert("\nMartin");
+        assert_eq!(e.text(), "Claire Martin");
+    }
+
+    #[test]
+    fn select_snaps_to_graphemes() {
+        let mut e = Editor::new("a👋🏽b");
+        e.select(2..3);
+        assert_eq!(e.selected_text(), Some("👋🏽"));
+    }
+}

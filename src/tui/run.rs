@@ -1,0 +1,212 @@
+//! The runtime: the terminal set up and always restored (on quit, panic,
+//! SIGTERM and SIGHUP, after the recovery file is written), keys and pastes
+//! fed to the app, the note saved to the recovery file within a second of a
+//! change, and the clipboard (OSC 52, which works over SSH, and `wl-copy`,
+//! `xclip`, `xsel` or `pbcopy` when present).
+
+use super::app::{App, Dialog, Effect, Setup};
+use super::ui;
+use crate::draft::{Draft, Status};
+use crate::fsutil;
+use base64::Engine;
+use ratatui::Terminal;
+use ratatui::backend::CrosstermBackend;
+use ratatui::crossterm::event::{
+    self, DisableBracketedPaste, EnableBracketedPaste, Event, KeyEventKind,
+};
+use ratatui::crossterm::execute;
+use ratatui::crossterm::terminal::{
+    EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
+};
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::sync::Arc;
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::{Duration, Instant};
+
+/// How long after a change the recovery file is written, at most.
+const SYNC_AFTER: Duration = Duration::from_millis(400);
+const POLL: Duration = Duration::from_millis(200);
+
+/// The recovery file and its latest text, for the panic hook.
+static SNAPSHOT: Mutex<Option<(PathBuf, String)>> = Mutex::new(None);
+
+pub struct Options {
+    pub recovery: Option<PathBuf>,
+    /// `--draft FILE`: open a draft.
+    pub draft: Option<(PathBuf, Draft)>,
+    /// `--template NAME`: start from a template.
+    pub template: Option<String>,
+}
+
+/// Reads a recovery file left by an earlier run, if it holds text.
+pub fn recovered(path: &Path) -> Option<Draft> {
+    let text = std::fs::read_to_string(path).ok()?;
+    let draft = Draft::parse(&text).ok()?;
+    (!draft.body.trim().is_empty()
+        || draft
+            .front
+            .target
+            .as_ref()
+            .is_some_and(|t| t.name.is_some()))
+    .then_some(draft)
+}
+
+fn restore_terminal() {
+    let _ = disable_raw_mode();
+    let _ = execute!(io::stdout(), DisableBracketedPaste, LeaveAlternateScreen);
+    let _ = execute!(io::stdout(), ratatui::crossterm::cursor::Show);
+}
+
+fn write_snapshot() {
+    let snap = SNAPSHOT.lock().ok().and_then(|s| s.clone());
+    if let Some((path, text)) = snap {
+        let _ = fsutil::write_replace(&path, text.as_bytes());
+    }
+}
+
+/// Where a declined recovery file goes: beside it, dated, never lost.
+fn set_aside(path: &Path) -> Option<PathBuf> {
+    let stamp = jiff::Timestamp::now().strftime("%Y%m%d-%H%M%S").to_string();
+    let to = fsutil::free_name(&path.with_file_name(format!("recovery-{stamp}.md")));
+    std::fs::rename(path, &to).ok().map(|()| to)
+}
+
+/// OSC 52 for the terminal, and the system's clipboard tool when there is one.
+fn copy(out: &mut impl Write, text: &str) {
+    let b64 = base64::engine::general_purpose::STANDARD.encode(text.as_bytes());
+    let _ = write!(out, "\x1b]52;c;{b64}\x07");
+    let _ = out.flush();
+    let tools: [(&str, &[&str], &str); 4] = [
+        ("wl-copy", &[], "WAYLAND_DISPLAY"),
+        ("xclip", &["-selection", "clipboard"], "DISPLAY"),
+        ("xsel", &["--clipboard", "--input"], "DISPLAY"),
+        ("pbcopy", &[], "HOME"),
+    ];
+    for (tool, args, env) in tools {
+        if std::env::var_os(env).is_none() {
+            continue;
+        }
+        let child = Command::new(tool)
+            .args(args)
+            .stdin(Stdio::piped())
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn();
+        if let Ok(mut child) = child {
+            if let Some(mut stdin) = child.stdin.take() {
+                let _ = stdin.write_all(text.as_bytes());
+            }
+            break;
+        }
+    }
+}
+
+/// Writes the recovery file (or removes it when there is nothing to keep).
+fn sync(app: &mut App, path: &Path) {
+    let empty =
+        app.note.text().trim().is_empty() && app.fields.iter().all(|f| f.text().trim().is_empty());
+    if empty || !app.dirty {
+        let _ = std::fs::remove_file(path);
+        if let Ok(mut s) = SNAPSHOT.lock() {
+            *s = None;
+        }
+    } else {
+        let text = app.to_draft(Status::Draft).render();
+        if let Ok(mut s) = SNAPSHOT.lock() {
+            *s = Some((path.to_path_buf(), text.clone()));
+        }
+        let _ = fsutil::write_replace(path, text.as_bytes());
+    }
+    app.unsynced = false;
+}
+
+pub fn run(setup: Setup, options: Options) -> io::Result<()> {
+    let mut app = App::new(setup);
+    if let Some((path, draft)) = &options.draft {
+        app.open(draft, Some(path.clone()));
+    }
+    if let Some(name) = &options.template {
+        app.start_from(name);
+    }
+    if let Some(p) = &options.recovery {
+        if let Some(d) = recovered(p) {
+            app.dialog = Some(Dialog::Recover(Box::new(d)));
+        }
+    }
+
+    let stop = Arc::new(AtomicBool::new(false));
+    for signal in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
+        signal_hook::flag::register(signal, Arc::clone(&stop))?;
+    }
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        write_snapshot();
+        restore_terminal();
+        previous(info);
+    }));
+
+    enable_raw_mode()?;
+    let mut stdout = io::stdout();
+    execute!(stdout, EnterAlternateScreen, EnableBracketedPaste)?;
+    let mut terminal = Terminal::new(CrosstermBackend::new(stdout))?;
+    let result = event_loop(&mut terminal, &mut app, &options, &stop);
+    if let Some(p) = &options.recovery {
+        if stop.load(Ordering::Relaxed) || result.is_err() {
+            // Killed or failed: keep the text for the next start.
+            if app.dirty {
+                app.unsynced = true;
+                sync(&mut app, p);
+            }
+        } else if !app.dirty {
+            let _ = std::fs::remove_file(p);
+        }
+    }
+    restore_terminal();
+    result
+}
+
+fn event_loop(
+    terminal: &mut Terminal<CrosstermBackend<io::Stdout>>,
+    app: &mut App,
+    options: &Options,
+    stop: &AtomicBool,
+) -> io::Result<()> {
+    let mut changed_at: Option<Instant> = None;
+    loop {
+        terminal.draw(|f| ui::draw(f, app))?;
+        for effect in std::mem::take(&mut app.effects) {
+            match effect {
+                Effect::Copy(text) => copy(terminal.backend_mut(), &text),
+                Effect::SetAside => {
+                    if let Some(p) = &options.recovery {
+                        if let Some(to) = set_aside(p) {
+                            app.set_aside_notice(&to);
+                        }
+                    }
+                }
+            }
+        }
+        if app.quit || stop.load(Ordering::Relaxed) {
+            return Ok(());
+        }
+        if let Some(p) = &options.recovery {
+            if app.unsynced {
+                let since = *changed_at.get_or_insert_with(Instant::now);
+                if since.elapsed() >= SYNC_AFTER {
+                    sync(app, p);
+                    changed_at = None;
+                }
+            }
+        }
+        if event::poll(POLL)? {
+            match event::read()? {
+                Event::Key(k) if k.kind != KeyEventKind::Release => app.key(k),
+                Event::Paste(s) => app.paste(&s),
+                _ => {}
+            }
+        }
+    }
+}

@@ -1,0 +1,543 @@
+//! `update` tests (a key in, the state out), snapshots of every screen at
+//! 80×24 and 120×40, and style assertions on the highlights.
+
+use super::app::{App, Dialog, Effect, Focus, Screen, Setup};
+use super::keys::Keymap;
+use super::ui;
+use crate::audience::{AudienceFilter, Decision};
+use crate::crossdraft::Settings;
+use crate::lang::Lang;
+use crate::lint::{Linter, Severity};
+use crate::template::Library;
+use crate::{Platform, Tier};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyEventState, KeyModifiers};
+use ratatui::style::{Color, Modifier};
+use std::path::{Path, PathBuf};
+
+fn setup(lang: Lang, drafts: Option<PathBuf>, color: bool) -> Setup {
+    let mut linter = Linter::default();
+    linter.audience = AudienceFilter {
+        regions: vec!["Auvergne-Rhône-Alpes".into(), "Île-de-France".into()],
+        ..AudienceFilter::default()
+    }
+    .compile()
+    .unwrap_or_default();
+    Setup {
+        lang,
+        linter,
+        platform: Platform::Linkedin,
+        tier: Tier::Free,
+        drafts_dir: drafts,
+        library: Library::shipped(),
+        keymap: Keymap::default(),
+        cross: Settings {
+            repeated_people: 3,
+            repeated_similarity: 0.6,
+            weekly_budget: 20,
+            free_monthly_notes: 5,
+        },
+        color,
+    }
+}
+
+fn app(lang: Lang, drafts: Option<&Path>) -> App {
+    App::new(setup(lang, drafts.map(Path::to_path_buf), true))
+}
+
+fn key(code: KeyCode, mods: KeyModifiers) -> KeyEvent {
+    KeyEvent {
+        code,
+        modifiers: mods,
+        kind: KeyEventKind::Press,
+        state: KeyEventState::NONE,
+    }
+}
+
+fn press(app: &mut App, code: KeyCode) {
+    app.key(key(code, KeyModifiers::NONE));
+}
+
+fn ctrl(app: &mut App, c: char) {
+    app.key(key(KeyCode::Char(c), KeyModifiers::CONTROL));
+}
+
+fn typed(app: &mut App, text: &str) {
+    for c in text.chars() {
+        let code = if c == '\n' {
+            KeyCode::Enter
+        } else {
+            KeyCode::Char(c)
+        };
+        press(app, code);
+    }
+}
+
+const PITCH: &str = "Bonjour Claire, nous avons échangé au salon VivaTech sur la logistique urbaine. Découvrez notre offre gratuite !";
+
+/// The form's fields, from the note: Tab to the checks, Tab to the form.
+fn fill_target(app: &mut App, name: &str, region: &str, sector: &str) {
+    app.focus = Focus::Form(0);
+    typed(app, name);
+    press(app, KeyCode::Down);
+    typed(app, region);
+    press(app, KeyCode::Down);
+    typed(app, "Responsable marketing");
+    press(app, KeyCode::Down);
+    typed(app, sector);
+    press(app, KeyCode::Down);
+    press(app, KeyCode::Char(' '));
+    press(app, KeyCode::Char(' '));
+    app.focus = Focus::Note;
+}
+
+#[test]
+fn typing_lints_live_and_f8_goes_to_the_problem() {
+    let mut a = app(Lang::Fr, None);
+    assert!(!a.dirty);
+    typed(&mut a, PITCH);
+    assert!(a.dirty);
+    let pitches: Vec<&str> = a
+        .report
+        .diagnostics
+        .iter()
+        .filter(|d| d.rule == crate::RuleId::SalesPitch)
+        .map(|d| &PITCH[d.span.clone()])
+        .collect();
+    assert_eq!(pitches, ["Découvrez notre offre", "gratuite"]);
+    // Errors come first in the list.
+    assert_eq!(a.report.diagnostics[0].severity, Severity::Error);
+    press(&mut a, KeyCode::F(8));
+    assert_eq!(a.note.selected_text(), Some("Découvrez notre offre"));
+    // Typing over the selection fixes it.
+    typed(&mut a, "Au plaisir d’en reparler");
+    press(&mut a, KeyCode::F(8));
+    assert_eq!(a.note.selected_text(), Some("gratuite"));
+    press(&mut a, KeyCode::Backspace);
+    assert!(
+        !a.report
+            .diagnostics
+            .iter()
+            .any(|d| d.rule == crate::RuleId::SalesPitch)
+    );
+    // Undo brings the word back.
+    ctrl(&mut a, 'z');
+    assert!(a.note.text().contains("gratuite"));
+}
+
+#[test]
+fn the_target_form_drives_the_audience_verdict_and_the_limit() {
+    let mut a = app(Lang::En, None);
+    typed(&mut a, PITCH);
+    fill_target(&mut a, "Claire Martin", "Lille", "Marketing Services");
+    assert_eq!(a.verdict.decision, Decision::Out);
+    assert!(
+        a.report
+            .diagnostics
+            .iter()
+            .any(|d| d.rule == crate::RuleId::Audience)
+    );
+    a.focus = Focus::Form(1);
+    for _ in 0.."Lille".len() {
+        press(&mut a, KeyCode::Backspace);
+    }
+    typed(&mut a, "Villeurbanne (69)");
+    assert_eq!(a.verdict.decision, Decision::In);
+    assert_eq!(a.relationship, Some(crate::Relationship::Met));
+    assert_eq!(a.limit(), 200);
+    a.focus = Focus::Form(6);
+    press(&mut a, KeyCode::Right);
+    assert_eq!((a.tier, a.limit()), (Tier::Premium, 300));
+}
+
+#[test]
+fn approve_refuses_errors_unless_confirmed_saves_privately_and_copies() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let drafts = dir.path().join("drafts");
+    let mut a = app(Lang::Fr, Some(&drafts));
+    typed(&mut a, PITCH);
+    fill_target(&mut a, "Claire Martin", "Lyon", "Marketing Services");
+    ctrl(&mut a, 's');
+    assert_eq!(a.dialog, Some(Dialog::Approve { errors: 2 }));
+    press(&mut a, KeyCode::Char('n'));
+    assert!(a.dialog.is_none() && !drafts.exists());
+    ctrl(&mut a, 's');
+    press(&mut a, KeyCode::Char('o'));
+    let file = drafts.join("claire-martin.md");
+    let saved = std::fs::read_to_string(&file).unwrap_or_default();
+    assert!(
+        saved.contains("status = \"approved\"") && saved.ends_with(PITCH),
+        "{saved}"
+    );
+    assert!(saved.contains("name = \"Claire Martin\"") && saved.contains("relationship = \"met\""));
+    assert_eq!(a.effects, [Effect::Copy(PITCH.to_string())]);
+    assert!(!a.dirty);
+    assert!(
+        a.notice
+            .as_ref()
+            .is_some_and(|n| n.text.contains("claire-martin.md"))
+    );
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = |p: &Path| {
+            std::fs::metadata(p)
+                .map(|m| m.permissions().mode() & 0o777)
+                .unwrap_or(0)
+        };
+        assert_eq!((mode(&file), mode(&drafts)), (0o600, 0o700));
+    }
+}
+
+#[test]
+fn two_saves_for_the_same_person_make_two_files() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let mut a = app(Lang::En, Some(dir.path()));
+    for body in [
+        "Hi Claire, we met at the Web Summit. Thanks!",
+        "Hi Claire, I read your post on rituals. Thanks!",
+    ] {
+        ctrl(&mut a, 'n');
+        assert!(a.dialog.is_none(), "the first note was saved");
+        typed(&mut a, "Claire Martin");
+        a.focus = Focus::Note;
+        typed(&mut a, body);
+        ctrl(&mut a, 's');
+        if a.dialog.is_some() {
+            press(&mut a, KeyCode::Char('y'));
+        }
+        a.path = None;
+    }
+    let mut files: Vec<String> = std::fs::read_dir(dir.path())
+        .map(|d| {
+            d.filter_map(|e| e.ok())
+                .map(|e| e.file_name().to_string_lossy().into_owned())
+                .collect()
+        })
+        .unwrap_or_default();
+    files.sort();
+    assert_eq!(files, ["claire-martin-2.md", "claire-martin.md"]);
+}
+
+#[cfg(unix)]
+#[test]
+fn a_read_only_drafts_folder_keeps_the_text_and_says_why() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let ro = dir.path().join("ro");
+    std::fs::create_dir(&ro).unwrap_or_else(|e| panic!("{e}"));
+    std::fs::set_permissions(&ro, std::fs::Permissions::from_mode(0o500))
+        .unwrap_or_else(|e| panic!("{e}"));
+    let mut a = app(Lang::En, Some(&ro));
+    let note =
+        "Hi Claire, we met at the Web Summit on urban logistics. Could we talk again? Thanks!";
+    typed(&mut a, note);
+    ctrl(&mut a, 's');
+    if a.dialog.is_some() {
+        press(&mut a, KeyCode::Char('y'));
+    }
+    // Root ignores permissions: only check when the write really failed.
+    if std::fs::read_dir(&ro).map(|d| d.count()).unwrap_or(0) == 0 {
+        let n = a.notice.clone().unwrap_or_else(|| panic!("a notice"));
+        assert_eq!(n.level, Severity::Error);
+        assert!(
+            n.text.contains("not saved") && n.text.contains("your text stays here"),
+            "{}",
+            n.text
+        );
+        assert!(a.dirty);
+    }
+    assert_eq!(a.note.text(), note);
+    let _ = std::fs::set_permissions(&ro, std::fs::Permissions::from_mode(0o700));
+}
+
+#[test]
+fn quitting_with_unsaved_text_asks() {
+    let mut a = app(Lang::Fr, None);
+    ctrl(&mut a, 'q');
+    assert!(a.quit, "nothing to lose: quits at once");
+    let mut a = app(Lang::Fr, None);
+    typed(&mut a, "Bonjour");
+    ctrl(&mut a, 'q');
+    assert_eq!(a.dialog, Some(Dialog::Quit));
+    press(&mut a, KeyCode::Esc);
+    assert!(!a.quit && a.dialog.is_none());
+    ctrl(&mut a, 'q');
+    press(&mut a, KeyCode::Char('j'));
+    assert!(a.quit);
+}
+
+#[test]
+fn templates_filter_preview_and_apply() {
+    let mut a = app(Lang::Fr, None);
+    fill_target(&mut a, "Inès Haddad", "Paris", "Software Development");
+    ctrl(&mut a, 't');
+    assert_eq!(a.screen, Screen::Templates);
+    // French first, for a French interface.
+    assert!(a.filtered_templates()[0].name.starts_with("fr/"));
+    typed(&mut a, "evenement");
+    assert_eq!(a.filtered_templates().len(), 1);
+    let preview = a.preview(a.filtered_templates()[0]);
+    assert!(
+        preview.text.starts_with("Bonjour Inès,"),
+        "{}",
+        preview.text
+    );
+    assert_eq!(preview.missing, ["event", "topic"]);
+    press(&mut a, KeyCode::Enter);
+    assert_eq!(a.screen, Screen::Compose);
+    assert_eq!(a.template.as_deref(), Some("fr/evenement"));
+    // The first placeholder to fill is selected, and reported.
+    assert_eq!(a.note.selected_text(), Some("{{event}}"));
+    assert!(
+        a.report
+            .diagnostics
+            .iter()
+            .any(|d| d.rule == crate::RuleId::UnfilledPlaceholder)
+    );
+    typed(&mut a, "au salon VivaTech");
+    assert!(
+        a.note
+            .text()
+            .contains("échangé au salon VivaTech sur {{topic}}"),
+        "{}",
+        a.note.text()
+    );
+}
+
+#[test]
+fn drafts_screen_lists_opens_and_deletes_with_confirmation() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    write_drafts(dir.path());
+    let mut a = app(Lang::En, Some(dir.path()));
+    ctrl(&mut a, 'o');
+    assert_eq!(a.screen, Screen::Drafts);
+    assert_eq!(a.drafts.len(), 2);
+    assert_eq!(a.drafts[0].who, "Paul Durand", "newest first");
+    press(&mut a, KeyCode::Down);
+    press(&mut a, KeyCode::Delete);
+    assert!(matches!(a.dialog, Some(Dialog::Delete(_))));
+    press(&mut a, KeyCode::Char('n'));
+    assert_eq!(
+        std::fs::read_dir(dir.path())
+            .map(|d| d.count())
+            .unwrap_or(0),
+        2
+    );
+    press(&mut a, KeyCode::Delete);
+    press(&mut a, KeyCode::Char('y'));
+    assert_eq!(a.drafts.len(), 1);
+    press(&mut a, KeyCode::Enter);
+    assert_eq!(a.screen, Screen::Compose);
+    assert_eq!(a.fields[0].text(), "Paul Durand");
+    assert!(a.note.text().starts_with("Hi Paul"));
+    assert!(!a.dirty);
+}
+
+#[test]
+fn help_opens_with_f1_or_question_mark_outside_the_editor() {
+    let mut a = app(Lang::En, None);
+    typed(&mut a, "?");
+    assert!(a.dialog.is_none(), "in the editor, ? is a character");
+    assert_eq!(a.note.text(), "?");
+    a.focus = Focus::Checks;
+    press(&mut a, KeyCode::Char('?'));
+    assert_eq!(a.dialog, Some(Dialog::Help));
+    press(&mut a, KeyCode::Esc);
+    press(&mut a, KeyCode::F(1));
+    assert_eq!(a.dialog, Some(Dialog::Help));
+}
+
+#[test]
+fn configured_keys_replace_the_defaults() {
+    let mut s = setup(Lang::En, None, true);
+    let mut o = std::collections::BTreeMap::new();
+    o.insert("templates".to_string(), vec!["f6".to_string()]);
+    s.keymap = Keymap::with(&o).unwrap_or_default();
+    let mut a = App::new(s);
+    ctrl(&mut a, 't');
+    assert_eq!(a.screen, Screen::Compose);
+    press(&mut a, KeyCode::F(6));
+    assert_eq!(a.screen, Screen::Templates);
+}
+
+fn write_drafts(dir: &Path) {
+    let d = |name: &str, when: &str, body: &str| {
+        format!(
+            "+++\nplatform = \"linkedin\"\nstatus = \"approved\"\napproved_at = {when}\n[target]\nname = \"{name}\"\nregion = \"Lyon\"\n+++\n{body}"
+        )
+    };
+    let _ = std::fs::create_dir_all(dir);
+    let _ = std::fs::write(
+        dir.join("claire-martin.md"),
+        d(
+            "Claire Martin",
+            "2026-11-20T09:00:00Z",
+            "Hi Claire, we met at the Web Summit on urban logistics. Could we talk again? Thanks!",
+        ),
+    );
+    let _ = std::fs::write(
+        dir.join("paul-durand.md"),
+        d(
+            "Paul Durand",
+            "2026-11-22T10:30:00Z",
+            "Hi Paul, I read your post on load testing. Happy to compare notes? Thanks!",
+        ),
+    );
+}
+
+// ---- Drawing ----
+
+fn render(app: &App, w: u16, h: u16) -> Terminal<TestBackend> {
+    let mut t = Terminal::new(TestBackend::new(w, h)).unwrap_or_else(|e| panic!("{e}"));
+    t.draw(|f| ui::draw(f, app))
+        .unwrap_or_else(|e| panic!("{e}"));
+    t
+}
+
+fn snapshot_app(lang: Lang) -> App {
+    let mut a = App::new(setup(
+        lang,
+        Some(PathBuf::from("target/snapshot-drafts")),
+        true,
+    ));
+    typed(&mut a, PITCH);
+    fill_target(&mut a, "Claire Martin", "Lyon", "Marketing Services");
+    a
+}
+
+#[test]
+fn snapshots_of_every_screen() {
+    write_drafts(Path::new("target/snapshot-drafts"));
+    for (w, h) in [(80, 24), (120, 40)] {
+        let mut a = snapshot_app(Lang::Fr);
+        insta::assert_snapshot!(format!("compose_fr_{w}x{h}"), render(&a, w, h).backend());
+        press(&mut a, KeyCode::F(8));
+        insta::assert_snapshot!(
+            format!("compose_problem_{w}x{h}"),
+            render(&a, w, h).backend()
+        );
+        let mut en = snapshot_app(Lang::En);
+        insta::assert_snapshot!(format!("compose_en_{w}x{h}"), render(&en, w, h).backend());
+        ctrl(&mut en, 't');
+        typed(&mut en, "event");
+        insta::assert_snapshot!(format!("templates_{w}x{h}"), render(&en, w, h).backend());
+        ctrl(&mut a, 'o');
+        insta::assert_snapshot!(format!("drafts_{w}x{h}"), render(&a, w, h).backend());
+        press(&mut a, KeyCode::F(1));
+        insta::assert_snapshot!(format!("help_{w}x{h}"), render(&a, w, h).backend());
+        let mut b = snapshot_app(Lang::Fr);
+        ctrl(&mut b, 's');
+        insta::assert_snapshot!(
+            format!("approve_dialog_{w}x{h}"),
+            render(&b, w, h).backend()
+        );
+    }
+    let a = snapshot_app(Lang::Fr);
+    insta::assert_snapshot!("too_small_fr", render(&a, 50, 12).backend());
+    let en = snapshot_app(Lang::En);
+    insta::assert_snapshot!("too_small_en", render(&en, 59, 24).backend());
+}
+
+/// The cells where `needle` is drawn on screen, first occurrence.
+fn cells_of(t: &Terminal<TestBackend>, needle: &str) -> Vec<(u16, u16)> {
+    let buf = t.backend().buffer();
+    let area = buf.area;
+    for y in 0..area.height {
+        let row: Vec<String> = (0..area.width)
+            .map(|x| buf[(x, y)].symbol().to_string())
+            .collect();
+        let line: String = row.concat();
+        if let Some(byte) = line.find(needle) {
+            // Column of that byte: count cells before it.
+            let mut col = 0;
+            let mut acc = 0;
+            for (x, s) in row.iter().enumerate() {
+                if acc >= byte {
+                    col = x;
+                    break;
+                }
+                acc += s.len();
+            }
+            return (0..needle.chars().count() as u16)
+                .map(|i| (col as u16 + i, y))
+                .collect();
+        }
+    }
+    Vec::new()
+}
+
+#[test]
+fn highlights_are_styled_by_severity_not_colour_alone() {
+    for color in [true, false] {
+        let mut a = App::new(setup(Lang::Fr, None, color));
+        typed(&mut a, PITCH);
+        a.focus = Focus::Checks;
+        let t = render(&a, 120, 40);
+        let buf = t.backend().buffer();
+        let cells = cells_of(&t, "gratuite !");
+        assert!(!cells.is_empty());
+        for &(x, y) in &cells[..8] {
+            let cell = &buf[(x, y)];
+            assert!(
+                cell.modifier
+                    .contains(Modifier::UNDERLINED | Modifier::BOLD),
+                "{color}: {cell:?}"
+            );
+            assert_eq!(
+                cell.fg,
+                if color { Color::Red } else { Color::Reset },
+                "{cell:?}"
+            );
+        }
+        // The space after the span is plain.
+        let (x, y) = cells[8];
+        assert!(!buf[(x, y)].modifier.contains(Modifier::UNDERLINED));
+    }
+}
+
+#[test]
+fn wide_characters_keep_highlights_aligned() {
+    let mut a = App::new(setup(Lang::Fr, None, true));
+    typed(
+        &mut a,
+        "Bonjour 日本 👋🏽 👨‍👩‍👧 Claire, découvrez notre offre gratuite !",
+    );
+    let t = render(&a, 120, 40);
+    let buf = t.backend().buffer();
+    let cells = cells_of(&t, "gratuite");
+    assert_eq!(cells.len(), 8);
+    for &(x, y) in &cells {
+        assert!(
+            buf[(x, y)].modifier.contains(Modifier::UNDERLINED),
+            "{:?}",
+            buf[(x, y)]
+        );
+    }
+    let before = cells[0];
+    assert!(
+        !buf[(before.0 - 1, before.1)]
+            .modifier
+            .contains(Modifier::UNDERLINED)
+    );
+}
+
+#[test]
+fn the_counter_warns_near_the_limit_and_errs_over_it() {
+    let mut a = App::new(setup(Lang::En, None, true));
+    typed(&mut a, &"Hi Claire, we met at the fair. ".repeat(6));
+    let t = render(&a, 80, 24);
+    let cells = cells_of(&t, &format!("{}/200", a.report.stats.length));
+    let (x, y) = cells[0];
+    assert!(a.report.stats.length >= 180);
+    let fg = t.backend().buffer()[(x, y)].fg;
+    assert_eq!(
+        fg,
+        if a.report.stats.length > 200 {
+            Color::Red
+        } else {
+            Color::Yellow
+        }
+    );
+}

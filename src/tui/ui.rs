@@ -1,0 +1,1050 @@
+//! Drawing: the compose, templates and drafts screens, the help overlay and
+//! dialogs, and the too-small message. Highlights are styled by severity
+//! with underline, bold or italics as well as colour, so that `NO_COLOR`
+//! still shows them.
+
+use super::app::{App, Dialog, FIELDS, Field, Focus, Screen};
+use super::editor::{position, wrap};
+use super::keys::{BINDINGS, FIXED};
+use crate::audience::Decision;
+use crate::draft::Status;
+use crate::lang::{Lang, Text, french_spacing};
+use crate::lint::{Diagnostic, Severity};
+use crate::template;
+use ratatui::Frame;
+use ratatui::layout::{Alignment, Constraint, Layout, Position, Rect};
+use ratatui::style::{Color, Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
+use unicode_segmentation::UnicodeSegmentation;
+use unicode_width::UnicodeWidthStr;
+
+/// The smallest terminal the screens fit in.
+pub const MIN_WIDTH: u16 = 60;
+pub const MIN_HEIGHT: u16 = 16;
+
+/// Styles, with or without colour.
+#[derive(Clone, Copy)]
+pub struct Theme {
+    color: bool,
+}
+
+impl Theme {
+    pub fn new(color: bool) -> Theme {
+        Theme { color }
+    }
+
+    fn fg(&self, c: Color) -> Style {
+        if self.color {
+            Style::new().fg(c)
+        } else {
+            Style::new()
+        }
+    }
+
+    /// A highlighted span in the note.
+    pub fn span(&self, s: Severity) -> Style {
+        match s {
+            Severity::Error => self
+                .fg(Color::Red)
+                .add_modifier(Modifier::UNDERLINED | Modifier::BOLD),
+            Severity::Warning => self.fg(Color::Yellow).add_modifier(Modifier::UNDERLINED),
+            Severity::Info => self.fg(Color::Cyan).add_modifier(Modifier::ITALIC),
+        }
+    }
+
+    pub fn severity(&self, s: Severity) -> Style {
+        match s {
+            Severity::Error => self.fg(Color::Red).add_modifier(Modifier::BOLD),
+            Severity::Warning => self.fg(Color::Yellow).add_modifier(Modifier::BOLD),
+            Severity::Info => self.fg(Color::Cyan),
+        }
+    }
+
+    fn good(&self) -> Style {
+        self.fg(Color::Green).add_modifier(Modifier::BOLD)
+    }
+
+    fn dim(&self) -> Style {
+        if self.color {
+            Style::new().fg(Color::DarkGray)
+        } else {
+            Style::new().add_modifier(Modifier::DIM)
+        }
+    }
+
+    fn selected(&self) -> Style {
+        Style::new().add_modifier(Modifier::REVERSED)
+    }
+
+    fn label(&self) -> Style {
+        self.fg(Color::Blue).add_modifier(Modifier::BOLD)
+    }
+}
+
+fn icon(s: Severity) -> &'static str {
+    match s {
+        Severity::Error => "✖",
+        Severity::Warning => "⚠",
+        Severity::Info => "ℹ",
+    }
+}
+
+fn fr(lang: Lang, s: String) -> String {
+    match lang {
+        Lang::Fr => french_spacing(&s).into_owned(),
+        Lang::En => s,
+    }
+}
+
+/// Cuts `s` to `width` columns, with "…" when cut.
+fn fit(s: &str, width: usize) -> String {
+    if UnicodeWidthStr::width(s) <= width {
+        return s.to_string();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for g in s.graphemes(true) {
+        let w = UnicodeWidthStr::width(g);
+        if used + w + 1 > width {
+            break;
+        }
+        out.push_str(g);
+        used += w;
+    }
+    out.push('…');
+    out
+}
+
+pub fn draw(f: &mut Frame, app: &App) {
+    let area = f.area();
+    let theme = Theme::new(app.color);
+    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        too_small(f, app, area);
+        return;
+    }
+    let title = app.platform_title();
+    let tabs = tabs(app, &theme);
+    let outer = Block::bordered()
+        .title(Line::from(format!(" poignee · {title} ")))
+        .title(tabs.alignment(Alignment::Right));
+    let inner = outer.inner(area);
+    f.render_widget(outer, area);
+    match app.screen {
+        Screen::Compose => compose(f, app, &theme, inner),
+        Screen::Templates => templates(f, app, &theme, inner),
+        Screen::Drafts => drafts(f, app, &theme, inner),
+    }
+    if let Some(d) = &app.dialog {
+        dialog(f, app, &theme, d, area);
+    }
+}
+
+fn too_small(f: &mut Frame, app: &App, area: Rect) {
+    let msg = match app.lang {
+        Lang::Fr => format!(
+            "Fenêtre trop petite : {}×{}. poignee a besoin d'au moins {MIN_WIDTH}×{MIN_HEIGHT} : agrandissez-la. (Ctrl-Q quitte.)",
+            area.width, area.height
+        ),
+        Lang::En => format!(
+            "Window too small: {}×{}. poignee needs at least {MIN_WIDTH}×{MIN_HEIGHT}: make it larger. (Ctrl-Q quits.)",
+            area.width, area.height
+        ),
+    };
+    let p = Paragraph::new(fr(app.lang, msg))
+        .wrap(Wrap { trim: true })
+        .alignment(Alignment::Center);
+    let y = area.height / 2;
+    let rect = Rect::new(
+        area.x,
+        area.y + y.saturating_sub(1),
+        area.width,
+        area.height - y.saturating_sub(1),
+    );
+    f.render_widget(p, rect);
+}
+
+fn tabs<'a>(app: &App, theme: &Theme) -> Line<'a> {
+    let names = [
+        (Screen::Compose, app.t(Text::new("Rédaction", "Compose"))),
+        (Screen::Templates, app.t(Text::new("Modèles", "Templates"))),
+        (Screen::Drafts, app.t(Text::new("Brouillons", "Drafts"))),
+    ];
+    let mut spans = vec![Span::raw(" ")];
+    for (screen, name) in names {
+        if screen == app.screen {
+            spans.push(Span::styled(format!("[{name}]"), theme.label()));
+        } else {
+            spans.push(Span::raw(name));
+        }
+        spans.push(Span::raw(" "));
+    }
+    Line::from(spans)
+}
+
+impl App {
+    /// "LinkedIn (free, 200)".
+    pub fn platform_title(&self) -> String {
+        let tier = match self.platform {
+            crate::Platform::Viadeo => String::new(),
+            crate::Platform::Linkedin => format!("{}, ", self.tier_word()),
+        };
+        format!("{} ({tier}{})", self.platform.display(), self.limit())
+    }
+
+    fn tier_word(&self) -> String {
+        self.t(match self.tier {
+            crate::Tier::Free => Text::new("gratuit", "free"),
+            crate::Tier::Premium => Text::new("Premium", "Premium"),
+            crate::Tier::SalesNavigator => Text::new("Sales Navigator", "Sales Navigator"),
+        })
+    }
+
+    fn relationship_word(&self) -> String {
+        use crate::Relationship as R;
+        self.t(match self.relationship {
+            None => Text::new("inconnue", "unknown"),
+            Some(R::None) => Text::new("aucune", "none"),
+            Some(R::Met) => Text::new("rencontré·e", "met"),
+            Some(R::Mutual) => Text::new("contact commun", "mutual"),
+            Some(R::Colleague) => Text::new("collègue", "colleague"),
+            Some(R::Alumni) => Text::new("même école", "alumni"),
+        })
+    }
+
+    fn verdict_span(&self, theme: &Theme) -> Span<'static> {
+        if self.linter.audience.is_empty() {
+            return Span::styled(
+                self.t(Text::new("· pas de cible", "· no audience")),
+                theme.dim(),
+            );
+        }
+        match self.verdict.decision {
+            Decision::In => Span::styled(self.t(Text::new("✓ cible", "✓ audience")), theme.good()),
+            Decision::Out => Span::styled(
+                self.t(Text::new("✖ hors cible", "✖ out of audience")),
+                theme.severity(Severity::Error),
+            ),
+            Decision::Unknown => Span::styled(
+                self.t(Text::new("? cible", "? audience")),
+                theme.severity(Severity::Warning),
+            ),
+        }
+    }
+}
+
+fn compose(f: &mut Frame, app: &App, theme: &Theme, area: Rect) {
+    let [form, body, status] = Layout::vertical([
+        Constraint::Length(3),
+        Constraint::Min(6),
+        Constraint::Length(3),
+    ])
+    .areas(area);
+    target_form(f, app, theme, form);
+    let [note, checks] =
+        Layout::horizontal([Constraint::Percentage(57), Constraint::Percentage(43)]).areas(body);
+    note_pane(f, app, theme, note);
+    checks_pane(f, app, theme, checks);
+    status_bar(f, app, theme, status);
+}
+
+fn target_form(f: &mut Frame, app: &App, theme: &Theme, area: Rect) {
+    let w = area.width as usize;
+    let verdict = app.verdict_span(theme);
+    let verdict_w = UnicodeWidthStr::width(verdict.content.as_ref()) + 1;
+    let label_w = 9;
+    let col_w = (w.saturating_sub(verdict_w) / 2).max(label_w + 4);
+    let value_w = col_w.saturating_sub(label_w + 1);
+    let third = (w / 3).max(label_w + 4);
+    let mut cursor = None;
+    let mut cell = |i: usize, x: u16, y: u16, spans: &mut Vec<Span<'static>>| {
+        let value_w = if i >= 4 {
+            third.saturating_sub(label_w + 1)
+        } else {
+            value_w
+        };
+        let field = FIELDS[i];
+        let focused = app.focus == Focus::Form(i) && app.screen == Screen::Compose;
+        let label = app.t(field.label());
+        let lstyle = if focused {
+            theme.label().add_modifier(Modifier::REVERSED)
+        } else {
+            theme.label()
+        };
+        spans.push(Span::styled(
+            format!("{:<width$}", fit(&label, label_w - 1), width = label_w),
+            lstyle,
+        ));
+        let (value, editor) = match field {
+            Field::Relationship => (app.relationship_word(), None),
+            Field::Platform => (app.platform.display().to_string(), None),
+            Field::Tier => (app.tier_word(), None),
+            _ => {
+                let idx = match field {
+                    Field::Name => 0,
+                    Field::Headline => 1,
+                    Field::Region => 2,
+                    _ => 3,
+                };
+                (app.fields[idx].text().to_string(), Some(&app.fields[idx]))
+            }
+        };
+        let shown = match editor {
+            Some(e) if focused => {
+                // Keep the cursor in view: show the end of a long value.
+                let before = &e.text()[..e.cursor()];
+                let bw = UnicodeWidthStr::width(before);
+                let start = if bw + 1 > value_w {
+                    let mut skip = bw + 1 - value_w;
+                    let mut at = 0;
+                    for (i, g) in before.grapheme_indices(true) {
+                        if skip == 0 {
+                            break;
+                        }
+                        skip = skip.saturating_sub(UnicodeWidthStr::width(g));
+                        at = i + g.len();
+                    }
+                    at
+                } else {
+                    0
+                };
+                let col = UnicodeWidthStr::width(&e.text()[start..e.cursor()]);
+                cursor = Some(Position::new(x + (label_w + col) as u16, y));
+                fit(&e.text()[start..], value_w)
+            }
+            _ if editor.is_none() && focused => format!("‹ {value} ›"),
+            _ => fit(&value, value_w),
+        };
+        let vstyle = if focused {
+            Style::new().add_modifier(Modifier::UNDERLINED)
+        } else {
+            Style::new()
+        };
+        let pad = value_w.saturating_sub(UnicodeWidthStr::width(shown.as_str()));
+        spans.push(Span::styled(shown, vstyle));
+        spans.push(Span::raw(" ".repeat(pad + 1)));
+    };
+    let rows: [(usize, usize); 2] = [(0, 1), (2, 3)];
+    for (r, (a, b)) in rows.iter().enumerate() {
+        let y = area.y + r as u16;
+        let mut spans = Vec::new();
+        cell(*a, area.x, y, &mut spans);
+        cell(*b, area.x + col_w as u16, y, &mut spans);
+        if r == 0 {
+            spans.push(verdict.clone());
+        }
+        f.render_widget(
+            Paragraph::new(Line::from(spans)),
+            Rect::new(area.x, y, area.width, 1),
+        );
+    }
+    let mut spans = Vec::new();
+    for (k, i) in [4usize, 5, 6].iter().enumerate() {
+        cell(*i, area.x + (k * third) as u16, area.y + 2, &mut spans);
+    }
+    f.render_widget(
+        Paragraph::new(Line::from(spans)),
+        Rect::new(area.x, area.y + 2, area.width, 1),
+    );
+    if let Some(p) = cursor {
+        f.set_cursor_position(p);
+    }
+}
+
+/// The style of each byte of the note: the worst diagnostic over it.
+fn severity_at(diags: &[Diagnostic], at: usize) -> Option<Severity> {
+    diags
+        .iter()
+        .filter(|d| !d.span.is_empty() && d.span.start <= at && at < d.span.end)
+        .map(|d| d.severity)
+        .max()
+}
+
+fn note_pane(f: &mut Frame, app: &App, theme: &Theme, area: Rect) {
+    let focused = app.focus == Focus::Note;
+    let title_style = if focused { theme.label() } else { Style::new() };
+    let block = Block::new()
+        .borders(Borders::TOP | Borders::RIGHT)
+        .title(Span::styled(
+            format!(" {} ", app.t(Text::new("Note", "Note"))),
+            title_style,
+        ));
+    let inner = block.inner(area);
+    f.render_widget(block, area);
+    let width = inner.width.saturating_sub(1).max(1) as usize;
+    app.wrap_width.set(width);
+    let text = app.note.text();
+    if text.is_empty() {
+        if focused && app.dialog.is_none() {
+            f.set_cursor_position(Position::new(inner.x, inner.y));
+        }
+        let hint = app.t(Text::new(
+            "Écrivez votre note ici, ou partez d'un modèle (Ctrl-T).",
+            "Write your note here, or start from a template (Ctrl-T).",
+        ));
+        f.render_widget(
+            Paragraph::new(hint)
+                .style(theme.dim())
+                .wrap(Wrap { trim: true }),
+            inner,
+        );
+        return;
+    }
+    let lines = wrap(text, width);
+    let (row, col) = position(text, &lines, app.note.cursor());
+    let height = inner.height as usize;
+    let mut scroll = app.scroll.get();
+    if row < scroll {
+        scroll = row;
+    } else if row >= scroll + height {
+        scroll = row + 1 - height;
+    }
+    app.scroll.set(scroll);
+    let selection = app.note.selection();
+    let diags = &app.report.diagnostics;
+    let mut out = Vec::new();
+    for range in lines.iter().skip(scroll).take(height) {
+        let mut spans: Vec<Span> = Vec::new();
+        let mut run = String::new();
+        let mut run_style = Style::new();
+        for (i, g) in text[range.clone()].grapheme_indices(true) {
+            let at = range.start + i;
+            let mut style = severity_at(diags, at).map_or(Style::new(), |s| theme.span(s));
+            if selection.as_ref().is_some_and(|r| r.contains(&at)) {
+                style = style.patch(theme.selected());
+            }
+            if style != run_style && !run.is_empty() {
+                spans.push(Span::styled(std::mem::take(&mut run), run_style));
+            }
+            run_style = style;
+            run.push_str(g);
+        }
+        if !run.is_empty() {
+            spans.push(Span::styled(run, run_style));
+        }
+        out.push(Line::from(spans));
+    }
+    f.render_widget(Paragraph::new(out), inner);
+    if focused && app.dialog.is_none() {
+        let x = inner.x + (col.min(width)) as u16;
+        let y = inner.y + (row - scroll) as u16;
+        f.set_cursor_position(Position::new(x, y));
+    }
+}
+
+fn checks_pane(f: &mut Frame, app: &App, theme: &Theme, area: Rect) {
+    let report = &app.report;
+    let focused = app.focus == Focus::Checks;
+    let score = format!(" {}/100 ", report.score.value);
+    let score_style = match (
+        report.count(Severity::Error),
+        report.count(Severity::Warning),
+    ) {
+        (0, 0) => theme.good(),
+        (0, _) => theme.severity(Severity::Warning),
+        _ => theme.severity(Severity::Error),
+    };
+    let block = Block::new()
+        .borders(Borders::TOP)
+        .title(Span::styled(
+            format!(" {} ", app.t(Text::new("Vérifications", "Checks"))),
+            if focused { theme.label() } else { Style::new() },
+        ))
+        .title(Line::from(Span::styled(score, score_style)).alignment(Alignment::Right));
+    let inner = block.inner(area);
+    f.render_widget(block, area);
+    let inner = Rect::new(
+        inner.x + 1,
+        inner.y,
+        inner.width.saturating_sub(1),
+        inner.height,
+    );
+    let w = inner.width as usize;
+    let diags = &report.diagnostics;
+    let list_h = (diags.len() + 1).min(inner.height as usize / 2).max(2) as u16;
+    let [list_area, detail_area] =
+        Layout::vertical([Constraint::Length(list_h), Constraint::Min(0)]).areas(inner);
+    let mut lines = Vec::new();
+    let shown = list_h as usize - 1;
+    let first = app.selected.saturating_sub(shown.saturating_sub(1));
+    for (i, d) in diags.iter().enumerate().skip(first).take(shown) {
+        let quote = if d.span.is_empty() {
+            String::new()
+        } else {
+            let q: String = app.note.text()[d.span.clone()]
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ");
+            match app.lang {
+                Lang::Fr => format!(" « {q} »"),
+                Lang::En => format!(" “{q}”"),
+            }
+        };
+        let text = fit(&format!("{} {}{quote}", icon(d.severity), d.rule), w);
+        let mut style = theme.severity(d.severity);
+        if i == app.selected {
+            style = style.add_modifier(if focused {
+                Modifier::REVERSED
+            } else {
+                Modifier::UNDERLINED
+            });
+        }
+        lines.push(Line::from(Span::styled(text, style)));
+    }
+    if diags.is_empty() {
+        lines.push(Line::from(Span::styled(
+            app.t(Text::new("✓ rien à redire", "✓ nothing to fix")),
+            theme.good(),
+        )));
+    }
+    let stats = &report.stats;
+    if let (Some(x), Some(label)) = (stats.readability, stats.readability_label()) {
+        let word = app.t(Text::new("lisibilité", "readability"));
+        lines.push(Line::from(Span::styled(
+            fit(
+                &format!(
+                    "ℹ {word} {x:.0} ({}) · {}",
+                    label.get(app.lang),
+                    report.lang
+                ),
+                w,
+            ),
+            theme.dim(),
+        )));
+    }
+    f.render_widget(Paragraph::new(lines), list_area);
+    // The selected diagnostic, explained.
+    let Some(d) = diags.get(app.selected) else {
+        return;
+    };
+    let info = d.rule.info();
+    let mut lines = vec![Line::from(vec![
+        Span::styled(format!("{} ", d.rule), theme.severity(d.severity)),
+        Span::styled(
+            "─".repeat(w.saturating_sub(d.rule.as_str().len() + 1)),
+            theme.dim(),
+        ),
+    ])];
+    let mut text = app.l(&d.message);
+    if let Some(s) = &d.suggestion {
+        text.push_str(" → ");
+        text.push_str(&app.l(s));
+    }
+    for l in textwrap::wrap(&text, w.max(10)) {
+        lines.push(Line::from(Span::styled(
+            l.into_owned(),
+            Style::new().add_modifier(Modifier::BOLD),
+        )));
+    }
+    for l in textwrap::wrap(&info.explanation.get(app.lang), w.max(10)) {
+        lines.push(Line::from(l.into_owned()));
+    }
+    f.render_widget(Paragraph::new(lines), detail_area);
+}
+
+fn gauge(length: usize, limit: usize, cells: usize) -> String {
+    let filled = if limit == 0 {
+        cells
+    } else {
+        (length * cells).div_ceil(limit).min(cells)
+    };
+    format!("▕{}{}▏", "█".repeat(filled), "▁".repeat(cells - filled))
+}
+
+fn status_bar(f: &mut Frame, app: &App, theme: &Theme, area: Rect) {
+    let block = Block::new().borders(Borders::TOP);
+    let inner = block.inner(area);
+    f.render_widget(block, area);
+    let w = inner.width as usize;
+    // Notice line.
+    let notice = match &app.notice {
+        Some(n) => Span::styled(fit(&n.text, w), theme.severity(n.level)),
+        None => {
+            let why = match app.verdict.decision {
+                Decision::In => fr(app.lang, app.t(match app.focus {
+                    Focus::Note => Text::new(
+                        "F8 : problème suivant · Tab : vérifications, puis la cible",
+                        "F8: next problem · Tab: checks, then the target",
+                    ),
+                    Focus::Checks => Text::new(
+                        "↑↓ choisir · Entrée : aller au texte · Tab : la cible",
+                        "↑↓ choose · Enter: go to the text · Tab: the target",
+                    ),
+                    Focus::Form(_) => Text::new(
+                        "↑↓ champ précédent, suivant · Espace ou ←→ : changer un choix · Tab : la note",
+                        "↑↓ previous, next field · Space or ←→: change a choice · Tab: the note",
+                    ),
+                })),
+                _ => app.l(&app.verdict.why()),
+            };
+            Span::styled(fit(&why, w), theme.dim())
+        }
+    };
+    f.render_widget(
+        Paragraph::new(Line::from(notice)),
+        Rect::new(inner.x, inner.y, inner.width, 1),
+    );
+    // Counter, gauge, counts, score, hints.
+    let stats = &app.report.stats;
+    let near = (stats.limit as f32 * app.linter.thresholds.near_limit) as usize;
+    let cstyle = if stats.length > stats.limit {
+        theme.severity(Severity::Error)
+    } else if stats.length >= near {
+        theme.severity(Severity::Warning)
+    } else {
+        Style::new()
+    };
+    let e = app.report.count(Severity::Error);
+    let wn = app.report.count(Severity::Warning);
+    let counts = match app.lang {
+        Lang::Fr => format!(
+            "{e} {} · {wn} {}",
+            if e <= 1 { "erreur" } else { "erreurs" },
+            "avert."
+        ),
+        Lang::En => format!(
+            "{e} {} · {wn} {}",
+            if e == 1 { "error" } else { "errors" },
+            if wn == 1 { "warning" } else { "warnings" }
+        ),
+    };
+    let mut spans = vec![
+        Span::styled(format!("{}/{} ", stats.length, stats.limit), cstyle),
+        Span::styled(gauge(stats.length, stats.limit, 10), cstyle),
+        Span::raw(" "),
+        Span::styled(
+            counts,
+            if e > 0 {
+                theme.severity(Severity::Error)
+            } else if wn > 0 {
+                theme.severity(Severity::Warning)
+            } else {
+                theme.good()
+            },
+        ),
+        Span::raw("  "),
+    ];
+    let used: usize = spans
+        .iter()
+        .map(|s| UnicodeWidthStr::width(s.content.as_ref()))
+        .sum();
+    let mut left = w.saturating_sub(used);
+    for (key, what) in app.keymap.hints(app.lang) {
+        let piece = format!("{key} {what}  ");
+        let pw = UnicodeWidthStr::width(piece.as_str());
+        if pw > left {
+            break;
+        }
+        left -= pw;
+        spans.push(Span::styled(key, theme.label()));
+        spans.push(Span::raw(format!(" {what}  ")));
+    }
+    f.render_widget(
+        Paragraph::new(Line::from(spans)),
+        Rect::new(inner.x, inner.y + 1, inner.width, 1),
+    );
+}
+
+fn templates(f: &mut Frame, app: &App, theme: &Theme, area: Rect) {
+    let [body, status] = Layout::vertical([Constraint::Min(4), Constraint::Length(3)]).areas(area);
+    let [list, preview] =
+        Layout::horizontal([Constraint::Percentage(42), Constraint::Percentage(58)]).areas(body);
+    let block = Block::new()
+        .borders(Borders::TOP | Borders::RIGHT)
+        .title(format!(" {} ", app.t(Text::new("Modèles", "Templates"))));
+    let inner = block.inner(list);
+    f.render_widget(block, list);
+    let filter_label = app.t(Text::new("Filtre : ", "Filter: "));
+    let filter_label = fr(app.lang, filter_label);
+    let filter = Line::from(vec![
+        Span::styled(filter_label.clone(), theme.label()),
+        Span::raw(app.tfilter.text().to_string()),
+    ]);
+    f.render_widget(
+        Paragraph::new(filter),
+        Rect::new(inner.x, inner.y, inner.width, 1),
+    );
+    if app.dialog.is_none() {
+        let col = UnicodeWidthStr::width(filter_label.as_str())
+            + UnicodeWidthStr::width(&app.tfilter.text()[..app.tfilter.cursor()]);
+        f.set_cursor_position(Position::new(
+            inner.x + col.min(inner.width as usize - 1) as u16,
+            inner.y,
+        ));
+    }
+    let items = app.filtered_templates();
+    let h = inner.height.saturating_sub(2) as usize;
+    let first = app.tselected.saturating_sub(h.saturating_sub(1));
+    let w = inner.width as usize;
+    let mut lines = Vec::new();
+    for (i, t) in items.iter().enumerate().skip(first).take(h) {
+        let mine = !matches!(t.origin, template::Origin::Shipped);
+        let mark = if mine { "★" } else { " " };
+        let text = fit(&format!("{mark} {:<18} {}", t.name, t.description()), w);
+        let style = if i == app.tselected {
+            theme.selected()
+        } else {
+            Style::new()
+        };
+        lines.push(Line::from(Span::styled(text, style)));
+    }
+    if items.is_empty() {
+        lines.push(Line::from(Span::styled(
+            app.t(Text::new(
+                "aucun modèle ne correspond",
+                "no template matches",
+            )),
+            theme.dim(),
+        )));
+    }
+    f.render_widget(
+        Paragraph::new(lines),
+        Rect::new(
+            inner.x,
+            inner.y + 2,
+            inner.width,
+            inner.height.saturating_sub(2),
+        ),
+    );
+    // The preview, filled for the current target.
+    let block = Block::new().borders(Borders::TOP).title(format!(
+        " {} ",
+        app.t(Text::new("Aperçu pour la cible", "Preview for the target"))
+    ));
+    let pinner = block.inner(preview);
+    f.render_widget(block, preview);
+    let pinner = Rect::new(
+        pinner.x + 1,
+        pinner.y,
+        pinner.width.saturating_sub(1),
+        pinner.height,
+    );
+    if let Some(t) = items.get(app.tselected) {
+        let rendered = app.preview(t);
+        let pw = pinner.width as usize;
+        let mut lines: Vec<Line> = textwrap::wrap(t.description(), pw.max(10))
+            .into_iter()
+            .map(|l| Line::from(Span::styled(l.into_owned(), theme.dim())))
+            .collect();
+        lines.push(Line::raw(""));
+        let slots = template::slots(&rendered.text);
+        for range in wrap(&rendered.text, pw.max(10)) {
+            let mut spans = Vec::new();
+            let mut at = range.start;
+            for s in slots
+                .iter()
+                .filter(|s| s.span.start < range.end && s.span.end > range.start)
+            {
+                let start = s.span.start.max(range.start);
+                let end = s.span.end.min(range.end);
+                if start > at {
+                    spans.push(Span::raw(rendered.text[at..start].to_string()));
+                }
+                spans.push(Span::styled(
+                    rendered.text[start..end].to_string(),
+                    theme.span(Severity::Warning),
+                ));
+                at = end;
+            }
+            if at < range.end {
+                spans.push(Span::raw(rendered.text[at..range.end].to_string()));
+            }
+            lines.push(Line::from(spans));
+        }
+        lines.push(Line::raw(""));
+        if !rendered.missing.is_empty() {
+            let names = rendered
+                .missing
+                .iter()
+                .map(|m| format!("{{{{{m}}}}}"))
+                .collect::<Vec<_>>()
+                .join(", ");
+            let msg = match app.lang {
+                Lang::Fr => format!("à remplir après avoir appliqué : {names}"),
+                Lang::En => format!("to fill in once applied: {names}"),
+            };
+            for l in textwrap::wrap(&fr(app.lang, msg), pw.max(10)) {
+                lines.push(Line::from(Span::styled(
+                    l.into_owned(),
+                    theme.severity(Severity::Warning),
+                )));
+            }
+        }
+        f.render_widget(Paragraph::new(lines), pinner);
+    }
+    simple_status(
+        f,
+        app,
+        theme,
+        status,
+        Text::new(
+            "↑↓ choisir · Entrée appliquer à la note · Échap revenir",
+            "↑↓ choose · Enter apply to the note · Esc back",
+        ),
+    );
+}
+
+fn simple_status(f: &mut Frame, app: &App, theme: &Theme, area: Rect, help: Text) {
+    let block = Block::new().borders(Borders::TOP);
+    let inner = block.inner(area);
+    f.render_widget(block, area);
+    let w = inner.width as usize;
+    if let Some(n) = &app.notice {
+        f.render_widget(
+            Paragraph::new(Span::styled(fit(&n.text, w), theme.severity(n.level))),
+            Rect::new(inner.x, inner.y, inner.width, 1),
+        );
+    }
+    f.render_widget(
+        Paragraph::new(Span::styled(
+            fit(&fr(app.lang, app.t(help)), w),
+            theme.dim(),
+        )),
+        Rect::new(inner.x, inner.y + 1, inner.width, 1),
+    );
+}
+
+fn drafts(f: &mut Frame, app: &App, theme: &Theme, area: Rect) {
+    let [list, preview, status] = Layout::vertical([
+        Constraint::Percentage(60),
+        Constraint::Min(3),
+        Constraint::Length(3),
+    ])
+    .areas(area);
+    let dir = app
+        .drafts_dir
+        .as_deref()
+        .map(super::app::shown)
+        .unwrap_or_default();
+    let block = Block::new().borders(Borders::TOP).title(format!(
+        " {} · {dir} ",
+        app.t(Text::new("Brouillons enregistrés", "Saved drafts"))
+    ));
+    let inner = block.inner(list);
+    f.render_widget(block, list);
+    let w = inner.width as usize;
+    let head = match app.lang {
+        Lang::Fr => format!(
+            "  {:<12} {:<16} {:<20} {:>5}  {}",
+            "statut", "date", "pour", "score", "fichier"
+        ),
+        Lang::En => format!(
+            "  {:<12} {:<16} {:<20} {:>5}  {}",
+            "status", "date", "to", "score", "file"
+        ),
+    };
+    let mut lines = vec![Line::from(Span::styled(fit(&head, w), theme.dim()))];
+    let h = inner.height.saturating_sub(1) as usize;
+    let first = app.dselected.saturating_sub(h.saturating_sub(1));
+    for (i, d) in app.drafts.iter().enumerate().skip(first).take(h) {
+        let status = match d.status {
+            Some(Status::Approved) => app.t(Text::new("✓ approuvé", "✓ approved")),
+            Some(Status::Draft) => app.t(Text::new("✎ brouillon", "✎ draft")),
+            None if d.draft.is_none() => app.t(Text::new("✖ illisible", "✖ unreadable")),
+            None => "·".into(),
+        };
+        let file = d
+            .path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let score = d.score.map(|s| s.to_string()).unwrap_or_default();
+        let row = format!(
+            "  {:<12} {:<16} {:<20} {:>5}  {file}",
+            fit(&status, 12),
+            fit(&d.date, 16),
+            fit(&d.who, 20),
+            score
+        );
+        let style = if i == app.dselected {
+            theme.selected()
+        } else {
+            Style::new()
+        };
+        lines.push(Line::from(Span::styled(fit(&row, w), style)));
+    }
+    if app.drafts.is_empty() {
+        lines.push(Line::from(Span::styled(
+            app.t(Text::new(
+                "aucun brouillon enregistré pour l'instant : Ctrl-S en enregistre un",
+                "no saved draft yet: Ctrl-S saves one",
+            )),
+            theme.dim(),
+        )));
+    }
+    f.render_widget(Paragraph::new(lines), inner);
+    let block = Block::new().borders(Borders::TOP);
+    let pinner = block.inner(preview);
+    f.render_widget(block, preview);
+    if let Some(body) = app
+        .drafts
+        .get(app.dselected)
+        .and_then(|d| d.draft.as_ref())
+        .map(|d| d.body.clone())
+    {
+        f.render_widget(Paragraph::new(body).wrap(Wrap { trim: false }), pinner);
+    }
+    simple_status(
+        f,
+        app,
+        theme,
+        status,
+        Text::new(
+            "↑↓ choisir · Entrée ouvrir · Suppr supprimer · Ctrl-R revérifier · Échap revenir",
+            "↑↓ choose · Enter open · Del delete · Ctrl-R re-check · Esc back",
+        ),
+    );
+}
+
+fn popup(area: Rect, width: u16, height: u16) -> Rect {
+    let w = width.min(area.width.saturating_sub(2));
+    let h = height.min(area.height.saturating_sub(2));
+    Rect::new(
+        area.x + (area.width - w) / 2,
+        area.y + (area.height - h) / 2,
+        w,
+        h,
+    )
+}
+
+fn dialog(f: &mut Frame, app: &App, theme: &Theme, d: &Dialog, area: Rect) {
+    if let Dialog::Help = d {
+        help(f, app, theme, area);
+        return;
+    }
+    let (title, body, keys) = match d {
+        Dialog::Quit | Dialog::NewNote => (
+            app.t(Text::new("Texte non enregistré", "Unsaved text")),
+            app.t(Text::new(
+                "La note n'est pas enregistrée.",
+                "The note is not saved.",
+            )),
+            app.t(Text::new(
+                "[E] approuver et enregistrer · [J] jeter · Échap annuler",
+                "[S] approve and save · [D] discard · Esc cancel",
+            )),
+        ),
+        Dialog::Approve { errors } => (
+            app.t(Text::new(
+                "Approuver malgré les erreurs ?",
+                "Approve despite errors?",
+            )),
+            match app.lang {
+                Lang::Fr => format!(
+                    "La note a {errors} erreur{} : une invitation qui les garde a peu de chances d'être acceptée.",
+                    if *errors > 1 { "s" } else { "" }
+                ),
+                Lang::En => format!(
+                    "The note has {errors} error{}: an invitation that keeps them is unlikely to be accepted.",
+                    if *errors > 1 { "s" } else { "" }
+                ),
+            },
+            app.t(Text::new(
+                "[O] approuver quand même · [N] non, corriger",
+                "[Y] approve anyway · [N] no, fix it",
+            )),
+        ),
+        Dialog::Delete(p) => (
+            app.t(Text::new("Supprimer ce brouillon ?", "Delete this draft?")),
+            p.display().to_string(),
+            app.t(Text::new(
+                "[O] supprimer · [N] garder",
+                "[Y] delete · [N] keep",
+            )),
+        ),
+        Dialog::Recover(draft) => {
+            let who = draft
+                .front
+                .target
+                .as_ref()
+                .and_then(|t| t.name.clone())
+                .unwrap_or_default();
+            let excerpt = fit(draft.body.lines().next().unwrap_or(""), 50);
+            (
+                app.t(Text::new("Texte retrouvé", "Text recovered")),
+                match app.lang {
+                    Lang::Fr => {
+                        format!("Une note non enregistrée a été retrouvée ({who}) : « {excerpt} »")
+                    }
+                    Lang::En => format!("An unsaved note was found ({who}): “{excerpt}”"),
+                },
+                app.t(Text::new(
+                    "[O] la reprendre · [N] l'écarter",
+                    "[Y] restore it · [N] set it aside",
+                )),
+            )
+        }
+        Dialog::Help => unreachable!("drawn above"),
+    };
+    let rect = popup(area, 64, 8);
+    f.render_widget(Clear, rect);
+    let block = Block::bordered()
+        .title(format!(" {title} "))
+        .border_style(theme.severity(Severity::Warning));
+    let inner = block.inner(rect);
+    f.render_widget(block, rect);
+    let lines = vec![
+        Line::raw(fr(app.lang, body)),
+        Line::raw(""),
+        Line::from(Span::styled(fr(app.lang, keys), theme.label())),
+    ];
+    f.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), inner);
+}
+
+fn help(f: &mut Frame, app: &App, theme: &Theme, area: Rect) {
+    let rect = popup(area, 76, area.height.saturating_sub(2));
+    f.render_widget(Clear, rect);
+    let block = Block::bordered().title(format!(
+        " {} ",
+        app.t(Text::new(
+            "Aide — touches (Échap ferme)",
+            "Help — keys (Esc closes)"
+        ))
+    ));
+    let inner = block.inner(rect);
+    f.render_widget(block, rect);
+    let w = inner.width as usize;
+    let key_w = 24;
+    let row = |keys: String, what: String| {
+        Line::from(vec![
+            Span::styled(format!("{:<key_w$}", fit(&keys, key_w - 1)), theme.label()),
+            Span::raw(fit(&fr(app.lang, what), w.saturating_sub(key_w))),
+        ])
+    };
+    let mut lines = Vec::new();
+    for b in BINDINGS {
+        let keys = app
+            .keymap
+            .keys(b.action)
+            .iter()
+            .map(|k| k.label())
+            .collect::<Vec<_>>()
+            .join(", ");
+        lines.push(row(keys, b.what.get(app.lang).into_owned()));
+    }
+    for (keys, what) in FIXED {
+        lines.push(row(keys.to_string(), what.get(app.lang).into_owned()));
+    }
+    lines.push(Line::raw(""));
+    lines.push(Line::from(Span::styled(
+        fit(&fr(app.lang, app.t(Text::new(
+            "Touches réglables dans la configuration, table [keys] (ex. approve = [\"f10\"]).",
+            "Keys can be changed in the config, [keys] table (e.g. approve = [\"f10\"]).",
+        ))), w),
+        theme.dim(),
+    )));
+    let h = inner.height as usize;
+    let max_scroll = lines.len().saturating_sub(h);
+    let scroll = app.help_scroll.min(max_scroll);
+    let more = scroll < max_scroll;
+    let mut lines: Vec<Line> = lines.into_iter().skip(scroll).take(h).collect();
+    if more {
+        if let Some(last) = lines.last_mut() {
+            *last = Line::from(Span::styled(
+                app.t(Text::new("↓ la suite avec ↓", "↓ more below: ↓")),
+                theme.dim(),
+            ));
+        }
+    }
+    f.render_widget(Paragraph::new(lines), inner);
+}
