@@ -958,15 +958,16 @@ fn dialog(f: &mut Frame, app: &App, theme: &Theme, d: &Dialog, area: Rect) {
                 .target
                 .as_ref()
                 .and_then(|t| t.name.clone())
+                .map(|n| format!(" ({n})"))
                 .unwrap_or_default();
             let excerpt = fit(draft.body.lines().next().unwrap_or(""), 50);
             (
                 app.t(Text::new("Texte retrouvé", "Text recovered")),
                 match app.lang {
                     Lang::Fr => {
-                        format!("Une note non enregistrée a été retrouvée ({who}) : « {excerpt} »")
+                        format!("Une note non enregistrée a été retrouvée{who} : « {excerpt} »")
                     }
-                    Lang::En => format!("An unsaved note was found ({who}): “{excerpt}”"),
+                    Lang::En => format!("An unsaved note was found{who}: “{excerpt}”"),
                 },
                 app.t(Text::new(
                     "[O] la reprendre · [N] l'écarter",

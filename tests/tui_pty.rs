@@ -1,0 +1,201 @@
+//! The real binary in a pseudo-terminal: type a note, fill the target,
+//! approve, and find the file on disk and the clipboard sequence; kill it with
+//! SIGKILL mid-sentence and get the text back at the next start.
+
+#![cfg(unix)]
+
+use base64::Engine;
+use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+struct Session {
+    child: Box<dyn Child + Send + Sync>,
+    writer: Box<dyn Write + Send>,
+    output: Arc<Mutex<Vec<u8>>>,
+    _master: Box<dyn MasterPty + Send>,
+}
+
+fn start(dir: &Path) -> Session {
+    let pty = native_pty_system();
+    let pair = pty
+        .openpty(PtySize {
+            rows: 24,
+            cols: 80,
+            pixel_width: 0,
+            pixel_height: 0,
+        })
+        .unwrap_or_else(|e| panic!("pty: {e}"));
+    let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_poignee"));
+    cmd.arg("--config");
+    cmd.arg(dir.join("config.toml"));
+    cmd.env("XDG_DATA_HOME", dir.join("data"));
+    cmd.env("XDG_CONFIG_HOME", dir.join("config"));
+    cmd.env("HOME", dir);
+    cmd.env("LANG", "fr_FR.UTF-8");
+    cmd.env("TERM", "xterm-256color");
+    cmd.env_remove("POIGNEE_CONFIG");
+    cmd.env_remove("DISPLAY");
+    cmd.env_remove("WAYLAND_DISPLAY");
+    let child = pair
+        .slave
+        .spawn_command(cmd)
+        .unwrap_or_else(|e| panic!("spawn: {e}"));
+    drop(pair.slave);
+    let mut reader = pair
+        .master
+        .try_clone_reader()
+        .unwrap_or_else(|e| panic!("reader: {e}"));
+    let writer = pair
+        .master
+        .take_writer()
+        .unwrap_or_else(|e| panic!("writer: {e}"));
+    let output = Arc::new(Mutex::new(Vec::new()));
+    let sink = Arc::clone(&output);
+    std::thread::spawn(move || {
+        let mut buf = [0u8; 4096];
+        while let Ok(n) = reader.read(&mut buf) {
+            if n == 0 {
+                break;
+            }
+            if let Ok(mut o) = sink.lock() {
+                o.extend_from_slice(&buf[..n]);
+            }
+        }
+    });
+    let s = Session {
+        child,
+        writer,
+        output,
+        _master: pair.master,
+    };
+    s.wait_for("poignee", "the first frame");
+    s
+}
+
+impl Session {
+    fn text(&self) -> String {
+        self.output
+            .lock()
+            .map(|o| String::from_utf8_lossy(&o).into_owned())
+            .unwrap_or_default()
+    }
+
+    fn wait_for(&self, needle: &str, what: &str) {
+        let start = Instant::now();
+        while start.elapsed() < Duration::from_secs(20) {
+            if self.text().contains(needle) {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        panic!("no {what} after 20 s");
+    }
+
+    fn send(&mut self, keys: &str) {
+        self.writer
+            .write_all(keys.as_bytes())
+            .unwrap_or_else(|e| panic!("write: {e}"));
+        let _ = self.writer.flush();
+        std::thread::sleep(Duration::from_millis(150));
+    }
+
+    fn wait_exit(&mut self) {
+        let start = Instant::now();
+        while start.elapsed() < Duration::from_secs(10) {
+            if let Ok(Some(_)) = self.child.try_wait() {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        let _ = self.child.kill();
+        panic!("poignee did not exit");
+    }
+}
+
+fn wait_file(path: &Path, needle: &str) -> String {
+    let start = Instant::now();
+    while start.elapsed() < Duration::from_secs(20) {
+        if let Ok(s) = std::fs::read_to_string(path) {
+            if s.contains(needle) {
+                return s;
+            }
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    panic!("{} never held “{needle}”", path.display());
+}
+
+fn setup() -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let drafts = dir.path().join("drafts");
+    std::fs::write(
+        dir.path().join("config.toml"),
+        format!(
+            "drafts_dir = \"{}\"\n[audience]\nregions = [\"Auvergne-Rhône-Alpes\"]\n",
+            drafts.display()
+        ),
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    (dir, drafts)
+}
+
+const NOTE: &str = "Bonjour Claire, nous avons échangé au salon VivaTech sur la logistique urbaine. Au plaisir d’en reparler, merci !";
+
+#[test]
+fn type_fill_approve_and_find_the_file_and_the_clipboard() {
+    let (dir, drafts) = setup();
+    let mut s = start(dir.path());
+    s.send(NOTE);
+    // Tab to the checks, Tab to the form: name, region.
+    s.send("\t\t");
+    s.send("Claire Martin");
+    s.send("\x1b[B");
+    s.send("Villeurbanne (69)");
+    s.wait_for("cible", "the audience verdict");
+    s.send("\x13"); // Ctrl-S
+    let saved = wait_file(&drafts.join("claire-martin.md"), "approved");
+    assert!(saved.contains("name = \"Claire Martin\""), "{saved}");
+    assert!(saved.contains("region = \"Villeurbanne (69)\""), "{saved}");
+    assert!(saved.ends_with(NOTE), "{saved}");
+    let b64 = base64::engine::general_purpose::STANDARD.encode(NOTE);
+    s.wait_for(
+        &format!("\x1b]52;c;{b64}\x07"),
+        "the OSC 52 clipboard sequence",
+    );
+    s.send("\x11"); // Ctrl-Q: saved, so it quits at once.
+    s.wait_exit();
+    assert!(!dir.path().join("data/poignee/recovery.md").exists());
+}
+
+#[test]
+fn sigkill_mid_sentence_then_the_text_comes_back() {
+    let (dir, drafts) = setup();
+    let recovery = dir.path().join("data/poignee/recovery.md");
+    let mut s = start(dir.path());
+    s.send("Bonjour Zoé, j’ai lu votre article sur les jardins partagés et je voul");
+    wait_file(&recovery, "je voul");
+    let pid = s.child.process_id().unwrap_or_else(|| panic!("a pid"));
+    let killed = std::process::Command::new("kill")
+        .args(["-9", &pid.to_string()])
+        .status()
+        .is_ok_and(|st| st.success());
+    assert!(killed);
+    s.wait_exit();
+    assert!(wait_file(&recovery, "je voul").contains("status = \"draft\""));
+
+    let mut s = start(dir.path());
+    s.wait_for("Texte retrouv", "the recovery offer");
+    s.send("o");
+    s.send("ais votre avis. Merci !");
+    s.send("\x13");
+    let saved = wait_file(&drafts.join("note.md"), "Merci");
+    assert!(
+        saved.ends_with("les jardins partagés et je voulais votre avis. Merci !"),
+        "{saved}"
+    );
+    s.send("\x11");
+    s.wait_exit();
+}
