@@ -70,6 +70,17 @@ const fn b(
 /// The defaults.
 pub const BINDINGS: &[Binding] = &[
     b(
+        Action::Help,
+        "help",
+        &["f1"],
+        Scope::Everywhere,
+        Text::new(
+            "aide : toutes les touches (aussi « ? » hors de l'éditeur)",
+            "help: every key (also “?” outside the editor)",
+        ),
+        Some(Text::new("aide", "help")),
+    ),
+    b(
         Action::Approve,
         "approve",
         &["ctrl-s"],
@@ -87,17 +98,6 @@ pub const BINDINGS: &[Binding] = &[
         Scope::Everywhere,
         Text::new("écran des modèles", "templates screen"),
         Some(Text::new("modèles", "templates")),
-    ),
-    b(
-        Action::Help,
-        "help",
-        &["f1"],
-        Scope::Everywhere,
-        Text::new(
-            "aide : toutes les touches (aussi « ? » hors de l'éditeur)",
-            "help: every key (also “?” outside the editor)",
-        ),
-        Some(Text::new("aide", "help")),
     ),
     b(
         Action::Drafts,
@@ -539,7 +539,7 @@ mod tests {
         let f10 = Key::parse("f10").expect("key");
         assert_eq!(map.action(f10, Scope::Editor), Some(Action::Approve));
         assert_eq!(
-            map.hints(Lang::En)[0],
+            map.hints(Lang::En)[1],
             ("F10".to_string(), "approve".to_string())
         );
         o.insert("aprove".to_string(), vec!["f9".to_string()]);

@@ -622,6 +622,13 @@ fn status_bar(f: &mut Frame, app: &App, theme: &Theme, area: Rect) {
                 theme.good()
             },
         ),
+        Span::raw(" · "),
+        Span::styled(
+            format!("{}/100", app.report.score.value),
+            Style::new().add_modifier(Modifier::BOLD),
+        ),
+        Span::raw(" · "),
+        app.verdict_span(theme),
         Span::raw("  "),
     ];
     let used: usize = spans
