@@ -117,8 +117,8 @@ impl FileError {
                 ),
             ),
             FileError::FrontMatter(at) => Localized::new(
-                format!("en-tête (front matter) invalide : {at}"),
-                format!("invalid front matter: {at}"),
+                format!("en-tête (front matter) invalide : {}", at.what()),
+                format!("invalid front matter: {}", at.what()),
             ),
             FileError::Unwalkable(e) => Localized::new(
                 format!("inaccessible : {e}"),

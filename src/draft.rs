@@ -131,7 +131,11 @@ impl Draft {
 
     /// The file's text: front matter (when any field is set), then the body.
     pub fn render(&self) -> String {
-        if self.front == FrontMatter::default() {
+        // A plain note stays plain, unless its first line would read as a
+        // fence (or a BOM would be taken off): then empty front matter keeps it.
+        let first = self.body.split('\n').next().unwrap_or("");
+        let ambiguous = first.trim_end() == FENCE || self.body.starts_with('\u{feff}');
+        if self.front == FrontMatter::default() && !ambiguous {
             return self.body.clone();
         }
         // Serialising plain data with string keys cannot fail.

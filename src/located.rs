@@ -17,21 +17,26 @@ pub struct Located {
 
 impl fmt::Display for Located {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}:{}: ", self.line, self.column)?;
-        if let Some(key) = &self.key {
-            write!(f, "key `{key}`: ")?;
-        }
-        f.write_str(&self.message)?;
-        if let Some(hint) = &self.hint {
-            write!(f, " ({hint})")?;
-        }
-        Ok(())
+        write!(f, "{}:{}: {}", self.line, self.column, self.what())
     }
 }
 
 impl std::error::Error for Located {}
 
 impl Located {
+    /// The error without its position: "key `x`: message (hint)".
+    pub fn what(&self) -> String {
+        let mut s = String::new();
+        if let Some(key) = &self.key {
+            s.push_str(&format!("key `{key}`: "));
+        }
+        s.push_str(&self.message);
+        if let Some(hint) = &self.hint {
+            s.push_str(&format!(" ({hint})"));
+        }
+        s
+    }
+
     pub fn at(source: &str, offset: usize, message: impl Into<String>) -> Self {
         let (line, column) = line_col(source, offset);
         Located {

@@ -232,9 +232,18 @@ pub fn check(
     let (lib, errors) = Library::load(config.templates_dir().as_deref());
     let mut chosen = Vec::new();
     for n in names {
-        match find(lang, &lib, n) {
+        // A template that failed to load is reported below, with its error.
+        let broken = errors.iter().any(|e| {
+            Path::new(&e.path).file_stem().and_then(|s| s.to_str())
+                == Some(n.trim_end_matches(".md"))
+        });
+        match lib.find(n) {
             Some(tp) => chosen.push(tp),
-            None => return ExitCode::from(EXIT_USAGE),
+            None if broken => {}
+            None => {
+                find(lang, &lib, n);
+                return ExitCode::from(EXIT_USAGE);
+            }
         }
     }
     if names.is_empty() {

@@ -1,0 +1,204 @@
+//! Faults, each an automated test: a malformed config, template and draft
+//! (a fixture each, with the message and its file:line:col asserted); a
+//! drafts folder that cannot be written (a clear error, the text still in
+//! the editor); two saves for the same person (two files). SIGKILL during
+//! typing is in `tui_pty.rs`.
+
+use assert_cmd::Command;
+use poignee::crossdraft::Settings;
+use poignee::lang::Lang;
+use poignee::lint::{Linter, Severity};
+use poignee::template::Library;
+use poignee::tui::app::{App, Setup};
+use poignee::tui::keys::Keymap;
+use poignee::{Platform, Tier};
+use predicates::prelude::*;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyEventState, KeyModifiers};
+use std::path::{Path, PathBuf};
+
+fn poignee() -> Command {
+    let mut cmd = Command::cargo_bin("poignee").unwrap_or_else(|e| panic!("binary: {e}"));
+    cmd.env_remove("POIGNEE_CONFIG")
+        .env("NO_COLOR", "1")
+        .env("XDG_CONFIG_HOME", "/nonexistent-poignee-test")
+        .env("XDG_DATA_HOME", "/nonexistent-poignee-test")
+        .env("HOME", "/nonexistent-poignee-test");
+    cmd
+}
+
+const FIXTURES: &str = "tests/fixtures/faults";
+
+#[test]
+fn a_malformed_config_names_file_line_column_and_key() {
+    poignee()
+        .args(["--lang", "en", "--config", &format!("{FIXTURES}/config.toml"), "check", "examples/drafts/fr-propre.md"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "error: tests/fixtures/faults/config.toml:5:15: key `rules.sales-pitch`: unknown variant `eror`",
+        ))
+        .stderr(predicate::str::contains("(did you mean `error`?)"));
+}
+
+#[test]
+fn a_malformed_template_names_file_line_column() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let config = dir.path().join("config.toml");
+    std::fs::write(
+        &config,
+        format!("templates_dir = \"{FIXTURES}/templates\"\n"),
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    poignee()
+        .args(["--lang", "en", "--config"])
+        .arg(&config)
+        .args(["templates", "check", "casse"])
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains(
+            "error: invalid front matter: unclosed table, expected `]`",
+        ))
+        .stdout(predicate::str::contains(
+            "--> tests/fixtures/faults/templates/casse.md:4:20",
+        ));
+}
+
+#[test]
+fn a_malformed_draft_names_file_line_column_and_the_run_goes_on() {
+    poignee()
+        .args(["--lang", "en", "check", "--format", "short", &format!("{FIXTURES}/draft.md"), "examples/drafts/fr-propre.md"])
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains(
+            "tests/fixtures/faults/draft.md:5:16: error[file]: invalid front matter: key `target.relationship`: unknown variant `ami`",
+        ))
+        .stdout(predicate::str::contains("2 files checked: 0 errors, 0 warnings, 0 infos; 1 unreadable"));
+}
+
+fn app(drafts: PathBuf) -> App {
+    App::new(Setup {
+        lang: Lang::En,
+        linter: Linter::default(),
+        platform: Platform::Linkedin,
+        tier: Tier::Free,
+        drafts_dir: Some(drafts),
+        library: Library::shipped(),
+        keymap: Keymap::default(),
+        cross: Settings {
+            repeated_people: 3,
+            repeated_similarity: 0.6,
+            weekly_budget: 20,
+            free_monthly_notes: 5,
+        },
+        color: false,
+    })
+}
+
+fn key(app: &mut App, code: KeyCode, mods: KeyModifiers) {
+    app.key(KeyEvent {
+        code,
+        modifiers: mods,
+        kind: KeyEventKind::Press,
+        state: KeyEventState::NONE,
+    });
+}
+
+fn typed(app: &mut App, text: &str) {
+    for c in text.chars() {
+        key(app, KeyCode::Char(c), KeyModifiers::NONE);
+    }
+}
+
+const NOTE: &str =
+    "Hi Claire, we met at the Web Summit on urban logistics. Could we talk again? Thanks!";
+
+/// A drafts folder that cannot be made (a file is in the way): the error
+/// says so, names the folder, and the text stays, unsaved, in the editor.
+#[test]
+fn an_unwritable_drafts_folder_keeps_the_text_and_says_why() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let blocker = dir.path().join("drafts");
+    std::fs::write(&blocker, "a file, not a folder").unwrap_or_else(|e| panic!("{e}"));
+    let mut a = app(blocker.join("inside"));
+    typed(&mut a, NOTE);
+    key(&mut a, KeyCode::Char('s'), KeyModifiers::CONTROL);
+    let n = a.notice.clone().unwrap_or_else(|| panic!("a notice"));
+    assert_eq!(n.level, Severity::Error);
+    assert!(
+        n.text.starts_with("not saved (") && n.text.contains("drafts/inside"),
+        "{}",
+        n.text
+    );
+    assert!(n.text.ends_with("your text stays here"), "{}", n.text);
+    assert_eq!(a.note.text(), NOTE);
+    assert!(a.dirty, "still unsaved, so quitting asks");
+    assert!(a.effects.is_empty(), "nothing copied as if saved");
+    // The folder fixed, the same text saves.
+    let mut a2 = app(dir.path().join("ok"));
+    typed(&mut a2, NOTE);
+    key(&mut a2, KeyCode::Char('s'), KeyModifiers::CONTROL);
+    assert!(dir.path().join("ok/note.md").exists());
+}
+
+#[test]
+fn two_saves_for_the_same_person_make_two_files() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    for _ in 0..2 {
+        let mut a = app(dir.path().to_path_buf());
+        a.focus = poignee::tui::app::Focus::Form(0);
+        typed(&mut a, "Claire Martin");
+        a.focus = poignee::tui::app::Focus::Note;
+        typed(&mut a, NOTE);
+        key(&mut a, KeyCode::Char('s'), KeyModifiers::CONTROL);
+    }
+    let names = |d: &Path| {
+        let mut v: Vec<String> = std::fs::read_dir(d)
+            .map(|r| {
+                r.filter_map(|e| e.ok())
+                    .map(|e| e.file_name().to_string_lossy().into_owned())
+                    .collect()
+            })
+            .unwrap_or_default();
+        v.sort();
+        v
+    };
+    assert_eq!(
+        names(dir.path()),
+        ["claire-martin-2.md", "claire-martin.md"]
+    );
+}
+
+#[test]
+fn draft_refuses_an_output_folder_it_cannot_make() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let people = dir.path().join("people.csv");
+    std::fs::write(
+        &people,
+        "first_name,last_name,event,topic\nClaire,Martin,VivaTech,la logistique\n",
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    let blocker = dir.path().join("out");
+    std::fs::write(&blocker, "a file").unwrap_or_else(|e| panic!("{e}"));
+    poignee()
+        .args([
+            "--lang",
+            "en",
+            "draft",
+            "--template",
+            "fr/evenement",
+            "--people",
+        ])
+        .arg(&people)
+        .arg("--out")
+        .arg(&blocker)
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains(
+            "line 2 (Claire Martin) skipped: not written (",
+        ))
+        .stdout(predicate::str::contains("0 drafts written"));
+    assert_eq!(
+        std::fs::read_to_string(&blocker).unwrap_or_default(),
+        "a file"
+    );
+}
