@@ -1,19 +1,11 @@
 //! The CLI as a user runs it: exit codes, formats, bad input, bad configs.
 
+mod common;
+
 use assert_cmd::Command;
+use common::{poignee, write};
 use predicates::prelude::*;
 use std::path::Path;
-
-fn poignee() -> Command {
-    let mut cmd = Command::cargo_bin("poignee").unwrap_or_else(|e| panic!("binary: {e}"));
-    cmd.env_remove("POIGNEE_CONFIG")
-        .env("LANG", "C")
-        .env("NO_COLOR", "1")
-        .env("XDG_CONFIG_HOME", "/nonexistent-poignee-test")
-        .env("XDG_DATA_HOME", "/nonexistent-poignee-test")
-        .env("HOME", "/nonexistent-poignee-test");
-    cmd
-}
 
 fn stdout_of(cmd: &mut Command) -> String {
     String::from_utf8_lossy(&cmd.output().map(|o| o.stdout).unwrap_or_default()).into_owned()
@@ -413,13 +405,6 @@ fn usage_errors_exit_2() {
         .assert()
         .code(2);
     poignee().args(["frobnicate"]).assert().code(2);
-}
-
-fn write(path: &Path, text: &str) {
-    if let Some(dir) = path.parent() {
-        std::fs::create_dir_all(dir).unwrap_or_else(|e| panic!("{}: {e}", dir.display()));
-    }
-    std::fs::write(path, text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
 }
 
 fn json_of(cmd: &mut Command) -> serde_json::Value {
@@ -878,18 +863,7 @@ fn draft_reports_a_bad_people_file_with_its_line() {
     let people = dir.path().join("people.csv");
     std::fs::write(&people, b"first_name,last_name\nCl\xe9mence,Roy\n")
         .unwrap_or_else(|e| panic!("{e}"));
-    poignee()
-        .args([
-            "--lang",
-            "en",
-            "draft",
-            "--template",
-            "fr/evenement",
-            "--people",
-        ])
-        .arg(&people)
-        .arg("--out")
-        .arg(dir.path().join("out"))
+    common::draft(&people, &dir.path().join("out"))
         .assert()
         .code(2)
         .stderr(predicate::str::contains(

@@ -4,7 +4,9 @@
 //! the editor); two saves for the same person (two files). SIGKILL during
 //! typing is in `tui_pty.rs`.
 
-use assert_cmd::Command;
+mod common;
+
+use common::poignee;
 use poignee::crossdraft::Settings;
 use poignee::lang::Lang;
 use poignee::lint::{Linter, Severity};
@@ -15,16 +17,6 @@ use poignee::{Platform, Tier};
 use predicates::prelude::*;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyEventState, KeyModifiers};
 use std::path::{Path, PathBuf};
-
-fn poignee() -> Command {
-    let mut cmd = Command::cargo_bin("poignee").unwrap_or_else(|e| panic!("binary: {e}"));
-    cmd.env_remove("POIGNEE_CONFIG")
-        .env("NO_COLOR", "1")
-        .env("XDG_CONFIG_HOME", "/nonexistent-poignee-test")
-        .env("XDG_DATA_HOME", "/nonexistent-poignee-test")
-        .env("HOME", "/nonexistent-poignee-test");
-    cmd
-}
 
 const FIXTURES: &str = "tests/fixtures/faults";
 
@@ -179,18 +171,7 @@ fn draft_refuses_an_output_folder_it_cannot_make() {
     .unwrap_or_else(|e| panic!("{e}"));
     let blocker = dir.path().join("out");
     std::fs::write(&blocker, "a file").unwrap_or_else(|e| panic!("{e}"));
-    poignee()
-        .args([
-            "--lang",
-            "en",
-            "draft",
-            "--template",
-            "fr/evenement",
-            "--people",
-        ])
-        .arg(&people)
-        .arg("--out")
-        .arg(&blocker)
+    common::draft(&people, &blocker)
         .assert()
         .code(1)
         .stdout(predicate::str::contains(
