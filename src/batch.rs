@@ -139,45 +139,46 @@ impl FileError {
 
 /// The files to check under `paths`: a file is taken whatever its name, a
 /// folder is walked for `.txt` and `.md` files (honouring `.gitignore` and
-/// `.poigneeignore`, skipping hidden files), `-` is standard input.
-pub fn inputs(paths: &[PathBuf]) -> Vec<Input> {
-    let mut out = Vec::new();
-    for path in paths {
-        if path.as_os_str() == "-" {
-            let mut buf = Vec::new();
-            match std::io::stdin().lock().read_to_end(&mut buf) {
-                Ok(_) => out.push(Input::Stdin(buf)),
-                Err(e) => out.push(Input::Unwalkable {
-                    path: "<stdin>".into(),
-                    message: e.to_string(),
-                }),
+/// `.poigneeignore`, skipping hidden files), `-` is standard input. Lazily,
+/// in a stable order (sorted by name within each folder), so that memory
+/// does not grow with the number of files.
+pub fn inputs(paths: &[PathBuf]) -> impl Iterator<Item = Input> + use<> {
+    // Owned, so that the walk outlives the slice it was given.
+    let owned: Vec<PathBuf> = paths.iter().map(PathBuf::clone).collect();
+    owned
+        .into_iter()
+        .flat_map(|path| -> Box<dyn Iterator<Item = Input>> {
+            if path.as_os_str() == "-" {
+                let mut buf = Vec::new();
+                let input = match std::io::stdin().lock().read_to_end(&mut buf) {
+                    Ok(_) => Input::Stdin(buf),
+                    Err(e) => Input::Unwalkable {
+                        path: "<stdin>".into(),
+                        message: e.to_string(),
+                    },
+                };
+                return Box::new(std::iter::once(input));
             }
-            continue;
-        }
-        if !path.is_dir() {
-            out.push(Input::File(path.clone()));
-            continue;
-        }
-        let walker = ignore::WalkBuilder::new(path)
-            .follow_links(true)
-            .require_git(false)
-            .add_custom_ignore_filename(".poigneeignore")
-            .sort_by_file_name(|a, b| a.cmp(b))
-            .build();
-        for entry in walker {
-            match entry {
+            if !path.is_dir() {
+                return Box::new(std::iter::once(Input::File(path)));
+            }
+            let walker = ignore::WalkBuilder::new(&path)
+                .follow_links(true)
+                .require_git(false)
+                .add_custom_ignore_filename(".poigneeignore")
+                .sort_by_file_name(|a, b| a.cmp(b))
+                .build();
+            Box::new(walker.filter_map(move |entry| match entry {
                 Ok(e) if e.file_type().is_some_and(|t| t.is_file()) && is_draft_name(e.path()) => {
-                    out.push(Input::File(e.into_path()));
+                    Some(Input::File(e.into_path()))
                 }
-                Ok(_) => {}
-                Err(err) => out.push(Input::Unwalkable {
+                Ok(_) => None,
+                Err(err) => Some(Input::Unwalkable {
                     path: error_path(&err).unwrap_or_else(|| path.display().to_string()),
                     message: walk_message(&err),
                 }),
-            }
-        }
-    }
-    out
+            }))
+        })
 }
 
 fn is_draft_name(path: &Path) -> bool {
@@ -214,7 +215,7 @@ fn walk_message(err: &ignore::Error) -> String {
 pub fn check(
     linter: &Linter,
     options: &Options,
-    inputs: Vec<Input>,
+    inputs: impl IntoIterator<Item = Input>,
     mut sink: impl FnMut(Checked),
 ) {
     let mut inputs = inputs.into_iter().peekable();
@@ -284,7 +285,6 @@ pub fn saved_records(
         return Vec::new();
     }
     let files: Vec<PathBuf> = inputs(&[dir.to_path_buf()])
-        .into_iter()
         .filter_map(|i| match i {
             Input::File(p) => Some(p),
             _ => None,
@@ -446,7 +446,6 @@ mod tests {
         }
         std::fs::write(d.join(".poigneeignore"), "skip.md\n").expect("write");
         let names: Vec<String> = inputs(&[d.to_path_buf()])
-            .into_iter()
             .filter_map(|i| match i {
                 Input::File(p) => p.strip_prefix(d).ok().map(|p| p.display().to_string()),
                 _ => None,

@@ -42,12 +42,14 @@ pub struct Record {
     pub column: usize,
     /// Among the files checked (else only a saved draft, for comparison).
     pub checked: bool,
-    /// Who the note goes to, folded; the path when unknown.
-    person: String,
-    shingles: Box<[u64]>,
+    /// Who the note goes to: a hash of the folded name, else of the path.
+    person: u64,
+    /// Hashes of the word pairs, sorted: 4 bytes each, for a small index.
+    shingles: Box<[u32]>,
     approved_at: Option<Timestamp>,
     linkedin_free: bool,
-    allow: Vec<RuleId>,
+    /// The draft allows `repeated-text`, `pace`.
+    allow: [bool; 2],
 }
 
 impl Record {
@@ -76,7 +78,11 @@ impl Record {
             .map(|w| &body[w])
             .filter(|w| !removed.contains(*w))
             .collect();
-        let mut shingles: Vec<u64> = kept.windows(2).map(|p| hash_pair(p[0], p[1])).collect();
+        // The low half of the hash: collisions stay rare among a note's pairs.
+        let mut shingles: Vec<u32> = kept
+            .windows(2)
+            .map(|p| hash_pair(p[0], p[1]) as u32)
+            .collect();
         shingles.sort_unstable();
         shingles.dedup();
         let (line, column) = crate::text::line_col(source, draft.body_offset);
@@ -85,18 +91,23 @@ impl Record {
             line,
             column,
             checked,
-            person: target
-                .and_then(|t| t.name.as_deref())
-                .map(fold)
-                .filter(|n| !n.is_empty())
-                .unwrap_or_else(|| path.to_string()),
+            person: {
+                let name = target.and_then(|t| t.name.as_deref()).map(fold);
+                match name.filter(|n| !n.is_empty()) {
+                    Some(n) => hash_pair("person", &n),
+                    None => hash_pair("path", path),
+                }
+            },
             shingles: shingles.into_boxed_slice(),
             approved_at: match front.status {
                 Some(Status::Approved) => front.approved_at.as_ref().and_then(timestamp),
                 _ => None,
             },
             linkedin_free: platform == Platform::Linkedin && tier == Tier::Free,
-            allow: front.allow.clone(),
+            allow: [
+                front.allow.contains(&RuleId::RepeatedText),
+                front.allow.contains(&RuleId::Pace),
+            ],
         }
     }
 }
@@ -156,7 +167,14 @@ pub fn findings(
     if let Some(severity) = linter.severity(RuleId::Pace) {
         pace(records, settings, severity, now, &mut out);
     }
-    out.retain(|f| records[f.record].checked && !records[f.record].allow.contains(&f.rule));
+    out.retain(|f| {
+        let r = &records[f.record];
+        let allowed = match f.rule {
+            RuleId::RepeatedText => r.allow[0],
+            _ => r.allow[1],
+        };
+        r.checked && !allowed
+    });
     out.sort_by_key(|f| (f.record, f.rule));
     out
 }
@@ -178,18 +196,20 @@ fn mix(mut x: u64) -> u64 {
     x ^ (x >> 31)
 }
 
-fn minhash(shingles: &[u64]) -> [u64; HASHES] {
+fn minhash(shingles: &[u32]) -> [u64; HASHES] {
     let mut sig = [u64::MAX; HASHES];
     for &s in shingles {
         for (i, slot) in sig.iter_mut().enumerate() {
-            *slot = (*slot).min(mix(s ^ (i as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15)));
+            *slot = (*slot).min(mix(
+                u64::from(s) ^ (i as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15)
+            ));
         }
     }
     sig
 }
 
 /// Exact Jaccard similarity of two sorted, deduplicated sets.
-pub fn jaccard(a: &[u64], b: &[u64]) -> f64 {
+pub fn jaccard(a: &[u32], b: &[u32]) -> f64 {
     let (mut i, mut j, mut both) = (0, 0, 0usize);
     while i < a.len() && j < b.len() {
         match a[i].cmp(&b[j]) {
@@ -250,10 +270,7 @@ fn repeated(records: &[Record], settings: &Settings, severity: Severity, out: &m
         groups.entry(root).or_default().push(i);
     }
     for members in groups.values().filter(|m| m.len() > 1) {
-        let people: HashSet<&str> = members
-            .iter()
-            .map(|&i| records[i].person.as_str())
-            .collect();
+        let people: HashSet<u64> = members.iter().map(|&i| records[i].person).collect();
         if people.len() < settings.repeated_people || !members.iter().any(|&i| records[i].checked) {
             continue;
         }
@@ -324,46 +341,41 @@ fn pace(
     };
     let week = window(7, false);
     let budget = settings.weekly_budget as usize;
-    for (rank, &i) in week.iter().enumerate().skip(budget) {
-        let nth = rank + 1;
-        out.push(Finding {
-            record: i,
-            rule: RuleId::Pace,
-            severity,
-            message: Localized::new(
-                format!(
-                    "{} notes approuvées ces 7 derniers jours, au-delà de votre budget de {budget} par semaine (celle-ci est la {nth}e)",
-                    week.len()
-                ),
-                format!(
-                    "{} notes approved in the last 7 days, over your budget of {budget} a week (this is number {nth})",
-                    week.len()
-                ),
-            ),
-            related: Vec::new(),
-        });
-    }
     let month = window(30, true);
     let limit = settings.free_monthly_notes as usize;
-    for (rank, &i) in month.iter().enumerate().skip(limit) {
-        let nth = rank + 1;
-        out.push(Finding {
-            record: i,
-            rule: RuleId::Pace,
-            severity,
-            message: Localized::new(
-                format!(
-                    "{} notes approuvées ces 30 derniers jours sur un compte LinkedIn gratuit, qui n'en joint qu'à {limit} invitations par mois (celle-ci est la {nth}e)",
-                    month.len()
-                ),
-                format!(
-                    "{} notes approved in the last 30 days on a free LinkedIn account, which attaches a note to only {limit} invitations a month (this is number {nth})",
-                    month.len()
-                ),
+    let mut over = |within: &[usize], cap: usize, message: &dyn Fn(usize) -> Localized| {
+        for (rank, &i) in within.iter().enumerate().skip(cap) {
+            out.push(Finding {
+                record: i,
+                rule: RuleId::Pace,
+                severity,
+                message: message(rank + 1),
+                related: Vec::new(),
+            });
+        }
+    };
+    over(&week, budget, &|nth| {
+        let n = week.len();
+        Localized::new(
+            format!(
+                "{n} notes approuvées ces 7 derniers jours, au-delà de votre budget de {budget} par semaine (celle-ci est la {nth}e)"
             ),
-            related: Vec::new(),
-        });
-    }
+            format!(
+                "{n} notes approved in the last 7 days, over your budget of {budget} a week (this is number {nth})"
+            ),
+        )
+    });
+    over(&month, limit, &|nth| {
+        let n = month.len();
+        Localized::new(
+            format!(
+                "{n} notes approuvées ces 30 derniers jours sur un compte LinkedIn gratuit, qui n'en joint qu'à {limit} invitations par mois (celle-ci est la {nth}e)"
+            ),
+            format!(
+                "{n} notes approved in the last 30 days on a free LinkedIn account, which attaches a note to only {limit} invitations a month (this is number {nth})"
+            ),
+        )
+    });
 }
 
 #[cfg(test)]
@@ -462,7 +474,7 @@ mod tests {
         let f = findings(&records, &Linter::default(), &settings(), now());
         assert_eq!(f.len(), 1);
         assert_eq!(f[0].related.len(), 3);
-        records[0].allow.push(RuleId::RepeatedText);
+        records[0].allow[0] = true;
         assert!(findings(&records, &Linter::default(), &settings(), now()).is_empty());
     }
 

@@ -703,7 +703,6 @@ mod tests {
     fn every_file_in_templates_is_shipped() {
         let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("templates");
         let mut on_disk: Vec<String> = crate::batch::inputs(std::slice::from_ref(&root))
-            .into_iter()
             .filter_map(|i| match i {
                 crate::batch::Input::File(p) => p
                     .strip_prefix(&root)

@@ -325,13 +325,8 @@ fn to_lang(l: LangArg) -> Lang {
 }
 
 fn check(lang: Lang, config: &Config, config_path: Option<PathBuf>, args: CheckArgs) -> ExitCode {
-    let path = config_path.unwrap_or_else(|| PathBuf::from("config.toml"));
-    let linter = match config.linter(&path) {
-        Ok(l) => l,
-        Err(e) => {
-            report::fail(lang, &e.to_string());
-            return ExitCode::from(EXIT_USAGE);
-        }
+    let Some(linter) = linter_or_fail(lang, config, config_path) else {
+        return ExitCode::from(EXIT_USAGE);
     };
     let options = Options {
         platform: args.platform.map(to_platform),
@@ -460,13 +455,8 @@ fn audience_cmd(
     config_path: Option<PathBuf>,
     args: AudienceArgs,
 ) -> ExitCode {
-    let path = config_path.unwrap_or_else(|| PathBuf::from("config.toml"));
-    let linter = match config.linter(&path) {
-        Ok(l) => l,
-        Err(e) => {
-            report::fail(lang, &e.to_string());
-            return ExitCode::from(EXIT_USAGE);
-        }
+    let Some(linter) = linter_or_fail(lang, config, config_path) else {
+        return ExitCode::from(EXIT_USAGE);
     };
     let target = poignee::target::Target {
         region: args.region,
@@ -482,16 +472,12 @@ fn audience_cmd(
 }
 
 fn rules(lang: Lang, config: &Config, config_path: Option<PathBuf>) -> ExitCode {
-    let path = config_path.unwrap_or_else(|| PathBuf::from("config.toml"));
-    match config.linter(&path) {
-        Ok(linter) => {
+    match linter_or_fail(lang, config, config_path) {
+        Some(linter) => {
             report::rules(lang, &linter);
             ExitCode::SUCCESS
         }
-        Err(e) => {
-            report::fail(lang, &e.to_string());
-            ExitCode::from(EXIT_USAGE)
-        }
+        None => ExitCode::from(EXIT_USAGE),
     }
 }
 

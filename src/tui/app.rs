@@ -778,7 +778,6 @@ impl App {
             return;
         };
         let mut items: Vec<DraftItem> = crate::batch::inputs(std::slice::from_ref(&dir))
-            .into_iter()
             .filter_map(|i| match i {
                 crate::batch::Input::File(p) => Some(p),
                 _ => None,
