@@ -36,8 +36,8 @@ def one(tmp: str) -> tuple[float, int]:
         if not r:
             raise SystemExit("no frame after 5 s")
         seen += os.read(fd, 65536)
-        # The frame is drawn when the status bar (last line) is out.
-        if "F1".encode() in seen and "poignee ·".encode() in seen:
+        # The frame is out with its last cell, the bottom-right corner.
+        if "┘".encode() in seen:
             first = time.perf_counter() - start
     with open(f"/proc/{pid}/status") as f:
         hwm = next(int(line.split()[1]) for line in f if line.startswith("VmHWM"))

@@ -104,6 +104,15 @@ fn copy(out: &mut impl Write, text: &str) {
     }
 }
 
+/// Keeps the latest text in memory for a signal or a panic.
+fn snapshot(app: &App, path: &Path) {
+    let text = (app.dirty && !app.note.text().trim().is_empty())
+        .then(|| app.to_draft(Status::Draft).render());
+    if let Ok(mut s) = SNAPSHOT.lock() {
+        *s = text.map(|t| (path.to_path_buf(), t));
+    }
+}
+
 /// Writes the recovery file (or removes it when there is nothing to keep).
 fn sync(app: &mut App, path: &Path) {
     let empty =
@@ -137,10 +146,25 @@ pub fn run(setup: Setup, options: Options) -> io::Result<()> {
         }
     }
 
+    // SIGTERM or SIGHUP: the loop stops, keeps the text and restores the
+    // terminal. If it cannot (a closed terminal can leave crossterm reading
+    // end-of-file for ever), this thread does it from the latest snapshot.
     let stop = Arc::new(AtomicBool::new(false));
-    for signal in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
-        signal_hook::flag::register(signal, Arc::clone(&stop))?;
-    }
+    let mut signals = signal_hook::iterator::Signals::new([
+        signal_hook::consts::SIGTERM,
+        signal_hook::consts::SIGHUP,
+    ])?;
+    let signals_handle = signals.handle();
+    let flag = Arc::clone(&stop);
+    std::thread::spawn(move || {
+        if let Some(signal) = signals.forever().next() {
+            flag.store(true, Ordering::Relaxed);
+            std::thread::sleep(Duration::from_millis(800));
+            write_snapshot();
+            restore_terminal();
+            std::process::exit(128 + signal);
+        }
+    });
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
         write_snapshot();
@@ -164,6 +188,7 @@ pub fn run(setup: Setup, options: Options) -> io::Result<()> {
             let _ = std::fs::remove_file(p);
         }
     }
+    signals_handle.close();
     restore_terminal();
     result
 }
@@ -194,6 +219,7 @@ fn event_loop(
         }
         if let Some(p) = &options.recovery {
             if app.unsynced {
+                snapshot(app, p);
                 let since = *changed_at.get_or_insert_with(Instant::now);
                 if since.elapsed() >= SYNC_AFTER {
                     sync(app, p);
