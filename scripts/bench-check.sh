@@ -25,7 +25,8 @@ export XDG_CONFIG_HOME="$work/config" XDG_DATA_HOME="$work/data" NO_COLOR=1
 echo "generating $n drafts…" >&2
 python3 "$root/scripts/gen_drafts.py" "$work/all" "$n"
 python3 "$root/scripts/gen_drafts.py" "$work/small" 10000
-find "$work/all" -type f -name '*.md' | sort | head -n "$subset" > "$work/subset.txt"
+find "$work/all" -type f -name '*.md' | sort > "$work/files.txt"
+head -n "$subset" "$work/files.txt" > "$work/subset.txt"
 find "$work/all" "$work/small" -type f -print0 | xargs -0 cat > /dev/null   # warm the cache
 
 # best of 3: prints "seconds max_rss_kb"
@@ -33,7 +34,7 @@ measure() {
     local best="" rss=""
     for _ in 1 2 3; do
         /usr/bin/time -f "%e %M" -o "$work/time" "$@" > /dev/null 2> "$work/err" || true
-        read -r s m < "$work/time"
+        read -r s m < <(tail -n 1 "$work/time")
         if [[ -z $best ]] || awk "BEGIN{exit !($s < $best)}"; then best=$s; rss=$m; fi
     done
     echo "$best $rss"

@@ -23,6 +23,7 @@ use crate::target::{Platform, Tier};
 use crate::text::{fold, words};
 use jiff::{Timestamp, ToSpan, tz::TimeZone};
 use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
 
 const HASHES: usize = 60;
 const BAND: usize = 3;
@@ -139,9 +140,45 @@ pub struct Finding {
     pub record: usize,
     pub rule: RuleId,
     pub severity: Severity,
-    pub message: Localized,
-    /// The other files involved (the first 20).
-    pub related: Vec<String>,
+    /// Without the other files: see [`Finding::text`].
+    pub message: Arc<Localized>,
+    /// The other records involved (the first 20), by index.
+    pub related: Vec<usize>,
+    /// How many other records in all.
+    pub others: usize,
+}
+
+impl Finding {
+    /// The paths of the other records involved (the first 20).
+    pub fn related_paths<'a>(&self, records: &'a [Record]) -> Vec<&'a str> {
+        self.related
+            .iter()
+            .map(|&j| records[j].path.as_str())
+            .collect()
+    }
+
+    /// The message, with the first few other files named.
+    pub fn text(&self, records: &[Record]) -> Localized {
+        if self.others == 0 {
+            return (*self.message).clone();
+        }
+        let shown = self
+            .related_paths(records)
+            .into_iter()
+            .take(SHOWN)
+            .collect::<Vec<_>>()
+            .join(", ");
+        let more = self.others.saturating_sub(SHOWN.min(self.related.len()));
+        let (more_fr, more_en) = if more > 0 {
+            (format!(" et {more} autres"), format!(" and {more} more"))
+        } else {
+            (String::new(), String::new())
+        };
+        Localized::new(
+            format!("{} : {shown}{more_fr}", self.message.fr),
+            format!("{}: {shown}{more_en}", self.message.en),
+        )
+    }
 }
 
 /// The settings of the cross-draft checks, from the config.
@@ -238,24 +275,38 @@ fn find(parent: &mut [usize], mut x: usize) -> usize {
     x
 }
 
+const BANDS: usize = HASHES / BAND;
+
+/// The LSH band keys of a record: 20 × 4 bytes, kept instead of the
+/// signature.
+fn band_keys(shingles: &[u32]) -> [u32; BANDS] {
+    let sig = minhash(shingles);
+    let mut keys = [0u32; BANDS];
+    for (band, rows) in sig.chunks(BAND).enumerate() {
+        keys[band] = rows.iter().fold(band as u64, |h, &v| mix(h ^ v)) as u32;
+    }
+    keys
+}
+
 fn repeated(records: &[Record], settings: &Settings, severity: Severity, out: &mut Vec<Finding>) {
     let mut parent: Vec<usize> = (0..records.len()).collect();
-    let mut buckets: HashMap<(usize, u64), usize> = HashMap::new();
-    for (i, r) in records.iter().enumerate() {
-        if r.shingles.len() < MIN_SHINGLES {
-            continue;
-        }
-        let sig = minhash(&r.shingles);
-        for (band, rows) in sig.chunks(BAND).enumerate() {
-            let key = rows.iter().fold(band as u64, |h, &v| mix(h ^ v));
-            match buckets.get(&(band, key)) {
+    let keys: Vec<Option<[u32; BANDS]>> = records
+        .iter()
+        .map(|r| (r.shingles.len() >= MIN_SHINGLES).then(|| band_keys(&r.shingles)))
+        .collect();
+    // One band at a time, so that the buckets hold one entry a draft.
+    for band in 0..BANDS {
+        let mut first: HashMap<u32, usize> = HashMap::new();
+        for (i, k) in keys.iter().enumerate() {
+            let Some(k) = k else { continue };
+            match first.get(&k[band]) {
                 None => {
-                    buckets.insert((band, key), i);
+                    first.insert(k[band], i);
                 }
                 Some(&rep) => {
                     let (a, b) = (find(&mut parent, i), find(&mut parent, rep));
                     if a != b
-                        && jaccard(&r.shingles, &records[rep].shingles)
+                        && jaccard(&records[i].shingles, &records[rep].shingles)
                             >= settings.repeated_similarity
                     {
                         parent[a] = b;
@@ -264,6 +315,7 @@ fn repeated(records: &[Record], settings: &Settings, severity: Severity, out: &m
             }
         }
     }
+    drop(keys);
     let mut groups: HashMap<usize, Vec<usize>> = HashMap::new();
     for i in 0..records.len() {
         let root = find(&mut parent, i);
@@ -276,42 +328,29 @@ fn repeated(records: &[Record], settings: &Settings, severity: Severity, out: &m
         }
         let n = people.len();
         let percent = (settings.repeated_similarity * 100.0).round();
+        // One message a group, shared: a group can hold thousands of drafts.
+        let message = Arc::new(Localized::new(
+            format!(
+                "le même texte, ou presque (≥ {percent}\u{a0}% de paires de mots en commun), part à {n} personnes"
+            ),
+            format!(
+                "the same or nearly the same text (≥ {percent}% of word pairs shared) goes to {n} people"
+            ),
+        ));
         for &i in members {
-            // A group can hold thousands of drafts: name a few, count the rest.
-            let others = members.iter().filter(|&&j| j != i);
-            let related: Vec<String> = others
-                .clone()
-                .take(RELATED)
-                .map(|&j| records[j].path.clone())
-                .collect();
-            let more = members.len() - 1 - related.len().min(SHOWN);
-            let mut shown = related
+            let related: Vec<usize> = members
                 .iter()
-                .take(SHOWN)
-                .cloned()
-                .collect::<Vec<_>>()
-                .join(", ");
-            let (more_fr, more_en) = if more > 0 {
-                (format!(" et {more} autres"), format!(" and {more} more"))
-            } else {
-                (String::new(), String::new())
-            };
-            if shown.is_empty() {
-                shown = "-".into();
-            }
+                .filter(|&&j| j != i)
+                .take(RELATED)
+                .copied()
+                .collect();
             out.push(Finding {
                 record: i,
                 rule: RuleId::RepeatedText,
                 severity,
-                message: Localized::new(
-                    format!(
-                        "le même texte, ou presque (≥ {percent}\u{a0}% de paires de mots en commun), part à {n} personnes : {shown}{more_fr}"
-                    ),
-                    format!(
-                        "the same or nearly the same text (≥ {percent}% of word pairs shared) goes to {n} people: {shown}{more_en}"
-                    ),
-                ),
+                message: Arc::clone(&message),
                 related,
+                others: members.len() - 1,
             });
         }
     }
@@ -349,8 +388,9 @@ fn pace(
                 record: i,
                 rule: RuleId::Pace,
                 severity,
-                message: message(rank + 1),
+                message: Arc::new(message(rank + 1)),
                 related: Vec::new(),
+                others: 0,
             });
         }
     };
@@ -424,11 +464,12 @@ mod tests {
         let f = findings(&records, &Linter::default(), &settings(), now());
         assert_eq!(f.len(), 3, "{f:?}");
         assert!(f.iter().all(|f| f.rule == RuleId::RepeatedText));
-        assert_eq!(f[0].related, ["1.md", "2.md"]);
+        assert_eq!(f[0].related_paths(&records), ["1.md", "2.md"]);
+        let text = f[0].text(&records);
         assert!(
-            f[0].message.fr.contains("part à 3 personnes"),
+            text.fr.contains("part à 3 personnes : 1.md, 2.md"),
             "{}",
-            f[0].message.fr
+            text.fr
         );
         // Two people are not many; a different note breaks the group.
         assert!(findings(&records[..2], &Linter::default(), &settings(), now()).is_empty());

@@ -126,8 +126,8 @@ impl Reporter {
                     column: records[f.record].column,
                     rule: f.rule,
                     severity: f.severity,
-                    message: f.message.get(lang).into_owned(),
-                    related: &f.related,
+                    message: f.text(records).get(lang).into_owned(),
+                    related: f.related_paths(records),
                 })
                 .collect();
             let items = serde_json::to_string(&items).unwrap_or_else(|_| "[]".into());
@@ -153,12 +153,12 @@ impl Reporter {
                         r.line,
                         r.column,
                         escape_property(&format!("poignee {}", f.rule)),
-                        escape_data(&f.message.get(lang))
+                        escape_data(&f.text(records).get(lang))
                     ));
                 }
                 Format::Short => {
                     let sev = self.paint(style, &format!("{}[{}]", f.severity.name(), f.rule));
-                    o.push_str(&format!("{at}: {sev}: {}\n", f.message.get(lang)));
+                    o.push_str(&format!("{at}: {sev}: {}\n", f.text(records).get(lang)));
                 }
                 Format::Human | Format::Json => {
                     let head = self.paint(
@@ -168,7 +168,7 @@ impl Reporter {
                     o.push_str(&format!(
                         "{head}{} {}\n  {} {at}\n\n",
                         self.colon(),
-                        self.paint(BOLD, &f.message.get(lang)),
+                        self.paint(BOLD, &f.text(records).get(lang)),
                         self.paint(DIM, "-->")
                     ));
                 }
@@ -534,7 +534,7 @@ struct JsonCross<'a> {
     rule: RuleId,
     severity: Severity,
     message: String,
-    related: &'a [String],
+    related: Vec<&'a str>,
 }
 
 #[derive(Serialize)]

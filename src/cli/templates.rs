@@ -578,7 +578,7 @@ pub fn draft(lang: Lang, config: &Config, linter: &Linter, job: DraftJob) -> Exi
         out(&format!(
             "{WARNING}⚠ pace{WARNING:#} {}: {}",
             records[f.record].path,
-            f.message.get(lang)
+            f.text(&records).get(lang)
         ));
     }
     out("");

@@ -1088,6 +1088,6 @@ impl App {
         crossdraft::findings(&records, &self.linter, &self.cross, jiff::Timestamp::now())
             .into_iter()
             .find(|f| f.rule == RuleId::Pace && f.record == 0)
-            .map(|f| self.l(&f.message))
+            .map(|f| self.l(&f.text(&records)))
     }
 }
