@@ -118,9 +118,10 @@ impl Reporter {
         }
         let lang = self.lang;
         if self.format == Format::Json {
-            let items: Vec<JsonCross> = findings
-                .iter()
-                .map(|f| JsonCross {
+            // One item at a time: there can be one a file.
+            self.write("],\"cross_draft\":[");
+            for (i, f) in findings.iter().enumerate() {
+                let item = JsonCross {
                     path: &records[f.record].path,
                     line: records[f.record].line,
                     column: records[f.record].column,
@@ -128,15 +129,17 @@ impl Reporter {
                     severity: f.severity,
                     message: f.text(records).get(lang).into_owned(),
                     related: f.related_paths(records),
-                })
-                .collect();
-            let items = serde_json::to_string(&items).unwrap_or_else(|_| "[]".into());
-            self.write(&format!("],\"cross_draft\":{items}"));
+                };
+                let sep = if i > 0 { "," } else { "" };
+                let item = serde_json::to_string(&item).unwrap_or_default();
+                self.write(&format!("{sep}{item}"));
+            }
+            self.write("]");
             self.cross_written = true;
             return;
         }
-        let mut o = String::new();
         for f in findings {
+            let mut o = String::new();
             let r = &records[f.record];
             let at = format!("{}:{}:{}", r.path, r.line, r.column);
             let style = Self::severity_style(f.severity);
@@ -173,8 +176,8 @@ impl Reporter {
                     ));
                 }
             }
+            self.write(&o);
         }
-        self.write(&o);
     }
 
     pub fn finish(mut self) -> Summary {
