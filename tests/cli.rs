@@ -771,20 +771,8 @@ fn draft_for_a_short_list_writes_eight_and_explains_two() {
     write(&people, PEOPLE);
     let out_dir = dir.path().join("out");
     let run = || {
-        poignee()
-            .args([
-                "--config",
-                "config.example.toml",
-                "--lang",
-                "en",
-                "draft",
-                "--template",
-                "fr/evenement",
-                "--people",
-            ])
-            .arg(&people)
-            .arg("--out")
-            .arg(&out_dir)
+        common::draft(&people, &out_dir)
+            .args(["--config", "config.example.toml"])
             .output()
             .unwrap_or_else(|e| panic!("{e}"))
     };
