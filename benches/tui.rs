@@ -34,15 +34,8 @@ fn keystroke(c: &mut Criterion) {
         .linter(std::path::Path::new("c"))
         .unwrap_or_else(|_| Linter::default());
     let mut app = App::new(Setup {
-        lang: Lang::Fr,
-        linter,
-        platform: config.platform,
-        tier: config.tier,
         drafts_dir: None,
-        library: Library::shipped(),
-        keymap: config.keymap(),
-        cross: config.cross_settings(),
-        color: true,
+        ..Setup::new(&config, Lang::Fr, linter, Library::shipped(), true)
     });
     for ch in NOTE.chars() {
         app.key(key(ch));

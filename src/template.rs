@@ -110,6 +110,15 @@ pub struct Rendered {
 }
 
 impl Rendered {
+    /// The placeholders left unfilled, as written: "{{event}}, {{topic}}".
+    pub fn missing_list(&self) -> String {
+        self.missing
+            .iter()
+            .map(|m| format!("{{{{{m}}}}}"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+
     /// A span of the rendered text as a span of the template's body: inside
     /// a filled value it is the whole `{{…}}`.
     pub fn to_body(&self, span: &Range<usize>) -> Range<usize> {
@@ -311,24 +320,22 @@ pub fn lint(
 
 /// The target that `values` describe, over the template's own `[target]`.
 pub fn example_target(front: &FrontMatter, values: &BTreeMap<String, String>) -> Target {
-    {
-        let mut t = front.target.clone().unwrap_or_default();
-        let get = |k: &str| values.get(k).cloned();
-        if t.name.is_none() {
-            t.name = get("name").or_else(|| {
-                let parts: Vec<String> = ["first_name", "last_name"]
-                    .iter()
-                    .filter_map(|k| get(k))
-                    .collect();
-                (!parts.is_empty()).then(|| parts.join(" "))
-            });
-        }
-        t.company = t.company.or_else(|| get("company"));
-        t.headline = t.headline.or_else(|| get("headline"));
-        t.region = t.region.or_else(|| get("region"));
-        t.sector = t.sector.or_else(|| get("sector"));
-        t
+    let mut t = front.target.clone().unwrap_or_default();
+    let get = |k: &str| values.get(k).cloned();
+    if t.name.is_none() {
+        t.name = get("name").or_else(|| {
+            let parts: Vec<String> = ["first_name", "last_name"]
+                .iter()
+                .filter_map(|k| get(k))
+                .collect();
+            (!parts.is_empty()).then(|| parts.join(" "))
+        });
     }
+    t.company = t.company.or_else(|| get("company"));
+    t.headline = t.headline.or_else(|| get("headline"));
+    t.region = t.region.or_else(|| get("region"));
+    t.sector = t.sector.or_else(|| get("sector"));
+    t
 }
 
 impl Template {

@@ -7,13 +7,11 @@
 mod common;
 
 use common::poignee;
-use poignee::crossdraft::Settings;
+use poignee::config::Config;
 use poignee::lang::Lang;
 use poignee::lint::{Linter, Severity};
 use poignee::template::Library;
 use poignee::tui::app::{App, Setup};
-use poignee::tui::keys::Keymap;
-use poignee::{Platform, Tier};
 use predicates::prelude::*;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyEventState, KeyModifiers};
 use std::path::{Path, PathBuf};
@@ -68,21 +66,16 @@ fn a_malformed_draft_names_file_line_column_and_the_run_goes_on() {
 }
 
 fn app(drafts: PathBuf) -> App {
+    let setup = Setup::new(
+        &Config::default(),
+        Lang::En,
+        Linter::default(),
+        Library::shipped(),
+        false,
+    );
     App::new(Setup {
-        lang: Lang::En,
-        linter: Linter::default(),
-        platform: Platform::Linkedin,
-        tier: Tier::Free,
         drafts_dir: Some(drafts),
-        library: Library::shipped(),
-        keymap: Keymap::default(),
-        cross: Settings {
-            repeated_people: 3,
-            repeated_similarity: 0.6,
-            weekly_budget: 20,
-            free_monthly_notes: 5,
-        },
-        color: false,
+        ..setup
     })
 }
 

@@ -125,9 +125,5 @@ fn decision_line(lang: Lang, d: Decision, why: &str) -> String {
         Decision::Out => (ERROR, Text::new("✖ hors cible", "✖ out")),
         Decision::Unknown => (WARNING, Text::new("? indécis", "? unknown")),
     };
-    let colon = match lang {
-        Lang::Fr => "\u{a0}:",
-        Lang::En => ":",
-    };
-    format!("{style}{}{style:#}{colon} {why}", word.get(lang))
+    format!("{style}{}{style:#}{} {why}", word.get(lang), lang.colon())
 }

@@ -292,17 +292,9 @@ fn compose(
         }
         None => None,
     };
-    let setup = poignee::tui::app::Setup {
-        lang,
-        platform: config.platform,
-        tier: config.tier,
-        drafts_dir: config.drafts_dir(),
-        library: templates::library(lang, config),
-        keymap: config.keymap(),
-        cross: config.cross_settings(),
-        color: !no_color && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
-        linter,
-    };
+    let color = !no_color && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+    let library = templates::library(lang, config);
+    let setup = poignee::tui::app::Setup::new(config, lang, linter, library, color);
     let options = poignee::tui::run::Options {
         recovery: config.recovery_path(),
         draft,

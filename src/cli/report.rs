@@ -73,10 +73,7 @@ impl Reporter {
 
     /// ":" as each language writes it before a message.
     fn colon(&self) -> &'static str {
-        match self.lang {
-            Lang::Fr => "\u{a0}:",
-            Lang::En => ":",
-        }
+        self.lang.colon()
     }
 
     fn tr(&self, t: Text) -> String {
@@ -658,11 +655,7 @@ pub fn out(s: &str) {
 pub fn fail(lang: Lang, message: &str) {
     let word = Text::new("erreur", "error").get(lang);
     let head = format!("{ERROR}{word}{ERROR:#}");
-    let colon = match lang {
-        Lang::Fr => "\u{a0}:",
-        Lang::En => ":",
-    };
-    anstream::eprintln!("{head}{colon} {message}");
+    anstream::eprintln!("{head}{} {message}", lang.colon());
 }
 
 pub fn rules(lang: Lang, linter: &Linter) {

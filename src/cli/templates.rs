@@ -421,12 +421,7 @@ pub fn draft(lang: Lang, config: &Config, linter: &Linter, job: DraftJob) -> Exi
             values.extend(template::target_values(&person.target));
             let rendered = template::render(&tp.draft.body, &values);
             if !rendered.missing.is_empty() {
-                let names = rendered
-                    .missing
-                    .iter()
-                    .map(|m| format!("{{{{{m}}}}}"))
-                    .collect::<Vec<_>>()
-                    .join(", ");
+                let names = rendered.missing_list();
                 let cols = rendered.missing.join(", ");
                 return Outcome::Skipped(fr(
                     lang,
@@ -471,11 +466,11 @@ pub fn draft(lang: Lang, config: &Config, linter: &Linter, job: DraftJob) -> Exi
                     ));
                 }
             };
-            // Lint what was written, as `check` will read it.
-            let parsed = Draft::parse(&text).unwrap_or_else(|_| Draft {
-                body_offset: text.len().saturating_sub(d.body.len()),
-                ..d.clone()
-            });
+            // Lint what was written: the body ends the file.
+            let parsed = Draft {
+                body_offset: text.len() - d.body.len(),
+                ..d
+            };
             let cx = poignee::Context {
                 platform,
                 tier,

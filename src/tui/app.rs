@@ -5,6 +5,7 @@
 use super::editor::{Editor, Move};
 use super::keys::{Action, Key, Keymap, Scope};
 use crate::audience::Verdict;
+use crate::config::Config;
 use crate::crossdraft::{self, Record, Settings};
 use crate::draft::{Draft, FrontMatter, Status};
 use crate::fsutil;
@@ -132,6 +133,29 @@ pub struct Setup {
     pub keymap: Keymap,
     pub cross: Settings,
     pub color: bool,
+}
+
+impl Setup {
+    /// The settings a config gives, with the engine and library built.
+    pub fn new(
+        config: &Config,
+        lang: Lang,
+        linter: Linter,
+        library: Library,
+        color: bool,
+    ) -> Setup {
+        Setup {
+            lang,
+            linter,
+            platform: config.platform,
+            tier: config.tier,
+            drafts_dir: config.drafts_dir(),
+            library,
+            keymap: config.keymap(),
+            cross: config.cross_settings(),
+            color,
+        }
+    }
 }
 
 pub struct App {

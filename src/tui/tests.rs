@@ -4,12 +4,12 @@
 use super::app::{App, Dialog, Effect, Focus, Screen, Setup};
 use super::keys::Keymap;
 use super::ui;
+use crate::Tier;
 use crate::audience::{AudienceFilter, Decision};
-use crate::crossdraft::Settings;
+use crate::config::Config;
 use crate::lang::Lang;
 use crate::lint::{Linter, Severity};
 use crate::template::Library;
-use crate::{Platform, Tier};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyEventState, KeyModifiers};
@@ -25,20 +25,8 @@ fn setup(lang: Lang, drafts: Option<PathBuf>, color: bool) -> Setup {
     .compile()
     .unwrap_or_default();
     Setup {
-        lang,
-        linter,
-        platform: Platform::Linkedin,
-        tier: Tier::Free,
         drafts_dir: drafts,
-        library: Library::shipped(),
-        keymap: Keymap::default(),
-        cross: Settings {
-            repeated_people: 3,
-            repeated_similarity: 0.6,
-            weekly_budget: 20,
-            free_monthly_notes: 5,
-        },
-        color,
+        ..Setup::new(&Config::default(), lang, linter, Library::shipped(), color)
     }
 }
 

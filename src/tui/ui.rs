@@ -760,12 +760,7 @@ fn templates(f: &mut Frame, app: &App, theme: &Theme, area: Rect) {
         }
         lines.push(Line::raw(""));
         if !rendered.missing.is_empty() {
-            let names = rendered
-                .missing
-                .iter()
-                .map(|m| format!("{{{{{m}}}}}"))
-                .collect::<Vec<_>>()
-                .join(", ");
+            let names = rendered.missing_list();
             let msg = match app.lang {
                 Lang::Fr => format!("à remplir après avoir appliqué : {names}"),
                 Lang::En => format!("to fill in once applied: {names}"),
