@@ -3,11 +3,11 @@
 //! values are errors that name the file, line, column and key.
 
 use crate::audience::AudienceFilter;
+use crate::diagnostic::RuleId;
 use crate::lang::Lang;
 use crate::lexicon::{ExtraWords, Lexicon};
 use crate::lint::{Level, Limits, Linter, Thresholds};
 use crate::located::Located;
-use crate::rules::RuleId;
 use crate::target::{Platform, Tier};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;

@@ -15,10 +15,10 @@
 //!   trailing 30 days (LinkedIn attaches a note to 5 invitations a month on
 //!   free accounts).
 
+use crate::diagnostic::RuleId;
 use crate::draft::{Draft, Status};
 use crate::lang::Localized;
 use crate::lint::{Linter, Severity};
-use crate::rules::RuleId;
 use crate::target::{Platform, Tier};
 use crate::text::{fold, words};
 use jiff::{Timestamp, ToSpan, tz::TimeZone};

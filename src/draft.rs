@@ -13,9 +13,9 @@
 //! Bonjour Claire, nous avons échangé au salon …
 //! ```
 
+use crate::diagnostic::RuleId;
 use crate::lang::Lang;
 use crate::located::Located;
-use crate::rules::RuleId;
 use crate::target::{Platform, Target, Tier};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;

@@ -2,159 +2,20 @@
 //! terminal: the CLI and the TUI are two faces over this.
 
 use crate::audience::Audience;
-use crate::lang::{self, Lang, Localized};
+use crate::lang::{self, Lang};
 use crate::lexicon::{Category, Hit, Lexicon};
-use crate::rules::{self, RuleId};
-use crate::target::{Platform, Target, Tier};
+use crate::note::{Levels, Note, Out, configured};
+use crate::rules;
+use crate::target::Platform;
 use crate::text::{self, Folded};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use std::collections::BTreeMap;
 use std::ops::Range;
 use std::sync::Arc;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Severity {
-    Info,
-    Warning,
-    Error,
-}
-
-impl Severity {
-    pub fn name(self) -> &'static str {
-        match self {
-            Severity::Info => "info",
-            Severity::Warning => "warning",
-            Severity::Error => "error",
-        }
-    }
-
-    /// Points a rule at this severity takes off the score of 100.
-    pub fn weight(self) -> u32 {
-        match self {
-            Severity::Error => 25,
-            Severity::Warning => 10,
-            Severity::Info => 2,
-        }
-    }
-}
-
-/// A severity as the config sets it: a level, or `off`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Level {
-    Off,
-    Info,
-    Warning,
-    Error,
-}
-
-impl Level {
-    pub fn severity(self) -> Option<Severity> {
-        match self {
-            Level::Off => None,
-            Level::Info => Some(Severity::Info),
-            Level::Warning => Some(Severity::Warning),
-            Level::Error => Some(Severity::Error),
-        }
-    }
-}
-
-/// One problem in a note.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Diagnostic {
-    pub rule: RuleId,
-    pub severity: Severity,
-    /// Byte range in the note; empty for something missing (it points where
-    /// the thing belongs).
-    pub span: Range<usize>,
-    pub message: Localized,
-    pub suggestion: Option<Localized>,
-}
-
-/// Where the note goes and who reads it.
-#[derive(Debug, Clone, Copy, Default)]
-pub struct Context<'a> {
-    pub platform: Platform,
-    pub tier: Tier,
-    /// The note's language; detected when `None`.
-    pub lang: Option<Lang>,
-    pub target: Option<&'a Target>,
-    /// Rules the draft accepts an exception for (`allow = ["link"]`).
-    pub allow: &'a [RuleId],
-}
-
-/// Note limits per platform, in characters as the platform counts them.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields, default)]
-pub struct Limits {
-    pub linkedin_free: usize,
-    pub linkedin_premium: usize,
-    pub linkedin_sales_navigator: usize,
-    pub viadeo: usize,
-    /// Invitations a free LinkedIn account may attach a note to in a month.
-    pub linkedin_free_notes_per_month: u32,
-}
-
-impl Default for Limits {
-    fn default() -> Self {
-        Limits {
-            linkedin_free: 200,
-            linkedin_premium: 300,
-            linkedin_sales_navigator: 300,
-            viadeo: 300,
-            linkedin_free_notes_per_month: 5,
-        }
-    }
-}
-
-impl Limits {
-    pub fn for_platform(&self, platform: Platform, tier: Tier) -> usize {
-        match (platform, tier) {
-            (Platform::Viadeo, _) => self.viadeo,
-            (Platform::Linkedin, Tier::Free) => self.linkedin_free,
-            (Platform::Linkedin, Tier::Premium) => self.linkedin_premium,
-            (Platform::Linkedin, Tier::SalesNavigator) => self.linkedin_sales_navigator,
-        }
-    }
-}
-
-/// Thresholds of the rules that measure.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields, default)]
-pub struct Thresholds {
-    /// `too-short` below this many characters.
-    pub min_chars: usize,
-    /// `too-long` warns from this share of the limit (0.9 = 90 %).
-    pub near_limit: f32,
-    /// `long-sentence` above this many words.
-    pub long_sentence_words: usize,
-    /// `self-centered` when words about the sender reach this many...
-    pub self_centered_min: usize,
-    /// ...and are this many times the words about the recipient (plus one).
-    pub self_centered_ratio: f32,
-    /// `hype` from this many emoji.
-    pub max_emoji: usize,
-    /// `repeated-text` when nearly the same note goes to this many people...
-    pub repeated_text_people: usize,
-    /// ...nearly the same meaning this Jaccard similarity of word pairs.
-    pub repeated_text_similarity: f32,
-}
-
-impl Default for Thresholds {
-    fn default() -> Self {
-        Thresholds {
-            min_chars: 40,
-            near_limit: 0.9,
-            long_sentence_words: 25,
-            self_centered_min: 4,
-            self_centered_ratio: 2.0,
-            max_emoji: 2,
-            repeated_text_people: 3,
-            repeated_text_similarity: 0.6,
-        }
-    }
-}
+pub use crate::diagnostic::{Diagnostic, Level, RuleId, Severity};
+pub use crate::note::Context;
+pub use crate::settings::{Limits, Thresholds};
 
 /// The score: 100 less each failing rule's weight at its highest severity.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -248,7 +109,7 @@ impl Report {
 #[derive(Clone)]
 pub struct Linter {
     lexicon: Arc<Lexicon>,
-    pub(crate) levels: BTreeMap<RuleId, Level>,
+    pub(crate) levels: Levels,
     pub limits: Limits,
     pub thresholds: Thresholds,
     pub audience: Audience,
@@ -281,10 +142,7 @@ impl Linter {
 
     /// The severity a rule reports at, `None` when it is off.
     pub fn severity(&self, rule: RuleId) -> Option<Severity> {
-        match self.levels.get(&rule) {
-            Some(level) => level.severity(),
-            None => Some(rule.info().severity),
-        }
+        configured(&self.levels, rule)
     }
 
     pub fn lint(&self, text: &str, cx: &Context) -> Report {
@@ -318,19 +176,16 @@ impl Linter {
             hits,
             lang,
             cx,
-            linter: self,
+            thresholds: &self.thresholds,
+            audience: &self.audience,
             limit,
             length,
         };
-        let mut out = Out {
-            linter: self,
-            allow: cx.allow,
-            diagnostics: Vec::new(),
-        };
+        let mut out = Out::new(&self.levels, cx.allow);
         rules::run(&note, &mut out);
         let mut diagnostics = out.diagnostics;
         diagnostics.sort_by_key(|d| (d.span.start, std::cmp::Reverse(d.severity), d.rule));
-        let stats = note.stats();
+        let stats = stats(&note);
         Report {
             lang,
             lang_detected,
@@ -378,135 +233,30 @@ fn resolve_overlaps(mut hits: Vec<Hit>) -> Vec<Hit> {
     merged
 }
 
-/// A note being linted, with what every rule shares.
-pub(crate) struct Note<'a> {
-    pub text: &'a str,
-    /// Byte ranges of the words, computed once for every rule.
-    pub words: Vec<Range<usize>>,
-    /// Byte ranges of the sentences, computed once for every rule.
-    pub sentences: Vec<Range<usize>>,
-    pub folded: Folded,
-    /// Word list hits in the note's language, in text order.
-    pub hits: Vec<Hit>,
-    pub lang: Lang,
-    pub cx: &'a Context<'a>,
-    pub linter: &'a Linter,
-    pub limit: usize,
-    pub length: usize,
-}
-
-impl Note<'_> {
-    pub fn hits(&self, cat: Category) -> impl Iterator<Item = &Hit> {
-        self.hits.iter().filter(move |h| h.cat == cat)
-    }
-
-    pub fn has(&self, cat: Category) -> bool {
-        self.hits(cat).next().is_some()
-    }
-
-    pub fn count(&self, cat: Category) -> usize {
-        self.hits(cat).count()
-    }
-
-    pub fn thresholds(&self) -> &Thresholds {
-        &self.linter.thresholds
-    }
-
-    pub fn french(&self) -> bool {
-        self.lang == Lang::Fr
-    }
-
-    /// The span of the first word, or an empty span at the start.
-    pub fn first_word(&self) -> Range<usize> {
-        self.words.first().cloned().unwrap_or(0..0)
-    }
-
-    /// An empty span just after the last non-blank character.
-    pub fn end(&self) -> Range<usize> {
-        let end = self.text.trim_end().len();
-        end..end
-    }
-
-    fn stats(&self) -> Stats {
-        let words = &self.words;
-        let sentences = self.sentences.len();
-        let readability = (!words.is_empty() && sentences > 0).then(|| {
-            let w = words.len() as f32;
-            let syl: usize = words
-                .iter()
-                .map(|r| text::syllables(&self.text[r.clone()], self.french()))
-                .sum();
-            let per_sentence = w / sentences as f32;
-            let per_word = syl as f32 / w;
-            match self.lang {
-                Lang::Fr => 207.0 - 1.015 * per_sentence - 73.6 * per_word,
-                Lang::En => 206.835 - 1.015 * per_sentence - 84.6 * per_word,
-            }
-        });
-        Stats {
-            length: self.length,
-            limit: self.limit,
-            words: words.len(),
-            sentences,
-            readability,
-            first_person: self.count(Category::FirstPerson),
-            second_person: self.count(Category::SecondPerson),
+/// The figures of a note.
+fn stats(note: &Note) -> Stats {
+    let words = &note.words;
+    let sentences = note.sentences.len();
+    let readability = (!words.is_empty() && sentences > 0).then(|| {
+        let w = words.len() as f32;
+        let syl: usize = words
+            .iter()
+            .map(|r| text::syllables(&note.text[r.clone()], note.french()))
+            .sum();
+        let per_sentence = w / sentences as f32;
+        let per_word = syl as f32 / w;
+        match note.lang {
+            Lang::Fr => 207.0 - 1.015 * per_sentence - 73.6 * per_word,
+            Lang::En => 206.835 - 1.015 * per_sentence - 84.6 * per_word,
         }
-    }
-}
-
-/// Where rules put what they find; it applies the config's severities and the
-/// draft's exceptions.
-pub(crate) struct Out<'a> {
-    linter: &'a Linter,
-    allow: &'a [RuleId],
-    pub diagnostics: Vec<Diagnostic>,
-}
-
-impl Out<'_> {
-    /// Reports `rule` at its configured severity.
-    pub fn push(
-        &mut self,
-        rule: RuleId,
-        span: Range<usize>,
-        message: Localized,
-        suggestion: Option<Localized>,
-    ) {
-        self.push_at(rule, rule.info().severity, span, message, suggestion);
-    }
-
-    /// Reports `rule` at a milder severity than its default (a near miss: a
-    /// note close to the limit, an unknown audience); a config that lowers the
-    /// rule lowers this too.
-    pub fn push_at(
-        &mut self,
-        rule: RuleId,
-        natural: Severity,
-        span: Range<usize>,
-        message: Localized,
-        suggestion: Option<Localized>,
-    ) {
-        if self.allow.contains(&rule) {
-            return;
-        }
-        let Some(configured) = self.linter.severity(rule) else {
-            return;
-        };
-        let severity = if natural == rule.info().severity {
-            configured
-        } else {
-            natural.min(configured)
-        };
-        self.diagnostics.push(Diagnostic {
-            rule,
-            severity,
-            span,
-            message,
-            suggestion,
-        });
-    }
-
-    pub fn enabled(&self, rule: RuleId) -> bool {
-        !self.allow.contains(&rule) && self.linter.severity(rule).is_some()
+    });
+    Stats {
+        length: note.length,
+        limit: note.limit,
+        words: words.len(),
+        sentences,
+        readability,
+        first_person: note.count(Category::FirstPerson),
+        second_person: note.count(Category::SecondPerson),
     }
 }

@@ -11,11 +11,11 @@
 //! The shipped library (`templates/`) is embedded in the binary; the user's
 //! templates folder sits beside it and overrides by name.
 
+use crate::diagnostic::RuleId;
 use crate::draft::{Draft, FrontMatter};
 use crate::lang::Lang;
 use crate::lint::{Context, Linter, Report};
 use crate::located::Located;
-use crate::rules::RuleId;
 use crate::target::{Platform, Target, Tier};
 use std::collections::BTreeMap;
 use std::ops::Range;

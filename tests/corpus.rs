@@ -25,7 +25,8 @@ struct Note {
 
 /// Rules the corpus does not judge: informational ones, and those that need
 /// more than a note (a target, other drafts), tested on their own.
-const NOT_JUDGED: [RuleId; 5] = [
+const NOT_JUDGED: [RuleId; 6] = [
+    RuleId::ReasonFound,
     RuleId::NoExchange,
     RuleId::LongSentence,
     RuleId::Audience,

@@ -5,12 +5,12 @@ mod report;
 mod templates;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
+use poignee::RuleId;
 use poignee::batch::{self, Options};
 use poignee::config::{self, Config};
 use poignee::crossdraft;
 use poignee::lang::{Lang, Text};
 use poignee::located::did_you_mean;
-use poignee::rules::RuleId;
 use poignee::{Platform, Tier, fsutil};
 use std::collections::HashSet;
 use std::path::PathBuf;

@@ -3,11 +3,11 @@
 
 use super::Format;
 use anstyle::{AnsiColor, Style};
+use poignee::RuleId;
 use poignee::batch::{Checked, FileReport};
 use poignee::crossdraft::{Finding, Record};
 use poignee::lang::{Lang, Text, french_spacing};
 use poignee::lint::{Diagnostic, Linter, Severity};
-use poignee::rules::RuleId;
 use poignee::text::line_col;
 use serde::Serialize;
 use std::io::{BufWriter, StdoutLock, Write};
@@ -664,7 +664,7 @@ pub fn rules(lang: Lang, linter: &Linter) {
         "Règles (id, sévérité, ce qu'elle repère) — `poignee explain RÈGLE` pour le détail :",
         "Rules (id, severity, what it catches) — `poignee explain RULE` for details:",
     )));
-    for id in RuleId::ALL {
+    for &id in RuleId::ALL {
         let info = id.info();
         let level = match linter.severity(id) {
             Some(s) => s.name(),

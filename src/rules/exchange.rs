@@ -2,23 +2,10 @@
 //! note leaves room for the other person, with a question about their work or
 //! an offer to share. A hint, never an error.
 
-use super::{RuleId, RuleInfo};
-use crate::lang::{Localized, Text};
+use crate::diagnostic::RuleId;
+use crate::lang::Localized;
 use crate::lexicon::Category;
-use crate::lint::{Note, Out, Severity};
-
-pub const INFO: RuleInfo = RuleInfo {
-    id: RuleId::NoExchange,
-    severity: Severity::Info,
-    summary: Text::new(
-        "ne laisse pas de place à un échange (question, partage)",
-        "leaves no room for an exchange (a question, an offer to share)",
-    ),
-    explanation: Text::new(
-        "Les réseaux sont des échanges : on ne va pas vers quelqu'un qui ne fait que demander. Une question sur son travail ou une proposition de partage (« Au plaisir d'échanger sur… ») ouvre la conversation.",
-        "Networks are give-and-take: people don't gravitate toward someone who only asks. A question about their work or an offer to share (\"happy to swap notes on…\") opens the conversation.",
-    ),
-};
+use crate::note::{Note, Out};
 
 pub fn check(n: &Note, out: &mut Out) {
     if n.text.contains('?') || n.has(Category::Exchange) {

@@ -2,24 +2,12 @@
 //! discussed", "great to reconnect" claim a shared past; sent to someone the
 //! sender has never met, they are a lie the reader sees at once.
 
-use super::{RuleId, RuleInfo, quoting};
-use crate::lang::{Localized, Text};
+use super::quoting;
+use crate::diagnostic::{RuleId, Severity};
+use crate::lang::Localized;
 use crate::lexicon::Category;
-use crate::lint::{Note, Out, Severity};
+use crate::note::{Note, Out};
 use crate::target::Relationship;
-
-pub const INFO: RuleInfo = RuleInfo {
-    id: RuleId::FalseFamiliarity,
-    severity: Severity::Error,
-    summary: Text::new(
-        "prétend un passé commun (« comme convenu ») sans relation",
-        "claims a shared past (\"as we discussed\") with no relationship",
-    ),
-    explanation: Text::new(
-        "« Comme convenu », « suite à notre échange » : si vous n'avez jamais échangé, la personne le sait, et la confiance est perdue avant d'exister. Erreur quand la relation est « none », rappel quand elle n'est pas renseignée.",
-        "\"As we discussed\", \"following up on our call\": if you never talked, the person knows it, and trust is gone before it began. An error when the relationship is \"none\", a reminder when it is not set.",
-    ),
-};
 
 pub fn check(n: &Note, out: &mut Out) {
     let relationship = n.cx.target.and_then(|t| t.relationship);

@@ -2,23 +2,11 @@
 //! default, "I'd like to add you to my professional network on LinkedIn.", is
 //! the archetype; « votre profil m'intéresse » is its cousin.
 
-use super::{RuleId, RuleInfo, quoting};
-use crate::lang::{Localized, Text};
+use super::quoting;
+use crate::diagnostic::RuleId;
+use crate::lang::Localized;
 use crate::lexicon::Category;
-use crate::lint::{Note, Out, Severity};
-
-pub const INFO: RuleInfo = RuleInfo {
-    id: RuleId::Generic,
-    severity: Severity::Warning,
-    summary: Text::new(
-        "texte par défaut ou passe-partout, qui irait à n'importe qui",
-        "default or boilerplate text that could go to anyone",
-    ),
-    explanation: Text::new(
-        "Le texte par défaut de la plateforme (« Je souhaiterais vous ajouter à mon réseau professionnel ») et les formules passe-partout disent à la personne qu'elle est un contact parmi d'autres. Remplacez-les par une phrase qui ne pourrait aller qu'à elle.",
-        "The platform's default text (\"I'd like to add you to my professional network\") and boilerplate tell the person they are one contact among many. Replace them with a sentence that could only go to them.",
-    ),
-};
+use crate::note::{Note, Out};
 
 pub fn check(n: &Note, out: &mut Out) {
     for hit in n.hits(Category::Generic) {

@@ -1,20 +1,10 @@
 //! `no-greeting`: « soyez poli ». A note opens with a greeting; a bare name
 //! (« Claire, … ») is not one.
 
-use super::{RuleId, RuleInfo};
-use crate::lang::{Localized, Text};
+use crate::diagnostic::RuleId;
+use crate::lang::Localized;
 use crate::lexicon::Category;
-use crate::lint::{Note, Out, Severity};
-
-pub const INFO: RuleInfo = RuleInfo {
-    id: RuleId::NoGreeting,
-    severity: Severity::Warning,
-    summary: Text::new("pas de salutation en ouverture", "no greeting at the start"),
-    explanation: Text::new(
-        "Une note qui commence sans « Bonjour » se lit comme une injonction. Ouvrez par une salutation et le prénom : « Bonjour Claire, ».",
-        "A note that starts without \"Hello\" reads like an order. Open with a greeting and their first name: \"Hi Claire,\".",
-    ),
-};
+use crate::note::{Note, Out};
 
 /// A greeting counts when it starts within the first three words.
 const OPENING_WORDS: usize = 3;

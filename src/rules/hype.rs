@@ -3,26 +3,14 @@
 //! shouting in capitals, "!!!" and strings of emoji read as a sales voice,
 //! not as a person.
 
-use super::{RuleId, RuleInfo, quoting};
-use crate::lang::{Localized, Text};
+use super::quoting;
+use crate::diagnostic::RuleId;
+use crate::lang::Localized;
 use crate::lexicon::Category;
-use crate::lint::{Note, Out, Severity};
+use crate::note::{Note, Out};
 use crate::text::is_emoji;
 use regex::Regex;
 use std::sync::LazyLock;
-
-pub const INFO: RuleInfo = RuleInfo {
-    id: RuleId::Hype,
-    severity: Severity::Warning,
-    summary: Text::new(
-        "flatterie, superlatifs, jargon, MAJUSCULES, « !!! » ou emoji en série",
-        "flattery, superlatives, buzzwords, ALL CAPS, \"!!!\" or strings of emoji",
-    ),
-    explanation: Text::new(
-        "La confiance se construit en années et se perd en une seconde. Les compliments appuyés (« votre parcours incroyable »), le jargon (« synergie », « disruptif »), les MAJUSCULES et les « !!! » sonnent faux chez un inconnu. Dites simplement ce qui vous a intéressé.",
-        "Trust takes years to build and a second to lose. Heavy compliments (\"your amazing journey\"), buzzwords (\"synergy\", \"game-changer\"), ALL CAPS and \"!!!\" ring false from a stranger. Say plainly what caught your interest.",
-    ),
-};
 
 static BANGS: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"[!?]*!\s?[!?]+|\?\s?!").expect("a fixed pattern compiles"));

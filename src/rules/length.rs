@@ -2,47 +2,11 @@
 //! note at 300 characters (200 on free accounts); nobody reads a wall of text
 //! from a stranger, and nobody accepts a note too thin to carry a reason.
 
-use super::{RuleId, RuleInfo};
-use crate::lang::{Localized, Text};
-use crate::lint::{Note, Out, Severity};
+use crate::diagnostic::{RuleId, Severity};
+use crate::lang::Localized;
+use crate::note::{Note, Out};
 use crate::target::Platform;
 use crate::text;
-
-pub const EMPTY: RuleInfo = RuleInfo {
-    id: RuleId::Empty,
-    severity: Severity::Error,
-    summary: Text::new("la note est vide", "the note is empty"),
-    explanation: Text::new(
-        "Une invitation sans note est une demande sans raison : la personne ne sait pas qui vous êtes ni pourquoi vous la contactez. Écrivez deux ou trois phrases : bonjour, la raison, merci.",
-        "An invitation without a note is a request without a reason: the person cannot tell who you are or why you reach out. Write two or three sentences: hello, the reason, thanks.",
-    ),
-};
-
-pub const TOO_SHORT: RuleInfo = RuleInfo {
-    id: RuleId::TooShort,
-    severity: Severity::Warning,
-    summary: Text::new(
-        "trop court pour porter une raison",
-        "too short to carry a reason",
-    ),
-    explanation: Text::new(
-        "Quelques mots ne disent ni qui vous êtes ni pourquoi vous écrivez. Une bonne note tient en deux ou trois phrases : une salutation avec le prénom, une raison précise, un remerciement.",
-        "A few words say neither who you are nor why you write. A good note fits in two or three sentences: a greeting with their name, a specific reason, a thank-you.",
-    ),
-};
-
-pub const TOO_LONG: RuleInfo = RuleInfo {
-    id: RuleId::TooLong,
-    severity: Severity::Error,
-    summary: Text::new(
-        "dépasse la limite de la plateforme (avertit quand elle est proche)",
-        "over the platform's note limit (warns when close)",
-    ),
-    explanation: Text::new(
-        "LinkedIn limite la note à 200 caractères pour un compte gratuit et 300 pour un compte Premium ; il compte comme un navigateur, si bien qu'un emoji peut compter double. Au-delà, la note est refusée ou coupée. Gardez une phrase de raison et une de politesse.",
-        "LinkedIn caps the note at 200 characters on a free account and 300 on Premium; it counts like a browser, so an emoji may count twice. Past the limit the note is refused or cut. Keep one sentence of reason and one of courtesy.",
-    ),
-};
 
 /// Reports an empty note; true when it is (no other rule runs then).
 pub fn empty(n: &Note, out: &mut Out) -> bool {

@@ -2,38 +2,13 @@
 //! a calendar link, an e-mail address or a phone number in a first note asks
 //! the person to go somewhere before they know why; it is how spam looks.
 
-use super::{RuleId, RuleInfo, quoting};
-use crate::lang::{Localized, Text};
-use crate::lint::{Note, Out, Severity};
+use super::quoting;
+use crate::diagnostic::RuleId;
+use crate::lang::Localized;
+use crate::note::{Note, Out};
 use regex::Regex;
 use std::ops::Range;
 use std::sync::LazyLock;
-
-pub const LINK: RuleInfo = RuleInfo {
-    id: RuleId::Link,
-    severity: Severity::Warning,
-    summary: Text::new(
-        "lien ou lien d'agenda dans une première note",
-        "a link or calendar link in a first note",
-    ),
-    explanation: Text::new(
-        "Un lien dans une invitation demande d'aller ailleurs avant même de savoir pourquoi : c'est la forme du spam, et les plateformes le traitent souvent comme tel. Gardez le lien pour après l'acceptation, quand la personne l'aura demandé.",
-        "A link in an invitation asks the person to go elsewhere before they know why: it is what spam looks like, and platforms often treat it so. Keep the link for after they accept, when they ask for it.",
-    ),
-};
-
-pub const CONTACT_DETAILS: RuleInfo = RuleInfo {
-    id: RuleId::ContactDetails,
-    severity: Severity::Warning,
-    summary: Text::new(
-        "adresse e-mail ou numéro de téléphone dans une première note",
-        "an e-mail address or phone number in a first note",
-    ),
-    explanation: Text::new(
-        "Une fois l'invitation acceptée, la messagerie de la plateforme suffit ; donner un e-mail ou un numéro dès la première note presse la personne et ressemble à une prospection.",
-        "Once the invitation is accepted, the platform's messages are enough; an e-mail or phone number in the first note rushes the person and looks like prospecting.",
-    ),
-};
 
 static EMAIL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[a-zA-Z]{2,}").expect("a fixed pattern compiles")

@@ -1,24 +1,11 @@
 //! `no-name`: « soyez poli ». When the draft knows who it is for, the note
 //! greets that person by name; a note without it reads like a mass mailing.
 
-use super::{RuleId, RuleInfo};
-use crate::lang::{Localized, Text};
+use crate::diagnostic::RuleId;
+use crate::lang::Localized;
 use crate::lexicon::Category;
-use crate::lint::{Note, Out, Severity};
+use crate::note::{Note, Out};
 use crate::text::{fold, is_word_char};
-
-pub const INFO: RuleInfo = RuleInfo {
-    id: RuleId::NoName,
-    severity: Severity::Warning,
-    summary: Text::new(
-        "le nom de la personne n'apparaît pas (quand il est connu)",
-        "the person's name is missing (when known)",
-    ),
-    explanation: Text::new(
-        "Un prénom montre que la note a été écrite pour cette personne, pas pour une liste. Quand la cible est connue, saluez-la par son prénom (ou « Madame Martin » si vous la vouvoyez de loin).",
-        "A first name shows the note was written for this person, not for a list. When the target is known, greet them by first name (or \"Ms Martin\" if you keep it formal).",
-    ),
-};
 
 pub fn check(n: &Note, out: &mut Out) {
     let Some(name) = n.cx.target.and_then(|t| t.name.as_deref()) else {

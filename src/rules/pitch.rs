@@ -3,38 +3,13 @@
 //! spammer, even with one message each: indirect advertising. A first note
 //! offers nothing, prices nothing, and asks for no call or demo.
 
-use super::{RuleId, RuleInfo, quoting};
-use crate::lang::{Localized, Text};
+use super::quoting;
+use crate::diagnostic::RuleId;
+use crate::lang::Localized;
 use crate::lexicon::Category;
-use crate::lint::{Note, Out, Severity};
+use crate::note::{Note, Out};
 use regex::Regex;
 use std::sync::LazyLock;
-
-pub const SALES_PITCH: RuleInfo = RuleInfo {
-    id: RuleId::SalesPitch,
-    severity: Severity::Error,
-    summary: Text::new(
-        "offre, prix, remise, démo ou demande d'appel dans une première note",
-        "an offer, price, discount, demo or call request in a first note",
-    ),
-    explanation: Text::new(
-        "Une première invitation ne vend rien. Une offre, un prix, une démo ou « un appel rapide de 15 minutes » font de vous un « spammeur social », même avec un seul message par personne : c'est de la publicité indirecte. Retirez l'offre, dites pourquoi vous voulez échanger, et laissez la relation venir.",
-        "A first invitation sells nothing. An offer, a price, a demo or \"a quick 15-minute call\" make you a social spammer, even with a single message per person: it is indirect advertising. Drop the offer, say why you want to connect, and let the relationship come.",
-    ),
-};
-
-pub const SALES_DISCLAIMER: RuleInfo = RuleInfo {
-    id: RuleId::SalesDisclaimer,
-    severity: Severity::Info,
-    summary: Text::new(
-        "« je ne vends rien » : une assurance qui éveille le soupçon",
-        "\"I'm not selling anything\": a reassurance that raises suspicion",
-    ),
-    explanation: Text::new(
-        "Préciser « je ne vends rien » fait penser au contraire. Si la raison de votre demande est claire, l'assurance est inutile.",
-        "Saying \"I'm not selling anything\" makes the reader think of selling. If your reason is clear, the reassurance is not needed.",
-    ),
-};
 
 /// Prices and discounts: « 49 € », « 1 200 euros HT », "$99", « -30 % », "20% off".
 static PRICE: LazyLock<Regex> = LazyLock::new(|| {

@@ -1,24 +1,12 @@
 //! `unfilled-placeholder`: a `{{first_name}}` or `[Prénom]` left from a
 //! template. Nothing tells a reader "you are on a list" faster.
 
-use super::{RuleId, RuleInfo, quoting};
-use crate::lang::{Localized, Text};
-use crate::lint::{Note, Out, Severity};
+use super::quoting;
+use crate::diagnostic::RuleId;
+use crate::lang::Localized;
+use crate::note::{Note, Out};
 use regex::Regex;
 use std::sync::LazyLock;
-
-pub const INFO: RuleInfo = RuleInfo {
-    id: RuleId::UnfilledPlaceholder,
-    severity: Severity::Error,
-    summary: Text::new(
-        "un champ de modèle laissé vide : {{…}}, [Prénom]",
-        "a template field left unfilled: {{…}}, [First name]",
-    ),
-    explanation: Text::new(
-        "Un « {{prenom}} » ou un « [Nom de l'entreprise] » oublié dit à la personne qu'elle reçoit un envoi de masse. Remplissez chaque champ, ou retirez la phrase.",
-        "A forgotten \"{{first_name}}\" or \"[Company name]\" tells the person they got a mass mailing. Fill every field, or drop the sentence.",
-    ),
-};
 
 static PLACEHOLDER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(

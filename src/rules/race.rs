@@ -2,23 +2,11 @@
 //! numbers are like big cars, all show: « agrandir mon réseau », "LION",
 //! "500+" and "I accept everyone" tell the reader they are a number.
 
-use super::{RuleId, RuleInfo, quoting};
-use crate::lang::{Localized, Text};
+use super::quoting;
+use crate::diagnostic::RuleId;
+use crate::lang::Localized;
 use crate::lexicon::Category;
-use crate::lint::{Note, Out, Severity};
-
-pub const INFO: RuleInfo = RuleInfo {
-    id: RuleId::ContactRace,
-    severity: Severity::Warning,
-    summary: Text::new(
-        "course aux contacts : « agrandir mon réseau », « LION », « 500+ »",
-        "race for contacts: \"grow my network\", \"LION\", \"500+\"",
-    ),
-    explanation: Text::new(
-        "Dix contacts attentifs valent mieux que dix mille indifférents. « Agrandir mon réseau » dit à la personne qu'elle n'est qu'un chiffre de plus ; dites plutôt ce qui vous intéresse chez elle.",
-        "Ten attentive contacts are worth more than ten thousand who don't care. \"Growing my network\" tells the person they are one more number; say what interests you about them instead.",
-    ),
-};
+use crate::note::{Note, Out};
 
 pub fn check(n: &Note, out: &mut Out) {
     for hit in n.hits(Category::ContactRace) {

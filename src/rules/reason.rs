@@ -3,23 +3,10 @@
 //! meeting, their work, something shared. « Votre profil m'intéresse » is not
 //! one.
 
-use super::{RuleId, RuleInfo};
-use crate::lang::{Localized, Text};
+use crate::diagnostic::RuleId;
+use crate::lang::Localized;
 use crate::lexicon::Category;
-use crate::lint::{Note, Out, Severity};
-
-pub const INFO: RuleInfo = RuleInfo {
-    id: RuleId::NoReason,
-    severity: Severity::Error,
-    summary: Text::new(
-        "aucune raison donnée à la demande",
-        "no reason given for the request",
-    ),
-    explanation: Text::new(
-        "Une demande sans raison ressemble à du spam. Dites honnêtement pourquoi cette personne : où vous vous êtes croisés, ce que vous avez lu d'elle, ce que vous avez en commun. « Votre profil m'intéresse » ou « agrandir mon réseau » ne sont pas des raisons.",
-        "A request without a reason looks like spam. Say honestly why this person: where you met, what of theirs you read, what you share. \"I came across your profile\" or \"growing my network\" are not reasons.",
-    ),
-};
+use crate::note::{Note, Out};
 
 /// « votre dernier article », "your BIM presentation": the recipient's work,
 /// named within this many words after « votre » / "your".

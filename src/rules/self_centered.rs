@@ -3,23 +3,10 @@
 //! (je, mon, notre ; I, my, our) far more than the recipient (vous, votre ;
 //! you, your) is a monologue.
 
-use super::{RuleId, RuleInfo};
-use crate::lang::{Localized, Text};
+use crate::diagnostic::RuleId;
+use crate::lang::Localized;
 use crate::lexicon::Category;
-use crate::lint::{Note, Out, Severity};
-
-pub const INFO: RuleInfo = RuleInfo {
-    id: RuleId::SelfCentered,
-    severity: Severity::Warning,
-    summary: Text::new(
-        "parle de vous bien plus que de la personne",
-        "talks about you far more than about the person",
-    ),
-    explanation: Text::new(
-        "Une note qui dit surtout « je », « mon entreprise », « nos services » est un monologue. Parlez de la personne : son travail, son article, ce qui vous relie ; gardez une phrase pour vous présenter.",
-        "A note that mostly says \"I\", \"my company\", \"our services\" is a monologue. Talk about the person: their work, their article, what links you; keep one sentence to introduce yourself.",
-    ),
-};
+use crate::note::{Note, Out};
 
 pub fn check(n: &Note, out: &mut Out) {
     let me = n.count(Category::FirstPerson);

@@ -2,22 +2,9 @@
 //! with the note's readability (Flesch for English, Kandel–Moles for French)
 //! as information, never as an error.
 
-use super::{RuleId, RuleInfo};
-use crate::lang::{Localized, Text};
-use crate::lint::{Note, Out, Severity};
-
-pub const INFO: RuleInfo = RuleInfo {
-    id: RuleId::LongSentence,
-    severity: Severity::Info,
-    summary: Text::new(
-        "phrase trop longue pour être lue d'un coup d'œil",
-        "a sentence too long to read at a glance",
-    ),
-    explanation: Text::new(
-        "Quelqu'un qui reçoit des dizaines d'invitations lit la vôtre en deux secondes. Coupez les phrases de plus de 25 mots ; visez des mots simples. L'indice de lisibilité (Kandel–Moles en français, Flesch en anglais, de 0 à 100) est donné à titre indicatif.",
-        "Someone who gets dozens of invitations reads yours in two seconds. Split sentences over 25 words; prefer plain words. The readability figure (Flesch for English, Kandel–Moles for French, 0 to 100) is for information.",
-    ),
-};
+use crate::diagnostic::RuleId;
+use crate::lang::Localized;
+use crate::note::{Note, Out};
 
 pub fn check(n: &Note, out: &mut Out) {
     let max = n.thresholds().long_sentence_words;

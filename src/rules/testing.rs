@@ -1,8 +1,8 @@
 //! Helpers for the rules' tests.
 
+use crate::diagnostic::RuleId;
 use crate::lang::Lang;
 use crate::lint::{Context, Linter, Report};
-use crate::rules::RuleId;
 use crate::target::Target;
 
 pub fn report(text: &str, lang: Lang, target: Option<&Target>) -> Report {

@@ -1,20 +1,10 @@
 //! `no-thanks`: « soyez poli ». A thank-you or a warm closing (« Au plaisir »,
 //! "Best regards") ends a note that asks for something.
 
-use super::{RuleId, RuleInfo};
-use crate::lang::{Localized, Text};
+use crate::diagnostic::RuleId;
+use crate::lang::Localized;
 use crate::lexicon::Category;
-use crate::lint::{Note, Out, Severity};
-
-pub const INFO: RuleInfo = RuleInfo {
-    id: RuleId::NoThanks,
-    severity: Severity::Info,
-    summary: Text::new("ni merci ni formule de fin", "no thanks or closing"),
-    explanation: Text::new(
-        "Vous demandez quelque chose : un merci ou une formule de fin (« Merci et au plaisir », « Bien à vous ») le reconnaît et laisse une bonne dernière impression.",
-        "You are asking for something: a thank-you or a closing (\"Thanks, and best regards\") acknowledges it and leaves a good last impression.",
-    ),
-};
+use crate::note::{Note, Out};
 
 pub fn check(n: &Note, out: &mut Out) {
     if n.has(Category::Thanks) {

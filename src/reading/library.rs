@@ -1,0 +1,558 @@
+//! The pattern files, compiled once: per language, the word classes
+//! (`classes.toml`) and one file per family of cues (`reason.toml`,
+//! `generic.toml`, `pitch.toml`, `praise.toml`), each cue with its patterns,
+//! its antipatterns (`unless`) and its examples (`hits` it must find,
+//! `misses` it must not), which the tests run.
+//!
+//! A note is matched by looking up each token's possible first tokens in an
+//! index, so only the few patterns that can start there are tried.
+
+use super::pattern::{self, First, NO_ID, Node, Parser, Prepared, SyntaxError, Vocabulary};
+use super::tokens::{self, Kind};
+use super::{Cue, CueKind, Family, Reading};
+use crate::lang::Lang;
+use crate::text::Folded;
+use rust_stemmers::Stemmer;
+use serde::Deserialize;
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::fmt;
+use std::ops::Range;
+use std::sync::{Arc, LazyLock};
+
+/// The shipped pattern files of one language, in [`Family::ALL`] order after
+/// the classes.
+macro_rules! files {
+    ($lang:literal) => {
+        [
+            include_str!(concat!("../../data/patterns/", $lang, "/classes.toml")),
+            include_str!(concat!("../../data/patterns/", $lang, "/reason.toml")),
+            include_str!(concat!("../../data/patterns/", $lang, "/generic.toml")),
+            include_str!(concat!("../../data/patterns/", $lang, "/pitch.toml")),
+            include_str!(concat!("../../data/patterns/", $lang, "/praise.toml")),
+        ]
+    };
+}
+
+const FR_FILES: [&str; 5] = files!("fr");
+const EN_FILES: [&str; 5] = files!("en");
+
+fn shipped_files(lang: Lang) -> &'static [&'static str; 5] {
+    match lang {
+        Lang::Fr => &FR_FILES,
+        Lang::En => &EN_FILES,
+    }
+}
+
+/// A pattern file that cannot be used.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LibraryError {
+    /// `fr/pitch.toml`
+    pub file: String,
+    pub message: String,
+}
+
+impl fmt::Display for LibraryError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "data/patterns/{}: {}", self.file, self.message)
+    }
+}
+
+impl std::error::Error for LibraryError {}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CueFile {
+    /// Antipatterns for every cue of the file.
+    #[serde(default)]
+    unless: Vec<String>,
+    #[serde(default)]
+    cue: Vec<CueSpec>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CueSpec {
+    kind: CueKind,
+    #[serde(default)]
+    weak: bool,
+    #[serde(rename = "match")]
+    patterns: Vec<String>,
+    #[serde(default)]
+    unless: Vec<String>,
+    #[serde(default)]
+    hits: Vec<String>,
+    #[serde(default)]
+    misses: Vec<String>,
+}
+
+/// Where an antipattern applies.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Scope {
+    Group(u32),
+    Family(Family),
+}
+
+#[derive(Debug)]
+struct Compiled {
+    root: Node,
+    /// The cue group, or for an antipattern where it applies.
+    scope: Scope,
+    anti: bool,
+}
+
+#[derive(Debug, Clone)]
+pub(crate) struct Group {
+    pub kind: CueKind,
+    pub weak: bool,
+    pub hits: Vec<String>,
+    pub misses: Vec<String>,
+}
+
+#[derive(Default, Debug)]
+struct Index {
+    words: HashMap<u32, Vec<u32>>,
+    prefixes: HashMap<u8, Vec<(Box<str>, u32)>>,
+    stems: HashMap<Box<str>, Vec<u32>>,
+    numbers: Vec<u32>,
+}
+
+struct Language {
+    stemmer: Stemmer,
+    classes: Vec<Node>,
+    patterns: Vec<Compiled>,
+    pub(crate) groups: Vec<Group>,
+    index: Index,
+    /// The first three bytes of every stem a pattern uses: a note's word is
+    /// stemmed only when it starts so.
+    stem_heads: HashSet<[u8; 3]>,
+}
+
+/// Every pattern of both languages.
+pub struct Library {
+    vocabulary: Vocabulary,
+    languages: [Language; 2],
+}
+
+static SHIPPED: LazyLock<Arc<Library>> = LazyLock::new(|| {
+    // The shipped files are fixed data, compiled and run by the tests below.
+    Arc::new(Library::shipped_checked().expect("the shipped pattern files compile"))
+});
+
+fn slot(lang: Lang) -> usize {
+    match lang {
+        Lang::Fr => 0,
+        Lang::En => 1,
+    }
+}
+
+impl Library {
+    /// The shipped patterns, compiled once per process.
+    pub fn shipped() -> Arc<Library> {
+        SHIPPED.clone()
+    }
+
+    fn shipped_checked() -> Result<Library, LibraryError> {
+        let mut vocabulary = Vocabulary::default();
+        let fr = Language::compile(Lang::Fr, shipped_files(Lang::Fr), &mut vocabulary)?;
+        let en = Language::compile(Lang::En, shipped_files(Lang::En), &mut vocabulary)?;
+        Ok(Library {
+            vocabulary,
+            languages: [fr, en],
+        })
+    }
+
+    /// What the patterns of `lang` find in `text` (whose folded form and
+    /// sentences the engine computed already).
+    pub fn read(
+        &self,
+        lang: Lang,
+        text: &str,
+        folded: &Folded,
+        sentences: &[Range<usize>],
+    ) -> Reading {
+        let language = &self.languages[slot(lang)];
+        let toks = tokens::tokenize(text, folded, sentences);
+        let f = folded.as_str();
+        let ids: Vec<u32> = toks
+            .iter()
+            .map(|t| self.vocabulary.get(&f[t.folded.clone()]).unwrap_or(NO_ID))
+            .collect();
+        let stems: Vec<Option<Box<str>>> = toks
+            .iter()
+            .map(|t| {
+                let word = &f[t.folded.clone()];
+                let head: Option<[u8; 3]> =
+                    word.as_bytes().get(..3).and_then(|h| h.try_into().ok());
+                (t.kind == Kind::Word && head.is_some_and(|h| language.stem_heads.contains(&h)))
+                    .then(|| language.stemmer.stem(word).into())
+            })
+            .collect();
+        let prepared = Prepared {
+            tokens: &toks,
+            folded: f,
+            ids,
+            stems,
+        };
+        language.find(&prepared)
+    }
+
+    /// The cue groups of a language, with their examples (for the tests and
+    /// `poignee explain`).
+    #[cfg(test)]
+    pub(crate) fn groups(&self, lang: Lang) -> &[Group] {
+        &self.languages[slot(lang)].groups
+    }
+}
+
+/// A match of pattern `pattern` over tokens `tokens`.
+struct Match {
+    pattern: u32,
+    tokens: Range<usize>,
+}
+
+impl Language {
+    fn compile(
+        lang: Lang,
+        files: &[&str; 5],
+        vocabulary: &mut Vocabulary,
+    ) -> Result<Language, LibraryError> {
+        let stemmer = pattern::stemmer(lang);
+        let err = |file: &str, message: String| LibraryError {
+            file: format!("{lang}/{file}.toml"),
+            message,
+        };
+        let class_defs: BTreeMap<String, Vec<String>> =
+            toml::from_str(files[0]).map_err(|e| err("classes", e.to_string()))?;
+        let mut names: HashMap<String, u32> = HashMap::new();
+        let mut classes: Vec<Node> = Vec::new();
+        for name in class_order(&class_defs).map_err(|m| err("classes", m))? {
+            let mut parser = Parser {
+                vocabulary,
+                stemmer: &stemmer,
+                classes: &names,
+            };
+            let mut alts = Vec::new();
+            for src in &class_defs[&name] {
+                alts.push(
+                    parser
+                        .parse(src)
+                        .map_err(|e| err("classes", format!("@{name}: {e}")))?,
+                );
+            }
+            names.insert(name, classes.len() as u32);
+            classes.push(Node::Alt(alts));
+        }
+        let mut patterns = Vec::new();
+        let mut groups = Vec::new();
+        for (family, src) in Family::ALL.into_iter().zip(&files[1..]) {
+            let file: CueFile =
+                toml::from_str(src).map_err(|e| err(family.file(), e.to_string()))?;
+            let mut parser = Parser {
+                vocabulary,
+                stemmer: &stemmer,
+                classes: &names,
+            };
+            let mut parse = |s: &str| {
+                parser
+                    .parse(s)
+                    .map_err(|e: SyntaxError| err(family.file(), e.to_string()))
+            };
+            for src in &file.unless {
+                patterns.push(Compiled {
+                    root: parse(src)?,
+                    scope: Scope::Family(family),
+                    anti: true,
+                });
+            }
+            for cue in file.cue {
+                if cue.kind.family() != family {
+                    return Err(err(
+                        family.file(),
+                        format!(
+                            "kind \"{}\" belongs in {}.toml",
+                            cue.kind.name(),
+                            cue.kind.family().file()
+                        ),
+                    ));
+                }
+                if cue.hits.is_empty() {
+                    return Err(err(
+                        family.file(),
+                        format!("a \"{}\" cue has no hits to test it", cue.kind.name()),
+                    ));
+                }
+                let group = groups.len() as u32;
+                for src in &cue.patterns {
+                    patterns.push(Compiled {
+                        root: parse(src)?,
+                        scope: Scope::Group(group),
+                        anti: false,
+                    });
+                }
+                for src in &cue.unless {
+                    patterns.push(Compiled {
+                        root: parse(src)?,
+                        scope: Scope::Group(group),
+                        anti: true,
+                    });
+                }
+                groups.push(Group {
+                    kind: cue.kind,
+                    weak: cue.weak,
+                    hits: cue.hits,
+                    misses: cue.misses,
+                });
+            }
+        }
+        let mut index = Index::default();
+        let mut stem_heads = HashSet::new();
+        for (i, p) in patterns.iter().enumerate() {
+            let mut firsts = Vec::new();
+            let nullable = pattern::first(&p.root, &classes, &mut firsts);
+            if nullable || firsts.contains(&First::Any) {
+                return Err(err(
+                    "patterns",
+                    format!("pattern {i} may start with any token; start it with a word"),
+                ));
+            }
+            firsts.sort_by_key(|f| format!("{f:?}"));
+            firsts.dedup();
+            let id = i as u32;
+            for f in firsts {
+                match f {
+                    First::Word(w) => index.words.entry(w).or_default().push(id),
+                    First::Prefix(p) => {
+                        let b = p.as_bytes()[0];
+                        index.prefixes.entry(b).or_default().push((p, id));
+                    }
+                    First::Stem(s) => index.stems.entry(s).or_default().push(id),
+                    First::Number => index.numbers.push(id),
+                    First::Any => {}
+                }
+            }
+        }
+        collect_stems(&classes, patterns.iter().map(|p| &p.root), &mut stem_heads);
+        Ok(Language {
+            stemmer,
+            classes,
+            patterns,
+            groups,
+            index,
+            stem_heads,
+        })
+    }
+
+    fn find(&self, p: &Prepared) -> Reading {
+        let mut matches: Vec<Match> = Vec::new();
+        let mut tried: Vec<usize> = vec![usize::MAX; self.patterns.len()];
+        let f = p.folded;
+        for (at, t) in p.tokens.iter().enumerate() {
+            let word = &f[t.folded.clone()];
+            let mut attempt = |id: u32, matches: &mut Vec<Match>| {
+                let slot = &mut tried[id as usize];
+                if *slot == at {
+                    return;
+                }
+                *slot = at;
+                let mask = pattern::ends(
+                    &self.patterns[id as usize].root,
+                    &self.classes,
+                    p,
+                    at,
+                    t.sentence,
+                );
+                if mask > 1 {
+                    let len = 63 - mask.leading_zeros() as usize;
+                    matches.push(Match {
+                        pattern: id,
+                        tokens: at..at + len,
+                    });
+                }
+            };
+            if let Some(ids) = self.index.words.get(&p.ids[at]) {
+                ids.iter().for_each(|&id| attempt(id, &mut matches));
+            }
+            if let Some(list) = word
+                .as_bytes()
+                .first()
+                .and_then(|b| self.index.prefixes.get(b))
+            {
+                for (prefix, id) in list {
+                    if t.kind == Kind::Word && word.starts_with(&**prefix) {
+                        attempt(*id, &mut matches);
+                    }
+                }
+            }
+            if let Some(stem) = &p.stems[at]
+                && let Some(ids) = self.index.stems.get(stem)
+            {
+                ids.iter().for_each(|&id| attempt(id, &mut matches));
+            }
+            if t.kind == Kind::Number {
+                self.index
+                    .numbers
+                    .iter()
+                    .for_each(|&id| attempt(id, &mut matches));
+            }
+        }
+        let overlaps = |a: &Range<usize>, b: &Range<usize>| a.start < b.end && b.start < a.end;
+        let mut cues: Vec<(u32, Range<usize>)> = Vec::new();
+        for m in matches
+            .iter()
+            .filter(|m| !self.patterns[m.pattern as usize].anti)
+        {
+            let Scope::Group(group) = self.patterns[m.pattern as usize].scope else {
+                continue;
+            };
+            let kind = self.groups[group as usize].kind;
+            let vetoed = matches.iter().any(|a| {
+                let anti = &self.patterns[a.pattern as usize];
+                anti.anti
+                    && overlaps(&a.tokens, &m.tokens)
+                    && match anti.scope {
+                        Scope::Group(g) => g == group,
+                        Scope::Family(fam) => fam == kind.family(),
+                    }
+            });
+            if !vetoed {
+                cues.push((group, m.tokens.clone()));
+            }
+        }
+        // One cue per group and stretch of text: overlapping matches merge.
+        cues.sort_by_key(|(g, r)| (*g, r.start, std::cmp::Reverse(r.end)));
+        let mut merged: Vec<(u32, Range<usize>)> = Vec::with_capacity(cues.len());
+        for (g, r) in cues {
+            match merged.last_mut() {
+                Some((lg, lr)) if *lg == g && r.start < lr.end => lr.end = lr.end.max(r.end),
+                _ => merged.push((g, r)),
+            }
+        }
+        let mut out: Vec<Cue> = merged
+            .into_iter()
+            .map(|(g, r)| {
+                let group = &self.groups[g as usize];
+                Cue {
+                    kind: group.kind,
+                    weak: group.weak,
+                    span: p.tokens[r.start].span.start..p.tokens[r.end - 1].span.end,
+                }
+            })
+            .collect();
+        out.sort_by_key(|c| (c.span.start, c.span.end, c.kind));
+        Reading { cues: out }
+    }
+}
+
+/// The classes in an order where each comes after the classes it uses.
+fn class_order(defs: &BTreeMap<String, Vec<String>>) -> Result<Vec<String>, String> {
+    let uses = |name: &str| -> Vec<String> {
+        defs[name]
+            .iter()
+            .flat_map(|src| {
+                src.split(|c: char| c.is_whitespace() || "()|?".contains(c))
+                    .filter_map(|w| w.strip_prefix('@'))
+                    .map(str::to_string)
+                    .collect::<Vec<_>>()
+            })
+            .collect()
+    };
+    let mut order: Vec<String> = Vec::new();
+    let mut state: HashMap<&str, bool> = HashMap::new(); // false: visiting, true: done
+    fn visit<'a>(
+        name: &'a str,
+        defs: &'a BTreeMap<String, Vec<String>>,
+        uses: &dyn Fn(&str) -> Vec<String>,
+        state: &mut HashMap<&'a str, bool>,
+        order: &mut Vec<String>,
+    ) -> Result<(), String> {
+        match state.get(name) {
+            Some(true) => return Ok(()),
+            Some(false) => return Err(format!("class @{name} uses itself")),
+            None => {}
+        }
+        state.insert(name, false);
+        for used in uses(name) {
+            let Some((key, _)) = defs.get_key_value(used.as_str()) else {
+                return Err(format!("class @{name} uses @{used}, which is not defined"));
+            };
+            visit(key, defs, uses, state, order)?;
+        }
+        state.insert(name, true);
+        order.push(name.to_string());
+        Ok(())
+    }
+    for name in defs.keys() {
+        visit(name, defs, &uses, &mut state, &mut order)?;
+    }
+    Ok(order)
+}
+
+fn collect_stems<'a>(
+    classes: &[Node],
+    roots: impl Iterator<Item = &'a Node>,
+    heads: &mut HashSet<[u8; 3]>,
+) {
+    fn walk(n: &Node, heads: &mut HashSet<[u8; 3]>) {
+        match n {
+            Node::Stem(s) => {
+                if let Some(h) = s
+                    .as_bytes()
+                    .get(..3)
+                    .and_then(|h| <[u8; 3]>::try_from(h).ok())
+                {
+                    heads.insert(h);
+                }
+            }
+            Node::Seq(v) | Node::Alt(v) => v.iter().for_each(|c| walk(c, heads)),
+            Node::Opt(c) => walk(c, heads),
+            _ => {}
+        }
+    }
+    classes.iter().for_each(|c| walk(c, heads));
+    roots.for_each(|r| walk(r, heads));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read(lang: Lang, text: &str) -> Reading {
+        let folded = Folded::new(text);
+        let sentences = crate::text::sentences(text);
+        Library::shipped().read(lang, text, &folded, &sentences)
+    }
+
+    /// Every cue's hits are read as its kind, and none of its misses is.
+    #[test]
+    fn every_example_of_every_cue() {
+        let lib = Library::shipped();
+        let mut failures = Vec::new();
+        for lang in Lang::ALL {
+            for group in lib.groups(lang) {
+                let found = |text: &str| read(lang, text).cues.iter().any(|c| c.kind == group.kind);
+                for hit in &group.hits {
+                    if !found(hit) {
+                        failures.push(format!("{lang} {}: misses “{hit}”", group.kind.name()));
+                    }
+                }
+                for miss in &group.misses {
+                    if found(miss) {
+                        failures.push(format!("{lang} {}: fires on “{miss}”", group.kind.name()));
+                    }
+                }
+            }
+        }
+        assert!(failures.is_empty(), "{}", failures.join("\n"));
+    }
+
+    #[test]
+    fn spans_point_at_the_words() {
+        let t = "Hi Sam, we met at RustConf last week. Thanks!";
+        let r = read(Lang::En, t);
+        let event = r.cues.iter().find(|c| c.kind == CueKind::Event);
+        assert!(
+            event.is_some_and(|c| t[c.span.clone()].starts_with("we met at")),
+            "{r:?}"
+        );
+    }
+}

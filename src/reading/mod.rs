@@ -1,0 +1,167 @@
+//! What a note says, read with patterns kept as data
+//! (`data/patterns/{fr,en}/*.toml`): the reasons it gives and of which kind,
+//! what it sells or asks for, how it praises, and the stock phrases that
+//! could go to anyone. The rules judge the note from this reading; each cue
+//! keeps the span of the words that made it, so every diagnostic points at
+//! them.
+
+mod library;
+mod pattern;
+mod tokens;
+
+pub use library::{Library, LibraryError};
+pub use pattern::SyntaxError;
+
+use serde::{Deserialize, Serialize};
+use std::ops::Range;
+
+/// The families of cues, one pattern file each.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Family {
+    /// Why this person: `reason.toml`.
+    Reason,
+    /// Could go to anyone: `generic.toml`.
+    Generic,
+    /// Sells, offers or asks before any relationship: `pitch.toml`.
+    Pitch,
+    /// Praise of the person: `praise.toml`.
+    Praise,
+}
+
+impl Family {
+    pub const ALL: [Family; 4] = [
+        Family::Reason,
+        Family::Generic,
+        Family::Pitch,
+        Family::Praise,
+    ];
+
+    pub fn file(self) -> &'static str {
+        match self {
+            Family::Reason => "reason",
+            Family::Generic => "generic",
+            Family::Pitch => "pitch",
+            Family::Praise => "praise",
+        }
+    }
+}
+
+/// What a cue is evidence of.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum CueKind {
+    // Reasons (LABELS.md, "Reason: what counts").
+    /// A meeting or an event, past or coming.
+    Event,
+    /// Their work or content.
+    Work,
+    /// Something shared: school, employer, group, city, trade.
+    Shared,
+    /// A mutual contact who suggested it.
+    Mutual,
+    /// A concrete purpose aimed at them.
+    Purpose,
+    // Could go to anyone.
+    /// "I came across your profile", « votre parcours m'intéresse ».
+    Profile,
+    /// "grow my network", « élargir mon réseau ».
+    Network,
+    /// The platforms' default texts.
+    Default,
+    /// A stock phrase: "would love to connect", « au plaisir d'échanger ».
+    Stock,
+    /// A signal alone: "congrats on the new role", « j'ai vu que vous recrutez ».
+    Signal,
+    /// Vague links: unnamed mutual connections, "like-minded people".
+    Vague,
+    // Pitches.
+    /// What the sender sells: "we help warehouses cut…", « j'accompagne les dirigeants… ».
+    Sells,
+    /// Results promised: "3x faster", « 40 % de temps gagné ».
+    Results,
+    /// An offer to send or show: "happy to share our case study", « puis-je vous envoyer mon CV ? ».
+    Sends,
+    /// A request for a call, a meeting, a coffee or time.
+    Meeting,
+    /// A job ask: openings, a referral, a look at a CV.
+    Job,
+    /// An offer hinted at: "something that might interest you".
+    Teaser,
+    // Praise.
+    /// Praise with nothing specific behind it, superlatives about the person.
+    Flattery,
+}
+
+impl CueKind {
+    pub fn family(self) -> Family {
+        use CueKind::*;
+        match self {
+            Event | Work | Shared | Mutual | Purpose => Family::Reason,
+            Profile | Network | Default | Stock | Signal | Vague => Family::Generic,
+            Sells | Results | Sends | Meeting | Job | Teaser => Family::Pitch,
+            Flattery => Family::Praise,
+        }
+    }
+
+    pub fn name(self) -> &'static str {
+        use CueKind::*;
+        match self {
+            Event => "event",
+            Work => "work",
+            Shared => "shared",
+            Mutual => "mutual",
+            Purpose => "purpose",
+            Profile => "profile",
+            Network => "network",
+            Default => "default",
+            Stock => "stock",
+            Signal => "signal",
+            Vague => "vague",
+            Sells => "sells",
+            Results => "results",
+            Sends => "sends",
+            Meeting => "meeting",
+            Job => "job",
+            Teaser => "teaser",
+            Flattery => "flattery",
+        }
+    }
+}
+
+/// One thing the note says, and where.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Cue {
+    pub kind: CueKind,
+    /// Evidence too thin to count alone (the same broad field, an interest
+    /// in their company).
+    pub weak: bool,
+    /// Byte range in the note.
+    pub span: Range<usize>,
+}
+
+/// Everything the patterns found in a note, in text order.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Reading {
+    pub cues: Vec<Cue>,
+}
+
+impl Reading {
+    pub fn of(&self, family: Family) -> impl Iterator<Item = &Cue> {
+        self.cues.iter().filter(move |c| c.kind.family() == family)
+    }
+
+    pub fn has(&self, family: Family) -> bool {
+        self.of(family).next().is_some()
+    }
+
+    /// The reasons that count alone.
+    pub fn strong_reasons(&self) -> impl Iterator<Item = &Cue> {
+        self.of(Family::Reason).filter(|c| !c.weak)
+    }
+
+    /// The note states a reason: one that counts alone, or two thin ones.
+    pub fn states_reason(&self) -> bool {
+        self.strong_reasons().next().is_some() || self.of(Family::Reason).count() >= 2
+    }
+}
