@@ -237,6 +237,12 @@ registry! {
 }
 
 impl RuleId {
+    /// Whether the rule reports a problem. `reason-found` reports what was
+    /// understood: it takes nothing off the score.
+    pub fn is_problem(self) -> bool {
+        self != RuleId::ReasonFound
+    }
+
     pub fn parse(s: &str) -> Option<RuleId> {
         let s = s.trim();
         RuleId::ALL.iter().copied().find(|r| r.as_str() == s)

@@ -20,9 +20,11 @@ use std::sync::{Arc, LazyLock};
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Category {
-    /// A stated reason: « nous nous sommes croisés à », "I read your article".
+    /// A stated reason. The shipped reasons are patterns
+    /// (`data/patterns/*/reason.toml`); phrases the user adds here count too.
     Reason,
-    /// Text that could go to anyone: the platforms' default notes.
+    /// Text that could go to anyone. The shipped ones are patterns
+    /// (`data/patterns/*/generic.toml`); phrases the user adds here count too.
     Generic,
     /// « Bonjour », "Hi".
     Greeting,
@@ -46,13 +48,10 @@ pub enum Category {
     Exchange,
     /// Function words, used to tell French from English.
     Stopwords,
-    /// What a person makes or does: « article », "talk". After « votre » or
-    /// "your", a reason.
-    Work,
 }
 
 impl Category {
-    pub const ALL: [Category; 14] = [
+    pub const ALL: [Category; 13] = [
         Category::Reason,
         Category::Generic,
         Category::Greeting,
@@ -66,7 +65,6 @@ impl Category {
         Category::SecondPerson,
         Category::Exchange,
         Category::Stopwords,
-        Category::Work,
     ];
 
     pub fn name(self) -> &'static str {
@@ -84,7 +82,6 @@ impl Category {
             Category::SecondPerson => "second-person",
             Category::Exchange => "exchange",
             Category::Stopwords => "stopwords",
-            Category::Work => "work",
         }
     }
 }
@@ -105,13 +102,12 @@ macro_rules! lists {
             include_str!(concat!("../data/words/", $lang, "/second-person.txt")),
             include_str!(concat!("../data/words/", $lang, "/exchange.txt")),
             include_str!(concat!("../data/words/", $lang, "/stopwords.txt")),
-            include_str!(concat!("../data/words/", $lang, "/work.txt")),
         ]
     };
 }
 
-const FR_LISTS: [&str; 14] = lists!("fr");
-const EN_LISTS: [&str; 14] = lists!("en");
+const FR_LISTS: [&str; 13] = lists!("fr");
+const EN_LISTS: [&str; 13] = lists!("en");
 
 /// The shipped list for one language and category, as text.
 pub fn shipped_list(lang: Lang, cat: Category) -> &'static str {
@@ -294,7 +290,11 @@ mod tests {
     #[test]
     fn every_shipped_list_has_entries() {
         for lang in Lang::ALL {
-            for cat in Category::ALL {
+            // Reasons and stock phrases ship as patterns; these lists are the user's.
+            for cat in Category::ALL
+                .into_iter()
+                .filter(|c| !matches!(c, Category::Reason | Category::Generic))
+            {
                 let n = shipped_list(lang, cat)
                     .lines()
                     .filter(|l| !l.trim().is_empty() && !l.trim_start().starts_with('#'))

@@ -5,6 +5,7 @@ use crate::audience::Audience;
 use crate::lang::{self, Lang};
 use crate::lexicon::{Category, Hit, Lexicon};
 use crate::note::{Levels, Note, Out, configured};
+use crate::reading::Library;
 use crate::rules;
 use crate::target::Platform;
 use crate::text::{self, Folded};
@@ -34,7 +35,7 @@ pub struct Penalty {
 impl Score {
     pub fn of(diagnostics: &[Diagnostic]) -> Score {
         let mut worst: BTreeMap<RuleId, Severity> = BTreeMap::new();
-        for d in diagnostics {
+        for d in diagnostics.iter().filter(|d| d.rule.is_problem()) {
             let e = worst.entry(d.rule).or_insert(d.severity);
             *e = (*e).max(d.severity);
         }
@@ -93,10 +94,12 @@ pub struct Report {
 }
 
 impl Report {
+    /// The problems at `severity` (what was understood, `reason-found`, is
+    /// not a problem).
     pub fn count(&self, severity: Severity) -> usize {
         self.diagnostics
             .iter()
-            .filter(|d| d.severity == severity)
+            .filter(|d| d.severity == severity && d.rule.is_problem())
             .count()
     }
 
@@ -109,6 +112,7 @@ impl Report {
 #[derive(Clone)]
 pub struct Linter {
     lexicon: Arc<Lexicon>,
+    library: Arc<Library>,
     pub(crate) levels: Levels,
     pub limits: Limits,
     pub thresholds: Thresholds,
@@ -128,6 +132,7 @@ impl Linter {
     pub fn with_lexicon(lexicon: Arc<Lexicon>) -> Self {
         Linter {
             lexicon,
+            library: Library::shipped(),
             levels: BTreeMap::new(),
             limits: Limits::default(),
             thresholds: Thresholds::default(),
@@ -168,10 +173,13 @@ impl Linter {
             Platform::Linkedin => text::utf16_len(body),
             Platform::Viadeo => text::char_len(body),
         };
+        let sentences = text::sentences(text);
+        let reading = self.library.read(lang, text, &folded, &sentences);
         let note = Note {
             text,
             words: text::words(text).collect(),
-            sentences: text::sentences(text),
+            sentences,
+            reading,
             folded,
             hits,
             lang,

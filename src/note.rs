@@ -6,6 +6,7 @@ use crate::audience::Audience;
 use crate::diagnostic::{Diagnostic, Level, RuleId, Severity};
 use crate::lang::{Lang, Localized};
 use crate::lexicon::{Category, Hit};
+use crate::reading::Reading;
 use crate::settings::Thresholds;
 use crate::target::{Platform, Target, Tier};
 use crate::text::Folded;
@@ -42,6 +43,8 @@ pub(crate) struct Note<'a> {
     pub words: Vec<Range<usize>>,
     /// Byte ranges of the sentences, computed once for every rule.
     pub sentences: Vec<Range<usize>>,
+    /// What the patterns read in the note: reasons, pitches, praise, stock phrases.
+    pub reading: Reading,
     pub folded: Folded,
     /// Word list hits in the note's language, in text order.
     pub hits: Vec<Hit>,

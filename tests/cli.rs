@@ -45,10 +45,22 @@ fn examples_json_has_the_documented_shape() {
     assert_eq!(clean["platform"], "linkedin");
     assert_eq!(clean["score"], 100);
     assert_eq!(clean["length"]["limit"], 200);
+    // A clean note reports only what was understood: its reason, its kind and where.
+    let understood = clean["diagnostics"].as_array().cloned().unwrap_or_default();
     assert!(
-        clean["diagnostics"]
-            .as_array()
-            .is_some_and(|d| d.is_empty())
+        !understood.is_empty()
+            && understood
+                .iter()
+                .all(|d| d["rule"] == "reason-found" && d["severity"] == "info"),
+        "{understood:?}"
+    );
+    assert!(
+        understood[0]["message"]
+            .as_str()
+            .is_some_and(|m| m.starts_with(
+                "raison\u{a0}: une rencontre — «\u{a0}nous avons échangé au salon VivaTech"
+            )),
+        "{understood:?}"
     );
     assert!(clean["error"].is_null());
     let pitch = files
@@ -167,13 +179,15 @@ fn clean_note_exits_zero_and_human_output_is_compiler_style() {
         .assert()
         .code(1)
         .stdout(predicate::str::contains(
-            "error[sales-pitch]: “découvrez notre offre”: a first note sells nothing",
+            "error[sales-pitch]: “découvrez notre offre”: this describes what you sell",
         ))
         .stdout(predicate::str::contains(
             " --> examples/drafts/fr-vendeur.md:11:16",
         ))
         .stdout(predicate::str::contains("^^^^^^^^^^^^^^^^^^^^^"))
-        .stdout(predicate::str::contains("= help: drop the offer"))
+        .stdout(predicate::str::contains(
+            "= help: keep what you sell for later",
+        ))
         .stdout(predicate::str::contains("\u{1b}[").not());
 }
 
@@ -192,7 +206,7 @@ fn french_interface_and_strict() {
     let p = dir.path().join("w.txt");
     std::fs::write(
         &p,
-        "Bonjour Claire, j'ai lu votre article incroyable sur la logistique urbaine. Merci !",
+        "Bonjour Claire, j'ai lu votre article sur la logistique urbaine. Votre parcours est incroyable ! Merci !",
     )
     .unwrap_or_else(|e| panic!("{e}"));
     poignee().args(["check"]).arg(&p).assert().success();
@@ -211,7 +225,7 @@ fn stdin_short_and_github_formats() {
         .assert()
         .code(1)
         .stdout(predicate::str::contains(
-            "<stdin>:1:5: error[sales-pitch]: “book a demo of”: a first note sells nothing",
+            "<stdin>:1:5: error[sales-pitch]: “book a demo”: a request for a call, a meeting or their time in a first note",
         ));
     poignee()
         .args(["--lang", "en", "check", "-", "--format", "github"])
@@ -219,7 +233,7 @@ fn stdin_short_and_github_formats() {
         .assert()
         .code(1)
         .stdout(predicate::str::contains(
-            "::error file=<stdin>,line=1,col=5,endLine=1,endColumn=19,title=poignee sales-pitch::",
+            "::error file=<stdin>,line=1,col=5,endLine=1,endColumn=16,title=poignee sales-pitch::",
         ));
 }
 
@@ -290,7 +304,10 @@ fn bad_files_are_reported_one_by_one_and_the_run_goes_on() {
     );
     #[cfg(unix)]
     assert!(out.contains("symbolic link loop"), "{out}");
-    assert!(!out.contains("f-good.md"), "{out}");
+    // The good file reports only the reason it gives.
+    for line in out.lines().filter(|l| l.contains("f-good.md")) {
+        assert!(line.contains("info[reason-found]"), "{out}");
+    }
     assert!(
         out.contains("6 unreadable") || out.contains("5 unreadable"),
         "{out}"
@@ -357,7 +374,7 @@ fn missing_config_given_explicitly_is_an_error() {
 fn rules_and_explain() {
     let out =
         stdout_of(poignee().args(["--lang", "en", "--config", "config.example.toml", "rules"]));
-    for rule in poignee::RuleId::ALL {
+    for &rule in poignee::RuleId::ALL {
         assert!(out.contains(rule.as_str()), "rules lacks {rule}");
     }
     poignee()

@@ -1,14 +1,16 @@
-//! Judgement you can trust: a labelled corpus of French and English notes
-//! (tests/corpus/*.toml, written for poignee) linted, with per-rule precision
-//! and recall printed and held above thresholds.
-//!
-//! Judged rules: every rule but `no-exchange` and `long-sentence` (mechanical
-//! hints, tested next to their code) and `audience` (needs a filter; tested in
-//! its module). Labels say whether a rule fires, at any severity.
+//! Judgement measured on notes written for poignee (tests/corpus/{fr,en}.toml),
+//! labelled the way a careful reader labels real notes (../shared/LABELS.md):
+//! a reason and its kind, a sales pitch, politeness, genericity, flattery,
+//! and the mechanical findings (a link, contact details…). The notes were
+//! split once into `dev` (to tune on) and `test` (never tuned on); this test
+//! prints, per split and language, the verdict agreement and each category's
+//! precision and recall, and fails when the `test` split is under the targets
+//! of issue 10.
 
-use poignee::{Context, Lang, Linter, RuleId, Target};
+use poignee::{Context, Lang, Linter, Platform, Relationship, RuleId, Severity, Target, Tier};
 use serde::Deserialize;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
 
 #[derive(Deserialize)]
 struct Corpus {
@@ -16,26 +18,65 @@ struct Corpus {
 }
 
 #[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
 struct Note {
+    id: String,
+    split: Split,
     text: String,
     name: Option<String>,
-    relationship: Option<poignee::Relationship>,
-    expect: Vec<RuleId>,
+    relationship: Option<Relationship>,
+    /// The kind of the main reason, or "none".
+    reason: String,
+    pitch: bool,
+    polite: bool,
+    generic: bool,
+    flattery: bool,
+    /// Mechanical findings that must fire (and only on these notes).
+    #[serde(default)]
+    rules: Vec<RuleId>,
+    why: String,
 }
 
-/// Rules the corpus does not judge: informational ones, and those that need
-/// more than a note (a target, other drafts), tested on their own.
-const NOT_JUDGED: [RuleId; 6] = [
-    RuleId::ReasonFound,
-    RuleId::NoExchange,
-    RuleId::LongSentence,
+#[derive(Deserialize, Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[serde(rename_all = "lowercase")]
+enum Split {
+    Dev,
+    Test,
+}
+
+/// Rules whose findings need context the corpus does not carry, or that the
+/// labels do not judge (as `../shared/corpus/eval.py` does).
+const IGNORED: [RuleId; 5] = [
     RuleId::Audience,
-    RuleId::RepeatedText,
     RuleId::Pace,
+    RuleId::RepeatedText,
+    RuleId::NoName,
+    RuleId::UnfilledPlaceholder,
 ];
-const MIN_PRECISION: f64 = 0.9;
-const MIN_RECALL: f64 = 0.9;
-const MIN_DETECTION: f64 = 0.97;
+
+/// Mechanical rules checked note by note against `rules`.
+const MECHANICAL: [RuleId; 9] = [
+    RuleId::Link,
+    RuleId::ContactDetails,
+    RuleId::FalseFamiliarity,
+    RuleId::ContactRace,
+    RuleId::UnfilledPlaceholder,
+    RuleId::TooShort,
+    RuleId::Empty,
+    RuleId::NoName,
+    RuleId::SalesDisclaimer,
+];
+
+/// The labels' limit: LinkedIn Premium, 300 characters.
+const LIMIT: usize = 300;
+
+/// Targets on the `test` split (issue 10).
+const AGREEMENT: f64 = 0.90;
+const PITCH_RECALL: f64 = 0.90;
+const FALSE_ALARMS: f64 = 0.10;
+const REASON: f64 = 0.90;
+const FLATTERY_RECALL: f64 = 0.80;
+const MECHANICAL_PR: f64 = 0.90;
 
 fn load(lang: Lang) -> Vec<Note> {
     let text = match lang {
@@ -48,130 +89,240 @@ fn load(lang: Lang) -> Vec<Note> {
     }
 }
 
+/// Hits and misses of one yes/no judgement.
 #[derive(Default, Clone, Copy)]
 struct Counts {
     tp: usize,
     fp: usize,
     fn_: usize,
+    tn: usize,
 }
 
 impl Counts {
-    fn precision(&self) -> f64 {
-        if self.tp + self.fp == 0 {
-            1.0
-        } else {
-            self.tp as f64 / (self.tp + self.fp) as f64
+    fn add(&mut self, found: bool, labelled: bool) {
+        match (found, labelled) {
+            (true, true) => self.tp += 1,
+            (true, false) => self.fp += 1,
+            (false, true) => self.fn_ += 1,
+            (false, false) => self.tn += 1,
         }
     }
+    fn precision(&self) -> f64 {
+        ratio(self.tp, self.tp + self.fp)
+    }
     fn recall(&self) -> f64 {
-        if self.tp + self.fn_ == 0 {
-            1.0
-        } else {
-            self.tp as f64 / (self.tp + self.fn_) as f64
-        }
+        ratio(self.tp, self.tp + self.fn_)
     }
 }
 
+fn ratio(a: usize, b: usize) -> f64 {
+    if b == 0 { 1.0 } else { a as f64 / b as f64 }
+}
+
+/// What one split of one language scores.
+#[derive(Default)]
+struct Scores {
+    notes: usize,
+    agree: usize,
+    /// Good notes (labelled send) that poignee flags.
+    good: usize,
+    false_alarms: usize,
+    /// A reason found (`reason-found`, no `no-reason`) against `reason != none`.
+    reason: Counts,
+    /// The kind of the reason found, among notes with a labelled reason found.
+    kind_right: usize,
+    kind_total: usize,
+    pitch: Counts,
+    impolite: Counts,
+    generic: Counts,
+    flattery: Counts,
+    too_long: Counts,
+}
+
 #[test]
-fn corpus_precision_and_recall() {
+fn judgement_on_the_written_corpus() {
     let linter = Linter::default();
-    let mut counts: BTreeMap<RuleId, Counts> = BTreeMap::new();
-    let mut mistakes = Vec::new();
-    let mut detected_right = 0;
-    let mut total = 0;
+    let mut scores: BTreeMap<(Split, Lang), Scores> = BTreeMap::new();
+    let mut mechanical: BTreeMap<RuleId, Counts> = BTreeMap::new();
+    let mut mistakes: Vec<String> = Vec::new();
+    let mut ids = std::collections::BTreeSet::new();
     for lang in Lang::ALL {
         let notes = load(lang);
         assert!(
-            notes.len() >= 120,
-            "{lang}: {} notes, want at least 120",
+            notes.len() >= 250,
+            "{lang}: {} notes, want at least 250",
             notes.len()
         );
         for note in &notes {
+            assert!(ids.insert(note.id.clone()), "two notes are {}", note.id);
             let target = Target {
                 name: note.name.clone(),
                 relationship: note.relationship,
                 ..Target::default()
             };
             let cx = Context {
+                platform: Platform::Linkedin,
+                tier: Tier::Premium,
+                lang: Some(lang),
                 target: Some(&target),
-                ..Context::default()
+                allow: &[],
             };
             let report = linter.lint(&note.text, &cx);
-            total += 1;
-            if report.lang == lang || note.text.trim().len() < 10 {
-                detected_right += 1;
-            } else {
-                mistakes.push(format!(
-                    "[{lang}] detected as {}: {}",
-                    report.lang, note.text
-                ));
-            }
-            let cx = Context {
-                lang: Some(lang),
-                ..cx
-            };
-            let found: BTreeSet<RuleId> = linter
-                .lint(&note.text, &cx)
+            let fired = |rule: RuleId| report.diagnostics.iter().any(|d| d.rule == rule);
+            let flags: Vec<RuleId> = report
                 .diagnostics
                 .iter()
+                .filter(|d| d.severity >= Severity::Warning && !IGNORED.contains(&d.rule))
                 .map(|d| d.rule)
-                .filter(|r| !NOT_JUDGED.contains(r))
                 .collect();
-            let expected: BTreeSet<RuleId> = note.expect.iter().copied().collect();
-            for r in found.union(&expected) {
-                let c = counts.entry(*r).or_default();
-                match (found.contains(r), expected.contains(r)) {
-                    (true, true) => c.tp += 1,
-                    (true, false) => {
-                        c.fp += 1;
-                        mistakes.push(format!("[{lang}] false {r}: {}", note.text));
-                    }
-                    (false, true) => {
-                        c.fn_ += 1;
-                        mistakes.push(format!("[{lang}] missed {r}: {}", note.text));
-                    }
-                    (false, false) => {}
+            let flagged = |rules: &[RuleId]| flags.iter().any(|r| rules.contains(r));
+            let long = report.stats.length > LIMIT;
+            let labelled_fix = note.reason == "none"
+                || note.pitch
+                || !note.polite
+                || note.generic
+                || note.flattery
+                || long;
+            let s = scores.entry((note.split, lang)).or_default();
+            s.notes += 1;
+            let says_fix = !flags.is_empty();
+            if says_fix == labelled_fix {
+                s.agree += 1;
+            } else {
+                mistakes.push(format!(
+                    "[{lang} {:?}] {}: label {}, poignee {} ({:?})\n    {}\n    why: {}",
+                    note.split,
+                    note.id,
+                    if labelled_fix { "fix" } else { "send" },
+                    if says_fix { "fix" } else { "send" },
+                    flags.iter().map(|r| r.as_str()).collect::<Vec<_>>(),
+                    note.text.replace('\n', " / "),
+                    note.why
+                ));
+            }
+            if !labelled_fix {
+                s.good += 1;
+                s.false_alarms += usize::from(says_fix);
+            }
+            let reason_found = !fired(RuleId::NoReason)
+                && report.diagnostics.iter().any(|d| {
+                    d.rule == RuleId::ReasonFound && !d.message.en.starts_with("thin reason")
+                });
+            s.reason.add(reason_found, note.reason != "none");
+            if reason_found && note.reason != "none" {
+                s.kind_total += 1;
+                let kind = report
+                    .diagnostics
+                    .iter()
+                    .filter(|d| d.rule == RuleId::ReasonFound)
+                    .any(|d| d.message.en.contains(kind_label(&note.reason)));
+                s.kind_right += usize::from(kind);
+            }
+            // A fault counts as caught by the rules that report it (as in
+            // ../shared/corpus/eval.py).
+            s.pitch.add(
+                flagged(&[RuleId::SalesPitch, RuleId::Link, RuleId::ContactDetails]),
+                note.pitch,
+            );
+            s.impolite.add(flagged(&[RuleId::NoGreeting]), !note.polite);
+            s.generic
+                .add(flagged(&[RuleId::Generic, RuleId::NoReason]), note.generic);
+            s.flattery.add(
+                flagged(&[RuleId::Hype, RuleId::FalseFamiliarity]),
+                note.flattery,
+            );
+            s.too_long.add(flagged(&[RuleId::TooLong]), long);
+            for rule in MECHANICAL {
+                mechanical
+                    .entry(rule)
+                    .or_default()
+                    .add(fired(rule), note.rules.contains(&rule));
+            }
+        }
+    }
+    let mut table = String::new();
+    let _ = writeln!(
+        table,
+        "{:<9} {:>5} {:>7} {:>6} {:>13} {:>13} {:>13} {:>13} {:>13} {:>6} {:>6}",
+        "split",
+        "notes",
+        "agree",
+        "false",
+        "reason P/R",
+        "pitch P/R",
+        "generic P/R",
+        "flattery P/R",
+        "impolite P/R",
+        "kind",
+        "long R"
+    );
+    let pr = |c: &Counts| format!("{:.2}/{:.2}", c.precision(), c.recall());
+    let mut failing = Vec::new();
+    for ((split, lang), s) in &scores {
+        let agreement = ratio(s.agree, s.notes);
+        let false_alarms = ratio(s.false_alarms, s.good);
+        let _ = writeln!(
+            table,
+            "{:<9} {:>5} {:>7.2} {:>6.2} {:>13} {:>13} {:>13} {:>13} {:>13} {:>6.2} {:>6.2}",
+            format!("{split:?} {lang}"),
+            s.notes,
+            agreement,
+            false_alarms,
+            pr(&s.reason),
+            pr(&s.pitch),
+            pr(&s.generic),
+            pr(&s.flattery),
+            pr(&s.impolite),
+            ratio(s.kind_right, s.kind_total),
+            s.too_long.recall(),
+        );
+        if *split == Split::Test {
+            let checks = [
+                ("agreement", agreement >= AGREEMENT),
+                ("false alarms", false_alarms <= FALSE_ALARMS),
+                ("pitch recall", s.pitch.recall() >= PITCH_RECALL),
+                ("reason recall", s.reason.recall() >= REASON),
+                ("reason precision", s.reason.precision() >= REASON),
+                ("flattery recall", s.flattery.recall() >= FLATTERY_RECALL),
+            ];
+            for (what, ok) in checks {
+                if !ok {
+                    failing.push(format!("{lang} test: {what}"));
                 }
             }
         }
     }
-    println!(
-        "{:<22} {:>4} {:>4} {:>4} {:>9} {:>7}",
-        "rule", "tp", "fp", "fn", "precision", "recall"
-    );
-    let mut failing = Vec::new();
-    for (rule, c) in &counts {
-        println!(
-            "{:<22} {:>4} {:>4} {:>4} {:>9.2} {:>7.2}",
+    let _ = writeln!(table, "\nmechanical rules (both splits): precision/recall");
+    for (rule, c) in &mechanical {
+        let _ = writeln!(
+            table,
+            "  {:<22} {} ({} notes)",
             rule.as_str(),
-            c.tp,
-            c.fp,
-            c.fn_,
-            c.precision(),
-            c.recall()
+            pr(c),
+            c.tp + c.fn_
         );
-        if c.precision() < MIN_PRECISION || c.recall() < MIN_RECALL {
-            failing.push(rule.as_str());
+        if c.precision() < MECHANICAL_PR || c.recall() < MECHANICAL_PR {
+            failing.push(format!("mechanical {rule}"));
         }
     }
-    let detection = detected_right as f64 / total as f64;
-    println!("language detection: {detected_right}/{total} ({detection:.3})");
+    println!("{table}");
     for m in &mistakes {
-        println!("  {m}");
-    }
-    // Every judged rule is exercised by the corpus.
-    for rule in RuleId::ALL.iter().filter(|r| !NOT_JUDGED.contains(r)) {
-        assert!(
-            counts.get(rule).is_some_and(|c| c.tp >= 2),
-            "the corpus has too few {rule} notes"
-        );
+        println!("{m}");
     }
     assert!(
         failing.is_empty(),
-        "below {MIN_PRECISION}/{MIN_RECALL}: {failing:?}"
+        "under the targets: {failing:?}\n{table}"
     );
-    assert!(
-        detection >= MIN_DETECTION,
-        "language detection {detection:.3} < {MIN_DETECTION}"
-    );
+}
+
+/// The words `reason-found` uses (in English) for a labelled kind.
+fn kind_label(kind: &str) -> &'static str {
+    match kind {
+        "event" => "a meeting",
+        "work" => "their work",
+        "shared" => "common ground",
+        "mutual" => "a mutual contact",
+        "purpose" => "a purpose",
+        _ => "?",
+    }
 }

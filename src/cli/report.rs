@@ -8,6 +8,7 @@ use poignee::batch::{Checked, FileReport};
 use poignee::crossdraft::{Finding, Record};
 use poignee::lang::{Lang, Text, french_spacing};
 use poignee::lint::{Diagnostic, Linter, Severity};
+use poignee::reading::{CueKind, Family, Library};
 use poignee::text::line_col;
 use serde::Serialize;
 use std::io::{BufWriter, StdoutLock, Write};
@@ -691,6 +692,14 @@ pub fn rules(lang: Lang, linter: &Linter) {
     }
 }
 
+/// French typography for French output, English untouched.
+fn french_spacing_in(lang: Lang, s: &str) -> String {
+    match lang {
+        Lang::Fr => french_spacing(s).into_owned(),
+        Lang::En => s.to_string(),
+    }
+}
+
 pub fn explain(lang: Lang, id: RuleId) {
     let info = id.info();
     let style = Reporter::severity_style(info.severity);
@@ -701,4 +710,43 @@ pub fn explain(lang: Lang, id: RuleId) {
     out(&info.summary.get(lang));
     out("");
     out(&textwrap::fill(&info.explanation.get(lang), 78));
+    let family = match id {
+        RuleId::NoReason | RuleId::ReasonFound => Family::Reason,
+        RuleId::Generic => Family::Generic,
+        RuleId::SalesPitch => Family::Pitch,
+        RuleId::Hype => Family::Praise,
+        _ => return,
+    };
+    // The patterns behind the rule, by kind, with the examples they are
+    // tested on (in the interface's language).
+    out("");
+    out(&Text::new(
+        "Ce que poignee lit, par exemple (data/patterns/) :",
+        "What poignee reads, for example (data/patterns/):",
+    )
+    .get(lang));
+    let library = Library::shipped();
+    let mut shown: Vec<CueKind> = Vec::new();
+    for group in library.groups(lang) {
+        if group.kind.family() != family || shown.contains(&group.kind) {
+            continue;
+        }
+        shown.push(group.kind);
+        let quote = |s: &String| match lang {
+            Lang::Fr => format!("« {s} »"),
+            Lang::En => format!("“{s}”"),
+        };
+        out(&format!("  {BOLD}{}{BOLD:#}", group.kind.label().get(lang)));
+        let hits: Vec<String> = group.hits.iter().take(2).map(quote).collect();
+        for line in textwrap::wrap(&french_spacing_in(lang, &hits.join("  ")), 74) {
+            out(&format!("    {line}"));
+        }
+        if let Some(miss) = group.misses.first() {
+            let not = Text::new("mais pas", "but not").get(lang);
+            let line = format!("{not} {}", quote(miss));
+            for line in textwrap::wrap(&french_spacing_in(lang, &line), 74) {
+                out(&format!("    {DIM}{line}{DIM:#}"));
+            }
+        }
+    }
 }

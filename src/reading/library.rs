@@ -94,17 +94,21 @@ enum Scope {
 
 #[derive(Debug)]
 struct Compiled {
+    source: String,
     root: Node,
     /// The cue group, or for an antipattern where it applies.
     scope: Scope,
     anti: bool,
 }
 
+/// A cue of the pattern files: its kind and the examples it is tested on.
 #[derive(Debug, Clone)]
-pub(crate) struct Group {
+pub struct Group {
     pub kind: CueKind,
     pub weak: bool,
+    /// Text it must find.
     pub hits: Vec<String>,
+    /// Near misses it must not find.
     pub misses: Vec<String>,
 }
 
@@ -198,8 +202,7 @@ impl Library {
 
     /// The cue groups of a language, with their examples (for the tests and
     /// `poignee explain`).
-    #[cfg(test)]
-    pub(crate) fn groups(&self, lang: Lang) -> &[Group] {
+    pub fn groups(&self, lang: Lang) -> &[Group] {
         &self.languages[slot(lang)].groups
     }
 }
@@ -259,6 +262,7 @@ impl Language {
             };
             for src in &file.unless {
                 patterns.push(Compiled {
+                    source: src.clone(),
                     root: parse(src)?,
                     scope: Scope::Family(family),
                     anti: true,
@@ -284,6 +288,7 @@ impl Language {
                 let group = groups.len() as u32;
                 for src in &cue.patterns {
                     patterns.push(Compiled {
+                        source: src.clone(),
                         root: parse(src)?,
                         scope: Scope::Group(group),
                         anti: false,
@@ -291,6 +296,7 @@ impl Language {
                 }
                 for src in &cue.unless {
                     patterns.push(Compiled {
+                        source: src.clone(),
                         root: parse(src)?,
                         scope: Scope::Group(group),
                         anti: true,
@@ -311,8 +317,11 @@ impl Language {
             let nullable = pattern::first(&p.root, &classes, &mut firsts);
             if nullable || firsts.contains(&First::Any) {
                 return Err(err(
-                    "patterns",
-                    format!("pattern {i} may start with any token; start it with a word"),
+                    "*",
+                    format!(
+                        "\"{}\" may start with any token; start it with a word",
+                        p.source
+                    ),
                 ));
             }
             firsts.sort_by_key(|f| format!("{f:?}"));
@@ -504,7 +513,7 @@ fn collect_stems<'a>(
                 }
             }
             Node::Seq(v) | Node::Alt(v) => v.iter().for_each(|c| walk(c, heads)),
-            Node::Opt(c) => walk(c, heads),
+            Node::Opt(c) | Node::Not(c) => walk(c, heads),
             _ => {}
         }
     }

@@ -9,7 +9,7 @@ mod library;
 mod pattern;
 mod tokens;
 
-pub use library::{Library, LibraryError};
+pub use library::{Group, Library, LibraryError};
 pub use pattern::SyntaxError;
 
 use serde::{Deserialize, Serialize};
@@ -101,6 +101,35 @@ impl CueKind {
             Profile | Network | Default | Stock | Signal | Vague => Family::Generic,
             Sells | Results | Sends | Meeting | Job | Teaser => Family::Pitch,
             Flattery => Family::Praise,
+        }
+    }
+
+    /// What the kind is called, in French and English.
+    pub fn label(self) -> crate::lang::Text {
+        use crate::lang::Text;
+        use CueKind::*;
+        match self {
+            Event => Text::new("une rencontre", "a meeting"),
+            Work => Text::new("son travail", "their work"),
+            Shared => Text::new("un point commun", "common ground"),
+            Mutual => Text::new("un contact commun", "a mutual contact"),
+            Purpose => Text::new("un but précis", "a purpose"),
+            Profile => Text::new("le profil", "the profile"),
+            Network => Text::new("le réseau", "the network"),
+            Default => Text::new("le texte par défaut", "the default text"),
+            Stock => Text::new("une formule toute faite", "a stock phrase"),
+            Signal => Text::new("un signal", "a signal"),
+            Vague => Text::new("un lien vague", "a vague link"),
+            Sells => Text::new("ce que vous vendez", "what you sell"),
+            Results => Text::new("des résultats promis", "results promised"),
+            Sends => Text::new(
+                "une offre d'envoyer ou de montrer",
+                "an offer to send or show",
+            ),
+            Meeting => Text::new("une demande de temps", "a request for time"),
+            Job => Text::new("une demande de poste", "a job ask"),
+            Teaser => Text::new("une offre sous-entendue", "a hinted offer"),
+            Flattery => Text::new("la flatterie", "flattery"),
         }
     }
 

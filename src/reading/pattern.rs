@@ -5,12 +5,14 @@
 //! ```text
 //! word        the word, accents and case ignored          « rencontre »
 //! word*       a word starting so                           accompagn*
+//! *end        a word ending so (4 letters or more)         *ir  *s
 //! ~word       a word with the same stem (Snowball)        ~rencontrer
 //! @CLASS      one of the class's patterns                  @WE @HELP
 //! (a b | c)   a group with alternatives                    (met | ran into) you
 //! x?          x or nothing                                 you? at
 //! ..N         up to N tokens of anything, in the sentence  help ..3 to
 //! _           any one word or number                       at _ we
+//! !x          one word that x does not match               your !@VAGUE project
 //! #num        a number                                     #num minutes
 //! #cap        a word written with a capital                at #cap
 //! ^  $        start / end of the sentence                  ^ 15 minutes \?
@@ -61,6 +63,7 @@ impl Vocabulary {
 pub enum Node {
     Word(u32),
     Prefix(Box<str>),
+    Suffix(Box<str>),
     Stem(Box<str>),
     AnyWord,
     Number,
@@ -71,6 +74,7 @@ pub enum Node {
     Seq(Vec<Node>),
     Alt(Vec<Node>),
     Opt(Box<Node>),
+    Not(Box<Node>),
     Class(u32),
 }
 
@@ -188,6 +192,24 @@ impl Parser<'_> {
                     *pos += 1;
                     inner
                 }
+                Lexeme::Atom(a) if a == "!" => {
+                    // `!(a | b)`: the group that follows, negated.
+                    *pos += 1;
+                    if lx.get(*pos) != Some(&Lexeme::Open) {
+                        return Err("\"!\" is followed by a word, a class or a group".into());
+                    }
+                    *pos += 1;
+                    let inner = self.alternatives(lx, pos)?;
+                    if lx.get(*pos) != Some(&Lexeme::Close) {
+                        return Err("a \"(\" is not closed".into());
+                    }
+                    *pos += 1;
+                    Node::Not(Box::new(inner))
+                }
+                Lexeme::Atom(a) if a.len() > 1 && a.starts_with('!') => {
+                    *pos += 1;
+                    Node::Not(Box::new(self.atom(&a[1..])?))
+                }
                 Lexeme::Atom(a) => {
                     *pos += 1;
                     self.atom(a)?
@@ -240,6 +262,13 @@ impl Parser<'_> {
             "$" => return Ok(Node::End),
             _ => {}
         }
+        if let Some(end) = a.strip_prefix('*') {
+            let end = crate::text::fold(end);
+            if end.is_empty() || !end.chars().all(char::is_alphabetic) {
+                return Err(format!("\"{a}\": a suffix is * and letters, as *ir"));
+            }
+            return Ok(Node::Suffix(end.into()));
+        }
         if a.starts_with('#') {
             return Err(format!("\"{a}\": unknown (#num or #cap)"));
         }
@@ -282,9 +311,19 @@ impl Parser<'_> {
 
 /// The folded tokens of a literal, as the note's tokenizer reads them.
 fn literal_tokens(a: &str) -> Vec<String> {
+    // An English clitic on its own ("'m", "'s", "n't") is one token, as in
+    // the note where it follows a word.
+    let clitic = crate::text::fold(a);
+    if (clitic.starts_with('\'') || clitic == "n't")
+        && clitic
+            .trim_start_matches(['\'', 'n'])
+            .chars()
+            .all(char::is_alphabetic)
+    {
+        return vec![clitic];
+    }
     let folded = Folded::new(a);
-    let whole = [0..a.len()];
-    tokens::tokenize(a, &folded, &whole)
+    tokens::tokenize(a, &folded, std::slice::from_ref(&(0..a.len())))
         .into_iter()
         .map(|t| folded.as_str()[t.folded].to_string())
         .collect()
@@ -297,7 +336,7 @@ pub fn first(node: &Node, classes: &[Node], out: &mut Vec<First>) -> bool {
         Node::Prefix(p) => out.push(First::Prefix(p.clone())),
         Node::Stem(s) => out.push(First::Stem(s.clone())),
         Node::Number => out.push(First::Number),
-        Node::AnyWord | Node::Capital => out.push(First::Any),
+        Node::AnyWord | Node::Capital | Node::Suffix(_) | Node::Not(_) => out.push(First::Any),
         Node::Gap(_) => {
             out.push(First::Any);
             return true;
@@ -359,6 +398,10 @@ pub fn ends(node: &Node, classes: &[Node], p: &Prepared, at: usize, sentence: u3
             one(token_here().is_some_and(|t| t.kind == Kind::Word)
                 && p.text(at).starts_with(&**pre))
         }
+        Node::Suffix(end) => one(token_here().is_some_and(|t| t.kind == Kind::Word) && {
+            let w = p.text(at);
+            w.len() >= end.len() + 2 && w.ends_with(&**end)
+        }),
         Node::Stem(s) => one(token_here().is_some() && p.stems[at].as_deref() == Some(&**s)),
         Node::AnyWord => one(token_here().is_some_and(|t| t.kind != Kind::Punct)),
         Node::Number => one(token_here().is_some_and(|t| t.kind == Kind::Number)),
@@ -382,6 +425,8 @@ pub fn ends(node: &Node, classes: &[Node], p: &Prepared, at: usize, sentence: u3
         }
         Node::End => u64::from(p.tokens.get(at).is_none_or(|t| t.sentence != sentence)),
         Node::Opt(inner) => 1 | ends(inner, classes, p, at, sentence),
+        Node::Not(inner) => one(token_here().is_some_and(|t| t.kind != Kind::Punct)
+            && ends(inner, classes, p, at, sentence) & 0b10 == 0),
         Node::Alt(alts) => alts
             .iter()
             .fold(0, |m, a| m | ends(a, classes, p, at, sentence)),

@@ -95,16 +95,18 @@ pub fn tokenize(original: &str, folded: &Folded, sentences: &[Range<usize>]) -> 
         }
         let word = &text[i..end];
         let after = &text[end..];
+        if after.starts_with('\'') && ELISIONS.contains(&word) {
+            // « j' », then the next word on the next turn.
+            push(i..end + 1, Kind::Word);
+            i = end + 1;
+            continue;
+        }
         if let Some(tail) = after.strip_prefix('\'')
             && tail.chars().next().is_some_and(is_word)
         {
             let tail_end = end + 1 + tail.find(|ch: char| !is_word(ch)).unwrap_or(tail.len());
             let tail = &text[end + 1..tail_end];
-            if ELISIONS.contains(&word) {
-                // « j' », then the next word on the next turn.
-                push(i..end + 1, Kind::Word);
-                i = end + 1;
-            } else if tail == "t" && word.len() > 1 && word.ends_with('n') {
+            if tail == "t" && word.len() > 1 && word.ends_with('n') {
                 // "don't": `do` + `n't`.
                 push(i..end - 1, Kind::Word);
                 push(end - 1..tail_end, Kind::Word);

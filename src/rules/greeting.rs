@@ -1,7 +1,7 @@
 //! `no-greeting`: « soyez poli ». A note opens with a greeting; a bare name
 //! (« Claire, … ») is not one.
 
-use crate::diagnostic::RuleId;
+use crate::diagnostic::{RuleId, Severity};
 use crate::lang::Localized;
 use crate::lexicon::Category;
 use crate::note::{Note, Out};
@@ -19,13 +19,20 @@ pub fn check(n: &Note, out: &mut Out) {
     {
         return;
     }
+    // A note that thanks is polite without a greeting (LABELS.md): a hint then.
+    let natural = if n.has(Category::Thanks) {
+        Severity::Info
+    } else {
+        Severity::Warning
+    };
     let example = if n.french() {
         "« Bonjour Claire, »"
     } else {
         "“Hi Claire,”"
     };
-    out.push(
+    out.push_at(
         RuleId::NoGreeting,
+        natural,
         n.first_word(),
         Localized::new(
             "la note ne commence pas par une salutation",

@@ -4,13 +4,16 @@
 //! not as a person.
 
 use super::quoting;
-use crate::diagnostic::RuleId;
+use crate::diagnostic::{RuleId, Severity};
 use crate::lang::Localized;
 use crate::lexicon::Category;
 use crate::note::{Note, Out};
+use crate::reading::Family;
 use crate::text::is_emoji;
 use regex::Regex;
+use std::ops::Range;
 use std::sync::LazyLock;
+use unicode_segmentation::UnicodeSegmentation;
 
 static BANGS: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"[!?]*!\s?[!?]+|\?\s?!").expect("a fixed pattern compiles"));
@@ -20,15 +23,47 @@ static BANGS: LazyLock<Regex> =
 const SHOUT_LETTERS: usize = 8;
 
 pub fn check(n: &Note, out: &mut Out) {
-    for hit in n.hits(Category::Hype) {
-        let piece = &n.text[hit.span.clone()];
+    let flattery: Vec<Range<usize>> = n
+        .reading
+        .of(Family::Praise)
+        .map(|c| c.span.clone())
+        .collect();
+    for span in &flattery {
         out.push(
             RuleId::Hype,
-            hit.span.clone(),
+            span.clone(),
             quoting(
-                "{} : flatterie ou jargon",
-                "{}: flattery or buzzword",
-                piece,
+                "{} : un compliment sans rien de précis derrière, qui sonne faux chez un inconnu",
+                "{}: praise with nothing specific behind it, which rings false from a stranger",
+                &n.text[span.clone()],
+            ),
+            Some(Localized::new(
+                "dites précisément ce qui vous a intéressé : un article, une idée, un projet",
+                "say exactly what caught your interest: an article, an idea, a project",
+            )),
+        );
+    }
+    // Superlatives and buzzwords outside the flattery: a hint each; a note
+    // full of them reads as a sales voice.
+    let words: Vec<Range<usize>> = n
+        .hits(Category::Hype)
+        .map(|h| h.span.clone())
+        .filter(|h| !flattery.iter().any(|f| f.start < h.end && h.start < f.end))
+        .collect();
+    let natural = if words.len() >= HYPE_WORDS_WARN {
+        Severity::Warning
+    } else {
+        Severity::Info
+    };
+    for span in words {
+        out.push_at(
+            RuleId::Hype,
+            natural,
+            span.clone(),
+            quoting(
+                "{} : superlatif ou jargon",
+                "{}: superlative or buzzword",
+                &n.text[span],
             ),
             Some(Localized::new(
                 "dites simplement ce qui vous a intéressé",
@@ -54,6 +89,9 @@ pub fn check(n: &Note, out: &mut Out) {
     shouting(n, out);
     emoji(n, out);
 }
+
+/// From this many superlatives or buzzwords, `hype` warns.
+const HYPE_WORDS_WARN: usize = 2;
 
 fn is_caps_word(w: &str) -> bool {
     w.chars().filter(|c| c.is_alphabetic()).count() >= 2
@@ -100,20 +138,21 @@ fn shouting(n: &Note, out: &mut Out) {
 }
 
 fn emoji(n: &Note, out: &mut Out) {
-    let found: Vec<(usize, char)> = n
+    // Count what the reader sees: 👨‍👩‍👧 and 👋🏽 are one emoji each.
+    let found: Vec<(usize, &str)> = n
         .text
-        .char_indices()
-        .filter(|&(_, c)| is_emoji(c))
+        .grapheme_indices(true)
+        .filter(|(_, g)| g.chars().any(is_emoji))
         .collect();
     let max = n.thresholds().max_emoji;
     if found.len() <= max {
         return;
     }
     let (start, _) = found[max];
-    let (last, c) = found[found.len() - 1];
+    let (last, g) = found[found.len() - 1];
     out.push(
         RuleId::Hype,
-        start..last + c.len_utf8(),
+        start..last + g.len(),
         Localized::new(
             format!("{} emoji : c'est trop pour une première note", found.len()),
             format!("{} emoji: too many for a first note", found.len()),
@@ -138,7 +177,7 @@ mod tests {
             Lang::Fr,
             RuleId::Hype,
         );
-        assert_eq!(s, ["incroyable", "synergie"]);
+        assert_eq!(s, ["Votre parcours incroyable", "synergie"]);
         let s = spans(
             "You're a true rockstar, a real game-changer.",
             Lang::En,

@@ -4,11 +4,15 @@
 //! offers nothing, prices nothing, and asks for no call or demo.
 
 use super::quoting;
-use crate::diagnostic::RuleId;
+use crate::diagnostic::{RuleId, Severity};
 use crate::lang::Localized;
 use crate::lexicon::Category;
 use crate::note::{Note, Out};
+use crate::reading::{CueKind, Family};
+use crate::target::Relationship;
+use crate::text::fold;
 use regex::Regex;
+use std::ops::Range;
 use std::sync::LazyLock;
 
 /// Prices and discounts: « 49 € », « 1 200 euros HT », "$99", « -30 % », "20% off".
@@ -25,13 +29,124 @@ static PRICE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 pub fn check(n: &Note, out: &mut Out) {
+    let mut taken: Vec<Range<usize>> = Vec::new();
+    // Overlapping cues are one stretch of selling (« découvrez notre » +
+    // « notre offre »), reported once, as the first.
+    let mut cues: Vec<(CueKind, Range<usize>)> = Vec::new();
+    for cue in n.reading.of(Family::Pitch) {
+        match cues.last_mut() {
+            Some((_, last)) if cue.span.start < last.end => last.end = last.end.max(cue.span.end),
+            _ => cues.push((cue.kind, cue.span.clone())),
+        }
+    }
+    for (kind, span) in cues {
+        let piece = n.text[span.clone()].trim();
+        let (message, suggestion) = match kind {
+            CueKind::Sells => (
+                quoting(
+                    "{} : vous décrivez ce que vous vendez ; une première note ne vend rien",
+                    "{}: this describes what you sell; a first note sells nothing",
+                    piece,
+                ),
+                Localized::new(
+                    "gardez ce que vous faites pour plus tard, et dites pourquoi cette personne",
+                    "keep what you sell for later, and say why this person",
+                ),
+            ),
+            CueKind::Results => (
+                quoting(
+                    "{} : une promesse de résultats, le ton d'une publicité",
+                    "{}: a promise of results, the voice of an ad",
+                    piece,
+                ),
+                Localized::new(
+                    "retirez les chiffres de vente ; parlez de ce qui vous relie",
+                    "drop the sales figures; talk about what links you",
+                ),
+            ),
+            CueKind::Sends => (
+                quoting(
+                    "{} : une offre d'envoyer ou de montrer quelque chose, avant toute relation",
+                    "{}: an offer to send or show something, before any relationship",
+                    piece,
+                ),
+                Localized::new(
+                    "n'offrez rien dans l'invitation ; si la personne accepte, elle demandera",
+                    "offer nothing in the invitation; if they accept, they will ask",
+                ),
+            ),
+            CueKind::Meeting => (
+                quoting(
+                    "{} : une demande d'appel, de rendez-vous ou de temps dans une première note",
+                    "{}: a request for a call, a meeting or their time in a first note",
+                    piece,
+                ),
+                Localized::new(
+                    "ne demandez pas de temps à un inconnu ; « au plaisir d'échanger » suffit",
+                    "ask a stranger for no time; \"happy to exchange ideas\" is enough",
+                ),
+            ),
+            CueKind::Job => (
+                quoting(
+                    "{} : une demande de poste ou de recommandation à un inconnu",
+                    "{}: asking a stranger for a job or a referral",
+                    piece,
+                ),
+                Localized::new(
+                    "présentez-vous et dites pourquoi cette personne ; la demande viendra après",
+                    "introduce yourself and say why this person; the ask can come later",
+                ),
+            ),
+            _ => (
+                quoting(
+                    "{} : une offre sous-entendue, qui se lit comme de la prospection",
+                    "{}: an offer hinted at, which reads as prospecting",
+                    piece,
+                ),
+                Localized::new(
+                    "dites ce que vous voulez vraiment, ou ne dites rien",
+                    "say what you really want, or say nothing",
+                ),
+            ),
+        };
+        // Asking for time is a pitch before any relationship (LABELS.md);
+        // with someone met or worked with, it is how a relationship goes on.
+        let known = matches!(
+            n.cx.target.and_then(|t| t.relationship),
+            Some(Relationship::Met | Relationship::Colleague)
+        );
+        let natural = if kind == CueKind::Meeting && known {
+            Severity::Info
+        } else {
+            Severity::Error
+        };
+        out.push_at(
+            RuleId::SalesPitch,
+            natural,
+            span.clone(),
+            message,
+            Some(suggestion),
+        );
+        taken.push(span);
+    }
+    let topics = topics(n);
+    let free = |r: &Range<usize>, taken: &[Range<usize>]| {
+        let overlaps = |a: &Range<usize>| a.start < r.end && r.start < a.end;
+        !taken.iter().any(overlaps) && !topics.iter().any(overlaps)
+    };
     for hit in n.hits(Category::SalesPitch) {
-        pitch(n, out, hit.span.clone());
+        if free(&hit.span, &taken) {
+            pitch(n, out, hit.span.clone());
+            taken.push(hit.span.clone());
+        }
     }
     for m in PRICE.find_iter(n.text) {
         let s = m.as_str();
         let lead = s.len() - s.trim_start().len();
-        pitch(n, out, m.start() + lead..m.end());
+        let r = m.start() + lead..m.end();
+        if free(&r, &taken) {
+            pitch(n, out, r);
+        }
     }
     for hit in n.hits(Category::SalesDisclaimer) {
         out.push(
@@ -50,7 +165,52 @@ pub fn check(n: &Note, out: &mut Out) {
     }
 }
 
-fn pitch(n: &Note, out: &mut Out, span: std::ops::Range<usize>) {
+/// Where the note talks about the person's work or an event: from the
+/// reason to the end of its sentence, or to the sender's next "I"/"we". A
+/// sales word there is their topic (« votre post sur les outils gratuits »,
+/// "your talk at the YC demo day"), not an offer.
+fn topics(n: &Note) -> Vec<Range<usize>> {
+    let sender = |w: &str| {
+        let f = fold(w);
+        matches!(
+            f.as_str(),
+            "i" | "we"
+                | "je"
+                | "nous"
+                | "on"
+                | "our"
+                | "my"
+                | "notre"
+                | "nos"
+                | "mon"
+                | "ma"
+                | "mes"
+        ) || f.starts_with("j'")
+            || f.starts_with("i'")
+            || f.starts_with("we'")
+    };
+    n.reading
+        .of(Family::Reason)
+        .filter(|c| matches!(c.kind, CueKind::Work | CueKind::Event))
+        .map(|c| {
+            let sentence_end = n
+                .sentences
+                .iter()
+                .find(|s| s.start <= c.span.start && c.span.start < s.end)
+                .map_or(c.span.end, |s| s.end);
+            let cut = n
+                .words
+                .iter()
+                .filter(|w| w.start >= c.span.end && w.end <= sentence_end)
+                .find(|w| sender(&n.text[(*w).clone()]))
+                .map_or(sentence_end, |w| w.start);
+            c.span.start..cut
+        })
+        .collect()
+}
+
+/// A sales word or a price outside any pattern.
+fn pitch(n: &Note, out: &mut Out, span: Range<usize>) {
     out.push(
         RuleId::SalesPitch,
         span.clone(),
@@ -91,7 +251,7 @@ mod tests {
     fn english_pitches() {
         let t = "Book a demo of our platform: 20% off, only $99.";
         let s = spans(t, Lang::En, RuleId::SalesPitch);
-        assert!(s.contains(&"Book a demo of".to_string()), "{s:?}");
+        assert!(s.contains(&"Book a demo".to_string()), "{s:?}");
         assert!(s.contains(&"our platform".to_string()), "{s:?}");
         assert!(s.contains(&"20% off".to_string()), "{s:?}");
         assert!(s.contains(&"$99".to_string()), "{s:?}");

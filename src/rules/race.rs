@@ -3,15 +3,25 @@
 //! "500+" and "I accept everyone" tell the reader they are a number.
 
 use super::quoting;
-use crate::diagnostic::RuleId;
+use super::reason::{reasons, states_reason};
+use crate::diagnostic::{RuleId, Severity};
 use crate::lang::Localized;
 use crate::lexicon::Category;
 use crate::note::{Note, Out};
 
 pub fn check(n: &Note, out: &mut Out) {
+    // The race is the problem when it is the point of the note; beside a
+    // real reason (« pour suivre vos travaux, ancien de l'INSA moi aussi »)
+    // it is a hint.
+    let natural = if states_reason(&reasons(n)) {
+        Severity::Info
+    } else {
+        Severity::Warning
+    };
     for hit in n.hits(Category::ContactRace) {
-        out.push(
+        out.push_at(
             RuleId::ContactRace,
+            natural,
             hit.span.clone(),
             quoting(
                 "{} : la personne devient un chiffre",

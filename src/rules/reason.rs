@@ -1,29 +1,78 @@
-//! `no-reason`: « soyez honnête sur la raison de votre demande ». What tips a
-//! stranger's request toward *accepted* is an honest, specific reason: a
-//! meeting, their work, something shared. « Votre profil m'intéresse » is not
-//! one.
+//! `no-reason` and `reason-found`: « soyez honnête sur la raison de votre
+//! demande ». What tips a stranger's request toward *accepted* is an honest,
+//! specific reason: a meeting or an event, their work, something shared, a
+//! mutual contact, a purpose aimed at them (LABELS.md). « Votre profil
+//! m'intéresse » is not one. When a reason is found, `reason-found` says which
+//! kind and where, so the writer sees why the note passes.
 
-use crate::diagnostic::RuleId;
+use super::quoted;
+use crate::diagnostic::{RuleId, Severity};
 use crate::lang::Localized;
 use crate::lexicon::Category;
 use crate::note::{Note, Out};
+use crate::reading::{CueKind, Family};
+use std::ops::Range;
 
-/// « votre dernier article », "your BIM presentation": the recipient's work,
-/// named within this many words after « votre » / "your".
-const WORK_WINDOW: usize = 3;
+/// A reason the note gives: a cue of the reason patterns, or a phrase of
+/// the user's own `reason` word list.
+pub(crate) struct Found {
+    pub kind: Option<CueKind>,
+    pub weak: bool,
+    pub span: Range<usize>,
+}
 
-/// Whether the note names the recipient's work.
-fn names_their_work(n: &Note) -> bool {
-    n.hits(Category::Work).any(|work| {
-        n.hits(Category::SecondPerson).any(|you| {
-            you.span.end <= work.span.start
-                && crate::text::words(&n.text[you.span.end..work.span.start]).count() <= WORK_WINDOW
+/// Every reason the note gives, in text order.
+pub(crate) fn reasons(n: &Note) -> Vec<Found> {
+    let mut found: Vec<Found> = n
+        .reading
+        .of(Family::Reason)
+        .map(|c| Found {
+            kind: Some(c.kind),
+            weak: c.weak,
+            span: c.span.clone(),
         })
-    })
+        .collect();
+    found.extend(n.hits(Category::Reason).map(|h| Found {
+        kind: None,
+        weak: false,
+        span: h.span.clone(),
+    }));
+    found.sort_by_key(|f| f.span.start);
+    found
+}
+
+/// The note states a reason: one that counts alone, or two thin ones.
+pub(crate) fn states_reason(found: &[Found]) -> bool {
+    found.iter().any(|f| !f.weak) || found.len() >= 2
+}
+
+/// What a kind of reason is called, in French and English.
+fn kind_name(kind: Option<CueKind>) -> (&'static str, &'static str) {
+    match kind {
+        Some(k) => (k.label().fr, k.label().en),
+        None => ("votre liste", "your word list"),
+    }
 }
 
 pub fn check(n: &Note, out: &mut Out) {
-    if n.has(Category::Reason) || names_their_work(n) {
+    let found = reasons(n);
+    if states_reason(&found) {
+        report_found(n, out, &found);
+        return;
+    }
+    if let Some(thin) = found.first() {
+        // One thin reason: `generic` says the note could go to anyone.
+        let (fr, en) = kind_name(thin.kind);
+        let (qf, qe) = quoted(&n.text[thin.span.clone()]);
+        out.push(
+            RuleId::ReasonFound,
+            thin.span.clone(),
+            Localized::new(
+                format!("raison mince : {fr} — {qf}"),
+                format!("thin reason: {en} — {qe}"),
+            ),
+            None,
+        );
         return;
     }
     let example = if n.french() {
@@ -45,11 +94,62 @@ pub fn check(n: &Note, out: &mut Out) {
     );
 }
 
+/// One `reason-found` per kind of reason, at its first place.
+fn report_found(n: &Note, out: &mut Out, found: &[Found]) {
+    let mut seen: Vec<Option<CueKind>> = Vec::new();
+    let strong_first = found
+        .iter()
+        .filter(|f| !f.weak)
+        .chain(found.iter().filter(|f| f.weak));
+    for f in strong_first {
+        if seen.contains(&f.kind) {
+            continue;
+        }
+        seen.push(f.kind);
+        let (fr, en) = kind_name(f.kind);
+        let span = to_clause_end(n, f.span.clone());
+        let (qf, qe) = quoted(&n.text[span.clone()]);
+        let (lead_fr, lead_en) = if f.weak {
+            ("indice", "clue")
+        } else {
+            ("raison", "reason")
+        };
+        out.push_at(
+            RuleId::ReasonFound,
+            Severity::Info,
+            span,
+            Localized::new(
+                format!("{lead_fr} : {fr} — {qf}"),
+                format!("{lead_en}: {en} — {qe}"),
+            ),
+            None,
+        );
+    }
+}
+
+/// The words that make a reason, through the end of their clause: the cue
+/// « vous rencontrer lors de » shown as « vous rencontrer lors de Web Summit ».
+fn to_clause_end(n: &Note, span: Range<usize>) -> Range<usize> {
+    /// At most this many words past the cue.
+    const MORE: usize = 6;
+    let stop = n.text[span.end..]
+        .find(['.', ',', ';', ':', '!', '?', '\n', '(', '—', '–'])
+        .map_or(n.text.len(), |i| span.end + i);
+    let end = n
+        .words
+        .iter()
+        .filter(|w| w.start >= span.end && w.end <= stop)
+        .take(MORE)
+        .last()
+        .map_or(span.end, |w| w.end);
+    span.start..end
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::lang::Lang;
-    use crate::rules::testing::fires;
+    use crate::rules::testing::{fires, report};
 
     #[test]
     fn reasons_fr() {
@@ -58,8 +158,12 @@ mod tests {
             "Bonjour, j’ai lu votre article sur la logistique urbaine.",
             "Bonjour Paul, suite à votre intervention à Lyon, je voulais vous remercier.",
             "Bonjour, nous sommes tous les deux anciens de l'INSA.",
+            "Bonjour Claire. J'ai eu le plaisir de vous rencontrer au Salon du Livre.",
+            "Bonjour, Paul Martin m'a conseillé de vous écrire. Merci !",
+            "Bonjour, je prépare un mémoire sur la logistique du dernier kilomètre, votre avis m'aiderait.",
         ] {
             assert!(!fires(ok, Lang::Fr, RuleId::NoReason), "{ok}");
+            assert!(fires(ok, Lang::Fr, RuleId::ReasonFound), "{ok}");
         }
     }
 
@@ -71,26 +175,48 @@ mod tests {
             "Bonjour Claire, je souhaite agrandir mon réseau.",
         ] {
             assert!(fires(bad, Lang::Fr, RuleId::NoReason), "{bad}");
+            assert!(!fires(bad, Lang::Fr, RuleId::ReasonFound), "{bad}");
         }
     }
 
     #[test]
     fn reasons_en_and_near_misses() {
-        assert!(!fires(
+        for ok in [
             "Hi Sam, thanks for your article on pricing pages!",
-            Lang::En,
-            RuleId::NoReason
-        ));
-        assert!(!fires(
             "Hi Sam, we met at RustConf last week.",
-            Lang::En,
-            RuleId::NoReason
-        ));
-        assert!(fires(
+            "Hi Sam, I'll be at DevFest too, see you there.",
+            "Hi Sam, Sara suggested I reach out.",
+            "Hi Sam, I applied for the data engineer role and wanted to introduce myself.",
+        ] {
+            assert!(!fires(ok, Lang::En, RuleId::NoReason), "{ok}");
+        }
+        for bad in [
             "Hi Sam, I came across your profile.",
-            Lang::En,
-            RuleId::NoReason
-        ));
-        assert!(fires("Hi", Lang::En, RuleId::NoReason));
+            "Hi",
+            "Hi Sam, I'd like to expand my network.",
+        ] {
+            assert!(fires(bad, Lang::En, RuleId::NoReason), "{bad}");
+        }
+    }
+
+    #[test]
+    fn the_kind_found_is_shown_where_it_is_said() {
+        let t = "Bonjour Inès. J'ai eu le plaisir de vous rencontrer au forum Emploi.";
+        let r = report(t, Lang::Fr, None);
+        let d = r.diagnostics.iter().find(|d| d.rule == RuleId::ReasonFound);
+        let d = d.map(|d| (d.severity, d.message.fr.clone(), &t[d.span.clone()]));
+        assert!(
+            d.as_ref().is_some_and(|(s, m, piece)| *s == Severity::Info
+                && m.starts_with("raison : une rencontre")
+                && piece.ends_with("rencontrer au forum Emploi")),
+            "{d:?}"
+        );
+    }
+
+    #[test]
+    fn one_thin_reason_is_a_clue_not_a_reason() {
+        let t = "Hi Sam, we both work in the HR field. I'd love to connect.";
+        assert!(!fires(t, Lang::En, RuleId::NoReason));
+        assert!(fires(t, Lang::En, RuleId::Generic));
     }
 }

@@ -7,9 +7,20 @@ use crate::diagnostic::RuleId;
 use crate::lang::Localized;
 use crate::lexicon::Category;
 use crate::note::{Note, Out};
+use crate::reading::Family;
 
 pub fn check(n: &Note, out: &mut Out) {
-    let me = n.count(Category::FirstPerson);
+    // Words inside a stated reason are about the link, not the sender:
+    // « notre conversation », "we both studied at".
+    let in_reason = |r: &std::ops::Range<usize>| {
+        n.reading
+            .of(Family::Reason)
+            .any(|c| c.span.start <= r.start && r.end <= c.span.end)
+    };
+    let me = n
+        .hits(Category::FirstPerson)
+        .filter(|h| !in_reason(&h.span))
+        .count();
     let you = n.count(Category::SecondPerson);
     let t = n.thresholds();
     if me < t.self_centered_min || (me as f32) < t.self_centered_ratio * (you + 1) as f32 {
@@ -17,7 +28,7 @@ pub fn check(n: &Note, out: &mut Out) {
     }
     let span = n
         .hits(Category::FirstPerson)
-        .next()
+        .find(|h| !in_reason(&h.span))
         .map_or(0..0, |h| h.span.clone());
     out.push(
         RuleId::SelfCentered,
@@ -49,6 +60,16 @@ mod tests {
         assert!(fires(
             "Hi, I run my own agency and my team and I help our clients with my method.",
             Lang::En,
+            RuleId::SelfCentered
+        ));
+    }
+
+    #[test]
+    fn shared_words_are_about_the_link() {
+        // « Notre conversation » and « vous rencontrer » are the link, not a monologue.
+        assert!(!fires(
+            "Bonjour Claire. J'ai eu le plaisir de vous croiser au forum de Lille. Notre conversation sur la data m'a beaucoup inspiré. J'aimerais rester en contact.",
+            Lang::Fr,
             RuleId::SelfCentered
         ));
     }

@@ -312,10 +312,15 @@ impl App {
             allow: &[],
         };
         self.report = self.linter.lint(self.note.text(), &cx);
-        // Worst first, then in reading order.
-        self.report
-            .diagnostics
-            .sort_by_key(|d| (std::cmp::Reverse(d.severity), d.span.start, d.rule));
+        // Worst first, then in reading order; what was understood last.
+        self.report.diagnostics.sort_by_key(|d| {
+            (
+                !d.rule.is_problem(),
+                std::cmp::Reverse(d.severity),
+                d.span.start,
+                d.rule,
+            )
+        });
         self.verdict = self.linter.audience.verdict(Some(&target));
         if self.selected >= self.report.diagnostics.len() {
             self.selected = self.report.diagnostics.len().saturating_sub(1);

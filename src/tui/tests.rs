@@ -362,7 +362,7 @@ fn write_drafts(dir: &Path) {
         d(
             "Claire Martin",
             "2026-11-20T09:00:00Z",
-            "Hi Claire, we met at the Web Summit on urban logistics. Could we talk again? Thanks!",
+            "Hi Claire, we met at the Web Summit on urban logistics. Happy to stay in touch. Thanks!",
         ),
     );
     let _ = std::fs::write(

@@ -61,6 +61,11 @@ impl Theme {
         }
     }
 
+    /// The words of a reason poignee found.
+    pub fn understood(&self) -> Style {
+        self.fg(Color::Green)
+    }
+
     fn good(&self) -> Style {
         self.fg(Color::Green).add_modifier(Modifier::BOLD)
     }
@@ -352,12 +357,23 @@ fn target_form(f: &mut Frame, app: &App, theme: &Theme, area: Rect) {
 }
 
 /// The style of each byte of the note: the worst diagnostic over it.
+/// The worst problem at byte `at` of the note.
 fn severity_at(diags: &[Diagnostic], at: usize) -> Option<Severity> {
-    diags
-        .iter()
-        .filter(|d| !d.span.is_empty() && d.span.start <= at && at < d.span.end)
+    covering(diags, at)
+        .filter(|d| d.rule.is_problem())
         .map(|d| d.severity)
         .max()
+}
+
+/// Whether byte `at` is part of what poignee understood (a reason found).
+fn understood_at(diags: &[Diagnostic], at: usize) -> bool {
+    covering(diags, at).any(|d| !d.rule.is_problem())
+}
+
+fn covering(diags: &[Diagnostic], at: usize) -> impl Iterator<Item = &Diagnostic> {
+    diags
+        .iter()
+        .filter(move |d| !d.span.is_empty() && d.span.start <= at && at < d.span.end)
 }
 
 fn note_pane(f: &mut Frame, app: &App, theme: &Theme, area: Rect) {
@@ -409,7 +425,11 @@ fn note_pane(f: &mut Frame, app: &App, theme: &Theme, area: Rect) {
         let mut run_style = Style::new();
         for (i, g) in text[range.clone()].grapheme_indices(true) {
             let at = range.start + i;
-            let mut style = severity_at(diags, at).map_or(Style::new(), |s| theme.span(s));
+            let mut style = match severity_at(diags, at) {
+                Some(s) => theme.span(s),
+                None if understood_at(diags, at) => theme.understood(),
+                None => Style::new(),
+            };
             if selection.as_ref().is_some_and(|r| r.contains(&at)) {
                 style = style.patch(theme.selected());
             }
@@ -461,11 +481,13 @@ fn checks_pane(f: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     );
     let w = inner.width as usize;
     let diags = &report.diagnostics;
-    let list_h = (diags.len() + 1).min(inner.height as usize / 2).max(2) as u16;
+    let clean = !diags.iter().any(|d| d.rule.is_problem());
+    let rows = diags.len() + usize::from(clean) + 1;
+    let list_h = rows.min(inner.height as usize / 2).max(2) as u16;
     let [list_area, detail_area] =
         Layout::vertical([Constraint::Length(list_h), Constraint::Min(0)]).areas(inner);
     let mut lines = Vec::new();
-    let shown = list_h as usize - 1;
+    let shown = (list_h as usize - 1).saturating_sub(usize::from(clean && !diags.is_empty()));
     let first = app.selected.saturating_sub(shown.saturating_sub(1));
     for (i, d) in diags.iter().enumerate().skip(first).take(shown) {
         let quote = if d.span.is_empty() {
@@ -480,8 +502,15 @@ fn checks_pane(f: &mut Frame, app: &App, theme: &Theme, area: Rect) {
                 Lang::En => format!(" “{q}”"),
             }
         };
-        let text = fit(&format!("{} {}{quote}", icon(d.severity), d.rule), w);
-        let mut style = theme.severity(d.severity);
+        let (text, mut style) = if d.rule.is_problem() {
+            (
+                fit(&format!("{} {}{quote}", icon(d.severity), d.rule), w),
+                theme.severity(d.severity),
+            )
+        } else {
+            // What was understood: « ✓ raison : une rencontre — « … » ».
+            (fit(&format!("✓ {}", app.l(&d.message)), w), theme.good())
+        };
         if i == app.selected {
             style = style.add_modifier(if focused {
                 Modifier::REVERSED
@@ -491,7 +520,7 @@ fn checks_pane(f: &mut Frame, app: &App, theme: &Theme, area: Rect) {
         }
         lines.push(Line::from(Span::styled(text, style)));
     }
-    if diags.is_empty() {
+    if clean {
         lines.push(Line::from(Span::styled(
             app.t(Text::new("✓ rien à redire", "✓ nothing to fix")),
             theme.good(),
