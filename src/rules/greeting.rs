@@ -19,8 +19,9 @@ pub fn check(n: &Note, out: &mut Out) {
     {
         return;
     }
-    // A note that thanks is polite without a greeting (LABELS.md): a hint then.
-    let natural = if n.has(Category::Thanks) {
+    // A note that thanks is polite without a greeting (LABELS.md): a hint
+    // then. A closing alone (« Au plaisir », "Best") is not a thank-you.
+    let natural = if thanks(n) {
         Severity::Info
     } else {
         Severity::Warning
@@ -43,6 +44,17 @@ pub fn check(n: &Note, out: &mut Out) {
             format!("open with a greeting: {example}"),
         )),
     );
+}
+
+/// Whether the note says thank you, in so many words.
+fn thanks(n: &Note) -> bool {
+    const WORDS: [&str; 8] = [
+        "merci", "remerci", "thank", "thanks", "thx", "grateful", "reconnaissan", "gratitude",
+    ];
+    n.hits(Category::Thanks).any(|h| {
+        let folded = crate::text::fold(&n.text[h.span.clone()]);
+        WORDS.iter().any(|w| folded.contains(w))
+    })
 }
 
 #[cfg(test)]

@@ -113,10 +113,13 @@ fn shouting(n: &Note, out: &mut Out) {
             j += 1;
         }
         let long = w.chars().count() >= SHOUT_LETTERS;
-        let run = j - i >= 2
-            && words[i..j]
-                .iter()
-                .all(|r| n.text[r.clone()].chars().count() >= 3);
+        // Two capitalised words of 3 letters or more: "THANK YOU SO MUCH",
+        // not "I AM" nor an acronym beside a word.
+        let run = words[i..j]
+            .iter()
+            .filter(|r| n.text[(*r).clone()].chars().count() >= 3)
+            .count()
+            >= 2;
         if long || run {
             let span = words[i].start..words[j - 1].end;
             out.push(

@@ -71,6 +71,12 @@ pub fn check(n: &Note, out: &mut Out) {
             .as_str()
             .trim_end_matches(['.', ',', ';', ':', '!', '?', ')', '"', '\'', '’']);
         let span = m.start()..m.start() + trimmed.len();
+        // "Booking.com", "Remote.com": a brand written with a capital, not an
+        // address to visit.
+        let bare = !trimmed.contains("://") && !trimmed.to_ascii_lowercase().starts_with("www.");
+        if bare && !trimmed.contains('/') && trimmed.starts_with(|c: char| c.is_ascii_uppercase()) {
+            continue;
+        }
         if taken
             .iter()
             .any(|t| t.start < span.end && span.start < t.end)
