@@ -197,7 +197,10 @@ impl Library {
             ids,
             stems,
         };
-        language.find(&prepared)
+        let mut reading = language.find(&prepared);
+        reading.names = names(text, f, &toks);
+        reading.to_them = to_them(f, &toks, sentences);
+        reading
     }
 
     /// The cue groups of a language, with their examples (for the tests and
@@ -448,8 +451,86 @@ impl Language {
             })
             .collect();
         out.sort_by_key(|c| (c.span.start, c.span.end, c.kind));
-        Reading { cues: out }
+        Reading {
+            cues: out,
+            ..Reading::default()
+        }
     }
+}
+
+/// Words that open a note or a line, or that are capitalised anyway: not
+/// names of something particular.
+const NOT_NAMES: [&str; 24] = [
+    "i",
+    "hi",
+    "hello",
+    "hey",
+    "dear",
+    "bonjour",
+    "salut",
+    "cher",
+    "chere",
+    "hello",
+    "madame",
+    "monsieur",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "linkedin",
+    "viadeo",
+    "thanks",
+    "merci",
+    "best",
+    "cordialement",
+    "regards",
+    "ps",
+];
+
+/// The names in a note: capitalised words that do not start a sentence or
+/// a line, and are not greetings or the words right after one (the
+/// person's own name).
+fn names(text: &str, folded: &str, toks: &[tokens::Token]) -> Vec<Range<usize>> {
+    let mut out: Vec<Range<usize>> = Vec::new();
+    for (i, t) in toks.iter().enumerate() {
+        if t.kind != Kind::Word || !t.capital {
+            continue;
+        }
+        let Some(prev) = i.checked_sub(1).map(|p| &toks[p]) else {
+            continue;
+        };
+        let starts_line = prev.sentence != t.sentence
+            || text[prev.span.end..t.span.start].contains('\n')
+            || matches!(
+                &folded[prev.folded.clone()],
+                "." | "!" | "?" | ":" | "—" | "-"
+            );
+        let word = &folded[t.folded.clone()];
+        let after_greeting = NOT_NAMES.contains(&&folded[prev.folded.clone()]);
+        if starts_line || after_greeting || NOT_NAMES.contains(&word) || word.len() < 2 {
+            continue;
+        }
+        out.push(t.span.clone());
+    }
+    out
+}
+
+/// The sentences that speak to the person.
+fn to_them(folded: &str, toks: &[tokens::Token], sentences: &[Range<usize>]) -> Vec<Range<usize>> {
+    const YOU: [&str; 13] = [
+        "you", "your", "yours", "vous", "votre", "vos", "ton", "ta", "tes", "toi", "tu", "t'",
+        "you 're",
+    ];
+    let mut out: Vec<Range<usize>> = Vec::new();
+    for t in toks {
+        if YOU.contains(&&folded[t.folded.clone()])
+            && let Some(s) = sentences.get(t.sentence as usize)
+            && out.last() != Some(s)
+        {
+            out.push(s.clone());
+        }
+    }
+    out
 }
 
 /// The classes in an order where each comes after the classes it uses.

@@ -62,6 +62,9 @@ pub enum CueKind {
     Mutual,
     /// A concrete purpose aimed at them.
     Purpose,
+    /// A name said to them (an event, a project, a place): a clue, found by
+    /// the engine rather than a pattern.
+    Named,
     // Could go to anyone.
     /// "I came across your profile", « votre parcours m'intéresse ».
     Profile,
@@ -97,7 +100,7 @@ impl CueKind {
     pub fn family(self) -> Family {
         use CueKind::*;
         match self {
-            Event | Work | Shared | Mutual | Purpose => Family::Reason,
+            Event | Work | Shared | Mutual | Purpose | Named => Family::Reason,
             Profile | Network | Default | Stock | Signal | Vague => Family::Generic,
             Sells | Results | Sends | Meeting | Job | Teaser => Family::Pitch,
             Flattery => Family::Praise,
@@ -114,6 +117,7 @@ impl CueKind {
             Shared => Text::new("un point commun", "common ground"),
             Mutual => Text::new("un contact commun", "a mutual contact"),
             Purpose => Text::new("un but précis", "a purpose"),
+            Named => Text::new("une mention précise", "a specific mention"),
             Profile => Text::new("le profil", "the profile"),
             Network => Text::new("le réseau", "the network"),
             Default => Text::new("le texte par défaut", "the default text"),
@@ -141,6 +145,7 @@ impl CueKind {
             Shared => "shared",
             Mutual => "mutual",
             Purpose => "purpose",
+            Named => "named",
             Profile => "profile",
             Network => "network",
             Default => "default",
@@ -173,6 +178,13 @@ pub struct Cue {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Reading {
     pub cues: Vec<Cue>,
+    /// Names in the note: words written with a capital inside a sentence
+    /// ("VivaTech", "KDD 2023", « Marges & Mesures »), which make a mention
+    /// particular. Greetings, the first word of a sentence and "I" are not
+    /// names.
+    pub names: Vec<Range<usize>>,
+    /// Sentences (byte ranges) that speak to the person: you, your, vous, votre…
+    pub to_them: Vec<Range<usize>>,
 }
 
 impl Reading {

@@ -37,7 +37,14 @@ pub fn check(n: &Note, out: &mut Out) {
                 CueKind::Network,
             ])
         })
-        .or_else(|| found.first().map(|f| (None, f.span.clone())))
+        // A thin reason (the same field, an interest in their company); a
+        // name said to them is particular enough.
+        .or_else(|| {
+            found
+                .iter()
+                .find(|f| f.kind != Some(CueKind::Named))
+                .map(|f| (None, f.span.clone()))
+        })
         .or_else(|| cue(&[CueKind::Stock]))
         .or_else(|| {
             n.hits(Category::Generic)

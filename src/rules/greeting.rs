@@ -49,7 +49,14 @@ pub fn check(n: &Note, out: &mut Out) {
 /// Whether the note says thank you, in so many words.
 fn thanks(n: &Note) -> bool {
     const WORDS: [&str; 8] = [
-        "merci", "remerci", "thank", "thanks", "thx", "grateful", "reconnaissan", "gratitude",
+        "merci",
+        "remerci",
+        "thank",
+        "thanks",
+        "thx",
+        "grateful",
+        "reconnaissan",
+        "gratitude",
     ];
     n.hits(Category::Thanks).any(|h| {
         let folded = crate::text::fold(&n.text[h.span.clone()]);

@@ -43,12 +43,49 @@ pub fn check(n: &Note, out: &mut Out) {
             )),
         );
     }
+    // A superlative said to the person in a sentence that names nothing of
+    // theirs ("You're doing amazing work!", « Votre parcours est incroyable »)
+    // is praise with no content: flattery too.
+    let specific = |sentence: &Range<usize>| {
+        n.reading
+            .of(Family::Reason)
+            .any(|c| !c.weak && c.span.start < sentence.end && sentence.start < c.span.end)
+    };
+    let mut praised: Vec<Range<usize>> = Vec::new();
+    for h in n.hits(Category::Hype) {
+        let in_flattery = flattery
+            .iter()
+            .any(|f| f.start < h.span.end && h.span.start < f.end);
+        let sentence = n
+            .reading
+            .to_them
+            .iter()
+            .find(|s| s.start <= h.span.start && h.span.end <= s.end);
+        if in_flattery || sentence.is_none_or(specific) || !is_praise(n, &h.span) {
+            continue;
+        }
+        praised.push(h.span.clone());
+        out.push(
+            RuleId::Hype,
+            h.span.clone(),
+            quoting(
+                "{} : un compliment sans rien de précis derrière, qui sonne faux chez un inconnu",
+                "{}: praise with nothing specific behind it, which rings false from a stranger",
+                &n.text[h.span.clone()],
+            ),
+            Some(Localized::new(
+                "dites précisément ce qui vous a intéressé : un article, une idée, un projet",
+                "say exactly what caught your interest: an article, an idea, a project",
+            )),
+        );
+    }
     // Superlatives and buzzwords outside the flattery: a hint each; a note
     // full of them reads as a sales voice.
     let words: Vec<Range<usize>> = n
         .hits(Category::Hype)
         .map(|h| h.span.clone())
         .filter(|h| !flattery.iter().any(|f| f.start < h.end && h.start < f.end))
+        .filter(|h| !praised.contains(h))
         .collect();
     let natural = if words.len() >= HYPE_WORDS_WARN {
         Severity::Warning
@@ -88,6 +125,17 @@ pub fn check(n: &Note, out: &mut Out) {
     }
     shouting(n, out);
     emoji(n, out);
+}
+
+/// Whether a hype word is praise (a superlative), not a buzzword
+/// (« synergie », "leverage"), which is jargon rather than flattery.
+fn is_praise(n: &Note, span: &Range<usize>) -> bool {
+    const JARGON: [&str; 12] = [
+        "synerg", "leverag", "disrupt", "paradigm", "game", "10x", "cutting", "bleeding", "next",
+        "win", "gagnant", "levier",
+    ];
+    let word = crate::text::fold(&n.text[span.clone()]);
+    !JARGON.iter().any(|j| word.starts_with(j))
 }
 
 /// From this many superlatives or buzzwords, `hype` warns.

@@ -37,6 +37,35 @@ pub(crate) fn reasons(n: &Note) -> Vec<Found> {
         weak: false,
         span: h.span.clone(),
     }));
+    // A name (an event, a project, a place) said to the person is a clue of
+    // something particular, unless it is what the note sells or a stock
+    // remark about their profile.
+    let covered = |r: &Range<usize>| {
+        n.reading.cues.iter().any(|c| {
+            matches!(
+                c.kind.family(),
+                Family::Pitch | Family::Generic | Family::Praise
+            ) && c.span.start <= r.start
+                && r.end <= c.span.end
+        })
+    };
+    let named = n.reading.names.iter().find(|r| {
+        !covered(r)
+            && !found
+                .iter()
+                .any(|f| f.span.start <= r.start && r.end <= f.span.end)
+            && n.reading
+                .to_them
+                .iter()
+                .any(|s| s.start <= r.start && r.end <= s.end)
+    });
+    if let Some(r) = named {
+        found.push(Found {
+            kind: Some(CueKind::Named),
+            weak: true,
+            span: r.clone(),
+        });
+    }
     found.sort_by_key(|f| f.span.start);
     found
 }
