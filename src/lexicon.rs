@@ -9,7 +9,7 @@
 
 use crate::lang::Lang;
 use crate::text::{Folded, fold, is_word_char};
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashMap};
 use std::ops::Range;
@@ -139,11 +139,18 @@ pub struct Hit {
     pub folded: Range<usize>,
 }
 
-/// Every word list, compiled.
-pub struct Lexicon {
+/// Phrases compiled into one automaton.
+struct Scanner {
     automaton: AhoCorasick,
     patterns: Vec<String>,
     entries: Vec<Vec<Entry>>,
+}
+
+/// Every word list, compiled: the stopwords apart, since they are only
+/// read to tell French from English and are the most frequent matches.
+pub struct Lexicon {
+    lists: Scanner,
+    stopwords: Scanner,
 }
 
 static SHIPPED: LazyLock<Arc<Lexicon>> = LazyLock::new(|| {
@@ -159,6 +166,34 @@ impl Lexicon {
 
     /// The shipped lists plus `extra`.
     pub fn new(extra: &ExtraWords) -> Result<Lexicon, aho_corasick::BuildError> {
+        let lists = Scanner::new(extra, |c| c != Category::Stopwords)?;
+        let stopwords = Scanner::new(extra, |c| c == Category::Stopwords)?;
+        Ok(Lexicon { lists, stopwords })
+    }
+
+    /// Every phrase of every list (stopwords included) found in `folded`, on
+    /// word boundaries.
+    pub fn scan(&self, folded: &Folded) -> Vec<Hit> {
+        let mut hits = self.lists.scan(folded, None);
+        hits.extend(self.stopwords.scan(folded, None));
+        hits
+    }
+
+    /// The phrases of `lang`'s lists (stopwords left out) found in `folded`.
+    pub fn scan_lang(&self, folded: &Folded, lang: Lang) -> Vec<Hit> {
+        self.lists.scan(folded, Some(lang))
+    }
+
+    /// How many French and English stopwords `folded` holds.
+    pub fn stopwords(&self, folded: &Folded) -> (usize, usize) {
+        let hits = self.stopwords.scan(folded, None);
+        let count = |l| hits.iter().filter(|h| h.lang == l).count();
+        (count(Lang::Fr), count(Lang::En))
+    }
+}
+
+impl Scanner {
+    fn new(extra: &ExtraWords, keep: impl Fn(Category) -> bool) -> Result<Scanner, aho_corasick::BuildError> {
         let mut index: HashMap<String, usize> = HashMap::new();
         let mut patterns = Vec::new();
         let mut entries: Vec<Vec<Entry>> = Vec::new();
@@ -180,7 +215,7 @@ impl Lexicon {
             entries[id].push(Entry { cat, lang, prefix });
         };
         for lang in Lang::ALL {
-            for cat in Category::ALL {
+            for cat in Category::ALL.into_iter().filter(|c| keep(*c)) {
                 for line in shipped_list(lang, cat).lines() {
                     add(line, cat, lang);
                 }
@@ -190,21 +225,27 @@ impl Lexicon {
                 }
             }
         }
+        // A DFA: more memory than the default, and the fastest scan of the
+        // note, which every keystroke pays for.
         let automaton = AhoCorasick::builder()
             .match_kind(MatchKind::Standard)
+            .kind(Some(AhoCorasickKind::DFA))
             .build(&patterns)?;
-        Ok(Lexicon {
+        Ok(Scanner {
             automaton,
             patterns,
             entries,
         })
     }
 
-    /// Every phrase of every list found in `folded`, on word boundaries.
-    pub fn scan(&self, folded: &Folded) -> Vec<Hit> {
+    fn scan(&self, folded: &Folded, lang: Option<Lang>) -> Vec<Hit> {
         let text = folded.as_str();
         let mut hits = Vec::new();
         for m in self.automaton.find_overlapping_iter(text) {
+            let entries = &self.entries[m.pattern().as_usize()];
+            if lang.is_some_and(|l| entries.iter().all(|e| e.lang != l)) {
+                continue;
+            }
             let pattern = &self.patterns[m.pattern().as_usize()];
             let (start, end) = (m.start(), m.end());
             let starts_word = pattern.chars().next().is_some_and(is_word_char);
@@ -213,7 +254,7 @@ impl Lexicon {
             }
             let ends_word = pattern.chars().next_back().is_some_and(is_word_char);
             let whole_word_end = !text[end..].chars().next().is_some_and(is_word_char);
-            for entry in &self.entries[m.pattern().as_usize()] {
+            for entry in entries.iter().filter(|e| lang.is_none_or(|l| e.lang == l)) {
                 let end = if entry.prefix {
                     end + text[end..]
                         .find(|c: char| !is_word_char(c))

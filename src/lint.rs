@@ -152,21 +152,17 @@ impl Linter {
 
     pub fn lint(&self, text: &str, cx: &Context) -> Report {
         let folded = Folded::new(text);
-        let all_hits = self.lexicon.scan(&folded);
-        let stop = |l| {
-            all_hits
-                .iter()
-                .filter(|h| h.cat == Category::Stopwords && h.lang == l)
-                .count()
-        };
         let (lang, lang_detected) = match cx.lang {
             Some(l) => (l, false),
-            None => (
-                lang::detect(text, stop(Lang::Fr), stop(Lang::En)).unwrap_or(self.fallback_lang),
-                true,
-            ),
+            None => {
+                let (fr, en) = self.lexicon.stopwords(&folded);
+                (
+                    lang::detect(text, fr, en).unwrap_or(self.fallback_lang),
+                    true,
+                )
+            }
         };
-        let hits = resolve_overlaps(all_hits.into_iter().filter(|h| h.lang == lang).collect());
+        let hits = resolve_overlaps(self.lexicon.scan_lang(&folded, lang));
         let limit = self.limits.for_platform(cx.platform, cx.tier);
         let body = text.trim();
         let length = match cx.platform {

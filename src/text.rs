@@ -26,6 +26,22 @@ impl Folded {
         let mut origin = Vec::with_capacity(original.len());
         let mut last_space = true;
         for (start, c) in original.char_indices() {
+            if c.is_ascii() {
+                // Most of a note: one byte in, one byte out.
+                let range = (start as u32, start as u32 + 1);
+                if c.is_ascii_whitespace() {
+                    if !last_space {
+                        text.push(' ');
+                        origin.push(range);
+                        last_space = true;
+                    }
+                } else {
+                    last_space = false;
+                    text.push(if c == '`' { '\'' } else { c.to_ascii_lowercase() });
+                    origin.push(range);
+                }
+                continue;
+            }
             let end = start + c.len_utf8();
             let range = (start as u32, end as u32);
             if c.is_whitespace() {
@@ -101,32 +117,44 @@ pub fn is_word_char(c: char) -> bool {
 /// Byte ranges of the words of `text`: runs of letters and digits, with an
 /// inner apostrophe or hyphen kept inside the word (« aujourd’hui », "e-mail").
 pub fn words(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
-    let mut chars = text.char_indices().peekable();
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    // The char starting at byte `at`, if any.
+    let char_at = move |at: usize| text.get(at..).and_then(|s| s.chars().next());
     std::iter::from_fn(move || {
-        let (start, _) = loop {
-            let (i, c) = chars.next()?;
-            if is_word_char(c) {
-                break (i, c);
+        // Skip to the first letter or digit (ASCII bytes without decoding).
+        let start = loop {
+            let b = *bytes.get(i)?;
+            if b.is_ascii() {
+                if b.is_ascii_alphanumeric() {
+                    break i;
+                }
+                i += 1;
+                continue;
             }
+            let c = char_at(i)?;
+            if is_word_char(c) {
+                break i;
+            }
+            i += c.len_utf8();
         };
         let mut end = text.len();
-        while let Some(&(i, c)) = chars.peek() {
+        let mut j = start;
+        while let Some(c) = char_at(j) {
+            let len = c.len_utf8();
             if is_word_char(c) {
-                chars.next();
+                j += len;
                 continue;
             }
             let joiner = matches!(c, '\'' | '\u{2019}' | '-');
-            let next_is_word = text[i + c.len_utf8()..]
-                .chars()
-                .next()
-                .is_some_and(is_word_char);
-            if joiner && next_is_word {
-                chars.next();
+            if joiner && char_at(j + len).is_some_and(is_word_char) {
+                j += len;
                 continue;
             }
-            end = i;
+            end = j;
             break;
         }
+        i = end;
         Some(start..end)
     })
 }
@@ -178,11 +206,26 @@ fn push_trimmed(text: &str, r: Range<usize>, out: &mut Vec<Range<usize>>) {
 /// Syllables in a word, by vowel groups: a close estimate for French and
 /// English, which is all readability formulas need.
 pub fn syllables(word: &str, french: bool) -> usize {
-    let folded = fold(word);
-    let is_vowel = |c: char| matches!(c, 'a' | 'e' | 'i' | 'o' | 'u' | 'y');
+    // The base letter of each character, without building a folded copy.
+    let base = |c: char| {
+        if c.is_ascii() {
+            return c.to_ascii_lowercase();
+        }
+        let mut b = c;
+        for lower in c.to_lowercase().take(1) {
+            b = lower;
+            decompose_canonical(lower, |d| {
+                if !is_combining_mark(d) && b == lower {
+                    b = d;
+                }
+            });
+        }
+        b
+    };
+    let is_vowel = |c: char| matches!(base(c), 'a' | 'e' | 'i' | 'o' | 'u' | 'y');
     let mut count = 0;
     let mut prev_vowel = false;
-    for c in folded.chars() {
+    for c in word.chars() {
         let v = is_vowel(c);
         if v && !prev_vowel {
             count += 1;
@@ -190,11 +233,15 @@ pub fn syllables(word: &str, french: bool) -> usize {
         prev_vowel = v;
     }
     // Decide on the word as written: « rencontré » ends with a sounded é.
-    let lower = word.to_lowercase();
+    let ends = |tail: &str| {
+        word.len() >= tail.len()
+            && word.is_char_boundary(word.len() - tail.len())
+            && word[word.len() - tail.len()..].eq_ignore_ascii_case(tail)
+    };
     let silent_e = if french {
-        lower.ends_with('e') || lower.ends_with("es") || lower.ends_with("ent")
+        ends("e") || ends("es") || ends("ent")
     } else {
-        lower.ends_with('e') && !lower.ends_with("le") && !lower.ends_with("ee")
+        ends("e") && !ends("le") && !ends("ee")
     };
     if silent_e && count > 1 {
         count -= 1;

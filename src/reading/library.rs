@@ -14,6 +14,7 @@ use crate::lang::Lang;
 use crate::text::Folded;
 use rust_stemmers::Stemmer;
 use serde::Deserialize;
+use rustc_hash::FxHashMap;
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::fmt;
 use std::ops::Range;
@@ -96,6 +97,9 @@ enum Scope {
 struct Compiled {
     source: String,
     root: Node,
+    /// Words the note must hold for the pattern to match anywhere: one of
+    /// each set (filled in after compiling).
+    needs: Vec<Box<[u32]>>,
     /// The cue group, or for an antipattern where it applies.
     scope: Scope,
     anti: bool,
@@ -114,9 +118,16 @@ pub struct Group {
 
 #[derive(Default, Debug)]
 struct Index {
-    words: HashMap<u32, Vec<u32>>,
-    prefixes: HashMap<u8, Vec<(Box<str>, u32)>>,
-    stems: HashMap<Box<str>, Vec<u32>>,
+    /// For each word, the patterns that need it, each with the bit of the
+    /// set it belongs to (see [`Compiled::needs`]).
+    needed_by: FxHashMap<u32, Vec<(u32, u8)>>,
+    /// For each pattern, the bits of all its needed sets.
+    need_all: Vec<u8>,
+    /// Patterns whose first two tokens are known words, by those two.
+    pairs: FxHashMap<(u32, u32), Vec<u32>>,
+    words: FxHashMap<u32, Vec<u32>>,
+    prefixes: FxHashMap<u8, Vec<(Box<str>, u32)>>,
+    stems: FxHashMap<Box<str>, Vec<u32>>,
     numbers: Vec<u32>,
 }
 
@@ -129,12 +140,18 @@ struct Language {
     /// The first three bytes of every stem a pattern uses: a note's word is
     /// stemmed only when it starts so.
     stem_heads: HashSet<[u8; 3]>,
+    /// A row of the per-note memo for each class referred to (`u32::MAX`
+    /// for the others), and how many rows.
+    memo_rows: Vec<u32>,
+    memo_classes: usize,
 }
 
 /// Every pattern of both languages.
 pub struct Library {
     vocabulary: Vocabulary,
     languages: [Language; 2],
+    /// The ids of [`YOU`], the words that speak to the person.
+    you: Vec<u32>,
 }
 
 static SHIPPED: LazyLock<Arc<Library>> = LazyLock::new(|| {
@@ -159,9 +176,11 @@ impl Library {
         let mut vocabulary = Vocabulary::default();
         let fr = Language::compile(Lang::Fr, shipped_files(Lang::Fr), &mut vocabulary)?;
         let en = Language::compile(Lang::En, shipped_files(Lang::En), &mut vocabulary)?;
+        let you = YOU.iter().map(|w| vocabulary.intern(w)).collect();
         Ok(Library {
             vocabulary,
             languages: [fr, en],
+            you,
         })
     }
 
@@ -191,15 +210,18 @@ impl Library {
                     .then(|| language.stemmer.stem(word).into())
             })
             .collect();
+        let memo = vec![pattern::UNKNOWN; language.memo_classes * (toks.len() + 1)];
         let prepared = Prepared {
             tokens: &toks,
             folded: f,
             ids,
             stems,
+            memo: std::cell::RefCell::new(memo),
+            memo_rows: &language.memo_rows,
         };
         let mut reading = language.find(&prepared);
         reading.names = names(text, f, &toks);
-        reading.to_them = to_them(f, &toks, sentences);
+        reading.to_them = to_them(&prepared.ids, &self.you, &toks, sentences);
         reading
     }
 
@@ -236,6 +258,7 @@ impl Language {
                 vocabulary,
                 stemmer: &stemmer,
                 classes: &names,
+                nodes: &classes,
             };
             let mut alts = Vec::new();
             for src in &class_defs[&name] {
@@ -246,7 +269,7 @@ impl Language {
                 );
             }
             names.insert(name, classes.len() as u32);
-            classes.push(Node::Alt(alts));
+            classes.push(pattern::gather(alts));
         }
         let mut patterns = Vec::new();
         let mut groups = Vec::new();
@@ -257,6 +280,7 @@ impl Language {
                 vocabulary,
                 stemmer: &stemmer,
                 classes: &names,
+                nodes: &classes,
             };
             let mut parse = |s: &str| {
                 parser
@@ -266,6 +290,7 @@ impl Language {
             for src in &file.unless {
                 patterns.push(Compiled {
                     source: src.clone(),
+                    needs: Vec::new(),
                     root: parse(src)?,
                     scope: Scope::Family(family),
                     anti: true,
@@ -292,6 +317,7 @@ impl Language {
                 for src in &cue.patterns {
                     patterns.push(Compiled {
                         source: src.clone(),
+                        needs: Vec::new(),
                         root: parse(src)?,
                         scope: Scope::Group(group),
                         anti: false,
@@ -300,6 +326,7 @@ impl Language {
                 for src in &cue.unless {
                     patterns.push(Compiled {
                         source: src.clone(),
+                        needs: Vec::new(),
                         root: parse(src)?,
                         scope: Scope::Group(group),
                         anti: true,
@@ -330,6 +357,15 @@ impl Language {
             firsts.sort_by_key(|f| format!("{f:?}"));
             firsts.dedup();
             let id = i as u32;
+            // Most patterns start with a common word (« je », "your"): index
+            // them by their first two words when those are known, so few
+            // are tried at each token.
+            if let Some(pairs) = pattern::pairs(&p.root, &classes) {
+                for pair in pairs {
+                    index.pairs.entry(pair).or_default().push(id);
+                }
+                continue;
+            }
             for f in firsts {
                 match f {
                     First::Word(w) => index.words.entry(w).or_default().push(id),
@@ -344,6 +380,29 @@ impl Language {
             }
         }
         collect_stems(&classes, patterns.iter().map(|p| &p.root), &mut stem_heads);
+        for (i, p) in patterns.iter_mut().enumerate() {
+            p.needs = needs(&p.root, &classes);
+            let mut all = 0u8;
+            for (k, set) in p.needs.iter().enumerate() {
+                all |= 1 << k;
+                for &w in set.iter() {
+                    index.needed_by.entry(w).or_default().push((i as u32, 1 << k));
+                }
+            }
+            index.need_all.push(all);
+        }
+        let mut referred = vec![false; classes.len()];
+        for root in patterns.iter().map(|p| &p.root).chain(classes.iter()) {
+            mark_classes(root, &mut referred);
+        }
+        let mut memo_rows = vec![u32::MAX; classes.len()];
+        let mut memo_classes = 0;
+        for (i, used) in referred.iter().enumerate() {
+            if *used {
+                memo_rows[i] = memo_classes as u32;
+                memo_classes += 1;
+            }
+        }
         Ok(Language {
             stemmer,
             classes,
@@ -351,12 +410,25 @@ impl Language {
             groups,
             index,
             stem_heads,
+            memo_rows,
+            memo_classes,
         })
     }
 
     fn find(&self, p: &Prepared) -> Reading {
         let mut matches: Vec<Match> = Vec::new();
         let mut tried: Vec<usize> = vec![usize::MAX; self.patterns.len()];
+        // Which of each pattern's needed sets the note's words meet: a
+        // pattern is tried only when it meets them all.
+        let mut met: Vec<u8> = vec![0; self.patterns.len()];
+        let mut seen: Vec<u32> = p.ids.iter().copied().filter(|&id| id != NO_ID).collect();
+        seen.sort_unstable();
+        seen.dedup();
+        for id in seen {
+            for &(pattern, bit) in self.index.needed_by.get(&id).map_or(&[][..], |v| v) {
+                met[pattern as usize] |= bit;
+            }
+        }
         let f = p.folded;
         for (at, t) in p.tokens.iter().enumerate() {
             let word = &f[t.folded.clone()];
@@ -366,6 +438,9 @@ impl Language {
                     return;
                 }
                 *slot = at;
+                if met[id as usize] != self.index.need_all[id as usize] {
+                    return;
+                }
                 let mask = pattern::ends(
                     &self.patterns[id as usize].root,
                     &self.classes,
@@ -382,6 +457,11 @@ impl Language {
                 }
             };
             if let Some(ids) = self.index.words.get(&p.ids[at]) {
+                ids.iter().for_each(|&id| attempt(id, &mut matches));
+            }
+            if let Some(&next) = p.ids.get(at + 1)
+                && let Some(ids) = self.index.pairs.get(&(p.ids[at], next))
+            {
                 ids.iter().for_each(|&id| attempt(id, &mut matches));
             }
             if let Some(list) = word
@@ -487,6 +567,13 @@ const NOT_NAMES: [&str; 24] = [
     "ps",
 ];
 
+/// Acronyms of trades and roles: capitalised, but shared by thousands.
+const FIELDS: [&str; 40] = [
+    "hr", "rh", "it", "ux", "ui", "ai", "ia", "b2b", "b2c", "saas", "ceo", "cto", "cfo", "coo",
+    "cmo", "vp", "pm", "rse", "csr", "seo", "sea", "crm", "erp", "esn", "pme", "tpe", "eti", "drh",
+    "daf", "dsi", "qa", "ops", "devops", "ml", "bi", "cdi", "cdd", "mba", "phd", "ssii",
+];
+
 /// The names in a note: capitalised words that do not start a sentence or
 /// a line, and are not greetings or the words right after one (the
 /// person's own name).
@@ -507,7 +594,12 @@ fn names(text: &str, folded: &str, toks: &[tokens::Token]) -> Vec<Range<usize>> 
             );
         let word = &folded[t.folded.clone()];
         let after_greeting = NOT_NAMES.contains(&&folded[prev.folded.clone()]);
-        if starts_line || after_greeting || NOT_NAMES.contains(&word) || word.len() < 2 {
+        if starts_line
+            || after_greeting
+            || NOT_NAMES.contains(&word)
+            || FIELDS.contains(&word)
+            || word.len() < 2
+        {
             continue;
         }
         out.push(t.span.clone());
@@ -515,15 +607,16 @@ fn names(text: &str, folded: &str, toks: &[tokens::Token]) -> Vec<Range<usize>> 
     out
 }
 
-/// The sentences that speak to the person.
-fn to_them(folded: &str, toks: &[tokens::Token], sentences: &[Range<usize>]) -> Vec<Range<usize>> {
-    const YOU: [&str; 13] = [
-        "you", "your", "yours", "vous", "votre", "vos", "ton", "ta", "tes", "toi", "tu", "t'",
-        "you 're",
-    ];
+/// The words that speak to the person.
+const YOU: [&str; 12] = [
+    "you", "your", "yours", "vous", "votre", "vos", "ton", "ta", "tes", "toi", "tu", "t'",
+];
+
+/// The sentences that speak to the person (`you` holds the ids of [`YOU`]).
+fn to_them(ids: &[u32], you: &[u32], toks: &[tokens::Token], sentences: &[Range<usize>]) -> Vec<Range<usize>> {
     let mut out: Vec<Range<usize>> = Vec::new();
-    for t in toks {
-        if YOU.contains(&&folded[t.folded.clone()])
+    for (t, id) in toks.iter().zip(ids) {
+        if you.contains(id)
             && let Some(s) = sentences.get(t.sentence as usize)
             && out.last() != Some(s)
         {
@@ -531,6 +624,34 @@ fn to_them(folded: &str, toks: &[tokens::Token], sentences: &[Range<usize>]) -> 
         }
     }
     out
+}
+
+/// The words a pattern cannot match without: for each element of its
+/// sequence that must match one token of a known set of words, that set.
+fn needs(root: &Node, classes: &[Node]) -> Vec<Box<[u32]>> {
+    fn set(node: &Node, classes: &[Node]) -> Option<Box<[u32]>> {
+        match node {
+            Node::Word(w) => Some(Box::new([*w])),
+            Node::Words(ws) => Some(ws.clone()),
+            Node::Class(i) => classes.get(*i as usize).and_then(|c| set(c, classes)),
+            // A class or group of phrases: one of their first words.
+            Node::Alt(_) | Node::Seq(_) => {
+                let mut firsts: Vec<u32> = pattern::first_words(node, classes)?;
+                firsts.sort_unstable();
+                firsts.dedup();
+                Some(firsts.into())
+            }
+            _ => None,
+        }
+    }
+    let mut sets: Vec<Box<[u32]>> = match root {
+        Node::Seq(items) => items.iter().filter_map(|i| set(i, classes)).collect(),
+        other => set(other, classes).into_iter().collect(),
+    };
+    // Up to 8, the most selective first: a bit each in the note's tally.
+    sets.sort_by_key(|s| s.len());
+    sets.truncate(8);
+    sets
 }
 
 /// The classes in an order where each comes after the classes it uses.
@@ -575,6 +696,20 @@ fn class_order(defs: &BTreeMap<String, Vec<String>>) -> Result<Vec<String>, Stri
         visit(name, defs, &uses, &mut state, &mut order)?;
     }
     Ok(order)
+}
+
+/// Marks the classes `node` refers to.
+fn mark_classes(node: &Node, referred: &mut [bool]) {
+    match node {
+        Node::Class(i) => {
+            if let Some(r) = referred.get_mut(*i as usize) {
+                *r = true;
+            }
+        }
+        Node::Seq(v) | Node::Alt(v) => v.iter().for_each(|c| mark_classes(c, referred)),
+        Node::Opt(c) | Node::Not(c) => mark_classes(c, referred),
+        _ => {}
+    }
 }
 
 fn collect_stems<'a>(
@@ -644,5 +779,30 @@ mod tests {
             event.is_some_and(|c| t[c.span.clone()].starts_with("we met at")),
             "{r:?}"
         );
+    }
+}
+#[cfg(test)]
+mod stats {
+    use super::*;
+    #[test]
+    #[ignore]
+    fn index_stats() {
+        let lib = Library::shipped();
+        for (lang, l) in [("fr", &lib.languages[0]), ("en", &lib.languages[1])] {
+            let mut v: Vec<(usize, String)> = l
+                .index
+                .words
+                .iter()
+                .map(|(w, ids)| {
+                    let name = lib.vocabulary.ids.iter().find(|(_, i)| *i == w).map(|(k, _)| k.to_string()).unwrap_or_default();
+                    (ids.len(), name)
+                })
+                .collect();
+            v.sort();
+            v.reverse();
+            println!("{lang}: {} patterns; top first words: {:?}", l.patterns.len(), &v[..25.min(v.len())]);
+            let p: usize = l.index.prefixes.values().map(|x| x.len()).sum();
+            println!("  prefixes {p}, stems {}, numbers {}, memo classes {} of {}, pairs {}", l.index.stems.len(), l.index.numbers.len(), l.memo_classes, l.classes.len(), l.index.pairs.len());
+        }
     }
 }

@@ -26,7 +26,8 @@
 use super::tokens::{self, Kind, Token};
 use crate::text::Folded;
 use rust_stemmers::{Algorithm, Stemmer};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::fmt;
 
 /// A pattern that does not parse, with what is wrong.
@@ -45,11 +46,13 @@ impl fmt::Display for SyntaxError {
 /// The interned words of every pattern: a note's token is looked up once.
 #[derive(Default, Debug)]
 pub struct Vocabulary {
-    ids: HashMap<Box<str>, u32>,
+    /// Looked up once per token of every note: a fast hash (the keys are
+    /// the patterns' own words, not attacker-chosen).
+    pub(crate) ids: FxHashMap<Box<str>, u32>,
 }
 
 impl Vocabulary {
-    fn intern(&mut self, word: &str) -> u32 {
+    pub(crate) fn intern(&mut self, word: &str) -> u32 {
         let next = self.ids.len() as u32;
         *self.ids.entry(word.into()).or_insert(next)
     }
@@ -62,6 +65,9 @@ impl Vocabulary {
 #[derive(Debug, Clone)]
 pub enum Node {
     Word(u32),
+    /// One of these words (ids sorted): an alternative of single words,
+    /// tested with one binary search.
+    Words(Box<[u32]>),
     Prefix(Box<str>),
     Suffix(Box<str>),
     Stem(Box<str>),
@@ -103,6 +109,9 @@ pub struct Parser<'a> {
     pub vocabulary: &'a mut Vocabulary,
     pub stemmer: &'a Stemmer,
     pub classes: &'a HashMap<String, u32>,
+    /// The compiled classes, by index: a class of single words is copied
+    /// in place rather than referred to.
+    pub nodes: &'a [Node],
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -173,7 +182,7 @@ impl Parser<'_> {
         Ok(if alts.len() == 1 {
             alts.remove(0)
         } else {
-            Node::Alt(alts)
+            gather(alts)
         })
     }
 
@@ -241,7 +250,10 @@ impl Parser<'_> {
         }
         if let Some(name) = a.strip_prefix('@') {
             return match self.classes.get(name) {
-                Some(&i) => Ok(Node::Class(i)),
+                Some(&i) => Ok(match self.nodes.get(i as usize) {
+                    Some(n @ (Node::Word(_) | Node::Words(_))) => n.clone(),
+                    _ => Node::Class(i),
+                }),
                 None => Err(format!("no class @{name} (or it is defined after its use)")),
             };
         }
@@ -309,6 +321,57 @@ impl Parser<'_> {
     }
 }
 
+/// An alternative whose single-word branches become one [`Node::Words`].
+pub fn gather(alts: Vec<Node>) -> Node {
+    let mut words: Vec<u32> = Vec::new();
+    let mut rest: Vec<Node> = Vec::new();
+    // Branches that start with the same word share it: "i 'm | i am | i 've"
+    // is read as "i ('m | am | 've)", so the word is tested once.
+    let mut by_first: BTreeMap<u32, Vec<Node>> = BTreeMap::new();
+    for a in alts {
+        match a {
+            Node::Word(w) => words.push(w),
+            Node::Words(ws) => words.extend(ws.iter()),
+            Node::Seq(mut items) if items.len() >= 2 && matches!(items[0], Node::Word(_)) => {
+                let Node::Word(w) = items.remove(0) else {
+                    continue;
+                };
+                let tail = if items.len() == 1 {
+                    items.remove(0)
+                } else {
+                    Node::Seq(items)
+                };
+                by_first.entry(w).or_default().push(tail);
+            }
+            other => rest.push(other),
+        }
+    }
+    words.sort_unstable();
+    words.dedup();
+    for (w, tails) in by_first {
+        let tail = gather(tails);
+        let node = match words.binary_search(&w) {
+            // The word alone is a branch too: what follows is optional.
+            Ok(i) => {
+                words.remove(i);
+                Node::Seq(vec![Node::Word(w), Node::Opt(Box::new(tail))])
+            }
+            Err(_) => Node::Seq(vec![Node::Word(w), tail]),
+        };
+        rest.push(node);
+    }
+    match (words.len(), rest.is_empty()) {
+        (0, _) if rest.len() == 1 => rest.remove(0),
+        (0, _) => Node::Alt(rest),
+        (1, true) => Node::Word(words[0]),
+        (_, true) => Node::Words(words.into()),
+        _ => {
+            rest.insert(0, Node::Words(words.into()));
+            Node::Alt(rest)
+        }
+    }
+}
+
 /// The folded tokens of a literal, as the note's tokenizer reads them.
 fn literal_tokens(a: &str) -> Vec<String> {
     // An English clitic on its own ("'m", "'s", "n't") is one token, as in
@@ -333,6 +396,7 @@ fn literal_tokens(a: &str) -> Vec<String> {
 pub fn first(node: &Node, classes: &[Node], out: &mut Vec<First>) -> bool {
     match node {
         Node::Word(w) => out.push(First::Word(*w)),
+        Node::Words(ws) => out.extend(ws.iter().map(|w| First::Word(*w))),
         Node::Prefix(p) => out.push(First::Prefix(p.clone())),
         Node::Stem(s) => out.push(First::Stem(s.clone())),
         Node::Number => out.push(First::Number),
@@ -370,6 +434,95 @@ pub fn first(node: &Node, classes: &[Node], out: &mut Vec<First>) -> bool {
     false
 }
 
+/// Every pair of words a pattern can start with, when there are few
+/// enough to list (`None` when a start is not a known word, when the
+/// pattern can be one token long, or when the pairs are too many).
+pub fn pairs(root: &Node, classes: &[Node]) -> Option<Vec<(u32, u32)>> {
+    const MAX: usize = 4096;
+    let starts = starts(root, classes, MAX)?;
+    let mut out = Vec::with_capacity(starts.len());
+    for s in starts {
+        match s.as_slice() {
+            [a, b] => out.push((*a, *b)),
+            _ => return None,
+        }
+    }
+    out.sort_unstable();
+    out.dedup();
+    Some(out)
+}
+
+/// The possible first tokens (up to two) of `node`, as word ids: each a
+/// sequence of one or two; one when the node may end after it.
+fn starts(node: &Node, classes: &[Node], max: usize) -> Option<Vec<Vec<u32>>> {
+    let out: Vec<Vec<u32>> = match node {
+        Node::Word(w) => vec![vec![*w]],
+        Node::Words(ws) => ws.iter().map(|w| vec![*w]).collect(),
+        Node::Class(i) => return starts(classes.get(*i as usize)?, classes, max),
+        Node::Alt(alts) => {
+            let mut all = Vec::new();
+            for a in alts {
+                all.extend(starts(a, classes, max)?);
+                if all.len() > max {
+                    return None;
+                }
+            }
+            all
+        }
+        Node::Opt(inner) => {
+            let mut all = starts(inner, classes, max)?;
+            all.push(Vec::new());
+            all
+        }
+        Node::Start | Node::End => vec![Vec::new()],
+        Node::Seq(items) => {
+            let mut partial: Vec<Vec<u32>> = vec![Vec::new()];
+            for item in items {
+                if partial.iter().all(|p| p.len() >= 2) {
+                    break;
+                }
+                let next = starts(item, classes, max)?;
+                let mut grown = Vec::new();
+                for p in &partial {
+                    if p.len() >= 2 {
+                        grown.push(p.clone());
+                        continue;
+                    }
+                    for q in &next {
+                        let mut r = p.clone();
+                        r.extend(q.iter().take(2 - p.len()));
+                        grown.push(r);
+                    }
+                }
+                if grown.len() > max {
+                    return None;
+                }
+                partial = grown;
+            }
+            partial
+        }
+        _ => return None,
+    };
+    (out.len() <= max).then_some(out)
+}
+
+/// The words `node` can start with, when they are all known words (at
+/// most 64 of them).
+pub fn first_words(node: &Node, classes: &[Node]) -> Option<Vec<u32>> {
+    let mut firsts = Vec::new();
+    if first(node, classes, &mut firsts) {
+        return None;
+    }
+    let mut words = Vec::with_capacity(firsts.len());
+    for f in firsts {
+        match f {
+            First::Word(w) => words.push(w),
+            _ => return None,
+        }
+    }
+    (words.len() <= 64).then_some(words)
+}
+
 /// A note's tokens ready to match: each with its vocabulary id and, where a
 /// pattern may want it, its stem.
 pub struct Prepared<'a> {
@@ -377,7 +530,15 @@ pub struct Prepared<'a> {
     pub folded: &'a str,
     pub ids: Vec<u32>,
     pub stems: Vec<Option<Box<str>>>,
+    /// What each class matches at each token, once known: many patterns
+    /// try the same class at the same place.
+    pub memo: std::cell::RefCell<Vec<u64>>,
+    /// The row of each class in `memo` (only classes patterns refer to).
+    pub memo_rows: &'a [u32],
 }
+
+/// Not computed yet, in [`Prepared::memo`] (no match is 63 tokens long).
+pub const UNKNOWN: u64 = u64::MAX;
 
 pub const NO_ID: u32 = u32::MAX;
 
@@ -390,22 +551,99 @@ impl Prepared<'_> {
 /// The ends of the matches of `node` starting at token `at` in sentence
 /// `sentence`, as a bit set of lengths (bit k: a match of k tokens).
 pub fn ends(node: &Node, classes: &[Node], p: &Prepared, at: usize, sentence: u32) -> u64 {
-    let token_here = || p.tokens.get(at).filter(|t| t.sentence == sentence);
-    let one = |ok: bool| if ok { 0b10 } else { 0 };
+    if let Some(m) = leaf(node, p, at, sentence) {
+        return m;
+    }
     match node {
-        Node::Word(w) => one(token_here().is_some() && p.ids[at] == *w),
-        Node::Prefix(pre) => {
-            one(token_here().is_some_and(|t| t.kind == Kind::Word)
-                && p.text(at).starts_with(&**pre))
+        Node::Opt(inner) => 1 | step(inner, classes, p, at, sentence),
+        Node::Not(inner) => {
+            let here = p
+                .tokens
+                .get(at)
+                .is_some_and(|t| t.sentence == sentence && t.kind != Kind::Punct);
+            if here && step(inner, classes, p, at, sentence) & 0b10 == 0 {
+                0b10
+            } else {
+                0
+            }
         }
-        Node::Suffix(end) => one(token_here().is_some_and(|t| t.kind == Kind::Word) && {
+        Node::Alt(alts) => alts
+            .iter()
+            .fold(0, |m, a| m | step(a, classes, p, at, sentence)),
+        Node::Class(i) => {
+            let Some(class) = classes.get(*i as usize) else {
+                return 0;
+            };
+            // Remembered where the class starts in its own sentence.
+            let own = p.tokens.get(at).is_some_and(|t| t.sentence == sentence);
+            let row = p.memo_rows.get(*i as usize).copied().unwrap_or(u32::MAX);
+            if row == u32::MAX {
+                return step(class, classes, p, at, sentence);
+            }
+            let slot = row as usize * (p.tokens.len() + 1) + at;
+            if own
+                && let Some(&m) = p.memo.borrow().get(slot)
+                && m != UNKNOWN
+            {
+                return m;
+            }
+            let m = step(class, classes, p, at, sentence);
+            if own && let Some(cell) = p.memo.borrow_mut().get_mut(slot) {
+                *cell = m;
+            }
+            m
+        }
+        Node::Seq(items) => {
+            let mut current = 1u64;
+            for item in items {
+                let mut next = 0u64;
+                let mut bits = current;
+                while bits != 0 {
+                    let b = bits.trailing_zeros();
+                    bits &= bits - 1;
+                    next |= step(item, classes, p, at + b as usize, sentence) << b;
+                }
+                if next == 0 {
+                    return 0;
+                }
+                current = next;
+            }
+            current
+        }
+        // Leaves are handled above.
+        _ => 0,
+    }
+}
+
+/// [`ends`], with the leaves tested in place rather than through a call.
+#[inline(always)]
+fn step(node: &Node, classes: &[Node], p: &Prepared, at: usize, sentence: u32) -> u64 {
+    match leaf(node, p, at, sentence) {
+        Some(m) => m,
+        None => ends(node, classes, p, at, sentence),
+    }
+}
+
+/// The ends of a node that tests tokens only (no children), `None` for the
+/// others.
+#[inline(always)]
+fn leaf(node: &Node, p: &Prepared, at: usize, sentence: u32) -> Option<u64> {
+    let here = p.tokens.get(at).filter(|t| t.sentence == sentence);
+    let one = |ok: bool| if ok { 0b10 } else { 0 };
+    Some(match node {
+        Node::Word(w) => one(here.is_some() && p.ids[at] == *w),
+        Node::Words(ws) => one(here.is_some() && ws.binary_search(&p.ids[at]).is_ok()),
+        Node::Prefix(pre) => {
+            one(here.is_some_and(|t| t.kind == Kind::Word) && p.text(at).starts_with(&**pre))
+        }
+        Node::Suffix(end) => one(here.is_some_and(|t| t.kind == Kind::Word) && {
             let w = p.text(at);
             w.len() >= end.len() + 2 && w.ends_with(&**end)
         }),
-        Node::Stem(s) => one(token_here().is_some() && p.stems[at].as_deref() == Some(&**s)),
-        Node::AnyWord => one(token_here().is_some_and(|t| t.kind != Kind::Punct)),
-        Node::Number => one(token_here().is_some_and(|t| t.kind == Kind::Number)),
-        Node::Capital => one(token_here().is_some_and(|t| t.kind == Kind::Word && t.capital)),
+        Node::Stem(s) => one(here.is_some() && p.stems[at].as_deref() == Some(&**s)),
+        Node::AnyWord => one(here.is_some_and(|t| t.kind != Kind::Punct)),
+        Node::Number => one(here.is_some_and(|t| t.kind == Kind::Number)),
+        Node::Capital => one(here.is_some_and(|t| t.kind == Kind::Word && t.capital)),
         Node::Gap(n) => {
             let mut mask = 1u64;
             for k in 1..=*n as usize {
@@ -424,31 +662,6 @@ pub fn ends(node: &Node, classes: &[Node], p: &Prepared, at: usize, sentence: u3
             u64::from(starts)
         }
         Node::End => u64::from(p.tokens.get(at).is_none_or(|t| t.sentence != sentence)),
-        Node::Opt(inner) => 1 | ends(inner, classes, p, at, sentence),
-        Node::Not(inner) => one(token_here().is_some_and(|t| t.kind != Kind::Punct)
-            && ends(inner, classes, p, at, sentence) & 0b10 == 0),
-        Node::Alt(alts) => alts
-            .iter()
-            .fold(0, |m, a| m | ends(a, classes, p, at, sentence)),
-        Node::Class(i) => classes
-            .get(*i as usize)
-            .map_or(0, |c| ends(c, classes, p, at, sentence)),
-        Node::Seq(items) => {
-            let mut current = 1u64;
-            for item in items {
-                let mut next = 0u64;
-                let mut bits = current;
-                while bits != 0 {
-                    let b = bits.trailing_zeros();
-                    bits &= bits - 1;
-                    next |= ends(item, classes, p, at + b as usize, sentence) << b;
-                }
-                if next == 0 {
-                    return 0;
-                }
-                current = next;
-            }
-            current
-        }
-    }
+        _ => return None,
+    })
 }

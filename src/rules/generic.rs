@@ -7,7 +7,7 @@
 //! text is the archetype.
 
 use super::quoting;
-use super::reason::{reasons, states_reason};
+use super::reason::{Found, states_reason};
 use crate::diagnostic::RuleId;
 use crate::lang::Localized;
 use crate::lexicon::Category;
@@ -15,9 +15,8 @@ use crate::note::{Note, Out};
 use crate::reading::{CueKind, Family};
 use std::ops::Range;
 
-pub fn check(n: &Note, out: &mut Out) {
-    let found = reasons(n);
-    if states_reason(&found) {
+pub fn check(n: &Note, found: &[Found], out: &mut Out) {
+    if states_reason(found) {
         return;
     }
     // The evidence, most telling first: the platform's default text, a

@@ -108,7 +108,10 @@ pub fn check(n: &Note, out: &mut Out) {
             )),
         );
     }
-    for m in BANGS.find_iter(n.text) {
+    // The regular expressions run only where they can match (most notes hold
+    // no "!!"), here and in the other rules.
+    let bangs = n.text.contains('!') && n.text.contains(['!', '?']);
+    for m in BANGS.find_iter(if bangs { n.text } else { "" }) {
         out.push(
             RuleId::Hype,
             m.range(),
@@ -142,6 +145,10 @@ fn is_praise(n: &Note, span: &Range<usize>) -> bool {
 const HYPE_WORDS_WARN: usize = 2;
 
 fn is_caps_word(w: &str) -> bool {
+    // Most words have no capital after their first letter: done.
+    if !w.chars().skip(1).any(char::is_uppercase) {
+        return false;
+    }
     w.chars().filter(|c| c.is_alphabetic()).count() >= 2
         && !w.chars().any(char::is_lowercase)
         && w.chars().any(char::is_uppercase)
@@ -189,13 +196,18 @@ fn shouting(n: &Note, out: &mut Out) {
 }
 
 fn emoji(n: &Note, out: &mut Out) {
+    let max = n.thresholds().max_emoji;
+    // A note has as many emoji as it has emoji characters, or fewer: most
+    // notes stop here.
+    if n.text.chars().filter(|&c| is_emoji(c)).count() <= max {
+        return;
+    }
     // Count what the reader sees: 👨‍👩‍👧 and 👋🏽 are one emoji each.
     let found: Vec<(usize, &str)> = n
         .text
         .grapheme_indices(true)
         .filter(|(_, g)| g.chars().any(is_emoji))
         .collect();
-    let max = n.thresholds().max_emoji;
     if found.len() <= max {
         return;
     }

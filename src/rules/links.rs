@@ -39,7 +39,9 @@ static URL: LazyLock<Regex> = LazyLock::new(|| {
 
 pub fn check(n: &Note, out: &mut Out) {
     let mut taken: Vec<Range<usize>> = Vec::new();
-    for m in EMAIL.find_iter(n.text) {
+    let has = |c: char| n.text.contains(c);
+    let digits = n.text.bytes().any(|b| b.is_ascii_digit());
+    for m in EMAIL.find_iter(if has('@') { n.text } else { "" }) {
         taken.push(m.range());
         out.push(
             RuleId::ContactDetails,
@@ -51,7 +53,7 @@ pub fn check(n: &Note, out: &mut Out) {
             )),
         );
     }
-    for m in PHONE.find_iter(n.text) {
+    for m in PHONE.find_iter(if digits { n.text } else { "" }) {
         if taken.iter().any(|t| t.start < m.end() && m.start() < t.end) {
             continue;
         }
@@ -66,7 +68,8 @@ pub fn check(n: &Note, out: &mut Out) {
             )),
         );
     }
-    for m in URL.find_iter(n.text) {
+    let url = has('.') || n.text.to_ascii_lowercase().contains("calendly");
+    for m in URL.find_iter(if url { n.text } else { "" }) {
         let trimmed = m
             .as_str()
             .trim_end_matches(['.', ',', ';', ':', '!', '?', ')', '"', '\'', '’']);

@@ -32,8 +32,10 @@ pub(crate) fn run(note: &Note, out: &mut Out) {
         return;
     }
     length::check(note, out);
-    reason::check(note, out);
-    generic::check(note, out);
+    // The reasons the note gives, read once for the rules that weigh them.
+    let found = reason::reasons(note);
+    reason::check(note, &found, out);
+    generic::check(note, &found, out);
     greeting::check(note, out);
     name::check(note, out);
     thanks::check(note, out);
@@ -42,7 +44,7 @@ pub(crate) fn run(note: &Note, out: &mut Out) {
     self_centered::check(note, out);
     hype::check(note, out);
     familiarity::check(note, out);
-    race::check(note, out);
+    race::check(note, &found, out);
     sentence::check(note, out);
     placeholder::check(note, out);
     exchange::check(note, out);

@@ -10,7 +10,6 @@ use crate::lexicon::Category;
 use crate::note::{Note, Out};
 use crate::reading::{CueKind, Family};
 use crate::target::Relationship;
-use crate::text::fold;
 use regex::Regex;
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -140,7 +139,11 @@ pub fn check(n: &Note, out: &mut Out) {
             taken.push(hit.span.clone());
         }
     }
-    for m in PRICE.find_iter(n.text) {
+    let priced = n
+        .text
+        .chars()
+        .any(|c| c.is_ascii_digit() || matches!(c, '€' | '$' | '£'));
+    for m in PRICE.find_iter(if priced { n.text } else { "" }) {
         let s = m.as_str();
         let lead = s.len() - s.trim_start().len();
         let r = m.start() + lead..m.end();
@@ -171,23 +174,12 @@ pub fn check(n: &Note, out: &mut Out) {
 /// "your talk at the YC demo day"), not an offer.
 fn topics(n: &Note) -> Vec<Range<usize>> {
     let sender = |w: &str| {
-        let f = fold(w);
-        matches!(
-            f.as_str(),
-            "i" | "we"
-                | "je"
-                | "nous"
-                | "on"
-                | "our"
-                | "my"
-                | "notre"
-                | "nos"
-                | "mon"
-                | "ma"
-                | "mes"
-        ) || f.starts_with("j'")
-            || f.starts_with("i'")
-            || f.starts_with("we'")
+        const SENDER: [&str; 12] = [
+            "i", "we", "je", "nous", "on", "our", "my", "notre", "nos", "mon", "ma", "mes",
+        ];
+        let head = w.split(['\'', '\u{2019}']).next().unwrap_or(w);
+        SENDER.iter().any(|s| w.eq_ignore_ascii_case(s))
+            || (head.len() < w.len() && ["j", "i", "we"].iter().any(|s| head.eq_ignore_ascii_case(s)))
     };
     n.reading
         .of(Family::Reason)

@@ -3,17 +3,17 @@
 //! "500+" and "I accept everyone" tell the reader they are a number.
 
 use super::quoting;
-use super::reason::{reasons, states_reason};
+use super::reason::{Found, states_reason};
 use crate::diagnostic::{RuleId, Severity};
 use crate::lang::Localized;
 use crate::lexicon::Category;
 use crate::note::{Note, Out};
 
-pub fn check(n: &Note, out: &mut Out) {
+pub fn check(n: &Note, found: &[Found], out: &mut Out) {
     // The race is the problem when it is the point of the note; beside a
     // real reason (« pour suivre vos travaux, ancien de l'INSA moi aussi »)
     // it is a hint.
-    let natural = if states_reason(&reasons(n)) {
+    let natural = if states_reason(found) {
         Severity::Info
     } else {
         Severity::Warning

@@ -23,9 +23,17 @@ pub(crate) struct Found {
 
 /// Every reason the note gives, in text order.
 pub(crate) fn reasons(n: &Note) -> Vec<Found> {
+    // A thin clue inside a remark that fits anyone ("your profile caught my
+    // eye", "I see you're hiring") is that remark, not a reason.
+    let in_generic = |r: &Range<usize>| {
+        n.reading
+            .of(Family::Generic)
+            .any(|g| g.span.start < r.end && r.start < g.span.end)
+    };
     let mut found: Vec<Found> = n
         .reading
         .of(Family::Reason)
+        .filter(|c| !(c.weak && in_generic(&c.span)))
         .map(|c| Found {
             kind: Some(c.kind),
             weak: c.weak,
@@ -83,10 +91,9 @@ fn kind_name(kind: Option<CueKind>) -> (&'static str, &'static str) {
     }
 }
 
-pub fn check(n: &Note, out: &mut Out) {
-    let found = reasons(n);
-    if states_reason(&found) {
-        report_found(n, out, &found);
+pub fn check(n: &Note, found: &[Found], out: &mut Out) {
+    if states_reason(found) {
+        report_found(n, out, found);
         return;
     }
     if let Some(thin) = found.first() {
