@@ -193,7 +193,10 @@ impl Lexicon {
 }
 
 impl Scanner {
-    fn new(extra: &ExtraWords, keep: impl Fn(Category) -> bool) -> Result<Scanner, aho_corasick::BuildError> {
+    fn new(
+        extra: &ExtraWords,
+        keep: impl Fn(Category) -> bool,
+    ) -> Result<Scanner, aho_corasick::BuildError> {
         let mut index: HashMap<String, usize> = HashMap::new();
         let mut patterns = Vec::new();
         let mut entries: Vec<Vec<Entry>> = Vec::new();

@@ -170,10 +170,10 @@ impl Linter {
             Platform::Viadeo => text::char_len(body),
         };
         let sentences = text::sentences(text);
-        let reading = self.library.read(lang, text, &folded, &sentences);
+        let mut reading = self.library.read(lang, text, &folded, &sentences);
         let note = Note {
             text,
-            words: text::words(text).collect(),
+            words: std::mem::take(&mut reading.words),
             sentences,
             reading,
             folded,

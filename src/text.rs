@@ -37,7 +37,11 @@ impl Folded {
                     }
                 } else {
                     last_space = false;
-                    text.push(if c == '`' { '\'' } else { c.to_ascii_lowercase() });
+                    text.push(if c == '`' {
+                        '\''
+                    } else {
+                        c.to_ascii_lowercase()
+                    });
                     origin.push(range);
                 }
                 continue;
@@ -226,7 +230,11 @@ pub fn syllables(word: &str, french: bool) -> usize {
     let mut count = 0;
     let mut prev_vowel = false;
     for c in word.chars() {
-        let v = is_vowel(c);
+        let v = if c.is_ascii() {
+            matches!(c as u8 | 0x20, b'a' | b'e' | b'i' | b'o' | b'u' | b'y')
+        } else {
+            is_vowel(c)
+        };
         if v && !prev_vowel {
             count += 1;
         }

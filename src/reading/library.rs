@@ -13,8 +13,8 @@ use super::{Cue, CueKind, Family, Reading};
 use crate::lang::Lang;
 use crate::text::Folded;
 use rust_stemmers::Stemmer;
-use serde::Deserialize;
 use rustc_hash::FxHashMap;
+use serde::Deserialize;
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::fmt;
 use std::ops::Range;
@@ -129,6 +129,39 @@ struct Index {
     prefixes: FxHashMap<u8, Vec<(Box<str>, u32)>>,
     stems: FxHashMap<Box<str>, Vec<u32>>,
     numbers: Vec<u32>,
+    /// The maps above by word id, for lookups without hashing: patterns by
+    /// first word, (second word, pattern) by first word sorted, and the
+    /// needed-word tally entries by word.
+    by_word: Vec<Box<[u32]>>,
+    by_pair: Vec<Box<[(u32, u32)]>>,
+    need_by_word: Vec<Box<[(u32, u8)]>>,
+}
+
+impl Index {
+    /// Lays the maps out by word id.
+    fn freeze(&mut self) {
+        fn table<T: Clone>(map: &FxHashMap<u32, Vec<T>>) -> Vec<Box<[T]>> {
+            let len = map.keys().max().map_or(0, |&m| m as usize + 1);
+            let mut out: Vec<Box<[T]>> = vec![Box::new([]); len];
+            for (&k, v) in map {
+                out[k as usize] = v.clone().into();
+            }
+            out
+        }
+        self.by_word = table(&self.words);
+        self.need_by_word = table(&self.needed_by);
+        let mut pairs: FxHashMap<u32, Vec<(u32, u32)>> = FxHashMap::default();
+        for (&(a, b), ids) in &self.pairs {
+            pairs
+                .entry(a)
+                .or_default()
+                .extend(ids.iter().map(|&id| (b, id)));
+        }
+        for v in pairs.values_mut() {
+            v.sort_unstable();
+        }
+        self.by_pair = table(&pairs);
+    }
 }
 
 struct Language {
@@ -200,17 +233,27 @@ impl Library {
             .iter()
             .map(|t| self.vocabulary.get(&f[t.folded.clone()]).unwrap_or(NO_ID))
             .collect();
-        let stems: Vec<Option<Box<str>>> = toks
-            .iter()
-            .map(|t| {
-                let word = &f[t.folded.clone()];
-                let head: Option<[u8; 3]> =
-                    word.as_bytes().get(..3).and_then(|h| h.try_into().ok());
-                (t.kind == Kind::Word && head.is_some_and(|h| language.stem_heads.contains(&h)))
-                    .then(|| language.stemmer.stem(word).into())
-            })
-            .collect();
-        let memo = vec![pattern::UNKNOWN; language.memo_classes * (toks.len() + 1)];
+        // Stems only when a pattern asks for them (none of the shipped ones
+        // does today), and only of words that may have one of theirs.
+        let stems: Vec<Option<Box<str>>> = if language.stem_heads.is_empty() {
+            Vec::new()
+        } else {
+            toks.iter()
+                .map(|t| {
+                    let word = &f[t.folded.clone()];
+                    let head: Option<[u8; 3]> =
+                        word.as_bytes().get(..3).and_then(|h| h.try_into().ok());
+                    (t.kind == Kind::Word && head.is_some_and(|h| language.stem_heads.contains(&h)))
+                        .then(|| language.stemmer.stem(word).into())
+                })
+                .collect()
+        };
+        let memo = MEMO.with(|m| {
+            let mut v = m.take();
+            v.clear();
+            v.resize(language.memo_classes * (toks.len() + 1), pattern::UNKNOWN);
+            v
+        });
         let prepared = Prepared {
             tokens: &toks,
             folded: f,
@@ -221,7 +264,10 @@ impl Library {
         };
         let mut reading = language.find(&prepared);
         reading.names = names(text, f, &toks);
+        reading.words = words(text, &toks);
         reading.to_them = to_them(&prepared.ids, &self.you, &toks, sentences);
+        // The memo's memory serves the next note of this thread.
+        MEMO.with(|m| m.replace(prepared.memo.into_inner()));
         reading
     }
 
@@ -230,6 +276,11 @@ impl Library {
     pub fn groups(&self, lang: Lang) -> &[Group] {
         &self.languages[slot(lang)].groups
     }
+}
+
+thread_local! {
+    /// The memo of the last note read on this thread, kept for its memory.
+    static MEMO: std::cell::Cell<Vec<u64>> = const { std::cell::Cell::new(Vec::new()) };
 }
 
 /// A match of pattern `pattern` over tokens `tokens`.
@@ -386,11 +437,16 @@ impl Language {
             for (k, set) in p.needs.iter().enumerate() {
                 all |= 1 << k;
                 for &w in set.iter() {
-                    index.needed_by.entry(w).or_default().push((i as u32, 1 << k));
+                    index
+                        .needed_by
+                        .entry(w)
+                        .or_default()
+                        .push((i as u32, 1 << k));
                 }
             }
             index.need_all.push(all);
         }
+        index.freeze();
         let mut referred = vec![false; classes.len()];
         for root in patterns.iter().map(|p| &p.root).chain(classes.iter()) {
             mark_classes(root, &mut referred);
@@ -417,7 +473,7 @@ impl Language {
 
     fn find(&self, p: &Prepared) -> Reading {
         let mut matches: Vec<Match> = Vec::new();
-        let mut tried: Vec<usize> = vec![usize::MAX; self.patterns.len()];
+        let mut tried: Vec<u32> = vec![u32::MAX; self.patterns.len()];
         // Which of each pattern's needed sets the note's words meet: a
         // pattern is tried only when it meets them all.
         let mut met: Vec<u8> = vec![0; self.patterns.len()];
@@ -425,7 +481,12 @@ impl Language {
         seen.sort_unstable();
         seen.dedup();
         for id in seen {
-            for &(pattern, bit) in self.index.needed_by.get(&id).map_or(&[][..], |v| v) {
+            for &(pattern, bit) in self
+                .index
+                .need_by_word
+                .get(id as usize)
+                .map_or(&[][..], |v| v)
+            {
                 met[pattern as usize] |= bit;
             }
         }
@@ -433,11 +494,13 @@ impl Language {
         for (at, t) in p.tokens.iter().enumerate() {
             let word = &f[t.folded.clone()];
             let mut attempt = |id: u32, matches: &mut Vec<Match>| {
+                // Tried here already.
+                let here = at as u32;
                 let slot = &mut tried[id as usize];
-                if *slot == at {
+                if *slot == here {
                     return;
                 }
-                *slot = at;
+                *slot = here;
                 if met[id as usize] != self.index.need_all[id as usize] {
                     return;
                 }
@@ -456,13 +519,17 @@ impl Language {
                     });
                 }
             };
-            if let Some(ids) = self.index.words.get(&p.ids[at]) {
+            let here = p.ids[at] as usize;
+            if let Some(ids) = self.index.by_word.get(here) {
                 ids.iter().for_each(|&id| attempt(id, &mut matches));
             }
             if let Some(&next) = p.ids.get(at + 1)
-                && let Some(ids) = self.index.pairs.get(&(p.ids[at], next))
+                && let Some(seconds) = self.index.by_pair.get(here)
             {
-                ids.iter().for_each(|&id| attempt(id, &mut matches));
+                let from = seconds.partition_point(|&(b, _)| b < next);
+                for &(_, id) in seconds[from..].iter().take_while(|&&(b, _)| b == next) {
+                    attempt(id, &mut matches);
+                }
             }
             if let Some(list) = word
                 .as_bytes()
@@ -475,7 +542,7 @@ impl Language {
                     }
                 }
             }
-            if let Some(stem) = &p.stems[at]
+            if let Some(Some(stem)) = p.stems.get(at)
                 && let Some(ids) = self.index.stems.get(stem)
             {
                 ids.iter().for_each(|&id| attempt(id, &mut matches));
@@ -536,6 +603,27 @@ impl Language {
             ..Reading::default()
         }
     }
+}
+
+/// The words of the note as a reader counts them: letters and digits,
+/// with an inner apostrophe or hyphen kept inside the word (« aujourd’hui »,
+/// "e-mail", "l'offre"), from the tokens.
+fn words(text: &str, toks: &[tokens::Token]) -> Vec<Range<usize>> {
+    let mut out: Vec<Range<usize>> = Vec::with_capacity(toks.len());
+    for t in toks.iter().filter(|t| t.kind != Kind::Punct) {
+        if let Some(last) = out.last_mut() {
+            let gap = &text[last.end.min(t.span.start)..t.span.start];
+            let joined = gap.is_empty()
+                || (matches!(gap, "'" | "\u{2019}" | "-" | "\u{2010}" | "\u{2011}")
+                    && t.span.start > last.end);
+            if joined && t.span.start >= last.end {
+                last.end = t.span.end;
+                continue;
+            }
+        }
+        out.push(t.span.clone());
+    }
+    out
 }
 
 /// Words that open a note or a line, or that are capitalised anyway: not
@@ -613,7 +701,12 @@ const YOU: [&str; 12] = [
 ];
 
 /// The sentences that speak to the person (`you` holds the ids of [`YOU`]).
-fn to_them(ids: &[u32], you: &[u32], toks: &[tokens::Token], sentences: &[Range<usize>]) -> Vec<Range<usize>> {
+fn to_them(
+    ids: &[u32],
+    you: &[u32],
+    toks: &[tokens::Token],
+    sentences: &[Range<usize>],
+) -> Vec<Range<usize>> {
     let mut out: Vec<Range<usize>> = Vec::new();
     for (t, id) in toks.iter().zip(ids) {
         if you.contains(id)
@@ -771,6 +864,21 @@ mod tests {
     }
 
     #[test]
+    fn words_from_tokens_are_the_reader_s_words() {
+        for t in [
+            "Aujourd’hui, j'ai lu ton e-mail -- merci !",
+            "Hi Sam, I'm sure Acme's 3x faster; see you at 10:30.",
+            "Bonjour Claire,\nnous nous sommes croisés au salon VivaTech. Merci 🙂",
+            "l'offre-test, c'est-à-dire « ceci »",
+        ] {
+            let reading = read(Lang::Fr, t);
+            let ours: Vec<&str> = reading.words.iter().map(|r| &t[r.clone()]).collect();
+            let theirs: Vec<&str> = crate::text::words(t).map(|r| &t[r]).collect();
+            assert_eq!(ours, theirs, "{t}");
+        }
+    }
+
+    #[test]
     fn spans_point_at_the_words() {
         let t = "Hi Sam, we met at RustConf last week. Thanks!";
         let r = read(Lang::En, t);
@@ -794,15 +902,32 @@ mod stats {
                 .words
                 .iter()
                 .map(|(w, ids)| {
-                    let name = lib.vocabulary.ids.iter().find(|(_, i)| *i == w).map(|(k, _)| k.to_string()).unwrap_or_default();
+                    let name = lib
+                        .vocabulary
+                        .ids
+                        .iter()
+                        .find(|(_, i)| *i == w)
+                        .map(|(k, _)| k.to_string())
+                        .unwrap_or_default();
                     (ids.len(), name)
                 })
                 .collect();
             v.sort();
             v.reverse();
-            println!("{lang}: {} patterns; top first words: {:?}", l.patterns.len(), &v[..25.min(v.len())]);
+            println!(
+                "{lang}: {} patterns; top first words: {:?}",
+                l.patterns.len(),
+                &v[..25.min(v.len())]
+            );
             let p: usize = l.index.prefixes.values().map(|x| x.len()).sum();
-            println!("  prefixes {p}, stems {}, numbers {}, memo classes {} of {}, pairs {}", l.index.stems.len(), l.index.numbers.len(), l.memo_classes, l.classes.len(), l.index.pairs.len());
+            println!(
+                "  prefixes {p}, stems {}, numbers {}, memo classes {} of {}, pairs {}",
+                l.index.stems.len(),
+                l.index.numbers.len(),
+                l.memo_classes,
+                l.classes.len(),
+                l.index.pairs.len()
+            );
         }
     }
 }

@@ -185,6 +185,9 @@ pub struct Reading {
     pub names: Vec<Range<usize>>,
     /// Sentences (byte ranges) that speak to the person: you, your, vous, votre…
     pub to_them: Vec<Range<usize>>,
+    /// The words of the note (byte ranges), as [`crate::text::words`] cuts
+    /// them, read from the tokens.
+    pub words: Vec<Range<usize>>,
 }
 
 impl Reading {

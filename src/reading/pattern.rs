@@ -537,8 +537,10 @@ pub struct Prepared<'a> {
     pub memo_rows: &'a [u32],
 }
 
-/// Not computed yet, in [`Prepared::memo`] (no match is 63 tokens long).
-pub const UNKNOWN: u64 = u64::MAX;
+/// Not computed yet, in [`Prepared::memo`]; a computed value has [`KNOWN`]
+/// set (no match is 63 tokens long), so a fresh memo is all zeros.
+pub const UNKNOWN: u64 = 0;
+const KNOWN: u64 = 1 << 63;
 
 pub const NO_ID: u32 = u32::MAX;
 
@@ -585,11 +587,11 @@ pub fn ends(node: &Node, classes: &[Node], p: &Prepared, at: usize, sentence: u3
                 && let Some(&m) = p.memo.borrow().get(slot)
                 && m != UNKNOWN
             {
-                return m;
+                return m & !KNOWN;
             }
             let m = step(class, classes, p, at, sentence);
             if own && let Some(cell) = p.memo.borrow_mut().get_mut(slot) {
-                *cell = m;
+                *cell = m | KNOWN;
             }
             m
         }
@@ -640,7 +642,9 @@ fn leaf(node: &Node, p: &Prepared, at: usize, sentence: u32) -> Option<u64> {
             let w = p.text(at);
             w.len() >= end.len() + 2 && w.ends_with(&**end)
         }),
-        Node::Stem(s) => one(here.is_some() && p.stems[at].as_deref() == Some(&**s)),
+        Node::Stem(s) => {
+            one(here.is_some() && p.stems.get(at).and_then(|x| x.as_deref()) == Some(&**s))
+        }
         Node::AnyWord => one(here.is_some_and(|t| t.kind != Kind::Punct)),
         Node::Number => one(here.is_some_and(|t| t.kind == Kind::Number)),
         Node::Capital => one(here.is_some_and(|t| t.kind == Kind::Word && t.capital)),

@@ -71,6 +71,7 @@ pub fn tokenize(original: &str, folded: &Folded, sentences: &[Range<usize>]) -> 
             capital,
         });
     };
+    let bytes = text.as_bytes();
     let mut i = 0;
     while let Some(c) = text[i..].chars().next() {
         if c == ' ' || c == '-' || is_apostrophe(c) {
@@ -84,10 +85,20 @@ pub fn tokenize(original: &str, folded: &Folded, sentences: &[Range<usize>]) -> 
             continue;
         }
         // A run of letters, or of digits: « 3x » and "15min" are two tokens.
+        // ASCII bytes are read as bytes; the rest as characters.
         let digits = c.is_ascii_digit();
-        let end = i + text[i..]
-            .find(|ch: char| !is_word(ch) || ch.is_ascii_digit() != digits)
-            .unwrap_or(text.len() - i);
+        let mut end = i;
+        while let Some(&b) = bytes.get(end) {
+            if !b.is_ascii() || !b.is_ascii_alphanumeric() || b.is_ascii_digit() != digits {
+                break;
+            }
+            end += 1;
+        }
+        if bytes.get(end).is_some_and(|b| !b.is_ascii()) {
+            end += text[end..]
+                .find(|ch: char| !is_word(ch) || ch.is_ascii_digit() != digits)
+                .unwrap_or(text.len() - end);
+        }
         if digits {
             push(i..end, Kind::Number);
             i = end;
@@ -132,7 +143,9 @@ pub fn tokenize(original: &str, folded: &Folded, sentences: &[Range<usize>]) -> 
 /// `(ne)`, `·e`, `.e`, `.es`.
 fn gender_mark(rest: &str) -> Option<usize> {
     if let Some(inner) = rest.strip_prefix('(') {
-        let close = inner.find(')')?;
+        // Look a few bytes ahead only: a mark is short, and a note full of
+        // "(" must not be read again for each one.
+        let close = inner.get(..inner.len().min(6)).unwrap_or("").find(')')?;
         let mark = &inner[..close];
         let ok = (1..=4).contains(&mark.len()) && mark.bytes().all(|c| c.is_ascii_lowercase());
         return ok.then_some(close + 2);

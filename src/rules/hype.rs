@@ -155,6 +155,15 @@ fn is_caps_word(w: &str) -> bool {
 }
 
 fn shouting(n: &Note, out: &mut Out) {
+    // No two capitals in a row in an ASCII note: nothing shouts.
+    let bytes = n.text.as_bytes();
+    if n.text.is_ascii()
+        && !bytes
+            .windows(2)
+            .any(|w| w[0].is_ascii_uppercase() && w[1].is_ascii_uppercase())
+    {
+        return;
+    }
     let words = &n.words;
     let mut i = 0;
     while i < words.len() {
@@ -199,7 +208,7 @@ fn emoji(n: &Note, out: &mut Out) {
     let max = n.thresholds().max_emoji;
     // A note has as many emoji as it has emoji characters, or fewer: most
     // notes stop here.
-    if n.text.chars().filter(|&c| is_emoji(c)).count() <= max {
+    if n.text.is_ascii() || n.text.chars().filter(|&c| is_emoji(c)).count() <= max {
         return;
     }
     // Count what the reader sees: 👨‍👩‍👧 and 👋🏽 are one emoji each.

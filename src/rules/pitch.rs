@@ -179,7 +179,10 @@ fn topics(n: &Note) -> Vec<Range<usize>> {
         ];
         let head = w.split(['\'', '\u{2019}']).next().unwrap_or(w);
         SENDER.iter().any(|s| w.eq_ignore_ascii_case(s))
-            || (head.len() < w.len() && ["j", "i", "we"].iter().any(|s| head.eq_ignore_ascii_case(s)))
+            || (head.len() < w.len()
+                && ["j", "i", "we"]
+                    .iter()
+                    .any(|s| head.eq_ignore_ascii_case(s)))
     };
     n.reading
         .of(Family::Reason)
