@@ -554,7 +554,13 @@ impl Language {
                     .for_each(|&id| attempt(id, &mut matches));
             }
         }
-        let overlaps = |a: &Range<usize>, b: &Range<usize>| a.start < b.end && b.start < a.end;
+        // The antipatterns' matches, by start, to veto the cues they overlap
+        // (a match is at most 63 tokens long).
+        let mut antis: Vec<&Match> = matches
+            .iter()
+            .filter(|m| self.patterns[m.pattern as usize].anti)
+            .collect();
+        antis.sort_by_key(|a| a.tokens.start);
         let mut cues: Vec<(u32, Range<usize>)> = Vec::new();
         for m in matches
             .iter()
@@ -564,15 +570,17 @@ impl Language {
                 continue;
             };
             let kind = self.groups[group as usize].kind;
-            let vetoed = matches.iter().any(|a| {
-                let anti = &self.patterns[a.pattern as usize];
-                anti.anti
-                    && overlaps(&a.tokens, &m.tokens)
-                    && match anti.scope {
-                        Scope::Group(g) => g == group,
-                        Scope::Family(fam) => fam == kind.family(),
-                    }
-            });
+            let from = antis.partition_point(|a| a.tokens.start + 64 <= m.tokens.start);
+            let vetoed = antis[from..]
+                .iter()
+                .take_while(|a| a.tokens.start < m.tokens.end)
+                .any(|a| {
+                    a.tokens.end > m.tokens.start
+                        && match self.patterns[a.pattern as usize].scope {
+                            Scope::Group(g) => g == group,
+                            Scope::Family(fam) => fam == kind.family(),
+                        }
+                });
             if !vetoed {
                 cues.push((group, m.tokens.clone()));
             }
