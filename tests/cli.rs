@@ -101,7 +101,7 @@ fn examples_json_has_the_documented_shape() {
         d["byte_start"].as_u64().unwrap_or(0) as usize,
         d["byte_end"].as_u64().unwrap_or(0) as usize,
     );
-    assert_eq!(src.get(a..b), Some("découvrez notre offre"));
+    assert_eq!(src.get(a..b), Some("découvrez notre offre gratuite"));
     let broken = files
         .iter()
         .find(|f| {
@@ -179,7 +179,7 @@ fn clean_note_exits_zero_and_human_output_is_compiler_style() {
         .assert()
         .code(1)
         .stdout(predicate::str::contains(
-            "error[sales-pitch]: “découvrez notre offre”: this describes what you sell",
+            "error[sales-pitch]: “découvrez notre offre gratuite”: this describes what you sell",
         ))
         .stdout(predicate::str::contains(
             " --> examples/drafts/fr-vendeur.md:11:16",

@@ -4,6 +4,7 @@
 
 use crate::lang::Localized;
 use crate::note::{Note, Out};
+use std::ops::Range;
 
 mod audience;
 mod exchange;
@@ -49,6 +50,25 @@ pub(crate) fn run(note: &Note, out: &mut Out) {
     placeholder::check(note, out);
     exchange::check(note, out);
     audience::check(note, out);
+}
+
+/// The words of a cue through the end of their clause: « vous rencontrer
+/// lors de » shown as « vous rencontrer lors de Web Summit », « j'accompagne
+/// les PME dans leur » as « j'accompagne les PME dans leur croissance ».
+pub(crate) fn to_clause_end(n: &Note, span: Range<usize>) -> Range<usize> {
+    /// At most this many words past the cue.
+    const MORE: usize = 6;
+    let stop = n.text[span.end..]
+        .find(['.', ',', ';', ':', '!', '?', '\n', '(', '—', '–'])
+        .map_or(n.text.len(), |i| span.end + i);
+    let end = n
+        .words
+        .iter()
+        .filter(|w| w.start >= span.end && w.end <= stop)
+        .take(MORE)
+        .last()
+        .map_or(span.end, |w| w.end);
+    span.start..end
 }
 
 /// A piece of the note, quoted as each language quotes.

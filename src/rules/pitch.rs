@@ -3,7 +3,7 @@
 //! spammer, even with one message each: indirect advertising. A first note
 //! offers nothing, prices nothing, and asks for no call or demo.
 
-use super::quoting;
+use super::{quoting, to_clause_end};
 use crate::diagnostic::{RuleId, Severity};
 use crate::lang::Localized;
 use crate::lexicon::Category;
@@ -39,6 +39,12 @@ pub fn check(n: &Note, out: &mut Out) {
         }
     }
     for (kind, span) in cues {
+        // What is sold reads through to the end of its clause.
+        let span = if matches!(kind, CueKind::Sells | CueKind::Results) {
+            to_clause_end(n, span)
+        } else {
+            span
+        };
         let piece = n.text[span.clone()].trim();
         let (message, suggestion) = match kind {
             CueKind::Sells => (
@@ -231,8 +237,8 @@ mod tests {
     fn french_pitches() {
         let t = "Bonjour, découvrez notre offre gratuite, -30 % jusqu'à vendredi, à 49 € HT.";
         let s = spans(t, Lang::Fr, RuleId::SalesPitch);
-        assert!(s.contains(&"découvrez notre offre".to_string()), "{s:?}");
-        assert!(s.contains(&"gratuite".to_string()), "{s:?}");
+        // The offer through to the end of its clause, as one.
+        assert!(s.contains(&"découvrez notre offre gratuite".to_string()), "{s:?}");
         assert!(s.contains(&"-30 %".to_string()), "{s:?}");
         assert!(s.contains(&"49 € HT".to_string()), "{s:?}");
         assert!(fires(

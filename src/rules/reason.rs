@@ -5,7 +5,7 @@
 //! m'intéresse » is not one. When a reason is found, `reason-found` says which
 //! kind and where, so the writer sees why the note passes.
 
-use super::quoted;
+use super::{quoted, to_clause_end};
 use crate::diagnostic::{RuleId, Severity};
 use crate::lang::Localized;
 use crate::lexicon::Category;
@@ -161,24 +161,6 @@ fn report_found(n: &Note, out: &mut Out, found: &[Found]) {
             None,
         );
     }
-}
-
-/// The words that make a reason, through the end of their clause: the cue
-/// « vous rencontrer lors de » shown as « vous rencontrer lors de Web Summit ».
-fn to_clause_end(n: &Note, span: Range<usize>) -> Range<usize> {
-    /// At most this many words past the cue.
-    const MORE: usize = 6;
-    let stop = n.text[span.end..]
-        .find(['.', ',', ';', ':', '!', '?', '\n', '(', '—', '–'])
-        .map_or(n.text.len(), |i| span.end + i);
-    let end = n
-        .words
-        .iter()
-        .filter(|w| w.start >= span.end && w.end <= stop)
-        .take(MORE)
-        .last()
-        .map_or(span.end, |w| w.end);
-    span.start..end
 }
 
 #[cfg(test)]
