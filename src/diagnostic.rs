@@ -130,8 +130,8 @@ registry! {
         ("Quelques mots ne disent ni qui vous êtes ni pourquoi vous écrivez. Une bonne note tient en deux ou trois phrases : une salutation avec le prénom, une raison précise, un remerciement.",
          "A few words say neither who you are nor why you write. A good note fits in two or three sentences: a greeting with their name, a specific reason, a thank-you.");
     TooLong = "too-long", Error,
-        ("dépasse la limite de la plateforme (avertit quand elle est proche)",
-         "over the platform's note limit (warns when close)"),
+        ("dépasse la limite de la plateforme (un rappel quand elle est proche)",
+         "over the platform's note limit (a hint when close)"),
         ("LinkedIn limite la note à 200 caractères pour un compte gratuit et 300 pour un compte Premium ; il compte comme un navigateur, si bien qu'un emoji peut compter double. Au-delà, la note est refusée ou coupée. Gardez une phrase de raison et une de politesse.",
          "LinkedIn caps the note at 200 characters on a free account and 300 on Premium; it counts like a browser, so an emoji may count twice. Past the limit the note is refused or cut. Keep one sentence of reason and one of courtesy.");
     NoReason = "no-reason", Error,

@@ -52,10 +52,12 @@ pub fn check(n: &Note, out: &mut Out) {
             )),
         );
     } else if count as f32 >= limit as f32 * n.thresholds().near_limit {
+        // A note that fits is not at fault: close to the limit is a hint (the
+        // editor's counter turns yellow too).
         let left = limit - count;
         out.push_at(
             RuleId::TooLong,
-            Severity::Warning,
+            Severity::Info,
             n.end(),
             Localized::new(
                 format!("{count}/{limit} caractères : il ne reste que {left} caractères"),
@@ -136,10 +138,10 @@ mod tests {
     }
 
     #[test]
-    fn too_long_warns_when_close() {
+    fn too_long_hints_when_close() {
         let note = "Bonjour Claire, ".to_string() + &"é".repeat(170);
         let r = Linter::default().lint(&note, &Context::default());
         let d = r.diagnostics.iter().find(|d| d.rule == RuleId::TooLong);
-        assert_eq!(d.map(|d| d.severity), Some(Severity::Warning));
+        assert_eq!(d.map(|d| d.severity), Some(Severity::Info));
     }
 }

@@ -238,7 +238,10 @@ mod tests {
         let t = "Bonjour, découvrez notre offre gratuite, -30 % jusqu'à vendredi, à 49 € HT.";
         let s = spans(t, Lang::Fr, RuleId::SalesPitch);
         // The offer through to the end of its clause, as one.
-        assert!(s.contains(&"découvrez notre offre gratuite".to_string()), "{s:?}");
+        assert!(
+            s.contains(&"découvrez notre offre gratuite".to_string()),
+            "{s:?}"
+        );
         assert!(s.contains(&"-30 %".to_string()), "{s:?}");
         assert!(s.contains(&"49 € HT".to_string()), "{s:?}");
         assert!(fires(

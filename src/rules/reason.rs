@@ -80,7 +80,21 @@ pub(crate) fn reasons(n: &Note) -> Vec<Found> {
 
 /// The note states a reason: one that counts alone, or two thin ones.
 pub(crate) fn states_reason(found: &[Found]) -> bool {
-    found.iter().any(|f| !f.weak) || found.len() >= 2
+    found.iter().any(|f| !f.weak) || distinct(found) >= 2
+}
+
+/// How many clues stand apart: clues over the same words are one.
+fn distinct(found: &[Found]) -> usize {
+    let mut count = 0;
+    let mut end = 0;
+    // `found` is in text order.
+    for f in found {
+        if count == 0 || f.span.start >= end {
+            count += 1;
+        }
+        end = end.max(f.span.end);
+    }
+    count
 }
 
 /// What a kind of reason is called, in French and English.

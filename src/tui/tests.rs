@@ -98,7 +98,10 @@ fn typing_lints_live_and_f8_goes_to_the_problem() {
     // Errors come first in the list.
     assert_eq!(a.report.diagnostics[0].severity, Severity::Error);
     press(&mut a, KeyCode::F(8));
-    assert_eq!(a.note.selected_text(), Some("Découvrez notre offre gratuite"));
+    assert_eq!(
+        a.note.selected_text(),
+        Some("Découvrez notre offre gratuite")
+    );
     // Typing over the selection fixes it.
     typed(&mut a, "Au plaisir d’en reparler");
     assert!(
