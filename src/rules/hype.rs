@@ -47,9 +47,9 @@ pub fn check(n: &Note, out: &mut Out) {
     // theirs ("You're doing amazing work!", « Votre parcours est incroyable »)
     // is praise with no content: flattery too.
     let specific = |sentence: &Range<usize>| {
-        n.reading
-            .of(Family::Reason)
-            .any(|c| !c.weak && c.span.start < sentence.end && sentence.start < c.span.end)
+        let within = |r: &Range<usize>| r.start < sentence.end && sentence.start < r.end;
+        n.reading.of(Family::Reason).any(|c| within(&c.span))
+            || n.reading.names.iter().any(within)
     };
     let mut praised: Vec<Range<usize>> = Vec::new();
     for h in n.hits(Category::Hype) {
@@ -177,13 +177,13 @@ fn shouting(n: &Note, out: &mut Out) {
             j += 1;
         }
         let long = w.chars().count() >= SHOUT_LETTERS;
-        // Two capitalised words of 3 letters or more: "THANK YOU SO MUCH",
-        // not "I AM" nor an acronym beside a word.
-        let run = words[i..j]
+        // Two capitalised words of 3 letters or more, one of 4 or more:
+        // "THANK YOU SO MUCH", not "I AM" nor acronyms ("LLM & RAG").
+        let sizes: Vec<usize> = words[i..j]
             .iter()
-            .filter(|r| n.text[(*r).clone()].chars().count() >= 3)
-            .count()
-            >= 2;
+            .map(|r| n.text[r.clone()].chars().count())
+            .collect();
+        let run = sizes.iter().filter(|&&s| s >= 3).count() >= 2 && sizes.iter().any(|&s| s >= 4);
         if long || run {
             let span = words[i].start..words[j - 1].end;
             out.push(

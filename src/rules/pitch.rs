@@ -192,7 +192,7 @@ fn topics(n: &Note) -> Vec<Range<usize>> {
     };
     n.reading
         .of(Family::Reason)
-        .filter(|c| matches!(c.kind, CueKind::Work | CueKind::Event))
+        .filter(|c| !c.weak && matches!(c.kind, CueKind::Work | CueKind::Event))
         .map(|c| {
             let sentence_end = n
                 .sentences
