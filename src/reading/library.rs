@@ -183,8 +183,9 @@ struct Language {
 pub struct Library {
     vocabulary: Vocabulary,
     languages: [Language; 2],
-    /// The ids of [`YOU`], the words that speak to the person.
-    you: Vec<u32>,
+    /// Whether each word id is one of [`YOU`], the words that speak to the
+    /// person.
+    you: Vec<bool>,
 }
 
 static SHIPPED: LazyLock<Arc<Library>> = LazyLock::new(|| {
@@ -209,7 +210,11 @@ impl Library {
         let mut vocabulary = Vocabulary::default();
         let fr = Language::compile(Lang::Fr, shipped_files(Lang::Fr), &mut vocabulary)?;
         let en = Language::compile(Lang::En, shipped_files(Lang::En), &mut vocabulary)?;
-        let you = YOU.iter().map(|w| vocabulary.intern(w)).collect();
+        let ids: Vec<u32> = YOU.iter().map(|w| vocabulary.intern(w)).collect();
+        let mut you = vec![false; ids.iter().max().map_or(0, |&m| m as usize + 1)];
+        for id in ids {
+            you[id as usize] = true;
+        }
         Ok(Library {
             vocabulary,
             languages: [fr, en],
@@ -248,11 +253,19 @@ impl Library {
                 })
                 .collect()
         };
-        let memo = MEMO.with(|m| {
-            let mut v = m.take();
-            v.clear();
-            v.resize(language.memo_classes * (toks.len() + 1), pattern::UNKNOWN);
-            v
+        // The memo of this thread, stamped for this note: what earlier
+        // notes left in it is stale, so it never needs clearing.
+        let (memo, stamp) = MEMO.with(|m| {
+            let (mut v, last) = m.take();
+            let stamp = last.wrapping_add(1).max(1);
+            if stamp == 1 {
+                v.clear();
+            }
+            let size = language.memo_classes * (toks.len() + 1);
+            if v.len() < size {
+                v.resize(size, (0, 0));
+            }
+            (v, stamp)
         });
         let prepared = Prepared {
             tokens: &toks,
@@ -260,6 +273,7 @@ impl Library {
             ids,
             stems,
             memo: std::cell::RefCell::new(memo),
+            stamp,
             memo_rows: &language.memo_rows,
         };
         let mut reading = language.find(&prepared);
@@ -267,7 +281,7 @@ impl Library {
         reading.words = words(text, &toks);
         reading.to_them = to_them(&prepared.ids, &self.you, &toks, sentences);
         // The memo's memory serves the next note of this thread.
-        MEMO.with(|m| m.replace(prepared.memo.into_inner()));
+        MEMO.with(|m| m.replace((prepared.memo.into_inner(), stamp)));
         reading
     }
 
@@ -280,7 +294,7 @@ impl Library {
 
 thread_local! {
     /// The memo of the last note read on this thread, kept for its memory.
-    static MEMO: std::cell::Cell<Vec<u64>> = const { std::cell::Cell::new(Vec::new()) };
+    static MEMO: std::cell::Cell<(Vec<(u32, u64)>, u32)> = const { std::cell::Cell::new((Vec::new(), 0)) };
 }
 
 /// A match of pattern `pattern` over tokens `tokens`.
@@ -711,13 +725,13 @@ const YOU: [&str; 12] = [
 /// The sentences that speak to the person (`you` holds the ids of [`YOU`]).
 fn to_them(
     ids: &[u32],
-    you: &[u32],
+    you: &[bool],
     toks: &[tokens::Token],
     sentences: &[Range<usize>],
 ) -> Vec<Range<usize>> {
     let mut out: Vec<Range<usize>> = Vec::new();
-    for (t, id) in toks.iter().zip(ids) {
-        if you.contains(id)
+    for (t, &id) in toks.iter().zip(ids) {
+        if you.get(id as usize).copied().unwrap_or(false)
             && let Some(s) = sentences.get(t.sentence as usize)
             && out.last() != Some(s)
         {

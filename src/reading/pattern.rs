@@ -532,15 +532,12 @@ pub struct Prepared<'a> {
     pub stems: Vec<Option<Box<str>>>,
     /// What each class matches at each token, once known: many patterns
     /// try the same class at the same place.
-    pub memo: std::cell::RefCell<Vec<u64>>,
+    pub memo: std::cell::RefCell<Vec<(u32, u64)>>,
+    /// The stamp of this note in `memo`: an entry with another is stale.
+    pub stamp: u32,
     /// The row of each class in `memo` (only classes patterns refer to).
     pub memo_rows: &'a [u32],
 }
-
-/// Not computed yet, in [`Prepared::memo`]; a computed value has [`KNOWN`]
-/// set (no match is 63 tokens long), so a fresh memo is all zeros.
-pub const UNKNOWN: u64 = 0;
-const KNOWN: u64 = 1 << 63;
 
 pub const NO_ID: u32 = u32::MAX;
 
@@ -584,14 +581,14 @@ pub fn ends(node: &Node, classes: &[Node], p: &Prepared, at: usize, sentence: u3
             }
             let slot = row as usize * (p.tokens.len() + 1) + at;
             if own
-                && let Some(&m) = p.memo.borrow().get(slot)
-                && m != UNKNOWN
+                && let Some(&(stamp, m)) = p.memo.borrow().get(slot)
+                && stamp == p.stamp
             {
-                return m & !KNOWN;
+                return m;
             }
             let m = step(class, classes, p, at, sentence);
             if own && let Some(cell) = p.memo.borrow_mut().get_mut(slot) {
-                *cell = m | KNOWN;
+                *cell = (p.stamp, m);
             }
             m
         }

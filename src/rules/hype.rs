@@ -48,8 +48,7 @@ pub fn check(n: &Note, out: &mut Out) {
     // is praise with no content: flattery too.
     let specific = |sentence: &Range<usize>| {
         let within = |r: &Range<usize>| r.start < sentence.end && sentence.start < r.end;
-        n.reading.of(Family::Reason).any(|c| within(&c.span))
-            || n.reading.names.iter().any(within)
+        n.reading.of(Family::Reason).any(|c| within(&c.span)) || n.reading.names.iter().any(within)
     };
     let mut praised: Vec<Range<usize>> = Vec::new();
     for h in n.hits(Category::Hype) {
