@@ -94,8 +94,7 @@ fn typed(app: &mut App, text: &str) {
     }
 }
 
-const NOTE: &str =
-    "Hi Claire, we met at the Web Summit on urban logistics. Could we talk again? Thanks!";
+const NOTE: &str = "Hi Claire, we met at the Web Summit on urban logistics; your point on cargo bikes stayed with me. Thanks!";
 
 /// A drafts folder that cannot be made (a file is in the way): the error
 /// says so, names the folder, and the text stays, unsaved, in the editor.

@@ -6,6 +6,7 @@
 //! them.
 
 mod library;
+pub mod model;
 mod pattern;
 mod tokens;
 
@@ -188,6 +189,9 @@ pub struct Reading {
     /// The words of the note (byte ranges), as [`crate::text::words`] cuts
     /// them, read from the tokens.
     pub words: Vec<Range<usize>>,
+    /// The sentence that weighs most when the pitch model
+    /// ([`model::Model::pitch`]) reads the note as a pitch.
+    pub leans_to_pitch: Option<Range<usize>>,
 }
 
 impl Reading {

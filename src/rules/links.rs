@@ -21,6 +21,7 @@ static PHONE: LazyLock<Regex> = LazyLock::new(|| {
         | (?-u:\b)0[1-9](?:[\s.-]?\d{2}){4}(?-u:\b)
         | \(\d{3}\)\s?\d{3}[\s.-]\d{4}(?-u:\b)
         | (?-u:\b)\d{3}[.-]\d{3}[.-]\d{4}(?-u:\b)
+        | (?-u:\b)0\d{3,4}[\s.-]?\d{3}[\s.-]?\d{3,4}(?-u:\b)
         ",
     )
     .expect("a fixed pattern compiles")
@@ -30,7 +31,7 @@ static URL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?xi)
         (?-u:\b)(?:https?://|www\.)[^\s<>«»]+
-        | (?-u:\b)[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.(?:com|fr|io|net|org|co|eu|me|ly|app|dev|ai|biz|info|be|ch|ca|uk|de|link|page|site)(?-u:\b)(?:/[^\s<>«»]*)?
+        | (?-u:\b)[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.(?:com|fr|io|net|org|co|eu|me|ly|app|dev|ai|biz|info|be|ch|ca|uk|de|link|page|site|gle|gl|xyz|tv|us|nl|es|it|pt|pl|se|ie|au|in|sg|za)(?-u:\b)(?:/[^\s<>«»]*)?
         | (?-u:\b)calendly(?-u:\b)
         ",
     )
@@ -132,6 +133,11 @@ mod tests {
         assert!(spans(t, Lang::Fr, RuleId::Link).is_empty());
         let en = "Call me at (415) 555-0134 or 415.555.0134.";
         assert_eq!(spans(en, Lang::En, RuleId::ContactDetails).len(), 2);
+        let uk = "Ring 07700 900461 or 0161 496 0753 after six.";
+        assert_eq!(
+            spans(uk, Lang::En, RuleId::ContactDetails),
+            ["07700 900461", "0161 496 0753"]
+        );
     }
 
     #[test]

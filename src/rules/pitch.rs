@@ -140,7 +140,7 @@ pub fn check(n: &Note, out: &mut Out) {
         !taken.iter().any(overlaps) && !topics.iter().any(overlaps)
     };
     for hit in n.hits(Category::SalesPitch) {
-        if free(&hit.span, &taken) {
+        if free(&hit.span, &taken) && !theirs(n, &hit.span) {
             pitch(n, out, hit.span.clone());
             taken.push(hit.span.clone());
         }
@@ -154,8 +154,39 @@ pub fn check(n: &Note, out: &mut Out) {
         let lead = s.len() - s.trim_start().len();
         let r = m.start() + lead..m.end();
         if free(&r, &taken) {
-            pitch(n, out, r);
+            pitch(n, out, r.clone());
+            taken.push(r);
         }
+    }
+    // No pattern names a pitch, but the note reads like the many that sell
+    // or ask (the learned weighting): a warning at the sentence that weighs
+    // most, since the model cannot say what is sold.
+    if taken.is_empty()
+        && let Some(sentence) = &n.reading.leans_to_pitch
+    {
+        let known = matches!(
+            n.cx.target.and_then(|t| t.relationship),
+            Some(Relationship::Met | Relationship::Colleague)
+        );
+        let span = trimmed(n.text, sentence.clone());
+        out.push_at(
+            RuleId::SalesPitch,
+            if known {
+                Severity::Info
+            } else {
+                Severity::Warning
+            },
+            span.clone(),
+            quoting(
+                "{} : la note se lit comme une prospection — une offre, une visite, une demande",
+                "{}: the note reads like prospecting — an offer, a visit, an ask",
+                n.text[span].trim(),
+            ),
+            Some(Localized::new(
+                "ne proposez ni ne demandez rien ; dites pourquoi cette personne",
+                "offer and ask nothing; say why this person",
+            )),
+        );
     }
     for hit in n.hits(Category::SalesDisclaimer) {
         out.push(
@@ -208,6 +239,25 @@ fn topics(n: &Note) -> Vec<Range<usize>> {
             c.span.start..cut
         })
         .collect()
+}
+
+/// `r` without the spaces and line breaks at its ends.
+fn trimmed(text: &str, r: Range<usize>) -> Range<usize> {
+    let piece = &text[r.clone()];
+    let start = r.start + (piece.len() - piece.trim_start().len());
+    start..(r.end - (piece.len() - piece.trim_end().len())).max(start)
+}
+
+/// Whether a sales word describes something of the person's: « votre MOOC
+/// gratuit », "your free course" — one of the three words before it is
+/// "your" or « votre ».
+fn theirs(n: &Note, span: &Range<usize>) -> bool {
+    const YOUR: [&str; 8] = ["your", "votre", "vos", "ton", "ta", "tes", "yours", "vôtre"];
+    let at = n.words.partition_point(|w| w.end <= span.start);
+    n.words[at.saturating_sub(3)..at].iter().any(|w| {
+        YOUR.iter()
+            .any(|y| n.text[w.clone()].eq_ignore_ascii_case(y))
+    })
 }
 
 /// A sales word or a price outside any pattern.
@@ -283,6 +333,17 @@ mod tests {
             "I'm not selling anything.",
             Lang::En,
             RuleId::SalesDisclaimer
+        ));
+        // A sales word that describes their work, not an offer.
+        assert!(!fires(
+            "Bonjour Inès, votre MOOC gratuit sur la paie m'a sauvé l'hiver dernier.",
+            Lang::Fr,
+            RuleId::SalesPitch
+        ));
+        assert!(fires(
+            "Bonjour Inès, je propose un MOOC gratuit sur la paie.",
+            Lang::Fr,
+            RuleId::SalesPitch
         ));
         // Words that merely contain a pitch word.
         assert!(!fires(
