@@ -749,4 +749,24 @@ pub fn explain(lang: Lang, id: RuleId) {
             }
         }
     }
+    if family == Family::Pitch {
+        out("");
+        let model = Text::new(
+            "Quand aucun motif ne s’applique, une pondération apprise (data/model/pitch.tsv, \
+             entraînée sur des notes étiquetées) repère les notes qui se lisent comme de la \
+             prospection — une visite, un stand, un devis, une question qui amène une offre — \
+             et signale la phrase qui pèse le plus, en avertissement.",
+            "When no pattern applies, a learned weighting (data/model/pitch.tsv, trained on \
+             labelled notes) spots the notes that read like prospecting — a visit, a stand, a \
+             quote, a question leading to an offer — and flags the sentence that weighs most, \
+             as a warning.",
+        );
+        // Spaces only: the file's path stays on one line.
+        let options =
+            textwrap::Options::new(78).word_separator(textwrap::WordSeparator::AsciiSpace);
+        out(&textwrap::fill(
+            &french_spacing_in(lang, &model.get(lang)),
+            options,
+        ));
+    }
 }
