@@ -124,13 +124,24 @@ pub fn french_spacing(s: &str) -> Cow<'_, str> {
     let mut out = String::with_capacity(s.len() + 8);
     let mut chars = s.chars().peekable();
     let mut prev = ' ';
+    // A piece of the note is quoted with no-break spaces already
+    // (`rules::quoted`): its words stay as they were typed.
+    let mut quoting = false;
     while let Some(c) = chars.next() {
         let was = prev;
         prev = c;
+        match c {
+            '«' => quoting = chars.peek() == Some(&'\u{a0}'),
+            '»' => quoting = false,
+            _ => {}
+        }
         match (c, chars.peek()) {
-            ('\'', Some(next)) if was.is_alphabetic() && next.is_alphabetic() => out.push('’'),
-            (' ', Some(':' | '»')) => out.push('\u{a0}'),
-            (' ', Some(';' | '!' | '?')) => out.push('\u{202f}'),
+            ('\'', Some(next)) if !quoting && was.is_alphabetic() && next.is_alphabetic() => {
+                out.push('’')
+            }
+            (' ', Some('»')) => out.push('\u{a0}'),
+            (' ', Some(':')) if !quoting => out.push('\u{a0}'),
+            (' ', Some(';' | '!' | '?')) if !quoting => out.push('\u{202f}'),
             ('«', Some(' ')) => {
                 chars.next();
                 out.push_str("«\u{a0}");
@@ -203,6 +214,11 @@ mod tests {
             "«\u{a0}offre\u{a0}»\u{a0}: non\u{202f}!"
         );
         assert_eq!(french_spacing("http://x"), "http://x");
+        // A quoted piece of the note (no-break spaces inside) stays as typed.
+        assert_eq!(
+            french_spacing("« l'offre » : «\u{a0}l'offre ?\u{a0}»"),
+            "«\u{a0}l’offre\u{a0}»\u{a0}: «\u{a0}l'offre ?\u{a0}»"
+        );
     }
 
     #[test]

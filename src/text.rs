@@ -164,7 +164,8 @@ pub fn words(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
 }
 
 /// Byte ranges of the sentences of `text`, trimmed. A sentence ends at `.`,
-/// `!`, `?` or `…` followed by white space, or at a line break.
+/// `!`, `?` or `…` followed by white space, or at a line break (unless the
+/// next line goes on in lower case).
 pub fn sentences(text: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut start = 0;
@@ -172,7 +173,15 @@ pub fn sentences(text: &str) -> Vec<Range<usize>> {
     let mut iter = text.char_indices().peekable();
     while let Some((i, c)) = iter.next() {
         let end_here = match c {
-            '\n' => Some(i),
+            // A line that runs on in lower case was wrapped by hand
+            // ("learn about\nopportunities"): the sentence goes on.
+            '\n' => {
+                let before = text[..i].trim_end().chars().next_back();
+                let after = text[i + 1..].trim_start_matches([' ', '\t']).chars().next();
+                let runs_on = before.is_some_and(|b| b.is_alphanumeric() || b == ',')
+                    && after.is_some_and(char::is_lowercase);
+                (!runs_on).then_some(i)
+            }
             '.' | '!' | '?' | '…' => {
                 let mut j = i + c.len_utf8();
                 while let Some(&(k, n)) = iter.peek() {

@@ -717,7 +717,11 @@ fn names(text: &str, folded: &str, toks: &[tokens::Token]) -> Vec<Range<usize>> 
         {
             continue;
         }
-        out.push(t.span.clone());
+        // "Fromageries Bel", « Web Summit »: one name.
+        match out.last_mut() {
+            Some(last) if text.get(last.end..t.span.start) == Some(" ") => last.end = t.span.end,
+            _ => out.push(t.span.clone()),
+        }
     }
     out
 }

@@ -54,27 +54,80 @@ pub(crate) fn run(note: &Note, out: &mut Out) {
 
 /// The words of a cue through the end of their clause: « vous rencontrer
 /// lors de » shown as « vous rencontrer lors de Web Summit », « j'accompagne
-/// les PME dans leur » as « j'accompagne les PME dans leur croissance ».
+/// les PME dans leur » as « j'accompagne les PME dans leur croissance ». A
+/// long clause is cut after a word that says something, not after « dans »
+/// or "of".
 pub(crate) fn to_clause_end(n: &Note, span: Range<usize>) -> Range<usize> {
     /// At most this many words past the cue.
-    const MORE: usize = 6;
-    let stop = n.text[span.end..]
+    const MORE: usize = 12;
+    const SMALL: [&str; 44] = [
+        "de", "du", "des", "d", "la", "le", "les", "l", "à", "au", "aux", "en", "dans", "sur",
+        "pour", "par", "avec", "et", "ou", "un", "une", "propos", "que", "qui", "votre", "vos",
+        "the", "a", "an", "of", "in", "on", "at", "for", "to", "with", "and", "or", "about",
+        "from", "by", "as", "your", "their",
+    ];
+    let sentence_end = n
+        .sentences
+        .iter()
+        .find(|s| s.start <= span.start && span.start < s.end)
+        .map_or(n.text.len(), |s| s.end);
+    let from = span.end.min(sentence_end);
+    let stop = n.text[from..sentence_end]
         .find(['.', ',', ';', ':', '!', '?', '\n', '(', '—', '–'])
-        .map_or(n.text.len(), |i| span.end + i);
-    let end = n
+        .map_or(sentence_end, |i| from + i);
+    let mut more: Vec<&Range<usize>> = n
         .words
         .iter()
-        .filter(|w| w.start >= span.end && w.end <= stop)
+        .skip_while(|w| w.start < span.end)
+        .take_while(|w| w.end <= stop)
         .take(MORE)
-        .last()
-        .map_or(span.end, |w| w.end);
-    span.start..end
+        .collect();
+    let cut = more.len() == MORE;
+    while cut
+        && more
+            .last()
+            .is_some_and(|w| SMALL.iter().any(|s| n.text[(*w).clone()].eq_ignore_ascii_case(s)))
+    {
+        more.pop();
+    }
+    span.start..more.last().map_or(span.end, |w| w.end)
 }
+
+/// The start of a cue moved back over what it leaves out: the name before
+/// "and I were discussing" (« Lena Fischer »), the owner of "'s work".
+pub(crate) fn from_its_start(n: &Note, span: Range<usize>) -> Range<usize> {
+    let mut start = span.start;
+    if n.text[start..].starts_with(['\'', '\u{2019}']) {
+        // "'s work": from the word it belongs to.
+        if let Some(w) = n.words.iter().rev().find(|w| w.end <= start) {
+            start = w.start;
+        }
+    }
+    // Capitalised words right before, on the same line: a name.
+    while let Some(w) = n.words.iter().rev().find(|w| w.end <= start) {
+        let between = &n.text[w.end..start];
+        let word = &n.text[w.clone()];
+        let capital = word.chars().next().is_some_and(char::is_uppercase);
+        if !between.chars().all(|c| c == ' ') || !capital || FIRST_WORDS.contains(&word) {
+            break;
+        }
+        start = w.start;
+    }
+    start..span.end
+}
+
+/// Capitalised words that start a sentence rather than a name.
+const FIRST_WORDS: [&str; 24] = [
+    "I", "The", "This", "That", "My", "Our", "Your", "We", "You", "Hi", "Hello", "Dear", "Je",
+    "J", "Nous", "Vous", "Votre", "Mon", "Ma", "Le", "La", "Les", "Bonjour", "Cher",
+];
 
 /// A piece of the note, quoted as each language quotes.
 pub(crate) fn quoted(s: &str) -> (String, String) {
     let s: String = s.split_whitespace().collect::<Vec<_>>().join(" ");
-    (format!("« {s} »"), format!("“{s}”"))
+    // No-break spaces inside the guillemets: `lang::french_spacing` then
+    // leaves the quoted words as they were typed.
+    (format!("«\u{a0}{s}\u{a0}»"), format!("“{s}”"))
 }
 
 /// A message that quotes part of the note.

@@ -5,7 +5,7 @@
 //! m'intéresse » is not one. When a reason is found, `reason-found` says which
 //! kind and where, so the writer sees why the note passes.
 
-use super::{quoted, to_clause_end};
+use super::{from_its_start, quoted, to_clause_end};
 use crate::diagnostic::{RuleId, Severity};
 use crate::lang::Localized;
 use crate::lexicon::Category;
@@ -25,9 +25,13 @@ pub(crate) struct Found {
 pub(crate) fn reasons(n: &Note) -> Vec<Found> {
     // A thin clue inside a remark that fits anyone ("your profile caught my
     // eye", "I see you're hiring") is that remark, not a reason.
+    // A thin clue inside what the note sells or asks ("exploring roles in
+    // your team") is that ask.
     let in_generic = |r: &Range<usize>| {
         n.reading
-            .of(Family::Generic)
+            .cues
+            .iter()
+            .filter(|c| matches!(c.kind.family(), Family::Generic | Family::Pitch))
             .any(|g| g.span.start < r.end && r.start < g.span.end)
     };
     let mut found: Vec<Found> = n
@@ -113,10 +117,11 @@ pub fn check(n: &Note, found: &[Found], out: &mut Out) {
     if let Some(thin) = found.first() {
         // One thin reason: `generic` says the note could go to anyone.
         let (fr, en) = kind_name(thin.kind);
-        let (qf, qe) = quoted(&n.text[thin.span.clone()]);
+        let span = to_clause_end(n, from_its_start(n, thin.span.clone()));
+        let (qf, qe) = quoted(&n.text[span.clone()]);
         out.push(
             RuleId::ReasonFound,
-            thin.span.clone(),
+            span,
             Localized::new(
                 format!("raison mince : {fr} — {qf}"),
                 format!("thin reason: {en} — {qe}"),
@@ -157,7 +162,7 @@ fn report_found(n: &Note, out: &mut Out, found: &[Found]) {
         }
         seen.push(f.kind);
         let (fr, en) = kind_name(f.kind);
-        let span = to_clause_end(n, f.span.clone());
+        let span = to_clause_end(n, from_its_start(n, f.span.clone()));
         let (qf, qe) = quoted(&n.text[span.clone()]);
         let (lead_fr, lead_en) = if f.weak {
             ("indice", "clue")
