@@ -374,6 +374,10 @@ pub fn gather(alts: Vec<Node>) -> Node {
 
 /// The folded tokens of a literal, as the note's tokenizer reads them.
 fn literal_tokens(a: &str) -> Vec<String> {
+    // Most literals are one plain lower-case word: nothing to fold or cut.
+    if a.bytes().all(|b| b.is_ascii_lowercase()) {
+        return vec![a.to_owned()];
+    }
     // An English clitic on its own ("'m", "'s", "n't") is one token, as in
     // the note where it follows a word.
     let clitic = crate::text::fold(a);
@@ -442,8 +446,11 @@ pub fn pairs(root: &Node, classes: &[Node]) -> Option<Vec<(u32, u32)>> {
     let starts = starts(root, classes, MAX)?;
     let mut out = Vec::with_capacity(starts.len());
     for s in starts {
-        match s.as_slice() {
-            [a, b] => out.push((*a, *b)),
+        match s {
+            Start {
+                len: 2,
+                words: [a, b],
+            } => out.push((a, b)),
             _ => return None,
         }
     }
@@ -452,12 +459,45 @@ pub fn pairs(root: &Node, classes: &[Node]) -> Option<Vec<(u32, u32)>> {
     Some(out)
 }
 
-/// The possible first tokens (up to two) of `node`, as word ids: each a
-/// sequence of one or two; one when the node may end after it.
-fn starts(node: &Node, classes: &[Node], max: usize) -> Option<Vec<Vec<u32>>> {
-    let out: Vec<Vec<u32>> = match node {
-        Node::Word(w) => vec![vec![*w]],
-        Node::Words(ws) => ws.iter().map(|w| vec![*w]).collect(),
+/// The first words of a match, up to two (without allocating).
+#[derive(Clone, Copy)]
+struct Start {
+    len: u8,
+    words: [u32; 2],
+}
+
+impl Start {
+    const EMPTY: Start = Start {
+        len: 0,
+        words: [0; 2],
+    };
+
+    fn one(w: u32) -> Start {
+        Start {
+            len: 1,
+            words: [w, 0],
+        }
+    }
+
+    /// `self` followed by the first words of `next`, up to two in all.
+    fn then(self, next: Start) -> Start {
+        let mut out = self;
+        for &w in &next.words[..next.len as usize] {
+            if out.len < 2 {
+                out.words[out.len as usize] = w;
+                out.len += 1;
+            }
+        }
+        out
+    }
+}
+
+/// The possible first tokens (up to two) of `node`, as word ids: each one
+/// or two; one when the node may end after it.
+fn starts(node: &Node, classes: &[Node], max: usize) -> Option<Vec<Start>> {
+    let out: Vec<Start> = match node {
+        Node::Word(w) => vec![Start::one(*w)],
+        Node::Words(ws) => ws.iter().map(|w| Start::one(*w)).collect(),
         Node::Class(i) => return starts(classes.get(*i as usize)?, classes, max),
         Node::Alt(alts) => {
             let mut all = Vec::new();
@@ -471,28 +511,24 @@ fn starts(node: &Node, classes: &[Node], max: usize) -> Option<Vec<Vec<u32>>> {
         }
         Node::Opt(inner) => {
             let mut all = starts(inner, classes, max)?;
-            all.push(Vec::new());
+            all.push(Start::EMPTY);
             all
         }
-        Node::Start | Node::End => vec![Vec::new()],
+        Node::Start | Node::End => vec![Start::EMPTY],
         Node::Seq(items) => {
-            let mut partial: Vec<Vec<u32>> = vec![Vec::new()];
+            let mut partial: Vec<Start> = vec![Start::EMPTY];
             for item in items {
-                if partial.iter().all(|p| p.len() >= 2) {
+                if partial.iter().all(|p| p.len >= 2) {
                     break;
                 }
                 let next = starts(item, classes, max)?;
-                let mut grown = Vec::new();
+                let mut grown = Vec::with_capacity(partial.len() * next.len());
                 for p in &partial {
-                    if p.len() >= 2 {
-                        grown.push(p.clone());
+                    if p.len >= 2 {
+                        grown.push(*p);
                         continue;
                     }
-                    for q in &next {
-                        let mut r = p.clone();
-                        r.extend(q.iter().take(2 - p.len()));
-                        grown.push(r);
-                    }
+                    grown.extend(next.iter().map(|q| p.then(*q)));
                 }
                 if grown.len() > max {
                     return None;

@@ -235,6 +235,10 @@ fn emoji(n: &Note, out: &mut Out) {
     );
 }
 
+pub(super) fn warm() {
+    LazyLock::force(&BANGS);
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

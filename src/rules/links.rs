@@ -99,6 +99,12 @@ pub fn check(n: &Note, out: &mut Out) {
     }
 }
 
+pub(super) fn warm() {
+    LazyLock::force(&EMAIL);
+    LazyLock::force(&PHONE);
+    LazyLock::force(&URL);
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -52,6 +52,15 @@ pub(crate) fn run(note: &Note, out: &mut Out) {
     audience::check(note, out);
 }
 
+/// Compiles the rules' regular expressions now rather than at the first
+/// lint (the CLI calls it on another thread at start-up).
+pub fn warm() {
+    pitch::warm();
+    hype::warm();
+    placeholder::warm();
+    links::warm();
+}
+
 /// The words of a cue through the end of their clause: « vous rencontrer
 /// lors de » shown as « vous rencontrer lors de Web Summit », « j'accompagne
 /// les PME dans leur » as « j'accompagne les PME dans leur croissance ». A
@@ -84,9 +93,11 @@ pub(crate) fn to_clause_end(n: &Note, span: Range<usize>) -> Range<usize> {
         .collect();
     let cut = more.len() == MORE;
     while cut
-        && more
-            .last()
-            .is_some_and(|w| SMALL.iter().any(|s| n.text[(*w).clone()].eq_ignore_ascii_case(s)))
+        && more.last().is_some_and(|w| {
+            SMALL
+                .iter()
+                .any(|s| n.text[(*w).clone()].eq_ignore_ascii_case(s))
+        })
     {
         more.pop();
     }
@@ -118,8 +129,8 @@ pub(crate) fn from_its_start(n: &Note, span: Range<usize>) -> Range<usize> {
 
 /// Capitalised words that start a sentence rather than a name.
 const FIRST_WORDS: [&str; 24] = [
-    "I", "The", "This", "That", "My", "Our", "Your", "We", "You", "Hi", "Hello", "Dear", "Je",
-    "J", "Nous", "Vous", "Votre", "Mon", "Ma", "Le", "La", "Les", "Bonjour", "Cher",
+    "I", "The", "This", "That", "My", "Our", "Your", "We", "You", "Hi", "Hello", "Dear", "Je", "J",
+    "Nous", "Vous", "Votre", "Mon", "Ma", "Le", "La", "Les", "Bonjour", "Cher",
 ];
 
 /// A piece of the note, quoted as each language quotes.

@@ -277,6 +277,10 @@ fn pitch(n: &Note, out: &mut Out, span: Range<usize>) {
     );
 }
 
+pub(super) fn warm() {
+    LazyLock::force(&PRICE);
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

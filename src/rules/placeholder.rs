@@ -34,6 +34,10 @@ pub fn check(n: &Note, out: &mut Out) {
     }
 }
 
+pub(super) fn warm() {
+    LazyLock::force(&PLACEHOLDER);
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
