@@ -4,17 +4,14 @@
 
 use crate::crossdraft::Record;
 use crate::draft::Draft;
+use crate::input::{self, DecodeError, ReadError};
 use crate::lang::Localized;
 use crate::lint::{Context, Linter, Report};
 use crate::located::Located;
 use crate::target::{Platform, Tier};
 use crate::template;
 use rayon::prelude::*;
-use std::io::Read;
 use std::path::{Path, PathBuf};
-
-/// Files larger than this are not drafts.
-pub const MAX_FILE_BYTES: u64 = 1024 * 1024;
 
 /// Files linted together: enough to keep both cores busy, few enough that
 /// memory stays flat whatever the number of files.
@@ -30,6 +27,11 @@ pub enum Input {
     Unwalkable {
         path: String,
         message: String,
+    },
+    /// Standard input that could not be read.
+    Unreadable {
+        path: String,
+        error: ReadError,
     },
 }
 
@@ -87,10 +89,8 @@ impl FileReport {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum FileError {
-    Unreadable(String),
-    TooLarge(u64),
-    Binary,
-    NotUtf8 { line: usize, column: usize },
+    Read(ReadError),
+    Decode(DecodeError),
     FrontMatter(Located),
     Unwalkable(String),
 }
@@ -98,24 +98,8 @@ pub enum FileError {
 impl FileError {
     pub fn message(&self) -> Localized {
         match self {
-            FileError::Unreadable(e) => {
-                Localized::new(format!("illisible : {e}"), format!("unreadable: {e}"))
-            }
-            FileError::TooLarge(n) => Localized::new(
-                format!("trop gros pour une note ({} Kio, 1 024 au plus)", n / 1024),
-                format!("too large for a note ({} KiB, at most 1024)", n / 1024),
-            ),
-            FileError::Binary => {
-                Localized::new("fichier binaire, pas un texte", "binary file, not text")
-            }
-            FileError::NotUtf8 { line, column } => Localized::new(
-                format!(
-                    "pas en UTF-8 (octet invalide ligne {line}, colonne {column}) : enregistrez-le en UTF-8"
-                ),
-                format!(
-                    "not UTF-8 (invalid byte at line {line}, column {column}): save it as UTF-8"
-                ),
-            ),
+            FileError::Read(e) => e.message(),
+            FileError::Decode(e) => e.message(),
             FileError::FrontMatter(at) => Localized::new(
                 format!("en-tête (front matter) invalide : {}", at.what()),
                 format!("invalid front matter: {}", at.what()),
@@ -130,7 +114,7 @@ impl FileError {
     /// Where in the file the error is, when known.
     pub fn position(&self) -> Option<(usize, usize)> {
         match self {
-            FileError::NotUtf8 { line, column } => Some((*line, *column)),
+            FileError::Decode(e) => e.position(),
             FileError::FrontMatter(at) => Some((at.line, at.column)),
             _ => None,
         }
@@ -149,12 +133,11 @@ pub fn inputs(paths: &[PathBuf]) -> impl Iterator<Item = Input> + use<> {
         .into_iter()
         .flat_map(|path| -> Box<dyn Iterator<Item = Input>> {
             if path.as_os_str() == "-" {
-                let mut buf = Vec::new();
-                let input = match std::io::stdin().lock().read_to_end(&mut buf) {
-                    Ok(_) => Input::Stdin(buf),
-                    Err(e) => Input::Unwalkable {
+                let input = match input::read_stdin(input::MAX_BYTES) {
+                    Ok(buf) => Input::Stdin(buf),
+                    Err(e) => Input::Unreadable {
                         path: "<stdin>".into(),
-                        message: e.to_string(),
+                        error: e,
                     },
                 };
                 return Box::new(std::iter::once(input));
@@ -252,6 +235,13 @@ fn check_one(linter: &Linter, options: &Options, input: Input) -> Checked {
                 record: None,
             };
         }
+        Input::Unreadable { path, error } => {
+            return Checked {
+                path,
+                outcome: Err(FileError::Read(error)),
+                record: None,
+            };
+        }
     };
     let outcome = check_bytes(linter, options, bytes);
     let record = match &outcome {
@@ -294,9 +284,9 @@ pub fn saved_records(
     files
         .par_iter()
         .filter_map(|p| {
-            let bytes = read(p).ok()?;
-            let source = String::from_utf8(bytes).ok()?;
-            let source = source.strip_prefix('\u{feff}').unwrap_or(&source);
+            let source = read(p).ok()?;
+            let source = input::decode(source).ok()?;
+            let source = source.as_str();
             let draft = Draft::parse(source).ok()?;
             let (platform, tier) = options.platform_tier(&draft);
             Some(Record::new(
@@ -312,33 +302,7 @@ pub fn saved_records(
 }
 
 fn read(path: &Path) -> Result<Vec<u8>, FileError> {
-    let file = std::fs::File::open(path).map_err(|e| FileError::Unreadable(io_reason(&e)))?;
-    let meta = file
-        .metadata()
-        .map_err(|e| FileError::Unreadable(io_reason(&e)))?;
-    if meta.is_dir() {
-        return Err(FileError::Unreadable("is a folder".into()));
-    }
-    if meta.len() > MAX_FILE_BYTES {
-        return Err(FileError::TooLarge(meta.len()));
-    }
-    let mut bytes = Vec::with_capacity(meta.len() as usize);
-    // Read one byte past the limit, in case the file grew since its metadata.
-    file.take(MAX_FILE_BYTES + 1)
-        .read_to_end(&mut bytes)
-        .map_err(|e| FileError::Unreadable(io_reason(&e)))?;
-    if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err(FileError::TooLarge(bytes.len() as u64));
-    }
-    Ok(bytes)
-}
-
-fn io_reason(e: &std::io::Error) -> String {
-    match e.kind() {
-        std::io::ErrorKind::NotFound => "no such file".into(),
-        std::io::ErrorKind::PermissionDenied => "permission denied".into(),
-        _ => e.to_string(),
-    }
+    input::read_bytes(path, input::MAX_BYTES).map_err(FileError::Read)
 }
 
 /// Lints one file's bytes.
@@ -347,22 +311,13 @@ pub fn check_bytes(
     options: &Options,
     bytes: Vec<u8>,
 ) -> Result<FileReport, FileError> {
-    if bytes.contains(&0) {
-        return Err(FileError::Binary);
+    if bytes.len() as u64 > input::MAX_BYTES {
+        return Err(FileError::Read(ReadError::TooLarge {
+            bytes: bytes.len() as u64,
+            limit: input::MAX_BYTES,
+        }));
     }
-    if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err(FileError::TooLarge(bytes.len() as u64));
-    }
-    let source = String::from_utf8(bytes).map_err(|e| {
-        let valid = e.utf8_error().valid_up_to();
-        let prefix = String::from_utf8_lossy(&e.as_bytes()[..valid]).into_owned();
-        let (line, column) = crate::text::line_col(&prefix, valid);
-        FileError::NotUtf8 { line, column }
-    })?;
-    let source = match source.strip_prefix('\u{feff}') {
-        Some(rest) => rest.to_string(),
-        None => source,
-    };
+    let source = input::decode(bytes).map_err(FileError::Decode)?;
     let draft = Draft::parse(&source).map_err(FileError::FrontMatter)?;
     let (platform, tier) = options.platform_tier(&draft);
     let report = if draft.front.placeholders.is_empty() {
@@ -403,13 +358,22 @@ mod tests {
 
     #[test]
     fn bad_bytes_are_reported_not_panicked() {
-        assert_eq!(run(b"abc\0def").err(), Some(FileError::Binary));
+        assert_eq!(
+            run(b"abc\0def").err(),
+            Some(FileError::Decode(DecodeError::Binary))
+        );
         assert_eq!(
             run(b"ok\nd\xe9j\xe0").err(),
-            Some(FileError::NotUtf8 { line: 2, column: 2 })
+            Some(FileError::Decode(DecodeError::NotUtf8 {
+                line: 2,
+                column: 2
+            }))
         );
-        let big = vec![b'a'; MAX_FILE_BYTES as usize + 1];
-        assert!(matches!(run(&big), Err(FileError::TooLarge(_))));
+        let big = vec![b'a'; input::MAX_BYTES as usize + 1];
+        assert!(matches!(
+            run(&big),
+            Err(FileError::Read(ReadError::TooLarge { .. }))
+        ));
         let e = run(b"+++\nlang = 3\n+++\n").err();
         assert!(
             matches!(e, Some(FileError::FrontMatter(ref at)) if at.line == 2),

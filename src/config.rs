@@ -57,11 +57,10 @@ impl Default for Config {
 
 #[derive(Debug, thiserror::Error)]
 pub enum ConfigError {
-    #[error("{path}: cannot read the config: {source}")]
+    #[error("{path}: cannot read the config: {}", .error.message().en)]
     Read {
         path: PathBuf,
-        #[source]
-        source: std::io::Error,
+        error: crate::input::InputError,
     },
     #[error("{path}:{at}")]
     Invalid { path: PathBuf, at: Located },
@@ -74,7 +73,6 @@ pub enum ConfigError {
 impl Config {
     /// Parses a config's text; `path` is only used in errors.
     pub fn parse(text: &str, path: &Path) -> Result<Config, ConfigError> {
-        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
         let config: Config = toml::from_str(text).map_err(|e| ConfigError::Invalid {
             path: path.to_path_buf(),
             at: Located::from_toml(text, 0, &e),
@@ -170,12 +168,12 @@ impl Config {
                 None => return Ok((Config::default(), None)),
             },
         };
-        match std::fs::read_to_string(&path) {
+        match crate::input::read_text(&path, crate::input::MAX_BYTES) {
             Ok(text) => Ok((Config::parse(&text, &path)?, Some(path))),
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound && !required => {
+            Err(crate::input::InputError::Read(crate::input::ReadError::NotFound)) if !required => {
                 Ok((Config::default(), None))
             }
-            Err(source) => Err(ConfigError::Read { path, source }),
+            Err(error) => Err(ConfigError::Read { path, error }),
         }
     }
 

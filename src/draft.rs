@@ -90,10 +90,10 @@ pub struct Draft {
 const FENCE: &str = "+++";
 
 impl Draft {
-    /// Reads a draft from the file's text (a leading BOM is skipped; byte
-    /// offsets count from after it). CRLF line ends are accepted.
+    /// Reads a draft from the file's text, as [`crate::input::decode`] gives
+    /// it (without its BOM): byte offsets count from there. CRLF line ends
+    /// are accepted.
     pub fn parse(source: &str) -> Result<Draft, Located> {
-        let source = source.strip_prefix('\u{feff}').unwrap_or(source);
         let mut lines = line_spans(source);
         let Some((first_start, first_end)) = lines.next() else {
             return Ok(Draft::plain(""));
@@ -195,7 +195,8 @@ mod tests {
         let d = Draft::parse("Hello").expect("parses");
         assert_eq!((d.body.as_str(), d.body_offset), ("Hello", 0));
         let crlf = "\u{feff}+++\r\nlang = \"en\"\r\n+++\r\nHi Sam\r\n";
-        let d = Draft::parse(crlf).expect("parses");
+        let text = crate::input::decode(crlf.as_bytes().to_vec()).expect("decodes");
+        let d = Draft::parse(&text).expect("parses");
         assert_eq!(d.front.lang, Some(Lang::En));
         assert_eq!(d.body, "Hi Sam\r\n");
         assert_eq!(d.body_offset, "+++\r\nlang = \"en\"\r\n+++\r\n".len());

@@ -12,6 +12,7 @@ pub mod crossdraft;
 pub mod diagnostic;
 pub mod draft;
 pub mod fsutil;
+pub mod input;
 pub mod lang;
 pub mod lexicon;
 pub mod lint;

@@ -22,8 +22,8 @@ pub struct Person {
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum PeopleError {
-    #[error("line {line}, column {column}: not UTF-8: save the file as UTF-8")]
-    NotUtf8 { line: usize, column: usize },
+    #[error("{}", .0.message().en)]
+    Decode(crate::input::DecodeError),
     #[error(
         "no header line: the first row must name the columns (e.g. `first_name,last_name,company`)"
     )]
@@ -87,15 +87,27 @@ fn relationship(value: &str) -> Option<Relationship> {
     }
 }
 
-/// Reads a people list.
+impl PeopleError {
+    pub fn message(&self) -> crate::lang::Localized {
+        use crate::lang::Localized;
+        match self {
+            PeopleError::Decode(e) => e.message(),
+            PeopleError::NoHeader => Localized::new(
+                "pas de ligne d’en-tête : la première ligne doit nommer les colonnes (par exemple `prénom;nom;entreprise`)",
+                "no header line: the first row must name the columns (e.g. `first_name,last_name,company`)",
+            ),
+            PeopleError::Csv { line, message } => Localized::new(
+                format!("ligne {line} : CSV illisible ({message})"),
+                format!("line {line}: unreadable CSV ({message})"),
+            ),
+        }
+    }
+}
+
+/// Reads a people list: UTF-8, or Windows-1252 as Excel writes it.
 pub fn read(bytes: &[u8]) -> Result<Vec<Person>, PeopleError> {
-    let text = std::str::from_utf8(bytes).map_err(|e| {
-        let valid = e.valid_up_to();
-        let prefix = String::from_utf8_lossy(&bytes[..valid]);
-        let (line, column) = crate::text::line_col(&prefix, valid);
-        PeopleError::NotUtf8 { line, column }
-    })?;
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let text = crate::input::decode_spreadsheet(bytes.to_vec()).map_err(PeopleError::Decode)?;
+    let text = text.as_str();
     // The header is the first line naming a known column: LinkedIn puts a
     // notes preamble before it.
     let mut offset = 0;
@@ -230,9 +242,12 @@ mod tests {
 
     #[test]
     fn bad_input_is_an_error_with_a_line() {
+        // Windows-1252, as Excel writes a French CSV.
+        let p = read(b"first_name\nCl\xe9mence\n").expect("reads");
+        assert_eq!(p[0].target.name.as_deref(), Some("Clémence"));
         assert_eq!(
-            read(b"first_name\nCl\xe9mence\n").err(),
-            Some(PeopleError::NotUtf8 { line: 2, column: 3 })
+            read(b"\xff\xfef\0i\0r\0").err(),
+            Some(PeopleError::Decode(crate::input::DecodeError::Utf16))
         );
         assert_eq!(read(b"a,b\n1,2\n").err(), Some(PeopleError::NoHeader));
         assert_eq!(read(b"").err(), Some(PeopleError::NoHeader));

@@ -15,7 +15,6 @@ use crate::diagnostic::RuleId;
 use crate::draft::{Draft, FrontMatter};
 use crate::lang::Lang;
 use crate::lint::{Context, Linter, Report};
-use crate::located::Located;
 use crate::target::{Platform, Target, Tier};
 use std::collections::BTreeMap;
 use std::ops::Range;
@@ -399,15 +398,16 @@ pub const SHIPPED: [(&str, &str); 16] = [
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LoadError {
     pub path: String,
-    pub at: Option<Located>,
-    pub message: String,
+    pub error: crate::batch::FileError,
 }
 
-impl std::fmt::Display for LoadError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match &self.at {
-            Some(at) => write!(f, "{}:{at}", self.path),
-            None => write!(f, "{}: {}", self.path, self.message),
+impl LoadError {
+    /// `path:line:column: what`, in `lang`.
+    pub fn message(&self, lang: crate::Lang) -> String {
+        let what = self.error.message();
+        match self.error.position() {
+            Some((line, column)) => format!("{}:{line}:{column}: {}", self.path, what.get(lang)),
+            None => format!("{}: {}", self.path, what.get(lang)),
         }
     }
 }
@@ -455,21 +455,21 @@ impl Library {
                 .with_extension("")
                 .to_string_lossy()
                 .replace('\\', "/");
-            let source = match std::fs::read_to_string(&path) {
+            let source = match crate::input::read_text(&path, crate::input::MAX_BYTES) {
                 Ok(s) => s,
                 Err(e) => {
                     errors.push(LoadError {
                         path: shown,
-                        at: None,
-                        message: e.to_string(),
+                        error: match e {
+                            crate::input::InputError::Read(e) => crate::batch::FileError::Read(e),
+                            crate::input::InputError::Decode(e) => {
+                                crate::batch::FileError::Decode(e)
+                            }
+                        },
                     });
                     continue;
                 }
             };
-            let source = source
-                .strip_prefix('\u{feff}')
-                .unwrap_or(&source)
-                .to_string();
             match Draft::parse(&source) {
                 Ok(draft) => {
                     let template = |origin| Template {
@@ -485,8 +485,7 @@ impl Library {
                 }
                 Err(at) => errors.push(LoadError {
                     path: shown,
-                    message: at.message.clone(),
-                    at: Some(at),
+                    error: crate::batch::FileError::FrontMatter(at),
                 }),
             }
         }

@@ -863,16 +863,29 @@ fn draft_for_a_short_list_writes_eight_and_explains_two() {
 }
 
 #[test]
-fn draft_reports_a_bad_people_file_with_its_line() {
+fn draft_reads_an_excel_csv_and_names_a_utf16_one() {
     let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
     let people = dir.path().join("people.csv");
-    std::fs::write(&people, b"first_name,last_name\nCl\xe9mence,Roy\n")
-        .unwrap_or_else(|e| panic!("{e}"));
+    let utf16: Vec<u8> = "\u{feff}first_name,last_name\nClémence,Roy\n"
+        .encode_utf16()
+        .flat_map(u16::to_le_bytes)
+        .collect();
+    std::fs::write(&people, utf16).unwrap_or_else(|e| panic!("{e}"));
     common::draft(&people, &dir.path().join("out"))
         .assert()
         .code(2)
         .stderr(predicate::str::contains(
-            "people.csv: line 2, column 3: not UTF-8",
+            "people.csv: encoded as UTF-16: save it as UTF-8",
         ));
     assert!(!dir.path().join("out").exists());
+    // Windows-1252, as Excel saves « CSV (séparateur : point-virgule) ».
+    std::fs::write(
+        &people,
+        b"Pr\xe9nom;Nom;event;topic\nCl\xe9mence;Roy;Web2Day;la sobri\xe9t\xe9\n",
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    let out = dir.path().join("out");
+    common::draft(&people, &out).assert().success();
+    let written = std::fs::read_to_string(out.join("clemence-roy.md")).unwrap_or_default();
+    assert!(written.contains("Clémence"), "{written}");
 }

@@ -287,8 +287,8 @@ fn compose(
     };
     let draft = match args.draft {
         Some(path) => {
-            let read = std::fs::read_to_string(&path)
-                .map_err(|e| e.to_string())
+            let read = poignee::input::read_text(&path, poignee::input::MAX_BYTES)
+                .map_err(|e| format!(" {}", e.message().get(lang)))
                 .and_then(|s| poignee::draft::Draft::parse(&s).map_err(|at| at.to_string()));
             match read {
                 Ok(d) => Some((path, d)),

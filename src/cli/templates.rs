@@ -4,7 +4,7 @@
 use super::report::{self, BOLD, DIM, ERROR, GOOD, Reporter, WARNING, out};
 use super::{EXIT_FINDINGS, EXIT_USAGE, Format};
 use poignee::audience::Decision;
-use poignee::batch::{Checked, FileError, FileReport};
+use poignee::batch::{Checked, FileReport};
 use poignee::config::Config;
 use poignee::crossdraft::{self, Record};
 use poignee::draft::{Draft, FrontMatter, Status};
@@ -17,9 +17,6 @@ use poignee::{Platform, Tier, fsutil};
 use std::collections::{BTreeMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-
-/// Largest people list read, in bytes.
-const MAX_PEOPLE_BYTES: u64 = 16 * 1024 * 1024;
 
 fn t(lang: Lang, t: Text) -> String {
     t.get(lang).into_owned()
@@ -36,7 +33,7 @@ fn fr(lang: Lang, fr: String, en: String) -> String {
 pub fn library(lang: Lang, config: &Config) -> Library {
     let (lib, errors) = Library::load(config.templates_dir().as_deref());
     for e in errors {
-        report::fail(lang, &e.to_string());
+        report::fail(lang, &e.message(lang));
     }
     lib
 }
@@ -253,10 +250,7 @@ pub fn check(
     for e in &errors {
         reporter.file(&Checked {
             path: e.path.clone(),
-            outcome: Err(match &e.at {
-                Some(at) => FileError::FrontMatter(at.clone()),
-                None => FileError::Unreadable(e.message.clone()),
-            }),
+            outcome: Err(e.error.clone()),
             record: None,
         });
     }
@@ -380,17 +374,17 @@ pub fn draft(lang: Lang, config: &Config, linter: &Linter, job: DraftJob) -> Exi
         return ExitCode::from(EXIT_USAGE);
     };
     let shown_people = job.people.display().to_string();
-    let bytes = match read_limited(job.people) {
+    let bytes = match poignee::input::read_bytes(job.people, poignee::input::MAX_LIST_BYTES) {
         Ok(b) => b,
         Err(e) => {
-            report::fail(lang, &format!("{shown_people}: {e}"));
+            report::fail(lang, &format!("{shown_people}: {}", e.message().get(lang)));
             return ExitCode::from(EXIT_USAGE);
         }
     };
     let list = match people::read(&bytes) {
         Ok(l) => l,
         Err(e) => {
-            report::fail(lang, &format!("{shown_people}: {e}"));
+            report::fail(lang, &format!("{shown_people}: {}", e.message().get(lang)));
             return ExitCode::from(EXIT_USAGE);
         }
     };
@@ -605,17 +599,4 @@ pub fn draft(lang: Lang, config: &Config, linter: &Linter, job: DraftJob) -> Exi
     } else {
         ExitCode::SUCCESS
     }
-}
-
-fn read_limited(path: &Path) -> std::io::Result<Vec<u8>> {
-    use std::io::Read;
-    let file = std::fs::File::open(path)?;
-    let mut bytes = Vec::new();
-    file.take(MAX_PEOPLE_BYTES + 1).read_to_end(&mut bytes)?;
-    if bytes.len() as u64 > MAX_PEOPLE_BYTES {
-        return Err(std::io::Error::other(
-            "larger than 16 MiB: not a short list",
-        ));
-    }
-    Ok(bytes)
 }

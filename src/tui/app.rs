@@ -821,7 +821,7 @@ impl App {
     }
 
     fn draft_item(&self, path: PathBuf) -> DraftItem {
-        let draft = std::fs::read_to_string(&path)
+        let draft = crate::input::read_text(&path, crate::input::MAX_BYTES)
             .ok()
             .and_then(|s| Draft::parse(&s).ok());
         let (status, date, who, score) = match &draft {

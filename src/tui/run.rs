@@ -43,7 +43,7 @@ pub struct Options {
 
 /// Reads a recovery file left by an earlier run, if it holds text.
 pub fn recovered(path: &Path) -> Option<Draft> {
-    let text = std::fs::read_to_string(path).ok()?;
+    let text = crate::input::read_text(path, crate::input::MAX_BYTES).ok()?;
     let draft = Draft::parse(&text).ok()?;
     (!draft.body.trim().is_empty()
         || draft

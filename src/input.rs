@@ -1,0 +1,347 @@
+//! Reading the user's files, in one place: what may be opened (regular
+//! files, and the pipes of a shell's process substitution), how much of it
+//! (a bound for every input), and how its bytes become text (UTF-8, one BOM
+//! taken off; UTF-16 and binary named as such; Windows-1252 accepted where a
+//! spreadsheet may have written it).
+
+use crate::lang::Localized;
+use std::io::Read;
+use std::path::Path;
+
+/// A note, a draft, a template or a config larger than this is not one.
+pub const MAX_BYTES: u64 = 1024 * 1024;
+
+/// A list of people (CSV) may be longer than a note, not without bound.
+pub const MAX_LIST_BYTES: u64 = 16 * 1024 * 1024;
+
+/// Why a file could not be read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ReadError {
+    NotFound,
+    Denied,
+    Folder,
+    /// A FIFO, a device or a socket: reading it could block for ever or
+    /// never end.
+    NotRegular(&'static str),
+    /// At least this many bytes, over `limit`.
+    TooLarge {
+        bytes: u64,
+        limit: u64,
+    },
+    /// Any other failure of the system, in its words.
+    Os(String),
+}
+
+/// Why bytes are not a text poignee reads.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DecodeError {
+    Binary,
+    Utf16,
+    NotUtf8 { line: usize, column: usize },
+}
+
+impl ReadError {
+    pub fn message(&self) -> Localized {
+        match self {
+            ReadError::NotFound => Localized::new("fichier introuvable", "no such file"),
+            ReadError::Denied => Localized::new("accès refusé", "permission denied"),
+            ReadError::Folder => Localized::new("c’est un dossier", "is a folder"),
+            ReadError::NotRegular(kind) => {
+                let (fr, en) = match *kind {
+                    "fifo" => ("un tube nommé (FIFO)", "a named pipe (FIFO)"),
+                    "socket" => ("une socket", "a socket"),
+                    _ => ("un périphérique", "a device"),
+                };
+                Localized::new(
+                    format!(
+                        "{fr}, pas un fichier : poignee ne lit que des fichiers ordinaires (ou `-` pour l’entrée standard)"
+                    ),
+                    format!(
+                        "{en}, not a file: poignee reads regular files only (or `-` for standard input)"
+                    ),
+                )
+            }
+            ReadError::TooLarge { bytes, limit } => {
+                let (size, most) = (bytes.div_ceil(1024), limit / 1024);
+                let (most_fr, most_en) = if most >= 1024 && most % 1024 == 0 {
+                    (
+                        format!("{} Mio", most / 1024),
+                        format!("{} MiB", most / 1024),
+                    )
+                } else {
+                    (format!("{most} Kio"), format!("{most} KiB"))
+                };
+                Localized::new(
+                    format!(
+                        "trop gros ({} Kio ou plus ; {most_fr} au plus)",
+                        group(size)
+                    ),
+                    format!("too large ({size} KiB or more; {most_en} at most)"),
+                )
+            }
+            ReadError::Os(e) => Localized::new(format!("erreur du système : {e}"), e.clone()),
+        }
+    }
+
+    fn from_io(e: &std::io::Error) -> ReadError {
+        match e.kind() {
+            std::io::ErrorKind::NotFound => ReadError::NotFound,
+            std::io::ErrorKind::PermissionDenied => ReadError::Denied,
+            std::io::ErrorKind::IsADirectory => ReadError::Folder,
+            _ => ReadError::Os(e.to_string()),
+        }
+    }
+}
+
+impl DecodeError {
+    pub fn message(&self) -> Localized {
+        match self {
+            DecodeError::Binary => {
+                Localized::new("fichier binaire, pas un texte", "binary file, not text")
+            }
+            DecodeError::Utf16 => Localized::new(
+                "encodé en UTF-16 : enregistrez-le en UTF-8",
+                "encoded as UTF-16: save it as UTF-8",
+            ),
+            DecodeError::NotUtf8 { line, column } => Localized::new(
+                format!(
+                    "pas en UTF-8 (octet invalide ligne {line}, colonne {column}) : enregistrez-le en UTF-8"
+                ),
+                format!(
+                    "not UTF-8 (invalid byte at line {line}, column {column}): save it as UTF-8"
+                ),
+            ),
+        }
+    }
+
+    /// Where in the file the error is, when known.
+    pub fn position(&self) -> Option<(usize, usize)> {
+        match self {
+            DecodeError::NotUtf8 { line, column } => Some((*line, *column)),
+            _ => None,
+        }
+    }
+}
+
+/// 1024 as « 1 024 », the French way (a narrow no-break space).
+fn group(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + 4);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push('\u{202f}');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// The bytes of the file at `path`, at most `limit` of them. A FIFO, a device
+/// or a socket is refused before it is opened (opening a FIFO blocks until a
+/// writer comes), except the pipes a shell hands over for `<(…)`, which are
+/// read as they come.
+pub fn read_bytes(path: &Path, limit: u64) -> Result<Vec<u8>, ReadError> {
+    let meta = std::fs::metadata(path).map_err(|e| ReadError::from_io(&e))?;
+    if meta.is_dir() {
+        return Err(ReadError::Folder);
+    }
+    if !meta.is_file() && !is_process_substitution(path) {
+        return Err(ReadError::NotRegular(kind(&meta)));
+    }
+    if meta.is_file() && meta.len() > limit {
+        return Err(ReadError::TooLarge {
+            bytes: meta.len(),
+            limit,
+        });
+    }
+    let file = std::fs::File::open(path).map_err(|e| ReadError::from_io(&e))?;
+    read_bounded(file, limit, meta.len())
+}
+
+/// Standard input, at most `limit` bytes.
+pub fn read_stdin(limit: u64) -> Result<Vec<u8>, ReadError> {
+    read_bounded(std::io::stdin().lock(), limit, 0)
+}
+
+/// Reads one byte past `limit`, in case the file grew since its metadata or
+/// has no size (a pipe).
+fn read_bounded(reader: impl Read, limit: u64, hint: u64) -> Result<Vec<u8>, ReadError> {
+    let mut bytes = Vec::with_capacity(hint.min(limit) as usize);
+    reader
+        .take(limit + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| ReadError::from_io(&e))?;
+    if bytes.len() as u64 > limit {
+        return Err(ReadError::TooLarge {
+            bytes: bytes.len() as u64,
+            limit,
+        });
+    }
+    Ok(bytes)
+}
+
+/// `/dev/fd/N` and `/proc/self/fd/N`: what `<(…)` expands to.
+fn is_process_substitution(path: &Path) -> bool {
+    let s = path.as_os_str().as_encoded_bytes();
+    s.starts_with(b"/dev/fd/") || s.starts_with(b"/proc/self/fd/")
+}
+
+#[cfg(unix)]
+fn kind(meta: &std::fs::Metadata) -> &'static str {
+    use std::os::unix::fs::FileTypeExt;
+    let t = meta.file_type();
+    if t.is_fifo() {
+        "fifo"
+    } else if t.is_socket() {
+        "socket"
+    } else {
+        "device"
+    }
+}
+
+#[cfg(not(unix))]
+fn kind(_: &std::fs::Metadata) -> &'static str {
+    "device"
+}
+
+/// The text of a file's bytes: UTF-8 without its BOM. Every reader of notes,
+/// drafts, templates and configs goes through here, so a BOM is taken off
+/// once, and only one.
+pub fn decode(bytes: Vec<u8>) -> Result<String, DecodeError> {
+    if bytes.starts_with(&[0xff, 0xfe]) || bytes.starts_with(&[0xfe, 0xff]) || looks_utf16(&bytes) {
+        return Err(DecodeError::Utf16);
+    }
+    if bytes.contains(&0) {
+        return Err(DecodeError::Binary);
+    }
+    let mut text = String::from_utf8(bytes).map_err(|e| {
+        let valid = e.utf8_error().valid_up_to();
+        let prefix = String::from_utf8_lossy(&e.as_bytes()[..valid]).into_owned();
+        let prefix = prefix.strip_prefix('\u{feff}').unwrap_or(&prefix);
+        let (line, column) = crate::text::line_col(prefix, prefix.len());
+        DecodeError::NotUtf8 { line, column }
+    })?;
+    if text.starts_with('\u{feff}') {
+        text.drain(..'\u{feff}'.len_utf8());
+    }
+    Ok(text)
+}
+
+/// UTF-16 without a BOM: ASCII text with a zero byte beside every character.
+fn looks_utf16(bytes: &[u8]) -> bool {
+    let head = &bytes[..bytes.len().min(64) & !1];
+    head.len() >= 4 && {
+        let zeros_even = head.iter().step_by(2).filter(|&&b| b == 0).count();
+        let zeros_odd = head.iter().skip(1).step_by(2).filter(|&&b| b == 0).count();
+        let half = head.len() / 2;
+        (zeros_even == half && zeros_odd == 0) || (zeros_odd == half && zeros_even == 0)
+    }
+}
+
+/// A spreadsheet's export: UTF-8 when it is, else Windows-1252 (what Excel
+/// writes for « CSV » on a French Windows). UTF-16 and binary are still refused.
+pub fn decode_spreadsheet(bytes: Vec<u8>) -> Result<String, DecodeError> {
+    if std::str::from_utf8(&bytes).is_ok() {
+        return decode(bytes);
+    }
+    match decode(bytes.clone()) {
+        Err(DecodeError::NotUtf8 { .. }) => {
+            let (text, _) = encoding_rs::WINDOWS_1252.decode_without_bom_handling(&bytes);
+            Ok(text.into_owned())
+        }
+        other => other,
+    }
+}
+
+/// The bytes of `path` as text ([`read_bytes`] then [`decode`]).
+pub fn read_text(path: &Path, limit: u64) -> Result<String, InputError> {
+    let bytes = read_bytes(path, limit).map_err(InputError::Read)?;
+    decode(bytes).map_err(InputError::Decode)
+}
+
+/// Either way a file can fail to become text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum InputError {
+    Read(ReadError),
+    Decode(DecodeError),
+}
+
+impl InputError {
+    pub fn message(&self) -> Localized {
+        match self {
+            InputError::Read(e) => e.message(),
+            InputError::Decode(e) => e.message(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn one_bom_is_taken_off_and_only_one() {
+        assert_eq!(decode(b"\xef\xbb\xbfHi".to_vec()), Ok("Hi".into()));
+        assert_eq!(
+            decode(b"\xef\xbb\xbf\xef\xbb\xbfHi".to_vec()),
+            Ok("\u{feff}Hi".into())
+        );
+    }
+
+    #[test]
+    fn utf16_binary_and_bad_bytes_are_named() {
+        let utf16: Vec<u8> = "\u{feff}Bonjour"
+            .encode_utf16()
+            .flat_map(u16::to_le_bytes)
+            .collect();
+        assert_eq!(decode(utf16.clone()), Err(DecodeError::Utf16));
+        assert_eq!(decode(utf16[2..].to_vec()), Err(DecodeError::Utf16));
+        assert_eq!(decode(b"ab\0cd".to_vec()), Err(DecodeError::Binary));
+        assert_eq!(
+            decode(b"\xef\xbb\xbfok\nd\xe9j\xe0".to_vec()),
+            Err(DecodeError::NotUtf8 { line: 2, column: 2 })
+        );
+        assert!(DecodeError::Utf16.message().en.contains("UTF-16"));
+    }
+
+    #[test]
+    fn a_spreadsheet_may_be_windows_1252() {
+        assert_eq!(
+            decode_spreadsheet(b"Pr\xe9nom;Soci\xe9t\xe9\n\x80 \x92".to_vec()),
+            Ok("Prénom;Société\n€ ’".into())
+        );
+        assert_eq!(
+            decode_spreadsheet("Prénom".as_bytes().to_vec()),
+            Ok("Prénom".into())
+        );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn only_regular_files_and_bounded() {
+        assert_eq!(
+            read_bytes(Path::new("/dev/zero"), MAX_BYTES),
+            Err(ReadError::NotRegular("device"))
+        );
+        let dir = tempfile::tempdir().expect("tempdir");
+        let p = dir.path().join("big");
+        std::fs::write(&p, vec![b'a'; 2048]).expect("write");
+        assert_eq!(
+            read_bytes(&p, 1024),
+            Err(ReadError::TooLarge {
+                bytes: 2048,
+                limit: 1024
+            })
+        );
+        assert_eq!(read_bytes(dir.path(), 1024), Err(ReadError::Folder));
+        assert_eq!(
+            ReadError::TooLarge {
+                bytes: 2 << 20,
+                limit: MAX_BYTES
+            }
+            .message()
+            .get(crate::Lang::Fr),
+            "trop gros (2\u{202f}048 Kio ou plus\u{202f}; 1 Mio au plus)"
+        );
+    }
+}

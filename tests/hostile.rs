@@ -1,0 +1,170 @@
+//! Hostile but fair input, as a tester probing poignee would give it: every
+//! case of issue 13, generated here at test time (no megabytes committed).
+//! Each test failed before its fix.
+
+mod common;
+
+use common::{poignee, write};
+use std::path::Path;
+use std::time::Duration;
+
+fn output(cmd: &mut assert_cmd::Command) -> std::process::Output {
+    cmd.timeout(Duration::from_secs(60))
+        .output()
+        .unwrap_or_else(|e| panic!("run: {e}"))
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+#[test]
+fn two_byte_order_marks_are_one_bom_and_one_character() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let twice = dir.path().join("twice.md");
+    let note = "Bonjour Claire, offre gratuite !";
+    std::fs::write(&twice, format!("\u{feff}\u{feff}{note}")).unwrap_or_else(|e| panic!("{e}"));
+    let once = dir.path().join("once.md");
+    std::fs::write(&once, format!("\u{feff}{note}")).unwrap_or_else(|e| panic!("{e}"));
+    let out = output(
+        poignee()
+            .args(["--lang", "en", "check", "--format", "json"])
+            .arg(&twice)
+            .arg(&once),
+    );
+    assert_ne!(out.status.code(), Some(101), "{}", text(&out.stderr));
+    let doc: serde_json::Value =
+        serde_json::from_slice(&out.stdout).unwrap_or_else(|e| panic!("JSON: {e}"));
+    let files = doc["files"].as_array().cloned().unwrap_or_default();
+    assert_eq!(files.len(), 2, "the run goes on after the file");
+    // Positions count from after the first BOM: the second is a character of
+    // the note (the first column), so every finding sits one byte sequence
+    // (3 bytes) later than in the file with one BOM.
+    let starts = |f: &serde_json::Value, rule: &str| -> Vec<u64> {
+        f["diagnostics"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter(|d| d["rule"] == rule)
+            .filter_map(|d| d["byte_start"].as_u64())
+            .collect()
+    };
+    let twice_starts = starts(&files[0], "sales-pitch");
+    let once_starts = starts(&files[1], "sales-pitch");
+    assert!(!once_starts.is_empty(), "{}", files[1]);
+    let shifted: Vec<u64> = once_starts.iter().map(|s| s + 3).collect();
+    assert_eq!(twice_starts, shifted);
+    let from_file = std::fs::read(&twice).unwrap_or_default();
+    let s = twice_starts[0] as usize + 3;
+    assert!(
+        from_file[s..].starts_with(b"offre") || from_file[s..].starts_with(b"gratuit"),
+        "{}",
+        text(&from_file[s..])
+    );
+    // And `templates check` on a template folder holding such a file.
+    let config = dir.path().join("config.toml");
+    let templates = dir.path().join("templates");
+    std::fs::create_dir_all(&templates).unwrap_or_else(|e| panic!("{e}"));
+    std::fs::copy(&twice, templates.join("twice.md")).unwrap_or_else(|e| panic!("{e}"));
+    write(
+        &config,
+        &format!("templates_dir = {:?}\n", templates.display().to_string()),
+    );
+    let out = output(
+        poignee()
+            .arg("--config")
+            .arg(&config)
+            .args(["templates", "check"]),
+    );
+    assert_ne!(out.status.code(), Some(101), "{}", text(&out.stderr));
+}
+
+#[cfg(unix)]
+fn mkfifo(path: &Path) {
+    let ok = std::process::Command::new("mkfifo")
+        .arg(path)
+        .status()
+        .is_ok_and(|s| s.success());
+    assert!(ok, "mkfifo {}", path.display());
+}
+
+#[cfg(unix)]
+#[test]
+fn a_fifo_is_refused_at_once_and_process_substitution_still_reads() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let fifo = dir.path().join("pipe.md");
+    mkfifo(&fifo);
+    let out = output(poignee().args(["--lang", "en", "check"]).arg(&fifo));
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "unreadable: {}",
+        text(&out.stdout)
+    );
+    let said = text(&out.stdout) + &text(&out.stderr);
+    assert!(said.contains("named pipe (FIFO), not a file"), "{said}");
+
+    let people = dir.path().join("people.csv");
+    mkfifo(&people);
+    let out = output(
+        poignee()
+            .args([
+                "--lang",
+                "fr",
+                "draft",
+                "--template",
+                "fr/evenement",
+                "--people",
+            ])
+            .arg(&people)
+            .arg("--out")
+            .arg(dir.path().join("out")),
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        text(&out.stderr).contains("tube nommé (FIFO), pas un fichier"),
+        "{}",
+        text(&out.stderr)
+    );
+
+    let bin = assert_cmd::cargo::cargo_bin("poignee");
+    let out = std::process::Command::new("bash")
+        .arg("-c")
+        .arg(format!(
+            "NO_COLOR=1 {:?} --lang en check --format short <(printf 'Hi Claire, free demo!')",
+            bin.display().to_string()
+        ))
+        .output()
+        .unwrap_or_else(|e| panic!("bash: {e}"));
+    let said = text(&out.stdout);
+    assert!(
+        said.contains("/dev/fd/") && said.contains("sales-pitch"),
+        "{said}{}",
+        text(&out.stderr)
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn devices_and_endless_input_stop_at_the_cap() {
+    let out = output(poignee().args(["--lang", "en", "check", "/dev/zero"]));
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        text(&out.stdout).contains("a device, not a file"),
+        "{}",
+        text(&out.stdout)
+    );
+
+    let big = vec![b'a'; 3 * 1024 * 1024];
+    let out = output(
+        poignee()
+            .args(["--lang", "en", "check", "-"])
+            .write_stdin(big),
+    );
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        text(&out.stdout).contains("too large (1025 KiB or more; 1 MiB at most)"),
+        "{}",
+        text(&out.stdout)
+    );
+}
