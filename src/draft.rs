@@ -139,7 +139,7 @@ impl Draft {
             return self.body.clone();
         }
         // Serialising plain data with string keys cannot fail.
-        let toml = toml::to_string(&self.front).unwrap_or_default();
+        let toml = escape_fences(&toml::to_string(&self.front).unwrap_or_default());
         let mut out = String::with_capacity(toml.len() + self.body.len() + 8);
         out.push_str(FENCE);
         out.push('\n');
@@ -152,6 +152,40 @@ impl Draft {
         out.push_str(&self.body);
         out
     }
+}
+
+impl Draft {
+    /// The file's text, read back before it is given: what poignee writes,
+    /// it can read. `Err` names what could not be written.
+    pub fn to_file(&self) -> Result<String, crate::lang::Localized> {
+        let text = self.render();
+        match Draft::parse(&text) {
+            Ok(back) if back.front == self.front && back.body == self.body => Ok(text),
+            _ => Err(crate::lang::Localized::new(
+                "ce brouillon ne se relirait pas tel quel (une valeur contient-elle une ligne `+++` ?) : rien n’est écrit",
+                "this draft would not read back as it is (does a value hold a line `+++`?): nothing is written",
+            )),
+        }
+    }
+}
+
+/// A line `+++` inside a multi-line TOML string would close the front
+/// matter: its first `+` is written as the escape `\u002B`, which TOML's
+/// basic strings read back as `+`. (A literal string cannot escape:
+/// [`Draft::to_file`] catches that case.)
+fn escape_fences(toml: &str) -> String {
+    if !toml.lines().any(|l| l.trim_end() == FENCE) {
+        return toml.to_string();
+    }
+    toml.split_inclusive('\n')
+        .map(|line| {
+            if line.trim_end() == FENCE {
+                format!("\\u002B{}", &line[1..])
+            } else {
+                line.to_string()
+            }
+        })
+        .collect()
 }
 
 /// (start, end) of each line, without its line break.
@@ -219,6 +253,23 @@ mod tests {
         assert!(e.message.contains("never closed"), "{e}");
         let e = Draft::parse("+++\nallow = [\"lnk\"]\n+++\n").expect_err("fails");
         assert_eq!(e.hint.as_deref(), Some("did you mean `link`?"), "{e}");
+    }
+
+    #[test]
+    fn a_value_holding_a_fence_line_still_reads_back() {
+        let mut d = Draft::parse(SAMPLE).expect("parses");
+        d.front.values.insert("event".into(), "a\n+++\nb".into());
+        let text = d.to_file().expect("written");
+        let back = Draft::parse(&text).expect("reads back");
+        assert_eq!(back.front.values["event"], "a\n+++\nb");
+        assert_eq!(back.body, d.body);
+        // A backslash makes the serialiser choose a literal string, which
+        // cannot escape: refused, not written broken.
+        d.front.values.insert("event".into(), "a\\\n+++\nb".into());
+        match d.to_file() {
+            Ok(text) => assert_eq!(Draft::parse(&text).map(|b| b.front), Ok(d.front)),
+            Err(e) => assert!(e.en.contains("`+++`"), "{e:?}"),
+        }
     }
 
     #[test]

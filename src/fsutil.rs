@@ -29,6 +29,7 @@ pub fn write_replace(path: &Path, contents: &[u8]) -> io::Result<()> {
 fn synced_temp(path: &Path, contents: &[u8]) -> io::Result<(tempfile::NamedTempFile, PathBuf)> {
     let dir = parent(path);
     create_private_dir(&dir)?;
+    clean_stale_once(&dir);
     let mut tmp = tempfile::Builder::new()
         .prefix(".poignee-")
         .suffix(".tmp")
@@ -39,32 +40,62 @@ fn synced_temp(path: &Path, contents: &[u8]) -> io::Result<(tempfile::NamedTempF
 }
 
 /// `path` if it is free, else `stem-2.ext`, `stem-3.ext`, … : two saves for the
-/// same person make two files.
+/// same person make two files. A name is taken by anything there, even a
+/// dangling symbolic link.
 pub fn free_name(path: &Path) -> PathBuf {
-    if !path.exists() {
-        return path.to_path_buf();
-    }
-    let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or("draft");
-    let ext = path.extension().and_then(|s| s.to_str());
-    (2..)
-        .map(|n| {
-            let name = match ext {
+    FreeNames::default().next(path)
+}
+
+/// Free names over a run that writes many files: each stem goes on from the
+/// last number it gave, so 5,000 people of the same name make 5,000 probes,
+/// not 12 million.
+#[derive(Debug, Default)]
+pub struct FreeNames {
+    next: std::collections::HashMap<PathBuf, u64>,
+}
+
+impl FreeNames {
+    pub fn next(&mut self, path: &Path) -> PathBuf {
+        let n = self.next.entry(path.to_path_buf()).or_insert(1);
+        if *n == 1 && !taken(path) {
+            *n = 2;
+            return path.to_path_buf();
+        }
+        let stem = path
+            .file_stem()
+            .map_or_else(|| "draft".into(), |s| s.to_string_lossy());
+        let ext = path.extension().map(|s| s.to_string_lossy());
+        *n = (*n).max(2);
+        loop {
+            let name = match &ext {
                 Some(e) => format!("{stem}-{n}.{e}"),
                 None => format!("{stem}-{n}"),
             };
-            path.with_file_name(name)
-        })
-        .find(|p| !p.exists())
-        .unwrap_or_else(|| path.to_path_buf())
+            *n += 1;
+            let candidate = path.with_file_name(name);
+            if !taken(&candidate) {
+                return candidate;
+            }
+        }
+    }
+}
+
+fn taken(path: &Path) -> bool {
+    std::fs::symlink_metadata(path).is_ok()
 }
 
 /// Writes `contents` at `path`, or at the next free name beside it
 /// ([`free_name`]) if it is taken, even by a file that appears meanwhile.
 /// Returns where the file went.
 pub fn write_fresh(path: &Path, contents: &[u8]) -> io::Result<PathBuf> {
+    write_fresh_in(path, contents, &mut FreeNames::default())
+}
+
+/// [`write_fresh`], with the names given so far in this run.
+pub fn write_fresh_in(path: &Path, contents: &[u8], names: &mut FreeNames) -> io::Result<PathBuf> {
     let mut last = io::Error::new(io::ErrorKind::AlreadyExists, "no free name");
     for _ in 0..100 {
-        let target = free_name(path);
+        let target = names.next(path);
         match write_new(&target, contents) {
             Ok(()) => return Ok(target),
             Err(e) if e.kind() == io::ErrorKind::AlreadyExists => last = e,
@@ -91,6 +122,45 @@ pub fn create_private_dir(dir: &Path) -> io::Result<()> {
     #[cfg(unix)]
     std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
     builder.create(dir)
+}
+
+/// Temporary files older than this were left by a run that was killed.
+const STALE: std::time::Duration = std::time::Duration::from_secs(3600);
+
+/// Removes the `.poignee-*.tmp` files a killed run left in `dir` (older than
+/// an hour: a live run's are seconds old), once per folder and process.
+fn clean_stale_once(dir: &Path) {
+    static CLEANED: std::sync::Mutex<Vec<PathBuf>> = std::sync::Mutex::new(Vec::new());
+    if let Ok(mut cleaned) = CLEANED.lock() {
+        if cleaned.iter().any(|d| d == dir) {
+            return;
+        }
+        cleaned.push(dir.to_path_buf());
+    }
+    clean_stale(dir, STALE);
+}
+
+fn clean_stale(dir: &Path, older_than: std::time::Duration) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        if !(name.starts_with(".poignee-") && name.ends_with(".tmp")) {
+            continue;
+        }
+        let old = entry
+            .metadata()
+            .ok()
+            .filter(std::fs::Metadata::is_file)
+            .and_then(|m| m.modified().ok())
+            .and_then(|t| t.elapsed().ok())
+            .is_some_and(|age| age > older_than);
+        if old {
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
 }
 
 fn sync_dir(dir: &Path) {
@@ -121,6 +191,43 @@ mod tests {
         assert_eq!(r.file_name().and_then(|s| s.to_str()), Some("claire-2.md"));
         assert_eq!(std::fs::read(&p).expect("read"), b"three");
         assert_eq!(std::fs::read(&r).expect("read"), b"four");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_dangling_link_takes_its_name_and_names_go_on() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let p = dir.path().join("eve.md");
+        std::os::unix::fs::symlink(dir.path().join("nowhere"), &p).expect("symlink");
+        let w = write_fresh(&p, b"x").expect("written");
+        assert_eq!(w.file_name().and_then(|s| s.to_str()), Some("eve-2.md"));
+        let mut names = FreeNames::default();
+        let got: Vec<PathBuf> = (0..3)
+            .map(|_| write_fresh_in(&p, b"y", &mut names).expect("written"))
+            .collect();
+        let got: Vec<_> = got
+            .iter()
+            .filter_map(|p| p.file_name()?.to_str().map(String::from))
+            .collect();
+        assert_eq!(got, ["eve-3.md", "eve-4.md", "eve-5.md"]);
+    }
+
+    #[test]
+    fn stale_temporary_files_go_fresh_ones_stay() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let stale = dir.path().join(".poignee-abc.tmp");
+        let other = dir.path().join("keep.tmp");
+        let fresh = dir.path().join(".poignee-def.tmp");
+        let two_hours_ago = std::time::SystemTime::now() - 2 * STALE;
+        for p in [&stale, &other] {
+            let f = std::fs::File::create(p).expect("create");
+            f.set_modified(two_hours_ago).expect("mtime");
+        }
+        std::fs::write(&fresh, b"x").expect("write");
+        clean_stale_once(dir.path());
+        assert!(!stale.exists(), "left by a killed run");
+        assert!(fresh.exists(), "a live run's");
+        assert!(other.exists(), "not ours");
     }
 
     #[cfg(unix)]

@@ -20,6 +20,8 @@ pub enum ReadError {
     NotFound,
     Denied,
     Folder,
+    /// A folder was expected (`templates_dir`, `drafts_dir`, `--out`).
+    NotAFolder,
     /// A FIFO, a device or a socket: reading it could block for ever or
     /// never end.
     NotRegular(&'static str),
@@ -46,6 +48,7 @@ impl ReadError {
             ReadError::NotFound => Localized::new("fichier introuvable", "no such file"),
             ReadError::Denied => Localized::new("accès refusé", "permission denied"),
             ReadError::Folder => Localized::new("c’est un dossier", "is a folder"),
+            ReadError::NotAFolder => Localized::new("ce n’est pas un dossier", "is not a folder"),
             ReadError::NotRegular(kind) => {
                 let (fr, en) = match *kind {
                     "fifo" => ("un tube nommé (FIFO)", "a named pipe (FIFO)"),
@@ -83,7 +86,8 @@ impl ReadError {
         }
     }
 
-    fn from_io(e: &std::io::Error) -> ReadError {
+    /// The system's error, named where poignee knows it.
+    pub fn from_io(e: &std::io::Error) -> ReadError {
         match e.kind() {
             std::io::ErrorKind::NotFound => ReadError::NotFound,
             std::io::ErrorKind::PermissionDenied => ReadError::Denied,

@@ -441,9 +441,16 @@ impl Library {
     pub fn load(user_dir: Option<&Path>) -> (Library, Vec<LoadError>) {
         let mut lib = Library::shipped();
         let mut errors = Vec::new();
-        let Some(dir) = user_dir.filter(|d| d.is_dir()) else {
+        let Some(dir) = user_dir.filter(|d| d.exists()) else {
             return (lib, errors);
         };
+        if !dir.is_dir() {
+            errors.push(LoadError {
+                path: dir.display().to_string(),
+                error: crate::batch::FileError::Read(crate::input::ReadError::NotAFolder),
+            });
+            return (lib, errors);
+        }
         for input in crate::batch::inputs(&[dir.to_path_buf()]) {
             let crate::batch::Input::File(path) = input else {
                 continue;

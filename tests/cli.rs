@@ -852,10 +852,16 @@ fn draft_for_a_short_list_writes_eight_and_explains_two() {
             .unwrap_or(0);
         assert_eq!(mode, 0o600);
     }
-    // The drafts check clean one by one; a second run never overwrites.
-    run();
+    // A second run never overwrites, and does not write the same notes twice.
+    let second = String::from_utf8_lossy(&run().stdout).into_owned();
+    assert!(second.contains("0 drafts written"), "{second}");
+    assert!(second.contains("8 already there"), "{second}");
+    assert!(
+        second.contains("claire-martin.md — Claire Martin (line 2) — already there, the same"),
+        "{second}"
+    );
     let count = std::fs::read_dir(&out_dir).map(|d| d.count()).unwrap_or(0);
-    assert_eq!(count, 16);
+    assert_eq!(count, 8);
     assert_eq!(
         std::fs::read_to_string(out_dir.join("claire-martin.md")).unwrap_or_default(),
         claire

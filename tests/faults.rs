@@ -165,11 +165,8 @@ fn draft_refuses_an_output_folder_it_cannot_make() {
     std::fs::write(&blocker, "a file").unwrap_or_else(|e| panic!("{e}"));
     common::draft(&people, &blocker)
         .assert()
-        .code(1)
-        .stdout(predicate::str::contains(
-            "line 2 (Claire Martin) skipped: not written (",
-        ))
-        .stdout(predicate::str::contains("0 drafts written"));
+        .code(2)
+        .stderr(predicate::str::contains("out: is not a folder"));
     assert_eq!(
         std::fs::read_to_string(&blocker).unwrap_or_default(),
         "a file"

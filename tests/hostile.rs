@@ -168,3 +168,95 @@ fn devices_and_endless_input_stop_at_the_cap() {
         text(&out.stdout)
     );
 }
+
+fn people(dir: &Path, rows: &str) -> std::path::PathBuf {
+    let p = dir.join("people.csv");
+    std::fs::write(&p, format!("first_name,last_name,event,topic\n{rows}"))
+        .unwrap_or_else(|e| panic!("{e}"));
+    p
+}
+
+#[test]
+fn a_value_holding_a_fence_line_is_written_so_that_it_reads_back() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let list = people(
+        dir.path(),
+        "Eve,Roy,\"VivaTech\n+++\nstand B\",la logistique\n",
+    );
+    let out = dir.path().join("out");
+    let run = output(common::draft(&list, &out).args(["--set", "topic=x\n+++\ny"]));
+    assert!(
+        text(&run.stdout).contains("1 draft written"),
+        "{}",
+        text(&run.stdout)
+    );
+    let check = output(
+        poignee()
+            .args(["--lang", "en", "check", "--format", "json"])
+            .arg(&out),
+    );
+    let doc: serde_json::Value =
+        serde_json::from_slice(&check.stdout).unwrap_or_else(|e| panic!("JSON: {e}"));
+    let file = &doc["files"][0];
+    assert!(file["error"].is_null(), "{file}");
+    let written = std::fs::read_to_string(out.join("eve-roy.md")).unwrap_or_default();
+    let draft = poignee::draft::Draft::parse(&written).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(draft.front.values["event"], "VivaTech\n+++\nstand B");
+}
+
+#[cfg(unix)]
+#[test]
+fn names_taken_by_dangling_links_and_hundreds_of_namesakes() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let out = dir.path().join("out");
+    std::fs::create_dir_all(&out).unwrap_or_else(|e| panic!("{e}"));
+    std::os::unix::fs::symlink(dir.path().join("gone"), out.join("eve-roy.md"))
+        .unwrap_or_else(|e| panic!("{e}"));
+    let rows: String = (0..300)
+        .map(|i| format!("Eve,Roy,VivaTech,le sujet {i}\n"))
+        .collect();
+    let list = people(dir.path(), &rows);
+    let run = output(&mut common::draft(&list, &out));
+    let said = text(&run.stdout);
+    assert!(said.contains("300 drafts written"), "{said}");
+    assert!(out.join("eve-roy-2.md").is_file() && out.join("eve-roy-301.md").is_file());
+    assert!(
+        !dir.path().join("gone").exists(),
+        "the link is not followed"
+    );
+}
+
+#[test]
+fn a_bad_out_folder_is_one_message_before_any_row() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let rows: String = (0..50)
+        .map(|i| format!("Eve{i},Roy,VivaTech,x\n"))
+        .collect();
+    let list = people(dir.path(), &rows);
+    for out in [Path::new("/dev/null").to_path_buf(), list.clone()] {
+        let run = output(&mut common::draft(&list, &out));
+        assert_eq!(run.status.code(), Some(2));
+        let said = text(&run.stderr);
+        assert_eq!(said.lines().count(), 1, "{said}");
+        assert!(said.contains("is not a folder"), "{said}");
+        assert!(text(&run.stdout).is_empty());
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let locked = dir.path().join("locked");
+        std::fs::create_dir(&locked).unwrap_or_else(|e| panic!("{e}"));
+        std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o500))
+            .unwrap_or_else(|e| panic!("{e}"));
+        // Root writes anywhere: the case is only real for a user.
+        if std::fs::write(locked.join("probe"), "x").is_err() {
+            let run = output(&mut common::draft(&list, &locked));
+            assert_eq!(run.status.code(), Some(2));
+            let said = text(&run.stderr);
+            assert!(
+                said.contains("cannot write there (permission denied)"),
+                "{said}"
+            );
+        }
+    }
+}

@@ -298,13 +298,30 @@ pub fn new(lang: Lang, config: &Config, name: &str, tlang: Lang) -> ExitCode {
         .split('/')
         .map(template::slug)
         .collect();
-    if name.trim().is_empty() || name.contains("..") || Path::new(name).is_absolute() {
+    // A name with no letter or digit would become the fallback slug.
+    let nameless = name.trim_end_matches(".md").split('/').any(|part| {
+        !poignee::text::fold(part)
+            .chars()
+            .any(|c| c.is_ascii_alphanumeric())
+    });
+    if nameless || name.contains("..") || Path::new(name).is_absolute() {
         report::fail(
             lang,
             &fr(
                 lang,
                 format!("nom de modèle invalide « {name} »"),
                 format!("invalid template name `{name}`"),
+            ),
+        );
+        return ExitCode::from(EXIT_USAGE);
+    }
+    if dir.exists() && !dir.is_dir() {
+        report::fail(
+            lang,
+            &fr(
+                lang,
+                format!("templates_dir {} n’est pas un dossier", dir.display()),
+                format!("templates_dir {} is not a folder", dir.display()),
             ),
         );
         return ExitCode::from(EXIT_USAGE);
@@ -363,6 +380,8 @@ enum Outcome {
         unknown: Option<String>,
     },
     Skipped(String),
+    /// Already in the folder, the same note for the same person.
+    Same(PathBuf),
 }
 
 pub fn draft(lang: Lang, config: &Config, linter: &Linter, job: DraftJob) -> ExitCode {
@@ -388,6 +407,16 @@ pub fn draft(lang: Lang, config: &Config, linter: &Linter, job: DraftJob) -> Exi
             return ExitCode::from(EXIT_USAGE);
         }
     };
+    if let Err(why) = writable_folder(job.out_dir) {
+        report::fail(
+            lang,
+            &format!("--out {}: {}", job.out_dir.display(), why.get(lang)),
+        );
+        return ExitCode::from(EXIT_USAGE);
+    }
+    let mut names = fsutil::FreeNames::default();
+    let mut existing = existing_drafts(job.out_dir);
+    let mut full = None;
     let platform = job.platform.unwrap_or(config.platform);
     let tier = job.tier.unwrap_or(config.tier);
     let now = jiff::Timestamp::now();
@@ -396,6 +425,9 @@ pub fn draft(lang: Lang, config: &Config, linter: &Linter, job: DraftJob) -> Exi
     let mut records = Vec::new();
     let mut outcomes = Vec::new();
     for person in &list {
+        if full.is_some() {
+            break;
+        }
         let who = person.target.name.clone().unwrap_or_default();
         let outcome = (|| {
             if who.trim().is_empty() {
@@ -448,10 +480,24 @@ pub fn draft(lang: Lang, config: &Config, linter: &Linter, job: DraftJob) -> Exi
                 body: rendered.text.clone(),
                 body_offset: 0,
             };
-            let text = d.render();
+            let text = match d.to_file() {
+                Ok(t) => t,
+                Err(e) => return Outcome::Skipped(e.get(lang).into_owned()),
+            };
             let path = job.out_dir.join(format!("{}.md", template::slug(&who)));
-            let written = match fsutil::write_fresh(&path, text.as_bytes()) {
+            if let Some(same) = existing.get(&same_key(&d)) {
+                return Outcome::Same(same.clone());
+            }
+            let written = match fsutil::write_fresh_in(&path, text.as_bytes(), &mut names) {
                 Ok(p) => p,
+                Err(e) if is_full(&e) => {
+                    full = Some(e.to_string());
+                    return Outcome::Skipped(fr(
+                        lang,
+                        format!("non écrit ({}) : disque plein", path.display()),
+                        format!("not written ({}): the disk is full", path.display()),
+                    ));
+                }
                 Err(e) => {
                     return Outcome::Skipped(fr(
                         lang,
@@ -460,6 +506,7 @@ pub fn draft(lang: Lang, config: &Config, linter: &Linter, job: DraftJob) -> Exi
                     ));
                 }
             };
+            existing.insert(same_key(&d), written.clone());
             // Lint what was written: the body ends the file.
             let parsed = Draft {
                 body_offset: text.len() - d.body.len(),
@@ -492,7 +539,7 @@ pub fn draft(lang: Lang, config: &Config, linter: &Linter, job: DraftJob) -> Exi
         })();
         outcomes.push((person.line, who, outcome));
     }
-    let (mut written, mut skipped, mut with_errors) = (0, 0, 0);
+    let (mut written, mut skipped, mut with_errors, mut same) = (0, 0, 0, 0);
     for (line, who, outcome) in &outcomes {
         let row = fr(lang, format!("ligne {line}"), format!("line {line}"));
         match outcome {
@@ -520,12 +567,34 @@ pub fn draft(lang: Lang, config: &Config, linter: &Linter, job: DraftJob) -> Exi
                     out(&format!("  {WARNING}?{WARNING:#} {why}"));
                 }
             }
+            Outcome::Same(path) => {
+                same += 1;
+                let word = t(
+                    lang,
+                    Text::new("déjà là, identique", "already there, the same"),
+                );
+                out(&format!(
+                    "{DIM}= {} — {who} ({row}) — {word}{DIM:#}",
+                    path.display()
+                ));
+            }
             Outcome::Skipped(why) => {
                 skipped += 1;
                 let word = t(lang, Text::new("écartée\u{a0}:", "skipped:"));
                 out(&format!("{ERROR}✖{ERROR:#} {row} ({who}) {word} {why}"));
             }
         }
+    }
+    if full.is_some() {
+        let left = list.len() - outcomes.len();
+        report::fail(
+            lang,
+            &fr(
+                lang,
+                format!("le disque est plein : arrêt, {left} lignes non traitées"),
+                format!("the disk is full: stopped, {left} rows not done"),
+            ),
+        );
     }
     // repeated-text and pace over what was written and the saved drafts.
     if let Some(dir) = config.drafts_dir().filter(|d| d.is_dir()) {
@@ -577,12 +646,21 @@ pub fn draft(lang: Lang, config: &Config, linter: &Linter, job: DraftJob) -> Exi
         &t(lang, Text::new("brouillon écrit", "draft written")),
         &t(lang, Text::new("brouillons écrits", "drafts written")),
     );
-    let rows = report::plural(
+    let mut rows = report::plural(
         lang,
         skipped,
         &t(lang, Text::new("ligne écartée", "row skipped")),
         &t(lang, Text::new("lignes écartées", "rows skipped")),
     );
+    if same > 0 {
+        let already = report::plural(
+            lang,
+            same,
+            &t(lang, Text::new("déjà là", "already there")),
+            &t(lang, Text::new("déjà là", "already there")),
+        );
+        rows = format!("{rows}, {already}");
+    }
     out(&fr(
         lang,
         format!(
@@ -594,9 +672,67 @@ pub fn draft(lang: Lang, config: &Config, linter: &Linter, job: DraftJob) -> Exi
             job.out_dir.display()
         ),
     ));
-    if skipped > 0 || with_errors > 0 {
+    if skipped > 0 || with_errors > 0 || full.is_some() {
         ExitCode::from(EXIT_FINDINGS)
     } else {
         ExitCode::SUCCESS
     }
+}
+
+/// `dir` exists or can be made, is a folder, and takes a file: checked once
+/// before any row, so that a bad `--out` is one message, not one a row.
+fn writable_folder(dir: &Path) -> Result<(), poignee::lang::Localized> {
+    use poignee::lang::Localized;
+    if dir.exists() && !dir.is_dir() {
+        return Err(poignee::input::ReadError::NotAFolder.message());
+    }
+    let probe = fsutil::create_private_dir(dir).and_then(|()| {
+        tempfile::Builder::new()
+            .prefix(".poignee-")
+            .suffix(".tmp")
+            .tempfile_in(dir)
+            .map(drop)
+    });
+    probe.map_err(|e| {
+        let e = poignee::input::ReadError::from_io(&e).message();
+        Localized::new(
+            format!("impossible d’y écrire ({})", e.fr),
+            format!("cannot write there ({})", e.en),
+        )
+    })
+}
+
+/// A write that failed because the disk or the quota is full: the next
+/// rows would fail the same way.
+fn is_full(e: &std::io::Error) -> bool {
+    matches!(
+        e.kind(),
+        std::io::ErrorKind::StorageFull | std::io::ErrorKind::QuotaExceeded
+    )
+}
+
+/// The drafts already in `dir`, by what makes two the same ([`same_key`]):
+/// running `draft` twice does not make every file twice.
+fn existing_drafts(dir: &Path) -> std::collections::HashMap<String, PathBuf> {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return Default::default();
+    };
+    entries
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|e| e == "md"))
+        .filter_map(|p| {
+            let text = poignee::input::read_text(&p, poignee::input::MAX_BYTES).ok()?;
+            let d = Draft::parse(&text).ok()?;
+            Some((same_key(&d), p))
+        })
+        .collect()
+}
+
+/// The same person, the same template, the same note.
+fn same_key(d: &Draft) -> String {
+    format!(
+        "{:?}\u{0}{:?}\u{0}{}",
+        d.front.template, d.front.target, d.body
+    )
 }

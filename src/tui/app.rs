@@ -1038,7 +1038,14 @@ impl App {
             return;
         };
         let draft = self.to_draft(Status::Approved);
-        let text = draft.render();
+        let text = match draft.to_file() {
+            Ok(t) => t,
+            Err(e) => {
+                let msg = e.get(self.lang).into_owned();
+                self.say(Severity::Error, msg);
+                return;
+            }
+        };
         let saved = match self
             .path
             .clone()
