@@ -17,6 +17,34 @@ use std::sync::Arc;
 /// The commented example config, which `poignee init` writes for the user.
 pub const EXAMPLE: &str = include_str!("../config.example.toml");
 
+/// What `poignee init` writes: the example with its opinions commented out
+/// (the language, the audience, the rule levels and the extra words), so that
+/// every value in force is a true default and the examples are there to take.
+pub fn init_text() -> String {
+    const OPINIONS: [&str; 4] = ["[audience", "[rules]", "[words.", "[keys]"];
+    let mut in_opinions = false;
+    let mut out = String::with_capacity(EXAMPLE.len() + 256);
+    for line in EXAMPLE.lines() {
+        let t = line.trim_start();
+        if t.starts_with('[') {
+            in_opinions = OPINIONS.iter().any(|o| t.starts_with(o));
+        }
+        let opinion = ["lang =", "drafts_dir =", "templates_dir =", "[words."]
+            .iter()
+            .any(|k| t.starts_with(k))
+            || (in_opinions && !t.starts_with('[') && !t.starts_with('#') && !t.is_empty());
+        if opinion {
+            out.push_str("# ");
+        }
+        out.push_str(line);
+        out.push('\n');
+    }
+    out.replace(
+        "# poignee — configuration example\n",
+        "# poignee — your configuration (written by `poignee init`)\n#\n# Every line in force is a default. Lines starting with `# ` are examples:\n# take the `# ` off to use them.\n",
+    )
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct Config {
@@ -312,6 +340,30 @@ mod tests {
                 "config.example.toml lacks `{key}`"
             );
         }
+    }
+
+    #[test]
+    fn init_writes_the_true_defaults_with_the_examples_commented() {
+        let text = init_text();
+        let c = parse(&text).expect("parses");
+        assert_eq!(c, Config::default());
+        assert!(text.contains("# lang = \"fr\""), "{text}");
+        assert!(text.contains("# regions = [\"Île-de-France\""), "{text}");
+        assert!(
+            text.contains("# sales-pitch = [\"audit offert\"]"),
+            "{text}"
+        );
+        // Taking the `# ` off gives the example back.
+        let uncommented: String = text
+            .lines()
+            .map(|l| {
+                l.strip_prefix("# ")
+                    .filter(|r| r.contains(" = "))
+                    .unwrap_or(l)
+            })
+            .collect::<Vec<_>>()
+            .join("\n");
+        assert!(uncommented.contains("lang = \"fr\"\n"));
     }
 
     #[test]

@@ -260,3 +260,35 @@ fn a_bad_out_folder_is_one_message_before_any_row() {
         }
     }
 }
+
+#[test]
+fn init_writes_defaults_not_the_examples_opinions() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let config = dir.path().join("config.toml");
+    let run = output(poignee().args(["init", "--path"]).arg(&config));
+    assert!(run.status.success(), "{}", text(&run.stderr));
+    // An English user gets English, and nobody is out of an audience they never chose.
+    let run = output(
+        poignee()
+            .env("LANG", "en_GB.UTF-8")
+            .arg("--config")
+            .arg(&config)
+            .args(["audience", "--region", "Lille", "--sector", "Banking"]),
+    );
+    let said = text(&run.stdout);
+    assert!(
+        said.contains("✓ in: the person is in your audience"),
+        "{said}"
+    );
+    let run = output(
+        poignee()
+            .args(["init", "--force", "--path"])
+            .arg(dir.path()),
+    );
+    assert_eq!(run.status.code(), Some(2));
+    assert!(
+        text(&run.stderr).contains("is a folder"),
+        "{}",
+        text(&run.stderr)
+    );
+}

@@ -512,10 +512,27 @@ fn init(lang: Lang, path: Option<PathBuf>, force: bool) -> ExitCode {
         report::fail(lang, &NO_CONFIG_DIR.get(lang));
         return ExitCode::from(EXIT_USAGE);
     };
+    if path.is_dir() {
+        let msg = match lang {
+            Lang::Fr => format!(
+                "{} est un dossier : donnez le chemin du fichier (par exemple {})",
+                path.display(),
+                path.join("config.toml").display()
+            ),
+            Lang::En => format!(
+                "{} is a folder: give the file's path (e.g. {})",
+                path.display(),
+                path.join("config.toml").display()
+            ),
+        };
+        report::fail(lang, &msg);
+        return ExitCode::from(EXIT_USAGE);
+    }
+    let text = config::init_text();
     let written = if force {
-        fsutil::write_replace(&path, config::EXAMPLE.as_bytes())
+        fsutil::write_replace(&path, text.as_bytes())
     } else {
-        fsutil::write_new(&path, config::EXAMPLE.as_bytes())
+        fsutil::write_new(&path, text.as_bytes())
     };
     match written {
         Ok(()) => {
