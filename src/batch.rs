@@ -33,6 +33,11 @@ pub enum Input {
         path: String,
         error: ReadError,
     },
+    /// A symbolic link loop met by the walk.
+    Loop {
+        path: String,
+        back: String,
+    },
 }
 
 /// Settings of a run that are not the linter's.
@@ -66,6 +71,8 @@ impl Options {
 pub struct Checked {
     /// As given or found (`-` is shown as `<stdin>`).
     pub path: String,
+    /// The name's own bytes when it is not UTF-8 (`path` is then lossy).
+    pub path_bytes: Option<Vec<u8>>,
     pub outcome: Result<FileReport, FileError>,
     /// For the checks across drafts, when [`Options::cross`] asks.
     pub record: Option<Record>,
@@ -93,6 +100,9 @@ pub enum FileError {
     Decode(DecodeError),
     FrontMatter(Located),
     Unwalkable(String),
+    /// A symbolic link back to a folder above it: skipped, the run goes on
+    /// (and does not fail for it).
+    Loop(String),
 }
 
 impl FileError {
@@ -107,6 +117,10 @@ impl FileError {
             FileError::Unwalkable(e) => Localized::new(
                 format!("inaccessible : {e}"),
                 format!("cannot be walked: {e}"),
+            ),
+            FileError::Loop(back) => Localized::new(
+                format!("lien symbolique en boucle (vers {back}) : ignoré"),
+                format!("symbolic link loop (back to {back}): skipped"),
             ),
         }
     }
@@ -156,9 +170,12 @@ pub fn inputs(paths: &[PathBuf]) -> impl Iterator<Item = Input> + use<> {
                     Some(Input::File(e.into_path()))
                 }
                 Ok(_) => None,
-                Err(err) => Some(Input::Unwalkable {
-                    path: error_path(&err).unwrap_or_else(|| path.display().to_string()),
-                    message: walk_message(&err),
+                Err(err) => Some(match loop_of(&err) {
+                    Some((child, back)) => Input::Loop { path: child, back },
+                    None => Input::Unwalkable {
+                        path: error_path(&err).unwrap_or_else(|| path.display().to_string()),
+                        message: walk_message(&err),
+                    },
                 }),
             }))
         })
@@ -177,6 +194,18 @@ fn error_path(err: &ignore::Error) -> Option<String> {
             error_path(err)
         }
         ignore::Error::Loop { child, .. } => Some(child.display().to_string()),
+        _ => None,
+    }
+}
+
+fn loop_of(err: &ignore::Error) -> Option<(String, String)> {
+    match err {
+        ignore::Error::WithPath { err, .. }
+        | ignore::Error::WithDepth { err, .. }
+        | ignore::Error::WithLineNumber { err, .. } => loop_of(err),
+        ignore::Error::Loop { ancestor, child } => {
+            Some((child.display().to_string(), ancestor.display().to_string()))
+        }
         _ => None,
     }
 }
@@ -213,14 +242,19 @@ pub fn check(
 }
 
 fn check_one(linter: &Linter, options: &Options, input: Input) -> Checked {
+    let mut path_bytes = None;
     let (path, bytes) = match input {
         Input::File(p) => {
             let shown = p.display().to_string();
+            if p.to_str().is_none() {
+                path_bytes = Some(p.as_os_str().as_encoded_bytes().to_vec());
+            }
             match read(&p) {
                 Ok(b) => (shown, b),
                 Err(e) => {
                     return Checked {
                         path: shown,
+                        path_bytes,
                         outcome: Err(e),
                         record: None,
                     };
@@ -231,6 +265,7 @@ fn check_one(linter: &Linter, options: &Options, input: Input) -> Checked {
         Input::Unwalkable { path, message } => {
             return Checked {
                 path,
+                path_bytes: None,
                 outcome: Err(FileError::Unwalkable(message)),
                 record: None,
             };
@@ -238,7 +273,16 @@ fn check_one(linter: &Linter, options: &Options, input: Input) -> Checked {
         Input::Unreadable { path, error } => {
             return Checked {
                 path,
+                path_bytes: None,
                 outcome: Err(FileError::Read(error)),
+                record: None,
+            };
+        }
+        Input::Loop { path, back } => {
+            return Checked {
+                path,
+                path_bytes: None,
+                outcome: Err(FileError::Loop(back)),
                 record: None,
             };
         }
@@ -257,6 +301,7 @@ fn check_one(linter: &Linter, options: &Options, input: Input) -> Checked {
     };
     Checked {
         path,
+        path_bytes,
         outcome,
         record,
     }

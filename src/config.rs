@@ -62,6 +62,10 @@ pub struct Config {
     pub words: ExtraWords,
     /// Key bindings of the TUI: action name → keys (`approve = ["ctrl-s"]`).
     pub keys: BTreeMap<String, Vec<String>>,
+    /// The folder of the config file: relative folders in it are read from
+    /// there, not from wherever poignee is run.
+    #[serde(skip)]
+    pub base: Option<PathBuf>,
 }
 
 impl Default for Config {
@@ -79,6 +83,7 @@ impl Default for Config {
             rules: BTreeMap::new(),
             words: ExtraWords::new(),
             keys: BTreeMap::new(),
+            base: None,
         }
     }
 }
@@ -106,7 +111,11 @@ impl Config {
             at: Located::from_toml(text, 0, &e),
         })?;
         config.validate(text, path)?;
-        Ok(config)
+        let base = path.parent().filter(|p| !p.as_os_str().is_empty());
+        Ok(Config {
+            base: base.map(Path::to_path_buf),
+            ..config
+        })
     }
 
     fn validate(&self, text: &str, path: &Path) -> Result<(), ConfigError> {
@@ -143,7 +152,7 @@ impl Config {
                 format!("{} is not a share: use 0.5 to 1.0", t.near_limit),
             ));
         }
-        if t.self_centered_ratio <= 0.0 {
+        if !(t.self_centered_ratio > 0.0 && t.self_centered_ratio.is_finite()) {
             return Err(invalid(
                 "lint.self_centered_ratio",
                 "must be more than 0".into(),
@@ -181,6 +190,41 @@ impl Config {
                 "weekly_budget",
                 "must be at least 1 note a week".into(),
             ));
+        }
+        for (key, dir) in [
+            ("drafts_dir", &self.drafts_dir),
+            ("templates_dir", &self.templates_dir),
+        ] {
+            let Some(dir) = dir else { continue };
+            if dir.as_os_str().is_empty() {
+                return Err(invalid(
+                    key,
+                    "is empty: give a folder, or leave the key out for the default".into(),
+                ));
+            }
+            if matches!(dir.to_str(), Some("~" | "~/" | "/")) {
+                return Err(invalid(
+                    key,
+                    format!(
+                        "`{}` is not a folder of its own: give a subfolder, such as `~/poignee/{}`",
+                        dir.display(),
+                        key.trim_end_matches("_dir")
+                    ),
+                ));
+            }
+        }
+        for (lang, lists) in &self.words {
+            for (category, phrases) in lists {
+                if phrases
+                    .iter()
+                    .any(|p| p.trim().trim_end_matches('*').trim().is_empty())
+                {
+                    return Err(invalid(
+                        &format!("words.{}.{}", lang.code(), category.name()),
+                        "holds an empty phrase: remove it".into(),
+                    ));
+                }
+            }
         }
         Ok(())
     }
@@ -247,7 +291,7 @@ impl Config {
     pub fn drafts_dir(&self) -> Option<PathBuf> {
         self.drafts_dir
             .as_deref()
-            .map(expand_home)
+            .map(|d| self.resolve(d))
             .or_else(|| dirs().map(|d| d.data_dir().join("drafts")))
     }
 
@@ -265,8 +309,19 @@ impl Config {
     pub fn templates_dir(&self) -> Option<PathBuf> {
         self.templates_dir
             .as_deref()
-            .map(expand_home)
+            .map(|d| self.resolve(d))
             .or_else(|| dirs().map(|d| d.data_dir().join("templates")))
+    }
+}
+
+impl Config {
+    /// `~/x` from the home folder, a relative folder from the config's.
+    fn resolve(&self, dir: &Path) -> PathBuf {
+        let dir = expand_home(dir);
+        match &self.base {
+            Some(base) if dir.is_relative() => base.join(dir),
+            _ => dir,
+        }
     }
 }
 

@@ -169,14 +169,17 @@ impl Finding {
             .collect::<Vec<_>>()
             .join(", ");
         let more = self.others.saturating_sub(SHOWN.min(self.related.len()));
-        let (more_fr, more_en) = if more > 0 {
-            (format!(" et {more} autres"), format!(" and {more} more"))
-        } else {
-            (String::new(), String::new())
+        let (more_fr, more_en) = match more {
+            0 => (String::new(), String::new()),
+            1 => (" et 1 autre brouillon".into(), " and 1 more draft".into()),
+            _ => (
+                format!(" et {more} autres brouillons"),
+                format!(" and {more} more drafts"),
+            ),
         };
         Localized::new(
-            format!("{} : {shown}{more_fr}", self.message.fr),
-            format!("{}: {shown}{more_en}", self.message.en),
+            format!("{} ; aussi dans : {shown}{more_fr}", self.message.fr),
+            format!("{}; also in: {shown}{more_en}", self.message.en),
         )
     }
 }
@@ -328,13 +331,21 @@ fn repeated(records: &[Record], settings: &Settings, severity: Severity, out: &m
         }
         let n = people.len();
         let percent = (settings.repeated_similarity * 100.0).round();
+        let (drafts_fr, drafts_en) = if members.len() == n {
+            (String::new(), String::new())
+        } else {
+            (
+                format!(" ({} brouillons)", members.len()),
+                format!(" ({} drafts)", members.len()),
+            )
+        };
         // One message a group, shared: a group can hold thousands of drafts.
         let message = Arc::new(Localized::new(
             format!(
-                "le même texte, ou presque (≥ {percent}\u{a0}% de paires de mots en commun), part à {n} personnes"
+                "le même texte, ou presque (≥ {percent}\u{a0}% de paires de mots en commun), part à {n} personnes{drafts_fr}"
             ),
             format!(
-                "the same or nearly the same text (≥ {percent}% of word pairs shared) goes to {n} people"
+                "the same or nearly the same text (≥ {percent}% of word pairs shared) goes to {n} people{drafts_en}"
             ),
         ));
         for &i in members {
@@ -467,7 +478,8 @@ mod tests {
         assert_eq!(f[0].related_paths(&records), ["1.md", "2.md"]);
         let text = f[0].text(&records);
         assert!(
-            text.fr.contains("part à 3 personnes : 1.md, 2.md"),
+            text.fr
+                .contains("part à 3 personnes ; aussi dans : 1.md, 2.md"),
             "{}",
             text.fr
         );

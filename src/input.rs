@@ -14,7 +14,7 @@ pub const MAX_BYTES: u64 = 1024 * 1024;
 /// A list of people (CSV) may be longer than a note, not without bound.
 pub const MAX_LIST_BYTES: u64 = 16 * 1024 * 1024;
 
-/// Why a file could not be read.
+/// Why a file could not be read (or written: the same causes, named the same way).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ReadError {
     NotFound,
@@ -30,6 +30,9 @@ pub enum ReadError {
         bytes: u64,
         limit: u64,
     },
+    /// No space left (or the quota reached).
+    Full,
+    ReadOnly,
     /// Any other failure of the system, in its words.
     Os(String),
 }
@@ -83,6 +86,11 @@ impl ReadError {
                 )
             }
             ReadError::Os(e) => Localized::new(format!("erreur du système : {e}"), e.clone()),
+            ReadError::Full => Localized::new("le disque est plein", "the disk is full"),
+            ReadError::ReadOnly => Localized::new(
+                "système de fichiers en lecture seule",
+                "read-only file system",
+            ),
         }
     }
 
@@ -91,8 +99,16 @@ impl ReadError {
         match e.kind() {
             std::io::ErrorKind::NotFound => ReadError::NotFound,
             std::io::ErrorKind::PermissionDenied => ReadError::Denied,
+            std::io::ErrorKind::StorageFull | std::io::ErrorKind::QuotaExceeded => ReadError::Full,
+            std::io::ErrorKind::ReadOnlyFilesystem => ReadError::ReadOnly,
             std::io::ErrorKind::IsADirectory => ReadError::Folder,
-            _ => ReadError::Os(e.to_string()),
+            std::io::ErrorKind::NotADirectory => ReadError::NotAFolder,
+            // tempfile adds the temporary file's name: not the user's business.
+            _ => {
+                let text = e.to_string();
+                let cut = text.find(" at path ").unwrap_or(text.len());
+                ReadError::Os(text[..cut].to_string())
+            }
         }
     }
 }

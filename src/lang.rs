@@ -1,16 +1,35 @@
 //! The two languages poignee speaks, for drafts and for its interface, and
 //! the detection of a draft's language when its front matter does not say.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use std::borrow::Cow;
 use std::fmt;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Lang {
     Fr,
     En,
 }
+
+/// `Deserialize` for a plain enum that takes its names in any case
+/// (`platform = "LinkedIn"` is `linkedin`), refusing others as serde does.
+macro_rules! any_case {
+    ($ty:ident {$($name:literal => $variant:ident),+ $(,)?}) => {
+        impl<'de> serde::Deserialize<'de> for $ty {
+            fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                let s = <std::borrow::Cow<'de, str>>::deserialize(d)?;
+                match s.to_ascii_lowercase().as_str() {
+                    $($name => Ok($ty::$variant),)+
+                    _ => Err(serde::de::Error::unknown_variant(&s, &[$($name),+])),
+                }
+            }
+        }
+    };
+}
+pub(crate) use any_case;
+
+any_case! {Lang {"fr" => Fr, "en" => En}}
 
 impl Lang {
     pub const ALL: [Lang; 2] = [Lang::Fr, Lang::En];

@@ -155,11 +155,12 @@ impl Linter {
         let (lang, lang_detected) = match cx.lang {
             Some(l) => (l, false),
             None => {
+                // An empty or wordless note has no language to detect.
                 let (fr, en) = self.lexicon.stopwords(&folded);
-                (
-                    lang::detect(text, fr, en).unwrap_or(self.fallback_lang),
-                    true,
-                )
+                match lang::detect(text, fr, en) {
+                    Some(l) => (l, true),
+                    None => (self.fallback_lang, false),
+                }
             }
         };
         let hits = resolve_overlaps(self.lexicon.scan_lang(&folded, lang));

@@ -39,7 +39,7 @@ pub enum Relationship {
     Alumni,
 }
 
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Platform {
     #[default]
@@ -63,6 +63,9 @@ impl Platform {
     }
 }
 
+crate::lang::any_case! {Platform {"linkedin" => Linkedin, "viadeo" => Viadeo}}
+crate::lang::any_case! {Tier {"free" => Free, "premium" => Premium, "sales-navigator" => SalesNavigator}}
+
 impl fmt::Display for Platform {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.name())
@@ -70,7 +73,7 @@ impl fmt::Display for Platform {
 }
 
 /// A LinkedIn account tier: it sets the note limit (200 free, 300 paid).
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Tier {
     #[default]

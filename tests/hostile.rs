@@ -292,3 +292,151 @@ fn init_writes_defaults_not_the_examples_opinions() {
         text(&run.stderr)
     );
 }
+
+#[cfg(unix)]
+#[test]
+fn names_that_are_not_utf8_loops_and_empty_folders() {
+    use std::os::unix::ffi::OsStrExt;
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let odd = dir.path().join(std::ffi::OsStr::from_bytes(b"caf\xe9.md"));
+    std::fs::write(
+        &odd,
+        "Bonjour Claire, j’ai lu votre article sur la logistique urbaine. Merci !",
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    std::os::unix::fs::symlink("..", dir.path().join("up")).unwrap_or_else(|e| panic!("{e}"));
+    let run = output(
+        poignee()
+            .args(["--lang", "en", "check", "--format", "json"])
+            .arg(dir.path()),
+    );
+    let doc: serde_json::Value =
+        serde_json::from_slice(&run.stdout).unwrap_or_else(|e| panic!("JSON: {e}"));
+    let files = doc["files"].as_array().cloned().unwrap_or_default();
+    let bytes: Vec<u64> = files
+        .iter()
+        .filter_map(|f| f["path_bytes"].as_array())
+        .flatten()
+        .filter_map(serde_json::Value::as_u64)
+        .collect();
+    assert!(
+        bytes.ends_with(&[
+            b'c' as u64,
+            b'a' as u64,
+            b'f' as u64,
+            0xe9,
+            b'.' as u64,
+            b'm' as u64,
+            b'd' as u64
+        ]),
+        "{files:?}"
+    );
+    assert!(files.iter().any(|f| {
+        f["error"]
+            .as_str()
+            .is_some_and(|e| e.contains("symbolic link loop"))
+    }));
+    // A loop is skipped, not a failure: the note itself is clean of errors.
+    assert_eq!(run.status.code(), Some(0), "{doc}");
+
+    let empty = dir.path().join("empty");
+    std::fs::create_dir(&empty).unwrap_or_else(|e| panic!("{e}"));
+    let run = output(poignee().args(["--lang", "fr", "check"]).arg(&empty));
+    assert!(
+        text(&run.stderr).contains("aucune note dans"),
+        "{}",
+        text(&run.stderr)
+    );
+}
+
+#[test]
+fn small_findings_of_the_front_matter_and_the_json() {
+    let note = "+++\nplatform = \"LinkedIn\"\ntier = \"Premium\"\n+++\nHi";
+    let run = output(
+        poignee()
+            .args(["check", "--format", "json", "-"])
+            .write_stdin(note),
+    );
+    let doc: serde_json::Value =
+        serde_json::from_slice(&run.stdout).unwrap_or_else(|e| panic!("JSON: {e}"));
+    assert!(doc["files"][0]["error"].is_null(), "{doc}");
+    assert_eq!(doc["files"][0]["length"]["limit"], 300);
+    let run = output(
+        poignee()
+            .args(["check", "--format", "json", "-"])
+            .write_stdin(""),
+    );
+    let doc: serde_json::Value =
+        serde_json::from_slice(&run.stdout).unwrap_or_else(|e| panic!("JSON: {e}"));
+    assert_eq!(doc["files"][0]["lang_detected"], false, "{doc}");
+    // A usage or config error is a JSON document too, when JSON was asked for.
+    let run = output(poignee().args(["check", "--format", "json", "--bogus"]));
+    let doc: serde_json::Value =
+        serde_json::from_slice(&run.stdout).unwrap_or_else(|e| panic!("JSON: {e}"));
+    assert_eq!(doc["error"]["kind"], "usage");
+}
+
+#[test]
+fn config_values_that_mean_nothing_are_refused() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let config = dir.path().join("config.toml");
+    for (body, key) in [
+        (
+            "[lint]\nself_centered_ratio = nan\n",
+            "lint.self_centered_ratio",
+        ),
+        ("drafts_dir = \"\"\n", "drafts_dir"),
+        ("templates_dir = \"~\"\n", "templates_dir"),
+        ("[words.fr]\nhype = [\"top\", \" \"]\n", "words.fr.hype"),
+    ] {
+        write(&config, body);
+        let run = output(
+            poignee()
+                .arg("--config")
+                .arg(&config)
+                .args(["check", "--format", "json", "-"])
+                .write_stdin("Hi"),
+        );
+        assert_eq!(run.status.code(), Some(2), "{body}");
+        assert!(
+            text(&run.stderr).contains(&format!("key `{key}`")),
+            "{}",
+            text(&run.stderr)
+        );
+        let doc: serde_json::Value =
+            serde_json::from_slice(&run.stdout).unwrap_or_else(|e| panic!("JSON: {e}"));
+        assert_eq!(doc["error"]["kind"], "config");
+    }
+    // Relative folders are the config's, not the current folder's.
+    write(&config, "templates_dir = \"mine\"\n");
+    write(
+        &dir.path().join("mine/relance.md"),
+        "+++\nname = \"relance\"\nlang = \"fr\"\n+++\nBonjour {{first_name}}, merci !",
+    );
+    let run = output(
+        poignee()
+            .current_dir("/")
+            .arg("--config")
+            .arg(&config)
+            .args(["templates", "list"]),
+    );
+    assert!(
+        text(&run.stdout).contains("relance"),
+        "{}",
+        text(&run.stdout)
+    );
+}
+
+#[test]
+fn set_of_a_key_the_template_lacks_is_refused() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let list = people(dir.path(), "Eve,Roy,VivaTech,x\n");
+    let run = output(common::draft(&list, &dir.path().join("out")).args(["--set", "evnt=Web2Day"]));
+    assert_eq!(run.status.code(), Some(2));
+    assert!(
+        text(&run.stderr).contains("did you mean `event`?"),
+        "{}",
+        text(&run.stderr)
+    );
+    assert!(!dir.path().join("out").exists());
+}

@@ -9,7 +9,7 @@ use poignee::RuleId;
 use poignee::batch::{self, Options};
 use poignee::config::{self, Config};
 use poignee::crossdraft;
-use poignee::lang::{Lang, Text};
+use poignee::lang::{Lang, Localized, Text};
 use poignee::located::did_you_mean;
 use poignee::{Platform, Tier, fsutil};
 use std::collections::HashSet;
@@ -212,10 +212,14 @@ enum TierArg {
 }
 
 pub fn main() -> ExitCode {
+    report::set_json(wants_json(std::env::args_os()));
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => {
             let _ = e.print();
+            if e.use_stderr() {
+                report::json_error("usage", &e.kind().to_string());
+            }
             return ExitCode::from(if e.use_stderr() { EXIT_USAGE } else { 0 });
         }
     };
@@ -234,7 +238,7 @@ pub fn main() -> ExitCode {
         Ok(c) => c,
         Err(e) => {
             let lang = cli.lang.map(to_lang).unwrap_or_else(Lang::from_env);
-            report::fail(lang, &e.to_string());
+            report::fatal(lang, "config", &e.to_string());
             return ExitCode::from(EXIT_USAGE);
         }
     };
@@ -263,6 +267,16 @@ pub fn main() -> ExitCode {
             cli.no_color,
         ),
     }
+}
+
+/// `--format json` (or `--format=json`) among the arguments: errors before
+/// the report are then a JSON document too, for the program that reads it.
+fn wants_json(args: impl Iterator<Item = std::ffi::OsString>) -> bool {
+    let args: Vec<std::ffi::OsString> = args.collect();
+    args.iter().any(|a| a == "--format=json")
+        || args
+            .windows(2)
+            .any(|w| w[0] == "--format" && w[1] == "json")
 }
 
 const NO_TERMINAL: Text = Text::new(
@@ -357,6 +371,18 @@ fn check(lang: Lang, config: &Config, config_path: Option<PathBuf>, args: CheckA
         reporter.cross(&findings, &records);
     }
     let summary = reporter.finish();
+    if summary.files == 0 {
+        let shown: Vec<String> = args.paths.iter().map(|p| p.display().to_string()).collect();
+        let shown = shown.join(", ");
+        report::fail(
+            lang,
+            &Localized::new(
+                format!("aucune note dans {shown} : poignee vérifie les fichiers .txt et .md"),
+                format!("no notes in {shown}: poignee checks .txt and .md files"),
+            )
+            .get(lang),
+        );
+    }
     let failed =
         summary.errors > 0 || summary.unreadable > 0 || (args.strict && summary.warnings > 0);
     if failed {
@@ -375,7 +401,7 @@ fn linter_or_fail(
     match config.linter(&path) {
         Ok(l) => Some(l),
         Err(e) => {
-            report::fail(lang, &e.to_string());
+            report::fatal(lang, "config", &e.to_string());
             None
         }
     }

@@ -4,7 +4,7 @@
 use super::Format;
 use anstyle::{AnsiColor, Style};
 use poignee::RuleId;
-use poignee::batch::{Checked, FileReport};
+use poignee::batch::{Checked, FileError, FileReport};
 use poignee::crossdraft::{Finding, Record};
 use poignee::lang::{Lang, Text, french_spacing};
 use poignee::lint::{Diagnostic, Linter, Severity};
@@ -28,6 +28,8 @@ pub struct Summary {
     pub warnings: usize,
     pub infos: usize,
     pub unreadable: usize,
+    /// Symbolic link loops met by the walk: said, not failed.
+    pub skipped: usize,
 }
 
 pub struct Reporter {
@@ -94,6 +96,7 @@ impl Reporter {
                     }
                 }
             }
+            Err(FileError::Loop(_)) => self.summary.skipped += 1,
             Err(_) => self.summary.unreadable += 1,
         }
         let text = match self.format {
@@ -228,7 +231,12 @@ impl Reporter {
         let mut o = String::new();
         let r = match &checked.outcome {
             Err(e) => {
-                let head = self.paint(ERROR, &self.severity_word(Severity::Error));
+                let head = match e {
+                    FileError::Loop(_) => {
+                        self.paint(WARNING, &self.severity_word(Severity::Warning))
+                    }
+                    _ => self.paint(ERROR, &self.severity_word(Severity::Error)),
+                };
                 let msg = e.message().get(self.lang).into_owned();
                 let at = match e.position() {
                     Some((l, c)) => format!("{}:{l}:{c}", checked.path),
@@ -341,7 +349,10 @@ impl Reporter {
         match &checked.outcome {
             Err(e) => {
                 let (l, c) = e.position().unwrap_or((1, 1));
-                let sev = self.paint(ERROR, "error[file]");
+                let sev = match e {
+                    FileError::Loop(_) => self.paint(WARNING, "warning[file]"),
+                    _ => self.paint(ERROR, "error[file]"),
+                };
                 o.push_str(&format!(
                     "{}:{l}:{c}: {sev}: {}\n",
                     checked.path,
@@ -375,8 +386,12 @@ impl Reporter {
             Err(e) => {
                 let (l, c) = e.position().unwrap_or((1, 1));
                 let msg = escape_data(&e.message().get(self.lang));
+                let level = match e {
+                    FileError::Loop(_) => "warning",
+                    _ => "error",
+                };
                 o.push_str(&format!(
-                    "::error file={file},line={l},col={c},title=poignee::{msg}\n"
+                    "::{level} file={file},line={l},col={c},title=poignee::{msg}\n"
                 ));
             }
             Ok(r) => {
@@ -411,6 +426,7 @@ impl Reporter {
         let file = match &checked.outcome {
             Err(e) => JsonFile {
                 path: &checked.path,
+                path_bytes: checked.path_bytes.as_deref(),
                 lang: None,
                 lang_detected: None,
                 platform: None,
@@ -426,6 +442,7 @@ impl Reporter {
             },
             Ok(r) => JsonFile {
                 path: &checked.path,
+                path_bytes: checked.path_bytes.as_deref(),
                 lang: Some(r.report.lang.code()),
                 lang_detected: Some(r.report.lang_detected),
                 platform: Some(r.platform.name()),
@@ -541,6 +558,9 @@ struct JsonCross<'a> {
 #[derive(Serialize)]
 struct JsonFile<'a> {
     path: &'a str,
+    /// Only for a name that is not UTF-8: its bytes, as `path` cannot say them.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    path_bytes: Option<&'a [u8]>,
     lang: Option<&'static str>,
     lang_detected: Option<bool>,
     platform: Option<&'static str>,
@@ -629,6 +649,12 @@ pub fn summary_line(lang: Lang, s: &Summary) -> String {
                     if s.unreadable > 1 { "s" } else { "" }
                 ));
             }
+            if s.skipped > 0 {
+                line.push_str(&format!(
+                    " ; {}",
+                    plural(lang, s.skipped, "ignoré", "ignorés")
+                ));
+            }
             french_spacing(&line).into_owned()
         }
         Lang::En => {
@@ -642,6 +668,9 @@ pub fn summary_line(lang: Lang, s: &Summary) -> String {
             if s.unreadable > 0 {
                 line.push_str(&format!("; {} unreadable", s.unreadable));
             }
+            if s.skipped > 0 {
+                line.push_str(&format!("; {} skipped", s.skipped));
+            }
             line
         }
     }
@@ -653,6 +682,34 @@ pub fn out(s: &str) {
 }
 
 /// An error on standard error.
+static JSON: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// The run asked for JSON: a fatal error is a JSON document on standard output too.
+pub fn set_json(on: bool) {
+    JSON.store(on, std::sync::atomic::Ordering::Relaxed);
+}
+
+/// `{"version":1,"files":[],"error":{"kind":…,"message":…}}` when the run
+/// asked for JSON: a program reading standard output sees why there is no report.
+pub fn json_error(kind: &str, message: &str) {
+    if !JSON.load(std::sync::atomic::Ordering::Relaxed) {
+        return;
+    }
+    let doc = serde_json::json!({
+        "version": 1,
+        "files": [],
+        "error": {"kind": kind, "message": message},
+    });
+    out(&doc.to_string());
+}
+
+/// An error that ends the run before any report: on standard error, and as
+/// JSON on standard output when the run asked for JSON.
+pub fn fatal(lang: Lang, kind: &str, message: &str) {
+    fail(lang, message);
+    json_error(kind, message);
+}
+
 pub fn fail(lang: Lang, message: &str) {
     let word = Text::new("erreur", "error").get(lang);
     let head = format!("{ERROR}{word}{ERROR:#}");

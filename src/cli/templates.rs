@@ -60,10 +60,47 @@ fn find<'a>(lang: Lang, lib: &'a Library, name: &str) -> Option<&'a Template> {
 }
 
 /// `key=value` pairs from `--set`.
-pub fn parse_sets(lang: Lang, sets: &[String]) -> Option<BTreeMap<String, String>> {
+/// `--set key=value` pairs, for keys the template has a placeholder for
+/// (a key it has not is a typo that would silently change nothing).
+pub fn parse_sets(lang: Lang, tp: &Template, sets: &[String]) -> Option<BTreeMap<String, String>> {
     let mut values = BTreeMap::new();
+    let slots: Vec<String> = template::slots(&tp.draft.body)
+        .into_iter()
+        .map(|s| s.name)
+        .collect();
     for s in sets {
         match s.split_once('=') {
+            Some((k, _)) if !k.trim().is_empty() && !slots.iter().any(|n| n == k.trim()) => {
+                let known = slots.join(", ");
+                let hint = did_you_mean(k.trim(), slots.iter().map(String::as_str))
+                    .map(|h| {
+                        fr(
+                            lang,
+                            format!(" ; vouliez-vous dire `{h}` ?"),
+                            format!("; did you mean `{h}`?"),
+                        )
+                    })
+                    .unwrap_or_default();
+                report::fail(
+                    lang,
+                    &fr(
+                        lang,
+                        format!(
+                            "--set {} : le modèle {} n’a pas de {{{{{}}}}} (il a : {known}){hint}",
+                            k.trim(),
+                            tp.name,
+                            k.trim()
+                        ),
+                        format!(
+                            "--set {}: template {} has no {{{{{}}}}} (it has: {known}){hint}",
+                            k.trim(),
+                            tp.name,
+                            k.trim()
+                        ),
+                    ),
+                );
+                return None;
+            }
             Some((k, v)) if !k.trim().is_empty() => {
                 values.insert(k.trim().to_string(), v.trim().to_string());
             }
@@ -142,7 +179,7 @@ pub fn show(lang: Lang, config: &Config, linter: &Linter, name: &str, sets: &[St
     let Some(tp) = find(lang, &lib, name) else {
         return ExitCode::from(EXIT_USAGE);
     };
-    let Some(given) = parse_sets(lang, sets) else {
+    let Some(given) = parse_sets(lang, tp, sets) else {
         return ExitCode::from(EXIT_USAGE);
     };
     let values = tp.values(None, &given);
@@ -202,6 +239,7 @@ pub fn show(lang: Lang, config: &Config, linter: &Linter, name: &str, sets: &[St
     };
     reporter.file(&Checked {
         path: tp.name.clone(),
+        path_bytes: None,
         outcome: Ok(FileReport {
             source: rendered.text,
             draft,
@@ -250,6 +288,7 @@ pub fn check(
     for e in &errors {
         reporter.file(&Checked {
             path: e.path.clone(),
+            path_bytes: None,
             outcome: Err(e.error.clone()),
             record: None,
         });
@@ -262,6 +301,7 @@ pub fn check(
         }
         reporter.file(&Checked {
             path: tp.shown_path(),
+            path_bytes: None,
             outcome: Ok(FileReport {
                 source: tp.source.clone(),
                 draft: tp.draft.clone(),
@@ -389,7 +429,7 @@ pub fn draft(lang: Lang, config: &Config, linter: &Linter, job: DraftJob) -> Exi
     let Some(tp) = find(lang, &lib, job.template) else {
         return ExitCode::from(EXIT_USAGE);
     };
-    let Some(given) = parse_sets(lang, job.sets) else {
+    let Some(given) = parse_sets(lang, tp, job.sets) else {
         return ExitCode::from(EXIT_USAGE);
     };
     let shown_people = job.people.display().to_string();
@@ -499,10 +539,11 @@ pub fn draft(lang: Lang, config: &Config, linter: &Linter, job: DraftJob) -> Exi
                     ));
                 }
                 Err(e) => {
+                    let e = poignee::input::ReadError::from_io(&e).message();
                     return Outcome::Skipped(fr(
                         lang,
-                        format!("non écrit ({}) : {e}", path.display()),
-                        format!("not written ({}): {e}", path.display()),
+                        format!("non écrit ({}) : {}", path.display(), e.fr),
+                        format!("not written ({}): {}", path.display(), e.en),
                     ));
                 }
             };

@@ -14,6 +14,7 @@ static PLACEHOLDER: LazyLock<Regex> = LazyLock::new(|| {
         \{\{[^{}\n]{0,80}\}\}
         | \[\s*(?:pr[ée]nom|nom|name|first\s?name|last\s?name|full\s?name|company|company\s?name|entreprise|soci[ée]t[ée]|poste|job\s?title|title|[ée]v[ée]nement|event|sujet|topic|ville|city|school|[ée]cole|xxx+)[^\]\n]{0,30}\]
         | (?-u:\b)XXX+(?-u:\b)
+        | \{\{\s*[\w|]{1,40}
         ",
     )
     .expect("a fixed pattern compiles")
@@ -53,6 +54,14 @@ mod tests {
                 RuleId::UnfilledPlaceholder
             ),
             ["{{first_name}}", "[Événement]"]
+        );
+        assert_eq!(
+            spans(
+                "Bonjour {{first_name, merci.",
+                Lang::Fr,
+                RuleId::UnfilledPlaceholder
+            ),
+            ["{{first_name"]
         );
         assert_eq!(
             spans(

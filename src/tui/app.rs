@@ -1089,6 +1089,8 @@ impl App {
                 self.say(level, msg);
             }
             Err(e) => {
+                let e = crate::input::ReadError::from_io(&e).message();
+                let e = e.get(self.lang);
                 let msg = match self.lang {
                     Lang::Fr => format!(
                         "non enregistrée ({}) : {e} — votre texte reste ici",
