@@ -36,7 +36,11 @@ fn a_malformed_template_names_file_line_column() {
     let config = dir.path().join("config.toml");
     std::fs::write(
         &config,
-        format!("templates_dir = \"{FIXTURES}/templates\"\n"),
+        // Absolute: a relative folder is read from the config's own folder.
+        format!(
+            "templates_dir = \"{}/{FIXTURES}/templates\"\n",
+            env!("CARGO_MANIFEST_DIR")
+        ),
     )
     .unwrap_or_else(|e| panic!("{e}"));
     poignee()
@@ -49,7 +53,7 @@ fn a_malformed_template_names_file_line_column() {
             "error: invalid front matter: unclosed table, expected `]`",
         ))
         .stdout(predicate::str::contains(
-            "--> tests/fixtures/faults/templates/casse.md:4:20",
+            "/tests/fixtures/faults/templates/casse.md:4:20",
         ));
 }
 
