@@ -111,8 +111,8 @@ impl FileError {
             FileError::Read(e) => e.message(),
             FileError::Decode(e) => e.message(),
             FileError::FrontMatter(at) => Localized::new(
-                format!("en-tête (front matter) invalide : {}", at.what()),
-                format!("invalid front matter: {}", at.what()),
+                format!("en-tête invalide : {}", at.what(crate::Lang::Fr)),
+                format!("invalid front matter: {}", at.what(crate::Lang::En)),
             ),
             FileError::Unwalkable(e) => Localized::new(
                 format!("inaccessible : {e}"),

@@ -4,10 +4,10 @@
 
 use crate::audience::AudienceFilter;
 use crate::diagnostic::RuleId;
-use crate::lang::Lang;
+use crate::lang::{Lang, Localized};
 use crate::lexicon::{ExtraWords, Lexicon};
 use crate::lint::{Level, Limits, Linter, Thresholds};
-use crate::located::Located;
+use crate::located::{Located, Schema, names_of};
 use crate::target::{Platform, Tier};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -88,19 +88,87 @@ impl Default for Config {
     }
 }
 
+/// The keys and values of the config, for its errors.
+pub const CONFIG: Schema = Schema {
+    keys: |table| match table {
+        "" => Some(names_of::<Config>()),
+        "limits" => Some(names_of::<Limits>()),
+        "lint" => Some(names_of::<Thresholds>()),
+        "audience" => Some(names_of::<AudienceFilter>()),
+        "rules" => Some(RuleId::ALL.iter().map(|r| r.as_str()).collect()),
+        "words" => Some(Lang::NAMES.to_vec()),
+        "words.fr" | "words.en" => Some(names_of::<crate::lexicon::Category>()),
+        "keys" => Some(crate::tui::keys::action_names()),
+        _ => None,
+    },
+    values: |key| match key {
+        "platform" => Platform::NAMES.to_vec(),
+        "tier" => Tier::NAMES.to_vec(),
+        "lang" => Lang::NAMES.to_vec(),
+        k if k.starts_with("rules.") => names_of::<Level>(),
+        _ => Vec::new(),
+    },
+};
+
 #[derive(Debug, thiserror::Error)]
 pub enum ConfigError {
-    #[error("{path}: cannot read the config: {}", .error.message().en)]
+    #[error("{}", self.message(Lang::En))]
     Read {
         path: PathBuf,
         error: crate::input::InputError,
     },
-    #[error("{path}:{at}")]
-    Invalid { path: PathBuf, at: Located },
-    #[error("{path}: the audience filter does not hold: {message}")]
-    Audience { path: PathBuf, message: String },
-    #[error("{path}: the extra words do not compile: {message}")]
+    #[error("{}", self.message(Lang::En))]
+    Invalid { path: PathBuf, at: Box<Located> },
+    #[error("{}", self.message(Lang::En))]
+    Audience { path: PathBuf, message: Localized },
+    #[error("{}", self.message(Lang::En))]
     Words { path: PathBuf, message: String },
+}
+
+impl ConfigError {
+    /// `path:line:column: what`, in `lang`.
+    pub fn message(&self, lang: Lang) -> String {
+        let text = match self {
+            ConfigError::Read { path, error } => Localized::new(
+                format!(
+                    "{} : configuration illisible : {}",
+                    path.display(),
+                    error.message().fr
+                ),
+                format!(
+                    "{}: cannot read the config: {}",
+                    path.display(),
+                    error.message().en
+                ),
+            ),
+            ConfigError::Invalid { path, at } => {
+                return format!("{}:{}", path.display(), at.to_string_in(lang));
+            }
+            ConfigError::Audience { path, message } => Localized::new(
+                format!(
+                    "{} : le filtre d’audience ne tient pas : {}",
+                    path.display(),
+                    message.fr
+                ),
+                format!(
+                    "{}: the audience filter does not hold: {}",
+                    path.display(),
+                    message.en
+                ),
+            ),
+            ConfigError::Words { path, message } => Localized::new(
+                format!(
+                    "{} : les mots ajoutés ne se compilent pas ({message})",
+                    path.display()
+                ),
+                format!(
+                    "{}: the extra words do not compile: {message}",
+                    path.display()
+                ),
+            ),
+        };
+        text.get(lang).into_owned()
+    }
 }
 
 impl Config {
@@ -108,7 +176,7 @@ impl Config {
     pub fn parse(text: &str, path: &Path) -> Result<Config, ConfigError> {
         let config: Config = toml::from_str(text).map_err(|e| ConfigError::Invalid {
             path: path.to_path_buf(),
-            at: Located::from_toml(text, 0, &e),
+            at: Box::new(Located::from_toml(text, 0..text.len(), &e, &CONFIG)),
         })?;
         config.validate(text, path)?;
         let base = path.parent().filter(|p| !p.as_os_str().is_empty());
@@ -119,13 +187,13 @@ impl Config {
     }
 
     fn validate(&self, text: &str, path: &Path) -> Result<(), ConfigError> {
-        let invalid = |key: &str, message: String| {
+        let invalid = |key: &str, message: Localized| {
             let offset = find_key(text, key).unwrap_or(0);
             let mut at = Located::at(text, offset, message);
             at.key = Some(key.to_string());
             ConfigError::Invalid {
                 path: path.to_path_buf(),
-                at,
+                at: Box::new(at),
             }
         };
         let limits = [
@@ -141,7 +209,10 @@ impl Config {
             if !(1..=10_000).contains(&value) {
                 return Err(invalid(
                     key,
-                    format!("{value} is not a note limit: use 1 to 10000 characters"),
+                    Localized::new(
+                        format!("{value} n’est pas une limite de note : de 1 à 10000 caractères"),
+                        format!("{value} is not a note limit: use 1 to 10000 characters"),
+                    ),
                 ));
             }
         }
@@ -149,19 +220,25 @@ impl Config {
         if !(t.near_limit > 0.0 && t.near_limit <= 1.0) {
             return Err(invalid(
                 "lint.near_limit",
-                format!("{} is not a share: use 0.5 to 1.0", t.near_limit),
+                Localized::new(
+                    format!("{} n’est pas une part : de 0.5 à 1.0", t.near_limit),
+                    format!("{} is not a share: use 0.5 to 1.0", t.near_limit),
+                ),
             ));
         }
         if !(t.self_centered_ratio > 0.0 && t.self_centered_ratio.is_finite()) {
             return Err(invalid(
                 "lint.self_centered_ratio",
-                "must be more than 0".into(),
+                Localized::new(
+                    "doit être un nombre plus grand que 0",
+                    "must be a number more than 0",
+                ),
             ));
         }
         if t.long_sentence_words == 0 {
             return Err(invalid(
                 "lint.long_sentence_words",
-                "must be at least 1".into(),
+                Localized::new("doit valoir au moins 1", "must be at least 1"),
             ));
         }
         if let Err(e) = crate::tui::keys::Keymap::with(&self.keys) {
@@ -173,22 +250,34 @@ impl Config {
         if t.repeated_text_people < 2 {
             return Err(invalid(
                 "lint.repeated_text_people",
-                "must be at least 2 people".into(),
+                Localized::new(
+                    "doit valoir au moins 2 personnes",
+                    "must be at least 2 people",
+                ),
             ));
         }
         if !(t.repeated_text_similarity > 0.0 && t.repeated_text_similarity <= 1.0) {
             return Err(invalid(
                 "lint.repeated_text_similarity",
-                format!(
-                    "{} is not a similarity: use 0.1 to 1.0",
-                    t.repeated_text_similarity
+                Localized::new(
+                    format!(
+                        "{} n’est pas une similarité : de 0.1 à 1.0",
+                        t.repeated_text_similarity
+                    ),
+                    format!(
+                        "{} is not a similarity: use 0.1 to 1.0",
+                        t.repeated_text_similarity
+                    ),
                 ),
             ));
         }
         if self.weekly_budget == 0 {
             return Err(invalid(
                 "weekly_budget",
-                "must be at least 1 note a week".into(),
+                Localized::new(
+                    "doit valoir au moins 1 note par semaine",
+                    "must be at least 1 note a week",
+                ),
             ));
         }
         for (key, dir) in [
@@ -199,16 +288,26 @@ impl Config {
             if dir.as_os_str().is_empty() {
                 return Err(invalid(
                     key,
-                    "is empty: give a folder, or leave the key out for the default".into(),
+                    Localized::new(
+                        "est vide : donnez un dossier, ou retirez la clé pour le dossier par défaut",
+                        "is empty: give a folder, or leave the key out for the default",
+                    ),
                 ));
             }
             if matches!(dir.to_str(), Some("~" | "~/" | "/")) {
                 return Err(invalid(
                     key,
-                    format!(
-                        "`{}` is not a folder of its own: give a subfolder, such as `~/poignee/{}`",
-                        dir.display(),
-                        key.trim_end_matches("_dir")
+                    Localized::new(
+                        format!(
+                            "`{}` n’est pas un dossier à part : donnez un sous-dossier, comme `~/poignee/{}`",
+                            dir.display(),
+                            key.trim_end_matches("_dir")
+                        ),
+                        format!(
+                            "`{}` is not a folder of its own: give a subfolder, such as `~/poignee/{}`",
+                            dir.display(),
+                            key.trim_end_matches("_dir")
+                        ),
                     ),
                 ));
             }
@@ -221,7 +320,10 @@ impl Config {
                 {
                     return Err(invalid(
                         &format!("words.{}.{}", lang.code(), category.name()),
-                        "holds an empty phrase: remove it".into(),
+                        Localized::new(
+                            "contient une expression vide : retirez-la",
+                            "holds an empty phrase: remove it",
+                        ),
                     ));
                 }
             }
@@ -271,7 +373,7 @@ impl Config {
         linter.thresholds = self.lint;
         linter.audience = self.audience.compile().map_err(|e| ConfigError::Audience {
             path: path.to_path_buf(),
-            message: e.to_string(),
+            message: e.message,
         })?;
         linter.fallback_lang = self.lang.unwrap_or(Lang::Fr);
         Ok(linter)

@@ -15,7 +15,7 @@
 
 use crate::diagnostic::RuleId;
 use crate::lang::Lang;
-use crate::located::Located;
+use crate::located::{Located, Schema, names_of};
 use crate::target::{Platform, Target, Tier};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -89,6 +89,26 @@ pub struct Draft {
 
 const FENCE: &str = "+++";
 
+/// The keys and values of the front matter, for its errors.
+pub const FRONT_MATTER: Schema = Schema {
+    keys: |table| match table {
+        "" => Some(names_of::<FrontMatter>()),
+        "target" => Some(names_of::<Target>()),
+        "placeholders" | "values" => None,
+        t if t.starts_with("placeholders.") => Some(names_of::<Placeholder>()),
+        _ => None,
+    },
+    values: |key| match key {
+        "platform" => Platform::NAMES.to_vec(),
+        "tier" => Tier::NAMES.to_vec(),
+        "lang" => Lang::NAMES.to_vec(),
+        "status" => names_of::<Status>(),
+        "allow" => RuleId::ALL.iter().map(|r| r.as_str()).collect(),
+        "target.relationship" => names_of::<crate::target::Relationship>(),
+        _ => Vec::new(),
+    },
+};
+
 impl Draft {
     /// Reads a draft from the file's text, as [`crate::input::decode`] gives
     /// it (without its BOM): byte offsets count from there. CRLF line ends
@@ -107,12 +127,15 @@ impl Draft {
             return Err(Located::at(
                 source,
                 0,
-                "the front matter opened by `+++` on line 1 is never closed: add a line `+++` after it",
+                crate::lang::Localized::new(
+                    "l’en-tête ouvert par `+++` ligne 1 n’est jamais fermé : ajoutez une ligne `+++` après lui",
+                    "the front matter opened by `+++` on line 1 is never closed: add a line `+++` after it",
+                ),
             ));
         };
         let toml_text = &source[front_start..close_start];
-        let front: FrontMatter =
-            toml::from_str(toml_text).map_err(|e| Located::from_toml(source, front_start, &e))?;
+        let front: FrontMatter = toml::from_str(toml_text)
+            .map_err(|e| Located::from_toml(source, front_start..close_start, &e, &FRONT_MATTER))?;
         let body_offset = next_line(source, close_end);
         Ok(Draft {
             front,
@@ -243,16 +266,30 @@ mod tests {
             Draft::parse("+++\nlang = \"fr\"\nplatfrom = \"linkedin\"\n+++\nx").expect_err("fails");
         assert_eq!((e.line, e.column), (3, 1));
         assert_eq!(e.key.as_deref(), Some("platfrom"));
-        assert_eq!(e.hint.as_deref(), Some("did you mean `platform`?"));
+        assert_eq!(e.hint.as_deref(), Some("platform"));
+        assert_eq!(
+            e.what(Lang::Fr),
+            "clé `platfrom`\u{a0}: clé inconnue (vouliez-vous dire `platform`\u{202f}?)"
+        );
         let e = Draft::parse("+++\n\nplatform = \"linkdin\"\n+++\n").expect_err("fails");
         assert_eq!(
             (e.line, e.column, e.key.as_deref()),
             (3, 12, Some("platform"))
         );
+        assert_eq!(
+            e.what(Lang::En),
+            "key `platform`: unknown value `linkdin`: use `linkedin`, `viadeo` (did you mean `linkedin`?)"
+        );
         let e = Draft::parse("+++\nlang = \"fr\"\nBonjour").expect_err("fails");
-        assert!(e.message.contains("never closed"), "{e}");
+        assert!(e.message.en.contains("never closed"), "{e}");
         let e = Draft::parse("+++\nallow = [\"lnk\"]\n+++\n").expect_err("fails");
-        assert_eq!(e.hint.as_deref(), Some("did you mean `link`?"), "{e}");
+        assert_eq!(e.hint.as_deref(), Some("link"), "{e}");
+        let e = Draft::parse("+++\nlang = \"fr\n+++\n").expect_err("fails");
+        assert!(e.what(Lang::Fr).contains("syntaxe TOML invalide"), "{e}");
+        let e =
+            Draft::parse("+++\n[target]\nrelationship = \"colegue\"\n+++\n").expect_err("fails");
+        assert_eq!(e.key.as_deref(), Some("target.relationship"), "{e}");
+        assert_eq!(e.hint.as_deref(), Some("colleague"), "{e}");
     }
 
     #[test]

@@ -16,6 +16,11 @@ pub enum Lang {
 /// (`platform = "LinkedIn"` is `linkedin`), refusing others as serde does.
 macro_rules! any_case {
     ($ty:ident {$($name:literal => $variant:ident),+ $(,)?}) => {
+        impl $ty {
+            /// The names it takes in a file.
+            pub const NAMES: &'static [&'static str] = &[$($name),+];
+        }
+
         impl<'de> serde::Deserialize<'de> for $ty {
             fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
                 let s = <std::borrow::Cow<'de, str>>::deserialize(d)?;

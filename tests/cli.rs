@@ -330,13 +330,13 @@ fn invalid_configs_name_file_line_column_and_key() {
         (
             "bad-severity.toml",
             ":2:15: key `rules.sales-pitch`",
-            "unknown variant `loud`",
+            "unknown value `loud`: use `off`, `info`, `warning`, `error`",
         ),
         ("unknown-rule.toml", ":2:1:", "did you mean `sales-pitch`?"),
         (
             "bad-tier.toml",
             ":1:8: key `tier`",
-            "unknown variant `gold`",
+            "unknown value `gold`: use `free`, `premium`, `sales-navigator`",
         ),
         (
             "zero-limit.toml",

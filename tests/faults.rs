@@ -25,7 +25,7 @@ fn a_malformed_config_names_file_line_column_and_key() {
         .assert()
         .code(2)
         .stderr(predicate::str::contains(
-            "error: tests/fixtures/faults/config.toml:5:15: key `rules.sales-pitch`: unknown variant `eror`",
+            "error: tests/fixtures/faults/config.toml:5:15: key `rules.sales-pitch`: unknown value `eror`",
         ))
         .stderr(predicate::str::contains("(did you mean `error`?)"));
 }
@@ -50,7 +50,7 @@ fn a_malformed_template_names_file_line_column() {
         .assert()
         .code(1)
         .stdout(predicate::str::contains(
-            "error: invalid front matter: unclosed table, expected `]`",
+            "error: invalid front matter: invalid TOML: unclosed table, expected `]`",
         ))
         .stdout(predicate::str::contains(
             "/tests/fixtures/faults/templates/casse.md:4:20",
@@ -64,7 +64,7 @@ fn a_malformed_draft_names_file_line_column_and_the_run_goes_on() {
         .assert()
         .code(1)
         .stdout(predicate::str::contains(
-            "tests/fixtures/faults/draft.md:5:16: error[file]: invalid front matter: key `target.relationship`: unknown variant `ami`",
+            "tests/fixtures/faults/draft.md:5:16: error[file]: invalid front matter: key `target.relationship`: unknown value `ami`: use `none`, `met`",
         ))
         .stdout(predicate::str::contains("2 files checked: 0 errors, 0 warnings, 0 infos; 1 unreadable"));
 }

@@ -440,3 +440,99 @@ fn set_of_a_key_the_template_lacks_is_refused() {
     );
     assert!(!dir.path().join("out").exists());
 }
+
+/// English words that would betray an untranslated message.
+const ENGLISH: [&str; 12] = [
+    " the ",
+    "not ",
+    "invalid ",
+    "unknown ",
+    "cannot ",
+    "error:",
+    "too large",
+    "no such",
+    "permission denied",
+    "did you mean",
+    "expected ",
+    "key `",
+];
+
+#[cfg(unix)]
+#[test]
+fn in_french_no_error_speaks_english() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let d = dir.path();
+    mkfifo(&d.join("fifo.md"));
+    let files: [(&str, &[u8]); 6] = [
+        ("u16.md", b"\xff\xfeB\0o\0"),
+        ("latin1.md", b"caf\xe9"),
+        ("key.md", b"+++\nplatfrom = \"x\"\n+++\nBonjour"),
+        ("syntax.md", b"+++\nlang = \"fr\n+++\n"),
+        (
+            "value.md",
+            b"+++\n[target]\nrelationship = \"ami\"\n+++\nBonjour",
+        ),
+        ("binary.md", b"a\0b"),
+    ];
+    for (name, bytes) in files {
+        std::fs::write(d.join(name), bytes).unwrap_or_else(|e| panic!("{e}"));
+    }
+    let big = vec![b'a'; 2 << 20];
+    std::fs::write(d.join("big.md"), big).unwrap_or_else(|e| panic!("{e}"));
+    let configs = [
+        "[audience]\nregions = [\"Saint-Denis\"]\n",
+        "[keys]\naprove = [\"f9\"]\n",
+        "[rules]\nsales-pitch = \"loud\"\n",
+        "[limits]\nviadeo = 0\n",
+        "tier = \"gold\"\n",
+        "[lint]\nself_centered_ratio = nan\n",
+        "drafts_dir = \"\"\n",
+    ];
+    let mut said = Vec::new();
+    let run = output(
+        poignee()
+            .args(["--lang", "fr", "check"])
+            .arg(d)
+            .arg("/dev/zero")
+            .arg(d.join("nowhere.md")),
+    );
+    said.push(text(&run.stdout) + &text(&run.stderr));
+    for (i, body) in configs.iter().enumerate() {
+        let config = d.join(format!("c{i}.toml"));
+        write(&config, body);
+        let run = output(
+            poignee()
+                .args(["--lang", "fr", "--config"])
+                .arg(&config)
+                .args(["check", "x.md"]),
+        );
+        said.push(text(&run.stderr));
+    }
+    let run = output(
+        poignee()
+            .args(["--lang", "fr", "--config"])
+            .arg(d.join("none.toml"))
+            .arg("rules"),
+    );
+    said.push(text(&run.stderr));
+    let list = people(d, "Eve,Roy,VivaTech,x\n");
+    let run = output(common::draft(&list, Path::new("/dev/null")).args(["--lang", "fr"]));
+    said.push(text(&run.stderr));
+    let run =
+        output(common::draft(&list, &d.join("out")).args(["--lang", "fr", "--set", "evnt=x"]));
+    said.push(text(&run.stderr));
+    let utf16 = d.join("u16.csv");
+    std::fs::write(&utf16, b"\xff\xfef\0i\0").unwrap_or_else(|e| panic!("{e}"));
+    let run = output(common::draft(&utf16, &d.join("out")).args(["--lang", "fr"]));
+    said.push(text(&run.stderr));
+    for s in &said {
+        assert!(!s.trim().is_empty(), "every case says something");
+        for line in s.lines() {
+            // Paths and quoted values are the user's; the words around them are poignee's.
+            let words = line.replace(&d.display().to_string(), "");
+            for en in ENGLISH {
+                assert!(!words.contains(en), "English `{en}` in: {line}");
+            }
+        }
+    }
+}

@@ -133,11 +133,11 @@ impl Verdict {
 
 /// The `[audience]` entries that do not hold up, found when the config loads.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{message}")]
+#[error("{}", .message.en)]
 pub struct EntryError {
     /// The dotted config key: `audience.regions`.
     pub key: String,
-    pub message: String,
+    pub message: Localized,
 }
 
 /// One entry of an include or exclude list, resolved once.
@@ -230,7 +230,7 @@ impl AudienceFilter {
                 _ => {}
             }
         }
-        let en = field.names().1;
+        let (fr, en) = field.names();
         let entry = |list: &str, shown: &String| -> Result<Entry, EntryError> {
             let config_key = format!("audience.{list}");
             if let Some(group) = groups.get(&key(shown)) {
@@ -243,17 +243,34 @@ impl AudienceFilter {
                     nodes: vec![id],
                     texts: vec![key(shown)],
                 }),
-                Resolved::Ambiguous(ids) => Err(EntryError {
-                    key: config_key,
-                    message: format!(
-                        "“{shown}” is ambiguous: {}; write which one, e.g. “{}”",
+                Resolved::Ambiguous(ids) => {
+                    let paths = |fr: bool| {
                         ids.iter()
-                            .map(|&id| tree.path(id).en)
+                            .map(|&id| {
+                                if fr {
+                                    tree.path(id).fr
+                                } else {
+                                    tree.path(id).en
+                                }
+                            })
                             .collect::<Vec<_>>()
-                            .join(" or "),
-                        disambiguated(tree, ids[0], shown),
-                    ),
-                }),
+                            .join(if fr { " ou " } else { " or " })
+                    };
+                    let example = disambiguated(tree, ids[0], shown);
+                    Err(EntryError {
+                        key: config_key,
+                        message: Localized::new(
+                            format!(
+                                "« {shown} » est ambigu : {} ; précisez lequel, par exemple « {example} »",
+                                paths(true)
+                            ),
+                            format!(
+                                "“{shown}” is ambiguous: {}; write which one, e.g. “{example}”",
+                                paths(false)
+                            ),
+                        ),
+                    })
+                }
                 Resolved::None => {
                     let k = key(shown);
                     let close = tree
@@ -264,9 +281,16 @@ impl AudienceFilter {
                     if let Some((_, id)) = close {
                         return Err(EntryError {
                             key: config_key,
-                            message: format!(
-                                "unknown {en} “{shown}”: did you mean “{}”? (a name outside the shipped data is matched as text only)",
-                                tree.label(id, Lang::En)
+                            message: Localized::new(
+                                format!(
+                                    "{fr} inconnu{} « {shown} » : vouliez-vous dire « {} » ? (un nom hors des données livrées n’est comparé que comme texte)",
+                                    field.e(),
+                                    tree.label(id, Lang::Fr)
+                                ),
+                                format!(
+                                    "unknown {en} “{shown}”: did you mean “{}”? (a name outside the shipped data is matched as text only)",
+                                    tree.label(id, Lang::En)
+                                ),
                             ),
                         });
                     }
@@ -727,7 +751,7 @@ mod tests {
             }
             .compile()
             .err()
-            .map(|e| e.message)
+            .map(|e| e.message.en)
         };
         assert_eq!(bad(&["Auvergne-Rhône-Alpes", "Saint-Denis (93)"]), None);
         let msg = bad(&["Saint-Denis"]).unwrap_or_default();

@@ -238,7 +238,7 @@ pub fn main() -> ExitCode {
         Ok(c) => c,
         Err(e) => {
             let lang = cli.lang.map(to_lang).unwrap_or_else(Lang::from_env);
-            report::fatal(lang, "config", &e.to_string());
+            report::fatal(lang, "config", &e.message(lang));
             return ExitCode::from(EXIT_USAGE);
         }
     };
@@ -303,7 +303,7 @@ fn compose(
         Some(path) => {
             let read = poignee::input::read_text(&path, poignee::input::MAX_BYTES)
                 .map_err(|e| format!(" {}", e.message().get(lang)))
-                .and_then(|s| poignee::draft::Draft::parse(&s).map_err(|at| at.to_string()));
+                .and_then(|s| poignee::draft::Draft::parse(&s).map_err(|at| at.to_string_in(lang)));
             match read {
                 Ok(d) => Some((path, d)),
                 Err(e) => {
@@ -325,7 +325,10 @@ fn compose(
     match poignee::tui::run::run(setup, options) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            report::fail(lang, &e.to_string());
+            report::fail(
+                lang,
+                &poignee::input::ReadError::from_io(&e).message().get(lang),
+            );
             ExitCode::from(EXIT_USAGE)
         }
     }
@@ -401,7 +404,7 @@ fn linter_or_fail(
     match config.linter(&path) {
         Ok(l) => Some(l),
         Err(e) => {
-            report::fatal(lang, "config", &e.to_string());
+            report::fatal(lang, "config", &e.message(lang));
             None
         }
     }

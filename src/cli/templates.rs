@@ -450,7 +450,12 @@ pub fn draft(lang: Lang, config: &Config, linter: &Linter, job: DraftJob) -> Exi
     if let Err(why) = writable_folder(job.out_dir) {
         report::fail(
             lang,
-            &format!("--out {}: {}", job.out_dir.display(), why.get(lang)),
+            &format!(
+                "--out {}{} {}",
+                job.out_dir.display(),
+                lang.colon(),
+                why.get(lang)
+            ),
         );
         return ExitCode::from(EXIT_USAGE);
     }

@@ -413,11 +413,11 @@ pub struct Keymap {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{message}")]
+#[error("{}", .message.en)]
 pub struct KeyError {
     /// `keys.approve`
     pub key: String,
-    pub message: String,
+    pub message: crate::lang::Localized,
 }
 
 impl Default for Keymap {
@@ -435,6 +435,11 @@ impl Default for Keymap {
     }
 }
 
+/// The action names `[keys]` takes.
+pub fn action_names() -> Vec<&'static str> {
+    BINDINGS.iter().map(|b| b.name).collect()
+}
+
 impl Keymap {
     /// The defaults with `overrides` (`[keys]` of the config: action name →
     /// keys) over them.
@@ -442,12 +447,20 @@ impl Keymap {
         let mut map = Keymap::default();
         for (name, keys) in overrides {
             let Some(binding) = BINDINGS.iter().find(|b| b.name == name) else {
-                let hint = crate::located::did_you_mean(name, BINDINGS.iter().map(|b| b.name))
-                    .map(|h| format!(": did you mean `{h}`?"))
-                    .unwrap_or_default();
+                let hint = crate::located::did_you_mean(name, BINDINGS.iter().map(|b| b.name));
+                let (fr, en) = match hint {
+                    Some(h) => (
+                        format!(" : vouliez-vous dire `{h}` ?"),
+                        format!(": did you mean `{h}`?"),
+                    ),
+                    None => Default::default(),
+                };
                 return Err(KeyError {
                     key: format!("keys.{name}"),
-                    message: format!("unknown action `{name}`{hint}"),
+                    message: crate::lang::Localized::new(
+                        format!("action inconnue `{name}`{fr}"),
+                        format!("unknown action `{name}`{en}"),
+                    ),
                 });
             };
             let mut parsed = Vec::new();
@@ -457,8 +470,13 @@ impl Keymap {
                     None => {
                         return Err(KeyError {
                             key: format!("keys.{name}"),
-                            message: format!(
-                                "`{k}` is not a key: write e.g. \"ctrl-s\", \"f2\", \"alt-down\""
+                            message: crate::lang::Localized::new(
+                                format!(
+                                    "`{k}` n’est pas une touche : écrivez par exemple \"ctrl-s\", \"f2\", \"alt-down\""
+                                ),
+                                format!(
+                                    "`{k}` is not a key: write e.g. \"ctrl-s\", \"f2\", \"alt-down\""
+                                ),
                             ),
                         });
                     }
@@ -545,8 +563,8 @@ mod tests {
         o.insert("aprove".to_string(), vec!["f9".to_string()]);
         let e = Keymap::with(&o).expect_err("unknown action");
         assert!(
-            e.message.contains("did you mean `approve`"),
-            "{}",
+            e.message.en.contains("did you mean `approve`"),
+            "{:?}",
             e.message
         );
         let mut o = BTreeMap::new();
