@@ -8,7 +8,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/../fuzz"
 seconds=${1:-600}
-targets=(draft config template lint audience)
+targets=(draft config template lint audience reporters)
 
 cargo fuzz build -s none
 run() {

@@ -214,6 +214,11 @@ registry! {
          "a template field left unfilled: {{…}}, [First name]"),
         ("Un « {{prenom}} » ou un « [Nom de l'entreprise] » oublié dit à la personne qu'elle reçoit un envoi de masse. Remplissez chaque champ, ou retirez la phrase.",
          "A forgotten \"{{first_name}}\" or \"[Company name]\" tells the person they got a mass mailing. Fill every field, or drop the sentence.");
+    ControlChars = "control-chars", Error,
+        ("caractères de contrôle, de sens d'écriture ou sans largeur cachés dans la note",
+         "control, bidi-override or zero-width characters hidden in the note"),
+        ("Des caractères invisibles se glissent dans un texte copié d'un fichier, d'un tableur ou d'une page : contrôles de terminal (échappement, sonnerie), forçages du sens d'écriture (U+202E) qui font lire la suite à l'envers, espaces et liants sans largeur. Ils ne s'affichent pas, mais la plateforme les envoie : la note peut s'afficher de travers chez la personne, ou dire autre chose que ce que vous lisez. Retirez-les. Un liant sans largeur entre deux emoji (👩‍💻) fait partie de l'emoji : il n'est pas signalé.",
+         "Invisible characters slip into text copied from a file, a spreadsheet or a page: terminal controls (escape, bell), writing-direction overrides (U+202E) that make what follows read backwards, zero-width spaces and joiners. They don't show, but the platform sends them: the note may display oddly for the person, or say something other than what you read. Remove them. A zero-width joiner between two emoji (👩‍💻) is part of the emoji: it is not reported.");
     NoExchange = "no-exchange", Info,
         ("ne laisse pas de place à un échange (question, partage)",
          "leaves no room for an exchange (a question, an offer to share)"),

@@ -3,7 +3,8 @@
 //! The library is the whole product minus the terminal: the lint engine
 //! ([`lint`], [`rules`], [`lexicon`]), the draft format ([`draft`]), the
 //! config ([`config`]), the audience filter ([`audience`]), the batch
-//! checker ([`batch`]) and the checks across drafts ([`crossdraft`]). The CLI and the TUI are thin faces over it.
+//! checker ([`batch`]) and the checks across drafts ([`crossdraft`]), and
+//! what the CLI prints ([`report`]). The CLI and the TUI are thin faces over it.
 
 pub mod audience;
 pub mod batch;
@@ -20,6 +21,7 @@ pub mod located;
 pub mod note;
 pub mod people;
 pub mod reading;
+pub mod report;
 pub mod rules;
 pub mod settings;
 pub mod target;

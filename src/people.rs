@@ -4,10 +4,12 @@
 //! Address,Company,Position,Connected On`). Known columns fill the target
 //! (names, company, headline, region, sector, relationship, in English or
 //! French); the others become placeholder values (`event`, `topic`, …).
-//! E-mail addresses and profile URLs are never read into a note.
+//! E-mail addresses and profile URLs are never read into a note, nor
+//! control, bidi-override or zero-width characters.
 
 use crate::audience::taxonomy::key;
 use crate::target::{Relationship, Target};
+use crate::text::without_hidden;
 use std::collections::BTreeMap;
 
 /// One person, from one row.
@@ -168,7 +170,10 @@ pub fn read(bytes: &[u8]) -> Result<Vec<Person>, PeopleError> {
         let (mut first, mut last) = (None, None);
         let mut values = BTreeMap::new();
         for (i, field) in record.iter().enumerate() {
-            let field = field.trim();
+            // Controls, bidi overrides and zero-width characters never
+            // reach a note (nor the terminal) from a cell.
+            let clean = without_hidden(field);
+            let field = clean.trim();
             if field.is_empty() {
                 continue;
             }
@@ -238,6 +243,15 @@ mod tests {
             "no e-mail or URL kept: {:?}",
             p[0].values
         );
+    }
+
+    #[test]
+    fn cells_are_cleaned_of_controls_bidi_and_zero_width_characters() {
+        let csv = "first_name,last_name,company,event\n\"Eve\u{1b}]0;HACKED\u{7}\",\u{202e}Martin\u{202c},\"Acme\r\nInc\u{200b}\",Web2Day \u{9b}31m\n";
+        let p = read(csv.as_bytes()).expect("reads");
+        assert_eq!(p[0].target.name.as_deref(), Some("Eve]0;HACKED Martin"));
+        assert_eq!(p[0].target.company.as_deref(), Some("Acme  Inc"));
+        assert_eq!(p[0].values["event"], "Web2Day 31m");
     }
 
     #[test]

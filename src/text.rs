@@ -1,9 +1,11 @@
 //! Text helpers shared by the rules: accent folding with a map back to the
-//! original bytes, words, sentences, syllables and platform character counts.
+//! original bytes, words, sentences, syllables, platform character counts,
+//! and what a terminal must never be sent raw (control and bidi characters).
 //!
 //! Everything here works on byte offsets into the text the user wrote; rules
 //! report those offsets and the edges (CLI, TUI) convert them once.
 
+use std::borrow::Cow;
 use std::ops::Range;
 use unicode_normalization::char::{decompose_canonical, is_combining_mark};
 
@@ -328,6 +330,104 @@ pub fn floor_char_boundary(text: &str, mut i: usize) -> usize {
     i
 }
 
+/// A bidirectional control: the embeddings, overrides and isolates
+/// (U+202A–U+202E, U+2066–U+2069) and the direction marks (U+200E, U+200F,
+/// U+061C). They reorder the text around them: `exe.txt` shown as `txt.exe`.
+pub fn is_bidi_control(c: char) -> bool {
+    matches!(
+        c,
+        '\u{061c}' | '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}'
+    )
+}
+
+/// Whether the character `c` at byte `i` of `text` is one nobody sees in a
+/// note: a control other than a line break or a tab, a bidirectional
+/// control, or a zero-width character (U+200B, U+200C, U+2060, U+FEFF, and
+/// U+200D unless it joins two pictographs, as in 👩‍💻).
+pub fn is_hidden(text: &str, i: usize, c: char) -> bool {
+    match c {
+        '\n' | '\r' | '\t' => false,
+        '\u{200d}' => !joins_emoji(text, i),
+        '\u{200b}' | '\u{200c}' | '\u{2060}' | '\u{feff}' => true,
+        _ => c.is_control() || is_bidi_control(c),
+    }
+}
+
+/// Whether the zero-width joiner at byte `i` sits between two pictographs
+/// (past a variation selector after the first).
+fn joins_emoji(text: &str, i: usize) -> bool {
+    let before = text[..i]
+        .chars()
+        .rev()
+        .find(|&c| !matches!(c, '\u{fe0e}' | '\u{fe0f}'));
+    let after = text[i + '\u{200d}'.len_utf8()..].chars().next();
+    before.is_some_and(pictograph) && after.is_some_and(pictograph)
+}
+
+/// An emoji, a skin tone or another pictograph that may be joined.
+fn pictograph(c: char) -> bool {
+    is_emoji(c) || matches!(c as u32, 0x1F000..=0x1FAFF | 0x2300..=0x23FF | 0x2B00..=0x2BFF)
+}
+
+/// `s` without its hidden characters ([`is_hidden`]), line breaks and tabs
+/// made spaces: a value for one line of a note (a spreadsheet cell).
+pub fn without_hidden(s: &str) -> Cow<'_, str> {
+    let drop = |(i, c): (usize, char)| is_hidden(s, i, c) || c.is_control();
+    if !s.char_indices().any(drop) {
+        return Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len());
+    for (i, c) in s.char_indices() {
+        if matches!(c, '\n' | '\r' | '\t') {
+            out.push(' ');
+        } else if !is_hidden(s, i, c) {
+            out.push(c);
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// A character that must not reach a terminal as it is: a C0 control, DEL
+/// or a C1 control (they move the cursor, retitle the window, clear the
+/// screen), or a bidirectional control.
+pub fn is_unsafe_for_terminal(c: char) -> bool {
+    c.is_control() || is_bidi_control(c)
+}
+
+/// `s` made safe to print on one line of a terminal: every character of
+/// [`is_unsafe_for_terminal`], line breaks and tabs included, shown as
+/// `<U+001B>`. For file names, messages and anything a one-line format
+/// (`short`, `github`) prints.
+pub fn terminal_line(s: &str) -> Cow<'_, str> {
+    escape_unsafe(s, false)
+}
+
+/// `s` made safe to print to a terminal over several lines: as
+/// [`terminal_line`], but line breaks are kept (CRLF as LF).
+pub fn terminal_lines(s: &str) -> Cow<'_, str> {
+    escape_unsafe(s, true)
+}
+
+fn escape_unsafe(s: &str, keep_lines: bool) -> Cow<'_, str> {
+    let kept = |c: char| keep_lines && c == '\n';
+    if !s.chars().any(|c| is_unsafe_for_terminal(c) && !kept(c)) {
+        return Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len() + 16);
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        if keep_lines && c == '\r' && chars.peek() == Some(&'\n') {
+            continue;
+        }
+        if is_unsafe_for_terminal(c) && !kept(c) {
+            out.push_str(&format!("<U+{:04X}>", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    Cow::Owned(out)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -384,6 +484,32 @@ mod tests {
         assert_eq!(syllables("table", true), 1);
         assert_eq!(syllables("conference", false), 3);
         assert_eq!(syllables("a", false), 1);
+    }
+
+    #[test]
+    fn terminal_escapes_are_shown_not_sent() {
+        let s = "Eve\u{1b}]0;HACKED\u{7} \u{202e}gnp\u{9b}\u{7f}\tok\r\nnext";
+        assert_eq!(
+            terminal_line(s),
+            "Eve<U+001B>]0;HACKED<U+0007> <U+202E>gnp<U+009B><U+007F><U+0009>ok<U+000D><U+000A>next"
+        );
+        assert_eq!(
+            terminal_lines(s),
+            "Eve<U+001B>]0;HACKED<U+0007> <U+202E>gnp<U+009B><U+007F><U+0009>ok\nnext"
+        );
+        assert!(matches!(terminal_line("Bonjour 👩‍💻 é"), Cow::Borrowed(_)));
+        assert!(matches!(terminal_lines("a\nb"), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn hidden_characters_are_dropped_from_a_cell() {
+        assert_eq!(without_hidden("Eve\u{1b}]0;HACKED\u{7}"), "Eve]0;HACKED");
+        assert_eq!(
+            without_hidden("\u{202e}Lyon\u{200b}\r\nRhône\t"),
+            "Lyon  Rhône "
+        );
+        assert_eq!(without_hidden("dev 👩‍💻 Cl\u{200d}aire"), "dev 👩‍💻 Claire");
+        assert!(matches!(without_hidden("Inès 👩‍💻"), Cow::Borrowed(_)));
     }
 
     #[test]

@@ -900,3 +900,119 @@ fn draft_reads_an_excel_csv_and_names_a_utf16_one() {
     let written = std::fs::read_to_string(out.join("clemence-roy.md")).unwrap_or_default();
     assert!(written.contains("Clémence"), "{written}");
 }
+
+/// Whether `out` holds a byte or character a terminal acts on: a C0
+/// control other than a line break, DEL, a C1 control, a bidi control.
+fn raw_control(out: &str) -> Option<char> {
+    out.chars().find(|&c| {
+        (c.is_control() && c != '\n')
+            || matches!(c, '\u{061c}' | '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+    })
+}
+
+#[test]
+fn terminal_escapes_in_names_and_notes_are_shown_not_sent() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let name = "Eve\u{1b}]0;HACKED\u{7}\n\u{202e}dm.txt";
+    let path = dir.path().join(name);
+    write(
+        &path,
+        "Bonjour Eve\u{1b}]0;HACKED\u{7}, vu au salon \u{202e}Web2Day\u{9b}31m. Merci !",
+    );
+    for format in ["human", "short", "github", "json"] {
+        let out = poignee()
+            .args(["--lang", "en", "check", "--no-saved", "--format", format])
+            .arg(&path)
+            .output()
+            .unwrap_or_else(|e| panic!("{e}"));
+        let text = String::from_utf8_lossy(&out.stdout).into_owned();
+        assert_eq!(out.status.code(), Some(1), "{format}: {text}");
+        assert_eq!(raw_control(&text), None, "{format}: {text:?}");
+        assert!(text.contains("control-chars"), "{format}: {text}");
+        match format {
+            "json" => {
+                let v: serde_json::Value =
+                    serde_json::from_str(&text).unwrap_or_else(|e| panic!("{e}: {text}"));
+                assert_eq!(v["files"][0]["path"], path.display().to_string());
+            }
+            "human" => {
+                assert!(
+                    text.contains("Eve<U+001B>]0;HACKED<U+0007><U+000A><U+202E>dm.txt"),
+                    "{text}"
+                );
+                assert!(text.contains("U+202E right-to-left override"), "{text}");
+            }
+            _ => {
+                // One line a finding, each naming the file.
+                let lines: Vec<&str> = text
+                    .lines()
+                    .filter(|l| !l.contains("file checked"))
+                    .collect();
+                assert!(lines.len() > 2, "{text}");
+                // GitHub's own escape for a line break.
+                let shown = match format {
+                    "github" => "HACKED<U+0007>%0A<U+202E>dm.txt",
+                    _ => "HACKED<U+0007><U+000A><U+202E>dm.txt",
+                };
+                for l in lines {
+                    assert!(l.contains(shown), "{format}: {l}");
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn people_cells_are_cleaned_before_they_reach_a_note() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let people = dir.path().join("people.csv");
+    write(
+        &people,
+        "first_name,last_name,region,sector,event,topic\nEve\u{1b}]0;HACKED\u{7},Martin\u{202e},Lyon,Software Development,au salon \u{200b}VivaTech,la logistique\n",
+    );
+    let out_dir = dir.path().join("out");
+    let out = common::draft(&people, &out_dir)
+        .args(["--config", "config.example.toml"])
+        .output()
+        .unwrap_or_else(|e| panic!("{e}"));
+    let text = String::from_utf8_lossy(&out.stdout).into_owned();
+    assert_eq!(raw_control(&text), None, "{text:?}");
+    let written: Vec<_> = std::fs::read_dir(&out_dir)
+        .map(|d| d.filter_map(|e| e.ok()).map(|e| e.path()).collect())
+        .unwrap_or_default();
+    assert_eq!(written.len(), 1, "{text}");
+    let note = std::fs::read_to_string(&written[0]).unwrap_or_else(|e| panic!("{e}: {text}"));
+    assert!(
+        note.contains("Bonjour Eve]0;HACKED, nous avons échangé au salon VivaTech"),
+        "{note}"
+    );
+    assert_eq!(raw_control(&note.replace('\n', "")), None, "{note:?}");
+    assert!(!note.contains('\u{200b}'), "{note:?}");
+}
+
+#[test]
+fn control_chars_is_a_rule_like_the_others() {
+    poignee()
+        .args(["--lang", "en", "explain", "control-chars"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("control-chars (error)"));
+    poignee()
+        .args(["--lang", "en", "check", "-", "--format", "short"])
+        .write_stdin("Hi Claire\u{200b}, we met at Web2Day on caching. Thanks!")
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains(
+            "<stdin>:1:10: error[control-chars]: an invisible character in the note: U+200B zero-width space",
+        ));
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let config = dir.path().join("config.toml");
+    write(&config, "[rules]\ncontrol-chars = \"off\"\n");
+    poignee()
+        .args(["--lang", "en", "--config"])
+        .arg(&config)
+        .args(["check", "-", "--format", "short"])
+        .write_stdin("Hi Claire\u{200b}, we met at Web2Day on caching. Thanks!")
+        .assert()
+        .stdout(predicate::str::contains("control-chars").not());
+}

@@ -1,10 +1,11 @@
 //! `poignee audience`: how the filter reads one person's region and sector,
 //! to debug a filter.
 
-use super::report::{BOLD, DIM, ERROR, GOOD, WARNING, out};
+use super::report::{BOLD, DIM, ERROR, GOOD, WARNING, json_safe, out};
 use poignee::audience::{Audience, Decision, Field, Verdict};
 use poignee::lang::{Lang, Localized, Text, french_spacing};
 use poignee::target::Target;
+use poignee::text::terminal_line;
 use serde_json::json;
 
 pub fn explain(lang: Lang, audience: &Audience, target: &Target, json: bool) -> Verdict {
@@ -27,17 +28,20 @@ pub fn explain(lang: Lang, audience: &Audience, target: &Target, json: bool) -> 
                 })
             })
             .collect();
-        out(&json!({
-            "version": 1,
-            "decision": verdict.decision,
-            "why": verdict.why().get(lang),
-            "fields": fields,
-        })
-        .to_string());
+        out(&json_safe(
+            json!({
+                "version": 1,
+                "decision": verdict.decision,
+                "why": verdict.why().get(lang),
+                "fields": fields,
+            })
+            .to_string(),
+        ));
         return verdict;
     }
     let t = |t: Text| t.get(lang).into_owned();
-    let l = |l: &Localized| french_spacing(l.get(lang).as_ref()).into_owned();
+    // What is said back may quote the user's values: shown safely.
+    let l = |l: &Localized| terminal_line(&french_spacing(l.get(lang).as_ref())).into_owned();
     if audience.is_empty() {
         out(&t(Text::new(
             "Aucun filtre de cible dans la configuration ([audience]) : toute personne convient.",
@@ -60,6 +64,7 @@ pub fn explain(lang: Lang, audience: &Audience, target: &Target, json: bool) -> 
                 (Field::Sector, true, Lang::En) => "excluded sectors",
             };
             let how = l(&how);
+            let shown = terminal_line(&shown);
             if how == shown {
                 out(&format!("  {DIM}{list:<17}{DIM:#} {shown}"));
             } else {
@@ -113,6 +118,7 @@ pub fn explain(lang: Lang, audience: &Audience, target: &Target, json: bool) -> 
 }
 
 fn quoted(lang: Lang, s: &str) -> String {
+    let s = terminal_line(s);
     match lang {
         Lang::Fr => format!("«\u{a0}{s}\u{a0}»"),
         Lang::En => format!("“{s}”"),

@@ -1,7 +1,6 @@
 //! The command-line face: argument parsing, config loading, exit codes.
 
 mod audience;
-mod report;
 mod templates;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
@@ -11,6 +10,8 @@ use poignee::config::{self, Config};
 use poignee::crossdraft;
 use poignee::lang::{Lang, Localized, Text};
 use poignee::located::did_you_mean;
+use poignee::report;
+pub use poignee::report::Format;
 use poignee::{Platform, Tier, fsutil};
 use std::collections::HashSet;
 use std::path::PathBuf;
@@ -178,18 +179,6 @@ struct AudienceArgs {
     /// Print one JSON document
     #[arg(long)]
     json: bool,
-}
-
-#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum Format {
-    /// Compiler-style, with the source line and the span underlined
-    Human,
-    /// One line a diagnostic: path:line:col: severity[rule]: message
-    Short,
-    /// One JSON document (see the README)
-    Json,
-    /// GitHub Actions annotations
-    Github,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -572,6 +561,7 @@ fn init(lang: Lang, path: Option<PathBuf>, force: bool) -> ExitCode {
                 ),
                 Lang::En => format!("config written to {}: edit it to taste", path.display()),
             };
+            let msg = poignee::text::terminal_line(&msg);
             report::out(&poignee::lang::french_spacing(&msg));
             ExitCode::SUCCESS
         }

@@ -13,6 +13,7 @@ use poignee::lint::{Linter, Severity};
 use poignee::located::did_you_mean;
 use poignee::people;
 use poignee::template::{self, Library, Origin, Template};
+use poignee::text::terminal_line as safe;
 use poignee::{Platform, Tier, fsutil};
 use std::collections::{BTreeMap, HashSet};
 use std::path::{Path, PathBuf};
@@ -155,9 +156,9 @@ pub fn list(lang: Lang, config: &Config, only: Option<Lang>) -> ExitCode {
         let code = tp.lang().map(|l| l.code()).unwrap_or("?");
         out(&format!(
             "{:<width$}  {code:<6}  {DIM}{:<10}{DIM:#}  {}",
-            tp.name,
+            safe(&tp.name),
             origin_word(lang, &tp.origin),
-            tp.description()
+            safe(tp.description())
         ));
     }
     out(&fr(
@@ -186,8 +187,8 @@ pub fn show(lang: Lang, config: &Config, linter: &Linter, name: &str, sets: &[St
     let code = tp.lang().map(|l| l.code()).unwrap_or("?");
     out(&format!(
         "{BOLD}{}{BOLD:#} — {} {DIM}({code}, {}){DIM:#}",
-        tp.name,
-        tp.description(),
+        safe(&tp.name),
+        safe(tp.description()),
         origin_word(lang, &tp.origin)
     ));
     let used = template::slots(&tp.draft.body);
@@ -220,14 +221,16 @@ pub fn show(lang: Lang, config: &Config, linter: &Linter, name: &str, sets: &[St
         };
         let label = format!("{{{{{n}}}}}");
         out(&format!(
-            "  {label:<width$}  {value} {DIM}({whence}) {description}{DIM:#}",
+            "  {label:<width$}  {} {DIM}({whence}) {}{DIM:#}",
+            safe(value),
+            safe(description),
             width = width + 4
         ));
     }
     let (rendered, report) = tp.lint(linter, &values, config.platform, config.tier);
     out("");
     for line in textwrap::wrap(rendered.text.trim_end(), 74) {
-        out(&format!("  {DIM}│{DIM:#} {line}"));
+        out(&format!("  {DIM}│{DIM:#} {}", safe(&line)));
     }
     out("");
     let has_errors = report.has_errors();
@@ -374,11 +377,11 @@ pub fn new(lang: Lang, config: &Config, name: &str, tlang: Lang) -> ExitCode {
                 lang,
                 format!(
                     "modèle « {rel} » créé : {} — modifiez-le, puis `poignee templates check {rel}`",
-                    path.display()
+                    safe(&path.display().to_string())
                 ),
                 format!(
                     "template `{rel}` created: {} — edit it, then `poignee templates check {rel}`",
-                    path.display()
+                    safe(&path.display().to_string())
                 ),
             ));
             ExitCode::SUCCESS
@@ -587,6 +590,7 @@ pub fn draft(lang: Lang, config: &Config, linter: &Linter, job: DraftJob) -> Exi
     }
     let (mut written, mut skipped, mut with_errors, mut same) = (0, 0, 0, 0);
     for (line, who, outcome) in &outcomes {
+        let who = safe(who);
         let row = fr(lang, format!("ligne {line}"), format!("line {line}"));
         match outcome {
             Outcome::Written {
@@ -607,10 +611,10 @@ pub fn draft(lang: Lang, config: &Config, linter: &Linter, job: DraftJob) -> Exi
                 };
                 out(&format!(
                     "{style}{mark}{style:#} {} {DIM}— {who} ({row}) — {score}/100{DIM:#}",
-                    path.display()
+                    safe(&path.display().to_string())
                 ));
                 if let Some(why) = unknown {
-                    out(&format!("  {WARNING}?{WARNING:#} {why}"));
+                    out(&format!("  {WARNING}?{WARNING:#} {}", safe(why)));
                 }
             }
             Outcome::Same(path) => {
@@ -627,6 +631,7 @@ pub fn draft(lang: Lang, config: &Config, linter: &Linter, job: DraftJob) -> Exi
             Outcome::Skipped(why) => {
                 skipped += 1;
                 let word = t(lang, Text::new("écartée\u{a0}:", "skipped:"));
+                let why = safe(why);
                 out(&format!("{ERROR}✖{ERROR:#} {row} ({who}) {word} {why}"));
             }
         }
@@ -642,6 +647,8 @@ pub fn draft(lang: Lang, config: &Config, linter: &Linter, job: DraftJob) -> Exi
             ),
         );
     }
+    let out_dir = job.out_dir.display().to_string();
+    let out_dir = safe(&out_dir);
     // repeated-text and pace over what was written and the saved drafts.
     if let Some(dir) = config.drafts_dir().filter(|d| d.is_dir()) {
         let skip: HashSet<PathBuf> = records
@@ -668,11 +675,11 @@ pub fn draft(lang: Lang, config: &Config, linter: &Linter, job: DraftJob) -> Exi
                 lang,
                 format!(
                     ": {repeated} de ces brouillons disent presque la même chose, noms et valeurs du modèle mis à part. Donnez à chacun sa vraie raison avant de l'approuver (`poignee check {}` les détaille)."
-                    , job.out_dir.display()
+                    , out_dir
                 ),
                 format!(
                     ": {repeated} of these drafts say nearly the same thing, names and template values aside. Give each its own reason before approving it (`poignee check {}` has the details).",
-                    job.out_dir.display()
+                    out_dir
                 ),
             )
             .trim_start_matches(['\u{a0}', ' '])
@@ -681,8 +688,8 @@ pub fn draft(lang: Lang, config: &Config, linter: &Linter, job: DraftJob) -> Exi
     for f in findings.iter().filter(|f| f.rule == poignee::RuleId::Pace) {
         out(&format!(
             "{WARNING}⚠ pace{WARNING:#} {}: {}",
-            records[f.record].path,
-            f.text(&records).get(lang)
+            safe(&records[f.record].path),
+            safe(&f.text(&records).get(lang))
         ));
     }
     out("");
@@ -711,11 +718,11 @@ pub fn draft(lang: Lang, config: &Config, linter: &Linter, job: DraftJob) -> Exi
         lang,
         format!(
             "{drafts} dans {}, {rows}. Rien n'est envoyé : relisez et approuvez chaque brouillon.",
-            job.out_dir.display()
+            out_dir
         ),
         format!(
             "{drafts} to {}, {rows}. Nothing is sent: read and approve each draft.",
-            job.out_dir.display()
+            out_dir
         ),
     ));
     if skipped > 0 || with_errors > 0 || full.is_some() {

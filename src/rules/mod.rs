@@ -7,6 +7,7 @@ use crate::note::{Note, Out};
 use std::ops::Range;
 
 mod audience;
+mod control;
 mod exchange;
 mod familiarity;
 mod generic;
@@ -48,6 +49,7 @@ pub(crate) fn run(note: &Note, out: &mut Out) {
     race::check(note, &found, out);
     sentence::check(note, out);
     placeholder::check(note, out);
+    control::check(note, out);
     exchange::check(note, out);
     audience::check(note, out);
 }

@@ -544,3 +544,23 @@ fn the_counter_warns_near_the_limit_and_errs_over_it() {
         }
     );
 }
+
+#[test]
+fn no_control_or_bidi_character_reaches_the_screen() {
+    let mut a = app(Lang::En, None);
+    a.paste("Hi Eve\u{1b}]0;HACKED\u{7}, \u{202e}gnp.exe\u{202c} \u{9b}31m and\tmore\r\nThanks");
+    fill_target(&mut a, "Eve\u{1b}[2J", "Lyon\u{202e}", "Software\u{85}");
+    for (w, h) in [(80, 24), (120, 40)] {
+        let t = render(&a, w, h);
+        let buf = t.backend().buffer();
+        for cell in buf.content() {
+            let bad = cell
+                .symbol()
+                .chars()
+                .find(|&c| crate::text::is_unsafe_for_terminal(c));
+            assert_eq!(bad, None, "{:?} on screen", cell.symbol());
+        }
+        // Shown, as a picture in the one column the editor counts for it.
+        assert!(!cells_of(&t, "Eve␛]0;HACKED␇").is_empty());
+    }
+}

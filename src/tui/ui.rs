@@ -11,7 +11,9 @@ use crate::draft::Status;
 use crate::lang::{Lang, Text, french_spacing};
 use crate::lint::{Diagnostic, Severity};
 use crate::template;
+use crate::text::{is_bidi_control, is_unsafe_for_terminal};
 use ratatui::Frame;
+use ratatui::buffer::Buffer;
 use ratatui::layout::{Alignment, Constraint, Layout, Position, Rect};
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::{Line, Span};
@@ -122,6 +124,41 @@ fn fit(s: &str, width: usize) -> String {
 }
 
 pub fn draw(f: &mut Frame, app: &App) {
+    screens(f, app);
+    shown_safely(f.buffer_mut());
+}
+
+/// Every cell made safe for the terminal: the text of a note, a draft's
+/// name or a template is the user's, and ratatui hands a cell's symbol to
+/// the terminal as it is. A control character (one column wide, as the
+/// editor counts it) is drawn as its picture (␛, ␇, ␡, � for C1); a
+/// bidirectional control (no column) is left out.
+fn shown_safely(buf: &mut Buffer) {
+    for cell in &mut buf.content {
+        if !cell.symbol().chars().any(is_unsafe_for_terminal) {
+            continue;
+        }
+        let shown: String = cell
+            .symbol()
+            .chars()
+            .filter(|&c| !is_bidi_control(c))
+            .map(control_picture)
+            .collect();
+        cell.set_symbol(if shown.is_empty() { " " } else { &shown });
+    }
+}
+
+/// A control character's picture, one column wide like the character.
+fn control_picture(c: char) -> char {
+    match c as u32 {
+        n @ 0..=0x1f => char::from_u32(0x2400 + n).unwrap_or('\u{fffd}'),
+        0x7f => '\u{2421}',
+        0x80..=0x9f => '\u{fffd}',
+        _ => c,
+    }
+}
+
+fn screens(f: &mut Frame, app: &App) {
     let area = f.area();
     let theme = Theme::new(app.color);
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {

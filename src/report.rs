@@ -1,15 +1,17 @@
 //! What the CLI prints: compiler-style reports, one-line reports, JSON and
 //! GitHub annotations, in the interface language, coloured only on a terminal.
+//! What comes from the user (paths, notes, values) is printed through
+//! [`terminal_line`]: no control or bidi character reaches the terminal.
 
-use super::Format;
+use crate::RuleId;
+use crate::batch::{Checked, FileError, FileReport};
+use crate::crossdraft::{Finding, Record};
+use crate::lang::{Lang, Text, french_spacing};
+use crate::lint::{Diagnostic, Linter, Severity};
+use crate::reading::{CueKind, Family, Library};
+use crate::text::{is_unsafe_for_terminal, line_col, terminal_line, terminal_lines};
 use anstyle::{AnsiColor, Style};
-use poignee::RuleId;
-use poignee::batch::{Checked, FileError, FileReport};
-use poignee::crossdraft::{Finding, Record};
-use poignee::lang::{Lang, Text, french_spacing};
-use poignee::lint::{Diagnostic, Linter, Severity};
-use poignee::reading::{CueKind, Family, Library};
-use poignee::text::line_col;
+use clap::ValueEnum;
 use serde::Serialize;
 use std::io::{BufWriter, StdoutLock, Write};
 use unicode_width::UnicodeWidthStr;
@@ -20,6 +22,19 @@ const INFO: Style = AnsiColor::Cyan.on_default().bold();
 pub const GOOD: Style = AnsiColor::Green.on_default().bold();
 pub const BOLD: Style = Style::new().bold();
 pub const DIM: Style = AnsiColor::Blue.on_default().bold();
+
+/// How `check` reports.
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// Compiler-style, with the source line and the span underlined
+    Human,
+    /// One line a diagnostic: path:line:col: severity[rule]: message
+    Short,
+    /// One JSON document (see the README)
+    Json,
+    /// GitHub Actions annotations
+    Github,
+}
 
 #[derive(Debug, Default, Clone, Copy, Serialize)]
 pub struct Summary {
@@ -32,11 +47,12 @@ pub struct Summary {
     pub skipped: usize,
 }
 
-pub struct Reporter {
+/// Reports files one at a time, to standard output or to any writer.
+pub struct Reporter<W: Write = BufWriter<StdoutLock<'static>>> {
     format: Format,
     lang: Lang,
     color: bool,
-    out: BufWriter<StdoutLock<'static>>,
+    out: W,
     summary: Summary,
     cross_written: bool,
 }
@@ -46,12 +62,26 @@ fn color_on() -> bool {
 }
 
 impl Reporter {
+    /// A reporter on standard output, coloured when it is a terminal.
     pub fn new(format: Format, lang: Lang) -> Self {
+        let color = color_on() && matches!(format, Format::Human | Format::Short);
+        Reporter::to(
+            format,
+            lang,
+            color,
+            BufWriter::new(std::io::stdout().lock()),
+        )
+    }
+}
+
+impl<W: Write> Reporter<W> {
+    /// A reporter writing to `out` (the fuzz target's buffer).
+    pub fn to(format: Format, lang: Lang, color: bool, out: W) -> Self {
         let mut r = Reporter {
             format,
             lang,
-            color: color_on() && matches!(format, Format::Human | Format::Short),
-            out: BufWriter::new(std::io::stdout().lock()),
+            color,
+            out,
             summary: Summary::default(),
             cross_written: false,
         };
@@ -132,7 +162,7 @@ impl Reporter {
                     related: f.related_paths(records),
                 };
                 let sep = if i > 0 { "," } else { "" };
-                let item = serde_json::to_string(&item).unwrap_or_default();
+                let item = json_safe(serde_json::to_string(&item).unwrap_or_default());
                 self.write(&format!("{sep}{item}"));
             }
             self.write("]");
@@ -142,8 +172,9 @@ impl Reporter {
         for f in findings {
             let mut o = String::new();
             let r = &records[f.record];
-            let at = format!("{}:{}:{}", r.path, r.line, r.column);
-            let style = Self::severity_style(f.severity);
+            let at = format!("{}:{}:{}", terminal_line(&r.path), r.line, r.column);
+            let message = f.text(records).get(lang).into_owned();
+            let style = severity_style(f.severity);
             match self.format {
                 Format::Github => {
                     let level = match f.severity {
@@ -157,12 +188,12 @@ impl Reporter {
                         r.line,
                         r.column,
                         escape_property(&format!("poignee {}", f.rule)),
-                        escape_data(&f.text(records).get(lang))
+                        escape_data(&message)
                     ));
                 }
                 Format::Short => {
                     let sev = self.paint(style, &format!("{}[{}]", f.severity.name(), f.rule));
-                    o.push_str(&format!("{at}: {sev}: {}\n", f.text(records).get(lang)));
+                    o.push_str(&format!("{at}: {sev}: {}\n", terminal_line(&message)));
                 }
                 Format::Human | Format::Json => {
                     let head = self.paint(
@@ -172,7 +203,7 @@ impl Reporter {
                     o.push_str(&format!(
                         "{head}{} {}\n  {} {at}\n\n",
                         self.colon(),
-                        self.paint(BOLD, &f.text(records).get(lang)),
+                        self.paint(BOLD, &terminal_line(&message)),
                         self.paint(DIM, "-->")
                     ));
                 }
@@ -219,14 +250,6 @@ impl Reporter {
         })
     }
 
-    fn severity_style(s: Severity) -> Style {
-        match s {
-            Severity::Error => ERROR,
-            Severity::Warning => WARNING,
-            Severity::Info => INFO,
-        }
-    }
-
     fn human(&self, checked: &Checked) -> String {
         let mut o = String::new();
         let r = match &checked.outcome {
@@ -237,10 +260,11 @@ impl Reporter {
                     }
                     _ => self.paint(ERROR, &self.severity_word(Severity::Error)),
                 };
-                let msg = e.message().get(self.lang).into_owned();
+                let msg = terminal_line(&e.message().get(self.lang)).into_owned();
+                let path = terminal_line(&checked.path);
                 let at = match e.position() {
-                    Some((l, c)) => format!("{}:{l}:{c}", checked.path),
-                    None => checked.path.clone(),
+                    Some((l, c)) => format!("{path}:{l}:{c}"),
+                    None => path.into_owned(),
                 };
                 o.push_str(&format!(
                     "{head}{} {}\n  {} {at}\n\n",
@@ -253,7 +277,7 @@ impl Reporter {
             Ok(r) => r,
         };
         for d in &r.report.diagnostics {
-            self.human_diagnostic(&mut o, &checked.path, r, d);
+            self.human_diagnostic(&mut o, &terminal_line(&checked.path), r, d);
         }
         let errors = r.report.count(Severity::Error);
         let (mark, style) = match (errors, r.report.count(Severity::Warning)) {
@@ -272,7 +296,7 @@ impl Reporter {
         let line = format!(
             "{} {} — {}/100 · {}/{} · {} · {}{readability}\n",
             self.paint(style, mark),
-            self.paint(BOLD, &checked.path),
+            self.paint(BOLD, &terminal_line(&checked.path)),
             r.report.score.value,
             stats.length,
             stats.limit,
@@ -289,12 +313,12 @@ impl Reporter {
     fn human_diagnostic(&self, o: &mut String, path: &str, r: &FileReport, d: &Diagnostic) {
         let span = r.file_span(&d.span);
         let (line, col) = line_col(&r.source, span.start);
-        let style = Self::severity_style(d.severity);
+        let style = severity_style(d.severity);
         let head = self.paint(
             style,
             &format!("{}[{}]", self.severity_word(d.severity), d.rule),
         );
-        let msg = self.paint(BOLD, &d.message.get(self.lang));
+        let msg = self.paint(BOLD, &terminal_line(&d.message.get(self.lang)));
         o.push_str(&format!("{head}{} {msg}\n", self.colon()));
         let num = line.to_string();
         let pad = " ".repeat(num.len());
@@ -324,7 +348,7 @@ impl Reporter {
                 "{pad} {} {}{colon} {}\n",
                 self.paint(DIM, "="),
                 self.paint(BOLD, &help),
-                s.get(self.lang)
+                terminal_line(&s.get(self.lang))
             ));
         }
         o.push('\n');
@@ -355,23 +379,23 @@ impl Reporter {
                 };
                 o.push_str(&format!(
                     "{}:{l}:{c}: {sev}: {}\n",
-                    checked.path,
-                    e.message().get(self.lang)
+                    terminal_line(&checked.path),
+                    terminal_line(&e.message().get(self.lang))
                 ));
             }
             Ok(r) => {
                 for d in &r.report.diagnostics {
                     let p = Self::positions(r, d);
                     let sev = self.paint(
-                        Self::severity_style(d.severity),
+                        severity_style(d.severity),
                         &format!("{}[{}]", d.severity.name(), d.rule),
                     );
                     o.push_str(&format!(
                         "{}:{}:{}: {sev}: {}\n",
-                        checked.path,
+                        terminal_line(&checked.path),
                         p.line,
                         p.column,
-                        d.message.get(self.lang)
+                        terminal_line(&d.message.get(self.lang))
                     ));
                 }
             }
@@ -489,7 +513,16 @@ impl Reporter {
             },
         };
         let sep = if self.summary.files > 1 { "," } else { "" };
-        format!("{sep}{}", serde_json::to_string(&file).unwrap_or_default())
+        let json = json_safe(serde_json::to_string(&file).unwrap_or_default());
+        format!("{sep}{json}")
+    }
+}
+
+fn severity_style(s: Severity) -> Style {
+    match s {
+        Severity::Error => ERROR,
+        Severity::Warning => WARNING,
+        Severity::Info => INFO,
     }
 }
 
@@ -502,7 +535,7 @@ const EXCERPT_BEFORE: usize = 30;
 /// whole line when it fits, else a window around the span marked with "…".
 /// Returns (text, columns before the span, span width in columns).
 fn excerpt(line: &str, start: usize, end: usize) -> (String, usize, usize) {
-    let line = line.replace('\t', " ");
+    let (line, start, end) = shown_line(line, start, end);
     let width = |s: &str| UnicodeWidthStr::width(s);
     let (start, end) = (start.min(line.len()), end.min(line.len()));
     let span_width = width(&line[start..end]).max(1);
@@ -532,6 +565,26 @@ fn excerpt(line: &str, start: usize, end: usize) -> (String, usize, usize) {
         lead,
         shown_width,
     )
+}
+
+/// A source line as the terminal may show it, with the span moved along:
+/// tabs as spaces, control and bidi characters as `<U+…>` (wider than the
+/// character, so the carets still fall under the span).
+fn shown_line(line: &str, start: usize, end: usize) -> (String, usize, usize) {
+    let line = line.replace('\t', " ");
+    let (mut shown_start, mut shown_end) = (None, None);
+    let mut shown = String::with_capacity(line.len());
+    for (i, c) in line.char_indices() {
+        if i >= start && shown_start.is_none() {
+            shown_start = Some(shown.len());
+        }
+        if i >= end && shown_end.is_none() {
+            shown_end = Some(shown.len());
+        }
+        shown.push_str(&terminal_line(c.encode_utf8(&mut [0; 4])));
+    }
+    let len = shown.len();
+    (shown, shown_start.unwrap_or(len), shown_end.unwrap_or(len))
 }
 
 #[derive(Serialize)]
@@ -610,16 +663,37 @@ struct JsonDiagnostic {
     suggestion: Option<String>,
 }
 
-/// GitHub workflow commands: `%`, CR and LF are escaped in the message…
+/// GitHub workflow commands: `%`, CR and LF are escaped in the message (and
+/// any other control or bidi character shown as `<U+…>`)…
 fn escape_data(s: &str) -> String {
-    s.replace('%', "%25")
+    let s = s
+        .replace('%', "%25")
         .replace('\r', "%0D")
-        .replace('\n', "%0A")
+        .replace('\n', "%0A");
+    terminal_line(&s).into_owned()
 }
 
 /// …and `:` and `,` too in properties.
 fn escape_property(s: &str) -> String {
     escape_data(s).replace(':', "%3A").replace(',', "%2C")
+}
+
+/// A JSON document with DEL, the C1 controls and the bidi controls written
+/// `\u…` as well (serde_json escapes only the C0 controls): the same
+/// strings, nothing a terminal acts on. They can only be inside strings.
+pub fn json_safe(json: String) -> String {
+    if !json.chars().any(is_unsafe_for_terminal) {
+        return json;
+    }
+    let mut out = String::with_capacity(json.len() + 16);
+    for c in json.chars() {
+        if is_unsafe_for_terminal(c) {
+            out.push_str(&format!("\\u{:04x}", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }
 
 /// "1 error", "2 errors"; in French the singular covers 0 too (« 0 erreur »).
@@ -681,7 +755,6 @@ pub fn out(s: &str) {
     anstream::println!("{s}");
 }
 
-/// An error on standard error.
 static JSON: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
 
 /// The run asked for JSON: a fatal error is a JSON document on standard output too.
@@ -710,9 +783,12 @@ pub fn fatal(lang: Lang, kind: &str, message: &str) {
     json_error(kind, message);
 }
 
+/// An error on standard error. It may quote what the user gave (a path, a
+/// value, a config line): no control or bidi character of it is sent.
 pub fn fail(lang: Lang, message: &str) {
     let word = Text::new("erreur", "error").get(lang);
     let head = format!("{ERROR}{word}{ERROR:#}");
+    let message = terminal_lines(message);
     anstream::eprintln!("{head}{} {message}", lang.colon());
 }
 
@@ -737,7 +813,7 @@ pub fn rules(lang: Lang, linter: &Linter) {
             String::new()
         };
         let style = match linter.severity(id) {
-            Some(s) => Reporter::severity_style(s),
+            Some(s) => severity_style(s),
             None => DIM,
         };
         out(&format!(
@@ -759,7 +835,7 @@ fn french_spacing_in(lang: Lang, s: &str) -> String {
 
 pub fn explain(lang: Lang, id: RuleId) {
     let info = id.info();
-    let style = Reporter::severity_style(info.severity);
+    let style = severity_style(info.severity);
     out(&format!(
         "{BOLD}{id}{BOLD:#} ({style}{}{style:#})",
         info.severity.name()
