@@ -14,8 +14,12 @@ use rayon::prelude::*;
 use std::path::{Path, PathBuf};
 
 /// Files linted together: enough to keep both cores busy, few enough that
-/// memory stays flat whatever the number of files.
+/// memory stays flat whatever the number of files…
 const CHUNK: usize = 1024;
+
+/// …and whatever their size: a chunk closes once its files add up to this
+/// many bytes (about 64 files at the 1 MiB cap).
+const CHUNK_BYTES: u64 = 64 * 1024 * 1024;
 
 /// What to check.
 #[derive(Debug)]
@@ -232,12 +236,27 @@ pub fn check(
 ) {
     let mut inputs = inputs.into_iter().peekable();
     while inputs.peek().is_some() {
-        let chunk: Vec<Input> = inputs.by_ref().take(CHUNK).collect();
+        let mut chunk: Vec<Input> = Vec::new();
+        let mut bytes = 0;
+        while chunk.len() < CHUNK && bytes < CHUNK_BYTES {
+            let Some(input) = inputs.next() else { break };
+            bytes += input_size(&input);
+            chunk.push(input);
+        }
         let results: Vec<Checked> = chunk
             .into_par_iter()
             .map(|input| check_one(linter, options, input))
             .collect();
         results.into_iter().for_each(&mut sink);
+    }
+}
+
+/// What an input will hold in memory once read, at most the cap.
+fn input_size(input: &Input) -> u64 {
+    match input {
+        Input::File(p) => std::fs::metadata(p).map_or(0, |m| m.len().min(input::MAX_BYTES)),
+        Input::Stdin(b) => b.len() as u64,
+        _ => 0,
     }
 }
 

@@ -34,6 +34,9 @@ const SHOWN: usize = 5;
 /// ...and listed in its `related` files.
 const RELATED: usize = 20;
 
+/// Word pairs kept per draft for `repeated-text`: ten times a 300-character note's.
+const MAX_SHINGLES: usize = 512;
+
 /// What the cross-draft checks need of one draft.
 #[derive(Debug, Clone)]
 pub struct Record {
@@ -86,6 +89,9 @@ impl Record {
             .collect();
         shingles.sort_unstable();
         shingles.dedup();
+        // A note is a few dozen word pairs; a megabyte file is not a note, and
+        // its first pairs are enough to tell it apart.
+        shingles.truncate(MAX_SHINGLES);
         let (line, column) = crate::text::line_col(source, draft.body_offset);
         Record {
             path: path.to_string(),
