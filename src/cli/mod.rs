@@ -258,6 +258,30 @@ pub fn main() -> ExitCode {
     }
 }
 
+/// The drafts folder, to compare with; one that is a file is said, not
+/// silently left out.
+pub fn saved_drafts_dir(lang: Lang, config: &Config) -> Option<PathBuf> {
+    let dir = config.drafts_dir()?;
+    if dir.exists() && !dir.is_dir() {
+        report::fail(
+            lang,
+            &Localized::new(
+                format!(
+                    "drafts_dir {} n’est pas un dossier : les brouillons enregistrés ne sont pas comparés",
+                    dir.display()
+                ),
+                format!(
+                    "drafts_dir {} is not a folder: the saved drafts are not compared",
+                    dir.display()
+                ),
+            )
+            .get(lang),
+        );
+        return None;
+    }
+    dir.is_dir().then_some(dir)
+}
+
 /// `--format json` (or `--format=json`) among the arguments: errors before
 /// the report are then a JSON document too, for the program that reads it.
 fn wants_json(args: impl Iterator<Item = std::ffi::OsString>) -> bool {
@@ -351,7 +375,7 @@ fn check(lang: Lang, config: &Config, config_path: Option<PathBuf>, args: CheckA
         reporter.file(&checked);
     });
     if options.cross {
-        if let Some(dir) = config.drafts_dir().filter(|d| !args.no_saved && d.is_dir()) {
+        if let Some(dir) = saved_drafts_dir(lang, config).filter(|_| !args.no_saved) {
             let checked: HashSet<PathBuf> = records
                 .iter()
                 .filter_map(|r| std::fs::canonicalize(&r.path).ok())

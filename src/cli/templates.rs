@@ -650,7 +650,7 @@ pub fn draft(lang: Lang, config: &Config, linter: &Linter, job: DraftJob) -> Exi
     let out_dir = job.out_dir.display().to_string();
     let out_dir = safe(&out_dir);
     // repeated-text and pace over what was written and the saved drafts.
-    if let Some(dir) = config.drafts_dir().filter(|d| d.is_dir()) {
+    if let Some(dir) = super::saved_drafts_dir(lang, config) {
         let skip: HashSet<PathBuf> = records
             .iter()
             .filter_map(|r| std::fs::canonicalize(&r.path).ok())
