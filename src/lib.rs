@@ -21,6 +21,7 @@ pub mod people;
 pub mod reading;
 pub mod rules;
 pub mod settings;
+pub mod spans;
 pub mod target;
 pub mod template;
 pub mod text;

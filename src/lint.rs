@@ -7,11 +7,11 @@ use crate::lexicon::{Category, Hit, Lexicon};
 use crate::note::{Levels, Note, Out, configured};
 use crate::reading::Library;
 use crate::rules;
+use crate::spans::Spans;
 use crate::target::Platform;
 use crate::text::{self, Folded};
 use serde::Serialize;
 use std::collections::BTreeMap;
-use std::ops::Range;
 use std::sync::Arc;
 
 pub use crate::diagnostic::{Diagnostic, Level, RuleId, Severity};
@@ -226,12 +226,27 @@ fn resolve_overlaps(mut hits: Vec<Hit>) -> Vec<Hit> {
                 | (Category::Hype, Category::Thanks)
         )
     };
-    let outer: Vec<(Category, Range<usize>)> =
-        merged.iter().map(|h| (h.cat, h.folded.clone())).collect();
+    // The hits of each category that shadows another, to ask whether one
+    // holds a hit in O(log n) rather than by a scan of every hit.
+    let outer = |cat: Category| {
+        Spans::new(
+            merged
+                .iter()
+                .filter(|h| h.cat == cat)
+                .map(|h| h.folded.clone()),
+        )
+    };
+    let shadowing = [
+        Category::Generic,
+        Category::SalesDisclaimer,
+        Category::FalseFamiliarity,
+        Category::Thanks,
+    ]
+    .map(|cat| (cat, outer(cat)));
     merged.retain(|h| {
-        !outer.iter().any(|(cat, r)| {
-            shadows(h.cat, *cat) && r.start <= h.folded.start && h.folded.end <= r.end
-        })
+        !shadowing
+            .iter()
+            .any(|(cat, spans)| shadows(h.cat, *cat) && spans.contains(&h.folded))
     });
     merged.sort_by_key(|h| (h.span.start, h.span.end));
     merged
