@@ -61,7 +61,10 @@ pub struct Editor {
 /// The soft wrap of the text at one width, for one version of the text: a
 /// frame or a move between lines of a long text does not wrap it again.
 #[derive(Debug, Clone, Default)]
-struct WrapCache(RefCell<Option<(u64, usize, Rc<[Range<usize>]>)>>);
+struct WrapCache(RefCell<Option<Wrapped>>);
+
+/// A text version, a width, and the visual lines of that text at it.
+type Wrapped = (u64, usize, Rc<[Range<usize>]>);
 
 impl PartialEq for WrapCache {
     /// A cache says nothing about the editor: any two are alike.
