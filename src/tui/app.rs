@@ -407,6 +407,11 @@ impl App {
         self.focus = Focus::Note;
         self.dirty = false;
         self.relint_soon();
+        if self.stale {
+            // The findings of the text before are not this one's.
+            self.report.diagnostics.clear();
+            self.selected = 0;
+        }
     }
 
     fn reset(&mut self) {

@@ -532,7 +532,12 @@ fn checks_pane(f: &mut Frame, app: &App, theme: &Theme, area: Rect) {
         }
         lines.push(Line::from(Span::styled(text, style)));
     }
-    if clean {
+    if clean && app.stale {
+        lines.push(Line::from(Span::styled(
+            app.t(Text::new("… vérification", "… checking")),
+            theme.dim(),
+        )));
+    } else if clean {
         lines.push(Line::from(Span::styled(
             app.t(Text::new("✓ rien à redire", "✓ nothing to fix")),
             theme.good(),
