@@ -24,6 +24,7 @@ pub mod reading;
 pub mod report;
 pub mod rules;
 pub mod settings;
+pub mod spans;
 pub mod target;
 pub mod template;
 pub mod text;

@@ -7,11 +7,11 @@ use crate::lexicon::{Category, Hit, Lexicon};
 use crate::note::{Levels, Note, Out, configured};
 use crate::reading::Library;
 use crate::rules;
+use crate::spans::Spans;
 use crate::target::Platform;
 use crate::text::{self, Folded};
 use serde::Serialize;
 use std::collections::BTreeMap;
-use std::ops::Range;
 use std::sync::Arc;
 
 pub use crate::diagnostic::{Diagnostic, Level, RuleId, Severity};
@@ -190,15 +190,57 @@ impl Linter {
         rules::run(&note, &mut out);
         let mut diagnostics = out.diagnostics;
         diagnostics.sort_by_key(|d| (d.span.start, std::cmp::Reverse(d.severity), d.rule));
+        // The score counts every finding; the cap keeps each rule's worst,
+        // so it would be the same after.
+        let score = Score::of(&diagnostics);
+        let diagnostics = cap(diagnostics);
         let stats = stats(&note);
         Report {
             lang,
             lang_detected,
-            score: Score::of(&diagnostics),
+            score,
             diagnostics,
             stats,
         }
     }
+}
+
+/// At most this many findings of one rule in one note. A note is 300
+/// characters at most (200 on a free LinkedIn account): twenty findings of
+/// one rule there is one every 15 characters, more than any real note holds
+/// (none of the corpus's 1,489 comes near), and as many as a reader can act
+/// on. Past it, a pasted page or a hostile text would bury the other rules
+/// under a hundred thousand lines, in the terminal and in the editor's list.
+pub const MAX_PER_RULE: usize = 20;
+
+/// Keeps at most [`MAX_PER_RULE`] findings of each rule, the most severe
+/// first and then in text order, so the rule's severity (and the score) is
+/// unchanged; the last one kept says how many more there were. The
+/// diagnostics stay in the order they come in.
+fn cap(mut diagnostics: Vec<Diagnostic>) -> Vec<Diagnostic> {
+    let mut counts: BTreeMap<RuleId, usize> = BTreeMap::new();
+    for d in &diagnostics {
+        *counts.entry(d.rule).or_default() += 1;
+    }
+    let mut keep = vec![true; diagnostics.len()];
+    for (&rule, &count) in counts.iter().filter(|(_, c)| **c > MAX_PER_RULE) {
+        let mut of_rule: Vec<usize> = (0..diagnostics.len())
+            .filter(|&i| diagnostics[i].rule == rule)
+            .collect();
+        of_rule.sort_by_key(|&i| (std::cmp::Reverse(diagnostics[i].severity), i));
+        for &i in &of_rule[MAX_PER_RULE..] {
+            keep[i] = false;
+        }
+        let more = count - MAX_PER_RULE;
+        if let Some(&last) = of_rule[..MAX_PER_RULE].iter().max() {
+            let m = &mut diagnostics[last].message;
+            m.fr.push_str(&format!(" (et {more} autres de cette règle, non montrées)"));
+            m.en.push_str(&format!(" (and {more} more of this rule, not shown)"));
+        }
+    }
+    let mut kept = keep.into_iter();
+    diagnostics.retain(|_| kept.next().unwrap_or(true));
+    diagnostics
 }
 
 /// Overlapping hits of one list merge into one (« découvrez notre » +
@@ -227,12 +269,27 @@ fn resolve_overlaps(mut hits: Vec<Hit>) -> Vec<Hit> {
                 | (Category::Hype, Category::Thanks)
         )
     };
-    let outer: Vec<(Category, Range<usize>)> =
-        merged.iter().map(|h| (h.cat, h.folded.clone())).collect();
+    // The hits of each category that shadows another, to ask whether one
+    // holds a hit in O(log n) rather than by a scan of every hit.
+    let outer = |cat: Category| {
+        Spans::new(
+            merged
+                .iter()
+                .filter(|h| h.cat == cat)
+                .map(|h| h.folded.clone()),
+        )
+    };
+    let shadowing = [
+        Category::Generic,
+        Category::SalesDisclaimer,
+        Category::FalseFamiliarity,
+        Category::Thanks,
+    ]
+    .map(|cat| (cat, outer(cat)));
     merged.retain(|h| {
-        !outer.iter().any(|(cat, r)| {
-            shadows(h.cat, *cat) && r.start <= h.folded.start && h.folded.end <= r.end
-        })
+        !shadowing
+            .iter()
+            .any(|(cat, spans)| shadows(h.cat, *cat) && spans.contains(&h.folded))
     });
     merged.sort_by_key(|h| (h.span.start, h.span.end));
     merged
@@ -263,5 +320,132 @@ fn stats(note: &Note) -> Stats {
         readability,
         first_person: note.count(Category::FirstPerson),
         second_person: note.count(Category::SecondPerson),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lint(text: &str, lang: Lang) -> Report {
+        let cx = Context {
+            lang: Some(lang),
+            ..Context::default()
+        };
+        Linter::default().lint(text, &cx)
+    }
+
+    #[test]
+    fn a_rule_reports_at_most_its_cap_and_says_how_many_more() {
+        let text = "GRATUIT ".repeat(100);
+        let r = lint(&text, Lang::Fr);
+        let pitches: Vec<&Diagnostic> = r
+            .diagnostics
+            .iter()
+            .filter(|d| d.rule == RuleId::SalesPitch)
+            .collect();
+        assert_eq!(pitches.len(), MAX_PER_RULE);
+        // The first ones in the text, the last of them with the count.
+        assert_eq!(pitches[0].span, 0..7);
+        let last = pitches[MAX_PER_RULE - 1];
+        assert_eq!(
+            last.span,
+            8 * (MAX_PER_RULE - 1)..8 * (MAX_PER_RULE - 1) + 7
+        );
+        assert!(
+            last.message
+                .fr
+                .ends_with("(et 80 autres de cette règle, non montrées)")
+        );
+        assert!(
+            last.message
+                .en
+                .ends_with("(and 80 more of this rule, not shown)")
+        );
+        assert!(!pitches[0].message.en.contains("more"));
+        assert!(r.has_errors());
+    }
+
+    #[test]
+    fn the_cap_keeps_the_worst_severity() {
+        // Twenty-five hints, then one error of the same rule, last in the
+        // text: the error is kept, so the rule's severity and the score are
+        // what they were, and the hints kept are the first ones.
+        let at = |i: usize, severity| Diagnostic {
+            rule: RuleId::Hype,
+            severity,
+            span: i..i + 1,
+            message: crate::lang::Localized::new("m", "m"),
+            suggestion: None,
+        };
+        let mut all: Vec<Diagnostic> = (0..25).map(|i| at(i, Severity::Info)).collect();
+        all.push(at(25, Severity::Error));
+        let kept = cap(all.clone());
+        assert_eq!(kept.len(), MAX_PER_RULE);
+        assert_eq!(kept.last().map(|d| d.severity), Some(Severity::Error));
+        assert_eq!(kept[MAX_PER_RULE - 2].span, 18..19);
+        assert_eq!(Score::of(&kept), Score::of(&all));
+        assert!(
+            kept[MAX_PER_RULE - 1]
+                .message
+                .en
+                .ends_with("(and 6 more of this rule, not shown)")
+        );
+    }
+
+    /// Hostile texts: a unit repeated to 16 KiB.
+    const HOSTILE: [&str; 14] = [
+        "GRATUIT ",
+        "A. ",
+        "free demo ",
+        "\n",
+        "http://x.io ",
+        "Bonjour Claire, ",
+        "« a » ",
+        "🚀",
+        "Dr. M. ",
+        "!!! ??? ",
+        "0612345678 ",
+        "Acme Corp ",
+        "we met at RustConf. You're amazing! ",
+        "Bonjour Claire, nous nous sommes croisés au salon VivaTech. Merci !\n",
+    ];
+
+    #[test]
+    fn hostile_texts_get_sound_findings() {
+        for unit in HOSTILE {
+            let text = unit.repeat(16 * 1024 / unit.len());
+            for lang in Lang::ALL {
+                let r = lint(&text, lang);
+                let mut per_rule: BTreeMap<RuleId, usize> = BTreeMap::new();
+                for d in &r.diagnostics {
+                    let s = &d.span;
+                    assert!(s.start <= s.end && s.end <= text.len(), "{unit:?} {d:?}");
+                    assert!(text.is_char_boundary(s.start) && text.is_char_boundary(s.end));
+                    *per_rule.entry(d.rule).or_default() += 1;
+                }
+                assert!(per_rule.values().all(|&n| n <= MAX_PER_RULE), "{unit:?}");
+                assert!(
+                    r.diagnostics
+                        .windows(2)
+                        .all(|w| w[0].span.start <= w[1].span.start),
+                    "{unit:?}"
+                );
+                assert!(r.score.value <= 100);
+                assert_eq!(r.score, Score::of(&r.diagnostics), "{unit:?}");
+                assert!(r.stats.words <= text.len() && r.stats.sentences <= text.len());
+            }
+        }
+        // What they say is still said: each pitch, the long sentence.
+        let pitch = "GRATUIT ".repeat(2048);
+        assert!(
+            lint(&pitch, Lang::Fr)
+                .diagnostics
+                .iter()
+                .any(|d| d.rule == RuleId::SalesPitch)
+        );
+        let dots = "A. ".repeat(5000);
+        let r = lint(&dots, Lang::En);
+        assert_eq!(r.stats.sentences, 5000);
     }
 }

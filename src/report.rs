@@ -9,7 +9,9 @@ use crate::crossdraft::{Finding, Record};
 use crate::lang::{Lang, Text, french_spacing};
 use crate::lint::{Diagnostic, Linter, Severity};
 use crate::reading::{CueKind, Family, Library};
-use crate::text::{is_unsafe_for_terminal, line_col, terminal_line, terminal_lines};
+use crate::text::{
+    floor_char_boundary, is_unsafe_for_terminal, line_col, terminal_line, terminal_lines,
+};
 use anstyle::{AnsiColor, Style};
 use clap::ValueEnum;
 use serde::Serialize;
@@ -535,6 +537,9 @@ const EXCERPT_BEFORE: usize = 30;
 /// whole line when it fits, else a window around the span marked with "…".
 /// Returns (text, columns before the span, span width in columns).
 fn excerpt(line: &str, start: usize, end: usize) -> (String, usize, usize) {
+    if line.len() > EXCERPT_LONG {
+        return excerpt_of_long(line, start, end);
+    }
     let (line, start, end) = shown_line(line, start, end);
     let width = |s: &str| UnicodeWidthStr::width(s);
     let (start, end) = (start.min(line.len()), end.min(line.len()));
@@ -585,6 +590,38 @@ fn shown_line(line: &str, start: usize, end: usize) -> (String, usize, usize) {
     }
     let len = shown.len();
     (shown, shown_start.unwrap_or(len), shown_end.unwrap_or(len))
+}
+
+/// From this many bytes, a line is cut to [`EXCERPT_AROUND`] bytes either
+/// side of the span before it is measured: the excerpt shows a hundred
+/// columns, and a pasted page on one line would otherwise be measured (and
+/// copied) again for every finding on it.
+const EXCERPT_LONG: usize = 4096;
+const EXCERPT_AROUND: usize = 1024;
+
+/// [`excerpt`] of a long line, from the bytes around the span.
+fn excerpt_of_long(line: &str, start: usize, end: usize) -> (String, usize, usize) {
+    let ceil = |mut i: usize| {
+        i = i.min(line.len());
+        while !line.is_char_boundary(i) {
+            i += 1;
+        }
+        i
+    };
+    let start = floor_char_boundary(line, start.min(line.len()));
+    let lo = floor_char_boundary(line, start.saturating_sub(EXCERPT_AROUND));
+    let hi = ceil(start + EXCERPT_AROUND);
+    let end = ceil(end).clamp(start, hi);
+    let (shown, lead, width) = excerpt(&line[lo..hi], start - lo, end - lo);
+    // The window's own edges are not the line's: mark them as cut too.
+    let cut_before = lo > 0 && !shown.starts_with('…');
+    let cut_after = hi < line.len() && !shown.ends_with('…');
+    let shown = format!(
+        "{}{shown}{}",
+        if cut_before { "…" } else { "" },
+        if cut_after { "…" } else { "" }
+    );
+    (shown, lead + usize::from(cut_before), width)
 }
 
 #[derive(Serialize)]

@@ -173,12 +173,19 @@ pub fn sentences(text: &str) -> Vec<Range<usize>> {
     let mut start = 0;
     let bytes = text.as_bytes();
     let mut iter = text.char_indices().peekable();
+    // The last character before this one that is not white space: what
+    // `text[..i].trim_end()` ends with, kept as we go rather than searched
+    // for at each line break (a text of line breaks would be quadratic).
+    let mut solid: Option<char> = None;
     while let Some((i, c)) = iter.next() {
+        let before = solid;
+        if !c.is_whitespace() {
+            solid = Some(c);
+        }
         let end_here = match c {
             // A line that runs on in lower case was wrapped by hand
             // ("learn about\nopportunities"): the sentence goes on.
             '\n' => {
-                let before = text[..i].trim_end().chars().next_back();
                 let after = text[i + 1..].trim_start_matches([' ', '\t']).chars().next();
                 let runs_on = before.is_some_and(|b| b.is_alphanumeric() || b == ',')
                     && after.is_some_and(char::is_lowercase);
@@ -189,6 +196,7 @@ pub fn sentences(text: &str) -> Vec<Range<usize>> {
                 while let Some(&(k, n)) = iter.peek() {
                     if matches!(n, '.' | '!' | '?' | '…' | '»' | '"' | ')' | '\u{201D}') {
                         j = k + n.len_utf8();
+                        solid = Some(n);
                         iter.next();
                     } else {
                         break;

@@ -9,6 +9,7 @@ use crate::lang::Localized;
 use crate::lexicon::Category;
 use crate::note::{Note, Out};
 use crate::reading::Family;
+use crate::spans::Spans;
 use crate::text::is_emoji;
 use regex::Regex;
 use std::ops::Range;
@@ -46,21 +47,24 @@ pub fn check(n: &Note, out: &mut Out) {
     // A superlative said to the person in a sentence that names nothing of
     // theirs ("You're doing amazing work!", « Votre parcours est incroyable »)
     // is praise with no content: flattery too.
-    let specific = |sentence: &Range<usize>| {
-        let within = |r: &Range<usize>| r.start < sentence.end && sentence.start < r.end;
-        n.reading.of(Family::Reason).any(|c| within(&c.span)) || n.reading.names.iter().any(within)
-    };
+    // Each question is a binary search, not a scan, for a note of many hits.
+    let particular = Spans::new(
+        n.reading
+            .of(Family::Reason)
+            .map(|c| c.span.clone())
+            .chain(n.reading.names.iter().cloned()),
+    );
+    let specific = |sentence: &Range<usize>| particular.overlaps(sentence);
+    let in_flattery = Spans::new(flattery.iter().cloned());
     let mut praised: Vec<Range<usize>> = Vec::new();
     for h in n.hits(Category::Hype) {
-        let in_flattery = flattery
-            .iter()
-            .any(|f| f.start < h.span.end && h.span.start < f.end);
-        let sentence = n
-            .reading
-            .to_them
-            .iter()
-            .find(|s| s.start <= h.span.start && h.span.end <= s.end);
-        if in_flattery || sentence.is_none_or(specific) || !is_praise(n, &h.span) {
+        // The sentences that speak to the person are in text order, apart.
+        let to_them = &n.reading.to_them;
+        let sentence = to_them[..to_them.partition_point(|s| s.start <= h.span.start)]
+            .last()
+            .filter(|s| h.span.end <= s.end);
+        if in_flattery.overlaps(&h.span) || sentence.is_none_or(specific) || !is_praise(n, &h.span)
+        {
             continue;
         }
         praised.push(h.span.clone());
@@ -80,11 +84,16 @@ pub fn check(n: &Note, out: &mut Out) {
     }
     // Superlatives and buzzwords outside the flattery: a hint each; a note
     // full of them reads as a sales voice.
+    // `praised` is in text order, as the hits are.
     let words: Vec<Range<usize>> = n
         .hits(Category::Hype)
         .map(|h| h.span.clone())
-        .filter(|h| !flattery.iter().any(|f| f.start < h.end && h.start < f.end))
-        .filter(|h| !praised.contains(h))
+        .filter(|h| !in_flattery.overlaps(h))
+        .filter(|h| {
+            praised
+                .binary_search_by_key(&(h.start, h.end), |p| (p.start, p.end))
+                .is_err()
+        })
         .collect();
     let natural = if words.len() >= HYPE_WORDS_WARN {
         Severity::Warning

@@ -4,6 +4,7 @@
 
 use crate::lang::Localized;
 use crate::note::{Note, Out};
+use crate::spans::holding;
 use std::ops::Range;
 
 mod audience;
@@ -77,22 +78,22 @@ pub(crate) fn to_clause_end(n: &Note, span: Range<usize>) -> Range<usize> {
         "the", "a", "an", "of", "in", "on", "at", "for", "to", "with", "and", "or", "about",
         "from", "by", "as", "your", "their",
     ];
-    let sentence_end = n
-        .sentences
-        .iter()
-        .find(|s| s.start <= span.start && span.start < s.end)
-        .map_or(n.text.len(), |s| s.end);
+    let sentence_end =
+        holding(&n.sentences, span.start).map_or(n.text.len(), |i| n.sentences[i].end);
     let from = span.end.min(sentence_end);
-    let stop = n.text[from..sentence_end]
+    // The words after the cue, at most `MORE`: the clause's end matters
+    // only up to the last of them, so the search for it stops there (a long
+    // sentence without a comma is not read again for every cue in it).
+    let after = n.words.partition_point(|w| w.start < span.end);
+    let next = &n.words[after..n.words.len().min(after + MORE)];
+    let bound = next
+        .last()
+        .map_or(from, |w| w.end)
+        .clamp(from, sentence_end);
+    let stop = n.text[from..bound]
         .find(['.', ',', ';', ':', '!', '?', '\n', '(', '—', '–'])
-        .map_or(sentence_end, |i| from + i);
-    let mut more: Vec<&Range<usize>> = n
-        .words
-        .iter()
-        .skip_while(|w| w.start < span.end)
-        .take_while(|w| w.end <= stop)
-        .take(MORE)
-        .collect();
+        .map_or(bound, |i| from + i);
+    let mut more: Vec<&Range<usize>> = next.iter().take_while(|w| w.end <= stop).collect();
     let cut = more.len() == MORE;
     while cut
         && more.last().is_some_and(|w| {
@@ -110,14 +111,19 @@ pub(crate) fn to_clause_end(n: &Note, span: Range<usize>) -> Range<usize> {
 /// "and I were discussing" (« Lena Fischer »), the owner of "'s work".
 pub(crate) fn from_its_start(n: &Note, span: Range<usize>) -> Range<usize> {
     let mut start = span.start;
+    // The last word that ends by `at` (the words are in text order, apart).
+    let before = |at: usize| {
+        let i = n.words.partition_point(|w| w.end <= at);
+        i.checked_sub(1).map(|i| &n.words[i])
+    };
     if n.text[start..].starts_with(['\'', '\u{2019}']) {
         // "'s work": from the word it belongs to.
-        if let Some(w) = n.words.iter().rev().find(|w| w.end <= start) {
+        if let Some(w) = before(start) {
             start = w.start;
         }
     }
     // Capitalised words right before, on the same line: a name.
-    while let Some(w) = n.words.iter().rev().find(|w| w.end <= start) {
+    while let Some(w) = before(start) {
         let between = &n.text[w.end..start];
         let word = &n.text[w.clone()];
         let capital = word.chars().next().is_some_and(char::is_uppercase);

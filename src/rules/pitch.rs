@@ -9,6 +9,7 @@ use crate::lang::Localized;
 use crate::lexicon::Category;
 use crate::note::{Note, Out};
 use crate::reading::{CueKind, Family};
+use crate::spans::{Spans, holding};
 use crate::target::Relationship;
 use regex::Regex;
 use std::ops::Range;
@@ -134,17 +135,24 @@ pub fn check(n: &Note, out: &mut Out) {
         );
         taken.push(span);
     }
-    let topics = topics(n);
-    let free = |r: &Range<usize>, taken: &[Range<usize>]| {
-        let overlaps = |a: &Range<usize>| a.start < r.end && r.start < a.end;
-        !taken.iter().any(overlaps) && !topics.iter().any(overlaps)
+    // What is taken so far, and the topics, asked in O(log n) a hit. The
+    // hits, then the prices, come in text order, so one taken earlier in
+    // the same loop overlaps this one only if it reaches past its start.
+    let topics = Spans::new(topics(n));
+    let mut before = Spans::new(taken.iter().cloned());
+    let free = |r: &Range<usize>, before: &Spans, reach: usize| {
+        reach <= r.start && !before.overlaps(r) && !topics.overlaps(r)
     };
+    let mut reach = 0;
     for hit in n.hits(Category::SalesPitch) {
-        if free(&hit.span, &taken) && !theirs(n, &hit.span) {
+        if free(&hit.span, &before, reach) && !theirs(n, &hit.span) {
             pitch(n, out, hit.span.clone());
             taken.push(hit.span.clone());
+            reach = reach.max(hit.span.end);
         }
     }
+    before = Spans::new(taken.iter().cloned());
+    let mut reach = 0;
     let priced = n
         .text
         .chars()
@@ -153,9 +161,10 @@ pub fn check(n: &Note, out: &mut Out) {
         let s = m.as_str();
         let lead = s.len() - s.trim_start().len();
         let r = m.start() + lead..m.end();
-        if free(&r, &taken) {
+        if free(&r, &before, reach) {
             pitch(n, out, r.clone());
-            taken.push(r);
+            taken.push(r.clone());
+            reach = reach.max(r.end);
         }
     }
     // No pattern names a pitch, but the note reads like the many that sell
@@ -221,22 +230,37 @@ fn topics(n: &Note) -> Vec<Range<usize>> {
                     .iter()
                     .any(|s| head.eq_ignore_ascii_case(s)))
     };
-    n.reading
+    let cues: Vec<&Range<usize>> = n
+        .reading
         .of(Family::Reason)
         .filter(|c| !c.weak && matches!(c.kind, CueKind::Work | CueKind::Event))
-        .map(|c| {
-            let sentence_end = n
-                .sentences
-                .iter()
-                .find(|s| s.start <= c.span.start && c.span.start < s.end)
-                .map_or(c.span.end, |s| s.end);
-            let cut = n
-                .words
-                .iter()
-                .filter(|w| w.start >= c.span.end && w.end <= sentence_end)
-                .find(|w| sender(&n.text[(*w).clone()]))
+        .map(|c| &c.span)
+        .collect();
+    if cues.is_empty() {
+        return Vec::new();
+    }
+    // For each word, the first word from there on that is the sender's: one
+    // pass from the end, instead of a search from every cue.
+    let mut next_sender = vec![None; n.words.len() + 1];
+    for (i, w) in n.words.iter().enumerate().rev() {
+        next_sender[i] = if sender(&n.text[w.clone()]) {
+            Some(i)
+        } else {
+            next_sender[i + 1]
+        };
+    }
+    cues.into_iter()
+        .map(|span| {
+            let sentence_end =
+                holding(&n.sentences, span.start).map_or(span.end, |i| n.sentences[i].end);
+            // The words are in text order and apart, so the first sender's
+            // word after the cue is inside the sentence if it ends there.
+            let from = n.words.partition_point(|w| w.start < span.end);
+            let cut = next_sender[from]
+                .map(|i| &n.words[i])
+                .filter(|w| w.end <= sentence_end)
                 .map_or(sentence_end, |w| w.start);
-            c.span.start..cut
+            span.start..cut
         })
         .collect()
 }

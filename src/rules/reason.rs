@@ -11,6 +11,7 @@ use crate::lang::Localized;
 use crate::lexicon::Category;
 use crate::note::{Note, Out};
 use crate::reading::{CueKind, Family};
+use crate::spans::Spans;
 use std::ops::Range;
 
 /// A reason the note gives: a cue of the reason patterns, or a phrase of
@@ -27,13 +28,18 @@ pub(crate) fn reasons(n: &Note) -> Vec<Found> {
     // eye", "I see you're hiring") is that remark, not a reason.
     // A thin clue inside what the note sells or asks ("exploring roles in
     // your team") is that ask.
-    let in_generic = |r: &Range<usize>| {
-        n.reading
-            .cues
-            .iter()
-            .filter(|c| matches!(c.kind.family(), Family::Generic | Family::Pitch))
-            .any(|g| g.span.start < r.end && r.start < g.span.end)
+    // Each question below is a binary search over the cues, not a scan.
+    let of = |families: &[Family]| {
+        Spans::new(
+            n.reading
+                .cues
+                .iter()
+                .filter(|c| families.contains(&c.kind.family()))
+                .map(|c| c.span.clone()),
+        )
     };
+    let asks = of(&[Family::Generic, Family::Pitch]);
+    let in_generic = |r: &Range<usize>| asks.overlaps(r);
     let mut found: Vec<Found> = n
         .reading
         .of(Family::Reason)
@@ -52,25 +58,14 @@ pub(crate) fn reasons(n: &Note) -> Vec<Found> {
     // A name (an event, a project, a place) said to the person is a clue of
     // something particular, unless it is what the note sells or a stock
     // remark about their profile.
-    let covered = |r: &Range<usize>| {
-        n.reading.cues.iter().any(|c| {
-            matches!(
-                c.kind.family(),
-                Family::Pitch | Family::Generic | Family::Praise
-            ) && c.span.start <= r.start
-                && r.end <= c.span.end
-        })
-    };
-    let named = n.reading.names.iter().find(|r| {
-        !covered(r)
-            && !found
-                .iter()
-                .any(|f| f.span.start <= r.start && r.end <= f.span.end)
-            && n.reading
-                .to_them
-                .iter()
-                .any(|s| s.start <= r.start && r.end <= s.end)
-    });
+    let covering = of(&[Family::Pitch, Family::Generic, Family::Praise]);
+    let reasons = Spans::new(found.iter().map(|f| f.span.clone()));
+    let to_them = Spans::new(n.reading.to_them.iter().cloned());
+    let named = n
+        .reading
+        .names
+        .iter()
+        .find(|r| !covering.contains(r) && !reasons.contains(r) && to_them.contains(r));
     if let Some(r) = named {
         found.push(Found {
             kind: Some(CueKind::Named),

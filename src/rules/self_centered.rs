@@ -8,15 +8,13 @@ use crate::lang::Localized;
 use crate::lexicon::Category;
 use crate::note::{Note, Out};
 use crate::reading::Family;
+use crate::spans::Spans;
 
 pub fn check(n: &Note, out: &mut Out) {
     // Words inside a stated reason are about the link, not the sender:
     // « notre conversation », "we both studied at".
-    let in_reason = |r: &std::ops::Range<usize>| {
-        n.reading
-            .of(Family::Reason)
-            .any(|c| c.span.start <= r.start && r.end <= c.span.end)
-    };
+    let reasons = Spans::new(n.reading.of(Family::Reason).map(|c| c.span.clone()));
+    let in_reason = |r: &std::ops::Range<usize>| reasons.contains(r);
     let me = n
         .hits(Category::FirstPerson)
         .filter(|h| !in_reason(&h.span))

@@ -205,7 +205,15 @@ pub struct App {
     pub scroll: Cell<usize>,
     /// The note's wrap width at the last drawing, for vertical moves.
     pub wrap_width: Cell<usize>,
+    /// The note changed and is too long to check at every key: the report
+    /// is of an earlier text until the typing pauses ([`App::fresh`]).
+    pub stale: bool,
 }
+
+/// From this many bytes, the note is checked when the typing pauses rather
+/// than at every key: about 10 ms of linting, a hundred times the longest
+/// note a platform takes, so no real note ever waits.
+pub const LIVE_LINT_BYTES: usize = 32 * 1024;
 
 /// A path as the user reads it: `~/…` under the home folder.
 pub fn shown(path: &Path) -> String {
@@ -265,6 +273,7 @@ impl App {
             help_scroll: 0,
             scroll: Cell::new(0),
             wrap_width: Cell::new(40),
+            stale: false,
         };
         app.relint();
         app
@@ -312,6 +321,7 @@ impl App {
             allow: &[],
         };
         self.report = self.linter.lint(self.note.text(), &cx);
+        self.stale = false;
         // Worst first, then in reading order; what was understood last.
         self.report.diagnostics.sort_by_key(|d| {
             (
@@ -331,7 +341,25 @@ impl App {
         self.dirty = true;
         self.unsynced = true;
         self.notice = None;
-        self.relint();
+        self.relint_soon();
+    }
+
+    /// Lints the note now or, when it is too long to lint at every key
+    /// ([`LIVE_LINT_BYTES`]), once the typing pauses: the screen answers
+    /// first.
+    fn relint_soon(&mut self) {
+        if self.note.text().len() > LIVE_LINT_BYTES {
+            self.stale = true;
+        } else {
+            self.relint();
+        }
+    }
+
+    /// Checks the note now if a change is waiting to be checked.
+    pub fn fresh(&mut self) {
+        if self.stale {
+            self.relint();
+        }
     }
 
     /// The note as a draft file, for saving and for the recovery file.
@@ -378,7 +406,12 @@ impl App {
         self.screen = Screen::Compose;
         self.focus = Focus::Note;
         self.dirty = false;
-        self.relint();
+        self.relint_soon();
+        if self.stale {
+            // The findings of the text before are not this one's.
+            self.report.diagnostics.clear();
+            self.selected = 0;
+        }
     }
 
     fn reset(&mut self) {
@@ -572,6 +605,7 @@ impl App {
 
     /// Moves to the next (or previous) diagnostic, selecting its span.
     fn goto_problem(&mut self, step: isize) {
+        self.fresh();
         let n = self.report.diagnostics.len();
         if n == 0 {
             return;
@@ -592,6 +626,7 @@ impl App {
     }
 
     pub fn select_problem(&mut self, i: usize) {
+        self.fresh();
         let Some(d) = self.report.diagnostics.get(i) else {
             return;
         };
@@ -1016,6 +1051,7 @@ impl App {
     /// Approve and save: refuses on errors unless `force`; writes atomically,
     /// never over another file; copies the note.
     pub fn approve(&mut self, force: bool) {
+        self.fresh();
         if self.note.text().trim().is_empty() {
             let msg = self.t(Text::new(
                 "rien à approuver : la note est vide",

@@ -4,7 +4,9 @@
 //! selection, and soft wrap computed here so that every visual line keeps its
 //! byte range in the text.
 
+use std::cell::RefCell;
 use std::ops::Range;
+use std::rc::Rc;
 use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::UnicodeWidthStr;
 
@@ -53,7 +55,25 @@ pub struct Editor {
     single_line: bool,
     /// Bumped on every change of the text.
     pub version: u64,
+    wrapped: WrapCache,
 }
+
+/// The soft wrap of the text at one width, for one version of the text: a
+/// frame or a move between lines of a long text does not wrap it again.
+#[derive(Debug, Clone, Default)]
+struct WrapCache(RefCell<Option<Wrapped>>);
+
+/// A text version, a width, and the visual lines of that text at it.
+type Wrapped = (u64, usize, Rc<[Range<usize>]>);
+
+impl PartialEq for WrapCache {
+    /// A cache says nothing about the editor: any two are alike.
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
+}
+
+impl Eq for WrapCache {}
 
 impl Editor {
     pub fn new(text: &str) -> Editor {
@@ -86,6 +106,22 @@ impl Editor {
 
     pub fn selected_text(&self) -> Option<&str> {
         self.selection().map(|r| &self.text[r])
+    }
+
+    /// The visual lines of the text at `width` columns ([`wrap`]), wrapped
+    /// once per version of the text and width.
+    pub fn lines(&self, width: usize) -> Rc<[Range<usize>]> {
+        let mut cache = self.wrapped.0.borrow_mut();
+        match &*cache {
+            Some((version, w, lines)) if *version == self.version && *w == width => {
+                Rc::clone(lines)
+            }
+            _ => {
+                let lines: Rc<[Range<usize>]> = wrap(&self.text, width).into();
+                *cache = Some((self.version, width, Rc::clone(&lines)));
+                lines
+            }
+        }
     }
 
     fn snapshot(&self) -> Snapshot {
@@ -251,12 +287,18 @@ impl Editor {
             self.anchor = None;
         }
         self.last = None;
-        let text = &self.text;
-        let lines = wrap(text, width);
-        let (row, col) = position(text, &lines, self.cursor);
         if !matches!(m, Move::Up | Move::Down) {
             self.goal = None;
         }
+        // Only moves by visual line need the wrap.
+        let visual = matches!(m, Move::Home | Move::End | Move::Up | Move::Down);
+        let lines = if visual {
+            self.lines(width)
+        } else {
+            Rc::from([])
+        };
+        let text = &self.text;
+        let (row, col) = position(text, &lines, self.cursor);
         self.cursor = match m {
             Move::Left => prev_boundary(text, self.cursor),
             Move::Right => next_boundary(text, self.cursor),
@@ -348,7 +390,7 @@ pub fn wrap(text: &str, width: usize) -> Vec<Range<usize>> {
         let mut used = 0;
         let mut brk: Option<usize> = None;
         let mut since_brk = 0;
-        for (i, g) in hard.grapheme_indices(true) {
+        graphemes(hard, |i, g| {
             let at = hard_start + i;
             let w = UnicodeWidthStr::width(g);
             let space = g.chars().all(char::is_whitespace);
@@ -374,11 +416,41 @@ pub fn wrap(text: &str, width: usize) -> Vec<Range<usize>> {
                 brk = Some(at + g.len());
                 since_brk = 0;
             }
-        }
+        });
         lines.push(start..hard_start + hard.len());
         hard_start += hard.len() + 1;
     }
     lines
+}
+
+/// Calls `f` with each grapheme of `s` and its offset, as
+/// `grapheme_indices(true)` gives them, but faster on the ASCII most notes
+/// are made of: between two ASCII characters (other than CR LF) there is
+/// always a boundary, so those go byte by byte and only the stretches
+/// around other characters are segmented. No rule of segmentation looks
+/// back past an ASCII character, so the stretches segment alone as they
+/// would in the whole.
+fn graphemes<'a>(s: &'a str, mut f: impl FnMut(usize, &'a str)) {
+    let bytes = s.as_bytes();
+    // A boundary for certain between bytes `k - 1` and `k`.
+    let certain =
+        |k: usize| bytes[k - 1].is_ascii() && bytes[k].is_ascii() && bytes[k - 1..=k] != *b"\r\n";
+    let mut i = 0;
+    while i < bytes.len() {
+        let last = i + 1 == bytes.len();
+        if (last && bytes[i].is_ascii()) || (!last && certain(i + 1)) {
+            f(i, &s[i..i + 1]);
+            i += 1;
+            continue;
+        }
+        let end = (i + 2..bytes.len())
+            .find(|&k| certain(k))
+            .unwrap_or(bytes.len());
+        for (j, g) in s[i..end].grapheme_indices(true) {
+            f(i + j, g);
+        }
+        i = end;
+    }
 }
 
 /// The visual (row, column) of a byte offset.
@@ -482,6 +554,37 @@ mod tests {
         assert_eq!(lines, [0..1, 2..2, 3..4]);
         let (row, col) = position("a\n\nb", &lines, 4);
         assert_eq!((row, col), (2, 1));
+    }
+
+    #[test]
+    fn graphemes_are_those_of_the_whole_text() {
+        for s in [
+            "",
+            "a",
+            "é",
+            "ab\r\ncd\r",
+            "e\u{301}a\u{301}\u{302}x",
+            "Salut l’équipe 👋🏽 ! 👨‍👩‍👧 ok",
+            "🇫🇷🇫🇷🇫a🇫🇷🇫",
+            "日本 a\u{200d}b ok",
+            "\u{0915}\u{094D}\u{0937} a",
+        ] {
+            let mut ours = Vec::new();
+            graphemes(s, |i, g| ours.push((i, g)));
+            let theirs: Vec<(usize, &str)> = s.grapheme_indices(true).collect();
+            assert_eq!(ours, theirs, "{s:?}");
+        }
+    }
+
+    #[test]
+    fn the_wrap_is_kept_until_the_text_or_width_changes() {
+        let mut e = Editor::new("Bonjour Claire, merci pour votre article.");
+        let a = e.lines(12);
+        assert!(Rc::ptr_eq(&a, &e.lines(12)));
+        assert_eq!(&*e.lines(20), &wrap(e.text(), 20)[..]);
+        e.insert("!");
+        assert_eq!(&*e.lines(12), &wrap(e.text(), 12)[..]);
+        assert_ne!(&*a, &*e.lines(12));
     }
 
     #[test]

@@ -29,6 +29,8 @@ use std::time::{Duration, Instant};
 /// How long after a change the recovery file is written, at most.
 const SYNC_AFTER: Duration = Duration::from_millis(400);
 const POLL: Duration = Duration::from_millis(200);
+/// How long the typing pauses before a long note is checked again.
+const LINT_PAUSE: Duration = Duration::from_millis(150);
 
 /// The recovery file and its latest text, for the panic hook.
 static SNAPSHOT: Mutex<Option<(PathBuf, String)>> = Mutex::new(None);
@@ -226,6 +228,11 @@ fn event_loop(
                     changed_at = None;
                 }
             }
+        }
+        // A long note is checked once the typing pauses.
+        if app.stale && !event::poll(LINT_PAUSE)? {
+            app.relint();
+            continue;
         }
         if event::poll(POLL)? {
             match event::read()? {

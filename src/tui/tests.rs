@@ -564,3 +564,47 @@ fn no_control_or_bidi_character_reaches_the_screen() {
         assert!(!cells_of(&t, "Eve␛]0;HACKED␇").is_empty());
     }
 }
+
+/// The screen's text, one string.
+fn screen_text(t: &Terminal<TestBackend>) -> String {
+    t.backend()
+        .buffer()
+        .content()
+        .iter()
+        .map(|c| c.symbol())
+        .collect()
+}
+
+#[test]
+fn a_long_note_is_drawn_first_and_checked_when_the_keys_pause() {
+    let mut a = app(Lang::En, None);
+    let body = "GRATUIT ".repeat(super::app::LIVE_LINT_BYTES / 8 + 1);
+    let draft = crate::draft::Draft::parse(&body).unwrap_or_else(|e| panic!("{e:?}"));
+    a.open(&draft, None);
+    // Drawn before it is checked: no findings of the empty note before.
+    assert!(a.stale);
+    let shown = screen_text(&render(&a, 120, 40));
+    assert!(
+        shown.contains("… checking") && shown.contains("…/100"),
+        "{shown}"
+    );
+    assert!(!shown.contains("empty"), "{shown}");
+    // A key does not lint it; the pause does (the event loop calls relint).
+    typed(&mut a, "x");
+    assert!(a.stale);
+    a.relint();
+    assert!(!a.stale);
+    let pitches = a
+        .report
+        .diagnostics
+        .iter()
+        .filter(|d| d.rule == crate::RuleId::SalesPitch)
+        .count();
+    assert_eq!(pitches, crate::lint::MAX_PER_RULE);
+    // F8 lints a waiting note before it goes to a problem.
+    typed(&mut a, "y");
+    press(&mut a, KeyCode::F(8));
+    assert!(!a.stale);
+    let first = a.report.diagnostics.first().map(|d| d.span.start);
+    assert_eq!(Some(a.note.cursor()), first);
+}

@@ -443,7 +443,7 @@ fn note_pane(f: &mut Frame, app: &App, theme: &Theme, area: Rect) {
         );
         return;
     }
-    let lines = wrap(text, width);
+    let lines = app.note.lines(width);
     let (row, col) = position(text, &lines, app.note.cursor());
     let height = inner.height as usize;
     let mut scroll = app.scroll.get();
@@ -492,7 +492,12 @@ fn note_pane(f: &mut Frame, app: &App, theme: &Theme, area: Rect) {
 fn checks_pane(f: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     let report = &app.report;
     let focused = app.focus == Focus::Checks;
-    let score = format!(" {}/100 ", report.score.value);
+    // A long note waiting to be checked again: its score is not known yet.
+    let score = if app.stale {
+        " …/100 ".to_string()
+    } else {
+        format!(" {}/100 ", report.score.value)
+    };
     let score_style = match (
         report.count(Severity::Error),
         report.count(Severity::Warning),
@@ -530,7 +535,14 @@ fn checks_pane(f: &mut Frame, app: &App, theme: &Theme, area: Rect) {
         let quote = if d.span.is_empty() {
             String::new()
         } else {
-            let q: String = app.note.text()[d.span.clone()]
+            // What the row can show of it: a span may cover a long text,
+            // and, while a long note waits to be checked again, be stale.
+            let text = app.note.text();
+            let end = d.span.end.min(d.span.start.saturating_add(4 * w));
+            let end = crate::text::floor_char_boundary(text, end.min(text.len()));
+            let q: String = text
+                .get(d.span.start..end)
+                .unwrap_or("")
                 .split_whitespace()
                 .collect::<Vec<_>>()
                 .join(" ");
@@ -557,7 +569,12 @@ fn checks_pane(f: &mut Frame, app: &App, theme: &Theme, area: Rect) {
         }
         lines.push(Line::from(Span::styled(text, style)));
     }
-    if clean {
+    if clean && app.stale {
+        lines.push(Line::from(Span::styled(
+            app.t(Text::new("… vérification", "… checking")),
+            theme.dim(),
+        )));
+    } else if clean {
         lines.push(Line::from(Span::styled(
             app.t(Text::new("✓ rien à redire", "✓ nothing to fix")),
             theme.good(),
