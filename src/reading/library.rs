@@ -7,7 +7,7 @@
 //! A note is matched by looking up each token's possible first tokens in an
 //! index, so only the few patterns that can start there are tried.
 
-use super::pattern::{self, First, NO_ID, Node, Parser, Prepared, SyntaxError, Vocabulary};
+use super::pattern::{self, First, Memo, NO_ID, Node, Parser, Prepared, SyntaxError, Vocabulary};
 use super::tokens::{self, Kind};
 use super::{Cue, CueKind, Family, Reading};
 use crate::lang::Lang;
@@ -255,25 +255,28 @@ impl Library {
         };
         // The memo of this thread, stamped for this note: what earlier
         // notes left in it is stale, so it never needs clearing.
-        let (memo, stamp) = MEMO.with(|m| {
-            let (mut v, last) = m.take();
-            let stamp = last.wrapping_add(1).max(1);
-            if stamp == 1 {
-                v.clear();
-            }
-            let size = language.memo_classes * (toks.len() + 1);
-            if v.len() < size {
-                v.resize(size, (0, 0));
-            }
-            (v, stamp)
-        });
+        let size = language.memo_classes * (toks.len() + 1);
+        let memo = if size <= Memo::DENSE_MAX {
+            MEMO.with(|m| {
+                let (mut v, last) = m.take();
+                let stamp = last.wrapping_add(1).max(1);
+                if stamp == 1 {
+                    v.clear();
+                }
+                if v.len() < size {
+                    v.resize(size, (0, 0));
+                }
+                Memo::Dense { slots: v, stamp }
+            })
+        } else {
+            Memo::Sparse(Default::default())
+        };
         let prepared = Prepared {
             tokens: &toks,
             folded: f,
             ids,
             stems,
             memo: std::cell::RefCell::new(memo),
-            stamp,
             memo_rows: &language.memo_rows,
         };
         let mut reading = language.find(&prepared);
@@ -286,7 +289,9 @@ impl Library {
             reading.leans_to_pitch = Some(lean.sentence.unwrap_or(0..text.len()));
         }
         // The memo's memory serves the next note of this thread.
-        MEMO.with(|m| m.replace((prepared.memo.into_inner(), stamp)));
+        if let Memo::Dense { slots, stamp } = prepared.memo.into_inner() {
+            MEMO.with(|m| m.replace((slots, stamp)));
+        }
         reading
     }
 

@@ -568,14 +568,52 @@ pub struct Prepared<'a> {
     pub stems: Vec<Option<Box<str>>>,
     /// What each class matches at each token, once known: many patterns
     /// try the same class at the same place.
-    pub memo: std::cell::RefCell<Vec<(u32, u64)>>,
-    /// The stamp of this note in `memo`: an entry with another is stale.
-    pub stamp: u32,
+    pub memo: std::cell::RefCell<Memo>,
     /// The row of each class in `memo` (only classes patterns refer to).
     pub memo_rows: &'a [u32],
 }
 
 pub const NO_ID: u32 = u32::MAX;
+
+/// The memo of a note: a table of classes × tokens while that stays small
+/// (reused from note to note, stamped so that it never needs clearing), else
+/// only the places actually tried, so that a pasted megabyte does not cost
+/// a hundred.
+pub enum Memo {
+    Dense {
+        slots: Vec<(u32, u64)>,
+        /// The stamp of this note: an entry with another is stale.
+        stamp: u32,
+    },
+    Sparse(rustc_hash::FxHashMap<usize, u64>),
+}
+
+impl Memo {
+    /// Entries of the dense table at most (16 bytes each: 16 MiB).
+    pub const DENSE_MAX: usize = 1 << 20;
+
+    fn get(&self, slot: usize) -> Option<u64> {
+        match self {
+            Memo::Dense { slots, stamp } => {
+                slots.get(slot).filter(|(s, _)| s == stamp).map(|&(_, m)| m)
+            }
+            Memo::Sparse(map) => map.get(&slot).copied(),
+        }
+    }
+
+    fn set(&mut self, slot: usize, m: u64) {
+        match self {
+            Memo::Dense { slots, stamp } => {
+                if let Some(cell) = slots.get_mut(slot) {
+                    *cell = (*stamp, m);
+                }
+            }
+            Memo::Sparse(map) => {
+                map.insert(slot, m);
+            }
+        }
+    }
+}
 
 impl Prepared<'_> {
     fn text(&self, i: usize) -> &str {
@@ -616,15 +654,12 @@ pub fn ends(node: &Node, classes: &[Node], p: &Prepared, at: usize, sentence: u3
                 return step(class, classes, p, at, sentence);
             }
             let slot = row as usize * (p.tokens.len() + 1) + at;
-            if own
-                && let Some(&(stamp, m)) = p.memo.borrow().get(slot)
-                && stamp == p.stamp
-            {
+            if own && let Some(m) = p.memo.borrow().get(slot) {
                 return m;
             }
             let m = step(class, classes, p, at, sentence);
-            if own && let Some(cell) = p.memo.borrow_mut().get_mut(slot) {
-                *cell = (p.stamp, m);
+            if own {
+                p.memo.borrow_mut().set(slot, m);
             }
             m
         }
