@@ -13,7 +13,7 @@ use crate::fsutil;
 use crate::lang::{Lang, Localized, Text};
 use crate::lint::{Context, Linter, Report, Severity};
 use crate::target::{Platform, Relationship, Target, Tier};
-use crate::template::{self, Library};
+use crate::template::{self, Library, Template};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use std::cell::Cell;
 use std::collections::BTreeMap;
@@ -86,13 +86,49 @@ pub enum Dialog {
     Quit,
     /// A new note over unsaved text.
     NewNote,
-    /// Approve despite errors.
+    /// Approve despite errors, then go on as asked.
     Approve {
         errors: usize,
+        then: After,
     },
     Delete(PathBuf),
     /// Text found in the recovery file at start.
     Recover(Box<Draft>),
+    /// A template (its name) over a note that has text.
+    Template(String),
+}
+
+/// What an approval asked from a dialog leads to once saved.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum After {
+    Stay,
+    Quit,
+    NewNote,
+}
+
+/// A key in a dialog, read the same way in every dialog: the language's
+/// yes and no letters, Esc to cancel, Enter for the dialog's safe choice.
+/// Any other key does nothing (the dialog stays).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Answer {
+    Yes,
+    No,
+    Cancel,
+    Safe,
+}
+
+impl Answer {
+    pub fn of(code: KeyCode, lang: Lang) -> Option<Answer> {
+        match (code, lang) {
+            (KeyCode::Char('o' | 'O'), Lang::Fr) | (KeyCode::Char('y' | 'Y'), Lang::En) => {
+                Some(Answer::Yes)
+            }
+            (KeyCode::Char('n' | 'N'), _) => Some(Answer::No),
+            (KeyCode::Esc, _) => Some(Answer::Cancel),
+            (KeyCode::Enter, _) => Some(Answer::Safe),
+            _ => None,
+        }
+    }
 }
 
 /// Something for the runtime to do.
@@ -502,14 +538,14 @@ impl App {
             Action::Compose => self.screen = Screen::Compose,
             Action::Help => self.dialog = Some(Dialog::Help),
             Action::Quit => {
-                if self.dirty && !self.note.text().trim().is_empty() {
+                if self.unsaved() {
                     self.dialog = Some(Dialog::Quit);
                 } else {
                     self.quit = true;
                 }
             }
             Action::NewNote => {
-                if self.dirty && !self.note.text().trim().is_empty() {
+                if self.unsaved() {
                     self.dialog = Some(Dialog::NewNote);
                 } else {
                     self.reset();
@@ -809,7 +845,18 @@ impl App {
         else {
             return;
         };
-        let rendered = self.preview(&t);
+        if !self.note.text().trim().is_empty() {
+            // A note with text is replaced only when asked (and undo brings
+            // it back in one step).
+            self.dialog = Some(Dialog::Template(t.name.clone()));
+            return;
+        }
+        self.put_template(&t);
+    }
+
+    /// The template's text in the editor, as one undoable step.
+    fn put_template(&mut self, t: &Template) {
+        let rendered = self.preview(t);
         self.note.set_text(rendered.text.trim_end());
         self.template = Some(t.name.clone());
         if self.relationship.is_none() {
@@ -941,79 +988,123 @@ impl App {
         }
     }
 
+    /// Text or a recipient that only this editor holds: leaving asks first.
+    pub fn unsaved(&self) -> bool {
+        self.dirty && (!self.note.text().trim().is_empty() || self.target() != Target::default())
+    }
+
     fn dialog_key(&mut self, dialog: Dialog, ev: KeyEvent) {
-        let yes = matches!(
-            ev.code,
-            KeyCode::Char('o' | 'O' | 'y' | 'Y') | KeyCode::Enter
-        );
-        let no = matches!(ev.code, KeyCode::Char('n' | 'N') | KeyCode::Esc);
-        match dialog {
-            Dialog::Help => match ev.code {
-                KeyCode::Esc | KeyCode::F(1) | KeyCode::Char('?' | 'q') => {
-                    self.dialog = None;
-                    self.help_scroll = 0;
-                }
-                KeyCode::Down | KeyCode::PageDown => self.help_scroll += 1,
-                KeyCode::Up | KeyCode::PageUp => {
-                    self.help_scroll = self.help_scroll.saturating_sub(1)
-                }
-                _ => {}
-            },
-            Dialog::Quit | Dialog::NewNote => {
-                let save = matches!(ev.code, KeyCode::Char('s' | 'S' | 'e' | 'E'));
-                let discard = matches!(ev.code, KeyCode::Char('d' | 'D' | 'j' | 'J'));
-                if save {
-                    self.dialog = None;
-                    self.approve(false);
-                    if !self.dirty && dialog == Dialog::Quit {
-                        self.quit = true;
-                    }
-                } else if discard {
-                    self.dialog = None;
-                    self.dirty = false;
-                    if dialog == Dialog::Quit {
-                        self.quit = true;
-                    } else {
-                        self.reset();
-                    }
-                } else if ev.code == KeyCode::Esc {
-                    self.dialog = None;
-                }
+        if dialog != Dialog::Help {
+            if let Some(answer) = Answer::of(ev.code, self.lang) {
+                self.answer(dialog, answer);
             }
-            Dialog::Approve { .. } => {
+            return;
+        }
+        match ev.code {
+            KeyCode::Esc | KeyCode::F(1) | KeyCode::Char('?' | 'q') => {
                 self.dialog = None;
-                if yes {
-                    self.approve(true);
+                self.help_scroll = 0;
+            }
+            KeyCode::Down => self.help_scroll += 1,
+            KeyCode::PageDown => self.help_scroll += 10,
+            KeyCode::Up => self.help_scroll = self.help_scroll.saturating_sub(1),
+            KeyCode::PageUp => self.help_scroll = self.help_scroll.saturating_sub(10),
+            KeyCode::Home => self.help_scroll = 0,
+            _ => {}
+        }
+    }
+
+    /// A dialog's answer. Enter takes the safe choice: stay, keep, do not
+    /// approve; restore what was recovered.
+    fn answer(&mut self, dialog: Dialog, answer: Answer) {
+        self.dialog = None;
+        match (dialog, answer) {
+            (Dialog::Quit, Answer::Yes) => self.approve_then(After::Quit),
+            (Dialog::Quit, Answer::No) => {
+                self.dirty = false;
+                self.quit = true;
+            }
+            (Dialog::NewNote, Answer::Yes) => self.approve_then(After::NewNote),
+            (Dialog::NewNote, Answer::No) => {
+                self.dirty = false;
+                self.reset();
+            }
+            (Dialog::Approve { then, .. }, Answer::Yes) => {
+                self.approve(true);
+                self.after(then);
+            }
+            (Dialog::Delete(path), Answer::Yes) => self.delete(&path),
+            (Dialog::Recover(d), Answer::Yes | Answer::Safe | Answer::Cancel) => {
+                self.open(&d, None);
+                self.dirty = true;
+                self.unsynced = true;
+            }
+            (Dialog::Recover(_), Answer::No) => self.effects.push(Effect::SetAside),
+            (Dialog::Template(name), Answer::Yes) => {
+                if let Some(t) = self.library.find(&name).cloned() {
+                    self.put_template(&t);
                 }
             }
-            Dialog::Delete(path) => {
-                if yes {
-                    self.dialog = None;
-                    let msg = match std::fs::remove_file(&path) {
-                        Ok(()) => match self.lang {
-                            Lang::Fr => format!("{} supprimé", shown(&path)),
-                            Lang::En => format!("{} deleted", shown(&path)),
-                        },
-                        Err(e) => format!("{}: {e}", path.display()),
-                    };
-                    self.say(Severity::Info, msg);
-                    self.load_drafts();
-                } else if no {
-                    self.dialog = None;
-                }
-            }
-            Dialog::Recover(d) => {
-                if yes {
-                    self.dialog = None;
-                    self.open(&d, None);
+            // No, Esc and Enter leave everything as it was.
+            _ => {}
+        }
+    }
+
+    /// Approves, then quits or starts anew once the note is saved (an
+    /// approval that asks about errors first carries `then` along).
+    fn approve_then(&mut self, then: After) {
+        self.approve_with(false, then);
+        if self.dialog.is_none() {
+            self.after(then);
+        }
+    }
+
+    fn after(&mut self, then: After) {
+        if self.dirty {
+            // Not saved (an error said why): the text stays.
+            return;
+        }
+        match then {
+            After::Stay => {}
+            After::Quit => self.quit = true,
+            After::NewNote => self.reset(),
+        }
+    }
+
+    fn delete(&mut self, path: &Path) {
+        let msg = match std::fs::remove_file(path) {
+            Ok(()) => {
+                if self.path.as_deref() == Some(path) {
+                    // The open note now lives only here: leaving will ask.
+                    self.path = None;
                     self.dirty = true;
                     self.unsynced = true;
-                } else if no {
-                    self.dialog = None;
-                    self.effects.push(Effect::SetAside);
+                    match self.lang {
+                        Lang::Fr => format!(
+                            "{} supprimé — la note reste ouverte, non enregistrée",
+                            shown(path)
+                        ),
+                        Lang::En => {
+                            format!("{} deleted — the note stays open, unsaved", shown(path))
+                        }
+                    }
+                } else {
+                    match self.lang {
+                        Lang::Fr => format!("{} supprimé", shown(path)),
+                        Lang::En => format!("{} deleted", shown(path)),
+                    }
                 }
             }
-        }
+            Err(e) => format!(
+                "{}: {}",
+                path.display(),
+                crate::input::ReadError::from_io(&e)
+                    .message()
+                    .get(self.lang)
+            ),
+        };
+        self.say(Severity::Info, msg);
+        self.load_drafts();
     }
 
     pub fn set_aside_notice(&mut self, to: &Path) {
@@ -1051,6 +1142,10 @@ impl App {
     /// Approve and save: refuses on errors unless `force`; writes atomically,
     /// never over another file; copies the note.
     pub fn approve(&mut self, force: bool) {
+        self.approve_with(force, After::Stay);
+    }
+
+    fn approve_with(&mut self, force: bool, then: After) {
         self.fresh();
         if self.note.text().trim().is_empty() {
             let msg = self.t(Text::new(
@@ -1062,7 +1157,7 @@ impl App {
         }
         let errors = self.report.count(Severity::Error);
         if errors > 0 && !force {
-            self.dialog = Some(Dialog::Approve { errors });
+            self.dialog = Some(Dialog::Approve { errors, then });
             return;
         }
         let Some(dir) = self.drafts_dir.clone() else {

@@ -153,7 +153,13 @@ fn approve_refuses_errors_unless_confirmed_saves_privately_and_copies() {
     typed(&mut a, PITCH);
     fill_target(&mut a, "Claire Martin", "Lyon", "Marketing Services");
     ctrl(&mut a, 's');
-    assert_eq!(a.dialog, Some(Dialog::Approve { errors: 1 }));
+    assert_eq!(
+        a.dialog,
+        Some(Dialog::Approve {
+            errors: 1,
+            then: super::app::After::Stay
+        })
+    );
     press(&mut a, KeyCode::Char('n'));
     assert!(a.dialog.is_none() && !drafts.exists());
     ctrl(&mut a, 's');
@@ -258,8 +264,74 @@ fn quitting_with_unsaved_text_asks() {
     press(&mut a, KeyCode::Esc);
     assert!(!a.quit && a.dialog.is_none());
     ctrl(&mut a, 'q');
-    press(&mut a, KeyCode::Char('j'));
+    // Enter stays: the safe choice. Other keys leave the dialog open.
+    press(&mut a, KeyCode::Enter);
+    assert!(!a.quit && a.dialog.is_none());
+    ctrl(&mut a, 'q');
+    for c in ['j', 'e', 'y', 'x'] {
+        press(&mut a, KeyCode::Char(c));
+        assert_eq!(a.dialog, Some(Dialog::Quit), "{c} does nothing in French");
+    }
+    ctrl(&mut a, 's');
+    assert_eq!(
+        a.dialog,
+        Some(Dialog::Quit),
+        "a second Ctrl-S does not close it"
+    );
+    press(&mut a, KeyCode::Char('n'));
     assert!(a.quit);
+}
+
+#[test]
+fn enter_never_approves_errors_and_quit_after_approving_quits() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let drafts = dir.path().join("drafts");
+    let mut a = app(Lang::En, Some(&drafts));
+    typed(&mut a, PITCH);
+    fill_target(&mut a, "Claire Martin", "Lyon", "Marketing Services");
+    ctrl(&mut a, 's');
+    assert!(matches!(a.dialog, Some(Dialog::Approve { .. })));
+    press(&mut a, KeyCode::Enter);
+    assert!(a.dialog.is_none() && !drafts.exists(), "Enter is no");
+    // Quit → yes → the errors are asked about → yes: saved, then quit.
+    ctrl(&mut a, 'q');
+    press(&mut a, KeyCode::Char('y'));
+    assert_eq!(
+        a.dialog,
+        Some(Dialog::Approve {
+            errors: 1,
+            then: super::app::After::Quit
+        })
+    );
+    press(&mut a, KeyCode::Char('y'));
+    assert!(drafts.join("claire-martin.md").is_file());
+    assert!(a.quit, "saved, so it quits as asked");
+}
+
+#[test]
+fn a_recipient_alone_is_worth_asking_about() {
+    let mut a = app(Lang::En, None);
+    fill_target(&mut a, "Claire Martin", "Lyon", "Marketing Services");
+    ctrl(&mut a, 'q');
+    assert_eq!(a.dialog, Some(Dialog::Quit));
+}
+
+#[test]
+fn a_template_over_text_asks_and_one_undo_brings_the_note_back() {
+    let mut a = app(Lang::Fr, None);
+    let mine = "Bonjour Claire, votre article sur la logistique urbaine m'a appris beaucoup";
+    typed(&mut a, mine);
+    ctrl(&mut a, 't');
+    press(&mut a, KeyCode::Enter);
+    assert!(matches!(a.dialog, Some(Dialog::Template(_))));
+    press(&mut a, KeyCode::Enter);
+    assert_eq!(a.note.text(), mine, "Enter keeps the note");
+    ctrl(&mut a, 't');
+    press(&mut a, KeyCode::Enter);
+    press(&mut a, KeyCode::Char('o'));
+    assert_ne!(a.note.text(), mine);
+    ctrl(&mut a, 'z');
+    assert_eq!(a.note.text(), mine, "one undo");
 }
 
 #[test]
@@ -320,6 +392,9 @@ fn drafts_screen_lists_opens_and_deletes_with_confirmation() {
         2
     );
     press(&mut a, KeyCode::Delete);
+    press(&mut a, KeyCode::Enter);
+    assert_eq!(a.drafts.len(), 2, "Enter keeps");
+    press(&mut a, KeyCode::Delete);
     press(&mut a, KeyCode::Char('y'));
     assert_eq!(a.drafts.len(), 1);
     press(&mut a, KeyCode::Enter);
@@ -327,6 +402,14 @@ fn drafts_screen_lists_opens_and_deletes_with_confirmation() {
     assert_eq!(a.fields[0].text(), "Paul Durand");
     assert!(a.note.text().starts_with("Hi Paul"));
     assert!(!a.dirty);
+    // Deleting the open draft keeps its text here, and leaving asks.
+    ctrl(&mut a, 'o');
+    press(&mut a, KeyCode::Delete);
+    press(&mut a, KeyCode::Char('y'));
+    assert!(a.drafts.is_empty());
+    assert!(a.dirty && a.note.text().starts_with("Hi Paul"));
+    ctrl(&mut a, 'q');
+    assert_eq!(a.dialog, Some(Dialog::Quit));
 }
 
 #[test]

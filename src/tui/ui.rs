@@ -998,43 +998,78 @@ fn dialog(f: &mut Frame, app: &App, theme: &Theme, d: &Dialog, area: Rect) {
         return;
     }
     let (title, body, keys) = match d {
-        Dialog::Quit | Dialog::NewNote => (
+        Dialog::Quit => (
             app.t(Text::new("Texte non enregistré", "Unsaved text")),
             app.t(Text::new(
-                "La note n'est pas enregistrée.",
-                "The note is not saved.",
+                "La note n'est pas enregistrée. L'approuver et l'enregistrer avant de quitter ?",
+                "The note is not saved. Approve and save it before quitting?",
             )),
             app.t(Text::new(
-                "[E] approuver et enregistrer · [J] jeter · Échap annuler",
-                "[S] approve and save · [D] discard · Esc cancel",
+                "[O] oui, puis quitter · [N] quitter sans enregistrer · Échap ou Entrée : rester",
+                "[Y] yes, then quit · [N] quit without saving · Esc or Enter: stay",
             )),
         ),
-        Dialog::Approve { errors } => (
+        Dialog::NewNote => (
+            app.t(Text::new("Texte non enregistré", "Unsaved text")),
+            app.t(Text::new(
+                "La note n'est pas enregistrée. L'approuver et l'enregistrer avant d'en commencer une autre ?",
+                "The note is not saved. Approve and save it before starting another?",
+            )),
+            app.t(Text::new(
+                "[O] oui · [N] non, la jeter · Échap ou Entrée : la garder",
+                "[Y] yes · [N] no, discard it · Esc or Enter: keep it",
+            )),
+        ),
+        Dialog::Approve { errors, .. } => (
             app.t(Text::new(
                 "Approuver malgré les erreurs ?",
                 "Approve despite errors?",
             )),
             match app.lang {
-                Lang::Fr => format!(
-                    "La note a {errors} erreur{} : une invitation qui les garde a peu de chances d'être acceptée.",
-                    if *errors > 1 { "s" } else { "" }
+                Lang::Fr if *errors > 1 => format!(
+                    "La note a {errors} erreurs : une invitation qui les garde a peu de chances d'être acceptée."
                 ),
+                Lang::Fr => "La note a 1 erreur : une invitation qui la garde a peu de chances d'être acceptée.".to_string(),
                 Lang::En => format!(
-                    "The note has {errors} error{}: an invitation that keeps them is unlikely to be accepted.",
-                    if *errors > 1 { "s" } else { "" }
+                    "The note has {errors} error{}: an invitation that keeps {} is unlikely to be accepted.",
+                    if *errors > 1 { "s" } else { "" },
+                    if *errors > 1 { "them" } else { "it" }
                 ),
             },
             app.t(Text::new(
-                "[O] approuver quand même · [N] non, corriger",
-                "[Y] approve anyway · [N] no, fix it",
+                "[O] approuver quand même · [N], Échap ou Entrée : non, corriger",
+                "[Y] approve anyway · [N], Esc or Enter: no, fix it",
             )),
         ),
         Dialog::Delete(p) => (
             app.t(Text::new("Supprimer ce brouillon ?", "Delete this draft?")),
             p.display().to_string(),
             app.t(Text::new(
-                "[O] supprimer · [N] garder",
-                "[Y] delete · [N] keep",
+                "[O] supprimer · [N], Échap ou Entrée : garder",
+                "[Y] delete · [N], Esc or Enter: keep",
+            )),
+        ),
+        Dialog::Template(name) => (
+            app.t(Text::new("Remplacer la note ?", "Replace the note?")),
+            {
+                let undo = app
+                    .keymap
+                    .keys(crate::tui::keys::Action::Undo)
+                    .first()
+                    .map(|k| k.label())
+                    .unwrap_or_default();
+                match app.lang {
+                    Lang::Fr => format!(
+                        "Le modèle « {name} » remplacera votre texte ({undo} le rend d'un coup)."
+                    ),
+                    Lang::En => format!(
+                        "Template “{name}” will replace your text ({undo} brings it back in one step)."
+                    ),
+                }
+            },
+            app.t(Text::new(
+                "[O] remplacer · [N], Échap ou Entrée : garder ma note",
+                "[Y] replace · [N], Esc or Enter: keep my note",
             )),
         ),
         Dialog::Recover(draft) => {
@@ -1045,24 +1080,35 @@ fn dialog(f: &mut Frame, app: &App, theme: &Theme, d: &Dialog, area: Rect) {
                 .and_then(|t| t.name.clone())
                 .map(|n| format!(" ({n})"))
                 .unwrap_or_default();
-            let excerpt = fit(draft.body.lines().next().unwrap_or(""), 50);
+            let first = draft.body.lines().find(|l| !l.trim().is_empty());
+            let excerpt = match first {
+                Some(l) => match app.lang {
+                    Lang::Fr => format!(" : « {} »", fit(l, 50)),
+                    Lang::En => format!(": “{}”", fit(l, 50)),
+                },
+                None => app.t(Text::new(", sans texte", ", with no text")),
+            };
             (
                 app.t(Text::new("Texte retrouvé", "Text recovered")),
                 match app.lang {
-                    Lang::Fr => {
-                        format!("Une note non enregistrée a été retrouvée{who} : « {excerpt} »")
-                    }
-                    Lang::En => format!("An unsaved note was found{who}: “{excerpt}”"),
+                    Lang::Fr => format!("Une note non enregistrée a été retrouvée{who}{excerpt}"),
+                    Lang::En => format!("An unsaved note was found{who}{excerpt}"),
                 },
                 app.t(Text::new(
-                    "[O] la reprendre · [N] l'écarter",
-                    "[Y] restore it · [N] set it aside",
+                    "[O] ou Entrée : la reprendre · [N] la mettre de côté",
+                    "[Y] or Enter: restore it · [N] set it aside",
                 )),
             )
         }
         Dialog::Help => unreachable!("drawn above"),
     };
-    let rect = popup(area, 64, 8);
+    let (body, keys) = (fr(app.lang, body), fr(app.lang, keys));
+    // As tall as its text wrapped at its width: the keys are never cut off.
+    let width = area.width.saturating_sub(2).min(72);
+    let inner_width = usize::from(width.saturating_sub(2)).max(1);
+    let rows =
+        textwrap::wrap(&body, inner_width).len() + 1 + textwrap::wrap(&keys, inner_width).len();
+    let rect = popup(area, width, u16::try_from(rows + 2).unwrap_or(u16::MAX));
     f.render_widget(Clear, rect);
     let block = Block::bordered()
         .title(format!(" {title} "))
@@ -1070,9 +1116,9 @@ fn dialog(f: &mut Frame, app: &App, theme: &Theme, d: &Dialog, area: Rect) {
     let inner = block.inner(rect);
     f.render_widget(block, rect);
     let lines = vec![
-        Line::raw(fr(app.lang, body)),
+        Line::raw(body),
         Line::raw(""),
-        Line::from(Span::styled(fr(app.lang, keys), theme.label())),
+        Line::from(Span::styled(keys, theme.label())),
     ];
     f.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), inner);
 }
