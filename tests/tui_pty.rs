@@ -188,12 +188,43 @@ fn sigkill_mid_sentence_then_the_text_comes_back() {
 
     let mut s = start(dir.path());
     s.wait_for("Texte retrouv", "the recovery offer");
+    std::thread::sleep(Duration::from_millis(600)); // reading it
     s.send("o");
     s.send("ais votre avis. Merci !");
     s.send("\x13");
     let saved = wait_file(&drafts.join("note.md"), "Merci");
     assert!(
         saved.ends_with("les jardins partagés et je voulais votre avis. Merci !"),
+        "{saved}"
+    );
+    s.send("\x11");
+    s.wait_exit();
+}
+
+#[test]
+fn keys_typed_at_start_do_not_answer_the_recovery_offer() {
+    let (dir, drafts) = setup();
+    let recovery = dir.path().join("data/poignee/recovery.md");
+    std::fs::create_dir_all(dir.path().join("data/poignee")).unwrap_or_else(|e| panic!("{e}"));
+    std::fs::write(
+        &recovery,
+        "+++\nstatus = \"draft\"\n+++\nBonjour Zoé, j’ai lu votre article sur les jardins partagés et je voul",
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    let mut s = start(dir.path());
+    // Typed at once, before the offer can be read: « o » must not accept it.
+    s.writer
+        .write_all(b"Bonjour")
+        .unwrap_or_else(|e| panic!("write: {e}"));
+    let _ = s.writer.flush();
+    s.wait_for("Texte retrouv", "the recovery offer");
+    std::thread::sleep(Duration::from_millis(600));
+    s.send("o");
+    s.send("ais votre avis. Merci !");
+    s.send("\x13");
+    let saved = wait_file(&drafts.join("note.md"), "Merci");
+    assert!(
+        saved.ends_with("Bonjour Zoé, j’ai lu votre article sur les jardins partagés et je voulais votre avis. Merci !"),
         "{saved}"
     );
     s.send("\x11");

@@ -134,6 +134,10 @@ fn sync(app: &mut App, path: &Path) {
     app.unsynced = false;
 }
 
+/// Keys read this soon after the recovery offer appears were typed before
+/// anyone could read it (a person needs a quarter of a second to react).
+const UNSEEN: Duration = Duration::from_millis(400);
+
 pub fn run(setup: Setup, options: Options) -> io::Result<()> {
     let mut app = App::new(setup);
     if let Some((path, draft)) = &options.draft {
@@ -202,8 +206,14 @@ fn event_loop(
     stop: &AtomicBool,
 ) -> io::Result<()> {
     let mut changed_at: Option<Instant> = None;
+    // When the recovery offer was first drawn: keys before it and just
+    // after it were typed without seeing it, and must not answer it.
+    let mut offered: Option<Instant> = None;
     loop {
         terminal.draw(|f| ui::draw(f, app))?;
+        if matches!(app.dialog, Some(Dialog::Recover(_))) {
+            offered.get_or_insert_with(Instant::now);
+        }
         for effect in std::mem::take(&mut app.effects) {
             match effect {
                 Effect::Copy(text) => copy(terminal.backend_mut(), &text),
@@ -236,6 +246,9 @@ fn event_loop(
         }
         if event::poll(POLL)? {
             match event::read()? {
+                Event::Key(_)
+                    if matches!(app.dialog, Some(Dialog::Recover(_)))
+                        && offered.is_none_or(|t| t.elapsed() < UNSEEN) => {}
                 Event::Key(k) if k.kind != KeyEventKind::Release => app.key(k),
                 Event::Paste(s) => app.paste(&s),
                 _ => {}
