@@ -305,7 +305,17 @@ impl Editor {
             Move::WordLeft => word_left(text, self.cursor),
             Move::WordRight => word_right(text, self.cursor),
             Move::Home => lines.get(row).map_or(0, |l| l.start),
-            Move::End => lines.get(row).map_or(text.len(), |l| l.end),
+            // A soft-wrapped row ends where the next begins: End stays on
+            // this row, before the break (its space, or its last character).
+            Move::End => match lines.get(row) {
+                Some(l)
+                    if l.end > l.start && lines.get(row + 1).is_some_and(|n| n.start == l.end) =>
+                {
+                    prev_boundary(text, l.end)
+                }
+                Some(l) => l.end,
+                None => text.len(),
+            },
             Move::Start => 0,
             Move::End_ => text.len(),
             Move::Up | Move::Down => {
@@ -537,6 +547,27 @@ mod tests {
         assert_eq!(e.text(), "Salut l’équipe 👋🏽 !");
         e.delete_word_back();
         assert_eq!(e.text(), " l’équipe 👋🏽 !");
+    }
+
+    #[test]
+    fn end_on_a_wrapped_row_stays_on_that_row() {
+        let mut e = Editor::new("hello world again");
+        e.moved(Move::Start, false, 10);
+        e.moved(Move::End, false, 10);
+        let lines = e.lines(10);
+        assert_eq!(position(e.text(), &lines, e.cursor()), (0, 5));
+        e.insert("!");
+        assert_eq!(e.text(), "hello! world again");
+        // The last row of the text ends at the text's end.
+        e.moved(Move::End_, false, 10);
+        e.moved(Move::Home, false, 10);
+        e.moved(Move::End, false, 10);
+        assert_eq!(e.cursor(), e.text().len());
+        // A word cut without a space: End stops before the row's last character.
+        let mut e = Editor::new("abcdefghijklmno");
+        e.moved(Move::Start, false, 5);
+        e.moved(Move::End, false, 5);
+        assert_eq!(position(e.text(), &e.lines(5), e.cursor()), (0, 4));
     }
 
     #[test]
