@@ -237,6 +237,8 @@ pub struct App {
     pub dselected: usize,
     /// The first line of the help overlay shown.
     pub help_scroll: usize,
+    /// Lines of the chosen check's explanation scrolled past.
+    pub detail_scroll: usize,
     /// The first visual line of the note shown, kept by the drawing.
     pub scroll: Cell<usize>,
     /// The note's wrap width at the last drawing, for vertical moves.
@@ -307,6 +309,7 @@ impl App {
             drafts: Vec::new(),
             dselected: 0,
             help_scroll: 0,
+            detail_scroll: 0,
             scroll: Cell::new(0),
             wrap_width: Cell::new(40),
             stale: false,
@@ -663,6 +666,7 @@ impl App {
 
     pub fn select_problem(&mut self, i: usize) {
         self.fresh();
+        self.detail_scroll = 0;
         let Some(d) = self.report.diagnostics.get(i) else {
             return;
         };
@@ -750,10 +754,18 @@ impl App {
                 }
             }
             Focus::Checks => match ev.code {
-                KeyCode::Up => self.selected = self.selected.saturating_sub(1),
+                KeyCode::Up => {
+                    self.selected = self.selected.saturating_sub(1);
+                    self.detail_scroll = 0;
+                }
                 KeyCode::Down if self.selected + 1 < self.report.diagnostics.len() => {
                     self.selected += 1;
+                    self.detail_scroll = 0;
                 }
+                // The explanation of the chosen check, when it is longer
+                // than its pane (the pane says so).
+                KeyCode::PageDown => self.detail_scroll += 3,
+                KeyCode::PageUp => self.detail_scroll = self.detail_scroll.saturating_sub(3),
                 KeyCode::Enter => self.select_problem(self.selected),
                 KeyCode::Esc => self.focus = Focus::Note,
                 _ => {}

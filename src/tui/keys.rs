@@ -502,12 +502,20 @@ impl Keymap {
 
     /// Footer hints: "^S approve  ^T templates  F1 help".
     pub fn hints(&self, lang: Lang) -> Vec<(String, String)> {
+        self.hinted(lang)
+            .into_iter()
+            .map(|(_, key, what)| (key, what))
+            .collect()
+    }
+
+    /// The footer hints with the action each is for.
+    pub fn hinted(&self, lang: Lang) -> Vec<(Action, String, String)> {
         BINDINGS
             .iter()
             .filter_map(|b| {
                 let hint = b.hint?;
                 let key = self.keys(b.action).first()?;
-                Some((key.short(), hint.get(lang).into_owned()))
+                Some((b.action, key.short(), hint.get(lang).into_owned()))
             })
             .collect()
     }

@@ -487,7 +487,7 @@ fn snapshot_app(lang: Lang) -> App {
 #[test]
 fn snapshots_of_every_screen() {
     write_drafts(Path::new("target/snapshot-drafts"));
-    for (w, h) in [(80, 24), (120, 40)] {
+    for (w, h) in [(60, 16), (80, 24), (120, 40)] {
         let mut a = snapshot_app(Lang::Fr);
         insta::assert_snapshot!(format!("compose_fr_{w}x{h}"), render(&a, w, h).backend());
         press(&mut a, KeyCode::F(8));
@@ -690,4 +690,36 @@ fn a_long_note_is_drawn_first_and_checked_when_the_keys_pause() {
     assert!(!a.stale);
     let first = a.report.diagnostics.first().map(|d| d.span.start);
     assert_eq!(Some(a.note.cursor()), first);
+}
+
+#[test]
+fn a_long_explanation_says_it_goes_on_and_scrolls() {
+    let mut a = snapshot_app(Lang::En);
+    ctrl(&mut a, 'q');
+    press(&mut a, KeyCode::Esc);
+    // To the checks: the first is the sales pitch, whose explanation is long.
+    a.focus = super::app::Focus::Checks;
+    let shown = screen_text(&render(&a, 60, 16));
+    assert!(shown.contains("↓ more: PgDn"), "{shown}");
+    press(&mut a, KeyCode::PageDown);
+    let after = screen_text(&render(&a, 60, 16));
+    assert_ne!(shown, after);
+    assert!(after.contains("↕") || after.contains("↑"), "{after}");
+}
+
+#[test]
+fn draft_scores_and_the_main_keys_show_at_sixty_columns() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    write_drafts(dir.path());
+    let mut a = app(Lang::Fr, Some(dir.path()));
+    ctrl(&mut a, 'o');
+    let shown = screen_text(&render(&a, 60, 16));
+    assert!(
+        shown.contains("score") && !shown.contains("scor…"),
+        "{shown}"
+    );
+    assert!(shown.contains(" 100"), "{shown}");
+    for key in ["^S approuver", "^T modèles", "^O brouillons", "F1 aide"] {
+        assert!(shown.contains(key), "{key} in {shown}");
+    }
 }

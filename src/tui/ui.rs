@@ -5,7 +5,7 @@
 
 use super::app::{App, Dialog, FIELDS, Field, Focus, Screen};
 use super::editor::{position, wrap};
-use super::keys::{BINDINGS, FIXED};
+use super::keys::{Action, BINDINGS, FIXED};
 use crate::audience::Decision;
 use crate::draft::Status;
 use crate::lang::{Lang, Text, french_spacing};
@@ -165,11 +165,20 @@ fn screens(f: &mut Frame, app: &App) {
         too_small(f, app, area);
         return;
     }
-    let title = app.platform_title();
     let tabs = tabs(app, &theme);
+    // The title gives way to the tabs when both do not fit (the platform
+    // and tier are in the form too).
+    let full = format!(" poignee · {} ", app.platform_title());
+    let room = usize::from(area.width.saturating_sub(4));
+    let title = if UnicodeWidthStr::width(full.as_str()) + tabs.width() <= room {
+        full
+    } else {
+        " poignee ".to_string()
+    };
     let outer = Block::bordered()
-        .title(Line::from(format!(" poignee · {title} ")))
-        .title(tabs.alignment(Alignment::Right));
+        .title(Line::from(title))
+        .title(tabs.alignment(Alignment::Right))
+        .title_bottom(key_bar(app, &theme, room));
     let inner = outer.inner(area);
     f.render_widget(outer, area);
     match app.screen {
@@ -204,6 +213,37 @@ fn too_small(f: &mut Frame, app: &App, area: Rect) {
         area.height - y.saturating_sub(1),
     );
     f.render_widget(p, rect);
+}
+
+/// The main keys, always in sight on the frame's bottom edge: approve,
+/// templates, drafts, quit, as many as fit, and help always (from the key
+/// table, so a rebinding shows).
+fn key_bar<'a>(app: &App, theme: &Theme, room: usize) -> Line<'a> {
+    let mut hints = app.keymap.hinted(app.lang);
+    // Help last, and kept whatever the width.
+    if let Some(i) = hints.iter().position(|(a, ..)| *a == Action::Help) {
+        let help = hints.remove(i);
+        hints.push(help);
+    }
+    let width = |(_, k, w): &(Action, String, String)| {
+        UnicodeWidthStr::width(k.as_str()) + UnicodeWidthStr::width(w.as_str()) + 3
+    };
+    let help_w = hints.last().map_or(0, width);
+    let mut used = 2;
+    let mut spans = vec![Span::raw(" ")];
+    let last = hints.len().saturating_sub(1);
+    for (i, hint) in hints.into_iter().enumerate() {
+        let w = width(&hint);
+        let reserve = if i == last { 0 } else { help_w };
+        if used + w + reserve > room && i != last {
+            continue;
+        }
+        used += w;
+        let (_, key, what) = hint;
+        spans.push(Span::styled(key, theme.label()));
+        spans.push(Span::raw(format!(" {what}  ")));
+    }
+    Line::from(spans)
 }
 
 fn tabs<'a>(app: &App, theme: &Theme) -> Line<'a> {
@@ -622,7 +662,47 @@ fn checks_pane(f: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     for l in textwrap::wrap(&info.explanation.get(app.lang), w.max(10)) {
         lines.push(Line::from(l.into_owned()));
     }
-    f.render_widget(Paragraph::new(lines), detail_area);
+    // The title stays; the text under it scrolls, and says when it goes on.
+    let rows = usize::from(detail_area.height);
+    let body = lines.len().saturating_sub(1);
+    let room = rows.saturating_sub(1);
+    let scroll = app
+        .detail_scroll
+        .min(body.saturating_sub(room.saturating_sub(1)));
+    let more_above = scroll > 0;
+    let more_below = body > scroll + room;
+    let mut shown: Vec<Line> = lines.drain(..1).collect();
+    let take = if more_below {
+        room.saturating_sub(1)
+    } else {
+        room
+    };
+    shown.extend(lines.into_iter().skip(scroll).take(take));
+    if more_below || more_above {
+        let mark = match (more_above, more_below) {
+            (true, true) => app.t(Text::new("↕ suite : PgSuiv, PgPréc", "↕ more: PgDn, PgUp")),
+            (false, true) => app.t(Text::new("↓ suite : PgSuiv", "↓ more: PgDn")),
+            _ => app.t(Text::new("↑ début : PgPréc", "↑ start: PgUp")),
+        };
+        if more_below {
+            shown.push(Line::from(Span::styled(
+                fit(&fr(app.lang, mark), w),
+                theme.dim(),
+            )));
+        } else if let Some(first) = shown.get_mut(0) {
+            *first = Line::from(vec![
+                Span::styled(format!("{} ", d.rule), theme.severity(d.severity)),
+                Span::styled(
+                    fit(
+                        &fr(app.lang, mark),
+                        w.saturating_sub(d.rule.as_str().len() + 1),
+                    ),
+                    theme.dim(),
+                ),
+            ]);
+        }
+    }
+    f.render_widget(Paragraph::new(shown), detail_area);
 }
 
 fn gauge(length: usize, limit: usize, cells: usize) -> String {
@@ -691,7 +771,7 @@ fn status_bar(f: &mut Frame, app: &App, theme: &Theme, area: Rect) {
             if wn == 1 { "warning" } else { "warnings" }
         ),
     };
-    let mut spans = vec![
+    let spans = vec![
         Span::styled(format!("{}/{} ", stats.length, stats.limit), cstyle),
         Span::styled(gauge(stats.length, stats.limit, 10), cstyle),
         Span::raw(" "),
@@ -714,21 +794,6 @@ fn status_bar(f: &mut Frame, app: &App, theme: &Theme, area: Rect) {
         app.verdict_span(theme),
         Span::raw("  "),
     ];
-    let used: usize = spans
-        .iter()
-        .map(|s| UnicodeWidthStr::width(s.content.as_ref()))
-        .sum();
-    let mut left = w.saturating_sub(used);
-    for (key, what) in app.keymap.hints(app.lang) {
-        let piece = format!("{key} {what}  ");
-        let pw = UnicodeWidthStr::width(piece.as_str());
-        if pw > left {
-            break;
-        }
-        left -= pw;
-        spans.push(Span::styled(key, theme.label()));
-        spans.push(Span::raw(format!(" {what}  ")));
-    }
     f.render_widget(
         Paragraph::new(Line::from(spans)),
         Rect::new(inner.x, inner.y + 1, inner.width, 1),
@@ -908,15 +973,27 @@ fn drafts(f: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     let inner = block.inner(list);
     f.render_widget(block, list);
     let w = inner.width as usize;
+    // The score and the status never cut: the name takes what is left (at
+    // least 8 columns), and the file name only shows when there is room.
+    let who_w = w.saturating_sub(2 + 13 + 17 + 6).clamp(8, 24);
+    let row_of = |status: &str, date: &str, who: &str, score: &str, file: &str| {
+        let row = format!(
+            "  {:<12} {:<16} {:<who_w$} {:>5}",
+            fit(status, 12),
+            fit(date, 16),
+            fit(who, who_w),
+            score
+        );
+        let left = w.saturating_sub(UnicodeWidthStr::width(row.as_str()) + 2);
+        if left >= 6 {
+            format!("{row}  {}", fit(file, left))
+        } else {
+            row
+        }
+    };
     let head = match app.lang {
-        Lang::Fr => format!(
-            "  {:<12} {:<16} {:<20} {:>5}  {}",
-            "statut", "date", "pour", "score", "fichier"
-        ),
-        Lang::En => format!(
-            "  {:<12} {:<16} {:<20} {:>5}  {}",
-            "status", "date", "to", "score", "file"
-        ),
+        Lang::Fr => row_of("statut", "date", "pour", "score", "fichier"),
+        Lang::En => row_of("status", "date", "to", "score", "file"),
     };
     let mut lines = vec![Line::from(Span::styled(fit(&head, w), theme.dim()))];
     let h = inner.height.saturating_sub(1) as usize;
@@ -934,13 +1011,7 @@ fn drafts(f: &mut Frame, app: &App, theme: &Theme, area: Rect) {
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default();
         let score = d.score.map(|s| s.to_string()).unwrap_or_default();
-        let row = format!(
-            "  {:<12} {:<16} {:<20} {:>5}  {file}",
-            fit(&status, 12),
-            fit(&d.date, 16),
-            fit(&d.who, 20),
-            score
-        );
+        let row = row_of(&status, &d.date, &d.who, &score, &file);
         let style = if i == app.dselected {
             theme.selected()
         } else {
@@ -1054,7 +1125,7 @@ fn dialog(f: &mut Frame, app: &App, theme: &Theme, d: &Dialog, area: Rect) {
             {
                 let undo = app
                     .keymap
-                    .keys(crate::tui::keys::Action::Undo)
+                    .keys(Action::Undo)
                     .first()
                     .map(|k| k.label())
                     .unwrap_or_default();
