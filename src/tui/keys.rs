@@ -229,7 +229,8 @@ pub const BINDINGS: &[Binding] = &[
     b(
         Action::DeleteWord,
         "delete-word",
-        &["ctrl-w", "ctrl-backspace"],
+        // Most terminals send Ctrl-Backspace as ^H.
+        &["ctrl-w", "ctrl-backspace", "ctrl-h"],
         Scope::Editor,
         Text::new("effacer le mot précédent", "delete the previous word"),
         None,
@@ -259,30 +260,43 @@ pub const BINDINGS: &[Binding] = &[
 ];
 
 /// Keys that are not configurable, for the help overlay.
-pub const FIXED: &[(&str, Text)] = &[
+pub const FIXED: &[(Text, Text)] = &[
     (
-        "← → ↑ ↓",
+        Text::new("← → ↑ ↓", "← → ↑ ↓"),
         Text::new("déplacer le curseur", "move the cursor"),
     ),
-    ("Ctrl-← Ctrl-→", Text::new("mot par mot", "word by word")),
-    ("Shift-flèches", Text::new("sélectionner", "select")),
     (
-        "Home End",
+        Text::new("Ctrl-← Ctrl-→", "Ctrl-← Ctrl-→"),
+        Text::new("mot par mot", "word by word"),
+    ),
+    (
+        Text::new("Maj-flèches", "Shift-arrows"),
+        Text::new("sélectionner", "select"),
+    ),
+    (
+        Text::new("Début Fin", "Home End"),
         Text::new("début, fin de ligne", "line start, end"),
     ),
     (
-        "Enter",
+        Text::new("PgPréc PgSuiv", "PgUp PgDn"),
+        Text::new(
+            "faire défiler l'aide, ou l'explication d'une vérification",
+            "scroll the help, or a check's explanation",
+        ),
+    ),
+    (
+        Text::new("Entrée", "Enter"),
         Text::new(
             "nouvelle ligne ; dans une liste : ouvrir, appliquer",
             "new line; in a list: open, apply",
         ),
     ),
     (
-        "Esc",
+        Text::new("Échap", "Esc"),
         Text::new("fermer, revenir à la rédaction", "close, back to compose"),
     ),
     (
-        "Espace ← →",
+        Text::new("Espace ← →", "Space ← →"),
         Text::new(
             "changer un choix (relation, plateforme, compte)",
             "change a choice (relationship, platform, account)",

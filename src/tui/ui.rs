@@ -5,7 +5,7 @@
 
 use super::app::{App, Dialog, FIELDS, Field, Focus, Screen};
 use super::editor::{position, wrap};
-use super::keys::{Action, BINDINGS, FIXED};
+use super::keys::{Action, BINDINGS, FIXED, Scope};
 use crate::audience::Decision;
 use crate::draft::Status;
 use crate::lang::{Lang, Text, french_spacing};
@@ -1207,35 +1207,84 @@ fn help(f: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     let inner = block.inner(rect);
     f.render_widget(block, rect);
     let w = inner.width as usize;
-    let key_w = 24;
-    let row = |keys: String, what: String| {
-        Line::from(vec![
-            Span::styled(format!("{:<key_w$}", fit(&keys, key_w - 1)), theme.label()),
-            Span::raw(fit(&fr(app.lang, what), w.saturating_sub(key_w))),
-        ])
-    };
+    // Keys and what they do, grouped by where they work; a long description
+    // goes on under itself instead of being cut.
+    let entries: Vec<(Option<Scope>, String, String)> = BINDINGS
+        .iter()
+        .map(|b| {
+            let keys = app
+                .keymap
+                .keys(b.action)
+                .iter()
+                .map(|k| k.label())
+                .collect::<Vec<_>>()
+                .join(", ");
+            (Some(b.scope), keys, b.what.get(app.lang).into_owned())
+        })
+        .chain(FIXED.iter().map(|(k, what)| {
+            (
+                None,
+                k.get(app.lang).into_owned(),
+                what.get(app.lang).into_owned(),
+            )
+        }))
+        .collect();
+    let widest = entries
+        .iter()
+        .map(|(_, k, _)| UnicodeWidthStr::width(k.as_str()))
+        .max()
+        .unwrap_or(0);
+    let key_w = (widest + 2).min(w / 3).max(8);
+    let what_w = w.saturating_sub(key_w).max(10);
     let mut lines = Vec::new();
-    for b in BINDINGS {
-        let keys = app
-            .keymap
-            .keys(b.action)
-            .iter()
-            .map(|k| k.label())
-            .collect::<Vec<_>>()
-            .join(", ");
-        lines.push(row(keys, b.what.get(app.lang).into_owned()));
-    }
-    for (keys, what) in FIXED {
-        lines.push(row(keys.to_string(), what.get(app.lang).into_owned()));
+    let groups = [
+        (Some(Scope::Everywhere), Text::new("Partout", "Everywhere")),
+        (
+            Some(Scope::Editor),
+            Text::new("En écrivant", "While writing"),
+        ),
+        (
+            Some(Scope::Drafts),
+            Text::new("Écran des brouillons", "Drafts screen"),
+        ),
+        (None, Text::new("Touches fixes", "Fixed keys")),
+    ];
+    for (scope, title) in groups {
+        if !lines.is_empty() {
+            lines.push(Line::raw(""));
+        }
+        lines.push(Line::from(Span::styled(
+            app.t(title),
+            Style::new().add_modifier(Modifier::BOLD),
+        )));
+        for (_, keys, what) in entries.iter().filter(|(s, ..)| *s == scope) {
+            let what = fr(app.lang, what.clone());
+            for (i, part) in textwrap::wrap(&what, what_w).into_iter().enumerate() {
+                let key = if i == 0 {
+                    fit(keys, key_w - 1)
+                } else {
+                    String::new()
+                };
+                lines.push(Line::from(vec![
+                    Span::styled(format!("{key:<key_w$}"), theme.label()),
+                    Span::raw(part.into_owned()),
+                ]));
+            }
+        }
     }
     lines.push(Line::raw(""));
-    lines.push(Line::from(Span::styled(
-        fit(&fr(app.lang, app.t(Text::new(
-            "Touches réglables dans la configuration, table [keys] (ex. approve = [\"f10\"]).",
-            "Keys can be changed in the config, [keys] table (e.g. approve = [\"f10\"]).",
-        ))), w),
-        theme.dim(),
-    )));
+    for part in textwrap::wrap(
+        &fr(
+            app.lang,
+            app.t(Text::new(
+                "Touches réglables dans la configuration, table [keys] (ex. approve = [\"f10\"]).",
+                "Keys can be changed in the config, [keys] table (e.g. approve = [\"f10\"]).",
+            )),
+        ),
+        w.max(10),
+    ) {
+        lines.push(Line::from(Span::styled(part.into_owned(), theme.dim())));
+    }
     let h = inner.height as usize;
     let max_scroll = lines.len().saturating_sub(h);
     let scroll = app.help_scroll.min(max_scroll);
@@ -1244,7 +1293,7 @@ fn help(f: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     if more {
         if let Some(last) = lines.last_mut() {
             *last = Line::from(Span::styled(
-                app.t(Text::new("↓ la suite avec ↓", "↓ more below: ↓")),
+                app.t(Text::new("↓ la suite : ↓ ou PgSuiv", "↓ more: ↓ or PgDn")),
                 theme.dim(),
             ));
         }
