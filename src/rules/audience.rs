@@ -31,8 +31,8 @@ pub fn check(n: &Note, out: &mut Out) {
             0..0,
             why,
             Some(Localized::new(
-                "renseignez la région et le secteur de la personne ([target])",
-                "fill in the person's region and sector ([target])",
+                "renseignez la région et le secteur de la personne visée",
+                "fill in the region and sector of the person you write to",
             )),
         ),
     }

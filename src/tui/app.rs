@@ -138,6 +138,8 @@ pub enum Effect {
     Copy(String),
     /// Move the recovery file aside (the user declined it).
     SetAside,
+    /// Clear the terminal and draw every cell again.
+    Redraw,
 }
 
 /// A line in the status bar.
@@ -462,6 +464,8 @@ impl App {
         self.open(&empty, None);
         self.relationship = None;
         self.focus = Focus::Form(0);
+        // What was said of the last note is not about this one.
+        self.notice = None;
     }
 
     pub fn scope(&self) -> Scope {
@@ -619,6 +623,7 @@ impl App {
                     self.dialog = Some(Dialog::Delete(item.path.clone()));
                 }
             }
+            Action::Redraw => self.effects.push(Effect::Redraw),
             Action::Recheck => {
                 self.load_drafts();
                 let n = self.drafts.len();
@@ -883,11 +888,11 @@ impl App {
         }
         let msg = match self.lang {
             Lang::Fr => format!(
-                "modèle « {} » appliqué : remplacez chaque {{{{…}}}} par le vrai",
+                "modèle « {} » appliqué : remplacez chaque {{{{…}}}} par le vrai texte",
                 t.name
             ),
             Lang::En => format!(
-                "template “{}” applied: replace each {{{{…}}}} with the real thing",
+                "template “{}” applied: replace each {{{{…}}}} with the real text",
                 t.name
             ),
         };

@@ -28,6 +28,7 @@ pub enum Action {
     DeleteWord,
     DeleteDraft,
     Recheck,
+    Redraw,
 }
 
 /// Where a binding applies.
@@ -134,6 +135,17 @@ pub const BINDINGS: &[Binding] = &[
         Text::new(
             "nouvelle note (demande si le texte n'est pas enregistré)",
             "new note (asks when the text is not saved)",
+        ),
+        None,
+    ),
+    b(
+        Action::Redraw,
+        "redraw",
+        &["ctrl-l"],
+        Scope::Everywhere,
+        Text::new(
+            "redessiner l'écran (s'il reste des traces)",
+            "redraw the screen (if anything is left over)",
         ),
         None,
     ),

@@ -138,6 +138,19 @@ fn sync(app: &mut App, path: &Path) {
 /// anyone could read it (a person needs a quarter of a second to react).
 const UNSEEN: Duration = Duration::from_millis(400);
 
+fn too_small(terminal: &Terminal<CrosstermBackend<io::Stdout>>) -> io::Result<bool> {
+    let size = terminal.size()?;
+    Ok(size.width < ui::MIN_WIDTH || size.height < ui::MIN_HEIGHT)
+}
+
+fn quits_or_redraws(app: &App, k: &ratatui::crossterm::event::KeyEvent) -> bool {
+    use super::keys::{Action, Key};
+    let key = Key::of(k);
+    [Action::Quit, Action::Redraw]
+        .iter()
+        .any(|&a| app.keymap.keys(a).contains(&key))
+}
+
 pub fn run(setup: Setup, options: Options) -> io::Result<()> {
     let mut app = App::new(setup);
     if let Some((path, draft)) = &options.draft {
@@ -217,6 +230,7 @@ fn event_loop(
         for effect in std::mem::take(&mut app.effects) {
             match effect {
                 Effect::Copy(text) => copy(terminal.backend_mut(), &text),
+                Effect::Redraw => terminal.clear()?,
                 Effect::SetAside => {
                     if let Some(p) = &options.recovery {
                         if let Some(to) = set_aside(p) {
@@ -249,6 +263,12 @@ fn event_loop(
                 Event::Key(_)
                     if matches!(app.dialog, Some(Dialog::Recover(_)))
                         && offered.is_none_or(|t| t.elapsed() < UNSEEN) => {}
+                // On the "window too small" screen nothing can be seen:
+                // only the keys that quit or redraw are taken.
+                Event::Key(k)
+                    if app.dialog.is_none()
+                        && too_small(terminal)?
+                        && !quits_or_redraws(app, &k) => {}
                 Event::Key(k) if k.kind != KeyEventKind::Release => app.key(k),
                 Event::Paste(s) => app.paste(&s),
                 _ => {}

@@ -723,3 +723,20 @@ fn draft_scores_and_the_main_keys_show_at_sixty_columns() {
         assert!(shown.contains(key), "{key} in {shown}");
     }
 }
+
+#[test]
+fn ctrl_l_redraws_and_a_new_note_forgets_the_last_notice() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let mut a = app(Lang::En, Some(dir.path()));
+    ctrl(&mut a, 'l');
+    assert_eq!(a.effects, [Effect::Redraw]);
+    typed(
+        &mut a,
+        "Hi Sam, we met at RustConf in Montreal. Thanks for the talk on async!",
+    );
+    fill_target(&mut a, "Sam Lee", "Lyon", "Software Development");
+    ctrl(&mut a, 's');
+    assert!(a.notice.as_ref().is_some_and(|n| n.text.contains("saved")));
+    ctrl(&mut a, 'n');
+    assert!(a.notice.is_none(), "{:?}", a.notice);
+}
