@@ -740,3 +740,21 @@ fn ctrl_l_redraws_and_a_new_note_forgets_the_last_notice() {
     ctrl(&mut a, 'n');
     assert!(a.notice.is_none(), "{:?}", a.notice);
 }
+
+#[test]
+fn a_long_notice_and_hidden_checks_are_shown_or_said() {
+    let mut a = app(Lang::En, None);
+    typed(
+        &mut a,
+        "hey!!! buy our amazing product now, visit http://x.io, free demo, call 555-0100 today!!!",
+    );
+    let shown = screen_text(&render(&a, 60, 16));
+    assert!(shown.contains("more: Tab, then ↑↓"), "{shown}");
+    let long = "✓ approved, saved to ~/drafts/sam-lee.md and copied; 21 notes approved in the last 7 days, over your budget of 20 a week (this one is the 21st)";
+    a.notice = Some(super::app::Notice {
+        text: long.to_string(),
+        level: crate::Severity::Warning,
+    });
+    let shown = screen_text(&render(&a, 80, 24));
+    assert!(shown.contains("(this one is the 21st)"), "{shown}");
+}

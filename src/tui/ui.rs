@@ -319,7 +319,7 @@ fn compose(f: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     let [form, body, status] = Layout::vertical([
         Constraint::Length(3),
         Constraint::Min(6),
-        Constraint::Length(3),
+        Constraint::Length(2 + notice_rows(app, area.width)),
     ])
     .areas(area);
     target_form(f, app, theme, form);
@@ -620,8 +620,22 @@ fn checks_pane(f: &mut Frame, app: &App, theme: &Theme, area: Rect) {
             theme.good(),
         )));
     }
+    // Checks beyond the rows: said, never hidden silently (each one may have
+    // cost points of the score).
+    let below = diags.len().saturating_sub(first + shown);
     let stats = &report.stats;
-    if let (Some(x), Some(label)) = (stats.readability, stats.readability_label()) {
+    if below > 0 || first > 0 {
+        let mark = match app.lang {
+            Lang::Fr if below > 0 => format!("↓ {below} de plus : Tab, puis ↑↓"),
+            Lang::En if below > 0 => format!("↓ {below} more: Tab, then ↑↓"),
+            Lang::Fr => format!("↑ {first} au-dessus"),
+            Lang::En => format!("↑ {first} above"),
+        };
+        lines.push(Line::from(Span::styled(
+            fit(&fr(app.lang, mark), w),
+            theme.severity(Severity::Warning),
+        )));
+    } else if let (Some(x), Some(label)) = (stats.readability, stats.readability_label()) {
         let word = app.t(Text::new("lisibilité", "readability"));
         lines.push(Line::from(Span::styled(
             fit(
@@ -714,14 +728,24 @@ fn gauge(length: usize, limit: usize, cells: usize) -> String {
     format!("▕{}{}▏", "█".repeat(filled), "▁".repeat(cells - filled))
 }
 
+/// Rows the notice takes: a message after Ctrl-S (the pace warning, where
+/// the file went) is read whole, on up to three rows.
+fn notice_rows(app: &App, width: u16) -> u16 {
+    app.notice.as_ref().map_or(1, |n| {
+        let rows = textwrap::wrap(&n.text, usize::from(width).max(10)).len();
+        u16::try_from(rows.clamp(1, 3)).unwrap_or(1)
+    })
+}
+
 fn status_bar(f: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     let block = Block::new().borders(Borders::TOP);
     let inner = block.inner(area);
     f.render_widget(block, area);
     let w = inner.width as usize;
     // Notice line.
+    let rows = notice_rows(app, inner.width);
     let notice = match &app.notice {
-        Some(n) => Span::styled(fit(&n.text, w), theme.severity(n.level)),
+        Some(n) => Span::styled(n.text.clone(), theme.severity(n.level)),
         None => {
             let why = match app.verdict.decision {
                 Decision::In => fr(app.lang, app.t(match app.focus {
@@ -744,8 +768,8 @@ fn status_bar(f: &mut Frame, app: &App, theme: &Theme, area: Rect) {
         }
     };
     f.render_widget(
-        Paragraph::new(Line::from(notice)),
-        Rect::new(inner.x, inner.y, inner.width, 1),
+        Paragraph::new(Line::from(notice)).wrap(Wrap { trim: true }),
+        Rect::new(inner.x, inner.y, inner.width, rows),
     );
     // Counter, gauge, counts, score, hints.
     let stats = &app.report.stats;
@@ -796,7 +820,7 @@ fn status_bar(f: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     ];
     f.render_widget(
         Paragraph::new(Line::from(spans)),
-        Rect::new(inner.x, inner.y + 1, inner.width, 1),
+        Rect::new(inner.x, inner.y + rows, inner.width, 1),
     );
 }
 
