@@ -42,6 +42,7 @@ fuzz_target!(|data: &[u8]| {
     };
     let checked = Checked {
         path: String::from_utf8_lossy(name).into_owned(),
+        path_bytes: std::str::from_utf8(name).is_err().then(|| name.to_vec()),
         outcome: batch::check_bytes(&LINTER, &options, contents.to_vec()),
         record: None,
     };
