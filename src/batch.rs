@@ -260,6 +260,16 @@ fn input_size(input: &Input) -> u64 {
     }
 }
 
+/// An input that could not be checked, with why.
+fn failed(path: String, error: FileError) -> Checked {
+    Checked {
+        path,
+        path_bytes: None,
+        outcome: Err(error),
+        record: None,
+    }
+}
+
 fn check_one(linter: &Linter, options: &Options, input: Input) -> Checked {
     let mut path_bytes = None;
     let (path, bytes) = match input {
@@ -281,30 +291,9 @@ fn check_one(linter: &Linter, options: &Options, input: Input) -> Checked {
             }
         }
         Input::Stdin(b) => ("<stdin>".to_string(), b),
-        Input::Unwalkable { path, message } => {
-            return Checked {
-                path,
-                path_bytes: None,
-                outcome: Err(FileError::Unwalkable(message)),
-                record: None,
-            };
-        }
-        Input::Unreadable { path, error } => {
-            return Checked {
-                path,
-                path_bytes: None,
-                outcome: Err(FileError::Read(error)),
-                record: None,
-            };
-        }
-        Input::Loop { path, back } => {
-            return Checked {
-                path,
-                path_bytes: None,
-                outcome: Err(FileError::Loop(back)),
-                record: None,
-            };
-        }
+        Input::Unwalkable { path, message } => return failed(path, FileError::Unwalkable(message)),
+        Input::Unreadable { path, error } => return failed(path, FileError::Read(error)),
+        Input::Loop { path, back } => return failed(path, FileError::Loop(back)),
     };
     let outcome = check_bytes(linter, options, bytes);
     let record = match &outcome {
