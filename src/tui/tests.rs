@@ -758,3 +758,16 @@ fn a_long_notice_and_hidden_checks_are_shown_or_said() {
     let shown = screen_text(&render(&a, 80, 24));
     assert!(shown.contains("(this one is the 21st)"), "{shown}");
 }
+
+#[test]
+fn select_all_in_a_one_line_field_shows() {
+    let mut a = app(Lang::En, None);
+    fill_target(&mut a, "Claire Martin", "Lyon", "Software Development");
+    a.focus = super::app::Focus::Form(0);
+    ctrl(&mut a, 'a');
+    let t = render(&a, 80, 24);
+    let at = cells_of(&t, "Claire Martin");
+    let (x, y) = at.first().copied().unwrap_or((0, 0));
+    let cell = &t.backend().buffer()[(x, y)];
+    assert!(cell.modifier.contains(Modifier::REVERSED), "{cell:?}");
+}

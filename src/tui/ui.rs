@@ -397,7 +397,12 @@ fn target_form(f: &mut Frame, app: &App, theme: &Theme, area: Rect) {
             _ if editor.is_none() && focused => format!("‹ {value} ›"),
             _ => fit(&value, value_w),
         };
-        let vstyle = if focused {
+        // A selection in a one-line field (Ctrl-A) shows as the whole value
+        // reversed: what the next key replaces.
+        let selected = focused && editor.is_some_and(|e| e.selection().is_some());
+        let vstyle = if selected {
+            Style::new().add_modifier(Modifier::REVERSED)
+        } else if focused {
             Style::new().add_modifier(Modifier::UNDERLINED)
         } else {
             Style::new()
