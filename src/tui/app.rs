@@ -755,6 +755,14 @@ impl App {
                     }
                     (KeyCode::Char(' ') | KeyCode::Right, None) => self.cycle(field, 1),
                     (KeyCode::Left, None) => self.cycle(field, -1),
+                    // A letter in a choice is not lost without a word.
+                    (KeyCode::Char(_), None) => {
+                        let msg = self.t(Text::new(
+                            "ce champ est un choix : Espace ou ←→ le changent",
+                            "this field is a choice: Space or ←→ change it",
+                        ));
+                        self.say(Severity::Info, msg);
+                    }
                     _ => {}
                 }
             }

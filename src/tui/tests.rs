@@ -771,3 +771,23 @@ fn select_all_in_a_one_line_field_shows() {
     let cell = &t.backend().buffer()[(x, y)];
     assert!(cell.modifier.contains(Modifier::REVERSED), "{cell:?}");
 }
+
+#[test]
+fn a_letter_in_a_choice_field_says_how_to_change_it() {
+    let mut a = app(Lang::En, None);
+    let choice = super::app::FIELDS
+        .iter()
+        .position(|f| *f == super::app::Field::Relationship)
+        .unwrap_or(0);
+    a.focus = super::app::Focus::Form(choice);
+    let before = a.relationship;
+    typed(&mut a, "m");
+    assert_eq!(a.relationship, before, "nothing changes silently");
+    assert!(
+        a.notice
+            .as_ref()
+            .is_some_and(|n| n.text.contains("Space or ←→")),
+        "{:?}",
+        a.notice
+    );
+}
