@@ -791,3 +791,12 @@ fn a_letter_in_a_choice_field_says_how_to_change_it() {
         a.notice
     );
 }
+
+#[test]
+fn the_form_labels_stay_put_whatever_the_verdict() {
+    let mut a = snapshot_app(Lang::En);
+    let region_at = |a: &App| cells_of(&render(a, 80, 24), "Region").first().copied();
+    let before = region_at(&a);
+    fill_target(&mut a, "Claire Martin", "Lille", "Banking");
+    assert_eq!(region_at(&a), before);
+}

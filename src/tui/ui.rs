@@ -333,7 +333,16 @@ fn compose(f: &mut Frame, app: &App, theme: &Theme, area: Rect) {
 fn target_form(f: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     let w = area.width as usize;
     let verdict = app.verdict_span(theme);
-    let verdict_w = UnicodeWidthStr::width(verdict.content.as_ref()) + 1;
+    // The columns stay put whatever the verdict says: room for the widest.
+    let verdict_w = [
+        Text::new("· pas de cible", "· no audience"),
+        Text::new("✖ hors cible", "✖ out of audience"),
+    ]
+    .iter()
+    .map(|t| UnicodeWidthStr::width(t.get(app.lang).as_ref()))
+    .max()
+    .unwrap_or(0)
+        + 1;
     let label_w = 9;
     let col_w = (w.saturating_sub(verdict_w) / 2).max(label_w + 4);
     let value_w = col_w.saturating_sub(label_w + 1);
