@@ -624,6 +624,7 @@ impl App {
                 }
             }
             Action::Redraw => self.effects.push(Effect::Redraw),
+            Action::Save => self.save_draft(),
             Action::Recheck => {
                 self.load_drafts();
                 let n = self.drafts.len();
@@ -1185,21 +1186,101 @@ impl App {
             self.dialog = Some(Dialog::Approve { errors, then });
             return;
         }
+        if self
+            .target()
+            .name
+            .as_deref()
+            .is_none_or(|n| n.trim().is_empty())
+        {
+            let save = self
+                .keymap
+                .keys(Action::Save)
+                .first()
+                .map(|k| k.label())
+                .unwrap_or_default();
+            let msg = match self.lang {
+                Lang::Fr => format!(
+                    "pour qui ? donnez le nom de la personne avant d'approuver ({save} enregistre sans approuver)"
+                ),
+                Lang::En => format!(
+                    "who is it for? give the person's name before approving ({save} saves without approving)"
+                ),
+            };
+            self.say(Severity::Warning, msg);
+            self.focus = Focus::Form(0);
+            return;
+        }
+        let Some((path, draft, text)) = self.write_note(Status::Approved) else {
+            return;
+        };
+        self.effects
+            .push(Effect::Copy(self.note.text().to_string()));
+        let mut msg = match self.lang {
+            Lang::Fr => format!(
+                "✓ approuvée, enregistrée dans {} et copiée dans le presse-papiers",
+                shown(&path)
+            ),
+            Lang::En => format!(
+                "✓ approved, saved to {} and copied to the clipboard",
+                shown(&path)
+            ),
+        };
+        let pace = self.pace_after(&path, &draft, &text);
+        let level = if pace.is_some() {
+            Severity::Warning
+        } else {
+            Severity::Info
+        };
+        if let Some(p) = pace {
+            msg.push_str(" — ");
+            msg.push_str(&p);
+        }
+        self.say(level, msg);
+    }
+
+    /// Saves the note as a draft, not approved: nothing is copied, no check
+    /// stops it, and it can be approved later from the drafts screen.
+    pub fn save_draft(&mut self) {
+        self.fresh();
+        if self.note.text().trim().is_empty() && self.target() == Target::default() {
+            let msg = self.t(Text::new(
+                "rien à enregistrer : la note est vide",
+                "nothing to save: the note is empty",
+            ));
+            self.say(Severity::Warning, msg);
+            return;
+        }
+        if let Some((path, ..)) = self.write_note(Status::Draft) {
+            let msg = match self.lang {
+                Lang::Fr => format!(
+                    "✎ enregistrée comme brouillon dans {} (non approuvée)",
+                    shown(&path)
+                ),
+                Lang::En => format!("✎ saved as a draft to {} (not approved)", shown(&path)),
+            };
+            self.say(Severity::Info, msg);
+        }
+    }
+
+    /// Writes the note with `status` into the drafts folder: over the draft
+    /// it was opened from, else at a free name. Says why when it cannot; the
+    /// text stays either way.
+    fn write_note(&mut self, status: Status) -> Option<(PathBuf, Draft, String)> {
         let Some(dir) = self.drafts_dir.clone() else {
             let msg = self.t(Text::new(
                 "aucun dossier de brouillons : réglez drafts_dir dans la configuration",
                 "no drafts folder: set drafts_dir in the config",
             ));
             self.say(Severity::Error, msg);
-            return;
+            return None;
         };
-        let draft = self.to_draft(Status::Approved);
+        let draft = self.to_draft(status);
         let text = match draft.to_file() {
             Ok(t) => t,
             Err(e) => {
                 let msg = e.get(self.lang).into_owned();
                 self.say(Severity::Error, msg);
-                return;
+                return None;
             }
         };
         let saved = match self
@@ -1217,32 +1298,10 @@ impl App {
         };
         match saved {
             Ok(path) => {
-                self.effects
-                    .push(Effect::Copy(self.note.text().to_string()));
                 self.dirty = false;
                 self.created_at = draft.front.created_at;
-                let mut msg = match self.lang {
-                    Lang::Fr => format!(
-                        "✓ approuvée, enregistrée dans {} et copiée dans le presse-papiers",
-                        shown(&path)
-                    ),
-                    Lang::En => format!(
-                        "✓ approved, saved to {} and copied to the clipboard",
-                        shown(&path)
-                    ),
-                };
-                let pace = self.pace_after(&path, &draft, &text);
-                let level = if pace.is_some() {
-                    Severity::Warning
-                } else {
-                    Severity::Info
-                };
-                if let Some(p) = pace {
-                    msg.push_str(" — ");
-                    msg.push_str(&p);
-                }
-                self.path = Some(path);
-                self.say(level, msg);
+                self.path = Some(path.clone());
+                Some((path, draft, text))
             }
             Err(e) => {
                 let e = crate::input::ReadError::from_io(&e).message();
@@ -1255,6 +1314,7 @@ impl App {
                     Lang::En => format!("not saved ({}): {e} — your text stays here", shown(&dir)),
                 };
                 self.say(Severity::Error, msg);
+                None
             }
         }
     }

@@ -29,6 +29,7 @@ pub enum Action {
     DeleteDraft,
     Recheck,
     Redraw,
+    Save,
 }
 
 /// Where a binding applies.
@@ -91,6 +92,17 @@ pub const BINDINGS: &[Binding] = &[
             "approve, save and copy the note",
         ),
         Some(Text::new("approuver", "approve")),
+    ),
+    b(
+        Action::Save,
+        "save",
+        &["alt-s", "f5"],
+        Scope::Everywhere,
+        Text::new(
+            "enregistrer comme brouillon, sans approuver ni copier",
+            "save as a draft, without approving or copying",
+        ),
+        None,
     ),
     b(
         Action::Templates,

@@ -233,6 +233,7 @@ fn a_read_only_drafts_folder_keeps_the_text_and_says_why() {
     let note =
         "Hi Claire, we met at the Web Summit on urban logistics. Could we talk again? Thanks!";
     typed(&mut a, note);
+    fill_target(&mut a, "Claire Martin", "Lyon", "Software Development");
     ctrl(&mut a, 's');
     if a.dialog.is_some() {
         press(&mut a, KeyCode::Char('y'));
@@ -799,4 +800,36 @@ fn the_form_labels_stay_put_whatever_the_verdict() {
     let before = region_at(&a);
     fill_target(&mut a, "Claire Martin", "Lille", "Banking");
     assert_eq!(region_at(&a), before);
+}
+
+#[test]
+fn approving_needs_a_recipient_and_alt_s_saves_a_draft() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let mut a = app(Lang::En, Some(dir.path()));
+    typed(
+        &mut a,
+        "Hi Sam, we met at RustConf in Montreal. Thanks for the talk on async!",
+    );
+    ctrl(&mut a, 's');
+    assert!(
+        a.notice
+            .as_ref()
+            .is_some_and(|n| n.text.contains("who is it for?")),
+        "{:?}",
+        a.notice
+    );
+    assert_eq!(a.focus, super::app::Focus::Form(0));
+    assert!(
+        a.dirty
+            && std::fs::read_dir(dir.path())
+                .map(|d| d.count())
+                .unwrap_or(0)
+                == 0
+    );
+    // Alt-S saves it as a draft, not approved, nothing copied.
+    a.key(KeyEvent::new(KeyCode::Char('s'), KeyModifiers::ALT));
+    let saved = std::fs::read_to_string(dir.path().join("note.md")).unwrap_or_default();
+    assert!(saved.contains("status = \"draft\""), "{saved}");
+    assert!(a.effects.is_empty());
+    assert!(!a.dirty);
 }
