@@ -149,6 +149,16 @@ pub struct Notice {
     pub level: Severity,
 }
 
+/// Notes approved a week, and what is left of LinkedIn's free notes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Pace {
+    /// The last eight weeks, oldest first; the last is the trailing 7 days.
+    pub weeks: [usize; 8],
+    pub budget: u32,
+    /// On a free LinkedIn account: personalized notes left in 30 days.
+    pub free_left: Option<usize>,
+}
+
 /// A saved draft, as the drafts screen lists it.
 #[derive(Debug, Clone)]
 pub struct DraftItem {
@@ -239,6 +249,8 @@ pub struct App {
     pub dselected: usize,
     /// The first line of the help overlay shown.
     pub help_scroll: usize,
+    /// The time the pace is counted at: now, unless a test sets it.
+    pub clock: Option<jiff::Timestamp>,
     /// Lines of the chosen check's explanation scrolled past.
     pub detail_scroll: usize,
     /// The first visual line of the note shown, kept by the drawing.
@@ -311,6 +323,7 @@ impl App {
             drafts: Vec::new(),
             dselected: 0,
             help_scroll: 0,
+            clock: None,
             detail_scroll: 0,
             scroll: Cell::new(0),
             wrap_width: Cell::new(40),
@@ -1316,6 +1329,46 @@ impl App {
                 self.say(Severity::Error, msg);
                 None
             }
+        }
+    }
+
+    /// Your pace, from the approved drafts listed: notes a week over the
+    /// last eight weeks (oldest first), against the weekly budget, and the
+    /// personalized notes a free LinkedIn account has left in the trailing
+    /// 30 days.
+    pub fn pace(&self, now: jiff::Timestamp) -> Pace {
+        const WEEK: i64 = 7 * 24 * 3600;
+        let mut weeks = [0usize; 8];
+        let mut month = 0;
+        for d in &self.drafts {
+            let Some(t) = d
+                .draft
+                .as_ref()
+                .filter(|d| d.front.status == Some(Status::Approved))
+                .and_then(|d| d.front.approved_at.as_ref())
+                .and_then(crossdraft::timestamp)
+            else {
+                continue;
+            };
+            let age = now.as_second() - t.as_second();
+            if age < 0 {
+                continue;
+            }
+            if let Some(slot) = usize::try_from(age / WEEK)
+                .ok()
+                .filter(|&w| w < weeks.len())
+            {
+                weeks[weeks.len() - 1 - slot] += 1;
+            }
+            if age < 30 * 24 * 3600 {
+                month += 1;
+            }
+        }
+        let free = self.platform == Platform::Linkedin && self.tier == Tier::Free;
+        Pace {
+            weeks,
+            budget: self.cross.weekly_budget,
+            free_left: free.then(|| (self.cross.free_monthly_notes as usize).saturating_sub(month)),
         }
     }
 

@@ -482,6 +482,7 @@ fn snapshot_app(lang: Lang) -> App {
     ));
     typed(&mut a, PITCH);
     fill_target(&mut a, "Claire Martin", "Lyon", "Marketing Services");
+    a.clock = "2026-11-25T12:00:00Z".parse().ok();
     a
 }
 
@@ -832,4 +833,28 @@ fn approving_needs_a_recipient_and_alt_s_saves_a_draft() {
     assert!(saved.contains("status = \"draft\""), "{saved}");
     assert!(a.effects.is_empty());
     assert!(!a.dirty);
+}
+
+#[test]
+fn the_drafts_screen_shows_the_pace_of_the_last_weeks() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    write_drafts(dir.path());
+    let mut a = app(Lang::En, Some(dir.path()));
+    a.clock = "2026-11-25T12:00:00Z".parse().ok();
+    ctrl(&mut a, 'o');
+    let pace = a.pace(a.clock.unwrap_or_else(jiff::Timestamp::now));
+    assert_eq!(pace.weeks, [0, 0, 0, 0, 0, 0, 0, 2]);
+    assert_eq!(pace.free_left, Some(3), "5 free notes a month, 2 used");
+    let shown = screen_text(&render(&a, 80, 24));
+    assert!(
+        shown.contains("2 this week (budget 20/week, 8 weeks) · 3 free notes left"),
+        "{shown}"
+    );
+    // Eight weeks later they are out of the chart.
+    let pace = a.pace(
+        "2027-02-01T00:00:00Z"
+            .parse()
+            .unwrap_or_else(|_| jiff::Timestamp::now()),
+    );
+    assert_eq!(pace.weeks, [0; 8]);
 }

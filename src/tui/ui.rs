@@ -992,13 +992,78 @@ fn simple_status(f: &mut Frame, app: &App, theme: &Theme, area: Rect, help: Text
     );
 }
 
+/// « Rythme ▁▂▅█▃▁▁▂ (8 semaines, budget 20/sem.) · 2 notes gratuites
+/// restantes sur 30 jours »: a bar a week, over the budget in warning colour.
+fn pace_line(f: &mut Frame, app: &App, theme: &Theme, area: Rect) {
+    const BARS: [char; 8] = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
+    let pace = app.pace(app.clock.unwrap_or_else(jiff::Timestamp::now));
+    let top = pace
+        .weeks
+        .iter()
+        .copied()
+        .max()
+        .unwrap_or(0)
+        .max(pace.budget as usize)
+        .max(1);
+    let mut spans = vec![Span::styled(
+        app.t(Text::new(" Rythme ", " Pace ")),
+        theme.label(),
+    )];
+    for &n in &pace.weeks {
+        // An empty week is a dot: the eight weeks are always there to count.
+        let bar = if n == 0 {
+            '·'
+        } else {
+            BARS[((n * 8).div_ceil(top)).clamp(1, 8) - 1]
+        };
+        let style = if n > pace.budget as usize {
+            theme.severity(Severity::Warning)
+        } else if n == 0 {
+            theme.dim()
+        } else {
+            theme.good()
+        };
+        spans.push(Span::styled(bar.to_string(), style));
+    }
+    let this_week = pace.weeks[pace.weeks.len() - 1];
+    let mut legend = match app.lang {
+        Lang::Fr => format!(
+            " {this_week} cette semaine (budget {}/sem., 8 semaines)",
+            pace.budget
+        ),
+        Lang::En => format!(
+            " {this_week} this week (budget {}/week, 8 weeks)",
+            pace.budget
+        ),
+    };
+    if let Some(left) = pace.free_left {
+        legend.push_str(&match app.lang {
+            Lang::Fr if left <= 1 => format!(" · {left} note gratuite restante sur 30 jours"),
+            Lang::Fr => format!(" · {left} notes gratuites restantes sur 30 jours"),
+            Lang::En if left == 1 => " · 1 free note left in 30 days".to_string(),
+            Lang::En => format!(" · {left} free notes left in 30 days"),
+        });
+    }
+    let used: usize = 8 + UnicodeWidthStr::width(spans[0].content.as_ref());
+    spans.push(Span::styled(
+        fit(
+            &fr(app.lang, legend),
+            usize::from(area.width).saturating_sub(used),
+        ),
+        theme.dim(),
+    ));
+    f.render_widget(Paragraph::new(Line::from(spans)), area);
+}
+
 fn drafts(f: &mut Frame, app: &App, theme: &Theme, area: Rect) {
-    let [list, preview, status] = Layout::vertical([
+    let [list, pace_area, preview, status] = Layout::vertical([
         Constraint::Percentage(60),
+        Constraint::Length(1),
         Constraint::Min(3),
         Constraint::Length(3),
     ])
     .areas(area);
+    pace_line(f, app, theme, pace_area);
     let dir = app
         .drafts_dir
         .as_deref()
