@@ -631,6 +631,12 @@ impl App {
                     self.changed();
                 }
             }
+            Action::DeleteWordForward => {
+                if let Some(e) = self.focused_editor() {
+                    e.delete_word_forward();
+                    self.changed();
+                }
+            }
             Action::DeleteDraft => {
                 if let Some(item) = self.drafts.get(self.dselected) {
                     self.dialog = Some(Dialog::Delete(item.path.clone()));

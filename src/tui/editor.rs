@@ -220,6 +220,13 @@ impl Editor {
         self.delete_range(range);
     }
 
+    pub fn delete_word_forward(&mut self) {
+        let range = self
+            .selection()
+            .unwrap_or_else(|| self.cursor..word_right(&self.text, self.cursor));
+        self.delete_range(range);
+    }
+
     /// Removes the selection and returns it.
     pub fn cut(&mut self) -> Option<String> {
         let range = self.selection()?;

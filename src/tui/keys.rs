@@ -30,6 +30,7 @@ pub enum Action {
     Recheck,
     Redraw,
     Save,
+    DeleteWordForward,
 }
 
 /// Where a binding applies.
@@ -257,6 +258,14 @@ pub const BINDINGS: &[Binding] = &[
         &["ctrl-w", "ctrl-backspace", "ctrl-h"],
         Scope::Editor,
         Text::new("effacer le mot précédent", "delete the previous word"),
+        None,
+    ),
+    b(
+        Action::DeleteWordForward,
+        "delete-word-forward",
+        &["ctrl-delete", "alt-d"],
+        Scope::Editor,
+        Text::new("effacer le mot suivant", "delete the next word"),
         None,
     ),
     b(

@@ -858,3 +858,17 @@ fn the_drafts_screen_shows_the_pace_of_the_last_weeks() {
     );
     assert_eq!(pace.weeks, [0; 8]);
 }
+
+#[test]
+fn ctrl_delete_deletes_the_next_word() {
+    let mut a = app(Lang::En, None);
+    typed(&mut a, "Hi Sam thanks");
+    press(&mut a, KeyCode::Home);
+    a.key(KeyEvent::new(KeyCode::Delete, KeyModifiers::CONTROL));
+    assert!(
+        a.note.text().starts_with("Sam") || a.note.text().starts_with(" Sam"),
+        "{}",
+        a.note.text()
+    );
+    assert_eq!(a.note.text().len() + 2, "Hi Sam thanks".len());
+}
