@@ -303,7 +303,7 @@ fn stats(note: &Note) -> Stats {
         let w = words.len() as f32;
         let syl: usize = words
             .iter()
-            .map(|r| text::syllables(&note.text[r.clone()], note.french()))
+            .map(|r| text::syllables(&note.text[r.clone()], note.lang))
             .sum();
         let per_sentence = w / sentences as f32;
         let per_word = syl as f32 / w;

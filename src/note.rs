@@ -73,10 +73,6 @@ impl Note<'_> {
         self.thresholds
     }
 
-    pub fn french(&self) -> bool {
-        self.lang == Lang::Fr
-    }
-
     /// The span of the first word, or an empty span at the start.
     pub fn first_word(&self) -> Range<usize> {
         self.words.first().cloned().unwrap_or(0..0)

@@ -228,7 +228,7 @@ fn push_trimmed(text: &str, r: Range<usize>, out: &mut Vec<Range<usize>>) {
 
 /// Syllables in a word, by vowel groups: a close estimate for French and
 /// English, which is all readability formulas need.
-pub fn syllables(word: &str, french: bool) -> usize {
+pub fn syllables(word: &str, lang: crate::Lang) -> usize {
     // The base letter of each character, without building a folded copy.
     let base = |c: char| {
         if c.is_ascii() {
@@ -265,7 +265,7 @@ pub fn syllables(word: &str, french: bool) -> usize {
             && word.is_char_boundary(word.len() - tail.len())
             && word[word.len() - tail.len()..].eq_ignore_ascii_case(tail)
     };
-    let silent_e = if french {
+    let silent_e = if lang == crate::Lang::Fr {
         ends("e") || ends("es") || ends("ent")
     } else {
         ends("e") && !ends("le") && !ends("ee")
@@ -488,10 +488,10 @@ mod tests {
 
     #[test]
     fn syllables_are_close() {
-        assert_eq!(syllables("rencontré", true), 3);
-        assert_eq!(syllables("table", true), 1);
-        assert_eq!(syllables("conference", false), 3);
-        assert_eq!(syllables("a", false), 1);
+        assert_eq!(syllables("rencontré", crate::Lang::Fr), 3);
+        assert_eq!(syllables("table", crate::Lang::Fr), 1);
+        assert_eq!(syllables("conference", crate::Lang::En), 3);
+        assert_eq!(syllables("a", crate::Lang::En), 1);
     }
 
     #[test]

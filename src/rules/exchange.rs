@@ -3,7 +3,7 @@
 //! an offer to share. A hint, never an error.
 
 use crate::diagnostic::RuleId;
-use crate::lang::Localized;
+use crate::lang::{Lang, Localized};
 use crate::lexicon::Category;
 use crate::note::{Note, Out};
 
@@ -11,10 +11,9 @@ pub fn check(n: &Note, out: &mut Out) {
     if n.text.contains('?') || n.has(Category::Exchange) {
         return;
     }
-    let example = if n.french() {
-        "« Au plaisir d'échanger sur… »"
-    } else {
-        "“Curious how you…?”"
+    let example = match n.lang {
+        Lang::Fr => "« Au plaisir d'échanger sur… »",
+        Lang::En => "“Curious how you…?”",
     };
     out.push(
         RuleId::NoExchange,

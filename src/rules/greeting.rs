@@ -2,7 +2,7 @@
 //! (« Claire, … ») is not one.
 
 use crate::diagnostic::{RuleId, Severity};
-use crate::lang::Localized;
+use crate::lang::{Lang, Localized};
 use crate::lexicon::Category;
 use crate::note::{Note, Out};
 
@@ -26,10 +26,9 @@ pub fn check(n: &Note, out: &mut Out) {
     } else {
         Severity::Warning
     };
-    let example = if n.french() {
-        "« Bonjour Claire, »"
-    } else {
-        "“Hi Claire,”"
+    let example = match n.lang {
+        Lang::Fr => "« Bonjour Claire, »",
+        Lang::En => "“Hi Claire,”",
     };
     out.push_at(
         RuleId::NoGreeting,

@@ -2,7 +2,7 @@
 //! greets that person by name; a note without it reads like a mass mailing.
 
 use crate::diagnostic::RuleId;
-use crate::lang::Localized;
+use crate::lang::{Lang, Localized};
 use crate::lexicon::Category;
 use crate::note::{Note, Out};
 use crate::text::{fold, is_word_char};
@@ -26,10 +26,9 @@ pub fn check(n: &Note, out: &mut Out) {
         .hits(Category::Greeting)
         .next()
         .map_or(0..0, |h| h.span.end..h.span.end);
-    let example = if n.french() {
-        format!("« Bonjour {first}, »")
-    } else {
-        format!("“Hi {first},”")
+    let example = match n.lang {
+        Lang::Fr => format!("« Bonjour {first}, »"),
+        Lang::En => format!("“Hi {first},”"),
     };
     out.push(
         RuleId::NoName,

@@ -7,7 +7,7 @@
 
 use super::{from_its_start, quoted, to_clause_end};
 use crate::diagnostic::{RuleId, Severity};
-use crate::lang::Localized;
+use crate::lang::{Lang, Localized};
 use crate::lexicon::Category;
 use crate::note::{Note, Out};
 use crate::reading::{CueKind, Family};
@@ -125,10 +125,9 @@ pub fn check(n: &Note, found: &[Found], out: &mut Out) {
         );
         return;
     }
-    let example = if n.french() {
-        "« nous nous sommes croisés à… », « j'ai lu votre article sur… »"
-    } else {
-        "“we met at…”, “I read your article on…”"
+    let example = match n.lang {
+        Lang::Fr => "« nous nous sommes croisés à… », « j'ai lu votre article sur… »",
+        Lang::En => "“we met at…”, “I read your article on…”",
     };
     out.push(
         RuleId::NoReason,

@@ -2,7 +2,7 @@
 //! "Best regards") ends a note that asks for something.
 
 use crate::diagnostic::RuleId;
-use crate::lang::Localized;
+use crate::lang::{Lang, Localized};
 use crate::lexicon::Category;
 use crate::note::{Note, Out};
 
@@ -10,10 +10,9 @@ pub fn check(n: &Note, out: &mut Out) {
     if n.has(Category::Thanks) {
         return;
     }
-    let example = if n.french() {
-        "« Merci, au plaisir ! »"
-    } else {
-        "“Thanks, best regards”"
+    let example = match n.lang {
+        Lang::Fr => "« Merci, au plaisir ! »",
+        Lang::En => "“Thanks, best regards”",
     };
     out.push(
         RuleId::NoThanks,
