@@ -5,6 +5,7 @@
 //! spreadsheet may have written it).
 
 use crate::lang::Localized;
+use crate::located::Located;
 use std::io::Read;
 use std::path::Path;
 
@@ -138,6 +139,49 @@ impl DecodeError {
     pub fn position(&self) -> Option<(usize, usize)> {
         match self {
             DecodeError::NotUtf8 { line, column } => Some((*line, *column)),
+            _ => None,
+        }
+    }
+}
+
+/// Why a file was not checked: unreadable, not text, broken front matter,
+/// or not reached by the walk.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FileError {
+    Read(ReadError),
+    Decode(DecodeError),
+    FrontMatter(Located),
+    Unwalkable(String),
+    /// A symbolic link back to a folder above it: skipped, the run goes on
+    /// (and does not fail for it).
+    Loop(String),
+}
+
+impl FileError {
+    pub fn message(&self) -> Localized {
+        match self {
+            FileError::Read(e) => e.message(),
+            FileError::Decode(e) => e.message(),
+            FileError::FrontMatter(at) => Localized::new(
+                format!("en-tête invalide : {}", at.what(crate::Lang::Fr)),
+                format!("invalid front matter: {}", at.what(crate::Lang::En)),
+            ),
+            FileError::Unwalkable(e) => Localized::new(
+                format!("inaccessible : {e}"),
+                format!("cannot be walked: {e}"),
+            ),
+            FileError::Loop(back) => Localized::new(
+                format!("lien symbolique en boucle (vers {back}) : ignoré"),
+                format!("symbolic link loop (back to {back}): skipped"),
+            ),
+        }
+    }
+
+    /// Where in the file the error is, when known.
+    pub fn position(&self) -> Option<(usize, usize)> {
+        match self {
+            FileError::Decode(e) => e.position(),
+            FileError::FrontMatter(at) => Some((at.line, at.column)),
             _ => None,
         }
     }

@@ -29,6 +29,7 @@ pub mod target;
 pub mod template;
 pub mod text;
 pub mod tui;
+pub mod walk;
 
 pub use diagnostic::RuleId;
 pub use lang::Lang;

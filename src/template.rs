@@ -398,7 +398,7 @@ pub const SHIPPED: [(&str, &str); 16] = [
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LoadError {
     pub path: String,
-    pub error: crate::batch::FileError,
+    pub error: crate::input::FileError,
 }
 
 impl LoadError {
@@ -447,12 +447,12 @@ impl Library {
         if !dir.is_dir() {
             errors.push(LoadError {
                 path: dir.display().to_string(),
-                error: crate::batch::FileError::Read(crate::input::ReadError::NotAFolder),
+                error: crate::input::FileError::Read(crate::input::ReadError::NotAFolder),
             });
             return (lib, errors);
         }
-        for input in crate::batch::inputs(&[dir.to_path_buf()]) {
-            let crate::batch::Input::File(path) = input else {
+        for input in crate::walk::inputs(&[dir.to_path_buf()]) {
+            let crate::walk::Input::File(path) = input else {
                 continue;
             };
             let shown = path.display().to_string();
@@ -468,9 +468,9 @@ impl Library {
                     errors.push(LoadError {
                         path: shown,
                         error: match e {
-                            crate::input::InputError::Read(e) => crate::batch::FileError::Read(e),
+                            crate::input::InputError::Read(e) => crate::input::FileError::Read(e),
                             crate::input::InputError::Decode(e) => {
-                                crate::batch::FileError::Decode(e)
+                                crate::input::FileError::Decode(e)
                             }
                         },
                     });
@@ -492,7 +492,7 @@ impl Library {
                 }
                 Err(at) => errors.push(LoadError {
                     path: shown,
-                    error: crate::batch::FileError::FrontMatter(at),
+                    error: crate::input::FileError::FrontMatter(at),
                 }),
             }
         }
@@ -715,9 +715,9 @@ mod tests {
     #[test]
     fn every_file_in_templates_is_shipped() {
         let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("templates");
-        let mut on_disk: Vec<String> = crate::batch::inputs(std::slice::from_ref(&root))
+        let mut on_disk: Vec<String> = crate::walk::inputs(std::slice::from_ref(&root))
             .filter_map(|i| match i {
-                crate::batch::Input::File(p) => p
+                crate::walk::Input::File(p) => p
                     .strip_prefix(&root)
                     .ok()
                     .map(|p| p.with_extension("").to_string_lossy().replace('\\', "/")),

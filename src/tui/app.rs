@@ -933,9 +933,9 @@ impl App {
         let Some(dir) = self.drafts_dir.clone().filter(|d| d.is_dir()) else {
             return;
         };
-        let mut items: Vec<DraftItem> = crate::batch::inputs(std::slice::from_ref(&dir))
+        let mut items: Vec<DraftItem> = crate::walk::inputs(std::slice::from_ref(&dir))
             .filter_map(|i| match i {
-                crate::batch::Input::File(p) => Some(p),
+                crate::walk::Input::File(p) => Some(p),
                 _ => None,
             })
             .map(|path| self.draft_item(path))

@@ -1,0 +1,116 @@
+//! The folders to check, walked: files whatever their name, folders for
+//! `.txt` and `.md` (honouring `.gitignore` and `.poigneeignore`, skipping
+//! hidden files), `-` for standard input; lazily, in a stable order.
+
+use crate::input::{self, ReadError};
+use std::path::{Path, PathBuf};
+
+/// What to check.
+#[derive(Debug)]
+pub enum Input {
+    File(PathBuf),
+    /// Standard input, already read.
+    Stdin(Vec<u8>),
+    /// A path the walk could not enter (a symlink loop, a denied folder).
+    Unwalkable {
+        path: String,
+        message: String,
+    },
+    /// Standard input that could not be read.
+    Unreadable {
+        path: String,
+        error: ReadError,
+    },
+    /// A symbolic link loop met by the walk.
+    Loop {
+        path: String,
+        back: String,
+    },
+}
+
+/// The files to check under `paths`: a file is taken whatever its name, a
+/// folder is walked for `.txt` and `.md` files (honouring `.gitignore` and
+/// `.poigneeignore`, skipping hidden files), `-` is standard input. Lazily,
+/// in a stable order (sorted by name within each folder), so that memory
+/// does not grow with the number of files.
+pub fn inputs(paths: &[PathBuf]) -> impl Iterator<Item = Input> + use<> {
+    // Owned, so that the walk outlives the slice it was given.
+    let owned: Vec<PathBuf> = paths.iter().map(PathBuf::clone).collect();
+    owned
+        .into_iter()
+        .flat_map(|path| -> Box<dyn Iterator<Item = Input>> {
+            if path.as_os_str() == "-" {
+                let input = match input::read_stdin(input::MAX_BYTES) {
+                    Ok(buf) => Input::Stdin(buf),
+                    Err(e) => Input::Unreadable {
+                        path: "<stdin>".into(),
+                        error: e,
+                    },
+                };
+                return Box::new(std::iter::once(input));
+            }
+            if !path.is_dir() {
+                return Box::new(std::iter::once(Input::File(path)));
+            }
+            let walker = ignore::WalkBuilder::new(&path)
+                .follow_links(true)
+                .require_git(false)
+                .add_custom_ignore_filename(".poigneeignore")
+                .sort_by_file_name(|a, b| a.cmp(b))
+                .build();
+            Box::new(walker.filter_map(move |entry| match entry {
+                Ok(e) if e.file_type().is_some_and(|t| t.is_file()) && is_draft_name(e.path()) => {
+                    Some(Input::File(e.into_path()))
+                }
+                Ok(_) => None,
+                Err(err) => Some(match loop_of(&err) {
+                    Some((child, back)) => Input::Loop { path: child, back },
+                    None => Input::Unwalkable {
+                        path: error_path(&err).unwrap_or_else(|| path.display().to_string()),
+                        message: walk_message(&err),
+                    },
+                }),
+            }))
+        })
+}
+
+fn is_draft_name(path: &Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| e.eq_ignore_ascii_case("txt") || e.eq_ignore_ascii_case("md"))
+}
+
+fn error_path(err: &ignore::Error) -> Option<String> {
+    match err {
+        ignore::Error::WithPath { path, .. } => Some(path.display().to_string()),
+        ignore::Error::WithDepth { err, .. } | ignore::Error::WithLineNumber { err, .. } => {
+            error_path(err)
+        }
+        ignore::Error::Loop { child, .. } => Some(child.display().to_string()),
+        _ => None,
+    }
+}
+
+fn loop_of(err: &ignore::Error) -> Option<(String, String)> {
+    match err {
+        ignore::Error::WithPath { err, .. }
+        | ignore::Error::WithDepth { err, .. }
+        | ignore::Error::WithLineNumber { err, .. } => loop_of(err),
+        ignore::Error::Loop { ancestor, child } => {
+            Some((child.display().to_string(), ancestor.display().to_string()))
+        }
+        _ => None,
+    }
+}
+
+fn walk_message(err: &ignore::Error) -> String {
+    match err {
+        ignore::Error::WithPath { err, .. }
+        | ignore::Error::WithDepth { err, .. }
+        | ignore::Error::WithLineNumber { err, .. } => walk_message(err),
+        ignore::Error::Loop { ancestor, .. } => {
+            format!("symbolic link loop (back to {})", ancestor.display())
+        }
+        other => other.to_string(),
+    }
+}
