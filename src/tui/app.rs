@@ -1215,7 +1215,7 @@ impl App {
                 .keymap
                 .keys(Action::Save)
                 .first()
-                .map(|k| k.label())
+                .map(|k| k.label_in(self.lang))
                 .unwrap_or_default();
             let msg = match self.lang {
                 Lang::Fr => format!(

@@ -415,8 +415,15 @@ impl Key {
         Key { code, mods }
     }
 
-    /// "Ctrl-S", "F1", "Alt-↓", as help shows it.
+    /// "Ctrl-S", "F1", "Alt-↓", as help shows it (in English).
     pub fn label(&self) -> String {
+        self.label_in(Lang::En)
+    }
+
+    /// The label as a keyboard of that language names the keys: « Maj-Tab »,
+    /// « Espace », « Suppr » in French.
+    pub fn label_in(&self, lang: Lang) -> String {
+        let fr = lang == Lang::Fr;
         let mut s = String::new();
         if self.mods.contains(KeyModifiers::CONTROL) {
             s.push_str("Ctrl-");
@@ -425,18 +432,21 @@ impl Key {
             s.push_str("Alt-");
         }
         if self.mods.contains(KeyModifiers::SHIFT) {
-            s.push_str("Shift-");
+            s.push_str(if fr { "Maj-" } else { "Shift-" });
         }
         match self.code {
-            KeyCode::Char(' ') => s.push_str("Space"),
+            KeyCode::Char(' ') => s.push_str(if fr { "Espace" } else { "Space" }),
             KeyCode::Char(c) => s.push(c.to_ascii_uppercase()),
             KeyCode::F(n) => s.push_str(&format!("F{n}")),
             KeyCode::Up => s.push('↑'),
             KeyCode::Down => s.push('↓'),
             KeyCode::Left => s.push('←'),
             KeyCode::Right => s.push('→'),
-            KeyCode::BackTab => s.push_str("Shift-Tab"),
-            KeyCode::Delete => s.push_str("Del"),
+            KeyCode::BackTab => s.push_str(if fr { "Maj-Tab" } else { "Shift-Tab" }),
+            KeyCode::Delete => s.push_str(if fr { "Suppr" } else { "Del" }),
+            KeyCode::Backspace => s.push_str(if fr { "Retour arrière" } else { "Backspace" }),
+            KeyCode::Enter => s.push_str(if fr { "Entrée" } else { "Enter" }),
+            KeyCode::Esc => s.push_str(if fr { "Échap" } else { "Esc" }),
             other => s.push_str(&format!("{other:?}")),
         }
         s
@@ -589,6 +599,11 @@ mod tests {
                 assert!(Key::parse(k).is_some(), "{k}");
             }
         }
+        // Labels as each keyboard names the keys.
+        let redo = Key::parse("ctrl-shift-z").map(|k| (k.label_in(Lang::Fr), k.label_in(Lang::En)));
+        assert_eq!(redo, Some(("Ctrl-Maj-Z".into(), "Ctrl-Shift-Z".into())));
+        let del = Key::parse("ctrl-delete").map(|k| k.label_in(Lang::Fr));
+        assert_eq!(del.as_deref(), Some("Ctrl-Suppr"));
         let map = Keymap::default();
         let ctrl_s = Key::of(&ev(KeyCode::Char('s'), KeyModifiers::CONTROL));
         assert_eq!(map.action(ctrl_s, Scope::Editor), Some(Action::Approve));

@@ -1230,7 +1230,7 @@ fn dialog(f: &mut Frame, app: &App, theme: &Theme, d: &Dialog, area: Rect) {
                     .keymap
                     .keys(Action::Undo)
                     .first()
-                    .map(|k| k.label())
+                    .map(|k| k.label_in(app.lang))
                     .unwrap_or_default();
                 match app.lang {
                     Lang::Fr => format!(
@@ -1319,7 +1319,7 @@ fn help(f: &mut Frame, app: &App, theme: &Theme, area: Rect) {
                 .keymap
                 .keys(b.action)
                 .iter()
-                .map(|k| k.label())
+                .map(|k| k.label_in(app.lang))
                 .collect::<Vec<_>>()
                 .join(", ");
             (Some(b.scope), keys, b.what.get(app.lang).into_owned())
