@@ -85,29 +85,32 @@ pub fn check(
 ) {
     let mut inputs = inputs.into_iter().peekable();
     while inputs.peek().is_some() {
-        let mut chunk: Vec<Input> = Vec::new();
+        let mut chunk: Vec<(Input, Option<Stat>)> = Vec::new();
         let mut bytes = 0;
         while chunk.len() < CHUNK && bytes < CHUNK_BYTES {
             let Some(input) = inputs.next() else { break };
-            bytes += input_size(&input);
-            chunk.push(input);
+            // A file is stated once: for the chunk's size, then for its read.
+            let stat = match &input {
+                Input::File(p) => Some(input::stat(p)),
+                _ => None,
+            };
+            bytes += match (&input, &stat) {
+                (_, Some(Ok(m))) => m.len().min(input::MAX_BYTES),
+                (Input::Stdin(b), _) => b.len() as u64,
+                _ => 0,
+            };
+            chunk.push((input, stat));
         }
         let results: Vec<Checked> = chunk
             .into_par_iter()
-            .map(|input| check_one(linter, options, input))
+            .map(|(input, stat)| check_one(linter, options, input, stat))
             .collect();
         results.into_iter().for_each(&mut sink);
     }
 }
 
-/// What an input will hold in memory once read, at most the cap.
-fn input_size(input: &Input) -> u64 {
-    match input {
-        Input::File(p) => std::fs::metadata(p).map_or(0, |m| m.len().min(input::MAX_BYTES)),
-        Input::Stdin(b) => b.len() as u64,
-        _ => 0,
-    }
-}
+/// A file's metadata, or why there is none.
+type Stat = Result<std::fs::Metadata, ReadError>;
 
 /// An input that could not be checked, with why.
 fn failed(path: String, error: FileError) -> Checked {
@@ -119,7 +122,7 @@ fn failed(path: String, error: FileError) -> Checked {
     }
 }
 
-fn check_one(linter: &Linter, options: &Options, input: Input) -> Checked {
+fn check_one(linter: &Linter, options: &Options, input: Input, stat: Option<Stat>) -> Checked {
     let mut path_bytes = None;
     let (path, bytes) = match input {
         Input::File(p) => {
@@ -127,7 +130,12 @@ fn check_one(linter: &Linter, options: &Options, input: Input) -> Checked {
             if p.to_str().is_none() {
                 path_bytes = Some(p.as_os_str().as_encoded_bytes().to_vec());
             }
-            match read(&p) {
+            let read = match stat {
+                Some(Ok(meta)) => input::read_stated(&p, &meta, input::MAX_BYTES),
+                Some(Err(e)) => Err(e),
+                None => input::read_bytes(&p, input::MAX_BYTES),
+            };
+            match read.map_err(FileError::Read) {
                 Ok(b) => (shown, b),
                 Err(e) => {
                     return Checked {
@@ -186,7 +194,7 @@ pub fn saved_records(
     files
         .par_iter()
         .filter_map(|p| {
-            let source = read(p).ok()?;
+            let source = input::read_bytes(p, input::MAX_BYTES).ok()?;
             let source = input::decode(source).ok()?;
             let source = source.as_str();
             let draft = Draft::parse(source).ok()?;
@@ -201,10 +209,6 @@ pub fn saved_records(
             ))
         })
         .collect()
-}
-
-fn read(path: &Path) -> Result<Vec<u8>, FileError> {
-    input::read_bytes(path, input::MAX_BYTES).map_err(FileError::Read)
 }
 
 /// Lints one file's bytes.

@@ -205,12 +205,26 @@ fn group(n: u64) -> String {
 /// writer comes), except the pipes a shell hands over for `<(…)`, which are
 /// read as they come.
 pub fn read_bytes(path: &Path, limit: u64) -> Result<Vec<u8>, ReadError> {
-    let meta = std::fs::metadata(path).map_err(|e| ReadError::from_io(&e))?;
+    read_stated(path, &stat(path)?, limit)
+}
+
+/// What the file system says of `path` (following links), without opening it.
+pub fn stat(path: &Path) -> Result<std::fs::Metadata, ReadError> {
+    std::fs::metadata(path).map_err(|e| ReadError::from_io(&e))
+}
+
+/// [`read_bytes`] of a file already [`stat`]ed: a batch that needed the
+/// size first does not ask the file system twice.
+pub fn read_stated(
+    path: &Path,
+    meta: &std::fs::Metadata,
+    limit: u64,
+) -> Result<Vec<u8>, ReadError> {
     if meta.is_dir() {
         return Err(ReadError::Folder);
     }
     if !meta.is_file() && !is_process_substitution(path) {
-        return Err(ReadError::NotRegular(kind(&meta)));
+        return Err(ReadError::NotRegular(kind(meta)));
     }
     if meta.is_file() && meta.len() > limit {
         return Err(ReadError::TooLarge {
