@@ -168,6 +168,8 @@ pub struct DraftItem {
     pub date: String,
     pub who: String,
     pub score: Option<u8>,
+    /// When it was approved, read once when the folder is listed.
+    pub approved: Option<jiff::Timestamp>,
 }
 
 /// What the app needs from the config.
@@ -982,6 +984,11 @@ impl App {
             }
             None => (None, String::new(), String::new(), None),
         };
+        let approved = draft
+            .as_ref()
+            .filter(|d| d.front.status == Some(Status::Approved))
+            .and_then(|d| d.front.approved_at.as_ref())
+            .and_then(crossdraft::timestamp);
         DraftItem {
             path,
             draft,
@@ -989,6 +996,7 @@ impl App {
             date,
             who,
             score,
+            approved,
         }
     }
 
@@ -1346,16 +1354,7 @@ impl App {
         const WEEK: i64 = 7 * 24 * 3600;
         let mut weeks = [0usize; 8];
         let mut month = 0;
-        for d in &self.drafts {
-            let Some(t) = d
-                .draft
-                .as_ref()
-                .filter(|d| d.front.status == Some(Status::Approved))
-                .and_then(|d| d.front.approved_at.as_ref())
-                .and_then(crossdraft::timestamp)
-            else {
-                continue;
-            };
+        for t in self.drafts.iter().filter_map(|d| d.approved) {
             let age = now.as_second() - t.as_second();
             if age < 0 {
                 continue;
