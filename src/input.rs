@@ -286,19 +286,31 @@ fn kind(_: &std::fs::Metadata) -> &'static str {
 /// drafts, templates and configs goes through here, so a BOM is taken off
 /// once, and only one.
 pub fn decode(bytes: Vec<u8>) -> Result<String, DecodeError> {
+    decode_or(bytes, |e| {
+        let valid = e.utf8_error().valid_up_to();
+        let prefix = String::from_utf8_lossy(&e.as_bytes()[..valid]).into_owned();
+        let prefix = prefix.strip_prefix('\u{feff}').unwrap_or(&prefix);
+        let (line, column) = crate::text::line_col(prefix, prefix.len());
+        Err(DecodeError::NotUtf8 { line, column })
+    })
+}
+
+/// UTF-16 and binary refused, UTF-8 taken without its BOM; bytes that are
+/// not UTF-8 go to `otherwise`.
+fn decode_or(
+    bytes: Vec<u8>,
+    otherwise: impl FnOnce(std::string::FromUtf8Error) -> Result<String, DecodeError>,
+) -> Result<String, DecodeError> {
     if bytes.starts_with(&[0xff, 0xfe]) || bytes.starts_with(&[0xfe, 0xff]) || looks_utf16(&bytes) {
         return Err(DecodeError::Utf16);
     }
     if bytes.contains(&0) {
         return Err(DecodeError::Binary);
     }
-    let mut text = String::from_utf8(bytes).map_err(|e| {
-        let valid = e.utf8_error().valid_up_to();
-        let prefix = String::from_utf8_lossy(&e.as_bytes()[..valid]).into_owned();
-        let prefix = prefix.strip_prefix('\u{feff}').unwrap_or(&prefix);
-        let (line, column) = crate::text::line_col(prefix, prefix.len());
-        DecodeError::NotUtf8 { line, column }
-    })?;
+    let mut text = match String::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(e) => return otherwise(e),
+    };
     if text.starts_with('\u{feff}') {
         text.drain(..'\u{feff}'.len_utf8());
     }
@@ -319,16 +331,10 @@ fn looks_utf16(bytes: &[u8]) -> bool {
 /// A spreadsheet's export: UTF-8 when it is, else Windows-1252 (what Excel
 /// writes for « CSV » on a French Windows). UTF-16 and binary are still refused.
 pub fn decode_spreadsheet(bytes: Vec<u8>) -> Result<String, DecodeError> {
-    if std::str::from_utf8(&bytes).is_ok() {
-        return decode(bytes);
-    }
-    match decode(bytes.clone()) {
-        Err(DecodeError::NotUtf8 { .. }) => {
-            let (text, _) = encoding_rs::WINDOWS_1252.decode_without_bom_handling(&bytes);
-            Ok(text.into_owned())
-        }
-        other => other,
-    }
+    decode_or(bytes, |e| {
+        let (text, _) = encoding_rs::WINDOWS_1252.decode_without_bom_handling(e.as_bytes());
+        Ok(text.into_owned())
+    })
 }
 
 /// The bytes of `path` as text ([`read_bytes`] then [`decode`]).

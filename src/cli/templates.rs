@@ -758,10 +758,7 @@ fn writable_folder(dir: &Path) -> Result<(), poignee::lang::Localized> {
 /// A write that failed because the disk or the quota is full: the next
 /// rows would fail the same way.
 fn is_full(e: &std::io::Error) -> bool {
-    matches!(
-        e.kind(),
-        std::io::ErrorKind::StorageFull | std::io::ErrorKind::QuotaExceeded
-    )
+    poignee::input::ReadError::from_io(e) == poignee::input::ReadError::Full
 }
 
 /// The drafts already in `dir`, by what makes two the same ([`same_key`]):
