@@ -186,19 +186,27 @@ fn sigkill_mid_sentence_then_the_text_comes_back() {
     s.wait_exit();
     assert!(wait_file(&recovery, "je voul").contains("status = \"draft\""));
 
-    let mut s = start(dir.path());
-    s.wait_for("Texte retrouv", "the recovery offer");
-    std::thread::sleep(Duration::from_millis(600)); // reading it
-    s.send("o");
-    s.send("ais votre avis. Merci !");
-    s.send("\x1b[15~"); // F5: saved as a draft (approving needs a recipient)
-    let saved = wait_file(&drafts.join("note.md"), "Merci");
+    let s = start(dir.path());
+    let saved = accept_finish_and_save(s, &drafts);
     assert!(
         saved.ends_with("les jardins partagés et je voulais votre avis. Merci !"),
         "{saved}"
     );
+}
+
+/// Waits for the recovery offer, reads it (0.6 s), accepts it, ends the
+/// sentence, saves it as a draft (F5: approving needs a recipient), quits,
+/// and gives the saved file.
+fn accept_finish_and_save(mut s: Session, drafts: &Path) -> String {
+    s.wait_for("Texte retrouv", "the recovery offer");
+    std::thread::sleep(Duration::from_millis(600));
+    s.send("o");
+    s.send("ais votre avis. Merci !");
+    s.send("\x1b[15~");
+    let saved = wait_file(&drafts.join("note.md"), "Merci");
     s.send("\x11");
     s.wait_exit();
+    saved
 }
 
 #[test]
@@ -217,16 +225,9 @@ fn keys_typed_at_start_do_not_answer_the_recovery_offer() {
         .write_all(b"Bonjour")
         .unwrap_or_else(|e| panic!("write: {e}"));
     let _ = s.writer.flush();
-    s.wait_for("Texte retrouv", "the recovery offer");
-    std::thread::sleep(Duration::from_millis(600));
-    s.send("o");
-    s.send("ais votre avis. Merci !");
-    s.send("\x1b[15~"); // F5: saved as a draft (approving needs a recipient)
-    let saved = wait_file(&drafts.join("note.md"), "Merci");
+    let saved = accept_finish_and_save(s, &drafts);
     assert!(
         saved.ends_with("Bonjour Zoé, j’ai lu votre article sur les jardins partagés et je voulais votre avis. Merci !"),
         "{saved}"
     );
-    s.send("\x11");
-    s.wait_exit();
 }
