@@ -11,7 +11,6 @@ use crate::target::{Platform, Tier};
 use crate::template;
 pub use crate::walk::{Input, inputs};
 use rayon::prelude::*;
-use std::path::{Path, PathBuf};
 
 /// Files linted together: enough to keep both cores busy, few enough that
 /// memory stays flat whatever the number of files…
@@ -170,45 +169,6 @@ fn check_one(linter: &Linter, options: &Options, input: Input, stat: Option<Stat
         outcome,
         record,
     }
-}
-
-/// The saved drafts under `dir` (the config's drafts folder) for the checks
-/// across drafts, leaving out the files in `skip` (canonical paths, already
-/// checked). A file that does not read or parse is left out too: it is not
-/// what is being checked.
-pub fn saved_records(
-    dir: &Path,
-    options: &Options,
-    skip: &std::collections::HashSet<PathBuf>,
-) -> Vec<Record> {
-    if !dir.is_dir() {
-        return Vec::new();
-    }
-    let files: Vec<PathBuf> = inputs(&[dir.to_path_buf()])
-        .filter_map(|i| match i {
-            Input::File(p) => Some(p),
-            _ => None,
-        })
-        .filter(|p| std::fs::canonicalize(p).is_ok_and(|c| !skip.contains(&c)))
-        .collect();
-    files
-        .par_iter()
-        .filter_map(|p| {
-            let source = input::read_bytes(p, input::MAX_BYTES).ok()?;
-            let source = input::decode(source).ok()?;
-            let source = source.as_str();
-            let draft = Draft::parse(source).ok()?;
-            let (platform, tier) = options.platform_tier(&draft);
-            Some(Record::new(
-                &p.display().to_string(),
-                source,
-                &draft,
-                platform,
-                tier,
-                false,
-            ))
-        })
-        .collect()
 }
 
 /// Lints one file's bytes.

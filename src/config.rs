@@ -98,7 +98,6 @@ pub const CONFIG: Schema = Schema {
         "rules" => Some(RuleId::ALL.iter().map(|r| r.as_str()).collect()),
         "words" => Some(Lang::NAMES.to_vec()),
         "words.fr" | "words.en" => Some(names_of::<crate::lexicon::Category>()),
-        "keys" => Some(crate::tui::keys::action_names()),
         _ => None,
     },
     values: |key| match key {
@@ -126,6 +125,19 @@ pub enum ConfigError {
 }
 
 impl ConfigError {
+    /// The config at `path` (its `text`) is wrong at `key` (`keys.approve`):
+    /// the error points at that key's line and column. For what is checked
+    /// outside the library (the TUI's `[keys]`).
+    pub fn at_key(text: &str, path: &Path, key: &str, message: Localized) -> ConfigError {
+        let offset = find_key(text, key).unwrap_or(0);
+        let mut at = Located::at(text, offset, message);
+        at.key = Some(key.to_string());
+        ConfigError::Invalid {
+            path: path.to_path_buf(),
+            at: Box::new(at),
+        }
+    }
+
     /// `path:line:column: what`, in `lang`.
     pub fn message(&self, lang: Lang) -> String {
         let text = match self {
@@ -187,15 +199,7 @@ impl Config {
     }
 
     fn validate(&self, text: &str, path: &Path) -> Result<(), ConfigError> {
-        let invalid = |key: &str, message: Localized| {
-            let offset = find_key(text, key).unwrap_or(0);
-            let mut at = Located::at(text, offset, message);
-            at.key = Some(key.to_string());
-            ConfigError::Invalid {
-                path: path.to_path_buf(),
-                at: Box::new(at),
-            }
-        };
+        let invalid = |key: &str, message: Localized| ConfigError::at_key(text, path, key, message);
         let limits = [
             ("limits.linkedin_free", self.limits.linkedin_free),
             ("limits.linkedin_premium", self.limits.linkedin_premium),
@@ -240,9 +244,6 @@ impl Config {
                 "lint.long_sentence_words",
                 Localized::new("doit valoir au moins 1", "must be at least 1"),
             ));
-        }
-        if let Err(e) = crate::tui::keys::Keymap::with(&self.keys) {
-            return Err(invalid(&e.key, e.message));
         }
         if let Err(e) = self.audience.compile() {
             return Err(invalid(&e.key, e.message));
@@ -395,11 +396,6 @@ impl Config {
             .as_deref()
             .map(|d| self.resolve(d))
             .or_else(|| dirs().map(|d| d.data_dir().join("drafts")))
-    }
-
-    /// The TUI's key bindings.
-    pub fn keymap(&self) -> crate::tui::keys::Keymap {
-        crate::tui::keys::Keymap::with(&self.keys).unwrap_or_default()
     }
 
     /// Where the note being edited is kept until it is saved.

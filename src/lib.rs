@@ -4,7 +4,9 @@
 //! ([`lint`], [`rules`], [`lexicon`]), the draft format ([`draft`]), the
 //! config ([`config`]), the audience filter ([`audience`]), the batch
 //! checker ([`batch`]) and the checks across drafts ([`crossdraft`]), and
-//! what the CLI prints ([`report`]). The CLI and the TUI are thin faces over it.
+//! what the CLI prints ([`report`]), the drafts folder ([`drafts`]). The CLI
+//! and the TUI (in the binary: the library knows no terminal) are thin faces
+//! over it.
 
 pub mod audience;
 pub mod batch;
@@ -12,6 +14,7 @@ pub mod config;
 pub mod crossdraft;
 pub mod diagnostic;
 pub mod draft;
+pub mod drafts;
 pub mod fsutil;
 pub mod input;
 pub mod lang;
@@ -28,7 +31,6 @@ pub mod spans;
 pub mod target;
 pub mod template;
 pub mod text;
-pub mod tui;
 pub mod walk;
 
 pub use diagnostic::RuleId;

@@ -2,6 +2,7 @@
 //! parses arguments, loads the config and maps outcomes to exit codes.
 
 mod cli;
+mod tui;
 
 fn main() -> std::process::ExitCode {
     cli::main()

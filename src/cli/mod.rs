@@ -305,11 +305,24 @@ fn compose(
     no_color: bool,
 ) -> ExitCode {
     use std::io::IsTerminal;
+    // The config's `[keys]`, checked where keys mean something, and before
+    // the terminal: a config error is said first.
+    let keymap = match crate::tui::keys::Keymap::with(lang, &config.keys) {
+        Ok(keymap) => keymap,
+        Err(e) => {
+            let path = config_path.unwrap_or_default();
+            let text =
+                poignee::input::read_text(&path, poignee::input::MAX_BYTES).unwrap_or_default();
+            let e = config::ConfigError::at_key(&text, &path, &e.key, e.message);
+            report::fatal(lang, "config", &e.message(lang));
+            return ExitCode::from(EXIT_USAGE);
+        }
+    };
     if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
         report::fail(lang, &NO_TERMINAL.get(lang));
         return ExitCode::from(EXIT_USAGE);
     }
-    let Some(linter) = linter_or_fail(lang, config, config_path) else {
+    let Some(linter) = linter_or_fail(lang, config, config_path.clone()) else {
         return ExitCode::from(EXIT_USAGE);
     };
     let draft = match args.draft {
@@ -329,13 +342,13 @@ fn compose(
     };
     let color = !no_color && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
     let library = templates::library(lang, config);
-    let setup = poignee::tui::app::Setup::new(config, lang, linter, library, color);
-    let options = poignee::tui::run::Options {
+    let setup = crate::tui::app::Setup::new(config, lang, linter, library, keymap, color);
+    let options = crate::tui::run::Options {
         recovery: config.recovery_path(),
         draft,
         template: args.template,
     };
-    match poignee::tui::run::run(setup, options) {
+    match crate::tui::run::run(setup, options) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             report::fail(
@@ -380,7 +393,7 @@ fn check(lang: Lang, config: &Config, config_path: Option<PathBuf>, args: CheckA
                 .iter()
                 .filter_map(|r| std::fs::canonicalize(&r.path).ok())
                 .collect();
-            records.extend(batch::saved_records(&dir, &options, &checked));
+            records.extend(poignee::drafts::Folder::new(dir).records(&options, &checked));
         }
         let now = jiff::Timestamp::now();
         let findings = crossdraft::findings(&records, &linter, &config.cross_settings(), now);

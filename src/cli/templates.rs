@@ -8,6 +8,7 @@ use poignee::batch::{Checked, FileReport};
 use poignee::config::Config;
 use poignee::crossdraft::{self, Record};
 use poignee::draft::{Draft, FrontMatter, Status};
+use poignee::drafts;
 use poignee::lang::{Lang, Text, french_spacing};
 use poignee::lint::{Linter, Severity};
 use poignee::located::did_you_mean;
@@ -463,7 +464,8 @@ pub fn draft(lang: Lang, config: &Config, linter: &Linter, job: DraftJob) -> Exi
         return ExitCode::from(EXIT_USAGE);
     }
     let mut names = fsutil::FreeNames::default();
-    let mut existing = existing_drafts(job.out_dir);
+    let folder = drafts::Folder::new(job.out_dir);
+    let mut existing = folder.index();
     let mut full = None;
     let platform = job.platform.unwrap_or(config.platform);
     let tier = job.tier.unwrap_or(config.tier);
@@ -528,26 +530,17 @@ pub fn draft(lang: Lang, config: &Config, linter: &Linter, job: DraftJob) -> Exi
                 body: rendered.text.clone(),
                 body_offset: 0,
             };
-            let text = match d.to_file() {
-                Ok(t) => t,
-                Err(e) => return Outcome::Skipped(e.get(lang).into_owned()),
-            };
-            let path = job.out_dir.join(format!("{}.md", template::slug(&who)));
-            if let Some(same) = existing.get(&same_key(&d)) {
+            if let Some(same) = existing.get(&drafts::same_note(&d)) {
                 return Outcome::Same(same.clone());
             }
-            let written = match fsutil::write_fresh_in(&path, text.as_bytes(), &mut names) {
-                Ok(p) => p,
-                Err(e) if is_full(&e) => {
-                    full = Some(e.to_string());
-                    return Outcome::Skipped(fr(
-                        lang,
-                        format!("non écrit ({}) : disque plein", path.display()),
-                        format!("not written ({}): the disk is full", path.display()),
-                    ));
-                }
+            let (written, text) = match folder.save_new(&d, &mut names) {
+                Ok(saved) => (saved.path, saved.text),
                 Err(e) => {
-                    let e = poignee::input::ReadError::from_io(&e).message();
+                    let path = folder.file_for(&d);
+                    if e.is_full() {
+                        full = Some(e.message().en);
+                    }
+                    let e = e.message();
                     return Outcome::Skipped(fr(
                         lang,
                         format!("non écrit ({}) : {}", path.display(), e.fr),
@@ -555,7 +548,7 @@ pub fn draft(lang: Lang, config: &Config, linter: &Linter, job: DraftJob) -> Exi
                     ));
                 }
             };
-            existing.insert(same_key(&d), written.clone());
+            existing.insert(drafts::same_note(&d), written.clone());
             // Lint what was written: the body ends the file.
             let parsed = Draft {
                 body_offset: text.len() - d.body.len(),
@@ -660,7 +653,7 @@ pub fn draft(lang: Lang, config: &Config, linter: &Linter, job: DraftJob) -> Exi
             default_tier: tier,
             ..Default::default()
         };
-        records.extend(poignee::batch::saved_records(&dir, &options, &skip));
+        records.extend(drafts::Folder::new(dir).records(&options, &skip));
     }
     let findings = crossdraft::findings(&records, linter, &config.cross_settings(), now);
     let repeated = findings
@@ -753,36 +746,4 @@ fn writable_folder(dir: &Path) -> Result<(), poignee::lang::Localized> {
             format!("cannot write there ({})", e.en),
         )
     })
-}
-
-/// A write that failed because the disk or the quota is full: the next
-/// rows would fail the same way.
-fn is_full(e: &std::io::Error) -> bool {
-    poignee::input::ReadError::from_io(e) == poignee::input::ReadError::Full
-}
-
-/// The drafts already in `dir`, by what makes two the same ([`same_key`]):
-/// running `draft` twice does not make every file twice.
-fn existing_drafts(dir: &Path) -> std::collections::HashMap<String, PathBuf> {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return Default::default();
-    };
-    entries
-        .flatten()
-        .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|e| e == "md"))
-        .filter_map(|p| {
-            let text = poignee::input::read_text(&p, poignee::input::MAX_BYTES).ok()?;
-            let d = Draft::parse(&text).ok()?;
-            Some((same_key(&d), p))
-        })
-        .collect()
-}
-
-/// The same person, the same template, the same note.
-fn same_key(d: &Draft) -> String {
-    format!(
-        "{:?}\u{0}{:?}\u{0}{}",
-        d.front.template, d.front.target, d.body
-    )
 }

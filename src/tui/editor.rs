@@ -494,6 +494,54 @@ pub fn offset_at(text: &str, line: &Range<usize>, col: usize) -> usize {
 
 #[cfg(test)]
 mod tests {
+    use proptest::prelude::*;
+
+    /// Text that looks like notes: words, emoji, combining marks, CJK,
+    /// line breaks and random characters.
+    fn note() -> impl Strategy<Value = String> {
+        let piece = prop_oneof![
+            Just("Bonjour".to_string()),
+            Just("découvrez notre offre gratuite".to_string()),
+            Just("👋🏽".to_string()),
+            Just("👨‍👩‍👧".to_string()),
+            Just("日本".to_string()),
+            Just("e\u{301}".to_string()),
+            Just("\n".to_string()),
+            Just("L’".to_string()),
+            "\\PC{0,8}",
+        ];
+        proptest::collection::vec(piece, 0..12).prop_map(|v| v.join(" "))
+    }
+
+    proptest! {
+        #[test]
+        fn the_editor_keeps_its_cursor_on_a_boundary(start in note(), ops in proptest::collection::vec((0u8..12, "\\PC{0,6}|👋🏽|e\u{301}|\n"), 0..24)) {
+            let mut e = Editor::new(&start);
+            for (op, text) in &ops {
+                match op {
+                    0 => e.insert(text),
+                    1 => e.backspace(),
+                    2 => e.delete(),
+                    3 => e.delete_word_back(),
+                    4 => { e.undo(); }
+                    5 => { e.redo(); }
+                    6 => e.moved(Move::Left, false, 20),
+                    7 => e.moved(Move::WordRight, true, 20),
+                    8 => e.moved(Move::Up, false, 7),
+                    9 => e.moved(Move::Down, true, 7),
+                    10 => e.select_all(),
+                    _ => { e.cut(); }
+                }
+                prop_assert!(e.cursor() <= e.text().len() && e.text().is_char_boundary(e.cursor()));
+                if let Some(r) = e.selection() {
+                    prop_assert!(e.text().is_char_boundary(r.start) && e.text().is_char_boundary(r.end));
+                }
+            }
+            while e.undo() {}
+            prop_assert_eq!(e.text(), start.as_str());
+        }
+    }
+
     use super::*;
 
     const HARD: [&str; 4] = ["é", "日本", "👋🏽", "👨‍👩‍👧"];

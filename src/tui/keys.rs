@@ -1,20 +1,28 @@
-//! One table of key bindings: it drives the keys, the footer hints and the
-//! help overlay, and the config's `[keys]` table overrides it.
+//! One table for every key: the global actions, moving and editing, the
+//! lists and the dialogs. It drives what a key does, the footer, the hints
+//! under each pane, the help overlay and every key named in a message; the
+//! config's `[keys]` table (action name → keys) overrides it, so rebinding
+//! approve to F10 changes every mention.
 
-use crate::lang::{Lang, Text};
+use poignee::lang::{Lang, Localized, Text};
+use poignee::located::{did_you_mean, names_of};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use serde::Deserialize;
 use std::collections::BTreeMap;
 
-/// What a bound key does.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+/// What a key does. The names are the config's: `approve = ["f10"]`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize)]
+#[serde(rename_all = "kebab-case")]
 pub enum Action {
+    Help,
     Approve,
+    Save,
     Templates,
     Drafts,
     Compose,
-    Help,
     Quit,
     NewNote,
+    Redraw,
     NextFocus,
     PrevFocus,
     NextProblem,
@@ -25,317 +33,436 @@ pub enum Action {
     Copy,
     Cut,
     Paste,
+    Backspace,
+    DeleteChar,
     DeleteWord,
+    DeleteWordForward,
+    Up,
+    Down,
+    Left,
+    Right,
+    WordLeft,
+    WordRight,
+    Home,
+    End,
+    Top,
+    Bottom,
+    PageUp,
+    PageDown,
+    Confirm,
+    Back,
+    Change,
     DeleteDraft,
     Recheck,
-    Redraw,
-    Save,
-    DeleteWordForward,
+    Yes,
+    No,
 }
 
-/// Where a binding applies.
+/// Where a binding works, and the help's groups.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Scope {
     Everywhere,
-    Editor,
+    /// In the note and the form's text fields (and the templates filter).
+    Text,
+    /// Moving and choosing: in text, in lists, in the form.
+    Moving,
     Drafts,
+    Dialog,
+}
+
+impl Scope {
+    pub const ALL: [Scope; 5] = [
+        Scope::Everywhere,
+        Scope::Text,
+        Scope::Moving,
+        Scope::Drafts,
+        Scope::Dialog,
+    ];
+
+    pub fn title(self) -> Text {
+        match self {
+            Scope::Everywhere => Text::new("Partout", "Everywhere"),
+            Scope::Text => Text::new("En écrivant", "While writing"),
+            Scope::Moving => Text::new("Se déplacer, choisir", "Moving, choosing"),
+            Scope::Drafts => Text::new("Écran des brouillons", "Drafts screen"),
+            Scope::Dialog => Text::new("Questions", "Questions"),
+        }
+    }
 }
 
 pub struct Binding {
     pub action: Action,
-    /// The name in the config's `[keys]` table.
-    pub name: &'static str,
     pub keys: &'static [&'static str],
+    /// The French keyboard's keys, where they differ ([O]ui, not [Y]es).
+    pub keys_fr: Option<&'static [&'static str]>,
     pub scope: Scope,
     pub what: Text,
-    /// Shown in the footer.
+    /// Its word in the footer, for the main actions.
     pub hint: Option<Text>,
 }
 
-const fn b(
-    action: Action,
-    name: &'static str,
-    keys: &'static [&'static str],
-    scope: Scope,
-    what: Text,
-    hint: Option<Text>,
-) -> Binding {
+const fn b(action: Action, keys: &'static [&'static str], scope: Scope, what: Text) -> Binding {
     Binding {
         action,
-        name,
         keys,
+        keys_fr: None,
         scope,
         what,
-        hint,
+        hint: None,
     }
 }
 
-/// The defaults.
+const fn main(action: Action, keys: &'static [&'static str], what: Text, hint: Text) -> Binding {
+    Binding {
+        action,
+        keys,
+        keys_fr: None,
+        scope: Scope::Everywhere,
+        what,
+        hint: Some(hint),
+    }
+}
+
+use Action as A;
+use Scope as S;
+
+/// The defaults, in the help's order.
 pub const BINDINGS: &[Binding] = &[
-    b(
-        Action::Help,
-        "help",
-        &["f1"],
-        Scope::Everywhere,
-        Text::new(
-            "aide : toutes les touches (aussi « ? » hors de l'éditeur)",
-            "help: every key (also “?” outside the editor)",
-        ),
-        Some(Text::new("aide", "help")),
-    ),
-    b(
-        Action::Approve,
-        "approve",
+    main(
+        A::Approve,
         &["ctrl-s"],
-        Scope::Everywhere,
         Text::new(
             "approuver, enregistrer et copier la note",
             "approve, save and copy the note",
         ),
-        Some(Text::new("approuver", "approve")),
+        Text::new("approuver", "approve"),
     ),
-    b(
-        Action::Save,
-        "save",
+    main(
+        A::Save,
         &["alt-s", "f5"],
-        Scope::Everywhere,
         Text::new(
             "enregistrer comme brouillon, sans approuver ni copier",
             "save as a draft, without approving or copying",
         ),
-        None,
+        Text::new("brouillon", "save"),
     ),
-    b(
-        Action::Templates,
-        "templates",
+    main(
+        A::Templates,
         &["ctrl-t", "f3"],
-        Scope::Everywhere,
         Text::new("écran des modèles", "templates screen"),
-        Some(Text::new("modèles", "templates")),
+        Text::new("modèles", "templates"),
     ),
-    b(
-        Action::Drafts,
-        "drafts",
+    main(
+        A::Drafts,
         &["ctrl-o", "f4"],
-        Scope::Everywhere,
         Text::new("écran des brouillons enregistrés", "saved drafts screen"),
-        Some(Text::new("brouillons", "drafts")),
+        Text::new("brouillons", "drafts"),
     ),
-    b(
-        Action::Compose,
-        "compose",
-        &["f2"],
-        Scope::Everywhere,
-        Text::new("écran de rédaction", "compose screen"),
-        None,
-    ),
-    b(
-        Action::Quit,
-        "quit",
-        &["ctrl-q"],
-        Scope::Everywhere,
-        Text::new(
-            "quitter (demande si le texte n'est pas enregistré)",
-            "quit (asks when the text is not saved)",
-        ),
-        Some(Text::new("quitter", "quit")),
-    ),
-    b(
-        Action::NewNote,
-        "new-note",
+    main(
+        A::NewNote,
         &["ctrl-n"],
-        Scope::Everywhere,
         Text::new(
             "nouvelle note (demande si le texte n'est pas enregistré)",
             "new note (asks when the text is not saved)",
         ),
-        None,
+        Text::new("nouvelle", "new"),
     ),
-    b(
-        Action::Redraw,
-        "redraw",
-        &["ctrl-l"],
-        Scope::Everywhere,
+    main(
+        A::Quit,
+        &["ctrl-q"],
         Text::new(
-            "redessiner l'écran (s'il reste des traces)",
-            "redraw the screen (if anything is left over)",
+            "quitter (demande si le texte n'est pas enregistré)",
+            "quit (asks when the text is not saved)",
         ),
-        None,
+        Text::new("quitter", "quit"),
+    ),
+    main(
+        A::Help,
+        &["f1", "?"],
+        Text::new(
+            "aide : toutes les touches (« ? » hors du texte)",
+            "help: every key (“?” outside text)",
+        ),
+        Text::new("aide", "help"),
     ),
     b(
-        Action::NextFocus,
-        "next-focus",
+        A::Compose,
+        &["f2"],
+        S::Everywhere,
+        Text::new("écran de rédaction", "compose screen"),
+    ),
+    b(
+        A::NextFocus,
         &["tab"],
-        Scope::Everywhere,
+        S::Everywhere,
         Text::new(
             "zone suivante : cible, note, vérifications",
             "next area: target, note, checks",
         ),
-        None,
     ),
     b(
-        Action::PrevFocus,
-        "prev-focus",
+        A::PrevFocus,
         &["shift-tab"],
-        Scope::Everywhere,
+        S::Everywhere,
         Text::new("zone précédente", "previous area"),
-        None,
     ),
     b(
-        Action::NextProblem,
-        "next-problem",
+        A::NextProblem,
         &["f8", "alt-down"],
-        Scope::Everywhere,
+        S::Everywhere,
         Text::new(
             "problème suivant : y aller et l'expliquer",
             "next problem: go to it and explain it",
         ),
-        None,
     ),
     b(
-        Action::PrevProblem,
-        "prev-problem",
+        A::PrevProblem,
         &["shift-f8", "alt-up"],
-        Scope::Everywhere,
+        S::Everywhere,
         Text::new("problème précédent", "previous problem"),
-        None,
     ),
     b(
-        Action::Undo,
-        "undo",
-        &["ctrl-z"],
-        Scope::Editor,
-        Text::new("annuler", "undo"),
-        None,
+        A::Redraw,
+        &["ctrl-l"],
+        S::Everywhere,
+        Text::new(
+            "redessiner l'écran (s'il reste des traces)",
+            "redraw the screen (if anything is left over)",
+        ),
     ),
+    b(A::Undo, &["ctrl-z"], S::Text, Text::new("annuler", "undo")),
     b(
-        Action::Redo,
-        "redo",
+        A::Redo,
         &["ctrl-y", "ctrl-shift-z"],
-        Scope::Editor,
+        S::Text,
         Text::new("rétablir", "redo"),
-        None,
     ),
     b(
-        Action::SelectAll,
-        "select-all",
+        A::SelectAll,
         &["ctrl-a"],
-        Scope::Editor,
+        S::Text,
         Text::new("tout sélectionner", "select all"),
-        None,
     ),
     b(
-        Action::Copy,
-        "copy",
+        A::Copy,
         &["ctrl-c"],
-        Scope::Editor,
+        S::Text,
         Text::new("copier la sélection", "copy the selection"),
-        None,
     ),
     b(
-        Action::Cut,
-        "cut",
+        A::Cut,
         &["ctrl-x"],
-        Scope::Editor,
+        S::Text,
         Text::new("couper la sélection", "cut the selection"),
-        None,
     ),
     b(
-        Action::Paste,
-        "paste",
+        A::Paste,
         &["ctrl-v"],
-        Scope::Editor,
+        S::Text,
         Text::new(
             "coller (le collage du terminal marche aussi)",
             "paste (the terminal's paste works too)",
         ),
-        None,
     ),
     b(
-        Action::DeleteWord,
-        "delete-word",
-        // Most terminals send Ctrl-Backspace as ^H.
-        &["ctrl-w", "ctrl-backspace", "ctrl-h"],
-        Scope::Editor,
-        Text::new("effacer le mot précédent", "delete the previous word"),
-        None,
+        A::Backspace,
+        &["backspace"],
+        S::Text,
+        Text::new(
+            "effacer le caractère précédent",
+            "delete the previous character",
+        ),
     ),
     b(
-        Action::DeleteWordForward,
-        "delete-word-forward",
-        &["ctrl-delete", "alt-d"],
-        Scope::Editor,
-        Text::new("effacer le mot suivant", "delete the next word"),
-        None,
-    ),
-    b(
-        Action::DeleteDraft,
-        "delete-draft",
+        A::DeleteChar,
         &["delete"],
-        Scope::Drafts,
+        S::Text,
+        Text::new("effacer le caractère suivant", "delete the next character"),
+    ),
+    b(
+        A::DeleteWord,
+        // Most terminals send Ctrl-Backspace as ^H.
+        &["ctrl-w", "ctrl-backspace", "ctrl-h", "alt-backspace"],
+        S::Text,
+        Text::new("effacer le mot précédent", "delete the previous word"),
+    ),
+    b(
+        A::DeleteWordForward,
+        &["ctrl-delete", "alt-d"],
+        S::Text,
+        Text::new("effacer le mot suivant", "delete the next word"),
+    ),
+    b(
+        A::Up,
+        &["up"],
+        S::Moving,
+        Text::new(
+            "ligne, champ ou élément précédent",
+            "previous line, field or item",
+        ),
+    ),
+    b(
+        A::Down,
+        &["down"],
+        S::Moving,
+        Text::new(
+            "ligne, champ ou élément suivant",
+            "next line, field or item",
+        ),
+    ),
+    b(
+        A::Left,
+        &["left"],
+        S::Moving,
+        Text::new(
+            "caractère précédent ; dans un choix : valeur précédente",
+            "previous character; in a choice: previous value",
+        ),
+    ),
+    b(
+        A::Right,
+        &["right"],
+        S::Moving,
+        Text::new(
+            "caractère suivant ; dans un choix : valeur suivante",
+            "next character; in a choice: next value",
+        ),
+    ),
+    b(
+        A::WordLeft,
+        &["ctrl-left"],
+        S::Moving,
+        Text::new("mot précédent", "previous word"),
+    ),
+    b(
+        A::WordRight,
+        &["ctrl-right"],
+        S::Moving,
+        Text::new("mot suivant", "next word"),
+    ),
+    b(
+        A::Home,
+        &["home"],
+        S::Moving,
+        Text::new("début de ligne", "line start"),
+    ),
+    b(
+        A::End,
+        &["end"],
+        S::Moving,
+        Text::new("fin de ligne", "line end"),
+    ),
+    b(
+        A::Top,
+        &["ctrl-home"],
+        S::Moving,
+        Text::new("début de la note", "start of the note"),
+    ),
+    b(
+        A::Bottom,
+        &["ctrl-end"],
+        S::Moving,
+        Text::new("fin de la note", "end of the note"),
+    ),
+    b(
+        A::PageUp,
+        &["pageup"],
+        S::Moving,
+        Text::new(
+            "remonter l'aide ou l'explication d'une vérification",
+            "scroll the help or a check's explanation up",
+        ),
+    ),
+    b(
+        A::PageDown,
+        &["pagedown"],
+        S::Moving,
+        Text::new(
+            "faire défiler l'aide ou l'explication d'une vérification",
+            "scroll the help or a check's explanation down",
+        ),
+    ),
+    b(
+        A::Confirm,
+        &["enter"],
+        S::Moving,
+        Text::new(
+            "nouvelle ligne ; dans la cible : champ suivant ; dans une liste : ouvrir, appliquer, aller au texte",
+            "new line; in the target: next field; in a list: open, apply, go to the text",
+        ),
+    ),
+    b(
+        A::Back,
+        &["esc"],
+        S::Moving,
+        Text::new(
+            "fermer, annuler, revenir à la rédaction",
+            "close, cancel, back to compose",
+        ),
+    ),
+    b(
+        A::Change,
+        &["space"],
+        S::Moving,
+        Text::new(
+            "changer un choix (relation, réseau, compte)",
+            "change a choice (relationship, network, account)",
+        ),
+    ),
+    b(
+        A::DeleteDraft,
+        &["delete"],
+        S::Drafts,
         Text::new(
             "supprimer le brouillon (demande confirmation)",
             "delete the draft (asks first)",
         ),
-        None,
     ),
     b(
-        Action::Recheck,
-        "recheck",
+        A::Recheck,
         &["ctrl-r"],
-        Scope::Drafts,
+        S::Drafts,
         Text::new(
             "relire et revérifier les brouillons",
             "reload and re-check the drafts",
         ),
-        None,
     ),
+    Binding {
+        action: A::Yes,
+        keys: &["y"],
+        keys_fr: Some(&["o"]),
+        scope: S::Dialog,
+        what: Text::new("oui", "yes"),
+        hint: None,
+    },
+    b(A::No, &["n"], S::Dialog, Text::new("non", "no")),
 ];
 
-/// Keys that are not configurable, for the help overlay.
-pub const FIXED: &[(Text, Text)] = &[
-    (
-        Text::new("← → ↑ ↓", "← → ↑ ↓"),
-        Text::new("déplacer le curseur", "move the cursor"),
-    ),
-    (
-        Text::new("Ctrl-← Ctrl-→", "Ctrl-← Ctrl-→"),
-        Text::new("mot par mot", "word by word"),
-    ),
-    (
-        Text::new("Maj-flèches", "Shift-arrows"),
-        Text::new("sélectionner", "select"),
-    ),
-    (
-        Text::new("Début Fin", "Home End"),
-        Text::new("début, fin de ligne", "line start, end"),
-    ),
-    (
-        Text::new("PgPréc PgSuiv", "PgUp PgDn"),
-        Text::new(
-            "faire défiler l'aide, ou l'explication d'une vérification",
-            "scroll the help, or a check's explanation",
-        ),
-    ),
-    (
-        Text::new("Entrée", "Enter"),
-        Text::new(
-            "nouvelle ligne ; dans une liste : ouvrir, appliquer",
-            "new line; in a list: open, apply",
-        ),
-    ),
-    (
-        Text::new("Échap", "Esc"),
-        Text::new("fermer, revenir à la rédaction", "close, back to compose"),
-    ),
-    (
-        Text::new("Espace ← →", "Space ← →"),
-        Text::new(
-            "changer un choix (relation, plateforme, compte)",
-            "change a choice (relationship, platform, account)",
-        ),
-    ),
-];
+impl Action {
+    /// The name in the config's `[keys]` table.
+    #[cfg(test)]
+    pub fn name(self) -> &'static str {
+        names_of::<Action>()
+            .into_iter()
+            .find(|n| Action::named(n) == Some(self))
+            .unwrap_or("")
+    }
+
+    pub fn named(name: &str) -> Option<Action> {
+        use serde::de::IntoDeserializer;
+        let de: serde::de::value::StrDeserializer<'_, serde::de::value::Error> =
+            name.into_deserializer();
+        Action::deserialize(de).ok()
+    }
+
+    fn binding(self) -> Option<&'static Binding> {
+        BINDINGS.iter().find(|b| b.action == self)
+    }
+
+    pub fn scope(self) -> Scope {
+        self.binding().map_or(Scope::Everywhere, |b| b.scope)
+    }
+}
 
 /// A key as the config writes it: `ctrl-s`, `f1`, `alt-down`, `?`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -415,11 +542,6 @@ impl Key {
         Key { code, mods }
     }
 
-    /// "Ctrl-S", "F1", "Alt-↓", as help shows it (in English).
-    pub fn label(&self) -> String {
-        self.label_in(Lang::En)
-    }
-
     /// The label as a keyboard of that language names the keys: « Maj-Tab »,
     /// « Espace », « Suppr » in French.
     pub fn label_in(&self, lang: Lang) -> String {
@@ -447,132 +569,202 @@ impl Key {
             KeyCode::Backspace => s.push_str(if fr { "Retour arrière" } else { "Backspace" }),
             KeyCode::Enter => s.push_str(if fr { "Entrée" } else { "Enter" }),
             KeyCode::Esc => s.push_str(if fr { "Échap" } else { "Esc" }),
+            KeyCode::Tab => s.push_str("Tab"),
+            KeyCode::Home => s.push_str(if fr { "Début" } else { "Home" }),
+            KeyCode::End => s.push_str(if fr { "Fin" } else { "End" }),
+            KeyCode::PageUp => s.push_str(if fr { "PgPréc" } else { "PgUp" }),
+            KeyCode::PageDown => s.push_str(if fr { "PgSuiv" } else { "PgDn" }),
+            KeyCode::Insert => s.push_str(if fr { "Inser" } else { "Ins" }),
             other => s.push_str(&format!("{other:?}")),
         }
         s
     }
 
     /// "^S": the footer's short form.
-    pub fn short(&self) -> String {
+    pub fn short(&self, lang: Lang) -> String {
         if self.mods == KeyModifiers::CONTROL {
             if let KeyCode::Char(c) = self.code {
                 return format!("^{}", c.to_ascii_uppercase());
             }
         }
-        self.label()
+        self.label_in(lang)
+    }
+
+    /// A printable character with no Ctrl or Alt: in text, it is typed.
+    pub fn is_typed(&self) -> bool {
+        matches!(self.code, KeyCode::Char(_))
+            && !self
+                .mods
+                .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
     }
 }
 
-/// The bindings in force: the defaults, with the config's over them.
+/// The bindings in force: the defaults for the interface's language, with
+/// the config's over them.
 #[derive(Debug, Clone)]
 pub struct Keymap {
+    lang: Lang,
     keys: BTreeMap<Action, Vec<Key>>,
 }
 
+/// A `[keys]` entry that is not an action or not a key: `key` is its place
+/// in the config (`keys.approve`), for the error's line and column.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("{}", .message.en)]
 pub struct KeyError {
-    /// `keys.approve`
     pub key: String,
-    pub message: crate::lang::Localized,
-}
-
-impl Default for Keymap {
-    fn default() -> Self {
-        let keys = BINDINGS
-            .iter()
-            .map(|b| {
-                (
-                    b.action,
-                    b.keys.iter().filter_map(|k| Key::parse(k)).collect(),
-                )
-            })
-            .collect();
-        Keymap { keys }
-    }
-}
-
-/// The action names `[keys]` takes.
-pub fn action_names() -> Vec<&'static str> {
-    BINDINGS.iter().map(|b| b.name).collect()
+    pub message: Localized,
 }
 
 impl Keymap {
+    /// The defaults, as a keyboard of `lang` reads them.
+    pub fn defaults(lang: Lang) -> Keymap {
+        let keys = BINDINGS
+            .iter()
+            .map(|b| {
+                let keys = match (lang, b.keys_fr) {
+                    (Lang::Fr, Some(fr)) => fr,
+                    _ => b.keys,
+                };
+                (
+                    b.action,
+                    keys.iter().filter_map(|k| Key::parse(k)).collect(),
+                )
+            })
+            .collect();
+        Keymap { lang, keys }
+    }
+
     /// The defaults with `overrides` (`[keys]` of the config: action name →
-    /// keys) over them.
-    pub fn with(overrides: &BTreeMap<String, Vec<String>>) -> Result<Keymap, KeyError> {
-        let mut map = Keymap::default();
+    /// keys) over them; the first entry that is not an action or a key is
+    /// the error, with the closest action name.
+    pub fn with(lang: Lang, overrides: &BTreeMap<String, Vec<String>>) -> Result<Keymap, KeyError> {
+        let mut map = Keymap::defaults(lang);
         for (name, keys) in overrides {
-            let Some(binding) = BINDINGS.iter().find(|b| b.name == name) else {
-                let hint = crate::located::did_you_mean(name, BINDINGS.iter().map(|b| b.name));
-                let (fr, en) = match hint {
+            let error = |message| KeyError {
+                key: format!("keys.{name}"),
+                message,
+            };
+            let Some(action) = Action::named(name) else {
+                let (fr, en) = match did_you_mean(name, names_of::<Action>()) {
                     Some(h) => (
                         format!(" : vouliez-vous dire `{h}` ?"),
                         format!(": did you mean `{h}`?"),
                     ),
                     None => Default::default(),
                 };
-                return Err(KeyError {
-                    key: format!("keys.{name}"),
-                    message: crate::lang::Localized::new(
-                        format!("action inconnue `{name}`{fr}"),
-                        format!("unknown action `{name}`{en}"),
-                    ),
-                });
+                return Err(error(Localized::new(
+                    format!("action inconnue `{name}`{fr}"),
+                    format!("unknown action `{name}`{en}"),
+                )));
             };
             let mut parsed = Vec::new();
             for k in keys {
-                match Key::parse(k) {
-                    Some(key) => parsed.push(key),
-                    None => {
-                        return Err(KeyError {
-                            key: format!("keys.{name}"),
-                            message: crate::lang::Localized::new(
-                                format!(
-                                    "`{k}` n’est pas une touche : écrivez par exemple \"ctrl-s\", \"f2\", \"alt-down\""
-                                ),
-                                format!(
-                                    "`{k}` is not a key: write e.g. \"ctrl-s\", \"f2\", \"alt-down\""
-                                ),
-                            ),
-                        });
-                    }
-                }
+                let Some(key) = Key::parse(k) else {
+                    return Err(error(Localized::new(
+                        format!(
+                            "`{k}` n’est pas une touche : écrivez par exemple \"ctrl-s\", \"f2\", \"alt-down\""
+                        ),
+                        format!("`{k}` is not a key: write e.g. \"ctrl-s\", \"f2\", \"alt-down\""),
+                    )));
+                };
+                parsed.push(key);
             }
-            map.keys.insert(binding.action, parsed);
+            map.keys.insert(action, parsed);
         }
         Ok(map)
     }
 
-    /// The action a key does in a scope.
-    pub fn action(&self, key: Key, scope: Scope) -> Option<Action> {
-        BINDINGS
-            .iter()
-            .filter(|b| b.scope == Scope::Everywhere || b.scope == scope)
-            .find(|b| self.keys.get(&b.action).is_some_and(|ks| ks.contains(&key)))
-            .map(|b| b.action)
+    /// The action `key` does where `scopes` apply, the first scope first.
+    /// With Shift held, a move that has no binding of its own is found
+    /// without it (Shift-→ selects as → moves): the flag says so.
+    pub fn action(&self, key: Key, scopes: &[Scope]) -> Option<(Action, bool)> {
+        let find = |key: Key| {
+            scopes.iter().find_map(|&scope| {
+                BINDINGS
+                    .iter()
+                    .filter(|b| b.scope == scope)
+                    .find(|b| self.keys(b.action).contains(&key))
+                    .map(|b| b.action)
+            })
+        };
+        if let Some(a) = find(key) {
+            return Some((a, false));
+        }
+        if key.mods.contains(KeyModifiers::SHIFT) {
+            let mut plain = key;
+            plain.mods.remove(KeyModifiers::SHIFT);
+            return find(plain)
+                .filter(|a| a.scope() == Scope::Moving)
+                .map(|a| (a, true));
+        }
+        None
     }
 
     pub fn keys(&self, action: Action) -> &[Key] {
         self.keys.get(&action).map(Vec::as_slice).unwrap_or(&[])
     }
 
-    /// Footer hints: "^S approve  ^T templates  F1 help".
-    pub fn hints(&self, lang: Lang) -> Vec<(String, String)> {
-        self.hinted(lang)
-            .into_iter()
-            .map(|(_, key, what)| (key, what))
-            .collect()
+    /// The first key of an action as the interface names it: "Ctrl-S",
+    /// « Entrée »; "—" when it was unbound.
+    pub fn label(&self, action: Action) -> String {
+        self.keys(action)
+            .first()
+            .map_or_else(|| "—".to_string(), |k| k.label_in(self.lang))
     }
 
-    /// The footer hints with the action each is for.
-    pub fn hinted(&self, lang: Lang) -> Vec<(Action, String, String)> {
+    /// Every key of an action: "Alt-S, F5".
+    pub fn labels(&self, action: Action) -> String {
+        self.keys(action)
+            .iter()
+            .map(|k| k.label_in(self.lang))
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+
+    /// The short form for the footer: "^S".
+    pub fn short(&self, action: Action) -> String {
+        self.keys(action)
+            .first()
+            .map_or_else(|| "—".to_string(), |k| k.short(self.lang))
+    }
+
+    /// "↑↓" for two arrows, "Ctrl-P/Ctrl-N" otherwise.
+    pub fn pair(&self, a: Action, b: Action) -> String {
+        let (a, b) = (self.short(a), self.short(b));
+        if a.chars().count() == 1 && b.chars().count() == 1 {
+            format!("{a}{b}")
+        } else {
+            format!("{a}/{b}")
+        }
+    }
+
+    /// "F8 : problème suivant · Tab : vérifications": hints of keys and
+    /// what they do here, from the table.
+    pub fn hint(&self, items: &[(String, Text)]) -> String {
+        let sep = match self.lang {
+            Lang::Fr => " : ",
+            Lang::En => ": ",
+        };
+        items
+            .iter()
+            .map(|(k, what)| format!("{k}{sep}{}", what.get(self.lang)))
+            .collect::<Vec<_>>()
+            .join(" · ")
+    }
+
+    /// The footer: the main actions, with their short key and word.
+    pub fn footer(&self) -> Vec<(Action, String, String)> {
         BINDINGS
             .iter()
             .filter_map(|b| {
                 let hint = b.hint?;
-                let key = self.keys(b.action).first()?;
-                Some((b.action, key.short(), hint.get(lang).into_owned()))
+                self.keys(b.action).first()?;
+                Some((
+                    b.action,
+                    self.short(b.action),
+                    hint.get(self.lang).into_owned(),
+                ))
             })
             .collect()
     }
@@ -593,28 +785,73 @@ mod tests {
     }
 
     #[test]
-    fn defaults_parse_and_resolve() {
+    fn every_action_has_one_binding_and_its_keys_parse() {
+        let names = names_of::<Action>();
+        assert_eq!(names.len(), BINDINGS.len());
+        for name in names {
+            let action = Action::named(name).expect("a name is an action");
+            assert_eq!(action.name(), name);
+            assert_eq!(
+                BINDINGS.iter().filter(|b| b.action == action).count(),
+                1,
+                "{name}"
+            );
+        }
         for b in BINDINGS {
-            for k in b.keys {
+            for k in b.keys.iter().chain(b.keys_fr.unwrap_or(&[])) {
                 assert!(Key::parse(k).is_some(), "{k}");
             }
         }
-        // Labels as each keyboard names the keys.
+    }
+
+    #[test]
+    fn defaults_resolve_by_scope_and_language() {
         let redo = Key::parse("ctrl-shift-z").map(|k| (k.label_in(Lang::Fr), k.label_in(Lang::En)));
         assert_eq!(redo, Some(("Ctrl-Maj-Z".into(), "Ctrl-Shift-Z".into())));
-        let del = Key::parse("ctrl-delete").map(|k| k.label_in(Lang::Fr));
-        assert_eq!(del.as_deref(), Some("Ctrl-Suppr"));
-        let map = Keymap::default();
-        let ctrl_s = Key::of(&ev(KeyCode::Char('s'), KeyModifiers::CONTROL));
-        assert_eq!(map.action(ctrl_s, Scope::Editor), Some(Action::Approve));
-        let back = Key::of(&ev(KeyCode::BackTab, KeyModifiers::SHIFT));
-        assert_eq!(map.action(back, Scope::Editor), Some(Action::PrevFocus));
-        let del = Key::of(&ev(KeyCode::Delete, KeyModifiers::NONE));
-        assert_eq!(map.action(del, Scope::Editor), None);
-        assert_eq!(map.action(del, Scope::Drafts), Some(Action::DeleteDraft));
-        assert_eq!(ctrl_s.short(), "^S");
         assert_eq!(
-            Key::parse("alt-down").map(|k| k.label()).as_deref(),
+            Key::parse("ctrl-delete")
+                .map(|k| k.label_in(Lang::Fr))
+                .as_deref(),
+            Some("Ctrl-Suppr")
+        );
+        let map = Keymap::defaults(Lang::Fr);
+        let ctrl_s = Key::of(&ev(KeyCode::Char('s'), KeyModifiers::CONTROL));
+        assert_eq!(
+            map.action(ctrl_s, &[Scope::Everywhere]),
+            Some((Action::Approve, false))
+        );
+        let back = Key::of(&ev(KeyCode::BackTab, KeyModifiers::SHIFT));
+        assert_eq!(
+            map.action(back, &[Scope::Everywhere]),
+            Some((Action::PrevFocus, false))
+        );
+        // Del deletes a character in text, a draft in the drafts list.
+        let del = Key::of(&ev(KeyCode::Delete, KeyModifiers::NONE));
+        assert_eq!(
+            map.action(del, &[Scope::Text]),
+            Some((Action::DeleteChar, false))
+        );
+        assert_eq!(
+            map.action(del, &[Scope::Drafts]),
+            Some((Action::DeleteDraft, false))
+        );
+        // Shift-→ is → that selects.
+        let sel = Key::of(&ev(KeyCode::Right, KeyModifiers::SHIFT));
+        assert_eq!(
+            map.action(sel, &[Scope::Moving]),
+            Some((Action::Right, true))
+        );
+        // [O]ui in French, [Y]es in English.
+        let o = Key::of(&ev(KeyCode::Char('o'), KeyModifiers::NONE));
+        assert_eq!(map.action(o, &[Scope::Dialog]), Some((Action::Yes, false)));
+        assert_eq!(Keymap::defaults(Lang::En).action(o, &[Scope::Dialog]), None);
+        assert_eq!(map.short(Action::Approve), "^S");
+        assert_eq!(map.label(Action::Confirm), "Entrée");
+        assert_eq!(map.pair(Action::Up, Action::Down), "↑↓");
+        assert_eq!(
+            Key::parse("alt-down")
+                .map(|k| k.label_in(Lang::En))
+                .as_deref(),
             Some("Alt-↓")
         );
     }
@@ -623,15 +860,17 @@ mod tests {
     fn the_config_overrides_and_is_checked() {
         let mut o = BTreeMap::new();
         o.insert("approve".to_string(), vec!["f10".to_string()]);
-        let map = Keymap::with(&o).expect("valid");
+        let map = Keymap::with(Lang::En, &o).expect("valid");
         let f10 = Key::parse("f10").expect("key");
-        assert_eq!(map.action(f10, Scope::Editor), Some(Action::Approve));
         assert_eq!(
-            map.hints(Lang::En)[1],
-            ("F10".to_string(), "approve".to_string())
+            map.action(f10, &[Scope::Everywhere]),
+            Some((Action::Approve, false))
         );
+        assert_eq!(map.footer()[0].1, "F10");
+        assert_eq!(map.label(Action::Approve), "F10");
         o.insert("aprove".to_string(), vec!["f9".to_string()]);
-        let e = Keymap::with(&o).expect_err("unknown action");
+        let e = Keymap::with(Lang::En, &o).expect_err("unknown action");
+        assert_eq!(e.key, "keys.aprove");
         assert!(
             e.message.en.contains("did you mean `approve`"),
             "{:?}",
@@ -639,6 +878,6 @@ mod tests {
         );
         let mut o = BTreeMap::new();
         o.insert("quit".to_string(), vec!["hyper-q".to_string()]);
-        assert!(Keymap::with(&o).is_err());
+        assert!(Keymap::with(Lang::Fr, &o).is_err());
     }
 }

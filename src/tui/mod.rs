@@ -1,10 +1,26 @@
-//! The terminal interface: `poignee` with no arguments. [`app`] holds the
-//! state and its `update`, [`ui`] draws it, [`run`] owns the terminal.
+//! The terminal interface: `poignee` with no arguments. It lives in the
+//! binary, not the library: the library knows no terminal.
+//!
+//! [`app`] holds the state and its `update` (messages in, effects out) and
+//! routes keys to the component in focus; each component owns its state,
+//! its keys and its view: [`form`] (the target), [`note`] (the editor),
+//! [`checks`], [`templates`] (the picker), [`shelf`] (the drafts screen),
+//! [`dialog`] (questions and help). [`keys`] is the one key table, [`io`]
+//! the file work done off the UI thread, [`ui`] the frame, [`run`] the
+//! terminal and the event loop.
 
 pub mod app;
+pub mod checks;
+pub mod dialog;
 pub mod editor;
+pub mod form;
+pub mod io;
 pub mod keys;
+pub mod note;
 pub mod run;
+pub mod shelf;
+pub mod templates;
+pub mod theme;
 pub mod ui;
 
 #[cfg(test)]

@@ -4,11 +4,13 @@
 //! change, and the clipboard (OSC 52, which works over SSH, and `wl-copy`,
 //! `xclip`, `xsel` or `pbcopy` when present).
 
-use super::app::{App, Dialog, Effect, Setup};
+use super::app::{App, Effect, Msg, Setup};
+use super::dialog::Dialog;
+use super::io::Job;
 use super::ui;
-use crate::draft::{Draft, Status};
-use crate::fsutil;
 use base64::Engine;
+use poignee::draft::{Draft, Status};
+use poignee::fsutil;
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 use ratatui::crossterm::event::{
@@ -21,9 +23,9 @@ use ratatui::crossterm::terminal::{
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
-use std::sync::Arc;
-use std::sync::Mutex;
 use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc;
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 /// How long after a change the recovery file is written, at most.
@@ -45,7 +47,7 @@ pub struct Options {
 
 /// Reads a recovery file left by an earlier run, if it holds text.
 pub fn recovered(path: &Path) -> Option<Draft> {
-    let text = crate::input::read_text(path, crate::input::MAX_BYTES).ok()?;
+    let text = poignee::input::read_text(path, poignee::input::MAX_BYTES).ok()?;
     let draft = Draft::parse(&text).ok()?;
     (!draft.body.trim().is_empty()
         || draft
@@ -117,8 +119,8 @@ fn snapshot(app: &App, path: &Path) {
 
 /// Writes the recovery file (or removes it when there is nothing to keep).
 fn sync(app: &mut App, path: &Path) {
-    let empty =
-        app.note.text().trim().is_empty() && app.fields.iter().all(|f| f.text().trim().is_empty());
+    let empty = app.note.text().trim().is_empty()
+        && app.form.fields.iter().all(|f| f.text().trim().is_empty());
     if empty || !app.dirty {
         let _ = std::fs::remove_file(path);
         if let Ok(mut s) = SNAPSHOT.lock() {
@@ -212,17 +214,37 @@ pub fn run(setup: Setup, options: Options) -> io::Result<()> {
     result
 }
 
+/// Poll this often while a file job is out, so its answer shows at once.
+const BUSY_POLL: Duration = Duration::from_millis(20);
+
 fn event_loop(
     terminal: &mut Terminal<CrosstermBackend<io::Stdout>>,
     app: &mut App,
     options: &Options,
     stop: &AtomicBool,
 ) -> io::Result<()> {
+    // File work on its own thread: jobs go, answers come back as messages.
+    let (jobs, inbox) = mpsc::channel::<Job>();
+    let (outbox, answers) = mpsc::channel();
+    let worker = app.worker.clone();
+    std::thread::spawn(move || {
+        for job in inbox {
+            if outbox.send(worker.run(job)).is_err() {
+                return;
+            }
+        }
+    });
+    if let Ok(size) = terminal.size() {
+        app.update(Msg::Resize(size.width, size.height));
+    }
     let mut changed_at: Option<Instant> = None;
     // When the recovery offer was first drawn: keys before it and just
     // after it were typed without seeing it, and must not answer it.
     let mut offered: Option<Instant> = None;
     loop {
+        while let Ok(done) = answers.try_recv() {
+            app.update(Msg::Done(done));
+        }
         terminal.draw(|f| ui::draw(f, app))?;
         if matches!(app.dialog, Some(Dialog::Recover(_))) {
             offered.get_or_insert_with(Instant::now);
@@ -236,6 +258,13 @@ fn event_loop(
                         if let Some(to) = set_aside(p) {
                             app.set_aside_notice(&to);
                         }
+                    }
+                }
+                Effect::Io(job) => {
+                    if jobs.send(job).is_err() {
+                        // The worker is gone (it panicked): nothing will
+                        // answer, and the text stays unsaved.
+                        app.busy = app.busy.saturating_sub(1);
                     }
                 }
             }
@@ -254,24 +283,35 @@ fn event_loop(
             }
         }
         // A long note is checked once the typing pauses.
-        if app.stale && !event::poll(LINT_PAUSE)? {
-            app.relint();
+        if app.checks.stale && !event::poll(LINT_PAUSE)? {
+            app.update(Msg::Pause);
             continue;
         }
-        if event::poll(POLL)? {
-            match event::read()? {
+        let wait = if app.busy > 0 { BUSY_POLL } else { POLL };
+        if event::poll(wait)? {
+            let msg = match event::read()? {
                 Event::Key(_)
                     if matches!(app.dialog, Some(Dialog::Recover(_)))
-                        && offered.is_none_or(|t| t.elapsed() < UNSEEN) => {}
+                        && offered.is_none_or(|t| t.elapsed() < UNSEEN) =>
+                {
+                    None
+                }
                 // On the "window too small" screen nothing can be seen:
                 // only the keys that quit or redraw are taken.
                 Event::Key(k)
                     if app.dialog.is_none()
                         && too_small(terminal)?
-                        && !quits_or_redraws(app, &k) => {}
-                Event::Key(k) if k.kind != KeyEventKind::Release => app.key(k),
-                Event::Paste(s) => app.paste(&s),
-                _ => {}
+                        && !quits_or_redraws(app, &k) =>
+                {
+                    None
+                }
+                Event::Key(k) if k.kind != KeyEventKind::Release => Some(Msg::Key(k)),
+                Event::Paste(s) => Some(Msg::Paste(s)),
+                Event::Resize(w, h) => Some(Msg::Resize(w, h)),
+                _ => None,
+            };
+            if let Some(msg) = msg {
+                app.update(msg);
             }
         }
     }

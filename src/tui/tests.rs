@@ -1,15 +1,16 @@
 //! `update` tests (a key in, the state out), snapshots of every screen at
 //! 80×24 and 120×40, and style assertions on the highlights.
 
-use super::app::{App, Dialog, Effect, Focus, Screen, Setup};
+use super::app::{App, Effect, Focus, Msg, Screen, Setup};
+use super::dialog::{After, Dialog};
 use super::keys::Keymap;
 use super::ui;
-use crate::Tier;
-use crate::audience::{AudienceFilter, Decision};
-use crate::config::Config;
-use crate::lang::Lang;
-use crate::lint::{Linter, Severity};
-use crate::template::Library;
+use poignee::Tier;
+use poignee::audience::{AudienceFilter, Decision};
+use poignee::config::Config;
+use poignee::lang::Lang;
+use poignee::lint::{Linter, Severity};
+use poignee::template::Library;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyEventState, KeyModifiers};
@@ -26,7 +27,14 @@ fn setup(lang: Lang, drafts: Option<PathBuf>, color: bool) -> Setup {
     .unwrap_or_default();
     Setup {
         drafts_dir: drafts,
-        ..Setup::new(&Config::default(), lang, linter, Library::shipped(), color)
+        ..Setup::new(
+            &Config::default(),
+            lang,
+            linter,
+            Library::shipped(),
+            Keymap::defaults(lang),
+            color,
+        )
     }
 }
 
@@ -43,12 +51,18 @@ fn key(code: KeyCode, mods: KeyModifiers) -> KeyEvent {
     }
 }
 
+/// A key through `update`, and the file work it asked for done.
+fn send(app: &mut App, ev: KeyEvent) {
+    app.update(Msg::Key(ev));
+    app.settle();
+}
+
 fn press(app: &mut App, code: KeyCode) {
-    app.key(key(code, KeyModifiers::NONE));
+    send(app, key(code, KeyModifiers::NONE));
 }
 
 fn ctrl(app: &mut App, c: char) {
-    app.key(key(KeyCode::Char(c), KeyModifiers::CONTROL));
+    send(app, key(KeyCode::Char(c), KeyModifiers::CONTROL));
 }
 
 fn typed(app: &mut App, text: &str) {
@@ -66,7 +80,8 @@ const PITCH: &str = "Bonjour Claire, nous avons échangé au salon VivaTech sur 
 
 /// The form's fields, from the note: Tab to the checks, Tab to the form.
 fn fill_target(app: &mut App, name: &str, region: &str, sector: &str) {
-    app.focus = Focus::Form(0);
+    app.focus = Focus::Form;
+    app.form.at = 0;
     typed(app, name);
     press(app, KeyCode::Down);
     typed(app, region);
@@ -87,28 +102,30 @@ fn typing_lints_live_and_f8_goes_to_the_problem() {
     typed(&mut a, PITCH);
     assert!(a.dirty);
     let pitches: Vec<&str> = a
+        .checks
         .report
         .diagnostics
         .iter()
-        .filter(|d| d.rule == crate::RuleId::SalesPitch)
+        .filter(|d| d.rule == poignee::RuleId::SalesPitch)
         .map(|d| &PITCH[d.span.clone()])
         .collect();
     // What is sold is underlined through to the end of its clause.
     assert_eq!(pitches, ["Découvrez notre offre gratuite"]);
     // Errors come first in the list.
-    assert_eq!(a.report.diagnostics[0].severity, Severity::Error);
+    assert_eq!(a.checks.report.diagnostics[0].severity, Severity::Error);
     press(&mut a, KeyCode::F(8));
     assert_eq!(
-        a.note.selected_text(),
+        a.note.editor.selected_text(),
         Some("Découvrez notre offre gratuite")
     );
     // Typing over the selection fixes it.
     typed(&mut a, "Au plaisir d’en reparler");
     assert!(
-        !a.report
+        !a.checks
+            .report
             .diagnostics
             .iter()
-            .any(|d| d.rule == crate::RuleId::SalesPitch)
+            .any(|d| d.rule == poignee::RuleId::SalesPitch)
     );
     // Undo brings the offer back.
     for _ in 0..30 {
@@ -127,22 +144,25 @@ fn the_target_form_drives_the_audience_verdict_and_the_limit() {
     fill_target(&mut a, "Claire Martin", "Lille", "Marketing Services");
     assert_eq!(a.verdict.decision, Decision::Out);
     assert!(
-        a.report
+        a.checks
+            .report
             .diagnostics
             .iter()
-            .any(|d| d.rule == crate::RuleId::Audience)
+            .any(|d| d.rule == poignee::RuleId::Audience)
     );
-    a.focus = Focus::Form(1);
+    a.focus = Focus::Form;
+    a.form.at = 1;
     for _ in 0.."Lille".len() {
         press(&mut a, KeyCode::Backspace);
     }
     typed(&mut a, "Villeurbanne (69)");
     assert_eq!(a.verdict.decision, Decision::In);
-    assert_eq!(a.relationship, Some(crate::Relationship::Met));
+    assert_eq!(a.form.relationship, Some(poignee::Relationship::Met));
     assert_eq!(a.limit(), 200);
-    a.focus = Focus::Form(6);
+    a.focus = Focus::Form;
+    a.form.at = 6;
     press(&mut a, KeyCode::Right);
-    assert_eq!((a.tier, a.limit()), (Tier::Premium, 300));
+    assert_eq!((a.form.tier, a.limit()), (Tier::Premium, 300));
 }
 
 #[test]
@@ -157,7 +177,7 @@ fn approve_refuses_errors_unless_confirmed_saves_privately_and_copies() {
         a.dialog,
         Some(Dialog::Approve {
             errors: 1,
-            then: super::app::After::Stay
+            then: After::Stay
         })
     );
     press(&mut a, KeyCode::Char('n'));
@@ -301,7 +321,7 @@ fn enter_never_approves_errors_and_quit_after_approving_quits() {
         a.dialog,
         Some(Dialog::Approve {
             errors: 1,
-            then: super::app::After::Quit
+            then: After::Quit
         })
     );
     press(&mut a, KeyCode::Char('y'));
@@ -356,12 +376,13 @@ fn templates_filter_preview_and_apply() {
     assert_eq!(a.screen, Screen::Compose);
     assert_eq!(a.template.as_deref(), Some("fr/evenement"));
     // The first placeholder to fill is selected, and reported.
-    assert_eq!(a.note.selected_text(), Some("{{event}}"));
+    assert_eq!(a.note.editor.selected_text(), Some("{{event}}"));
     assert!(
-        a.report
+        a.checks
+            .report
             .diagnostics
             .iter()
-            .any(|d| d.rule == crate::RuleId::UnfilledPlaceholder)
+            .any(|d| d.rule == poignee::RuleId::UnfilledPlaceholder)
     );
     typed(&mut a, "au salon VivaTech");
     assert!(
@@ -380,8 +401,8 @@ fn drafts_screen_lists_opens_and_deletes_with_confirmation() {
     let mut a = app(Lang::En, Some(dir.path()));
     ctrl(&mut a, 'o');
     assert_eq!(a.screen, Screen::Drafts);
-    assert_eq!(a.drafts.len(), 2);
-    assert_eq!(a.drafts[0].who, "Paul Durand", "newest first");
+    assert_eq!(a.shelf.entries.len(), 2);
+    assert_eq!(a.shelf.entries[0].who, "Paul Durand", "newest first");
     press(&mut a, KeyCode::Down);
     press(&mut a, KeyCode::Delete);
     assert!(matches!(a.dialog, Some(Dialog::Delete(_))));
@@ -394,20 +415,20 @@ fn drafts_screen_lists_opens_and_deletes_with_confirmation() {
     );
     press(&mut a, KeyCode::Delete);
     press(&mut a, KeyCode::Enter);
-    assert_eq!(a.drafts.len(), 2, "Enter keeps");
+    assert_eq!(a.shelf.entries.len(), 2, "Enter keeps");
     press(&mut a, KeyCode::Delete);
     press(&mut a, KeyCode::Char('y'));
-    assert_eq!(a.drafts.len(), 1);
+    assert_eq!(a.shelf.entries.len(), 1);
     press(&mut a, KeyCode::Enter);
     assert_eq!(a.screen, Screen::Compose);
-    assert_eq!(a.fields[0].text(), "Paul Durand");
+    assert_eq!(a.form.fields[0].text(), "Paul Durand");
     assert!(a.note.text().starts_with("Hi Paul"));
     assert!(!a.dirty);
     // Deleting the open draft keeps its text here, and leaving asks.
     ctrl(&mut a, 'o');
     press(&mut a, KeyCode::Delete);
     press(&mut a, KeyCode::Char('y'));
-    assert!(a.drafts.is_empty());
+    assert!(a.shelf.entries.is_empty());
     assert!(a.dirty && a.note.text().starts_with("Hi Paul"));
     ctrl(&mut a, 'q');
     assert_eq!(a.dialog, Some(Dialog::Quit));
@@ -432,7 +453,7 @@ fn configured_keys_replace_the_defaults() {
     let mut s = setup(Lang::En, None, true);
     let mut o = std::collections::BTreeMap::new();
     o.insert("templates".to_string(), vec!["f6".to_string()]);
-    s.keymap = Keymap::with(&o).unwrap_or_default();
+    s.keymap = Keymap::with(Lang::En, &o).unwrap_or_else(|_| Keymap::defaults(Lang::En));
     let mut a = App::new(s);
     ctrl(&mut a, 't');
     assert_eq!(a.screen, Screen::Compose);
@@ -467,7 +488,10 @@ fn write_drafts(dir: &Path) {
 
 // ---- Drawing ----
 
-fn render(app: &App, w: u16, h: u16) -> Terminal<TestBackend> {
+/// The app drawn at `w`×`h`, as the runtime does: the size first.
+fn render(app: &mut App, w: u16, h: u16) -> Terminal<TestBackend> {
+    app.update(Msg::Resize(w, h));
+    let app = &*app;
     let mut t = Terminal::new(TestBackend::new(w, h)).unwrap_or_else(|e| panic!("{e}"));
     t.draw(|f| ui::draw(f, app))
         .unwrap_or_else(|e| panic!("{e}"));
@@ -491,32 +515,41 @@ fn snapshots_of_every_screen() {
     write_drafts(Path::new("target/snapshot-drafts"));
     for (w, h) in [(60, 16), (80, 24), (120, 40)] {
         let mut a = snapshot_app(Lang::Fr);
-        insta::assert_snapshot!(format!("compose_fr_{w}x{h}"), render(&a, w, h).backend());
+        insta::assert_snapshot!(
+            format!("compose_fr_{w}x{h}"),
+            render(&mut a, w, h).backend()
+        );
         press(&mut a, KeyCode::F(8));
         insta::assert_snapshot!(
             format!("compose_problem_{w}x{h}"),
-            render(&a, w, h).backend()
+            render(&mut a, w, h).backend()
         );
         let mut en = snapshot_app(Lang::En);
-        insta::assert_snapshot!(format!("compose_en_{w}x{h}"), render(&en, w, h).backend());
+        insta::assert_snapshot!(
+            format!("compose_en_{w}x{h}"),
+            render(&mut en, w, h).backend()
+        );
         ctrl(&mut en, 't');
         typed(&mut en, "event");
-        insta::assert_snapshot!(format!("templates_{w}x{h}"), render(&en, w, h).backend());
+        insta::assert_snapshot!(
+            format!("templates_{w}x{h}"),
+            render(&mut en, w, h).backend()
+        );
         ctrl(&mut a, 'o');
-        insta::assert_snapshot!(format!("drafts_{w}x{h}"), render(&a, w, h).backend());
+        insta::assert_snapshot!(format!("drafts_{w}x{h}"), render(&mut a, w, h).backend());
         press(&mut a, KeyCode::F(1));
-        insta::assert_snapshot!(format!("help_{w}x{h}"), render(&a, w, h).backend());
+        insta::assert_snapshot!(format!("help_{w}x{h}"), render(&mut a, w, h).backend());
         let mut b = snapshot_app(Lang::Fr);
         ctrl(&mut b, 's');
         insta::assert_snapshot!(
             format!("approve_dialog_{w}x{h}"),
-            render(&b, w, h).backend()
+            render(&mut b, w, h).backend()
         );
     }
-    let a = snapshot_app(Lang::Fr);
-    insta::assert_snapshot!("too_small_fr", render(&a, 50, 12).backend());
-    let en = snapshot_app(Lang::En);
-    insta::assert_snapshot!("too_small_en", render(&en, 59, 24).backend());
+    let mut a = snapshot_app(Lang::Fr);
+    insta::assert_snapshot!("too_small_fr", render(&mut a, 50, 12).backend());
+    let mut en = snapshot_app(Lang::En);
+    insta::assert_snapshot!("too_small_en", render(&mut en, 59, 24).backend());
 }
 
 /// The cells where `needle` is drawn on screen, first occurrence.
@@ -553,7 +586,7 @@ fn highlights_are_styled_by_severity_not_colour_alone() {
         let mut a = App::new(setup(Lang::Fr, None, color));
         typed(&mut a, PITCH);
         a.focus = Focus::Checks;
-        let t = render(&a, 120, 40);
+        let t = render(&mut a, 120, 40);
         let buf = t.backend().buffer();
         let cells = cells_of(&t, "gratuite !");
         assert!(!cells.is_empty());
@@ -583,7 +616,7 @@ fn wide_characters_keep_highlights_aligned() {
         &mut a,
         "Bonjour 日本 👋🏽 👨‍👩‍👧 Claire, découvrez notre offre gratuite !",
     );
-    let t = render(&a, 120, 40);
+    let t = render(&mut a, 120, 40);
     let buf = t.backend().buffer();
     let cells = cells_of(&t, "gratuite");
     assert_eq!(cells.len(), 8);
@@ -615,14 +648,14 @@ fn wide_characters_keep_highlights_aligned() {
 fn the_counter_warns_near_the_limit_and_errs_over_it() {
     let mut a = App::new(setup(Lang::En, None, true));
     typed(&mut a, &"Hi Claire, we met at the fair. ".repeat(6));
-    let t = render(&a, 80, 24);
-    let cells = cells_of(&t, &format!("{}/200", a.report.stats.length));
+    let t = render(&mut a, 80, 24);
+    let cells = cells_of(&t, &format!("{}/200", a.checks.report.stats.length));
     let (x, y) = cells[0];
-    assert!(a.report.stats.length >= 180);
+    assert!(a.checks.report.stats.length >= 180);
     let fg = t.backend().buffer()[(x, y)].fg;
     assert_eq!(
         fg,
-        if a.report.stats.length > 200 {
+        if a.checks.report.stats.length > 200 {
             Color::Red
         } else {
             Color::Yellow
@@ -636,13 +669,13 @@ fn no_control_or_bidi_character_reaches_the_screen() {
     a.paste("Hi Eve\u{1b}]0;HACKED\u{7}, \u{202e}gnp.exe\u{202c} \u{9b}31m and\tmore\r\nThanks");
     fill_target(&mut a, "Eve\u{1b}[2J", "Lyon\u{202e}", "Software\u{85}");
     for (w, h) in [(80, 24), (120, 40)] {
-        let t = render(&a, w, h);
+        let t = render(&mut a, w, h);
         let buf = t.backend().buffer();
         for cell in buf.content() {
             let bad = cell
                 .symbol()
                 .chars()
-                .find(|&c| crate::text::is_unsafe_for_terminal(c));
+                .find(|&c| poignee::text::is_unsafe_for_terminal(c));
             assert_eq!(bad, None, "{:?} on screen", cell.symbol());
         }
         // Shown, as a picture in the one column the editor counts for it.
@@ -664,11 +697,11 @@ fn screen_text(t: &Terminal<TestBackend>) -> String {
 fn a_long_note_is_drawn_first_and_checked_when_the_keys_pause() {
     let mut a = app(Lang::En, None);
     let body = "GRATUIT ".repeat(super::app::LIVE_LINT_BYTES / 8 + 1);
-    let draft = crate::draft::Draft::parse(&body).unwrap_or_else(|e| panic!("{e:?}"));
+    let draft = poignee::draft::Draft::parse(&body).unwrap_or_else(|e| panic!("{e:?}"));
     a.open(&draft, None);
     // Drawn before it is checked: no findings of the empty note before.
-    assert!(a.stale);
-    let shown = screen_text(&render(&a, 120, 40));
+    assert!(a.checks.stale);
+    let shown = screen_text(&render(&mut a, 120, 40));
     assert!(
         shown.contains("… checking") && shown.contains("…/100"),
         "{shown}"
@@ -676,22 +709,23 @@ fn a_long_note_is_drawn_first_and_checked_when_the_keys_pause() {
     assert!(!shown.contains("empty"), "{shown}");
     // A key does not lint it; the pause does (the event loop calls relint).
     typed(&mut a, "x");
-    assert!(a.stale);
-    a.relint();
-    assert!(!a.stale);
+    assert!(a.checks.stale);
+    a.update(Msg::Pause);
+    assert!(!a.checks.stale);
     let pitches = a
+        .checks
         .report
         .diagnostics
         .iter()
-        .filter(|d| d.rule == crate::RuleId::SalesPitch)
+        .filter(|d| d.rule == poignee::RuleId::SalesPitch)
         .count();
-    assert_eq!(pitches, crate::lint::MAX_PER_RULE);
+    assert_eq!(pitches, poignee::lint::MAX_PER_RULE);
     // F8 lints a waiting note before it goes to a problem.
     typed(&mut a, "y");
     press(&mut a, KeyCode::F(8));
-    assert!(!a.stale);
-    let first = a.report.diagnostics.first().map(|d| d.span.start);
-    assert_eq!(Some(a.note.cursor()), first);
+    assert!(!a.checks.stale);
+    let first = a.checks.report.diagnostics.first().map(|d| d.span.start);
+    assert_eq!(Some(a.note.editor.cursor()), first);
 }
 
 #[test]
@@ -700,11 +734,11 @@ fn a_long_explanation_says_it_goes_on_and_scrolls() {
     ctrl(&mut a, 'q');
     press(&mut a, KeyCode::Esc);
     // To the checks: the first is the sales pitch, whose explanation is long.
-    a.focus = super::app::Focus::Checks;
-    let shown = screen_text(&render(&a, 60, 16));
+    a.focus = Focus::Checks;
+    let shown = screen_text(&render(&mut a, 60, 16));
     assert!(shown.contains("↓ more: PgDn"), "{shown}");
     press(&mut a, KeyCode::PageDown);
-    let after = screen_text(&render(&a, 60, 16));
+    let after = screen_text(&render(&mut a, 60, 16));
     assert_ne!(shown, after);
     assert!(after.contains("↕") || after.contains("↑"), "{after}");
 }
@@ -715,7 +749,7 @@ fn draft_scores_and_the_main_keys_show_at_sixty_columns() {
     write_drafts(dir.path());
     let mut a = app(Lang::Fr, Some(dir.path()));
     ctrl(&mut a, 'o');
-    let shown = screen_text(&render(&a, 60, 16));
+    let shown = screen_text(&render(&mut a, 60, 16));
     assert!(
         shown.contains("score") && !shown.contains("scor…"),
         "{shown}"
@@ -750,14 +784,14 @@ fn a_long_notice_and_hidden_checks_are_shown_or_said() {
         &mut a,
         "hey!!! buy our amazing product now, visit http://x.io, free demo, call 555-0100 today!!!",
     );
-    let shown = screen_text(&render(&a, 60, 16));
+    let shown = screen_text(&render(&mut a, 60, 16));
     assert!(shown.contains("more: Tab, then ↑↓"), "{shown}");
     let long = "✓ approved, saved to ~/drafts/sam-lee.md and copied; 21 notes approved in the last 7 days, over your budget of 20 a week (this one is the 21st)";
-    a.notice = Some(super::app::Notice {
+    a.notice = Some(super::theme::Notice {
         text: long.to_string(),
-        level: crate::Severity::Warning,
+        level: poignee::Severity::Warning,
     });
-    let shown = screen_text(&render(&a, 80, 24));
+    let shown = screen_text(&render(&mut a, 80, 24));
     assert!(shown.contains("(this one is the 21st)"), "{shown}");
 }
 
@@ -765,9 +799,10 @@ fn a_long_notice_and_hidden_checks_are_shown_or_said() {
 fn select_all_in_a_one_line_field_shows() {
     let mut a = app(Lang::En, None);
     fill_target(&mut a, "Claire Martin", "Lyon", "Software Development");
-    a.focus = super::app::Focus::Form(0);
+    a.focus = Focus::Form;
+    a.form.at = 0;
     ctrl(&mut a, 'a');
-    let t = render(&a, 80, 24);
+    let t = render(&mut a, 80, 24);
     let at = cells_of(&t, "Claire Martin");
     let (x, y) = at.first().copied().unwrap_or((0, 0));
     let cell = &t.backend().buffer()[(x, y)];
@@ -777,14 +812,15 @@ fn select_all_in_a_one_line_field_shows() {
 #[test]
 fn a_letter_in_a_choice_field_says_how_to_change_it() {
     let mut a = app(Lang::En, None);
-    let choice = super::app::FIELDS
+    let choice = super::form::FIELDS
         .iter()
-        .position(|f| *f == super::app::Field::Relationship)
+        .position(|f| *f == super::form::Field::Relationship)
         .unwrap_or(0);
-    a.focus = super::app::Focus::Form(choice);
-    let before = a.relationship;
+    a.focus = Focus::Form;
+    a.form.at = choice;
+    let before = a.form.relationship;
     typed(&mut a, "m");
-    assert_eq!(a.relationship, before, "nothing changes silently");
+    assert_eq!(a.form.relationship, before, "nothing changes silently");
     assert!(
         a.notice
             .as_ref()
@@ -797,10 +833,10 @@ fn a_letter_in_a_choice_field_says_how_to_change_it() {
 #[test]
 fn the_form_labels_stay_put_whatever_the_verdict() {
     let mut a = snapshot_app(Lang::En);
-    let region_at = |a: &App| cells_of(&render(a, 80, 24), "Region").first().copied();
-    let before = region_at(&a);
+    let region_at = |a: &mut App| cells_of(&render(a, 80, 24), "Region").first().copied();
+    let before = region_at(&mut a);
     fill_target(&mut a, "Claire Martin", "Lille", "Banking");
-    assert_eq!(region_at(&a), before);
+    assert_eq!(region_at(&mut a), before);
 }
 
 #[test]
@@ -819,7 +855,7 @@ fn approving_needs_a_recipient_and_alt_s_saves_a_draft() {
         "{:?}",
         a.notice
     );
-    assert_eq!(a.focus, super::app::Focus::Form(0));
+    assert_eq!((a.focus, a.form.at), (Focus::Form, 0));
     assert!(
         a.dirty
             && std::fs::read_dir(dir.path())
@@ -828,7 +864,7 @@ fn approving_needs_a_recipient_and_alt_s_saves_a_draft() {
                 == 0
     );
     // Alt-S saves it as a draft, not approved, nothing copied.
-    a.key(KeyEvent::new(KeyCode::Char('s'), KeyModifiers::ALT));
+    send(&mut a, KeyEvent::new(KeyCode::Char('s'), KeyModifiers::ALT));
     let saved = std::fs::read_to_string(dir.path().join("note.md")).unwrap_or_default();
     assert!(saved.contains("status = \"draft\""), "{saved}");
     assert!(a.effects.is_empty());
@@ -845,7 +881,7 @@ fn the_drafts_screen_shows_the_pace_of_the_last_weeks() {
     let pace = a.pace(a.clock.unwrap_or_else(jiff::Timestamp::now));
     assert_eq!(pace.weeks, [0, 0, 0, 0, 0, 0, 0, 2]);
     assert_eq!(pace.free_left, Some(3), "5 free notes a month, 2 used");
-    let shown = screen_text(&render(&a, 80, 24));
+    let shown = screen_text(&render(&mut a, 80, 24));
     assert!(
         shown.contains("2 this week (budget 20/week, 8 weeks) · 3 free notes left"),
         "{shown}"
@@ -864,11 +900,70 @@ fn ctrl_delete_deletes_the_next_word() {
     let mut a = app(Lang::En, None);
     typed(&mut a, "Hi Sam thanks");
     press(&mut a, KeyCode::Home);
-    a.key(KeyEvent::new(KeyCode::Delete, KeyModifiers::CONTROL));
+    send(
+        &mut a,
+        KeyEvent::new(KeyCode::Delete, KeyModifiers::CONTROL),
+    );
     assert!(
         a.note.text().starts_with("Sam") || a.note.text().starts_with(" Sam"),
         "{}",
         a.note.text()
     );
     assert_eq!(a.note.text().len() + 2, "Hi Sam thanks".len());
+}
+
+const SUMMIT: &str = "Hi Claire, we met at the Web Summit on urban logistics; your point on cargo bikes stayed with me. Thanks!";
+
+/// A drafts folder that cannot be made (a file is in the way): the error
+/// says so, names the folder, and the text stays, unsaved, in the editor.
+#[test]
+fn an_unwritable_drafts_folder_keeps_the_text_and_says_why() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let blocker = dir.path().join("drafts");
+    std::fs::write(&blocker, "a file, not a folder").unwrap_or_else(|e| panic!("{e}"));
+    let mut a = app(Lang::En, Some(&blocker.join("inside")));
+    typed(&mut a, SUMMIT);
+    // Saved as a draft (Alt-S): approving would first ask who it is for.
+    send(&mut a, KeyEvent::new(KeyCode::Char('s'), KeyModifiers::ALT));
+    let n = a.notice.clone().unwrap_or_else(|| panic!("a notice"));
+    assert_eq!(n.level, Severity::Error);
+    assert!(
+        n.text.starts_with("not saved (") && n.text.contains("drafts/inside"),
+        "{}",
+        n.text
+    );
+    assert!(n.text.ends_with("your text stays here"), "{}", n.text);
+    assert_eq!(a.note.text(), SUMMIT);
+    assert!(a.dirty, "still unsaved, so quitting asks");
+    assert!(a.effects.is_empty(), "nothing copied as if saved");
+    // The folder fixed, the same text saves.
+    let mut a2 = app(Lang::En, Some(&dir.path().join("ok")));
+    typed(&mut a2, SUMMIT);
+    send(
+        &mut a2,
+        KeyEvent::new(KeyCode::Char('s'), KeyModifiers::ALT),
+    );
+    assert!(dir.path().join("ok/note.md").exists());
+}
+
+#[test]
+fn two_sessions_for_the_same_person_make_two_files() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    for _ in 0..2 {
+        let mut a = app(Lang::En, Some(dir.path()));
+        a.focus = Focus::Form;
+        typed(&mut a, "Claire Martin");
+        a.focus = Focus::Note;
+        typed(&mut a, SUMMIT);
+        ctrl(&mut a, 's');
+    }
+    let mut names: Vec<String> = std::fs::read_dir(dir.path())
+        .map(|r| {
+            r.filter_map(|e| e.ok())
+                .map(|e| e.file_name().to_string_lossy().into_owned())
+                .collect()
+        })
+        .unwrap_or_default();
+    names.sort();
+    assert_eq!(names, ["claire-martin-2.md", "claire-martin.md"]);
 }

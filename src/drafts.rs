@@ -1,0 +1,433 @@
+//! The drafts folder, in one place: listing the saved drafts (newest first,
+//! each scored), saving a note (a new file named after the person, or over
+//! the draft it was opened from), deleting one, reading them as records for
+//! the checks across drafts, and the pace they show. The TUI, `check` and
+//! `draft` all go through it, so a draft is found, named and counted the
+//! same way whichever face wrote it.
+
+use crate::batch::Options;
+use crate::crossdraft::{self, Record, Settings};
+use crate::draft::{Draft, Status};
+use crate::fsutil::{self, FreeNames};
+use crate::input;
+use crate::lang::Localized;
+use crate::lint::{Context, Linter};
+use crate::target::{Platform, Tier};
+use crate::template;
+use crate::walk::{Input, inputs};
+use jiff::Timestamp;
+use rayon::prelude::*;
+use std::collections::HashSet;
+use std::io;
+use std::path::{Path, PathBuf};
+
+/// A folder of drafts: the config's `drafts_dir`, or `draft --out`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Folder {
+    dir: PathBuf,
+}
+
+/// A saved draft, as a list shows it.
+#[derive(Debug, Clone)]
+pub struct Entry {
+    pub path: PathBuf,
+    /// `None` when the file does not read or parse (`check` says why).
+    pub draft: Option<Draft>,
+    /// The note's score, linted for its own platform and target.
+    pub score: Option<u8>,
+    /// "2026-11-25 10:03": when it was approved, else written.
+    pub date: String,
+    /// The person it is for.
+    pub who: String,
+    /// When it was approved, read once when the folder is listed.
+    pub approved: Option<Timestamp>,
+}
+
+impl Entry {
+    pub fn status(&self) -> Option<Status> {
+        self.draft.as_ref().and_then(|d| d.front.status)
+    }
+}
+
+/// Why a draft was not saved. The text stays with the caller either way.
+#[derive(Debug)]
+pub enum SaveError {
+    /// The draft would not read back as written (`Draft::to_file`).
+    Unwritable(Localized),
+    /// The disk said no.
+    Io { dir: PathBuf, error: io::Error },
+}
+
+impl SaveError {
+    pub fn message(&self) -> Localized {
+        match self {
+            SaveError::Unwritable(m) => m.clone(),
+            SaveError::Io { error, .. } => input::ReadError::from_io(error).message(),
+        }
+    }
+
+    /// The disk is full or over quota: a batch stops at the first.
+    pub fn is_full(&self) -> bool {
+        matches!(self, SaveError::Io { error, .. }
+            if input::ReadError::from_io(error) == input::ReadError::Full)
+    }
+}
+
+/// A draft just written: where, and the exact text.
+#[derive(Debug, Clone)]
+pub struct Saved {
+    pub path: PathBuf,
+    pub text: String,
+}
+
+impl Folder {
+    pub fn new(dir: impl Into<PathBuf>) -> Folder {
+        Folder { dir: dir.into() }
+    }
+
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    /// The draft files in the folder (none when it is not there yet).
+    pub fn files(&self) -> Vec<PathBuf> {
+        if !self.dir.is_dir() {
+            return Vec::new();
+        }
+        inputs(std::slice::from_ref(&self.dir))
+            .filter_map(|i| match i {
+                Input::File(p) => Some(p),
+                _ => None,
+            })
+            .collect()
+    }
+
+    /// Every draft, read and scored (on every core), newest first.
+    pub fn list(&self, linter: &Linter, platform: Platform, tier: Tier) -> Vec<Entry> {
+        let mut entries: Vec<Entry> = self
+            .files()
+            .into_par_iter()
+            .map(|path| entry(path, linter, platform, tier))
+            .collect();
+        entries.sort_by(|a, b| b.date.cmp(&a.date).then(a.path.cmp(&b.path)));
+        entries
+    }
+
+    /// Where a new draft for `draft`'s person goes: `ines-haddad.md`, or
+    /// `note.md` for nobody yet (the next free name is found on writing).
+    pub fn file_for(&self, draft: &Draft) -> PathBuf {
+        let who = draft
+            .front
+            .target
+            .as_ref()
+            .and_then(|t| t.name.as_deref())
+            .filter(|n| !n.trim().is_empty())
+            .unwrap_or("note");
+        self.dir.join(format!("{}.md", template::slug(who)))
+    }
+
+    /// Saves `draft`: over `over` when it is a draft of this folder that is
+    /// still there (atomically), else at a free name after its person. Never
+    /// replaces another file.
+    pub fn save(&self, draft: &Draft, over: Option<&Path>) -> Result<Saved, SaveError> {
+        let text = draft.to_file().map_err(SaveError::Unwritable)?;
+        let written = match over.filter(|p| p.starts_with(&self.dir) && p.exists()) {
+            Some(p) => fsutil::write_replace(p, text.as_bytes()).map(|()| p.to_path_buf()),
+            None => fsutil::write_fresh(&self.file_for(draft), text.as_bytes()),
+        };
+        self.saved(written, text)
+    }
+
+    /// Saves a new draft among many (`draft --people`): the free names go on
+    /// from the last one given.
+    pub fn save_new(&self, draft: &Draft, names: &mut FreeNames) -> Result<Saved, SaveError> {
+        let text = draft.to_file().map_err(SaveError::Unwritable)?;
+        let written = fsutil::write_fresh_in(&self.file_for(draft), text.as_bytes(), names);
+        self.saved(written, text)
+    }
+
+    fn saved(&self, written: io::Result<PathBuf>, text: String) -> Result<Saved, SaveError> {
+        match written {
+            Ok(path) => Ok(Saved { path, text }),
+            Err(error) => Err(SaveError::Io {
+                dir: self.dir.clone(),
+                error,
+            }),
+        }
+    }
+
+    /// The drafts already in the folder by what makes two the same
+    /// ([`same_note`]): running `draft` twice does not write every file twice.
+    pub fn index(&self) -> std::collections::HashMap<String, PathBuf> {
+        self.files()
+            .into_iter()
+            .filter_map(|p| read(&p).map(|(_, d)| (same_note(&d), p)))
+            .collect()
+    }
+
+    /// Deletes a draft of this folder; a path elsewhere is refused.
+    pub fn delete(&self, path: &Path) -> io::Result<()> {
+        if !path.starts_with(&self.dir) {
+            return Err(io::Error::new(
+                io::ErrorKind::PermissionDenied,
+                "not a draft of the drafts folder",
+            ));
+        }
+        std::fs::remove_file(path)
+    }
+
+    /// The saved drafts as records for the checks across drafts, leaving out
+    /// the files in `skip` (canonical paths, already checked). A file that
+    /// does not read or parse is left out too: it is not what is checked.
+    pub fn records(&self, options: &Options, skip: &HashSet<PathBuf>) -> Vec<Record> {
+        self.files()
+            .into_par_iter()
+            .filter(|p| std::fs::canonicalize(p).is_ok_and(|c| !skip.contains(&c)))
+            .filter_map(|p| {
+                let (source, draft) = read(&p)?;
+                let (platform, tier) = options.platform_tier(&draft);
+                Some(Record::new(
+                    &p.display().to_string(),
+                    &source,
+                    &draft,
+                    platform,
+                    tier,
+                    false,
+                ))
+            })
+            .collect()
+    }
+
+    /// The `pace` finding for a note just saved at `saved`, against the
+    /// other drafts of the folder, if the pace is over the budget.
+    pub fn pace_warning(
+        &self,
+        saved: &Saved,
+        draft: &Draft,
+        linter: &Linter,
+        settings: &Settings,
+        options: &Options,
+    ) -> Option<Localized> {
+        linter.severity(crate::RuleId::Pace)?;
+        let (platform, tier) = options.platform_tier(draft);
+        let skip = std::fs::canonicalize(&saved.path).into_iter().collect();
+        let mut records = vec![Record::new(
+            &saved.path.display().to_string(),
+            &saved.text,
+            draft,
+            platform,
+            tier,
+            true,
+        )];
+        records.extend(self.records(options, &skip));
+        crossdraft::findings(&records, linter, settings, Timestamp::now())
+            .into_iter()
+            .find(|f| f.rule == crate::RuleId::Pace && f.record == 0)
+            .map(|f| f.text(&records))
+    }
+}
+
+/// The same person, the same template, the same note: a key for
+/// [`Folder::index`].
+pub fn same_note(d: &Draft) -> String {
+    format!(
+        "{:?}\u{0}{:?}\u{0}{}",
+        d.front.template, d.front.target, d.body
+    )
+}
+
+/// A file's text and its draft, if it reads and parses.
+fn read(path: &Path) -> Option<(String, Draft)> {
+    let bytes = input::read_bytes(path, input::MAX_BYTES).ok()?;
+    let source = input::decode(bytes).ok()?;
+    let draft = Draft::parse(&source).ok()?;
+    Some((source, draft))
+}
+
+fn entry(path: PathBuf, linter: &Linter, platform: Platform, tier: Tier) -> Entry {
+    let draft = read(&path).map(|(_, d)| d);
+    let Some(d) = &draft else {
+        return Entry {
+            path,
+            draft,
+            score: None,
+            date: String::new(),
+            who: String::new(),
+            approved: None,
+        };
+    };
+    let f = &d.front;
+    let date = f
+        .approved_at
+        .or(f.created_at)
+        .map(|d| {
+            d.to_string()
+                .chars()
+                .take(16)
+                .collect::<String>()
+                .replace('T', " ")
+        })
+        .unwrap_or_default();
+    let who = f
+        .target
+        .as_ref()
+        .and_then(|t| t.name.clone())
+        .unwrap_or_default();
+    let cx = Context {
+        platform: f.platform.unwrap_or(platform),
+        tier: f.tier.unwrap_or(tier),
+        lang: f.lang,
+        target: f.target.as_ref(),
+        allow: &f.allow,
+    };
+    let score = Some(linter.lint(&d.body, &cx).score.value);
+    let approved = (f.status == Some(Status::Approved))
+        .then_some(f.approved_at.as_ref())
+        .flatten()
+        .and_then(crossdraft::timestamp);
+    Entry {
+        path,
+        draft,
+        score,
+        date,
+        who,
+        approved,
+    }
+}
+
+/// Notes approved a week, and what is left of LinkedIn's free notes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Pace {
+    /// The last eight weeks, oldest first; the last is the trailing 7 days.
+    pub weeks: [usize; 8],
+    pub budget: u32,
+    /// On a free LinkedIn account: personalized notes left in 30 days.
+    pub free_left: Option<usize>,
+}
+
+impl Pace {
+    /// The pace at `now` of notes approved at `approved`: a count a week
+    /// over the last eight weeks (oldest first), against the weekly budget,
+    /// and, on a free LinkedIn account, the notes left in the trailing 30
+    /// days.
+    pub fn of(
+        approved: impl IntoIterator<Item = Timestamp>,
+        now: Timestamp,
+        settings: &Settings,
+        free_tier: bool,
+    ) -> Pace {
+        const DAY: i64 = 24 * 3600;
+        let mut weeks = [0usize; 8];
+        let mut month = 0;
+        for t in approved {
+            let age = now.as_second() - t.as_second();
+            if age < 0 {
+                continue;
+            }
+            if let Some(slot) = usize::try_from(age / (7 * DAY))
+                .ok()
+                .filter(|&w| w < weeks.len())
+            {
+                weeks[weeks.len() - 1 - slot] += 1;
+            }
+            if age < 30 * DAY {
+                month += 1;
+            }
+        }
+        Pace {
+            weeks,
+            budget: settings.weekly_budget,
+            free_left: free_tier
+                .then(|| (settings.free_monthly_notes as usize).saturating_sub(month)),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::draft::FrontMatter;
+    use crate::target::Target;
+
+    fn note(name: Option<&str>, status: Status, approved: Option<&str>) -> Draft {
+        Draft {
+            front: FrontMatter {
+                status: Some(status),
+                approved_at: approved.and_then(|a| a.parse().ok()),
+                target: name.map(|n| Target {
+                    name: Some(n.into()),
+                    ..Target::default()
+                }),
+                ..FrontMatter::default()
+            },
+            body: "Bonjour Inès, merci pour votre article sur la logistique.".into(),
+            body_offset: 0,
+        }
+    }
+
+    #[test]
+    fn saves_list_replace_and_delete_in_one_folder() {
+        let tmp = tempfile::tempdir().expect("temp dir");
+        let folder = Folder::new(tmp.path().join("drafts"));
+        assert!(
+            folder
+                .list(&Linter::default(), Platform::Linkedin, Tier::Free)
+                .is_empty()
+        );
+        let d = note(Some("Inès Haddad"), Status::Draft, None);
+        let first = folder.save(&d, None).expect("saved");
+        assert_eq!(first.path, folder.dir().join("ines-haddad.md"));
+        // A second note for the same person is a second file…
+        let second = folder.save(&d, None).expect("saved");
+        assert_eq!(second.path, folder.dir().join("ines-haddad-2.md"));
+        // …and saving over the one opened replaces it.
+        let approved = note(
+            Some("Inès Haddad"),
+            Status::Approved,
+            Some("2026-11-20T10:00:00Z"),
+        );
+        let again = folder.save(&approved, Some(&first.path)).expect("saved");
+        assert_eq!(again.path, first.path);
+        std::fs::write(folder.dir().join("broken.md"), "+++\nstatus = 3\n+++\n").expect("write");
+        let list = folder.list(&Linter::default(), Platform::Linkedin, Tier::Free);
+        assert_eq!(list.len(), 3);
+        // Newest first: the approved one has a date, the others none.
+        assert_eq!(list[0].path, first.path);
+        assert_eq!(list[0].status(), Some(Status::Approved));
+        assert_eq!(list[0].who, "Inès Haddad");
+        assert_eq!(list[0].date, "2026-11-20 10:00");
+        assert!(list[0].approved.is_some() && list[0].score.is_some());
+        let broken = list
+            .iter()
+            .find(|e| e.draft.is_none())
+            .expect("unreadable listed");
+        assert_eq!(broken.score, None);
+        folder.delete(&second.path).expect("deleted");
+        assert!(!second.path.exists());
+        assert!(folder.delete(Path::new("/etc/hostname")).is_err());
+        let records = folder.records(&Options::default(), &HashSet::new());
+        assert_eq!(records.len(), 1, "the unreadable file is not a record");
+    }
+
+    #[test]
+    fn pace_counts_weeks_and_free_notes() {
+        let now: Timestamp = "2026-11-25T12:00:00Z".parse().expect("time");
+        let day = jiff::SignedDuration::from_hours(24);
+        let at = |days: i32| now - day * days;
+        let settings = Settings {
+            repeated_people: 3,
+            repeated_similarity: 0.8,
+            weekly_budget: 2,
+            free_monthly_notes: 5,
+        };
+        let pace = Pace::of(
+            [at(0), at(1), at(8), at(29), at(31), at(60), at(-1)],
+            now,
+            &settings,
+            true,
+        );
+        assert_eq!(pace.weeks, [0, 0, 0, 2, 0, 0, 1, 2]);
+        assert_eq!(pace.free_left, Some(1), "4 notes in 30 days of 5");
+        assert_eq!(Pace::of([], now, &settings, false).free_left, None);
+    }
+}

@@ -1,0 +1,378 @@
+//! The questions the app asks, all answered the same way: the language's
+//! yes and no keys, Back (Esc) to cancel, Confirm (Enter) for the safe
+//! choice; any other key leaves the question open. And the help overlay,
+//! grouped by where keys work, scrolled with the keys that scroll.
+
+use super::keys::{Action, BINDINGS, Keymap, Scope};
+use super::theme::{Look, fit};
+use poignee::draft::Draft;
+use poignee::lang::{Lang, Text};
+use poignee::lint::Severity;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::{Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Clear, Paragraph, Widget, Wrap};
+use std::path::PathBuf;
+use unicode_width::UnicodeWidthStr;
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Dialog {
+    Help,
+    /// Quit with unsaved text: save, discard or stay.
+    Quit,
+    /// A new note over unsaved text.
+    NewNote,
+    /// Approve despite errors, then go on as asked.
+    Approve {
+        errors: usize,
+        then: After,
+    },
+    Delete(PathBuf),
+    /// Text found in the recovery file at start.
+    Recover(Box<Draft>),
+    /// A template (its name) over a note that has text.
+    Template(String),
+}
+
+/// What an approval asked from a dialog leads to once saved.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum After {
+    Stay,
+    Quit,
+    NewNote,
+}
+
+/// A key in a dialog, read the same way in every dialog.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Answer {
+    Yes,
+    No,
+    Cancel,
+    Safe,
+}
+
+impl Answer {
+    pub fn of(action: Action) -> Option<Answer> {
+        match action {
+            Action::Yes => Some(Answer::Yes),
+            Action::No => Some(Answer::No),
+            Action::Back => Some(Answer::Cancel),
+            Action::Confirm => Some(Answer::Safe),
+            _ => None,
+        }
+    }
+}
+
+/// The help overlay's scroll.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Help {
+    pub scroll: usize,
+}
+
+impl Help {
+    /// `false` when the key closes the help.
+    pub fn act(&mut self, action: Action) -> bool {
+        match action {
+            Action::Back | Action::Help => return false,
+            Action::Down => self.scroll += 1,
+            Action::PageDown => self.scroll += 10,
+            Action::Up => self.scroll = self.scroll.saturating_sub(1),
+            Action::PageUp => self.scroll = self.scroll.saturating_sub(10),
+            Action::Home | Action::Top => self.scroll = 0,
+            _ => {}
+        }
+        true
+    }
+}
+
+pub fn popup(area: Rect, width: u16, height: u16) -> Rect {
+    let w = width.min(area.width.saturating_sub(2));
+    let h = height.min(area.height.saturating_sub(2));
+    Rect::new(
+        area.x + (area.width - w) / 2,
+        area.y + (area.height - h) / 2,
+        w,
+        h,
+    )
+}
+
+pub struct DialogView<'a> {
+    pub dialog: &'a Dialog,
+    pub look: Look<'a>,
+}
+
+/// "[O] oui, puis quitter · [N] quitter sans enregistrer · Échap ou
+/// Entrée : rester", with the keys in force; without a `no` of its own,
+/// N goes with the safe choice.
+fn choices(keys: &Keymap, lang: Lang, yes: Text, no: Option<Text>, rest: Text) -> String {
+    let (y, n) = (keys.label(Action::Yes), keys.label(Action::No));
+    let (esc, enter) = (keys.label(Action::Back), keys.label(Action::Confirm));
+    let (or, colon) = match lang {
+        Lang::Fr => ("ou", " :"),
+        Lang::En => ("or", ":"),
+    };
+    let rest = rest.get(lang);
+    match no {
+        Some(no) => format!(
+            "[{y}] {} · [{n}] {} · {esc} {or} {enter}{colon} {rest}",
+            yes.get(lang),
+            no.get(lang)
+        ),
+        // No is the safe choice too.
+        None => format!(
+            "[{y}] {} · [{n}], {esc} {or} {enter}{colon} {rest}",
+            yes.get(lang)
+        ),
+    }
+}
+
+impl DialogView<'_> {
+    fn texts(&self) -> (String, String, String) {
+        let look = self.look;
+        let (keys, lang) = (look.keys, look.lang);
+        let t = |t: Text| look.t(t);
+        match self.dialog {
+            Dialog::Quit => (
+                t(Text::new("Texte non enregistré", "Unsaved text")),
+                t(Text::new(
+                    "La note n'est pas enregistrée. L'approuver et l'enregistrer avant de quitter ?",
+                    "The note is not saved. Approve and save it before quitting?",
+                )),
+                choices(
+                    keys,
+                    lang,
+                    Text::new("oui, puis quitter", "yes, then quit"),
+                    Some(Text::new("quitter sans enregistrer", "quit without saving")),
+                    Text::new("rester", "stay"),
+                ),
+            ),
+            Dialog::NewNote => (
+                t(Text::new("Texte non enregistré", "Unsaved text")),
+                t(Text::new(
+                    "La note n'est pas enregistrée. L'approuver et l'enregistrer avant d'en commencer une autre ?",
+                    "The note is not saved. Approve and save it before starting another?",
+                )),
+                choices(
+                    keys,
+                    lang,
+                    Text::new("oui", "yes"),
+                    Some(Text::new("non, la jeter", "no, discard it")),
+                    Text::new("la garder", "keep it"),
+                ),
+            ),
+            Dialog::Approve { errors, .. } => (
+                t(Text::new(
+                    "Approuver malgré les erreurs ?",
+                    "Approve despite errors?",
+                )),
+                match lang {
+                    Lang::Fr if *errors > 1 => format!(
+                        "La note a {errors} erreurs : une invitation qui les garde a peu de chances d'être acceptée."
+                    ),
+                    Lang::Fr => "La note a 1 erreur : une invitation qui la garde a peu de chances d'être acceptée.".to_string(),
+                    Lang::En => format!(
+                        "The note has {errors} error{}: an invitation that keeps {} is unlikely to be accepted.",
+                        if *errors > 1 { "s" } else { "" },
+                        if *errors > 1 { "them" } else { "it" }
+                    ),
+                },
+                choices(
+                    keys,
+                    lang,
+                    Text::new("approuver quand même", "approve anyway"),
+                    None,
+                    Text::new("non, corriger", "no, fix it"),
+                ),
+            ),
+            Dialog::Delete(p) => (
+                t(Text::new("Supprimer ce brouillon ?", "Delete this draft?")),
+                p.display().to_string(),
+                choices(
+                    keys,
+                    lang,
+                    Text::new("supprimer", "delete"),
+                    None,
+                    Text::new("garder", "keep"),
+                ),
+            ),
+            Dialog::Template(name) => {
+                let undo = keys.label(Action::Undo);
+                (
+                    t(Text::new("Remplacer la note ?", "Replace the note?")),
+                    match lang {
+                        Lang::Fr => format!(
+                            "Le modèle « {name} » remplacera votre texte ({undo} le rend d'un coup)."
+                        ),
+                        Lang::En => format!(
+                            "Template “{name}” will replace your text ({undo} brings it back in one step)."
+                        ),
+                    },
+                    choices(
+                        keys,
+                        lang,
+                        Text::new("remplacer", "replace"),
+                        None,
+                        Text::new("garder ma note", "keep my note"),
+                    ),
+                )
+            }
+            Dialog::Recover(draft) => {
+                let who = draft
+                    .front
+                    .target
+                    .as_ref()
+                    .and_then(|t| t.name.clone())
+                    .map(|n| format!(" ({n})"))
+                    .unwrap_or_default();
+                let excerpt = match draft.body.lines().find(|l| !l.trim().is_empty()) {
+                    Some(l) => match lang {
+                        Lang::Fr => format!(" : « {} »", fit(l, 50)),
+                        Lang::En => format!(": “{}”", fit(l, 50)),
+                    },
+                    None => t(Text::new(", sans texte", ", with no text")),
+                };
+                let (y, n, enter) = (
+                    keys.label(Action::Yes),
+                    keys.label(Action::No),
+                    keys.label(Action::Confirm),
+                );
+                (
+                    t(Text::new("Texte retrouvé", "Text recovered")),
+                    match lang {
+                        Lang::Fr => {
+                            format!("Une note non enregistrée a été retrouvée{who}{excerpt}")
+                        }
+                        Lang::En => format!("An unsaved note was found{who}{excerpt}"),
+                    },
+                    match lang {
+                        Lang::Fr => {
+                            format!("[{y}] ou {enter} : la reprendre · [{n}] la mettre de côté")
+                        }
+                        Lang::En => format!("[{y}] or {enter}: restore it · [{n}] set it aside"),
+                    },
+                )
+            }
+            Dialog::Help => Default::default(),
+        }
+    }
+}
+
+impl Widget for DialogView<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let look = self.look;
+        let (title, body, keys) = self.texts();
+        let (body, keys) = (look.fr(body), look.fr(keys));
+        // As tall as its text wrapped at its width: the keys never cut off.
+        let width = area.width.saturating_sub(2).min(72);
+        let inner_width = usize::from(width.saturating_sub(2)).max(1);
+        let rows =
+            textwrap::wrap(&body, inner_width).len() + 1 + textwrap::wrap(&keys, inner_width).len();
+        let rect = popup(area, width, u16::try_from(rows + 2).unwrap_or(u16::MAX));
+        Clear.render(rect, buf);
+        let block = Block::bordered()
+            .title(format!(" {title} "))
+            .border_style(look.theme.severity(Severity::Warning));
+        let inner = block.inner(rect);
+        block.render(rect, buf);
+        let lines = vec![
+            Line::raw(body),
+            Line::raw(""),
+            Line::from(Span::styled(keys, look.theme.label())),
+        ];
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: true })
+            .render(inner, buf);
+    }
+}
+
+pub struct HelpView<'a> {
+    pub help: Help,
+    pub look: Look<'a>,
+}
+
+impl Widget for HelpView<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let (look, theme) = (self.look, self.look.theme);
+        let keys = look.keys;
+        let rect = popup(area, 76, area.height.saturating_sub(2));
+        Clear.render(rect, buf);
+        let title = match look.lang {
+            Lang::Fr => format!(" Aide — touches ({} ferme) ", keys.label(Action::Back)),
+            Lang::En => format!(" Help — keys ({} closes) ", keys.label(Action::Back)),
+        };
+        let block = Block::bordered().title(title);
+        let inner = block.inner(rect);
+        block.render(rect, buf);
+        let w = usize::from(inner.width);
+        // Keys and what they do, grouped by where they work; a long
+        // description goes on under itself instead of being cut.
+        let entries: Vec<(Scope, String, String)> = BINDINGS
+            .iter()
+            .map(|b| (b.scope, keys.labels(b.action), look.t(b.what)))
+            .collect();
+        let widest = entries
+            .iter()
+            .map(|(_, k, _)| UnicodeWidthStr::width(k.as_str()))
+            .max()
+            .unwrap_or(0);
+        let key_w = (widest + 2).min(w / 3).max(8);
+        let what_w = w.saturating_sub(key_w).max(10);
+        let mut lines = Vec::new();
+        for scope in Scope::ALL {
+            if !lines.is_empty() {
+                lines.push(Line::raw(""));
+            }
+            lines.push(Line::from(Span::styled(
+                look.t(scope.title()),
+                Style::new().add_modifier(Modifier::BOLD),
+            )));
+            for (_, k, what) in entries.iter().filter(|(s, ..)| *s == scope) {
+                for (i, part) in textwrap::wrap(&look.fr(what.clone()), what_w)
+                    .into_iter()
+                    .enumerate()
+                {
+                    let key = if i == 0 {
+                        fit(k, key_w - 1)
+                    } else {
+                        String::new()
+                    };
+                    lines.push(Line::from(vec![
+                        Span::styled(format!("{key:<key_w$}"), theme.label()),
+                        Span::raw(part.into_owned()),
+                    ]));
+                }
+            }
+        }
+        lines.push(Line::raw(""));
+        let notes = look.t(Text::new(
+            "Maj avec une touche de déplacement : sélectionner. Touches réglables dans la configuration, table [keys] (ex. approve = [\"f10\"]).",
+            "Shift with a move key: select. Keys can be changed in the config, [keys] table (e.g. approve = [\"f10\"]).",
+        ));
+        for part in textwrap::wrap(&look.fr(notes), w.max(10)) {
+            lines.push(Line::from(Span::styled(part.into_owned(), theme.dim())));
+        }
+        let h = usize::from(inner.height);
+        let max_scroll = lines.len().saturating_sub(h);
+        let scroll = self.help.scroll.min(max_scroll);
+        let mut lines: Vec<Line> = lines.into_iter().skip(scroll).take(h).collect();
+        if scroll < max_scroll {
+            if let Some(last) = lines.last_mut() {
+                let more = match look.lang {
+                    Lang::Fr => format!(
+                        "↓ la suite : {} ou {}",
+                        keys.label(Action::Down),
+                        keys.label(Action::PageDown)
+                    ),
+                    Lang::En => format!(
+                        "↓ more: {} or {}",
+                        keys.label(Action::Down),
+                        keys.label(Action::PageDown)
+                    ),
+                };
+                *last = Line::from(Span::styled(more, theme.dim()));
+            }
+        }
+        Paragraph::new(lines).render(inner, buf);
+    }
+}

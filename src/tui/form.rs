@@ -1,0 +1,375 @@
+//! The target form: who the note is for (name, title, region, sector), how
+//! the user knows them, and the network and account it goes through. It
+//! owns its fields, the field in focus, its keys and its view.
+
+use super::editor::Editor;
+use super::keys::Action;
+use super::note::{Edit, edit};
+use super::theme::{Look, fit};
+use poignee::lang::Text;
+use poignee::target::{Platform, Relationship, Target, Tier};
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Position, Rect};
+use ratatui::style::{Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Widget};
+use unicode_segmentation::UnicodeSegmentation;
+use unicode_width::UnicodeWidthStr;
+
+/// The form's fields.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Field {
+    Name,
+    Headline,
+    Region,
+    Sector,
+    Relationship,
+    Platform,
+    Tier,
+}
+
+/// The fields in the order Tab and ↑↓ go through them.
+pub const FIELDS: [Field; 7] = [
+    Field::Name,
+    Field::Region,
+    Field::Headline,
+    Field::Sector,
+    Field::Relationship,
+    Field::Platform,
+    Field::Tier,
+];
+
+impl Field {
+    pub fn label(self) -> Text {
+        match self {
+            Field::Name => Text::new("À", "To"),
+            Field::Headline => Text::new("Titre", "Title"),
+            Field::Region => Text::new("Région", "Region"),
+            Field::Sector => Text::new("Secteur", "Sector"),
+            Field::Relationship => Text::new("Relation", "Relation"),
+            Field::Platform => Text::new("Réseau", "Network"),
+            Field::Tier => Text::new("Compte", "Account"),
+        }
+    }
+
+    /// The text field's place in [`Form::fields`]; `None` for a choice.
+    pub fn text_index(self) -> Option<usize> {
+        match self {
+            Field::Name => Some(0),
+            Field::Headline => Some(1),
+            Field::Region => Some(2),
+            Field::Sector => Some(3),
+            _ => None,
+        }
+    }
+}
+
+/// What a key did in the form.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FormEvent {
+    Nothing,
+    /// The target changed: check the note again.
+    Changed,
+    /// Clipboard text from a field (the field changed when cut).
+    Copied(String),
+    Cut(String),
+    /// Past the last field: on to the note.
+    Leave,
+    /// A letter in a choice field: say how it changes.
+    Choice,
+}
+
+#[derive(Debug, Clone)]
+pub struct Form {
+    /// Name, headline, region, sector.
+    pub fields: [Editor; 4],
+    pub relationship: Option<Relationship>,
+    pub platform: Platform,
+    pub tier: Tier,
+    /// The field in focus, in [`FIELDS`] order.
+    pub at: usize,
+}
+
+impl Form {
+    pub fn new(platform: Platform, tier: Tier) -> Form {
+        Form {
+            fields: std::array::from_fn(|_| Editor::single_line("")),
+            relationship: None,
+            platform,
+            tier,
+            at: 0,
+        }
+    }
+
+    pub fn target(&self) -> Target {
+        let get = |i: usize| {
+            let t = self.fields[i].text().trim();
+            (!t.is_empty()).then(|| t.to_string())
+        };
+        Target {
+            name: get(0),
+            headline: get(1),
+            company: None,
+            region: get(2),
+            sector: get(3),
+            relationship: self.relationship,
+        }
+    }
+
+    /// The form filled from a draft's target.
+    pub fn fill(&mut self, target: &Target) {
+        let values = [
+            &target.name,
+            &target.headline,
+            &target.region,
+            &target.sector,
+        ];
+        for (field, v) in self.fields.iter_mut().zip(values) {
+            *field = Editor::single_line(v.as_deref().unwrap_or(""));
+        }
+        self.relationship = target.relationship;
+    }
+
+    pub fn field(&self) -> Field {
+        FIELDS[self.at.min(FIELDS.len() - 1)]
+    }
+
+    /// The text field in focus, if the focus is on one.
+    pub fn editor(&mut self) -> Option<&mut Editor> {
+        let i = self.field().text_index()?;
+        Some(&mut self.fields[i])
+    }
+
+    pub fn act(&mut self, action: Action, extend: bool) -> FormEvent {
+        let i = self.at;
+        match action {
+            Action::Up => {
+                self.at = i.saturating_sub(1);
+                return FormEvent::Nothing;
+            }
+            Action::Down | Action::Confirm => {
+                if i + 1 < FIELDS.len() {
+                    self.at = i + 1;
+                    return FormEvent::Nothing;
+                }
+                return FormEvent::Leave;
+            }
+            _ => {}
+        }
+        if let Some(e) = self.editor() {
+            return match edit(e, action, extend, usize::MAX, false) {
+                Edit::Changed => FormEvent::Changed,
+                Edit::Copied(s) => FormEvent::Copied(s),
+                Edit::Cut(s) => FormEvent::Cut(s),
+                Edit::Moved | Edit::Ignored => FormEvent::Nothing,
+            };
+        }
+        match action {
+            Action::Change | Action::Right => self.cycle(1),
+            Action::Left => self.cycle(-1),
+            _ => FormEvent::Nothing,
+        }
+    }
+
+    /// A character typed: into a text field; a choice is not typed into.
+    pub fn typed(&mut self, s: &str) -> FormEvent {
+        match self.editor() {
+            Some(e) => {
+                e.insert(s);
+                FormEvent::Changed
+            }
+            None => FormEvent::Choice,
+        }
+    }
+
+    fn cycle(&mut self, step: isize) -> FormEvent {
+        fn next<T: Copy + PartialEq>(all: &[T], now: T, step: isize) -> T {
+            let at = all.iter().position(|x| *x == now).unwrap_or(0) as isize;
+            all[(at + step).rem_euclid(all.len() as isize) as usize]
+        }
+        match self.field() {
+            Field::Relationship => {
+                let all = [
+                    None,
+                    Some(Relationship::None),
+                    Some(Relationship::Met),
+                    Some(Relationship::Mutual),
+                    Some(Relationship::Colleague),
+                    Some(Relationship::Alumni),
+                ];
+                self.relationship = next(&all, self.relationship, step);
+            }
+            Field::Platform => {
+                self.platform = next(&[Platform::Linkedin, Platform::Viadeo], self.platform, step);
+            }
+            Field::Tier => {
+                self.tier = next(
+                    &[Tier::Free, Tier::Premium, Tier::SalesNavigator],
+                    self.tier,
+                    step,
+                );
+            }
+            _ => return FormEvent::Nothing,
+        }
+        FormEvent::Changed
+    }
+}
+
+pub fn tier_word(tier: Tier) -> Text {
+    match tier {
+        Tier::Free => Text::new("gratuit", "free"),
+        Tier::Premium => Text::new("Premium", "Premium"),
+        Tier::SalesNavigator => Text::new("Sales Navigator", "Sales Navigator"),
+    }
+}
+
+fn relationship_word(r: Option<Relationship>) -> Text {
+    use Relationship as R;
+    match r {
+        None => Text::new("inconnue", "unknown"),
+        Some(R::None) => Text::new("aucune", "none"),
+        Some(R::Met) => Text::new("rencontré·e", "met"),
+        Some(R::Mutual) => Text::new("contact commun", "mutual"),
+        Some(R::Colleague) => Text::new("collègue", "colleague"),
+        Some(R::Alumni) => Text::new("même école", "alumni"),
+    }
+}
+
+/// The audience verdict's words, the widest first (the columns are laid out
+/// for it, so that they stay put whatever the verdict says).
+pub const VERDICT_WORDS: [Text; 2] = [
+    Text::new("· pas de cible", "· no audience"),
+    Text::new("✖ hors cible", "✖ out of audience"),
+];
+
+const LABEL_W: usize = 9;
+
+/// The form's cells: where each field's value starts, and its width.
+struct Cells {
+    at: [(u16, u16, usize); 7],
+}
+
+fn cells(area: Rect, look: &Look) -> Cells {
+    let w = usize::from(area.width);
+    let verdict_w = VERDICT_WORDS
+        .iter()
+        .map(|t| UnicodeWidthStr::width(t.get(look.lang).as_ref()))
+        .max()
+        .unwrap_or(0)
+        + 1;
+    let col_w = (w.saturating_sub(verdict_w) / 2).max(LABEL_W + 4);
+    let third = (w / 3).max(LABEL_W + 4);
+    let half = col_w.saturating_sub(LABEL_W + 1);
+    let small = third.saturating_sub(LABEL_W + 1);
+    let x = |cols: usize| area.x + cols as u16;
+    let at = [
+        (x(0), area.y, half),
+        (x(col_w), area.y, half),
+        (x(0), area.y + 1, half),
+        (x(col_w), area.y + 1, half),
+        (x(0), area.y + 2, small),
+        (x(third), area.y + 2, small),
+        (x(2 * third), area.y + 2, small),
+    ];
+    Cells { at }
+}
+
+/// The part of a focused field shown: its end, when it is longer than the
+/// cell, so that the cursor stays in sight. Returns the byte it starts at.
+fn shown_from(e: &Editor, width: usize) -> usize {
+    let before = &e.text()[..e.cursor()];
+    let bw = UnicodeWidthStr::width(before);
+    if bw < width {
+        return 0;
+    }
+    let mut skip = bw + 1 - width;
+    let mut at = 0;
+    for (i, g) in before.grapheme_indices(true) {
+        if skip == 0 {
+            break;
+        }
+        skip = skip.saturating_sub(UnicodeWidthStr::width(g));
+        at = i + g.len();
+    }
+    at
+}
+
+pub struct FormView<'a> {
+    pub form: &'a Form,
+    pub focused: bool,
+    pub verdict: Span<'static>,
+    pub look: Look<'a>,
+}
+
+impl FormView<'_> {
+    /// Where the terminal's cursor goes when a text field has the focus.
+    pub fn cursor(&self, area: Rect) -> Option<Position> {
+        let form = self.form;
+        let i = form.field().text_index().filter(|_| self.focused)?;
+        let (x, y, width) = cells(area, &self.look).at[form.at];
+        let e = &form.fields[i];
+        let col = UnicodeWidthStr::width(&e.text()[shown_from(e, width)..e.cursor()]);
+        Some(Position::new(x + (LABEL_W + col) as u16, y))
+    }
+}
+
+impl Widget for FormView<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let look = self.look;
+        let theme = look.theme;
+        let form = self.form;
+        let layout = cells(area, &look);
+        let mut rows: [Vec<Span>; 3] = Default::default();
+        for (i, field) in FIELDS.iter().enumerate() {
+            let (_, y, value_w) = layout.at[i];
+            let row = &mut rows[usize::from(y - area.y)];
+            let focused = self.focused && form.at == i;
+            let label = look.t(field.label());
+            let lstyle = if focused {
+                theme.label().add_modifier(Modifier::REVERSED)
+            } else {
+                theme.label()
+            };
+            row.push(Span::styled(
+                format!("{:<width$}", fit(&label, LABEL_W - 1), width = LABEL_W),
+                lstyle,
+            ));
+            let editor = field.text_index().map(|x| &form.fields[x]);
+            let shown = match editor {
+                Some(e) if focused => fit(&e.text()[shown_from(e, value_w)..], value_w),
+                Some(e) => fit(e.text(), value_w),
+                None => {
+                    let value = match field {
+                        Field::Relationship => look.t(relationship_word(form.relationship)),
+                        Field::Platform => form.platform.display().to_string(),
+                        _ => look.t(tier_word(form.tier)),
+                    };
+                    if focused {
+                        format!("‹ {value} ›")
+                    } else {
+                        fit(&value, value_w)
+                    }
+                }
+            };
+            // A selection in a one-line field (select all) shows as the
+            // whole value reversed: what the next key replaces.
+            let vstyle = if focused && editor.is_some_and(|e| e.selection().is_some()) {
+                Style::new().add_modifier(Modifier::REVERSED)
+            } else if focused {
+                Style::new().add_modifier(Modifier::UNDERLINED)
+            } else {
+                Style::new()
+            };
+            let pad = value_w.saturating_sub(UnicodeWidthStr::width(shown.as_str()));
+            row.push(Span::styled(shown, vstyle));
+            row.push(Span::raw(" ".repeat(pad + 1)));
+        }
+        rows[0].push(self.verdict.clone());
+        for (r, spans) in rows.into_iter().enumerate() {
+            let y = area.y + r as u16;
+            if y < area.bottom() {
+                Paragraph::new(Line::from(spans)).render(Rect::new(area.x, y, area.width, 1), buf);
+            }
+        }
+    }
+}

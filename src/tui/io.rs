@@ -1,0 +1,131 @@
+//! The app's file work, off the UI thread: `update` asks for a [`Job`] and
+//! goes on; the runtime hands it to a [`Worker`] on its own thread, and its
+//! [`Done`] comes back as a message. Tests run the same worker in line.
+
+use super::dialog::After;
+use poignee::batch::Options;
+use poignee::crossdraft::Settings;
+use poignee::draft::{Draft, Status};
+use poignee::drafts::{Entry, Folder};
+use poignee::lang::Localized;
+use poignee::lint::Linter;
+use poignee::target::{Platform, Tier};
+use std::path::PathBuf;
+use std::sync::Arc;
+
+/// File work asked by `update`.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Job {
+    /// Read and score the drafts folder.
+    List {
+        platform: Platform,
+        tier: Tier,
+    },
+    /// Write the note: over `over` when it is the draft it was opened from.
+    Save {
+        draft: Box<Draft>,
+        over: Option<PathBuf>,
+        then: After,
+        /// The note's revision when it was sent: a note changed since is
+        /// still unsaved when this comes back.
+        revision: u64,
+    },
+    Delete(PathBuf),
+}
+
+/// What a job found.
+#[derive(Debug)]
+pub enum Done {
+    Listed(Vec<Entry>),
+    Saved {
+        /// Where it went and the pace warning, or why it was not written.
+        result: Result<(PathBuf, Option<Localized>), Localized>,
+        draft: Box<Draft>,
+        then: After,
+        revision: u64,
+    },
+    Deleted {
+        path: PathBuf,
+        result: Result<(), Localized>,
+    },
+}
+
+/// Carries out jobs: the drafts folder, the engine to score drafts, and
+/// the settings of the checks across drafts.
+#[derive(Clone)]
+pub struct Worker {
+    pub folder: Option<Folder>,
+    pub linter: Arc<Linter>,
+    pub cross: Settings,
+}
+
+/// Said when there is no drafts folder to work in.
+pub fn no_folder() -> Localized {
+    Localized::new(
+        "aucun dossier de brouillons : réglez drafts_dir dans la configuration",
+        "no drafts folder: set drafts_dir in the config",
+    )
+}
+
+impl Worker {
+    pub fn run(&self, job: Job) -> Done {
+        match job {
+            Job::List { platform, tier } => Done::Listed(
+                self.folder
+                    .as_ref()
+                    .map(|f| f.list(&self.linter, platform, tier))
+                    .unwrap_or_default(),
+            ),
+            Job::Save {
+                draft,
+                over,
+                then,
+                revision,
+            } => {
+                let result = match &self.folder {
+                    None => Err(no_folder()),
+                    Some(folder) => match folder.save(&draft, over.as_deref()) {
+                        Ok(saved) => {
+                            let pace = (draft.front.status == Some(Status::Approved))
+                                .then(|| {
+                                    let options = Options {
+                                        default_platform: draft
+                                            .front
+                                            .platform
+                                            .unwrap_or(Platform::Linkedin),
+                                        default_tier: draft.front.tier.unwrap_or(Tier::Free),
+                                        ..Options::default()
+                                    };
+                                    folder.pace_warning(
+                                        &saved,
+                                        &draft,
+                                        &self.linter,
+                                        &self.cross,
+                                        &options,
+                                    )
+                                })
+                                .flatten();
+                            Ok((saved.path, pace))
+                        }
+                        Err(e) => Err(e.message()),
+                    },
+                };
+                Done::Saved {
+                    result,
+                    draft,
+                    then,
+                    revision,
+                }
+            }
+            Job::Delete(path) => {
+                let result = match &self.folder {
+                    None => Err(no_folder()),
+                    Some(folder) => folder
+                        .delete(&path)
+                        .map_err(|e| poignee::input::ReadError::from_io(&e).message()),
+                };
+                Done::Deleted { path, result }
+            }
+        }
+    }
+}

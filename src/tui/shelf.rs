@@ -1,0 +1,244 @@
+//! The drafts screen: the saved drafts (newest first, with status, date,
+//! person and score), the chosen one's text, and your pace — a bar a week
+//! for the last eight weeks against the weekly budget, and LinkedIn's free
+//! notes left. The list is read off the UI thread; until it comes, it says
+//! so.
+
+use super::keys::Action;
+use super::theme::{Look, fit};
+use poignee::draft::Status;
+use poignee::drafts::{Entry, Pace};
+use poignee::lang::{Lang, Text};
+use poignee::lint::Severity;
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph, Widget, Wrap};
+use unicode_width::UnicodeWidthStr;
+
+#[derive(Debug, Clone, Default)]
+pub struct Shelf {
+    pub entries: Vec<Entry>,
+    pub selected: usize,
+    /// A listing was asked for and has not come back yet.
+    pub loading: bool,
+    /// Say how many were re-checked when it comes back.
+    pub announce: bool,
+}
+
+/// What a key did in the drafts list.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ShelfEvent {
+    Nothing,
+    Open(usize),
+    Delete(usize),
+    Recheck,
+    Leave,
+}
+
+impl Shelf {
+    pub fn set(&mut self, entries: Vec<Entry>) {
+        self.entries = entries;
+        self.loading = false;
+        if self.selected >= self.entries.len() {
+            self.selected = self.entries.len().saturating_sub(1);
+        }
+    }
+
+    pub fn chosen(&self) -> Option<&Entry> {
+        self.entries.get(self.selected)
+    }
+
+    pub fn act(&mut self, action: Action) -> ShelfEvent {
+        match action {
+            Action::Back => return ShelfEvent::Leave,
+            Action::Up => self.selected = self.selected.saturating_sub(1),
+            Action::Down if self.selected + 1 < self.entries.len() => self.selected += 1,
+            Action::Top => self.selected = 0,
+            Action::Bottom => self.selected = self.entries.len().saturating_sub(1),
+            Action::Confirm if self.chosen().is_some() => return ShelfEvent::Open(self.selected),
+            Action::DeleteDraft if self.chosen().is_some() => {
+                return ShelfEvent::Delete(self.selected);
+            }
+            Action::Recheck => return ShelfEvent::Recheck,
+            _ => {}
+        }
+        ShelfEvent::Nothing
+    }
+}
+
+/// « Rythme ▁▂▅█▃··▂ 2 cette semaine (budget 20/sem., 8 semaines) · 3 notes
+/// gratuites restantes sur 30 jours »: over the budget in warning colour.
+pub struct PaceView<'a> {
+    pub pace: &'a Pace,
+    pub look: Look<'a>,
+}
+
+impl Widget for PaceView<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        const BARS: [char; 8] = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
+        let (look, theme, pace) = (self.look, self.look.theme, self.pace);
+        let top = pace
+            .weeks
+            .iter()
+            .copied()
+            .max()
+            .unwrap_or(0)
+            .max(pace.budget as usize)
+            .max(1);
+        let mut spans = vec![Span::styled(
+            look.t(Text::new(" Rythme ", " Pace ")),
+            theme.label(),
+        )];
+        for &n in &pace.weeks {
+            // An empty week is a dot: the eight weeks are always there.
+            let bar = if n == 0 {
+                '·'
+            } else {
+                BARS[((n * 8).div_ceil(top)).clamp(1, 8) - 1]
+            };
+            let style = if n > pace.budget as usize {
+                theme.severity(Severity::Warning)
+            } else if n == 0 {
+                theme.dim()
+            } else {
+                theme.good()
+            };
+            spans.push(Span::styled(bar.to_string(), style));
+        }
+        let this_week = pace.weeks[pace.weeks.len() - 1];
+        let budget = pace.budget;
+        let mut legend = match look.lang {
+            Lang::Fr => format!(" {this_week} cette semaine (budget {budget}/sem., 8 semaines)"),
+            Lang::En => format!(" {this_week} this week (budget {budget}/week, 8 weeks)"),
+        };
+        if let Some(left) = pace.free_left {
+            legend.push_str(&match look.lang {
+                Lang::Fr if left <= 1 => format!(" · {left} note gratuite restante sur 30 jours"),
+                Lang::Fr => format!(" · {left} notes gratuites restantes sur 30 jours"),
+                Lang::En if left == 1 => " · 1 free note left in 30 days".to_string(),
+                Lang::En => format!(" · {left} free notes left in 30 days"),
+            });
+        }
+        let used = pace.weeks.len() + UnicodeWidthStr::width(spans[0].content.as_ref());
+        spans.push(Span::styled(
+            fit(
+                &look.fr(legend),
+                usize::from(area.width).saturating_sub(used),
+            ),
+            theme.dim(),
+        ));
+        Paragraph::new(Line::from(spans)).render(area, buf);
+    }
+}
+
+pub struct ShelfView<'a> {
+    pub shelf: &'a Shelf,
+    pub pace: &'a Pace,
+    /// The folder, as the user reads it.
+    pub dir: String,
+    pub look: Look<'a>,
+}
+
+impl ShelfView<'_> {
+    fn status(&self, e: &Entry) -> String {
+        self.look.t(match e.status() {
+            Some(Status::Approved) => Text::new("✓ approuvé", "✓ approved"),
+            Some(Status::Draft) => Text::new("✎ brouillon", "✎ draft"),
+            None if e.draft.is_none() => Text::new("✖ illisible", "✖ unreadable"),
+            None => Text::new("·", "·"),
+        })
+    }
+}
+
+impl Widget for ShelfView<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let (look, theme, shelf) = (self.look, self.look.theme, self.shelf);
+        let [list, pace, preview] = Layout::vertical([
+            Constraint::Percentage(65),
+            Constraint::Length(1),
+            Constraint::Min(2),
+        ])
+        .areas(area);
+        PaceView {
+            pace: self.pace,
+            look,
+        }
+        .render(pace, buf);
+        let block = Block::new().borders(Borders::TOP).title(format!(
+            " {} · {} ",
+            look.t(Text::new("Brouillons enregistrés", "Saved drafts")),
+            self.dir
+        ));
+        let inner = block.inner(list);
+        block.render(list, buf);
+        let w = usize::from(inner.width);
+        // The score and the status never cut: the name takes what is left
+        // (at least 8 columns), the file name shows when there is room.
+        let who_w = w.saturating_sub(2 + 13 + 17 + 6).clamp(8, 24);
+        let row_of = |status: &str, date: &str, who: &str, score: &str, file: &str| {
+            let row = format!(
+                "  {:<12} {:<16} {:<who_w$} {:>5}",
+                fit(status, 12),
+                fit(date, 16),
+                fit(who, who_w),
+                score
+            );
+            let left = w.saturating_sub(UnicodeWidthStr::width(row.as_str()) + 2);
+            if left >= 6 {
+                format!("{row}  {}", fit(file, left))
+            } else {
+                row
+            }
+        };
+        let head = match look.lang {
+            Lang::Fr => row_of("statut", "date", "pour", "score", "fichier"),
+            Lang::En => row_of("status", "date", "to", "score", "file"),
+        };
+        let mut lines = vec![Line::from(Span::styled(fit(&head, w), theme.dim()))];
+        let h = usize::from(inner.height.saturating_sub(1));
+        let first = shelf.selected.saturating_sub(h.saturating_sub(1));
+        for (i, e) in shelf.entries.iter().enumerate().skip(first).take(h) {
+            let file = e
+                .path
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            let score = e.score.map(|s| s.to_string()).unwrap_or_default();
+            let row = row_of(&self.status(e), &e.date, &e.who, &score, &file);
+            let style = if i == shelf.selected {
+                theme.selected()
+            } else {
+                Style::new()
+            };
+            lines.push(Line::from(Span::styled(fit(&row, w), style)));
+        }
+        if shelf.entries.is_empty() {
+            let text = if shelf.loading {
+                look.t(Text::new("lecture des brouillons…", "reading the drafts…"))
+            } else {
+                match look.lang {
+                    Lang::Fr => format!(
+                        "aucun brouillon enregistré pour l'instant : {} en enregistre un",
+                        look.keys.label(Action::Approve)
+                    ),
+                    Lang::En => format!(
+                        "no saved draft yet: {} saves one",
+                        look.keys.label(Action::Approve)
+                    ),
+                }
+            };
+            lines.push(Line::from(Span::styled(text, theme.dim())));
+        }
+        Paragraph::new(lines).render(inner, buf);
+        let block = Block::new().borders(Borders::TOP);
+        let pinner = block.inner(preview);
+        block.render(preview, buf);
+        if let Some(d) = shelf.chosen().and_then(|e| e.draft.as_ref()) {
+            Paragraph::new(d.body.as_str())
+                .wrap(Wrap { trim: false })
+                .render(pinner, buf);
+        }
+    }
+}
