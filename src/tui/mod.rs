@@ -13,6 +13,7 @@ pub mod app;
 pub mod checks;
 pub mod dialog;
 pub mod editor;
+pub mod files;
 pub mod form;
 pub mod io;
 pub mod keys;
