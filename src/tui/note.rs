@@ -277,7 +277,7 @@ impl Widget for NoteView<'_> {
         if text.is_empty() {
             let hint = match self.look.lang {
                 poignee::Lang::Fr => format!(
-                    "Écrivez votre note ici, ou partez d'un modèle ({}).",
+                    "Écrivez votre note ici, ou partez d’un modèle ({}).",
                     self.look.keys.label(Action::Templates)
                 ),
                 poignee::Lang::En => format!(

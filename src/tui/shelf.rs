@@ -108,29 +108,74 @@ impl Widget for PaceView<'_> {
             spans.push(Span::styled(bar.to_string(), style));
         }
         let this_week = pace.weeks[pace.weeks.len() - 1];
-        let budget = pace.budget;
-        let mut legend = match look.lang {
-            Lang::Fr => format!(" {this_week} cette semaine (budget {budget}/sem., 8 semaines)"),
-            Lang::En => format!(" {this_week} this week (budget {budget}/week, 8 weeks)"),
-        };
-        if let Some(left) = pace.free_left {
-            legend.push_str(&match look.lang {
-                Lang::Fr if left <= 1 => format!(" · {left} note gratuite restante sur 30 jours"),
-                Lang::Fr => format!(" · {left} notes gratuites restantes sur 30 jours"),
-                Lang::En if left == 1 => " · 1 free note left in 30 days".to_string(),
-                Lang::En => format!(" · {left} free notes left in 30 days"),
-            });
-        }
         let used = pace.weeks.len() + UnicodeWidthStr::width(spans[0].content.as_ref());
-        spans.push(Span::styled(
-            fit(
-                &look.fr(legend),
-                usize::from(area.width).saturating_sub(used),
-            ),
-            theme.dim(),
-        ));
-        Paragraph::new(Line::from(spans)).render(area, buf);
+        let room = usize::from(area.width).saturating_sub(used);
+        let mut lines = Vec::new();
+        match self.layout(room) {
+            Some(text) => spans.push(Span::styled(text, theme.dim())),
+            // Too narrow for one row: the free notes go on the next.
+            None => {
+                let (week, free) = legend(look.lang, pace, this_week, true);
+                spans.push(Span::styled(fit(&look.fr(week), room), theme.dim()));
+                lines.push(Line::from(Span::styled(
+                    fit(&look.fr(free), usize::from(area.width)),
+                    theme.dim(),
+                )));
+            }
+        }
+        lines.insert(0, Line::from(spans));
+        Paragraph::new(lines).render(area, buf);
     }
+}
+
+impl PaceView<'_> {
+    /// The legend on one row of `room` columns, long or short, if it fits.
+    fn layout(&self, room: usize) -> Option<String> {
+        let this_week = self.pace.weeks[self.pace.weeks.len() - 1];
+        [false, true].into_iter().find_map(|short| {
+            let (week, free) = legend(self.look.lang, self.pace, this_week, short);
+            let text = self.look.fr(week + &free);
+            (UnicodeWidthStr::width(text.as_str()) <= room).then_some(text)
+        })
+    }
+
+    /// Rows it takes at `width` columns: one, or two when narrow.
+    pub fn rows(&self, width: u16) -> u16 {
+        let label = UnicodeWidthStr::width(self.look.t(Text::new(" Rythme ", " Pace ")).as_str());
+        let room = usize::from(width).saturating_sub(label + self.pace.weeks.len());
+        if self.layout(room).is_some() { 1 } else { 2 }
+    }
+}
+
+/// " 2 cette semaine (budget 20/sem., 8 semaines)" and " · 3 notes
+/// gratuites restantes sur 30 jours", or in `short`: " 2/20 cette sem." and
+/// " · reste 3 notes gratuites sur 30 j".
+fn legend(lang: Lang, pace: &Pace, this_week: usize, short: bool) -> (String, String) {
+    let budget = pace.budget;
+    let week = match (lang, short) {
+        (Lang::Fr, false) => {
+            format!(" {this_week} cette semaine (budget {budget}/sem., 8 semaines)")
+        }
+        (Lang::En, false) => format!(" {this_week} this week (budget {budget}/week, 8 weeks)"),
+        (Lang::Fr, true) => format!(" {this_week}/{budget} cette sem."),
+        (Lang::En, true) => format!(" {this_week}/{budget} this week"),
+    };
+    let free = match (pace.free_left, lang, short) {
+        (None, ..) => String::new(),
+        (Some(left), Lang::Fr, false) if left <= 1 => {
+            format!(" · {left} note gratuite restante sur 30 jours")
+        }
+        (Some(left), Lang::Fr, false) => {
+            format!(" · {left} notes gratuites restantes sur 30 jours")
+        }
+        (Some(1), Lang::En, _) => " · 1 free note left in 30 days".to_string(),
+        (Some(left), Lang::En, _) => format!(" · {left} free notes left in 30 days"),
+        (Some(left), Lang::Fr, true) if left <= 1 => {
+            format!(" · reste {left} note gratuite sur 30 j")
+        }
+        (Some(left), Lang::Fr, true) => format!(" · reste {left} notes gratuites sur 30 j"),
+    };
+    (week, free)
 }
 
 pub struct ShelfView<'a> {
@@ -155,17 +200,17 @@ impl ShelfView<'_> {
 impl Widget for ShelfView<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let (look, theme, shelf) = (self.look, self.look.theme, self.shelf);
+        let pace_view = PaceView {
+            pace: self.pace,
+            look,
+        };
         let [list, pace, preview] = Layout::vertical([
             Constraint::Percentage(65),
-            Constraint::Length(1),
+            Constraint::Length(pace_view.rows(area.width)),
             Constraint::Min(2),
         ])
         .areas(area);
-        PaceView {
-            pace: self.pace,
-            look,
-        }
-        .render(pace, buf);
+        pace_view.render(pace, buf);
         let block = Block::new().borders(Borders::TOP).title(format!(
             " {} · {} ",
             look.t(Text::new("Brouillons enregistrés", "Saved drafts")),
@@ -220,7 +265,7 @@ impl Widget for ShelfView<'_> {
             } else {
                 match look.lang {
                     Lang::Fr => format!(
-                        "aucun brouillon enregistré pour l'instant : {} en enregistre un",
+                        "aucun brouillon enregistré pour l’instant : {} en enregistre un",
                         look.keys.label(Action::Approve)
                     ),
                     Lang::En => format!(

@@ -881,9 +881,21 @@ fn the_drafts_screen_shows_the_pace_of_the_last_weeks() {
     let pace = a.pace(a.clock.unwrap_or_else(jiff::Timestamp::now));
     assert_eq!(pace.weeks, [0, 0, 0, 0, 0, 0, 0, 2]);
     assert_eq!(pace.free_left, Some(3), "5 free notes a month, 2 used");
+    let shown = screen_text(&render(&mut a, 120, 40));
+    assert!(
+        shown.contains("2 this week (budget 20/week, 8 weeks) · 3 free notes left in 30 days"),
+        "{shown}"
+    );
+    // Narrower, it says the same in fewer words, on two rows if need be,
+    // never cut.
     let shown = screen_text(&render(&mut a, 80, 24));
     assert!(
-        shown.contains("2 this week (budget 20/week, 8 weeks) · 3 free notes left"),
+        shown.contains("2/20 this week · 3 free notes left in 30 days"),
+        "{shown}"
+    );
+    let shown = screen_text(&render(&mut a, 60, 16));
+    assert!(
+        shown.contains("2/20 this week") && shown.contains("· 3 free notes left in 30 days"),
         "{shown}"
     );
     // Eight weeks later they are out of the chart.

@@ -494,13 +494,20 @@ fn simple_status(f: &mut Frame, app: &App, look: &Look, area: Rect, hint: String
     let inner = block.inner(area);
     f.render_widget(block, area);
     let w = usize::from(inner.width);
-    if let Some(n) = &app.notice {
+    let hint = look.fr(hint);
+    let Some(n) = &app.notice else {
+        // No notice: the keys of this screen may take both rows.
         f.render_widget(
-            Paragraph::new(Span::styled(fit(&n.text, w), theme.severity(n.level))),
-            Rect::new(inner.x, inner.y, inner.width, 1),
+            Paragraph::new(Span::styled(hint, theme.dim())).wrap(Wrap { trim: true }),
+            inner,
         );
-    }
-    Span::styled(fit(&look.fr(hint), w), theme.dim()).render(
+        return;
+    };
+    f.render_widget(
+        Paragraph::new(Span::styled(fit(&n.text, w), theme.severity(n.level))),
+        Rect::new(inner.x, inner.y, inner.width, 1),
+    );
+    Span::styled(fit(&hint, w), theme.dim()).render(
         Rect::new(inner.x, inner.y + 1, inner.width, 1),
         f.buffer_mut(),
     );

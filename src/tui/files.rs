@@ -1,0 +1,282 @@
+//! The app's side that touches files, through jobs: approving and saving
+//! the note, the drafts screen's actions, and what to do with the answers
+//! of file jobs (where the note went, the pace warning, what was deleted).
+
+use super::app::{App, Effect, Focus, Screen, shown};
+use super::dialog::{After, Dialog};
+use super::io::{Done, Job, no_folder};
+use super::keys::Action;
+use super::shelf::ShelfEvent;
+use poignee::draft::{Draft, Status};
+use poignee::drafts::Pace;
+use poignee::lang::{Lang, Localized, Text};
+use poignee::lint::Severity;
+use poignee::target::{Platform, Target, Tier};
+use std::path::{Path, PathBuf};
+
+impl App {
+    /// Asks for the drafts folder to be read again.
+    pub(super) fn list_drafts(&mut self, announce: bool) {
+        self.shelf.loading = true;
+        self.shelf.announce = announce;
+        self.busy += 1;
+        self.effects.push(Effect::Io(Job::List {
+            platform: self.form.platform,
+            tier: self.form.tier,
+        }));
+    }
+
+    pub(super) fn drafts_act(&mut self, action: Action) {
+        match self.shelf.act(action) {
+            ShelfEvent::Leave => self.screen = Screen::Compose,
+            ShelfEvent::Recheck => self.list_drafts(true),
+            ShelfEvent::Delete(i) => {
+                if let Some(e) = self.shelf.entries.get(i) {
+                    self.dialog = Some(Dialog::Delete(e.path.clone()));
+                }
+            }
+            ShelfEvent::Open(i) => self.open_entry(i),
+            ShelfEvent::Nothing => {}
+        }
+    }
+
+    pub(super) fn open_entry(&mut self, i: usize) {
+        let Some(entry) = self.shelf.entries.get(i).cloned() else {
+            return;
+        };
+        match entry.draft {
+            Some(d) if !self.dirty || self.note.text().trim().is_empty() => {
+                self.open(&d, Some(entry.path));
+            }
+            Some(_) => {
+                let (approve, new) = (self.key_of(Action::Approve), self.key_of(Action::NewNote));
+                let msg = match self.lang {
+                    Lang::Fr => format!(
+                        "la note en cours n’est pas enregistrée : approuvez-la ({approve}) ou commencez-en une nouvelle ({new}) d’abord"
+                    ),
+                    Lang::En => format!(
+                        "the current note is not saved: approve it ({approve}) or start a new one ({new}) first"
+                    ),
+                };
+                self.say(Severity::Warning, msg);
+            }
+            None => {
+                let path = entry.path.display();
+                let msg = match self.lang {
+                    Lang::Fr => format!("{path} ne se lit pas : `poignee check` dit pourquoi"),
+                    Lang::En => format!("{path} does not read: `poignee check` says why"),
+                };
+                self.say(Severity::Error, msg);
+            }
+        }
+    }
+
+    /// A file job came back.
+    pub(super) fn done(&mut self, done: Done) {
+        self.busy = self.busy.saturating_sub(1);
+        match done {
+            Done::Listed(entries) => {
+                let n = entries.len();
+                let announce = std::mem::take(&mut self.shelf.announce);
+                self.shelf.set(entries);
+                if announce {
+                    let msg = match self.lang {
+                        Lang::Fr => format!("{n} brouillons revérifiés"),
+                        Lang::En => format!("{n} drafts re-checked"),
+                    };
+                    self.say(Severity::Info, msg);
+                }
+            }
+            Done::Saved {
+                result,
+                draft,
+                then,
+                revision,
+            } => self.saved(result, &draft, then, revision),
+            Done::Deleted { path, result } => self.deleted(&path, result),
+        }
+    }
+
+    pub(super) fn saved(
+        &mut self,
+        result: Result<(PathBuf, Option<Localized>), Localized>,
+        draft: &Draft,
+        then: After,
+        revision: u64,
+    ) {
+        let (path, pace) = match result {
+            Ok(saved) => saved,
+            Err(e) => {
+                let dir = self
+                    .worker
+                    .folder
+                    .as_ref()
+                    .map(|f| shown(f.dir()))
+                    .unwrap_or_default();
+                let e = self.l(&e);
+                let msg = match self.lang {
+                    Lang::Fr => format!("non enregistrée ({dir}) : {e} — votre texte reste ici"),
+                    Lang::En => format!("not saved ({dir}): {e} — your text stays here"),
+                };
+                self.say(Severity::Error, msg);
+                return;
+            }
+        };
+        // Typed on while it was written: those keys are not saved yet.
+        if revision == self.revision {
+            self.dirty = false;
+        }
+        self.created_at = draft.front.created_at;
+        self.path = Some(path.clone());
+        let at = shown(&path);
+        if draft.front.status == Some(Status::Approved) {
+            self.effects.push(Effect::Copy(draft.body.clone()));
+            let mut msg = match self.lang {
+                Lang::Fr => {
+                    format!("✓ approuvée, enregistrée dans {at} et copiée dans le presse-papiers")
+                }
+                Lang::En => format!("✓ approved, saved to {at} and copied to the clipboard"),
+            };
+            let level = if pace.is_some() {
+                Severity::Warning
+            } else {
+                Severity::Info
+            };
+            if let Some(p) = pace {
+                msg.push_str(" — ");
+                msg.push_str(&self.l(&p));
+            }
+            self.say(level, msg);
+        } else {
+            let msg = match self.lang {
+                Lang::Fr => format!("✎ enregistrée comme brouillon dans {at} (non approuvée)"),
+                Lang::En => format!("✎ saved as a draft to {at} (not approved)"),
+            };
+            self.say(Severity::Info, msg);
+        }
+        if !self.dirty {
+            match then {
+                After::Stay => {}
+                After::Quit => self.quit = true,
+                After::NewNote => self.reset(),
+            }
+        }
+    }
+
+    pub(super) fn deleted(&mut self, path: &Path, result: Result<(), Localized>) {
+        let msg = match result {
+            Ok(()) if self.path.as_deref() == Some(path) => {
+                // The open note now lives only here: leaving will ask.
+                self.path = None;
+                self.dirty = true;
+                self.unsynced = true;
+                match self.lang {
+                    Lang::Fr => format!(
+                        "{} supprimé — la note reste ouverte, non enregistrée",
+                        shown(path)
+                    ),
+                    Lang::En => format!("{} deleted — the note stays open, unsaved", shown(path)),
+                }
+            }
+            Ok(()) => match self.lang {
+                Lang::Fr => format!("{} supprimé", shown(path)),
+                Lang::En => format!("{} deleted", shown(path)),
+            },
+            Err(e) => format!("{}: {}", path.display(), self.l(&e)),
+        };
+        self.say(Severity::Info, msg);
+        self.list_drafts(false);
+    }
+
+    pub fn set_aside_notice(&mut self, to: &Path) {
+        let msg = match self.lang {
+            Lang::Fr => format!("texte retrouvé mis de côté dans {}", shown(to)),
+            Lang::En => format!("recovered text set aside in {}", shown(to)),
+        };
+        self.say(Severity::Info, msg);
+    }
+
+    /// Approve and save: refuses on errors unless `force`; writes
+    /// atomically, never over another file; copies the note.
+    pub fn approve(&mut self, force: bool) {
+        self.approve_with(force, After::Stay);
+    }
+
+    /// Approves, then quits or starts anew once the note is saved (an
+    /// approval that asks about errors first carries `then` along).
+    pub(super) fn approve_with(&mut self, force: bool, then: After) {
+        self.fresh();
+        if self.note.text().trim().is_empty() {
+            let msg = self.t(Text::new(
+                "rien à approuver : la note est vide",
+                "nothing to approve: the note is empty",
+            ));
+            self.say(Severity::Warning, msg);
+            return;
+        }
+        let errors = self.checks.report.count(Severity::Error);
+        if errors > 0 && !force {
+            self.dialog = Some(Dialog::Approve { errors, then });
+            return;
+        }
+        if self.target().name.is_none() {
+            let save = self.key_of(Action::Save);
+            let msg = match self.lang {
+                Lang::Fr => format!(
+                    "pour qui ? donnez le nom de la personne avant d’approuver ({save} enregistre sans approuver)"
+                ),
+                Lang::En => format!(
+                    "who is it for? give the person's name before approving ({save} saves without approving)"
+                ),
+            };
+            self.say(Severity::Warning, msg);
+            self.focus = Focus::Form;
+            self.form.at = 0;
+            return;
+        }
+        self.write(Status::Approved, then);
+    }
+
+    /// Saves the note as a draft, not approved: nothing is copied, no check
+    /// stops it, and it can be approved later from the drafts screen.
+    pub fn save_draft(&mut self) {
+        self.fresh();
+        if self.note.text().trim().is_empty() && self.target() == Target::default() {
+            let msg = self.t(Text::new(
+                "rien à enregistrer : la note est vide",
+                "nothing to save: the note is empty",
+            ));
+            self.say(Severity::Warning, msg);
+            return;
+        }
+        self.write(Status::Draft, After::Stay);
+    }
+
+    /// Asks for the note to be written with `status`, over the draft it was
+    /// opened from or at a free name; the answer comes as [`Done::Saved`].
+    pub(super) fn write(&mut self, status: Status, then: After) {
+        if self.worker.folder.is_none() {
+            let msg = self.l(&no_folder());
+            self.say(Severity::Error, msg);
+            return;
+        }
+        self.busy += 1;
+        self.effects.push(Effect::Io(Job::Save {
+            draft: Box::new(self.to_draft(status)),
+            over: self.path.clone(),
+            then,
+            revision: self.revision,
+        }));
+    }
+
+    /// Your pace, from the approved drafts listed ([`Pace::of`]).
+    pub fn pace(&self, now: jiff::Timestamp) -> Pace {
+        let free = self.form.platform == Platform::Linkedin && self.form.tier == Tier::Free;
+        Pace::of(
+            self.shelf.entries.iter().filter_map(|e| e.approved),
+            now,
+            &self.worker.cross,
+            free,
+        )
+    }
+}
