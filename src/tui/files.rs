@@ -146,6 +146,12 @@ impl App {
                 msg.push_str(" — ");
                 msg.push_str(&self.l(&p));
             }
+            // What comes next, in sight when it is needed.
+            let new = self.key_of(Action::NewNote);
+            msg.push_str(&match self.lang {
+                Lang::Fr => format!(" · {new} : nouvelle note"),
+                Lang::En => format!(" · {new}: new note"),
+            });
             self.say(level, msg);
         } else {
             let msg = match self.lang {

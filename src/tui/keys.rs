@@ -180,8 +180,8 @@ pub const BINDINGS: &[Binding] = &[
         A::Help,
         &["f1", "?"],
         Text::new(
-            "aide : toutes les touches (« ? » hors du texte)",
-            "help: every key (“?” outside text)",
+            "aide : toutes les touches (un caractère seul marche hors du texte)",
+            "help: every key (a plain character works outside text)",
         ),
         Text::new("aide", "help"),
     ),

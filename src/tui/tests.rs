@@ -979,3 +979,59 @@ fn two_sessions_for_the_same_person_make_two_files() {
     names.sort();
     assert_eq!(names, ["claire-martin-2.md", "claire-martin.md"]);
 }
+
+/// Rebinding a key changes every place it is named: the footer, the help,
+/// the hints under the panes and the messages.
+#[test]
+fn a_rebound_key_is_named_everywhere() {
+    let mut s = setup(Lang::En, None, true);
+    let mut o = std::collections::BTreeMap::new();
+    o.insert("approve".to_string(), vec!["f10".to_string()]);
+    o.insert("save".to_string(), vec!["f6".to_string()]);
+    o.insert("next-problem".to_string(), vec!["f7".to_string()]);
+    o.insert("templates".to_string(), vec!["alt-t".to_string()]);
+    s.keymap = Keymap::with(Lang::En, &o).unwrap_or_else(|e| panic!("{e}"));
+    let mut a = App::new(s);
+    let mut seen = String::new();
+    seen += &screen_text(&render(&mut a, 120, 40));
+    assert!(
+        seen.contains("F10 approve") && seen.contains("F7: next problem"),
+        "{seen}"
+    );
+    assert!(seen.contains("start from a template (Alt-T)"), "{seen}");
+    typed(&mut a, "Hi Sam, we met at RustConf. Thanks!");
+    send(&mut a, KeyEvent::new(KeyCode::F(10), KeyModifiers::NONE));
+    let said = a
+        .notice
+        .as_ref()
+        .map(|n| n.text.clone())
+        .unwrap_or_default();
+    assert!(said.contains("(F6 saves without approving)"), "{said}");
+    seen += &said;
+    ctrl(&mut a, 'o');
+    seen += &screen_text(&render(&mut a, 120, 40));
+    press(&mut a, KeyCode::F(1));
+    for _ in 0..6 {
+        seen += &screen_text(&render(&mut a, 120, 40));
+        press(&mut a, KeyCode::PageDown);
+    }
+    assert!(seen.contains("F10") && seen.contains("F6") && seen.contains("Alt-T"));
+    // ("Ctrl-Shift-Z" is redo.)
+    for old in [
+        "^S ",
+        "Ctrl-S ",
+        "Ctrl-S,",
+        "Ctrl-S)",
+        "Alt-S",
+        "F5",
+        "F8, Alt-↓",
+        "F8:",
+        "Ctrl-T",
+        "^T ",
+    ] {
+        let at = seen
+            .find(old)
+            .map(|i| &seen[i.saturating_sub(120)..(i + 40).min(seen.len())]);
+        assert!(at.is_none(), "{old} still named: {at:?}");
+    }
+}

@@ -425,9 +425,12 @@ fn status_bar(f: &mut Frame, app: &App, look: &Look, area: Rect) {
     let notice = match &app.notice {
         Some(n) => Span::styled(n.text.clone(), theme.severity(n.level)),
         None => {
-            let why = match app.verdict.decision {
-                Decision::In => look.fr(focus_hint(app)),
-                _ => app.l(&app.verdict.why()),
+            // The keys of the pane in focus; in the form, why the person is
+            // not in the audience, since that is where it is fixed (the
+            // checks list says it too).
+            let why = match (app.verdict.decision, app.focus) {
+                (Decision::Out | Decision::Unknown, Focus::Form) => app.l(&app.verdict.why()),
+                _ => look.fr(focus_hint(app)),
             };
             Span::styled(fit(&why, w), theme.dim())
         }
