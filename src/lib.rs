@@ -23,6 +23,7 @@ pub mod lint;
 pub mod located;
 pub mod note;
 pub mod people;
+pub mod prospects;
 pub mod reading;
 pub mod report;
 pub mod rules;
