@@ -406,7 +406,7 @@ fn start(reader: &mut csv::Reader<Decoded>, record: &csv::StringRecord) -> u64 {
 
 /// The `\r` of a CRLF line end off the last field.
 fn chomp(record: &mut csv::StringRecord) {
-    if record.iter().last().is_some_and(|f| f.ends_with('\r')) {
+    if record.iter().next_back().is_some_and(|f| f.ends_with('\r')) {
         let last = record.len() - 1;
         let fields: Vec<String> = record
             .iter()
