@@ -96,6 +96,8 @@ pub struct FieldVerdict {
     pub value: Option<String>,
     pub decision: Decision,
     pub why: Localized,
+    /// The value names several places or sectors (Saint-Denis: 93 or 974).
+    pub ambiguous: bool,
 }
 
 /// Whether a person is someone the user means to reach, and why.
@@ -107,6 +109,17 @@ pub struct Verdict {
 }
 
 impl Verdict {
+    /// Undecided because a value names several places or sectors, not
+    /// because it is unknown.
+    pub fn ambiguous(&self) -> bool {
+        self.decision == Decision::Unknown
+            && self
+                .fields
+                .iter()
+                .filter(|f| f.decision == Decision::Unknown)
+                .all(|f| f.ambiguous)
+    }
+
     /// The reasons of the fields that decided.
     pub fn why(&self) -> Localized {
         let deciding: Vec<&FieldVerdict> = self
@@ -455,12 +468,13 @@ impl FieldFilter {
         let field = self.field;
         let (fr, en) = field.names();
         let e = field.e();
-        let verdict = |decision, why| {
+        let verdict = |decision, why, ambiguous| {
             Some(FieldVerdict {
                 field,
                 value: value.map(str::to_string),
                 decision,
                 why,
+                ambiguous,
             })
         };
         let Some(value) = value.map(str::trim).filter(|v| !v.is_empty()) else {
@@ -470,6 +484,7 @@ impl FieldFilter {
                     format!("{fr} de la personne inconnu{e}"),
                     format!("the person's {en} is unknown"),
                 ),
+                false,
             );
         };
         let tree = field.tree();
@@ -478,6 +493,7 @@ impl FieldFilter {
             .filter(|k| !k.is_empty())
             .collect();
         let resolution = field.resolve(value, &self.extra);
+        let ambiguous = matches!(resolution.resolved, Resolved::Ambiguous(_));
         let (decision, why) = match resolution.resolved {
             Resolved::One(id) => self.decide(tree, id, &keys, value),
             Resolved::Ambiguous(ids) => {
@@ -548,7 +564,7 @@ impl FieldFilter {
                 }
             }
         };
-        verdict(decision, why)
+        verdict(decision, why, ambiguous)
     }
 
     /// The verdict for a value that resolved to one place or sector.

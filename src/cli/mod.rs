@@ -1,6 +1,7 @@
 //! The command-line face: argument parsing, config loading, exit codes.
 
 mod audience;
+mod prospects;
 mod templates;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
@@ -171,14 +172,26 @@ struct DraftArgs {
 )]
 struct AudienceArgs {
     /// The person's location, as their profile shows it
-    #[arg(long)]
+    #[arg(long, conflicts_with = "people")]
     region: Option<String>,
     /// The person's sector (LinkedIn industry), in English or French
-    #[arg(long)]
+    #[arg(long, conflicts_with = "people")]
     sector: Option<String>,
     /// Print one JSON document
-    #[arg(long)]
+    #[arg(long, conflicts_with = "people")]
     json: bool,
+    /// Judge every row of a prospect list (CSV from a CRM, a lead tool or
+    /// Excel: `,` or `;`, UTF-8 or Windows-1252)
+    #[arg(long, value_name = "FILE.csv")]
+    people: Option<PathBuf>,
+    /// With --people: a line a person (human), the list with two columns
+    /// more (csv), or one document (json)
+    #[arg(long, value_enum, default_value = "human", requires = "people")]
+    format: prospects::ListFormat,
+    /// With --people: keep only these rows (`--only in --format csv` is
+    /// the list to hand to `poignee draft --people`)
+    #[arg(long, value_enum, requires = "people")]
+    only: Option<prospects::Category>,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -513,6 +526,9 @@ fn audience_cmd(
     let Some(linter) = linter_or_fail(lang, config, config_path) else {
         return ExitCode::from(EXIT_USAGE);
     };
+    if let Some(path) = &args.people {
+        return prospects::run(lang, &linter.audience, path, args.format, args.only);
+    }
     let target = poignee::target::Target {
         region: args.region,
         sector: args.sector,

@@ -1,0 +1,451 @@
+//! `poignee audience --people FILE.csv`: every row of a prospect list
+//! judged against the audience filter, as it streams (memory flat in the
+//! number of rows). `csv` writes the list back with two columns more
+//! (`audience`, `audience_reason`), so `--only in` is the list to hand to
+//! `poignee draft --people`; `human` ends with the counts and the most
+//! common reasons; `json` is one document.
+
+use super::EXIT_USAGE;
+use super::report::{BOLD, DIM, ERROR, GOOD, WARNING, json_safe};
+use clap::ValueEnum;
+use poignee::audience::{Audience, Decision, Verdict};
+use poignee::lang::{Lang, Text, french_spacing};
+use poignee::prospects::{Charset, Column, Sheet};
+use poignee::text::terminal_line;
+use std::collections::HashMap;
+use std::io::{self, Write};
+use std::path::Path;
+use std::process::ExitCode;
+
+/// How a list is written.
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ListFormat {
+    /// A line a person, then the counts and the most common reasons
+    Human,
+    /// The input's columns unchanged, plus `audience` and `audience_reason`
+    Csv,
+    /// One JSON document
+    Json,
+}
+
+/// A row's verdict, as the list says it.
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, ValueEnum)]
+pub enum Category {
+    In,
+    Out,
+    Unknown,
+    /// A place that names several (Saint-Denis: 93 or 974)
+    Ambiguous,
+}
+
+impl Category {
+    pub fn of(verdict: &Verdict) -> Category {
+        match verdict.decision {
+            Decision::In => Category::In,
+            Decision::Out => Category::Out,
+            Decision::Unknown if verdict.ambiguous() => Category::Ambiguous,
+            Decision::Unknown => Category::Unknown,
+        }
+    }
+
+    fn name(self) -> &'static str {
+        match self {
+            Category::In => "in",
+            Category::Out => "out",
+            Category::Unknown => "unknown",
+            Category::Ambiguous => "ambiguous",
+        }
+    }
+
+    fn word(self) -> Text {
+        match self {
+            Category::In => Text::new("✓ dans la cible", "✓ in"),
+            Category::Out => Text::new("✖ hors cible", "✖ out"),
+            Category::Unknown => Text::new("? inconnu", "? unknown"),
+            Category::Ambiguous => Text::new("? ambigu", "? ambiguous"),
+        }
+    }
+
+    const ALL: [Category; 4] = [
+        Category::In,
+        Category::Out,
+        Category::Unknown,
+        Category::Ambiguous,
+    ];
+}
+
+/// Distinct reasons counted, at most: past this, the rest are "other".
+const REASONS: usize = 10_000;
+
+/// What the run counted.
+#[derive(Default)]
+struct Tally {
+    counts: HashMap<Category, usize>,
+    reasons: HashMap<(Category, String), usize>,
+}
+
+impl Tally {
+    /// A row, and the reasons of the fields that decided it (each counted
+    /// on its own: « secteur « Banque » inconnu » comes back row after row).
+    fn add(&mut self, cat: Category, lang: Lang, verdict: &Verdict) {
+        *self.counts.entry(cat).or_default() += 1;
+        if matches!(cat, Category::In) {
+            return;
+        }
+        for f in verdict
+            .fields
+            .iter()
+            .filter(|f| f.decision == verdict.decision)
+        {
+            let key = (cat, f.why.get(lang).into_owned());
+            if self.reasons.len() < REASONS || self.reasons.contains_key(&key) {
+                *self.reasons.entry(key).or_default() += 1;
+            }
+        }
+    }
+
+    fn count(&self, cat: Category) -> usize {
+        self.counts.get(&cat).copied().unwrap_or(0)
+    }
+
+    /// The most common reasons of `cat`, most common first.
+    fn top(&self, cat: Category, n: usize) -> Vec<(&str, usize)> {
+        let mut v: Vec<(&str, usize)> = self
+            .reasons
+            .iter()
+            .filter(|((c, _), _)| *c == cat)
+            .map(|((_, r), n)| (r.as_str(), *n))
+            .collect();
+        v.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+        v.truncate(n);
+        v
+    }
+}
+
+fn said(lang: Lang, fr: String, en: String) -> String {
+    match lang {
+        Lang::Fr => french_spacing(&fr).into_owned(),
+        Lang::En => en,
+    }
+}
+
+/// How the file was read, said on standard error: never guessed silently.
+fn read_as(lang: Lang, path: &Path, sheet: &Sheet) -> String {
+    let sep = match sheet.delimiter {
+        b';' => "« ; »",
+        b'\t' => "tab",
+        _ => "« , »",
+    };
+    let excel = match (sheet.charset, lang) {
+        (Charset::Windows1252, Lang::Fr) => " (Excel en français)",
+        (Charset::Windows1252, Lang::En) => " (French Excel)",
+        _ => "",
+    };
+    let cols: Vec<&str> = sheet
+        .headers
+        .iter()
+        .zip(&sheet.columns)
+        .filter(|(_, c)| {
+            matches!(
+                c,
+                Column::Location
+                    | Column::City
+                    | Column::PostalCode
+                    | Column::Region
+                    | Column::Country
+                    | Column::CompanyLocation
+                    | Column::CompanyCity
+                    | Column::CompanyCountry
+                    | Column::Sector
+            )
+        })
+        .map(|(h, _)| h)
+        .collect();
+    let cols = cols.join(", ");
+    let path = terminal_line(&path.display().to_string()).into_owned();
+    let cols = terminal_line(&cols).into_owned();
+    said(
+        lang,
+        format!(
+            "{path} : lu en {}{excel}, séparateur {sep}, en-tête ligne {} ; lieu et secteur lus dans : {cols}",
+            sheet.charset.name(),
+            sheet.header_line
+        ),
+        format!(
+            "{path}: read as {}{excel}, separator {}, header on line {}; place and sector read from: {cols}",
+            sheet.charset.name(),
+            sep.replace(['«', '»'], "").trim(),
+            sheet.header_line
+        ),
+    )
+}
+
+pub fn run(
+    lang: Lang,
+    audience: &Audience,
+    path: &Path,
+    format: ListFormat,
+    only: Option<Category>,
+) -> ExitCode {
+    let fail = |message: String| {
+        super::report::fatal(lang, "input", &message);
+        ExitCode::from(EXIT_USAGE)
+    };
+    let shown = terminal_line(&path.display().to_string()).into_owned();
+    if audience.is_empty() {
+        return fail(said(
+            lang,
+            "aucun filtre de cible dans la configuration ([audience]) : toute personne convient, il n’y a rien à trier".into(),
+            "no audience filter in the config ([audience]): every person is in, there is nothing to sort".into(),
+        ));
+    }
+    let mut sheet = match Sheet::open(path) {
+        Ok(s) => s,
+        Err(e) => return fail(format!("{shown}: {}", e.message().get(lang))),
+    };
+    anstream::eprintln!("{DIM}{}{DIM:#}", read_as(lang, path, &sheet));
+    // Styles go to a terminal only; the CSV and JSON are written as they are.
+    let result = if format == ListFormat::Human {
+        let out = anstream::AutoStream::auto(io::stdout().lock());
+        let mut w = io::BufWriter::with_capacity(64 * 1024, out);
+        write_all(lang, audience, &mut sheet, &mut w, format, only)
+            .and_then(|tally| w.flush().map(|()| tally).map_err(Failure::Io))
+    } else {
+        let mut w = io::BufWriter::with_capacity(64 * 1024, io::stdout().lock());
+        write_all(lang, audience, &mut sheet, &mut w, format, only)
+            .and_then(|tally| w.flush().map(|()| tally).map_err(Failure::Io))
+    };
+    match result {
+        Ok(tally) => {
+            if format != ListFormat::Human {
+                let total: usize = Category::ALL.iter().map(|c| tally.count(*c)).sum();
+                anstream::eprintln!("{DIM}{}{DIM:#}", counts_line(lang, &tally, total));
+            }
+            ExitCode::SUCCESS
+        }
+        // `| head`: the reader has what it wanted.
+        Err(Failure::Io(e)) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(Failure::Io(e)) => fail(
+            poignee::input::ReadError::from_io(&e)
+                .message()
+                .get(lang)
+                .into_owned(),
+        ),
+        Err(Failure::Sheet(e)) => fail(format!("{shown}: {}", e.message().get(lang))),
+    }
+}
+
+enum Failure {
+    Io(io::Error),
+    Sheet(poignee::prospects::SheetError),
+}
+
+impl From<io::Error> for Failure {
+    fn from(e: io::Error) -> Self {
+        Failure::Io(e)
+    }
+}
+
+fn write_all(
+    lang: Lang,
+    audience: &Audience,
+    sheet: &mut Sheet,
+    w: &mut impl Write,
+    format: ListFormat,
+    only: Option<Category>,
+) -> Result<Tally, Failure> {
+    let mut tally = Tally::default();
+    // The list written back: the same separator; UTF-8, with a BOM when it
+    // came from Excel, so that Excel reads the accents back.
+    let delimiter = sheet.delimiter;
+    let csv_line = |fields: &[&str]| -> io::Result<Vec<u8>> {
+        let mut line = csv::WriterBuilder::new()
+            .delimiter(delimiter)
+            .flexible(true)
+            .buffer_capacity(512)
+            .from_writer(Vec::new());
+        line.write_record(fields)?;
+        line.into_inner()
+            .map_err(|e| io::Error::other(e.to_string()))
+    };
+    // Written once: a list run twice keeps two columns, not four.
+    let extra = |name: &str| sheet.headers.iter().position(|h| h == name);
+    let (at_audience, at_reason) = (extra("audience"), extra("audience_reason"));
+    let width = sheet.headers.len();
+    if format == ListFormat::Csv {
+        if matches!(sheet.charset, Charset::Windows1252 | Charset::Utf8Bom) {
+            w.write_all("\u{feff}".as_bytes())?;
+        }
+        let mut head: Vec<&str> = sheet.headers.iter().collect();
+        if at_audience.is_none() {
+            head.push("audience");
+        }
+        if at_reason.is_none() {
+            head.push("audience_reason");
+        }
+        w.write_all(&csv_line(&head)?)?;
+    }
+    if format == ListFormat::Json {
+        w.write_all(b"{\"version\":1,\"rows\":[")?;
+    }
+    let mut first = true;
+    while let Some(row) = sheet.next_row() {
+        let row = row.map_err(Failure::Sheet)?;
+        let verdict = audience.verdict(Some(&row.target));
+        let cat = Category::of(&verdict);
+        let reason = match cat {
+            Category::In => String::new(),
+            _ => verdict.why().get(lang).into_owned(),
+        };
+        tally.add(cat, lang, &verdict);
+        if only.is_some_and(|o| o != cat) {
+            continue;
+        }
+        match format {
+            ListFormat::Csv => {
+                let mut fields: Vec<&str> = row.record.iter().collect();
+                fields.resize(width.max(fields.len()), "");
+                for (at, value) in [(at_audience, cat.name()), (at_reason, reason.as_str())] {
+                    match at {
+                        Some(i) => fields[i] = value,
+                        None => fields.push(value),
+                    }
+                }
+                w.write_all(&csv_line(&fields)?)?;
+            }
+            ListFormat::Json => {
+                if !first {
+                    w.write_all(b",")?;
+                }
+                let doc = serde_json::json!({
+                    "line": row.line,
+                    "name": row.target.name,
+                    "company": row.target.company,
+                    "place": row.target.region,
+                    "sector": row.target.sector,
+                    "audience": cat.name(),
+                    "reason": (cat != Category::In).then_some(&reason),
+                });
+                w.write_all(json_safe(doc.to_string()).as_bytes())?;
+            }
+            ListFormat::Human => {
+                let who = row
+                    .target
+                    .name
+                    .as_deref()
+                    .or(row.target.company.as_deref())
+                    .unwrap_or("—");
+                let style = match cat {
+                    Category::In => GOOD,
+                    Category::Out => ERROR,
+                    _ => WARNING,
+                };
+                let what = [row.target.region.as_deref(), row.target.sector.as_deref()]
+                    .into_iter()
+                    .flatten()
+                    .collect::<Vec<_>>()
+                    .join(" · ");
+                let line = match lang {
+                    Lang::Fr => format!("ligne {}", row.line),
+                    Lang::En => format!("line {}", row.line),
+                };
+                let mut text = format!(
+                    "{DIM}{line:>11}{DIM:#}  {style}{:<16}{style:#} {}",
+                    cat.word().get(lang),
+                    terminal_line(who)
+                );
+                if !what.is_empty() {
+                    text.push_str(&format!(" {DIM}({}){DIM:#}", terminal_line(&what)));
+                }
+                if !reason.is_empty() {
+                    text.push_str(&format!(" — {}", terminal_line(&french_fr(lang, &reason))));
+                }
+                writeln!(w, "{text}")?;
+            }
+        }
+        first = false;
+    }
+    match format {
+        ListFormat::Json => {
+            let counts: serde_json::Map<String, serde_json::Value> = Category::ALL
+                .iter()
+                .map(|c| (c.name().to_string(), tally.count(*c).into()))
+                .collect();
+            let reasons: serde_json::Map<String, serde_json::Value> = Category::ALL[1..]
+                .iter()
+                .map(|c| {
+                    let top: Vec<serde_json::Value> = tally
+                        .top(*c, 10)
+                        .into_iter()
+                        .map(|(r, n)| serde_json::json!({"reason": r, "count": n}))
+                        .collect();
+                    (c.name().to_string(), top.into())
+                })
+                .collect();
+            let tail = serde_json::json!({"counts": counts, "reasons": reasons}).to_string();
+            // `{"counts":…}` without its braces, after the rows.
+            let inner = &tail[1..tail.len() - 1];
+            write!(w, "],{}}}\n", json_safe(inner.to_string()))?;
+        }
+        ListFormat::Human => summary(lang, &tally, w)?,
+        ListFormat::Csv => {}
+    }
+    Ok(tally)
+}
+
+fn french_fr(lang: Lang, s: &str) -> String {
+    match lang {
+        Lang::Fr => french_spacing(s).into_owned(),
+        Lang::En => s.to_string(),
+    }
+}
+
+fn counts_line(lang: Lang, tally: &Tally, total: usize) -> String {
+    let (i, o, u, a) = (
+        tally.count(Category::In),
+        tally.count(Category::Out),
+        tally.count(Category::Unknown),
+        tally.count(Category::Ambiguous),
+    );
+    // French singular up to 1, English only at 1.
+    let fr = |n: usize, one: &str, many: &str| format!("{n} {}", if n <= 1 { one } else { many });
+    let en = |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+    said(
+        lang,
+        format!(
+            "{} : {i} dans la cible, {o} hors cible, {}, {}",
+            fr(total, "personne", "personnes"),
+            fr(u, "inconnue", "inconnues"),
+            fr(a, "ambiguë", "ambiguës")
+        ),
+        format!(
+            "{}: {i} in, {o} out, {u} unknown, {a} ambiguous",
+            en(total, "person", "people")
+        ),
+    )
+}
+
+fn summary(lang: Lang, tally: &Tally, w: &mut impl Write) -> io::Result<()> {
+    let total: usize = Category::ALL.iter().map(|c| tally.count(*c)).sum();
+    writeln!(w)?;
+    writeln!(w, "{BOLD}{}{BOLD:#}", counts_line(lang, tally, total))?;
+    for cat in [Category::Out, Category::Unknown, Category::Ambiguous] {
+        let top = tally.top(cat, 5);
+        if top.is_empty() {
+            continue;
+        }
+        let head = match (cat, lang) {
+            (Category::Out, Lang::Fr) => "Raisons les plus fréquentes, hors cible :",
+            (Category::Out, Lang::En) => "Most common reasons, out:",
+            (Category::Unknown, Lang::Fr) => "Raisons les plus fréquentes, inconnues :",
+            (Category::Unknown, Lang::En) => "Most common reasons, unknown:",
+            (_, Lang::Fr) => "Raisons les plus fréquentes, ambiguës :",
+            (_, Lang::En) => "Most common reasons, ambiguous:",
+        };
+        writeln!(w, "{}", french_fr(lang, head))?;
+        for (reason, n) in top {
+            writeln!(w, "  {n:>7}  {}", terminal_line(&french_fr(lang, reason)))?;
+        }
+    }
+    Ok(())
+}
