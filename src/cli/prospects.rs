@@ -385,7 +385,7 @@ fn write_all(
             let tail = serde_json::json!({"counts": counts, "reasons": reasons}).to_string();
             // `{"counts":…}` without its braces, after the rows.
             let inner = &tail[1..tail.len() - 1];
-            write!(w, "],{}}}\n", json_safe(inner.to_string()))?;
+            writeln!(w, "],{}}}", json_safe(inner.to_string()))?;
         }
         ListFormat::Human => summary(lang, &tally, w)?,
         ListFormat::Csv => {}
