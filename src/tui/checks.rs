@@ -200,6 +200,8 @@ impl ChecksView<'_> {
             (report.stats.readability, report.stats.readability_label())
         {
             let word = look.t(Text::new("lisibilité", "readability"));
+            // A Flesch score runs past 0–100 on very short notes.
+            let x = x.clamp(0.0, 100.0);
             let text = format!(
                 "ℹ {word} {x:.0} ({}) · {}",
                 label.get(look.lang),

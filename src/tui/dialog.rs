@@ -47,6 +47,8 @@ pub enum After {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Answer {
     Yes,
+    /// Keep the note as a draft.
+    Draft,
     No,
     Cancel,
     Safe,
@@ -56,6 +58,7 @@ impl Answer {
     pub fn of(action: Action) -> Option<Answer> {
         match action {
             Action::Yes => Some(Answer::Yes),
+            Action::KeepDraft => Some(Answer::Draft),
             Action::No => Some(Answer::No),
             Action::Back => Some(Answer::Cancel),
             Action::Confirm => Some(Answer::Safe),
@@ -127,6 +130,18 @@ fn choices(keys: &Keymap, lang: Lang, yes: Text, no: Option<Text>, rest: Text) -
     }
 }
 
+/// The choices with "[B] la garder en brouillon" after the first.
+fn with_draft(keys: &Keymap, lang: Lang, choices: String) -> String {
+    let draft = match lang {
+        Lang::Fr => format!("[{}] la garder en brouillon", keys.label(Action::KeepDraft)),
+        Lang::En => format!("[{}] keep it as a draft", keys.label(Action::KeepDraft)),
+    };
+    match choices.split_once(" · ") {
+        Some((first, rest)) => format!("{first} · {draft} · {rest}"),
+        None => format!("{choices} · {draft}"),
+    }
+}
+
 impl DialogView<'_> {
     fn texts(&self) -> (String, String, String) {
         let look = self.look;
@@ -136,29 +151,37 @@ impl DialogView<'_> {
             Dialog::Quit => (
                 t(Text::new("Texte non enregistré", "Unsaved text")),
                 t(Text::new(
-                    "La note n'est pas enregistrée. L'approuver et l'enregistrer avant de quitter ?",
-                    "The note is not saved. Approve and save it before quitting?",
+                    "La note n'est pas enregistrée. Avant de quitter :",
+                    "The note is not saved. Before quitting:",
                 )),
-                choices(
+                with_draft(
                     keys,
                     lang,
-                    Text::new("oui, puis quitter", "yes, then quit"),
-                    Some(Text::new("quitter sans enregistrer", "quit without saving")),
-                    Text::new("rester", "stay"),
+                    choices(
+                        keys,
+                        lang,
+                        Text::new("l'approuver", "approve it"),
+                        Some(Text::new("quitter sans enregistrer", "quit without saving")),
+                        Text::new("rester", "stay"),
+                    ),
                 ),
             ),
             Dialog::NewNote => (
                 t(Text::new("Texte non enregistré", "Unsaved text")),
                 t(Text::new(
-                    "La note n'est pas enregistrée. L'approuver et l'enregistrer avant d'en commencer une autre ?",
-                    "The note is not saved. Approve and save it before starting another?",
+                    "La note n'est pas enregistrée. Avant d'en commencer une autre :",
+                    "The note is not saved. Before starting another:",
                 )),
-                choices(
+                with_draft(
                     keys,
                     lang,
-                    Text::new("oui", "yes"),
-                    Some(Text::new("non, la jeter", "no, discard it")),
-                    Text::new("la garder", "keep it"),
+                    choices(
+                        keys,
+                        lang,
+                        Text::new("l'approuver", "approve it"),
+                        Some(Text::new("la jeter", "discard it")),
+                        Text::new("la garder ici", "keep it here"),
+                    ),
                 ),
             ),
             Dialog::Approve { errors, .. } => (
@@ -168,13 +191,12 @@ impl DialogView<'_> {
                 )),
                 match lang {
                     Lang::Fr if *errors > 1 => format!(
-                        "La note a {errors} erreurs : une invitation qui les garde a peu de chances d'être acceptée."
+                        "La note a {errors} erreurs : telle quelle, l'invitation a peu de chances d'être acceptée."
                     ),
-                    Lang::Fr => "La note a 1 erreur : une invitation qui la garde a peu de chances d'être acceptée.".to_string(),
+                    Lang::Fr => "La note a 1 erreur : telle quelle, l'invitation a peu de chances d'être acceptée.".to_string(),
                     Lang::En => format!(
-                        "The note has {errors} error{}: an invitation that keeps {} is unlikely to be accepted.",
+                        "The note has {errors} error{}: as it stands, the invitation is unlikely to be accepted.",
                         if *errors > 1 { "s" } else { "" },
-                        if *errors > 1 { "them" } else { "it" }
                     ),
                 },
                 choices(
@@ -291,74 +313,107 @@ pub struct HelpView<'a> {
     pub look: Look<'a>,
 }
 
+/// The help's box in a frame, and its text's area.
+fn help_area(area: Rect) -> (Rect, Rect) {
+    let rect = popup(area, 76, area.height.saturating_sub(2));
+    (rect, Block::bordered().inner(rect))
+}
+
+/// The help's lines at `w` columns: keys and what they do, grouped by where
+/// they work. A long description goes on under itself, and so do keys that
+/// do not fit their column, instead of being cut.
+fn help_lines(look: &Look, w: usize) -> Vec<Line<'static>> {
+    let (theme, keys) = (look.theme, look.keys);
+    let entries: Vec<(Scope, Vec<String>, String)> = BINDINGS
+        .iter()
+        .map(|b| {
+            let labels = keys
+                .keys(b.action)
+                .iter()
+                .map(|k| k.label_in(look.lang))
+                .collect();
+            (b.scope, labels, look.t(b.what))
+        })
+        .collect();
+    let key_w = (w / 3).max(8);
+    let what_w = w.saturating_sub(key_w).max(10);
+    let mut lines = Vec::new();
+    for scope in Scope::ALL {
+        if !lines.is_empty() {
+            lines.push(Line::raw(""));
+        }
+        lines.push(Line::from(Span::styled(
+            look.t(scope.title()),
+            Style::new().add_modifier(Modifier::BOLD),
+        )));
+        for (_, labels, what) in entries.iter().filter(|(s, ..)| *s == scope) {
+            // "Ctrl-W, Ctrl-Backspace, Ctrl-H": on as many rows as it takes.
+            let mut key_rows: Vec<String> = Vec::new();
+            for label in labels {
+                match key_rows.last_mut() {
+                    Some(row)
+                        if UnicodeWidthStr::width(row.as_str())
+                            + 2
+                            + UnicodeWidthStr::width(label.as_str())
+                            < key_w =>
+                    {
+                        row.push_str(", ");
+                        row.push_str(label);
+                    }
+                    _ => key_rows.push(fit(label, key_w - 1)),
+                }
+            }
+            let what_rows: Vec<String> = textwrap::wrap(&look.fr(what.clone()), what_w)
+                .into_iter()
+                .map(|c| c.into_owned())
+                .collect();
+            for i in 0..key_rows.len().max(what_rows.len()) {
+                let key = key_rows.get(i).map_or("", String::as_str);
+                lines.push(Line::from(vec![
+                    Span::styled(format!("{key:<key_w$}"), theme.label()),
+                    Span::raw(what_rows.get(i).cloned().unwrap_or_default()),
+                ]));
+            }
+        }
+    }
+    lines.push(Line::raw(""));
+    let notes = look.t(Text::new(
+        "Maj avec une touche de déplacement : sélectionner. Touches réglables dans la configuration, table [keys] (ex. approve = [\"f10\"]).",
+        "Shift with a move key: select. Keys can be changed in the config, [keys] table (e.g. approve = [\"f10\"]).",
+    ));
+    for part in textwrap::wrap(&look.fr(notes), w.max(10)) {
+        lines.push(Line::from(Span::styled(part.into_owned(), theme.dim())));
+    }
+    lines
+}
+
+/// How far the help scrolls in a frame of `area`: no further than its end.
+pub fn help_end(look: &Look, area: Rect) -> usize {
+    let (_, inner) = help_area(area);
+    help_lines(look, usize::from(inner.width))
+        .len()
+        .saturating_sub(usize::from(inner.height))
+}
+
 impl Widget for HelpView<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let (look, theme) = (self.look, self.look.theme);
         let keys = look.keys;
-        let rect = popup(area, 76, area.height.saturating_sub(2));
+        let (rect, inner) = help_area(area);
         Clear.render(rect, buf);
         let title = match look.lang {
             Lang::Fr => format!(" Aide — touches ({} ferme) ", keys.label(Action::Back)),
             Lang::En => format!(" Help — keys ({} closes) ", keys.label(Action::Back)),
         };
-        let block = Block::bordered().title(title);
-        let inner = block.inner(rect);
-        block.render(rect, buf);
-        let w = usize::from(inner.width);
-        // Keys and what they do, grouped by where they work; a long
-        // description goes on under itself instead of being cut.
-        let entries: Vec<(Scope, String, String)> = BINDINGS
-            .iter()
-            .map(|b| (b.scope, keys.labels(b.action), look.t(b.what)))
-            .collect();
-        let widest = entries
-            .iter()
-            .map(|(_, k, _)| UnicodeWidthStr::width(k.as_str()))
-            .max()
-            .unwrap_or(0);
-        let key_w = (widest + 2).min(w / 3).max(8);
-        let what_w = w.saturating_sub(key_w).max(10);
-        let mut lines = Vec::new();
-        for scope in Scope::ALL {
-            if !lines.is_empty() {
-                lines.push(Line::raw(""));
-            }
-            lines.push(Line::from(Span::styled(
-                look.t(scope.title()),
-                Style::new().add_modifier(Modifier::BOLD),
-            )));
-            for (_, k, what) in entries.iter().filter(|(s, ..)| *s == scope) {
-                for (i, part) in textwrap::wrap(&look.fr(what.clone()), what_w)
-                    .into_iter()
-                    .enumerate()
-                {
-                    let key = if i == 0 {
-                        fit(k, key_w - 1)
-                    } else {
-                        String::new()
-                    };
-                    lines.push(Line::from(vec![
-                        Span::styled(format!("{key:<key_w$}"), theme.label()),
-                        Span::raw(part.into_owned()),
-                    ]));
-                }
-            }
-        }
-        lines.push(Line::raw(""));
-        let notes = look.t(Text::new(
-            "Maj avec une touche de déplacement : sélectionner. Touches réglables dans la configuration, table [keys] (ex. approve = [\"f10\"]).",
-            "Shift with a move key: select. Keys can be changed in the config, [keys] table (e.g. approve = [\"f10\"]).",
-        ));
-        for part in textwrap::wrap(&look.fr(notes), w.max(10)) {
-            lines.push(Line::from(Span::styled(part.into_owned(), theme.dim())));
-        }
+        Block::bordered().title(title).render(rect, buf);
+        let lines = help_lines(&look, usize::from(inner.width));
         let h = usize::from(inner.height);
         let max_scroll = lines.len().saturating_sub(h);
         let scroll = self.help.scroll.min(max_scroll);
         let mut lines: Vec<Line> = lines.into_iter().skip(scroll).take(h).collect();
         if scroll < max_scroll {
             if let Some(last) = lines.last_mut() {
-                let more = match look.lang {
+                let more = look.fr(match look.lang {
                     Lang::Fr => format!(
                         "↓ la suite : {} ou {}",
                         keys.label(Action::Down),
@@ -369,7 +424,7 @@ impl Widget for HelpView<'_> {
                         keys.label(Action::Down),
                         keys.label(Action::PageDown)
                     ),
-                };
+                });
                 *last = Line::from(Span::styled(more, theme.dim()));
             }
         }

@@ -46,16 +46,21 @@ impl App {
         };
         match entry.draft {
             Some(d) if !self.dirty || self.note.text().trim().is_empty() => {
+                let msg = match self.lang {
+                    Lang::Fr => format!("ouvert : {}", shown(&entry.path)),
+                    Lang::En => format!("opened {}", shown(&entry.path)),
+                };
                 self.open(&d, Some(entry.path));
+                self.say(Severity::Info, msg);
             }
             Some(_) => {
-                let (approve, new) = (self.key_of(Action::Approve), self.key_of(Action::NewNote));
+                let (approve, save) = (self.key_of(Action::Approve), self.key_of(Action::Save));
                 let msg = match self.lang {
                     Lang::Fr => format!(
-                        "la note en cours n’est pas enregistrée : approuvez-la ({approve}) ou commencez-en une nouvelle ({new}) d’abord"
+                        "la note en cours n’est pas enregistrée : approuvez-la ({approve}) ou gardez-la en brouillon ({save}) d’abord"
                     ),
                     Lang::En => format!(
-                        "the current note is not saved: approve it ({approve}) or start a new one ({new}) first"
+                        "the current note is not saved: approve it ({approve}) or keep it as a draft ({save}) first"
                     ),
                 };
                 self.say(Severity::Warning, msg);
@@ -127,6 +132,11 @@ impl App {
             self.dirty = false;
         }
         self.created_at = draft.front.created_at;
+        // Saved as a draft beside an approved note: that one stays as it was.
+        let beside = (draft.front.status != Some(Status::Approved) && self.approved)
+            .then(|| self.path.as_deref().map(shown))
+            .flatten();
+        self.approved = draft.front.status == Some(Status::Approved);
         self.path = Some(path.clone());
         let at = shown(&path);
         if draft.front.status == Some(Status::Approved) {
@@ -154,10 +164,16 @@ impl App {
             });
             self.say(level, msg);
         } else {
-            let msg = match self.lang {
+            let mut msg = match self.lang {
                 Lang::Fr => format!("✎ enregistrée comme brouillon dans {at} (non approuvée)"),
                 Lang::En => format!("✎ saved as a draft to {at} (not approved)"),
             };
+            if let Some(approved) = beside {
+                msg.push_str(&match self.lang {
+                    Lang::Fr => format!(" ; la note approuvée reste dans {approved}"),
+                    Lang::En => format!("; the approved note stays in {approved}"),
+                });
+            }
             self.say(Severity::Info, msg);
         }
         if !self.dirty {
@@ -194,6 +210,16 @@ impl App {
         self.list_drafts(false);
     }
 
+    /// Said when keys typed at the recovery offer, before it could be read,
+    /// were put in the note rather than taken as an answer.
+    pub fn keep_typed_notice(&mut self) {
+        let msg = self.t(Text::new(
+            "ce qui a été tapé pendant la question est dans la note",
+            "what was typed during the question is in the note",
+        ));
+        self.say(Severity::Info, msg);
+    }
+
     pub fn set_aside_notice(&mut self, to: &Path) {
         let msg = match self.lang {
             Lang::Fr => format!("texte retrouvé mis de côté dans {}", shown(to)),
@@ -220,11 +246,8 @@ impl App {
             self.say(Severity::Warning, msg);
             return;
         }
-        let errors = self.checks.report.count(Severity::Error);
-        if errors > 0 && !force {
-            self.dialog = Some(Dialog::Approve { errors, then });
-            return;
-        }
+        // Who it is for first: asking about errors, then about the name,
+        // would ask twice.
         if self.target().name.is_none() {
             let save = self.key_of(Action::Save);
             let msg = match self.lang {
@@ -240,12 +263,22 @@ impl App {
             self.form.at = 0;
             return;
         }
+        let errors = self.checks.report.count(Severity::Error);
+        if errors > 0 && !force {
+            self.dialog = Some(Dialog::Approve { errors, then });
+            return;
+        }
         self.write(Status::Approved, then);
     }
 
     /// Saves the note as a draft, not approved: nothing is copied, no check
     /// stops it, and it can be approved later from the drafts screen.
     pub fn save_draft(&mut self) {
+        self.save_draft_then(After::Stay);
+    }
+
+    /// [`App::save_draft`], then quits or starts anew once it is written.
+    pub(super) fn save_draft_then(&mut self, then: After) {
         self.fresh();
         if self.note.text().trim().is_empty() && self.target() == Target::default() {
             let msg = self.t(Text::new(
@@ -255,7 +288,7 @@ impl App {
             self.say(Severity::Warning, msg);
             return;
         }
-        self.write(Status::Draft, After::Stay);
+        self.write(Status::Draft, then);
     }
 
     /// Asks for the note to be written with `status`, over the draft it was
@@ -266,10 +299,16 @@ impl App {
             self.say(Severity::Error, msg);
             return;
         }
+        // An approved note is a record (it was copied, the pace counts it):
+        // kept as a draft, its changes go to a new file beside it.
+        let over = self
+            .path
+            .clone()
+            .filter(|_| status == Status::Approved || !self.approved);
         self.busy += 1;
         self.effects.push(Effect::Io(Job::Save {
             draft: Box::new(self.to_draft(status)),
-            over: self.path.clone(),
+            over,
             then,
             revision: self.revision,
         }));

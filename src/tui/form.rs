@@ -28,7 +28,7 @@ pub enum Field {
     Tier,
 }
 
-/// The fields in the order Tab and ↑↓ go through them.
+/// The fields in the order Tab and Enter go through them: reading order.
 pub const FIELDS: [Field; 7] = [
     Field::Name,
     Field::Region,
@@ -141,19 +141,31 @@ impl Form {
     }
 
     pub fn act(&mut self, action: Action, extend: bool) -> FormEvent {
-        let i = self.at;
+        let i = self.at.min(FIELDS.len() - 1);
+        // ↑↓ go to the field drawn above or below (the form is a grid:
+        // name and region, title and sector, then the three choices).
+        const ABOVE: [usize; 7] = [0, 1, 0, 1, 2, 3, 3];
+        const BELOW: [Option<usize>; 7] = [Some(2), Some(3), Some(4), Some(5), None, None, None];
         match action {
             Action::Up => {
-                self.at = i.saturating_sub(1);
+                self.at = ABOVE[i];
                 return FormEvent::Nothing;
             }
-            Action::Down | Action::Confirm => {
-                if i + 1 < FIELDS.len() {
-                    self.at = i + 1;
-                    return FormEvent::Nothing;
-                }
-                return FormEvent::Leave;
+            Action::Down => {
+                return match BELOW[i] {
+                    Some(b) => {
+                        self.at = b;
+                        FormEvent::Nothing
+                    }
+                    None => FormEvent::Leave,
+                };
             }
+            // Enter goes on in reading order, like Tab.
+            Action::Confirm if i + 1 < FIELDS.len() => {
+                self.at = i + 1;
+                return FormEvent::Nothing;
+            }
+            Action::Confirm | Action::Back => return FormEvent::Leave,
             _ => {}
         }
         if let Some(e) = self.editor() {
@@ -345,7 +357,7 @@ impl Widget for FormView<'_> {
                         _ => look.t(tier_word(form.tier)),
                     };
                     if focused {
-                        format!("‹ {value} ›")
+                        format!("‹ {} ›", fit(&value, value_w.saturating_sub(4)))
                     } else {
                         fit(&value, value_w)
                     }

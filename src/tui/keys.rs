@@ -55,6 +55,7 @@ pub enum Action {
     DeleteDraft,
     Recheck,
     Yes,
+    KeepDraft,
     No,
 }
 
@@ -144,7 +145,7 @@ pub const BINDINGS: &[Binding] = &[
             "enregistrer comme brouillon, sans approuver ni copier",
             "save as a draft, without approving or copying",
         ),
-        Text::new("brouillon", "save"),
+        Text::new("garder", "save"),
     ),
     main(
         A::Templates,
@@ -155,8 +156,11 @@ pub const BINDINGS: &[Binding] = &[
     main(
         A::Drafts,
         &["ctrl-o", "f4"],
-        Text::new("écran des brouillons enregistrés", "saved drafts screen"),
-        Text::new("brouillons", "drafts"),
+        Text::new(
+            "écran des brouillons enregistrés : les ouvrir, les supprimer",
+            "saved drafts screen: open, delete",
+        ),
+        Text::new("ouvrir", "drafts"),
     ),
     main(
         A::NewNote,
@@ -435,6 +439,17 @@ pub const BINDINGS: &[Binding] = &[
         what: Text::new("oui", "yes"),
         hint: None,
     },
+    Binding {
+        action: A::KeepDraft,
+        keys: &["d"],
+        keys_fr: Some(&["b"]),
+        scope: S::Dialog,
+        what: Text::new(
+            "garder la note en brouillon (avant de quitter ou d'en commencer une autre)",
+            "keep the note as a draft (before quitting or starting another)",
+        ),
+        hint: None,
+    },
     b(A::No, &["n"], S::Dialog, Text::new("non", "no")),
 ];
 
@@ -711,15 +726,6 @@ impl Keymap {
         self.keys(action)
             .first()
             .map_or_else(|| "—".to_string(), |k| k.label_in(self.lang))
-    }
-
-    /// Every key of an action: "Alt-S, F5".
-    pub fn labels(&self, action: Action) -> String {
-        self.keys(action)
-            .iter()
-            .map(|k| k.label_in(self.lang))
-            .collect::<Vec<_>>()
-            .join(", ")
     }
 
     /// The short form for the footer: "^S".

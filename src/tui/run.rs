@@ -136,9 +136,29 @@ fn sync(app: &mut App, path: &Path) {
     app.unsynced = false;
 }
 
-/// Keys read this soon after the recovery offer appears were typed before
-/// anyone could read it (a person needs a quarter of a second to react).
+/// Keys read this soon after the recovery offer appears, or this soon after
+/// the key before, were typed without reading it (a person needs a quarter
+/// of a second to react, and does not answer a question mid-word).
 const UNSEEN: Duration = Duration::from_millis(400);
+
+/// A key typed at the recovery offer, kept as text.
+fn hold(held: &mut String, k: &ratatui::crossterm::event::KeyEvent) {
+    use ratatui::crossterm::event::{KeyCode, KeyModifiers};
+    if k.kind == KeyEventKind::Release
+        || k.modifiers
+            .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
+    {
+        return;
+    }
+    match k.code {
+        KeyCode::Char(c) => held.push(c),
+        KeyCode::Enter => held.push('\n'),
+        KeyCode::Backspace => {
+            held.pop();
+        }
+        _ => {}
+    }
+}
 
 fn too_small(terminal: &Terminal<CrosstermBackend<io::Stdout>>) -> io::Result<bool> {
     let size = terminal.size()?;
@@ -241,7 +261,15 @@ fn event_loop(
     // When the recovery offer was first drawn: keys before it and just
     // after it were typed without seeing it, and must not answer it.
     let mut offered: Option<Instant> = None;
+    // What was typed at the offer without reading it: kept, and put in the
+    // note once the offer is answered.
+    let mut held = String::new();
+    let mut last_key: Option<Instant> = None;
     loop {
+        if !held.is_empty() && app.dialog.is_none() {
+            app.update(Msg::Paste(std::mem::take(&mut held)));
+            app.keep_typed_notice();
+        }
         while let Ok(done) = answers.try_recv() {
             app.update(Msg::Done(done));
         }
@@ -289,11 +317,17 @@ fn event_loop(
         }
         let wait = if app.busy > 0 { BUSY_POLL } else { POLL };
         if event::poll(wait)? {
-            let msg = match event::read()? {
-                Event::Key(_)
+            let event = event::read()?;
+            let typing_on = last_key.is_some_and(|t| t.elapsed() < UNSEEN);
+            if matches!(event, Event::Key(_)) {
+                last_key = Some(Instant::now());
+            }
+            let msg = match event {
+                Event::Key(k)
                     if matches!(app.dialog, Some(Dialog::Recover(_)))
-                        && offered.is_none_or(|t| t.elapsed() < UNSEEN) =>
+                        && (offered.is_none_or(|t| t.elapsed() < UNSEEN) || typing_on) =>
                 {
+                    hold(&mut held, &k);
                     None
                 }
                 // On the "window too small" screen nothing can be seen:

@@ -5,7 +5,7 @@
 //! so.
 
 use super::keys::Action;
-use super::theme::{Look, fit};
+use super::theme::{Look, fit, fit_middle};
 use poignee::draft::Status;
 use poignee::drafts::{Entry, Pace};
 use poignee::lang::{Lang, Text};
@@ -154,9 +154,11 @@ fn legend(lang: Lang, pace: &Pace, this_week: usize, short: bool) -> (String, St
     let budget = pace.budget;
     let week = match (lang, short) {
         (Lang::Fr, false) => {
-            format!(" {this_week} cette semaine (budget {budget}/sem., 8 semaines)")
+            format!(" {this_week} cette semaine (budget {budget}/sem. ; les 8 dernières semaines)")
         }
-        (Lang::En, false) => format!(" {this_week} this week (budget {budget}/week, 8 weeks)"),
+        (Lang::En, false) => {
+            format!(" {this_week} this week (budget {budget}/week; the last 8 weeks)")
+        }
         (Lang::Fr, true) => format!(" {this_week}/{budget} cette sem."),
         (Lang::En, true) => format!(" {this_week}/{budget} this week"),
     };
@@ -232,7 +234,7 @@ impl Widget for ShelfView<'_> {
             );
             let left = w.saturating_sub(UnicodeWidthStr::width(row.as_str()) + 2);
             if left >= 6 {
-                format!("{row}  {}", fit(file, left))
+                format!("{row}  {}", fit_middle(file, left))
             } else {
                 row
             }

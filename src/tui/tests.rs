@@ -78,18 +78,19 @@ fn typed(app: &mut App, text: &str) {
 
 const PITCH: &str = "Bonjour Claire, nous avons échangé au salon VivaTech sur la logistique urbaine. Découvrez notre offre gratuite !";
 
-/// The form's fields, from the note: Tab to the checks, Tab to the form.
+/// The form's fields in Tab order: name, region, title, sector, then the
+/// relationship moved on twice (met).
 fn fill_target(app: &mut App, name: &str, region: &str, sector: &str) {
     app.focus = Focus::Form;
     app.form.at = 0;
     typed(app, name);
-    press(app, KeyCode::Down);
+    press(app, KeyCode::Tab);
     typed(app, region);
-    press(app, KeyCode::Down);
+    press(app, KeyCode::Tab);
     typed(app, "Responsable marketing");
-    press(app, KeyCode::Down);
+    press(app, KeyCode::Tab);
     typed(app, sector);
-    press(app, KeyCode::Down);
+    press(app, KeyCode::Tab);
     press(app, KeyCode::Char(' '));
     press(app, KeyCode::Char(' '));
     app.focus = Focus::Note;
@@ -755,7 +756,7 @@ fn draft_scores_and_the_main_keys_show_at_sixty_columns() {
         "{shown}"
     );
     assert!(shown.contains(" 100"), "{shown}");
-    for key in ["^S approuver", "^T modèles", "^O brouillons", "F1 aide"] {
+    for key in ["^S approuver", "^T modèles", "^O ouvrir", "F1 aide"] {
         assert!(shown.contains(key), "{key} in {shown}");
     }
 }
@@ -883,7 +884,9 @@ fn the_drafts_screen_shows_the_pace_of_the_last_weeks() {
     assert_eq!(pace.free_left, Some(3), "5 free notes a month, 2 used");
     let shown = screen_text(&render(&mut a, 120, 40));
     assert!(
-        shown.contains("2 this week (budget 20/week, 8 weeks) · 3 free notes left in 30 days"),
+        shown.contains(
+            "2 this week (budget 20/week; the last 8 weeks) · 3 free notes left in 30 days"
+        ),
         "{shown}"
     );
     // Narrower, it says the same in fewer words, on two rows if need be,
@@ -1034,4 +1037,129 @@ fn a_rebound_key_is_named_everywhere() {
             .map(|i| &seen[i.saturating_sub(120)..(i + 40).min(seen.len())]);
         assert!(at.is_none(), "{old} still named: {at:?}");
     }
+}
+
+#[test]
+fn the_form_moves_as_it_is_drawn_and_esc_goes_back_to_the_note() {
+    use super::form::Field;
+    let mut a = app(Lang::En, None);
+    a.focus = Focus::Form;
+    a.form.at = 0;
+    press(&mut a, KeyCode::Down);
+    assert_eq!(a.form.field(), Field::Headline, "below the name: the title");
+    press(&mut a, KeyCode::Down);
+    assert_eq!(a.form.field(), Field::Relationship);
+    press(&mut a, KeyCode::Right);
+    press(&mut a, KeyCode::Up);
+    assert_eq!(a.form.field(), Field::Headline);
+    press(&mut a, KeyCode::Tab);
+    assert_eq!(a.form.field(), Field::Sector, "Tab: reading order");
+    press(&mut a, KeyCode::Esc);
+    assert_eq!(a.focus, Focus::Note);
+}
+
+#[test]
+fn quitting_can_keep_the_note_as_a_draft() {
+    for (lang, key) in [(Lang::En, 'd'), (Lang::Fr, 'b')] {
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let mut a = app(lang, Some(dir.path()));
+        typed(&mut a, "Bonjour, découvrez notre offre gratuite !");
+        ctrl(&mut a, 'q');
+        assert_eq!(a.dialog, Some(Dialog::Quit));
+        let shown = screen_text(&render(&mut a, 80, 24));
+        let word = if lang == Lang::En {
+            "keep it as a draft"
+        } else {
+            "la garder en brouillon"
+        };
+        assert!(
+            shown.contains(&format!("[{}] {word}", key.to_ascii_uppercase())),
+            "{shown}"
+        );
+        press(&mut a, KeyCode::Char(key));
+        // No name, errors in it: a draft all the same, then it quits.
+        let saved = std::fs::read_to_string(dir.path().join("note.md")).unwrap_or_default();
+        assert!(saved.contains("status = \"draft\""), "{lang:?}: {saved}");
+        assert!(a.quit && !a.dirty);
+    }
+}
+
+#[test]
+fn approving_asks_who_before_asking_about_errors() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let mut a = app(Lang::En, Some(dir.path()));
+    typed(&mut a, PITCH);
+    ctrl(&mut a, 's');
+    assert_eq!(a.dialog, None, "no question about errors yet");
+    assert!(
+        a.notice
+            .as_ref()
+            .is_some_and(|n| n.text.contains("who is it for?"))
+    );
+    assert_eq!((a.focus, a.form.at), (Focus::Form, 0));
+}
+
+#[test]
+fn keeping_an_approved_note_as_a_draft_leaves_the_approved_one_as_it_was() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    write_drafts(dir.path());
+    let approved = dir.path().join("paul-durand.md");
+    let before = std::fs::read_to_string(&approved).unwrap_or_default();
+    let mut a = app(Lang::En, Some(dir.path()));
+    ctrl(&mut a, 'o');
+    press(&mut a, KeyCode::Enter);
+    assert!(
+        a.notice.as_ref().is_some_and(|n| n.text.contains("opened")),
+        "{:?}",
+        a.notice
+    );
+    typed(&mut a, " See you soon.");
+    send(&mut a, KeyEvent::new(KeyCode::Char('s'), KeyModifiers::ALT));
+    assert_eq!(
+        std::fs::read_to_string(&approved).unwrap_or_default(),
+        before
+    );
+    let kept = std::fs::read_to_string(dir.path().join("paul-durand-2.md")).unwrap_or_default();
+    assert!(
+        kept.contains("status = \"draft\"") && kept.ends_with("See you soon."),
+        "{kept}"
+    );
+    let said = a
+        .notice
+        .as_ref()
+        .map(|n| n.text.clone())
+        .unwrap_or_default();
+    assert!(said.contains("the approved note stays in"), "{said}");
+    // The pace still counts the approved one.
+    ctrl(&mut a, 'o');
+    assert_eq!(
+        a.shelf
+            .entries
+            .iter()
+            .filter(|e| e.approved.is_some())
+            .count(),
+        2
+    );
+}
+
+#[test]
+fn the_help_stops_at_its_end_and_a_question_shows_on_a_small_screen() {
+    let mut a = app(Lang::En, None);
+    let _ = render(&mut a, 80, 24);
+    press(&mut a, KeyCode::F(1));
+    for _ in 0..30 {
+        press(&mut a, KeyCode::PageDown);
+    }
+    let end = a.help.scroll;
+    assert!(end > 0);
+    press(&mut a, KeyCode::Up);
+    assert_eq!(a.help.scroll, end - 1, "one ↑ moves at once");
+    press(&mut a, KeyCode::Esc);
+    typed(&mut a, "Hello");
+    ctrl(&mut a, 'q');
+    let shown = screen_text(&render(&mut a, 50, 12));
+    assert!(
+        shown.contains("Unsaved text") && shown.contains("[N]"),
+        "{shown}"
+    );
 }

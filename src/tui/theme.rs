@@ -130,9 +130,48 @@ pub fn fit(s: &str, width: usize) -> String {
     out
 }
 
+/// Cuts `s` to `width` columns in its middle: « claire-m…tin-2.md », so that
+/// names that differ at their end stay apart.
+pub fn fit_middle(s: &str, width: usize) -> String {
+    if UnicodeWidthStr::width(s) <= width || width < 5 {
+        return fit(s, width);
+    }
+    let graphemes: Vec<&str> = s.graphemes(true).collect();
+    let tail_w = (width - 1) / 2;
+    let mut tail = Vec::new();
+    let mut used = 0;
+    for g in graphemes.iter().rev() {
+        let w = UnicodeWidthStr::width(*g);
+        if used + w > tail_w {
+            break;
+        }
+        used += w;
+        tail.push(*g);
+    }
+    tail.reverse();
+    let head = fit(s, width - used);
+    format!("{head}{}", tail.concat())
+}
+
 /// A notice on the status line: what was done, or why not.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Notice {
     pub text: String,
     pub level: Severity,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_cut_in_the_middle_stay_apart() {
+        assert_eq!(fit_middle("claire-martin.md", 12), "claire…in.md");
+        assert_eq!(fit_middle("claire-martin-2.md", 12), "claire…-2.md");
+        assert_eq!(fit_middle("court.md", 12), "court.md");
+        assert_eq!(
+            UnicodeWidthStr::width(fit_middle("élodie-dupont-3.md", 9).as_str()),
+            9
+        );
+    }
 }

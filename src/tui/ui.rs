@@ -117,6 +117,10 @@ fn screens(f: &mut Frame, app: &App) {
     let look = look(app);
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
         too_small(f, app, area);
+        // A question asked is seen, whatever the size (quit asks here too).
+        if let Some(dialog) = app.dialog.as_ref().filter(|d| **d != Dialog::Help) {
+            f.render_widget(DialogView { dialog, look }, area);
+        }
         return;
     }
     let tabs = tabs(app, &look.theme);
@@ -224,10 +228,10 @@ fn too_small(f: &mut Frame, app: &App, area: Rect) {
     let (w, h) = (area.width, area.height);
     let msg = match app.lang {
         Lang::Fr => format!(
-            "Fenêtre trop petite : {w}×{h}. poignee a besoin d'au moins {MIN_WIDTH}×{MIN_HEIGHT} : agrandissez-la. ({quit} quitte.)"
+            "Fenêtre trop petite : {w}×{h}. poignee a besoin d'au moins {MIN_WIDTH}×{MIN_HEIGHT} : agrandissez-la. Rien de ce qui est tapé ici n'entre dans la note. ({quit} quitte.)"
         ),
         Lang::En => format!(
-            "Window too small: {w}×{h}. poignee needs at least {MIN_WIDTH}×{MIN_HEIGHT}: make it larger. ({quit} quits.)"
+            "Window too small: {w}×{h}. poignee needs at least {MIN_WIDTH}×{MIN_HEIGHT}: make it larger. Nothing typed here goes into the note. ({quit} quits.)"
         ),
     };
     let p = Paragraph::new(super::theme::fr(app.lang, msg))
@@ -398,19 +402,18 @@ fn focus_hint(app: &App) -> String {
         ]),
         Focus::Form => keys.hint(&[
             (
-                updown,
-                Text::new("champ précédent, suivant", "previous, next field"),
+                format!("{updown} {tab}"),
+                Text::new("changer de champ", "move between fields"),
             ),
             (
                 format!(
-                    "{} {} {}",
+                    "{} {}",
                     keys.label(Action::Change),
-                    app.t(Text::new("ou", "or")),
                     keys.pair(Action::Left, Action::Right)
                 ),
                 Text::new("changer un choix", "change a choice"),
             ),
-            (tab, Text::new("la note", "the note")),
+            (keys.label(Action::Back), Text::new("la note", "the note")),
         ]),
     }
 }

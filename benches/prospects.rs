@@ -1,0 +1,79 @@
+//! A prospect list (issue 11): 100,000 rows of a French Excel export
+//! (Windows-1252, `;`), read as it streams and judged against an audience,
+//! in ≤ 1 s. The list is made here, not stored in the repository.
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use poignee::audience::AudienceFilter;
+use poignee::prospects::Sheet;
+use std::hint::black_box;
+use std::io::Write;
+use std::time::Duration;
+
+const ROWS: usize = 100_000;
+
+/// Places and sectors as exports write them: in, out, unknown, ambiguous.
+const PLACES: [&str; 8] = [
+    "Lyon;69003",
+    "Villeurbanne;",
+    "Paris 8e;75008",
+    "Lille;59000",
+    "Saint-Denis;",
+    "Clermont-Ferrand;63000",
+    "Genève;",
+    "Atlantis;",
+];
+const SECTORS: [&str; 5] = [
+    "Développement de logiciels",
+    "Software Development",
+    "Services financiers",
+    "Construction",
+    "Boulangerie",
+];
+
+fn list(dir: &std::path::Path) -> std::path::PathBuf {
+    let path = dir.join("prospects.csv");
+    let mut text = String::from("Prénom;Nom;Société;Ville;Code postal;Secteur d'activité\r\n");
+    for i in 0..ROWS {
+        text.push_str(&format!(
+            "Prénom{i};Nom{i};Société {i};{};{}\r\n",
+            PLACES[i % PLACES.len()],
+            SECTORS[i % SECTORS.len()]
+        ));
+    }
+    let (bytes, _, _) = encoding_rs::WINDOWS_1252.encode(&text);
+    let mut f = std::fs::File::create(&path).unwrap_or_else(|e| panic!("{e}"));
+    f.write_all(&bytes).unwrap_or_else(|e| panic!("{e}"));
+    path
+}
+
+fn prospects(c: &mut Criterion) {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let path = list(dir.path());
+    let audience = AudienceFilter {
+        regions: vec!["Auvergne-Rhône-Alpes".into(), "Île-de-France".into()],
+        sectors: vec!["Technology, Information and Media".into()],
+        ..AudienceFilter::default()
+    }
+    .compile()
+    .unwrap_or_else(|e| panic!("{e}"));
+    let mut group = c.benchmark_group("audience list");
+    group.sample_size(10);
+    group.measurement_time(Duration::from_secs(10));
+    group.bench_function("100,000 rows, Windows-1252, read and judged", |b| {
+        b.iter(|| {
+            let mut sheet = Sheet::open(&path).unwrap_or_else(|e| panic!("{e}"));
+            let mut n = 0;
+            while let Some(row) = sheet.next_row() {
+                let row = row.unwrap_or_else(|e| panic!("{e}"));
+                n += usize::from(
+                    audience.verdict(Some(&row.target)).decision == poignee::audience::Decision::In,
+                );
+            }
+            black_box(n)
+        })
+    });
+    group.finish();
+}
+
+criterion_group!(benches, prospects);
+criterion_main!(benches);
