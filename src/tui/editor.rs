@@ -23,6 +23,8 @@ struct Snapshot {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum EditKind {
     Typing,
+    /// A space typed after a word: it ends the word's undo step.
+    Space,
     Other,
 }
 
@@ -140,9 +142,14 @@ impl Editor {
         self.version += 1;
     }
 
-    /// Records the state before a change, unless it continues the same typing.
+    /// Records the state before a change, unless it continues the same
+    /// typing: a word and the space after it are one undo step.
     fn before_edit(&mut self, kind: EditKind) {
-        if !(kind == EditKind::Typing && self.last == Some(EditKind::Typing)) {
+        let goes_on = matches!(
+            (self.last, kind),
+            (Some(EditKind::Typing), EditKind::Typing | EditKind::Space)
+        );
+        if !goes_on {
             self.undo.push(self.snapshot());
             if self.undo.len() > UNDO_DEPTH {
                 self.undo.remove(0);
@@ -177,11 +184,11 @@ impl Editor {
         if s.is_empty() && self.selection().is_none() {
             return;
         }
-        let typing = s.chars().count() == 1 && !s.contains(char::is_whitespace);
-        self.before_edit(if typing && self.selection().is_none() {
-            EditKind::Typing
-        } else {
-            EditKind::Other
+        let one = s.chars().count() == 1 && self.selection().is_none();
+        self.before_edit(match s.as_str() {
+            " " | "\t" if one => EditKind::Space,
+            _ if one && !s.contains(char::is_whitespace) => EditKind::Typing,
+            _ => EditKind::Other,
         });
         let range = self.selection().unwrap_or(self.cursor..self.cursor);
         self.text.replace_range(range.clone(), &s);
@@ -577,14 +584,22 @@ mod tests {
             e.insert(c);
         }
         assert_eq!(e.text(), "Bon jour");
+        // A word and the space after it are one step: every undo does
+        // something.
         assert!(e.undo());
         assert_eq!(e.text(), "Bon ");
         assert!(e.undo());
-        assert_eq!(e.text(), "Bon");
+        assert_eq!(e.text(), "");
         assert!(e.redo());
+        assert_eq!(e.text(), "Bon ");
         assert!(e.redo());
         assert_eq!(e.text(), "Bon jour");
         assert!(!e.redo());
+        // Two spaces: the second is a step of its own.
+        e.insert(" ");
+        e.insert(" ");
+        assert!(e.undo());
+        assert_eq!(e.text(), "Bon jour ");
     }
 
     #[test]
