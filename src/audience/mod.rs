@@ -6,6 +6,7 @@
 //! *out*; an ambiguous one (Saint-Denis: 93 or 974) is never guessed.
 
 pub mod data;
+pub mod names;
 pub mod taxonomy;
 
 use crate::lang::{Lang, Localized};

@@ -1,0 +1,215 @@
+//! The names a person can find: every place and sector the filter knows,
+//! as it shows them ("Villeurbanne (69)", "Rhône (69)", « Hôpitaux et
+//! services de santé »), for "did you mean" on a name it does not know, for
+//! `poignee audience --list`, and for the TUI's completion as you type.
+//! A city is named with its département, so that a name taken from the list
+//! is never ambiguous.
+
+use super::Field;
+use super::taxonomy::{Kind, NodeId, Taxonomy, key};
+use crate::lang::Lang;
+use nucleo_matcher::pattern::{CaseMatching, Normalization, Pattern};
+use nucleo_matcher::{Config, Matcher, Utf32Str};
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
+/// A name as shown, and its lookup key.
+#[derive(Debug, Clone)]
+pub struct Name {
+    pub label: String,
+    /// The language of the label: a sector's French or English name; a
+    /// place's name is both.
+    pub lang: Option<Lang>,
+    pub id: NodeId,
+    key: String,
+}
+
+/// The names of one field.
+#[derive(Debug, Default)]
+pub struct Names {
+    names: Vec<Name>,
+}
+
+static REGIONS: LazyLock<Names> = LazyLock::new(|| Names::of(Field::Region));
+static SECTORS: LazyLock<Names> = LazyLock::new(|| Names::of(Field::Sector));
+
+/// The names of `field`, built the first time they are asked for.
+pub fn names(field: Field) -> &'static Names {
+    match field {
+        Field::Region => &REGIONS,
+        Field::Sector => &SECTORS,
+    }
+}
+
+/// How close two lookup keys are, 0 to 1: the better of Jaro-Winkler (a
+/// shared start: « Clermont-Fd ») and the edit distance (a word changed:
+/// « Hôpitaux et soins de santé »).
+fn closeness(a: &str, b: &str) -> f64 {
+    strsim::jaro_winkler(a, b).max(strsim::normalized_damerau_levenshtein(a, b))
+}
+
+impl Names {
+    fn of(field: Field) -> Names {
+        let tree = field.tree();
+        let mut seen = HashSet::new();
+        let mut names = Vec::new();
+        for id in tree.ids() {
+            let node = tree.node(id);
+            let labels: Vec<(String, Option<Lang>)> = match node.kind {
+                Kind::Group | Kind::Industry => vec![
+                    (node.fr.clone(), Some(Lang::Fr)),
+                    (node.en.clone(), Some(Lang::En)),
+                ],
+                Kind::City => vec![(city_label(tree, id), None)],
+                _ => vec![
+                    (tree.label(id, Lang::Fr), None),
+                    (tree.label(id, Lang::En), None),
+                ],
+            };
+            for (label, lang) in labels {
+                if !label.is_empty() && seen.insert(label.clone()) {
+                    names.push(Name {
+                        key: key(&label),
+                        label,
+                        lang,
+                        id,
+                    });
+                }
+            }
+        }
+        names.sort_by(|a, b| a.key.cmp(&b.key).then(a.label.cmp(&b.label)));
+        Names { names }
+    }
+
+    pub fn len(&self) -> usize {
+        self.names.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.names.is_empty()
+    }
+
+    /// The closest names to one that is not known, best first, at most
+    /// `n`, in `lang` where the name has a language.
+    pub fn suggest(&self, text: &str, lang: Lang, n: usize) -> Vec<&str> {
+        let wanted = key(text);
+        if wanted.is_empty() {
+            return Vec::new();
+        }
+        let mut scored: Vec<(f64, &Name)> = self
+            .names
+            .iter()
+            .filter(|name| name.lang.is_none_or(|l| l == lang))
+            .map(|name| (closeness(&wanted, &name.key), name))
+            .filter(|(score, _)| *score >= 0.8)
+            .collect();
+        scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.label.cmp(&b.1.label)));
+        scored
+            .into_iter()
+            .take(n)
+            .map(|(_, name)| name.label.as_str())
+            .collect()
+    }
+
+    /// The names matching `text` as one types it (fuzzy: « villeurb »,
+    /// "soft dev"), best first, at most `n`; every name, in order, when
+    /// `text` is empty. Names in `lang` come first on a tie.
+    pub fn matching(&self, text: &str, lang: Lang, n: usize) -> Vec<&Name> {
+        if text.trim().is_empty() {
+            return self.names.iter().take(n).collect();
+        }
+        let pattern = Pattern::parse(&key(text), CaseMatching::Ignore, Normalization::Smart);
+        let mut matcher = Matcher::new(Config::DEFAULT);
+        let mut buf = Vec::new();
+        let mut scored: Vec<(u32, &Name)> = self
+            .names
+            .iter()
+            .filter_map(|name| {
+                let score = pattern.score(Utf32Str::new(&name.key, &mut buf), &mut matcher)?;
+                Some((score, name))
+            })
+            .collect();
+        scored.sort_by(|a, b| {
+            b.0.cmp(&a.0)
+                .then_with(|| {
+                    (a.1.lang.is_some_and(|l| l != lang)).cmp(&b.1.lang.is_some_and(|l| l != lang))
+                })
+                .then_with(|| a.1.label.len().cmp(&b.1.label.len()))
+                .then_with(|| a.1.label.cmp(&b.1.label))
+        });
+        scored.into_iter().take(n).map(|(_, name)| name).collect()
+    }
+}
+
+/// "Villeurbanne (69)": a city with its département's code.
+fn city_label(tree: &Taxonomy, id: NodeId) -> String {
+    let node = tree.node(id);
+    let code = tree
+        .chain(id)
+        .skip(1)
+        .map(|n| tree.node(n))
+        .find(|n| n.kind == Kind::Departement)
+        .map(|d| d.code.clone());
+    match code {
+        Some(c) => format!("{} ({c})", node.fr),
+        None => node.fr.clone(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_misspelt_name_finds_the_real_one() {
+        let sectors = names(Field::Sector);
+        assert_eq!(
+            sectors.suggest("Hôpitaux et soins de santé", Lang::Fr, 1),
+            ["Hôpitaux et services de santé"]
+        );
+        assert_eq!(
+            sectors.suggest("Sofware Developement", Lang::En, 1),
+            ["Software Development"]
+        );
+        let places = names(Field::Region);
+        assert!(
+            places
+                .suggest("Clermont-Fd", Lang::Fr, 3)
+                .contains(&"Clermont-Ferrand (63)")
+        );
+        assert!(places.suggest("Auvergne Rhone Alpe", Lang::Fr, 1) == ["Auvergne-Rhône-Alpes"]);
+        assert!(places.suggest("xyzzy", Lang::Fr, 3).is_empty());
+    }
+
+    #[test]
+    fn names_complete_as_one_types() {
+        let places = names(Field::Region);
+        let found: Vec<&str> = places
+            .matching("villeurb", Lang::Fr, 3)
+            .iter()
+            .map(|n| n.label.as_str())
+            .collect();
+        assert_eq!(found.first(), Some(&"Villeurbanne (69)"), "{found:?}");
+        let sectors = names(Field::Sector);
+        let found: Vec<&str> = sectors
+            .matching("dev logiciel", Lang::Fr, 3)
+            .iter()
+            .map(|n| n.label.as_str())
+            .collect();
+        assert_eq!(
+            found.first(),
+            Some(&"Développement de logiciels"),
+            "{found:?}"
+        );
+        // Every label resolves to what it names.
+        for name in places.matching("saint denis", Lang::Fr, 10) {
+            let r = crate::audience::data::resolve_place(&name.label, &Default::default());
+            assert_eq!(
+                r.resolved,
+                super::super::taxonomy::Resolved::One(name.id),
+                "{}",
+                name.label
+            );
+        }
+    }
+}
