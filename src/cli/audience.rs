@@ -133,3 +133,48 @@ fn decision_line(lang: Lang, d: Decision, why: &str) -> String {
     };
     format!("{style}{}{style:#}{} {why}", word.get(lang), lang.colon())
 }
+
+/// `poignee audience --list regions|sectors [TEXT]`: the names matching
+/// TEXT, best first (50 at most; every name without TEXT), each with where
+/// it sits. Exit 1 when nothing matches.
+pub fn list(lang: Lang, field: Field, text: &str) -> std::process::ExitCode {
+    let names = poignee::audience::names::names(field);
+    let n = if text.trim().is_empty() {
+        names.len()
+    } else {
+        50
+    };
+    let found = names.matching(text, lang, n);
+    let tree = field.tree();
+    for name in &found {
+        let path = tree.path(name.id);
+        let path = path.get(lang);
+        let label = terminal_line(&name.label);
+        if path.as_ref() == name.label {
+            out(&label);
+        } else {
+            out(&format!("{label}  {DIM}{}{DIM:#}", terminal_line(&path)));
+        }
+    }
+    if found.is_empty() {
+        let hint = names.suggest(text, lang, 3).join(" · ");
+        let msg = match (lang, hint.is_empty()) {
+            (Lang::Fr, true) => format!("aucun nom ne correspond à « {text} »"),
+            (Lang::Fr, false) => {
+                format!("aucun nom ne correspond à « {text} » : vouliez-vous dire {hint} ?")
+            }
+            (Lang::En, true) => format!("no name matches “{text}”"),
+            (Lang::En, false) => format!("no name matches “{text}”: did you mean {hint}?"),
+        };
+        super::report::fail(lang, &french_spacing_for(lang, &msg));
+        return std::process::ExitCode::from(super::EXIT_FINDINGS);
+    }
+    std::process::ExitCode::SUCCESS
+}
+
+fn french_spacing_for(lang: Lang, s: &str) -> String {
+    match lang {
+        Lang::Fr => french_spacing(s).into_owned(),
+        Lang::En => s.to_string(),
+    }
+}

@@ -171,6 +171,13 @@ struct DraftArgs {
     after_help = "Example: poignee audience --region \"Villeurbanne (69)\" --sector \"Software Development\"\nExit codes: 0 in (or unknown), 1 out, 2 bad usage or config."
 )]
 struct AudienceArgs {
+    /// List the names the filter knows, best match first: `--list regions
+    /// Villeurb`, `--list sectors "dev logiciel"`
+    #[arg(long, value_enum, value_name = "regions|sectors", conflicts_with_all = ["people", "region", "sector"])]
+    list: Option<ListWhat>,
+    /// With --list: the text to match (fuzzy; all names without it)
+    #[arg(requires = "list")]
+    text: Option<String>,
     /// The person's location, as their profile shows it
     #[arg(long, conflicts_with = "people")]
     region: Option<String>,
@@ -192,6 +199,12 @@ struct AudienceArgs {
     /// the list to hand to `poignee draft --people`)
     #[arg(long, value_enum, requires = "people")]
     only: Option<prospects::Category>,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum ListWhat {
+    Regions,
+    Sectors,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -523,6 +536,13 @@ fn audience_cmd(
     config_path: Option<PathBuf>,
     args: AudienceArgs,
 ) -> ExitCode {
+    if let Some(what) = args.list {
+        let field = match what {
+            ListWhat::Regions => poignee::audience::Field::Region,
+            ListWhat::Sectors => poignee::audience::Field::Sector,
+        };
+        return audience::list(lang, field, args.text.as_deref().unwrap_or(""));
+    }
     let Some(linter) = linter_or_fail(lang, config, config_path) else {
         return ExitCode::from(EXIT_USAGE);
     };
