@@ -424,7 +424,10 @@ impl App {
                 self.changed();
             }
             (Screen::Compose, Focus::Form) => match self.form.typed(text) {
-                FormEvent::Changed => self.changed(),
+                FormEvent::Changed => {
+                    self.changed();
+                    self.form.complete(self.lang);
+                }
                 FormEvent::Choice => {
                     let msg = match self.lang {
                         Lang::Fr => format!(
@@ -503,6 +506,7 @@ impl App {
 
     /// Tab goes through the form's fields, the note and the checks.
     fn cycle_focus(&mut self, forward: bool) {
+        self.form.completion = None;
         let last = super::form::FIELDS.len() - 1;
         let at = self.form.at;
         (self.focus, self.form.at) = match (self.focus, forward) {
@@ -534,7 +538,10 @@ impl App {
                 Edit::Moved | Edit::Ignored => {}
             },
             Focus::Form => match self.form.act(action, extend) {
-                FormEvent::Changed => self.changed(),
+                FormEvent::Changed => {
+                    self.changed();
+                    self.form.complete(self.lang);
+                }
                 FormEvent::Copied(s) => self.clipped(s),
                 FormEvent::Cut(s) => {
                     self.clipped(s);

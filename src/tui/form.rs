@@ -64,6 +64,19 @@ impl Field {
     }
 }
 
+/// Names offered for the region or sector being typed, best first.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Completion {
+    /// The field they are for, in [`FIELDS`] order.
+    pub at: usize,
+    pub items: Vec<String>,
+    /// The one ↓ chose; Enter takes it.
+    pub chosen: Option<usize>,
+}
+
+/// Names offered at most.
+pub const COMPLETIONS: usize = 6;
+
 /// What a key did in the form.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum FormEvent {
@@ -88,6 +101,8 @@ pub struct Form {
     pub tier: Tier,
     /// The field in focus, in [`FIELDS`] order.
     pub at: usize,
+    /// Names offered for the region or sector being typed.
+    pub completion: Option<Completion>,
 }
 
 impl Form {
@@ -98,7 +113,67 @@ impl Form {
             platform,
             tier,
             at: 0,
+            completion: None,
         }
+    }
+
+    /// The audience field being typed in, if it is the region or sector.
+    pub fn completing(&self) -> Option<poignee::audience::Field> {
+        match self.field() {
+            Field::Region => Some(poignee::audience::Field::Region),
+            Field::Sector => Some(poignee::audience::Field::Sector),
+            _ => None,
+        }
+    }
+
+    /// Offers the names matching the field's text (none when it is empty
+    /// or already one of them).
+    pub fn complete(&mut self, lang: poignee::Lang) {
+        self.completion = None;
+        let (Some(field), Some(i)) = (self.completing(), self.field().text_index()) else {
+            return;
+        };
+        let text = self.fields[i].text().trim();
+        if text.is_empty() {
+            return;
+        }
+        let names = poignee::audience::names::names(field);
+        let items: Vec<String> = names
+            .matching(text, lang, COMPLETIONS)
+            .into_iter()
+            .map(|n| n.label.clone())
+            .collect();
+        if items.is_empty() || items.iter().any(|l| l == text) {
+            return;
+        }
+        self.completion = Some(Completion {
+            at: self.at,
+            items,
+            chosen: None,
+        });
+    }
+
+    /// ↑↓ in the names offered, Enter takes one, Esc closes them; `None`
+    /// when the key is not for them.
+    fn complete_act(&mut self, action: Action) -> Option<FormEvent> {
+        let c = self.completion.as_mut().filter(|c| c.at == self.at)?;
+        match action {
+            Action::Down => {
+                c.chosen = Some(c.chosen.map_or(0, |i| (i + 1).min(c.items.len() - 1)));
+            }
+            Action::Up => c.chosen = c.chosen.and_then(|i| i.checked_sub(1)),
+            Action::Back => self.completion = None,
+            Action::Confirm => {
+                let label = c.items.get(c.chosen?)?.clone();
+                let i = self.field().text_index()?;
+                self.fields[i].select_all();
+                self.fields[i].insert(&label);
+                self.completion = None;
+                return Some(FormEvent::Changed);
+            }
+            _ => return None,
+        }
+        Some(FormEvent::Nothing)
     }
 
     pub fn target(&self) -> Target {
@@ -141,6 +216,9 @@ impl Form {
     }
 
     pub fn act(&mut self, action: Action, extend: bool) -> FormEvent {
+        if let Some(done) = self.complete_act(action) {
+            return done;
+        }
         let i = self.at.min(FIELDS.len() - 1);
         // ↑↓ go to the field drawn above or below (the form is a grid:
         // name and region, title and sector, then the three choices).
@@ -314,6 +392,26 @@ pub struct FormView<'a> {
 }
 
 impl FormView<'_> {
+    /// The names offered for the field in focus, and where they go: under
+    /// its value, as wide as the longest.
+    pub fn completion(&self, area: Rect) -> Option<(&Completion, Rect)> {
+        let c = self
+            .form
+            .completion
+            .as_ref()
+            .filter(|c| self.focused && c.at == self.form.at)?;
+        let (x, y, w) = cells(area, &self.look).at[c.at];
+        let widest = c
+            .items
+            .iter()
+            .map(|l| UnicodeWidthStr::width(l.as_str()))
+            .max()
+            .unwrap_or(0);
+        let width = (widest + 2).max(w.min(24)) as u16;
+        let height = c.items.len() as u16 + 2;
+        Some((c, Rect::new(x + LABEL_W as u16 - 1, y + 1, width, height)))
+    }
+
     /// Where the terminal's cursor goes when a text field has the focus.
     pub fn cursor(&self, area: Rect) -> Option<Position> {
         let form = self.form;
@@ -383,5 +481,45 @@ impl Widget for FormView<'_> {
                 Paragraph::new(Line::from(spans)).render(Rect::new(area.x, y, area.width, 1), buf);
             }
         }
+    }
+}
+
+/// The names offered under a field: ↓ chooses, Enter takes, Esc closes.
+pub struct CompletionView<'a> {
+    pub completion: &'a Completion,
+    pub look: Look<'a>,
+}
+
+impl Widget for CompletionView<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let theme = self.look.theme;
+        let keys = self.look.keys;
+        ratatui::widgets::Clear.render(area, buf);
+        let hint = format!(
+            " {} {} ",
+            keys.short(Action::Down),
+            keys.label(Action::Confirm)
+        );
+        let block = ratatui::widgets::Block::bordered()
+            .border_style(theme.dim())
+            .title_bottom(Line::from(Span::styled(hint, theme.dim())));
+        let inner = block.inner(area);
+        block.render(area, buf);
+        let w = usize::from(inner.width);
+        let lines: Vec<Line> = self
+            .completion
+            .items
+            .iter()
+            .enumerate()
+            .map(|(i, label)| {
+                let style = if self.completion.chosen == Some(i) {
+                    theme.selected()
+                } else {
+                    Style::new()
+                };
+                Line::from(Span::styled(fit(label, w), style))
+            })
+            .collect();
+        Paragraph::new(lines).render(inner, buf);
     }
 }

@@ -1163,3 +1163,49 @@ fn the_help_stops_at_its_end_and_a_question_shows_on_a_small_screen() {
         "{shown}"
     );
 }
+
+#[test]
+fn region_and_sector_complete_as_one_types() {
+    let mut a = app(Lang::Fr, None);
+    a.focus = Focus::Form;
+    a.form.at = 1; // the region
+    typed(&mut a, "villeurb");
+    let offered = a
+        .form
+        .completion
+        .clone()
+        .map(|c| c.items)
+        .unwrap_or_default();
+    assert_eq!(
+        offered.first().map(String::as_str),
+        Some("Villeurbanne (69)")
+    );
+    let shown = screen_text(&render(&mut a, 80, 24));
+    assert!(shown.contains("Villeurbanne (69)"), "{shown}");
+    press(&mut a, KeyCode::Down);
+    press(&mut a, KeyCode::Enter);
+    assert_eq!(a.form.fields[2].text(), "Villeurbanne (69)");
+    assert!(a.form.completion.is_none());
+    assert_eq!(
+        a.verdict.decision,
+        Decision::In,
+        "the chosen name is placed"
+    );
+    // Sectors in either language; Esc closes the names, then leaves.
+    a.form.at = 3;
+    typed(&mut a, "hopitaux serv");
+    let offered = a
+        .form
+        .completion
+        .clone()
+        .map(|c| c.items)
+        .unwrap_or_default();
+    assert!(
+        offered.iter().any(|l| l == "Hôpitaux et services de santé"),
+        "{offered:?}"
+    );
+    press(&mut a, KeyCode::Esc);
+    assert!(a.form.completion.is_none() && a.focus == Focus::Form);
+    press(&mut a, KeyCode::Esc);
+    assert_eq!(a.focus, Focus::Note);
+}

@@ -328,6 +328,10 @@ fn compose(f: &mut Frame, app: &App, look: &Look, frame: Rect) {
         look: *look,
     };
     let cursor = form.cursor(areas.form);
+    // Drawn last, over the panes below the form.
+    let offered = form
+        .completion(areas.form)
+        .map(|(c, at)| (c.clone(), at.intersection(frame)));
     f.render_widget(form, areas.form);
     if let (Some(p), true) = (cursor, live) {
         f.set_cursor_position(p);
@@ -354,6 +358,15 @@ fn compose(f: &mut Frame, app: &App, look: &Look, frame: Rect) {
         areas.checks,
     );
     status_bar(f, app, look, areas.status);
+    if let Some((completion, at)) = offered.filter(|_| live) {
+        f.render_widget(
+            super::form::CompletionView {
+                completion: &completion,
+                look: *look,
+            },
+            at,
+        );
+    }
 }
 
 fn gauge(length: usize, limit: usize, cells: usize) -> String {
