@@ -6,6 +6,7 @@
 //! *out*; an ambiguous one (Saint-Denis: 93 or 974) is never guessed.
 
 pub mod data;
+mod place;
 pub mod taxonomy;
 
 use crate::lang::{Lang, Localized};
@@ -13,7 +14,7 @@ use crate::target::Target;
 use data::{Resolution, resolve_place, resolve_sector};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashMap};
-use taxonomy::{NodeId, Resolved, Taxonomy, key};
+use taxonomy::{Kind, NodeId, Resolved, Taxonomy, key};
 
 /// The `[audience]` table of the config.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -73,8 +74,8 @@ impl Field {
     fn data_scope(self) -> (&'static str, &'static str) {
         match self {
             Field::Region => (
-                "régions, départements et villes de France",
-                "French regions, départements and cities",
+                "régions, départements et communes de France",
+                "French regions, départements and communes",
             ),
             Field::Sector => ("secteurs LinkedIn", "LinkedIn industries"),
         }
@@ -326,7 +327,7 @@ fn disambiguated(tree: &Taxonomy, id: NodeId, shown: &str) -> String {
     let code = tree
         .chain(id)
         .map(|n| tree.node(n))
-        .find(|n| n.kind == taxonomy::Kind::Departement)
+        .find(|n| matches!(n.kind, Kind::Departement | Kind::Collectivity))
         .map(|n| n.code.clone());
     match code {
         Some(code) => format!("{shown} ({code})"),
