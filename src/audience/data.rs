@@ -1,14 +1,23 @@
 //! The shipped reference data (`data/reference/`), embedded in the binary and
 //! built into two trees on first use: French geography (country → region →
-//! département → city, with old regions and metropolitan areas beside them)
-//! and LinkedIn's industries (group → industry → sub-industry).
+//! département → commune → arrondissement or commune déléguée, with old
+//! regions and metropolitan areas beside them) and LinkedIn's industries
+//! (group → industry → sub-industry).
 
-use super::taxonomy::{Kind, Node, NodeId, Resolved, Taxonomy, key};
+use super::taxonomy::{Kind, Node, NodeId, Resolved, Taxonomy, key, key_into};
+use rustc_hash::{FxBuildHasher, FxHashMap};
 use std::collections::HashMap;
-use std::sync::LazyLock;
+use std::hash::BuildHasher;
+use std::sync::{LazyLock, OnceLock};
+
+pub use super::place::resolve_place;
 
 const DEPARTEMENTS: &str = include_str!("../../data/reference/fr-departements.csv");
+const COLLECTIVITIES: &str = include_str!("../../data/reference/fr-collectivities.csv");
 const CITIES: &str = include_str!("../../data/reference/fr-cities.csv");
+/// Every commune, arrondissement municipal, commune déléguée and associée
+/// (`scripts/fetch-geography.sh`): 1.3 MB, the bulk of the embedded data.
+const COMMUNES: &str = include_str!("../../data/reference/fr-communes.tsv");
 const LOCATIONS: &str = include_str!("../../data/reference/linkedin-locations-fr.csv");
 const OLD_REGIONS: &str = include_str!("../../data/reference/fr-old-regions.csv");
 const COUNTRIES: &str = include_str!("../../data/reference/countries.csv");
@@ -30,17 +39,117 @@ fn field(row: &csv::StringRecord, i: usize) -> &str {
     row.get(i).unwrap_or("").trim()
 }
 
+/// One line of `fr-communes.tsv`, borrowed from the embedded text: reading
+/// 37,000 of them, and making their nodes, copies no name.
+struct CommuneRow {
+    code: &'static str,
+    name: &'static str,
+    /// `C` commune, `R` arrondissement municipal, `D` commune déléguée, `A`
+    /// commune associée.
+    kind: u8,
+    departement: &'static str,
+    /// The INSEE code of the commune an `R`, `D` or `A` belongs to.
+    parent: &'static str,
+    population: u32,
+    postal_codes: &'static str,
+}
+
+/// The rows of `fr-communes.tsv`, its `#` lines skipped. A line that does
+/// not parse is skipped; a test counts them all.
+fn commune_rows() -> impl Iterator<Item = CommuneRow> {
+    let mut rest = COMMUNES;
+    std::iter::from_fn(move || {
+        while !rest.is_empty() {
+            let line = cut(&mut rest, b'\n');
+            if !line.starts_with('#')
+                && let Some(row) = commune_row(line)
+            {
+                return Some(row);
+            }
+        }
+        None
+    })
+}
+
+fn commune_row(mut line: &'static str) -> Option<CommuneRow> {
+    let mut next = || (!line.is_empty()).then(|| cut(&mut line, b'\t'));
+    Some(CommuneRow {
+        code: next()?,
+        name: next()?,
+        kind: *next()?.as_bytes().first()?,
+        departement: next()?,
+        parent: next()?,
+        population: next()?.parse().ok()?,
+        postal_codes: next().unwrap_or(""),
+    })
+}
+
+/// The text up to the next `byte` (an ASCII one), which `rest` then starts
+/// after: a byte loop, half the instructions `str::split` took on 1.3 MB.
+fn cut(rest: &mut &'static str, byte: u8) -> &'static str {
+    let end = rest.bytes().position(|b| b == byte).unwrap_or(rest.len());
+    let (head, tail) = rest.split_at(end);
+    *rest = tail.get(1..).unwrap_or("");
+    head
+}
+
+/// A five-digit postal code as a number ("01400" → 1400), if it is one.
+pub fn postal_number(word: &str) -> Option<u32> {
+    (word.len() == 5 && word.bytes().all(|b| b.is_ascii_digit()))
+        .then(|| word.parse().ok())
+        .flatten()
+}
+
 pub struct Geo {
     pub tree: Taxonomy,
+    /// France's node: a place outside it is abroad.
+    pub france: Option<NodeId>,
     /// Whole location strings as LinkedIn shows them, by [`key`].
     exact: HashMap<String, NodeId>,
-    departements: HashMap<String, NodeId>,
-    /// Paris, Lyon, Marseille: their postal codes name arrondissements.
-    arrondissements: [(&'static str, Option<NodeId>); 3],
+    /// Départements and overseas collectivities by code (`69`, `2A`, `975`).
+    departements: FxHashMap<String, NodeId>,
+    /// The cities of `fr-cities.csv` by INSEE code: the places people mean
+    /// by their names, whose nodes the communes reuse.
+    listed: FxHashMap<String, NodeId>,
+    /// Their names ([`key`]), sorted: "Aix" may mean Aix-en-Provence.
+    listed_names: Vec<(String, NodeId)>,
+    /// `fr-communes.tsv`, read the first time a place is not a region,
+    /// département, country or listed city: start-up, which reads the
+    /// config's regions, does without it.
+    communes: OnceLock<Communes>,
+}
+
+/// The communes and the places inside them, with what finds them.
+struct Communes {
+    /// Numbered after the tree's own nodes ([`Taxonomy::defer`]).
+    nodes: Vec<Node>,
+    /// Inhabitants, by node (0 for the tree's own nodes but the listed
+    /// cities, and for communes déléguées, which INSEE does not count).
+    population: Vec<u32>,
+    /// By [`key`].
+    names: NameIndex,
+    /// By [`compact`] key, for the names with spaces.
+    compact_names: NameIndex,
+    /// (postal code, commune or arrondissement), sorted.
+    postal: Vec<(u32, NodeId)>,
+    /// (city, number, arrondissement): Paris 1–20, Lyon 1–9, Marseille 1–16.
+    arrondissements: Vec<(NodeId, u32, NodeId)>,
+    /// Rows read; none is lost to an unknown département or commune.
+    rows: usize,
 }
 
 pub static GEO: LazyLock<Geo> = LazyLock::new(Geo::build);
 pub static SECTORS: LazyLock<Taxonomy> = LazyLock::new(build_sectors);
+
+/// The deferred nodes of `GEO.tree`: the communes.
+fn commune_nodes() -> &'static [Node] {
+    &GEO.communes().nodes
+}
+
+/// A [`key`] without its spaces: "SaintEtienne" is "Saint-Étienne".
+pub fn compact(k: &str) -> String {
+    k.replace(' ', "")
+}
 
 impl Geo {
     fn build() -> Geo {
@@ -49,9 +158,9 @@ impl Geo {
         for row in rows(COUNTRIES) {
             let id = tree.add(Node {
                 kind: Kind::Country,
-                code: field(&row, 0).into(),
-                fr: field(&row, 1).into(),
-                en: field(&row, 2).into(),
+                code: field(&row, 0).to_owned().into(),
+                fr: field(&row, 1).to_owned().into(),
+                en: field(&row, 2).to_owned().into(),
                 parent: None,
                 members: Vec::new(),
             });
@@ -63,15 +172,15 @@ impl Geo {
             }
         }
         let mut regions: HashMap<String, NodeId> = HashMap::new();
-        let mut departements = HashMap::new();
+        let mut departements = FxHashMap::default();
         for row in rows(DEPARTEMENTS) {
             let region_name = field(&row, 3);
             let region = *regions.entry(key(region_name)).or_insert_with(|| {
                 tree.add(Node {
                     kind: Kind::Region,
-                    code: field(&row, 2).into(),
-                    fr: region_name.into(),
-                    en: region_name.into(),
+                    code: field(&row, 2).to_owned().into(),
+                    fr: region_name.to_owned().into(),
+                    en: region_name.to_owned().into(),
                     parent: france,
                     members: Vec::new(),
                 })
@@ -79,13 +188,28 @@ impl Geo {
             let code = field(&row, 0);
             let id = tree.add(Node {
                 kind: Kind::Departement,
-                code: code.into(),
-                fr: field(&row, 1).into(),
-                en: field(&row, 1).into(),
+                code: code.to_owned().into(),
+                fr: field(&row, 1).to_owned().into(),
+                en: field(&row, 1).to_owned().into(),
                 parent: Some(region),
                 members: Vec::new(),
             });
             departements.insert(code.to_ascii_uppercase(), id);
+        }
+        for row in rows(COLLECTIVITIES) {
+            let code = field(&row, 0);
+            let id = tree.add(Node {
+                kind: Kind::Collectivity,
+                code: code.to_owned().into(),
+                fr: field(&row, 1).to_owned().into(),
+                en: field(&row, 2).to_owned().into(),
+                parent: france,
+                members: Vec::new(),
+            });
+            for other in field(&row, 3).split('|') {
+                tree.name(other, id);
+            }
+            departements.insert(code.to_string(), id);
         }
         let mut cities: HashMap<(String, String), NodeId> = HashMap::new();
         let mut city = |tree: &mut Taxonomy, name: &str, code: &str| -> Option<NodeId> {
@@ -93,17 +217,32 @@ impl Geo {
             Some(*cities.entry((key(name), code.into())).or_insert_with(|| {
                 tree.add(Node {
                     kind: Kind::City,
-                    code: code.into(),
-                    fr: name.into(),
-                    en: name.into(),
+                    code: "".into(),
+                    fr: name.to_owned().into(),
+                    en: name.to_owned().into(),
                     parent: Some(dep),
                     members: Vec::new(),
                 })
             }))
         };
+        let mut listed = FxHashMap::default();
+        let mut listed_names = Vec::new();
         for row in rows(CITIES) {
-            city(&mut tree, field(&row, 0), field(&row, 1));
+            let Some(id) = city(&mut tree, field(&row, 0), field(&row, 1)) else {
+                continue;
+            };
+            let insee = field(&row, 2);
+            if !insee.is_empty() {
+                tree.node_mut(id).code = insee.to_owned().into();
+                listed.insert(insee.to_string(), id);
+            }
+            listed_names.push((key(field(&row, 0)), id));
+            for other in field(&row, 3).split('|') {
+                tree.name(other, id);
+                listed_names.push((key(other), id));
+            }
         }
+        listed_names.sort_unstable();
         let mut old_regions = HashMap::new();
         for row in rows(OLD_REGIONS) {
             let members: Vec<NodeId> = field(&row, 1)
@@ -113,9 +252,9 @@ impl Geo {
             let parent = members.first().and_then(|&d| tree.node(d).parent);
             let id = tree.add(Node {
                 kind: Kind::OldRegion,
-                code: String::new(),
-                fr: field(&row, 0).into(),
-                en: field(&row, 0).into(),
+                code: "".into(),
+                fr: field(&row, 0).to_owned().into(),
+                en: field(&row, 0).to_owned().into(),
                 parent,
                 members,
             });
@@ -146,9 +285,9 @@ impl Geo {
                             let core = metro_core(location);
                             let m = tree.add(Node {
                                 kind: Kind::Metro,
-                                code: code.into(),
-                                fr: format!("Région de {core}"),
-                                en: format!("Greater {core} Area"),
+                                code: code.to_owned().into(),
+                                fr: format!("Région de {core}").into(),
+                                en: format!("Greater {core} Area").into(),
                                 parent: tree.node(dep).parent,
                                 members: vec![dep],
                             });
@@ -163,19 +302,20 @@ impl Geo {
                 exact.insert(key(location), id);
             }
         }
-        let paris = tree
-            .lookup("Paris")
-            .iter()
-            .copied()
-            .find(|&n| tree.node(n).kind == Kind::City);
-        let lyon = tree.lookup("Lyon").first().copied();
-        let marseille = tree.lookup("Marseille").first().copied();
+        tree.defer(commune_nodes);
         Geo {
             tree,
+            france,
             exact,
             departements,
-            arrondissements: [("75", paris), ("69", lyon), ("13", marseille)],
+            listed,
+            listed_names,
+            communes: OnceLock::new(),
         }
+    }
+
+    fn communes(&self) -> &Communes {
+        self.communes.get_or_init(|| Communes::read(self))
     }
 
     /// The place a whole location string names, when LinkedIn shows it so.
@@ -183,34 +323,245 @@ impl Geo {
         self.exact.get(k).copied()
     }
 
+    /// A département or overseas collectivity by its code (`69`, `2a`, `975`).
     pub fn departement(&self, code: &str) -> Option<NodeId> {
         self.departements.get(&code.to_ascii_uppercase()).copied()
     }
 
-    /// A postal code's place: its département (two digits, three overseas,
-    /// 2A/2B in Corsica), or the arrondissement's city in Paris, Lyon and
-    /// Marseille (75008 → Paris).
-    pub fn postal_code(&self, code: &str) -> Option<NodeId> {
-        if code.len() != 5 || !code.bytes().all(|b| b.is_ascii_digit()) {
-            return None;
+    pub fn population(&self, id: NodeId) -> u32 {
+        let population = &self.communes().population;
+        population.get(id as usize).copied().unwrap_or(0)
+    }
+
+    /// Whether the node is a city of `fr-cities.csv`: the one people mean by
+    /// its name, whatever smaller communes bear it too.
+    pub fn is_listed_city(&self, id: NodeId) -> bool {
+        (id as usize) < self.tree.core_len() && self.tree.node(id).kind == Kind::City
+    }
+
+    /// The listed cities whose name begins with that one (a [`key`]) and
+    /// goes on: "aix" → Aix-en-Provence, Aix-les-Bains.
+    pub fn listed_starting(&self, k: &str) -> Vec<NodeId> {
+        let prefix = format!("{k} ");
+        let start = self.listed_names.partition_point(|(n, _)| *n < prefix);
+        let mut ids: Vec<NodeId> = self.listed_names[start..]
+            .iter()
+            .take_while(|(n, _)| n.starts_with(&prefix))
+            .map(|&(_, id)| id)
+            .collect();
+        ids.sort_unstable();
+        ids.dedup();
+        ids
+    }
+
+    /// The communes, arrondissements and communes déléguées of that name (a
+    /// [`key`]), in the order of the data: listed cities first. A name
+    /// written without its spaces ("Saintetienne", "Lagarde") is looked up
+    /// among the names that have some when none is written so.
+    pub fn communes_named(&self, k: &str) -> Vec<NodeId> {
+        let communes = self.communes();
+        let ids = communes.names.get(k);
+        if !ids.is_empty() {
+            return ids;
         }
-        let dep = match &code[..2] {
-            "97" | "98" => &code[..3],
-            "20" if code.as_bytes()[2] < b'2' => "2A",
-            "20" => "2B",
-            two => two,
-        };
-        let arrondissement = self.arrondissements.iter().find_map(|(d, city)| {
-            let number: u32 = code[2..].parse().ok()?;
-            let max = match *d {
-                "75" => 20,
-                "69" => 9,
-                _ => 16,
+        communes.compact_names.get(&compact(k))
+    }
+
+    /// The arrondissement `number` of a city (Paris, Lyon, Marseille).
+    pub fn arrondissement(&self, city: NodeId, number: u32) -> Option<NodeId> {
+        self.communes()
+            .arrondissements
+            .iter()
+            .find(|&&(c, n, _)| c == city && n == number)
+            .map(|&(_, _, id)| id)
+    }
+
+    /// The places a postal code serves, the most precise ones (75008: the
+    /// 8th arrondissement, not Paris as well); for a code missing from the
+    /// data (a CEDEX), its département by the first digits: two, three
+    /// overseas, 2A/2B in Corsica.
+    pub fn postal_places(&self, word: &str) -> Option<Vec<NodeId>> {
+        let code = postal_number(word)?;
+        let postal = &self.communes().postal;
+        let start = postal.partition_point(|&(c, _)| c < code);
+        let all: Vec<NodeId> = postal[start..]
+            .iter()
+            .take_while(|&&(c, _)| c == code)
+            .map(|&(_, id)| id)
+            .collect();
+        let tree = &self.tree;
+        let mut ids: Vec<NodeId> = all
+            .iter()
+            .copied()
+            .filter(|&a| !all.iter().any(|&b| b != a && tree.contains(a, b)))
+            .collect();
+        if ids.is_empty() {
+            let dep = match &word[..2] {
+                "97" | "98" => &word[..3],
+                "20" if word.as_bytes()[2] < b'2' => "2A",
+                "20" => "2B",
+                two => two,
             };
-            let is_arr = (1..=max).contains(&number) || (*d == "75" && number == 116);
-            (dep == *d && is_arr).then_some(*city).flatten()
+            ids.extend(self.departement(dep));
+        }
+        (!ids.is_empty()).then_some(ids)
+    }
+
+    /// A postal code's place: its commune or arrondissement when it serves
+    /// one (69003 → Lyon 3e Arrondissement), else the département all its
+    /// communes lie in (20200 → Haute-Corse).
+    pub fn postal_code(&self, code: &str) -> Option<NodeId> {
+        match self.postal_places(code)?.as_slice() {
+            [one] => Some(*one),
+            several => self.tree.common_ancestor(several),
+        }
+    }
+}
+
+impl Communes {
+    /// Reads every commune under its département, then the arrondissements,
+    /// communes déléguées and associées under their commune. A listed city
+    /// is its commune's node. Reads the tree's own nodes only: the deferred
+    /// ones are these.
+    fn read(geo: &Geo) -> Communes {
+        let first = geo.tree.core_len();
+        let mut out = Communes {
+            nodes: Vec::with_capacity(38_000),
+            population: vec![0; first],
+            names: NameIndex::default(),
+            compact_names: NameIndex::default(),
+            postal: Vec::with_capacity(36_000),
+            arrondissements: Vec::new(),
+            rows: 0,
+        };
+        let mut by_code: Vec<(&'static str, NodeId)> = Vec::with_capacity(35_000);
+        let mut inside = Vec::new();
+        for row in commune_rows() {
+            if row.kind != b'C' {
+                inside.push(row);
+                continue;
+            }
+            // The data's codes are upper case already: no copy to look one up.
+            let Some(&dep) = geo.departements.get(row.departement) else {
+                continue;
+            };
+            let id = match geo.listed.get(row.code) {
+                Some(&id) => id,
+                None => out.push(first, &row, dep),
+            };
+            by_code.push((row.code, id));
+            out.add(id, &row);
+        }
+        by_code.sort_unstable();
+        for row in inside {
+            let Ok(at) = by_code.binary_search_by(|&(code, _)| code.cmp(row.parent)) else {
+                continue;
+            };
+            let parent = by_code[at].1;
+            let id = out.push(first, &row, parent);
+            if row.kind == b'R' {
+                let digits: String = row.name.chars().filter(char::is_ascii_digit).collect();
+                if let Ok(n) = digits.parse() {
+                    out.arrondissements.push((parent, n, id));
+                }
+            }
+            out.add(id, &row);
+        }
+        out.postal.sort_unstable();
+        out
+    }
+
+    /// Makes the node of a row, under `parent`.
+    fn push(&mut self, first: usize, row: &CommuneRow, parent: NodeId) -> NodeId {
+        let id = (first + self.nodes.len()) as NodeId;
+        self.nodes.push(Node {
+            kind: Kind::City,
+            code: row.code.into(),
+            fr: row.name.into(),
+            en: row.name.into(),
+            parent: Some(parent),
+            members: Vec::new(),
         });
-        arrondissement.or_else(|| self.departement(dep))
+        id
+    }
+
+    /// Indexes a row's node by name and postal code.
+    fn add(&mut self, id: NodeId, row: &CommuneRow) {
+        self.rows += 1;
+        let at = id as usize;
+        if self.population.len() <= at {
+            self.population.resize(at + 1, 0);
+        }
+        self.population[at] = row.population;
+        for code in row.postal_codes.split(' ').filter_map(postal_number) {
+            self.postal.push((code, id));
+        }
+        let k = self.names.add(row.name, id);
+        if k.contains(' ') {
+            self.compact_names.add_compact(k, id);
+        }
+    }
+}
+
+/// Names found by their key, 37,000 of them in three allocations: the keys
+/// one after the other in one string, the entries, and a table from a key's
+/// hash to its last entry (the others chained from it).
+#[derive(Default)]
+struct NameIndex {
+    keys: String,
+    entries: Vec<NameEntry>,
+    last: FxHashMap<u64, u32>,
+}
+
+struct NameEntry {
+    id: NodeId,
+    /// The key, in `keys`.
+    start: u32,
+    end: u32,
+    /// The entry before it with the same hash (`u32::MAX`: none).
+    previous: u32,
+}
+
+impl NameIndex {
+    /// Indexes a name by its [`key`]; returns the key.
+    fn add(&mut self, name: &str, id: NodeId) -> &str {
+        let start = self.keys.len();
+        key_into(name, &mut self.keys);
+        self.push(start, id);
+        &self.keys[start..]
+    }
+
+    /// Indexes a key without its spaces.
+    fn add_compact(&mut self, k: &str, id: NodeId) {
+        let start = self.keys.len();
+        self.keys.extend(k.split(' '));
+        self.push(start, id);
+    }
+
+    fn push(&mut self, start: usize, id: NodeId) {
+        let at = self.entries.len() as u32;
+        let hash = FxBuildHasher.hash_one(&self.keys[start..]);
+        let previous = self.last.insert(hash, at).unwrap_or(u32::MAX);
+        self.entries.push(NameEntry {
+            id,
+            start: start as u32,
+            end: self.keys.len() as u32,
+            previous,
+        });
+    }
+
+    /// The nodes of a key, in their order.
+    fn get(&self, k: &str) -> Vec<NodeId> {
+        let mut ids = Vec::new();
+        let mut at = self.last.get(&FxBuildHasher.hash_one(k)).copied();
+        while let Some(e) = at.and_then(|i| self.entries.get(i as usize)) {
+            if self.keys.get(e.start as usize..e.end as usize) == Some(k) {
+                ids.push(e.id);
+            }
+            at = Some(e.previous);
+        }
+        ids.sort_unstable();
+        ids
     }
 }
 
@@ -277,12 +628,13 @@ fn build_sectors() -> Taxonomy {
             } else {
                 Kind::Group
             },
-            code: id.into(),
+            code: id.to_owned().into(),
             fr: french
                 .get(id)
                 .cloned()
-                .unwrap_or_else(|| field(&row, 1).into()),
-            en: field(&row, 1).into(),
+                .unwrap_or_else(|| field(&row, 1).to_owned())
+                .into(),
+            en: field(&row, 1).to_owned().into(),
             parent: None,
             members: Vec::new(),
         });
@@ -317,94 +669,11 @@ pub struct Resolution {
     pub unknown_parts: Vec<String>,
 }
 
-/// The separators between the parts of a location or sector string.
-fn parts(text: &str) -> impl Iterator<Item = &str> {
-    text.split([',', '(', ')', '/', ';', '|', '·'])
-        .map(str::trim)
-        .filter(|p| !p.is_empty())
-}
-
-/// Resolves a location as LinkedIn and Viadeo show it ("Lyon,
-/// Auvergne-Rhône-Alpes, France", "Villeurbanne (69)", "69003", "Région de
-/// Paris"). `extra` holds the user's aliases, by [`key`].
-pub fn resolve_place(text: &str, extra: &HashMap<String, Vec<NodeId>>) -> Resolution {
-    let geo = &*GEO;
-    let whole = key(text);
-    if let Some(ids) = extra.get(&whole) {
-        return resolution(geo.tree.combine(std::slice::from_ref(ids)), Vec::new());
-    }
-    if let Some(id) = geo.exact(&whole) {
-        return resolution(Resolved::One(id), Vec::new());
-    }
-    let mut found = Vec::new();
-    let mut unknown = Vec::new();
-    for part in parts(text) {
-        let mut candidates = Vec::new();
-        let mut rest = Vec::new();
-        for word in part.split_whitespace() {
-            match geo.postal_code(word) {
-                Some(id) => candidates.push(id),
-                None => rest.push(word),
-            }
-        }
-        let rest = rest.join(" ");
-        if !rest.is_empty() {
-            match place_candidates(geo, &rest, extra) {
-                Some(ids) => candidates.extend(ids),
-                None if candidates.is_empty() => unknown.push(rest),
-                None => {}
-            }
-        }
-        if !candidates.is_empty() {
-            found.push(candidates);
-        }
-    }
-    let resolved = if found.is_empty() {
-        Resolved::None
-    } else {
-        geo.tree.combine(&found)
-    };
-    resolution(resolved, unknown)
-}
-
-fn resolution(resolved: Resolved, unknown_parts: Vec<String>) -> Resolution {
+pub(super) fn resolution(resolved: Resolved, unknown_parts: Vec<String>) -> Resolution {
     Resolution {
         resolved,
         unknown_parts,
     }
-}
-
-fn place_candidates(
-    geo: &Geo,
-    part: &str,
-    extra: &HashMap<String, Vec<NodeId>>,
-) -> Option<Vec<NodeId>> {
-    let k = key(part);
-    if let Some(ids) = extra.get(&k) {
-        return Some(ids.clone());
-    }
-    if let Some(id) = geo.exact(&k) {
-        return Some(vec![id]);
-    }
-    let named = geo.tree.lookup_key(&k);
-    if !named.is_empty() {
-        return Some(named.to_vec());
-    }
-    if let Some(id) = geo.departement(part.trim()) {
-        return Some(vec![id]);
-    }
-    // "Région de Grenoble": the city's département, the honest level.
-    let core = strip_metro(part)?;
-    let ids: Vec<NodeId> = geo
-        .tree
-        .lookup(core)
-        .iter()
-        .map(|&id| match geo.tree.node(id).kind {
-            Kind::City => geo.tree.node(id).parent.unwrap_or(id),
-            _ => id,
-        })
-        .collect();
-    (!ids.is_empty()).then_some(ids)
 }
 
 /// Resolves a sector as LinkedIn shows it, in English or French, V2 or
@@ -521,14 +790,100 @@ mod tests {
             geo.postal_code(c)
                 .map(|id| geo.tree.label(id, crate::Lang::Fr))
         };
-        assert_eq!(label("69003").as_deref(), Some("Lyon"));
-        assert_eq!(label("75116").as_deref(), Some("Paris"));
-        assert_eq!(label("92100").as_deref(), Some("Hauts-de-Seine (92)"));
-        assert_eq!(label("20000").as_deref(), Some("Corse-du-Sud (2A)"));
+        // A code that serves one commune or arrondissement names it…
+        assert_eq!(label("69003").as_deref(), Some("Lyon 3e Arrondissement"));
+        assert_eq!(label("75116").as_deref(), Some("Paris 16e Arrondissement"));
+        assert_eq!(label("92100").as_deref(), Some("Boulogne-Billancourt"));
+        assert_eq!(label("20000").as_deref(), Some("Ajaccio"));
+        assert_eq!(label("97400").as_deref(), Some("Saint-Denis"));
+        assert_eq!(label("97133").as_deref(), Some("Saint-Barthélemy"));
+        // …one that serves several, the département they share…
         assert_eq!(label("20200").as_deref(), Some("Haute-Corse (2B)"));
-        assert_eq!(label("97400").as_deref(), Some("La Réunion (974)"));
+        // …one missing from the data (a CEDEX), its département by its digits.
+        assert_eq!(label("92081").as_deref(), Some("Hauts-de-Seine (92)"));
+        assert_eq!(label("20199").as_deref(), Some("Corse-du-Sud (2A)"));
+        assert_eq!(label("97499").as_deref(), Some("La Réunion (974)"));
         assert_eq!(label("6900"), None);
         assert_eq!(label("00000"), None);
+    }
+
+    #[test]
+    fn every_commune_is_read_under_its_departement() {
+        let geo = &*GEO;
+        let lines = COMMUNES.lines().filter(|l| !l.starts_with('#')).count();
+        assert_eq!(
+            commune_rows().count(),
+            lines,
+            "a line of fr-communes.tsv does not parse"
+        );
+        // Every row became a node: none lost to an unknown département or parent.
+        let communes = geo.communes();
+        assert_eq!(communes.rows, lines);
+        let kinds = |k: u8| commune_rows().filter(|r| r.kind == k).count();
+        assert!(kinds(b'C') >= 34_900, "{}", kinds(b'C'));
+        assert!(kinds(b'D') >= 2_000 && kinds(b'A') >= 400);
+        assert_eq!(kinds(b'R'), 45);
+        assert_eq!(communes.arrondissements.len(), 45);
+        assert!(communes.postal.len() >= 35_000, "{}", communes.postal.len());
+        // Each is found by its name, under the département the data gives,
+        // and that under a region (or France, for a collectivity).
+        for row in commune_rows() {
+            let found = geo
+                .communes_named(&key(row.name))
+                .into_iter()
+                .find(|&id| geo.tree.node(id).code == row.code && geo.tree.node(id).fr == row.name);
+            let Some(id) = found else {
+                panic!("{} ({}) is not found by its name", row.name, row.code);
+            };
+            let dep = geo
+                .tree
+                .chain(id)
+                .map(|n| geo.tree.node(n))
+                .find(|n| matches!(n.kind, Kind::Departement | Kind::Collectivity));
+            assert_eq!(
+                dep.map(|d| d.code.as_ref()),
+                Some(row.departement),
+                "{}",
+                row.name
+            );
+            let top = geo
+                .tree
+                .chain(id)
+                .last()
+                .map(|n| geo.tree.node(n).code.as_ref());
+            assert_eq!(top, Some("FR"), "{}", row.name);
+        }
+        assert_eq!(
+            geo.tree
+                .ids()
+                .filter(|&i| geo.tree.node(i).kind == Kind::Collectivity)
+                .count(),
+            8
+        );
+    }
+
+    #[test]
+    fn listed_cities_are_their_communes() {
+        let geo = &*GEO;
+        for row in rows(CITIES) {
+            let (name, dep, insee) = (field(&row, 0), field(&row, 1), field(&row, 2));
+            let named = geo.tree.lookup(name);
+            let Some(&id) = named
+                .iter()
+                .filter(|&&n| geo.tree.node(n).kind == Kind::City)
+                .find(|&&n| geo.tree.chain(n).any(|d| geo.tree.node(d).code == dep))
+            else {
+                panic!("{name} ({dep}) is not a city of its département");
+            };
+            assert!(geo.is_listed_city(id), "{name}");
+            if insee.is_empty() {
+                // A business district (La Défense), not a commune.
+                assert!(geo.communes_named(&key(name)).is_empty(), "{name}");
+            } else {
+                assert_eq!(geo.tree.node(id).code, insee, "{name}");
+                assert!(geo.communes_named(&key(name)).contains(&id), "{name}");
+            }
+        }
     }
 
     #[test]

@@ -7,6 +7,7 @@
 
 pub mod data;
 pub mod names;
+mod place;
 pub mod taxonomy;
 
 use crate::lang::{Lang, Localized};
@@ -14,7 +15,7 @@ use crate::target::Target;
 use data::{Resolution, resolve_place, resolve_sector};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashMap};
-use taxonomy::{NodeId, Resolved, Taxonomy, key};
+use taxonomy::{Kind, NodeId, Resolved, Taxonomy, key};
 
 /// The `[audience]` table of the config.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -74,8 +75,8 @@ impl Field {
     fn data_scope(self) -> (&'static str, &'static str) {
         match self {
             Field::Region => (
-                "régions, départements et villes de France",
-                "French regions, départements and cities",
+                "régions, départements et communes de France",
+                "French regions, départements and communes",
             ),
             Field::Sector => ("secteurs LinkedIn", "LinkedIn industries"),
         }
@@ -340,7 +341,7 @@ fn disambiguated(tree: &Taxonomy, id: NodeId, shown: &str) -> String {
     let code = tree
         .chain(id)
         .map(|n| tree.node(n))
-        .find(|n| n.kind == taxonomy::Kind::Departement)
+        .find(|n| matches!(n.kind, Kind::Departement | Kind::Collectivity))
         .map(|n| n.code.clone());
     match code {
         Some(code) => format!("{shown} ({code})"),

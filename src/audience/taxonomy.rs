@@ -3,7 +3,8 @@
 //! filter asks: is this place inside that one, or only overlapping it?
 
 use crate::lang::{Lang, Localized};
-use crate::text::fold;
+use crate::text::fold_char;
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 pub type NodeId = u32;
@@ -15,6 +16,9 @@ pub enum Kind {
     /// A pre-2016 region (Alsace), still shown on profiles.
     OldRegion,
     Departement,
+    /// An overseas collectivity outside the départements (Saint-Pierre-et-
+    /// Miquelon, 975): in France, in no region.
+    Collectivity,
     /// A metropolitan area as LinkedIn shows it ("Région de Lyon").
     Metro,
     City,
@@ -23,14 +27,18 @@ pub enum Kind {
     Industry,
 }
 
+/// A node's name or code: borrowed from the embedded data for the 37,000
+/// communes, which are then made without allocating.
+pub type Name = Cow<'static, str>;
+
 #[derive(Debug)]
 pub struct Node {
     pub kind: Kind,
-    /// A département's code (`69`, `2A`, `974`), a country's ISO code, an
-    /// industry's id.
-    pub code: String,
-    pub fr: String,
-    pub en: String,
+    /// A département's or collectivity's code (`69`, `2A`, `974`, `975`), a
+    /// commune's INSEE code (`69123`), a country's ISO code, an industry's id.
+    pub code: Name,
+    pub fr: Name,
+    pub en: Name,
     pub parent: Option<NodeId>,
     /// What the node covers besides its descendants: an old region's
     /// départements, a metropolitan area's core département.
@@ -50,28 +58,87 @@ pub enum Resolved {
 pub struct Taxonomy {
     nodes: Vec<Node>,
     names: HashMap<String, Vec<NodeId>>,
+    /// Nodes made on first use and numbered after `nodes`: the 37,000
+    /// communes (`data::Geo`), which start-up and most lookups never need.
+    /// Their names are indexed apart, by their maker.
+    later: Option<fn() -> &'static [Node]>,
 }
 
 /// The lookup key of a name: folded (case, accents), `&` read as "and",
-/// "St" as "Saint", every other non-alphanumeric run a single space.
+/// "St" as "Saint", every other non-alphanumeric run a single space. One
+/// pass, no copy but the key: the 37,000 commune names go through it.
 pub fn key(name: &str) -> String {
-    let folded = fold(name);
-    let mut out = String::with_capacity(folded.len());
-    for word in folded
-        .replace('&', " and ")
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-    {
-        if !out.is_empty() {
-            out.push(' ');
+    let mut out = String::with_capacity(name.len() + 4);
+    key_into(name, &mut out);
+    out
+}
+
+/// Appends the [`key`] of a name to `out`, after what `out` already holds:
+/// the commune names' keys are written one after the other in one string.
+pub fn key_into(name: &str, out: &mut String) {
+    let base = out.len();
+    let out = &mut KeyOut { out, base };
+    // Where the word being written starts in `out`, if one is.
+    let mut word: Option<usize> = None;
+    let mut folded = String::new();
+    for c in name.chars() {
+        if c == '&' {
+            end_word(out, &mut word);
+            for c in "and".chars() {
+                push_char(out, &mut word, c);
+            }
+            end_word(out, &mut word);
+            continue;
         }
-        out.push_str(match word {
+        if c.is_ascii() {
+            if c.is_ascii_alphanumeric() {
+                push_char(out, &mut word, c.to_ascii_lowercase());
+            } else {
+                end_word(out, &mut word);
+            }
+            continue;
+        }
+        folded.clear();
+        fold_char(c, &mut folded);
+        for f in folded.chars() {
+            if f.is_alphanumeric() {
+                push_char(out, &mut word, f);
+            } else {
+                end_word(out, &mut word);
+            }
+        }
+    }
+    end_word(out, &mut word);
+}
+
+/// The string a key is appended to, and where the key begins in it.
+struct KeyOut<'a> {
+    out: &'a mut String,
+    base: usize,
+}
+
+/// Appends to the current word of a key, starting one if needed.
+fn push_char(k: &mut KeyOut, word: &mut Option<usize>, c: char) {
+    if word.is_none() {
+        if k.out.len() > k.base {
+            k.out.push(' ');
+        }
+        *word = Some(k.out.len());
+    }
+    k.out.push(c);
+}
+
+/// Closes the current word of a key: « st » and « ste » spelt out.
+fn end_word(k: &mut KeyOut, word: &mut Option<usize>) {
+    if let Some(start) = word.take() {
+        let whole = match &k.out[start..] {
             "st" => "saint",
             "ste" => "sainte",
-            w => w,
-        });
+            _ => return,
+        };
+        k.out.truncate(start);
+        k.out.push_str(whole);
     }
-    out
 }
 
 impl Taxonomy {
@@ -83,6 +150,21 @@ impl Taxonomy {
             self.name(&name, id);
         }
         id
+    }
+
+    /// Numbers the nodes `later` makes after the ones added so far; they
+    /// are made the first time one of them is asked for.
+    pub fn defer(&mut self, later: fn() -> &'static [Node]) {
+        self.later = Some(later);
+    }
+
+    /// The number the first deferred node will have.
+    pub fn core_len(&self) -> usize {
+        self.nodes.len()
+    }
+
+    fn later(&self) -> &[Node] {
+        self.later.map_or(&[], |later| later())
     }
 
     /// Adds another name for a node.
@@ -98,23 +180,29 @@ impl Taxonomy {
     }
 
     pub fn node(&self, id: NodeId) -> &Node {
-        &self.nodes[id as usize]
+        let i = id as usize;
+        match self.nodes.get(i) {
+            Some(node) => node,
+            None => &self.later()[i - self.nodes.len()],
+        }
     }
 
+    /// A node added with [`Taxonomy::add`], not a deferred one.
     pub fn node_mut(&mut self, id: NodeId) -> &mut Node {
         &mut self.nodes[id as usize]
     }
 
+    /// Every node, the deferred ones made if they were not yet.
     pub fn len(&self) -> usize {
-        self.nodes.len()
+        self.nodes.len() + self.later().len()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.nodes.is_empty()
+        self.len() == 0
     }
 
     pub fn ids(&self) -> impl Iterator<Item = NodeId> + '_ {
-        (0..self.nodes.len()).map(|i| i as NodeId)
+        (0..self.len()).map(|i| i as NodeId)
     }
 
     /// The nodes of that name (an already computed [`key`]).
@@ -143,6 +231,14 @@ impl Taxonomy {
         let members = &self.node(outer).members;
         self.chain(inner)
             .any(|n| n == outer || members.contains(&n))
+    }
+
+    /// The nearest node that holds them all (one of them, or an ancestor):
+    /// the département that every commune of a postal code lies in.
+    pub fn common_ancestor(&self, ids: &[NodeId]) -> Option<NodeId> {
+        let (&first, rest) = ids.split_first()?;
+        self.chain(first)
+            .find(|&a| rest.iter().all(|&id| self.chain(id).any(|n| n == a)))
     }
 
     /// Whether the two share ground without one holding the other for sure:
@@ -189,8 +285,8 @@ impl Taxonomy {
             Lang::En => &n.en,
         };
         match n.kind {
-            Kind::Departement => format!("{name} ({})", n.code),
-            _ => name.clone(),
+            Kind::Departement | Kind::Collectivity => format!("{name} ({})", n.code),
+            _ => name.to_string(),
         }
     }
 
@@ -231,5 +327,46 @@ mod tests {
             "provence alpes cote d azur"
         );
         assert_eq!(key("!!"), "");
+        assert_eq!(key("R&D"), "r and d");
+        assert_eq!(
+            key("Ste-Maxime & St Tropez"),
+            "sainte maxime and saint tropez"
+        );
+        assert_eq!(key("Straße Œuvre"), "strasse oeuvre");
+    }
+
+    /// The key as it was first written: fold, then split.
+    fn reference_key(name: &str) -> String {
+        crate::text::fold(name)
+            .replace('&', " and ")
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(|w| match w {
+                "st" => "saint",
+                "ste" => "sainte",
+                w => w,
+            })
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
+    #[test]
+    fn the_one_pass_key_is_the_folded_key() {
+        let names = include_str!("../../data/reference/fr-communes.tsv")
+            .lines()
+            .filter_map(|l| l.split('\t').nth(1))
+            .chain(include_str!("../../data/reference/linkedin-industries-v2-fr.csv").lines())
+            .chain([
+                "  St-Étienne ",
+                "ǅemal & Ǆ",
+                "İstanbul",
+                "ﬁnance",
+                "Ⅻ arr.",
+                "a\u{301}b",
+                "\u{2019}x",
+            ]);
+        for name in names {
+            assert_eq!(key(name), reference_key(name), "{name}");
+        }
     }
 }
