@@ -246,6 +246,24 @@ impl Config {
             ));
         }
         if let Err(e) = self.audience.compile() {
+            // At the entry itself when it can be found after its key.
+            let at = find_key(text, &e.key).and_then(|k| {
+                let value = e.value.as_deref()?;
+                let rest = &text[k..];
+                let end = rest.find("\n[").unwrap_or(rest.len());
+                [format!("\"{value}\""), format!("'{value}'")]
+                    .iter()
+                    .find_map(|q| rest[..end].find(q.as_str()))
+                    .map(|i| k + i)
+            });
+            if let Some(offset) = at {
+                let mut located = Located::at(text, offset, e.message);
+                located.key = Some(e.key.clone());
+                return Err(ConfigError::Invalid {
+                    path: path.to_path_buf(),
+                    at: Box::new(located),
+                });
+            }
             return Err(invalid(&e.key, e.message));
         }
         if t.repeated_text_people < 2 {

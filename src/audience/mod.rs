@@ -152,7 +152,47 @@ impl Verdict {
 pub struct EntryError {
     /// The dotted config key: `audience.regions`.
     pub key: String,
+    /// The entry itself, to point at it in the config.
+    pub value: Option<String>,
     pub message: Localized,
+}
+
+/// « région inconnue « Atlantis » : vouliez-vous dire … ? », with the
+/// names closest to it in each language, or how to find one.
+fn unknown_entry(field: Field, shown: &str) -> Localized {
+    let (fr, en) = field.names();
+    let close = |lang| {
+        names::names(field)
+            .suggest(shown, lang, 3)
+            .into_iter()
+            .map(|n| match lang {
+                Lang::Fr => format!("« {n} »"),
+                Lang::En => format!("“{n}”"),
+            })
+            .collect::<Vec<_>>()
+    };
+    let list = match field {
+        Field::Region => "regions",
+        Field::Sector => "sectors",
+    };
+    let (cfr, cen) = (close(Lang::Fr), close(Lang::En));
+    let hint_fr = if cfr.is_empty() {
+        format!("`poignee audience --list {list} TEXTE` montre les noms connus")
+    } else {
+        format!("vouliez-vous dire {} ?", cfr.join(" ou "))
+    };
+    let hint_en = if cen.is_empty() {
+        format!("`poignee audience --list {list} TEXT` shows the names it knows")
+    } else {
+        format!("did you mean {}?", cen.join(" or "))
+    };
+    Localized::new(
+        format!(
+            "{fr} inconnu{} « {shown} » : {hint_fr} (un nom à vous va dans [audience.aliases])",
+            field.e()
+        ),
+        format!("unknown {en} “{shown}”: {hint_en} (a name of your own goes in [audience.aliases])"),
+    )
 }
 
 /// One entry of an include or exclude list, resolved once.
@@ -245,7 +285,6 @@ impl AudienceFilter {
                 _ => {}
             }
         }
-        let (fr, en) = field.names();
         let entry = |list: &str, shown: &String| -> Result<Entry, EntryError> {
             let config_key = format!("audience.{list}");
             if let Some(group) = groups.get(&key(shown)) {
@@ -274,6 +313,7 @@ impl AudienceFilter {
                     let example = disambiguated(tree, ids[0], shown);
                     Err(EntryError {
                         key: config_key,
+                        value: Some(shown.clone()),
                         message: Localized::new(
                             format!(
                                 "« {shown} » est ambigu : {} ; précisez lequel, par exemple « {example} »",
@@ -286,35 +326,14 @@ impl AudienceFilter {
                         ),
                     })
                 }
-                Resolved::None => {
-                    let k = key(shown);
-                    let close = tree
-                        .names()
-                        .map(|(name, id)| (strsim::jaro_winkler(&k, name), id))
-                        .filter(|(score, _)| *score >= 0.93)
-                        .max_by(|a, b| a.0.total_cmp(&b.0));
-                    if let Some((_, id)) = close {
-                        return Err(EntryError {
-                            key: config_key,
-                            message: Localized::new(
-                                format!(
-                                    "{fr} inconnu{} « {shown} » : vouliez-vous dire « {} » ? (un nom hors des données livrées n’est comparé que comme texte)",
-                                    field.e(),
-                                    tree.label(id, Lang::Fr)
-                                ),
-                                format!(
-                                    "unknown {en} “{shown}”: did you mean “{}”? (a name outside the shipped data is matched as text only)",
-                                    tree.label(id, Lang::En)
-                                ),
-                            ),
-                        });
-                    }
-                    Ok(Entry {
-                        shown: shown.clone(),
-                        nodes: Vec::new(),
-                        texts: vec![k],
-                    })
-                }
+                // What the filter cannot place is refused, with the names
+                // closest to it: an entry that matches nobody would put
+                // every real person out without a word.
+                Resolved::None => Err(EntryError {
+                    key: config_key,
+                    value: Some(shown.clone()),
+                    message: unknown_entry(field, shown),
+                }),
             }
         };
         let (inc_key, exc_key) = match field {
@@ -779,8 +798,32 @@ mod tests {
         );
         let msg = bad(&["Auvergne-Rhone-Alps"]).unwrap_or_default();
         assert!(msg.contains("did you mean “Auvergne-Rhône-Alpes”"), "{msg}");
-        // A name outside the data is kept, and matched as text.
-        assert_eq!(bad(&["Genève"]), None);
+        // A name outside the data is refused, with the way to keep it: a
+        // name of one's own in [audience.aliases], matched as text.
+        let msg = bad(&["Atlantis"]).unwrap_or_default();
+        assert!(
+            msg.contains("unknown region “Atlantis”") && msg.contains("[audience.aliases]"),
+            "{msg}"
+        );
+        let own = AudienceFilter {
+            regions: vec!["Genève".into()],
+            aliases: [("Genève".to_string(), vec!["Geneva".to_string()])]
+                .into_iter()
+                .collect(),
+            ..AudienceFilter::default()
+        }
+        .compile()
+        .map(|a| a.verdict(Some(&target(Some("Geneva"), None))).decision);
+        assert_eq!(own.ok(), Some(Decision::In));
+        let msg = AudienceFilter {
+            sectors: vec!["Hôpitaux et soins de santé".into()],
+            ..AudienceFilter::default()
+        }
+        .compile()
+        .err()
+        .map(|e| e.message.fr)
+        .unwrap_or_default();
+        assert!(msg.contains("« Hôpitaux et services de santé »"), "{msg}");
     }
 
     #[test]

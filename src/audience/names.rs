@@ -90,22 +90,34 @@ impl Names {
     }
 
     /// The closest names to one that is not known, best first, at most
-    /// `n`, in `lang` where the name has a language.
+    /// `n`, one a place or sector.
     pub fn suggest(&self, text: &str, lang: Lang, n: usize) -> Vec<&str> {
         let wanted = key(text);
         if wanted.is_empty() {
             return Vec::new();
         }
+        // Names of one language are compared with the text as typed (it
+        // may be French in the English interface): the closest label of
+        // each place or sector, `lang`'s first on a tie.
+        let first = wanted.chars().next();
         let mut scored: Vec<(f64, &Name)> = self
             .names
             .iter()
-            .filter(|name| name.lang.is_none_or(|l| l == lang))
+            // A misspelling rarely starts wrong: far fewer names to score.
+            .filter(|name| name.key.chars().next() == first)
             .map(|name| (closeness(&wanted, &name.key), name))
-            .filter(|(score, _)| *score >= 0.8)
+            .filter(|(score, _)| *score >= 0.88)
             .collect();
-        scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.label.cmp(&b.1.label)));
+        scored.sort_by(|a, b| {
+            let other = |n: &Name| n.lang.is_some_and(|l| l != lang);
+            b.0.total_cmp(&a.0)
+                .then_with(|| other(a.1).cmp(&other(b.1)))
+                .then(a.1.label.cmp(&b.1.label))
+        });
+        let mut seen = HashSet::new();
         scored
             .into_iter()
+            .filter(|(_, name)| seen.insert(name.id))
             .take(n)
             .map(|(_, name)| name.label.as_str())
             .collect()
