@@ -202,3 +202,52 @@ fn lists_that_cannot_be_read_are_named_and_exit_2() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("no audience filter"));
 }
+
+#[test]
+fn names_can_be_found_and_a_wrong_one_in_the_config_is_pointed_at() {
+    let out = poignee()
+        .args(["--lang", "fr", "audience", "--list", "regions", "villeurb"])
+        .output()
+        .unwrap_or_else(|e| panic!("{e}"));
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.lines()
+            .next()
+            .is_some_and(|l| l.starts_with("Villeurbanne (69)")),
+        "{text}"
+    );
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let config = dir.path().join("c.toml");
+    write(
+        &config,
+        "[audience]\nregions = [\n  \"Lyon\",\n  \"Atlantis\",\n]\nsectors = [\"Hôpitaux et soins de santé\"]\n",
+    );
+    let out = poignee()
+        .args(["--lang", "fr", "--config"])
+        .arg(&config)
+        .args(["audience", "--region", "Lyon"])
+        .output()
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(out.status.code(), Some(2));
+    let said = String::from_utf8_lossy(&out.stderr).replace(['\u{a0}', '\u{202f}'], " ");
+    assert!(
+        said.contains("c.toml:4:3:") && said.contains("région inconnue « Atlantis »"),
+        "{said}"
+    );
+    write(
+        &config,
+        "[audience]\nsectors = [\"Hôpitaux et soins de santé\"]\n",
+    );
+    let out = poignee()
+        .args(["--lang", "fr", "--config"])
+        .arg(&config)
+        .args(["audience", "--sector", "Banque"])
+        .output()
+        .unwrap_or_else(|e| panic!("{e}"));
+    let said = String::from_utf8_lossy(&out.stderr).replace(['\u{a0}', '\u{202f}'], " ");
+    assert!(
+        said.contains("c.toml:2:12:")
+            && said.contains("vouliez-vous dire « Hôpitaux et services de santé »"),
+        "{said}"
+    );
+}

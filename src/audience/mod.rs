@@ -191,7 +191,9 @@ fn unknown_entry(field: Field, shown: &str) -> Localized {
             "{fr} inconnu{} « {shown} » : {hint_fr} (un nom à vous va dans [audience.aliases])",
             field.e()
         ),
-        format!("unknown {en} “{shown}”: {hint_en} (a name of your own goes in [audience.aliases])"),
+        format!(
+            "unknown {en} “{shown}”: {hint_en} (a name of your own goes in [audience.aliases])"
+        ),
     )
 }
 

@@ -114,9 +114,12 @@ impl Names {
                 .then_with(|| other(a.1).cmp(&other(b.1)))
                 .then(a.1.label.cmp(&b.1.label))
         });
+        // Only those about as close as the closest.
+        let best = scored.first().map_or(0.0, |s| s.0);
         let mut seen = HashSet::new();
         scored
             .into_iter()
+            .filter(|(score, _)| *score >= best - 0.03)
             .filter(|(_, name)| seen.insert(name.id))
             .take(n)
             .map(|(_, name)| name.label.as_str())
@@ -130,27 +133,67 @@ impl Names {
         if text.trim().is_empty() {
             return self.names.iter().take(n).collect();
         }
-        let pattern = Pattern::parse(&key(text), CaseMatching::Ignore, Normalization::Smart);
+        let wanted = key(text);
+        let words: Vec<&str> = wanted.split(' ').collect();
+        let pattern = Pattern::parse(&wanted, CaseMatching::Ignore, Normalization::Smart);
         let mut matcher = Matcher::new(Config::DEFAULT);
         let mut buf = Vec::new();
-        let mut scored: Vec<(u32, &Name)> = self
+        // Names holding every word typed come first; letters scattered over
+        // a long name only after them, and only when they match well.
+        let mut scored: Vec<(bool, u32, &Name)> = self
             .names
             .iter()
             .filter_map(|name| {
                 let score = pattern.score(Utf32Str::new(&name.key, &mut buf), &mut matcher)?;
-                Some((score, name))
+                let whole = words.iter().all(|w| name.key.contains(w));
+                Some((whole, score, name))
             })
             .collect();
+        let best = scored.iter().map(|s| s.1).max().unwrap_or(0);
+        scored.retain(|(whole, score, _)| *whole || *score * 3 >= best * 2);
+        let other = |n: &Name| n.lang.is_some_and(|l| l != lang);
         scored.sort_by(|a, b| {
             b.0.cmp(&a.0)
-                .then_with(|| {
-                    (a.1.lang.is_some_and(|l| l != lang)).cmp(&b.1.lang.is_some_and(|l| l != lang))
-                })
-                .then_with(|| a.1.label.len().cmp(&b.1.label.len()))
-                .then_with(|| a.1.label.cmp(&b.1.label))
+                .then(b.1.cmp(&a.1))
+                .then_with(|| other(a.2).cmp(&other(b.2)))
+                .then_with(|| a.2.label.len().cmp(&b.2.label.len()))
+                .then_with(|| a.2.label.cmp(&b.2.label))
         });
-        scored.into_iter().take(n).map(|(_, name)| name).collect()
+        scored.into_iter().take(n).map(|(.., name)| name).collect()
     }
+}
+
+/// « vouliez-vous dire « Hôpitaux et services de santé » ? » for a value
+/// the filter does not know (none for one it places, even ambiguously), if
+/// a name is close to it.
+pub fn did_you_mean(field: Field, value: &str) -> Option<crate::lang::Localized> {
+    let known = field.resolve(value, &Default::default()).resolved;
+    if known != super::taxonomy::Resolved::None {
+        return None;
+    }
+    let names = names(field);
+    let say = |lang: Lang| {
+        let close = names.suggest(value, lang, 2);
+        (!close.is_empty()).then(|| match lang {
+            Lang::Fr => format!(
+                "vouliez-vous dire {} ?",
+                close
+                    .iter()
+                    .map(|n| format!("« {n} »"))
+                    .collect::<Vec<_>>()
+                    .join(" ou ")
+            ),
+            Lang::En => format!(
+                "did you mean {}?",
+                close
+                    .iter()
+                    .map(|n| format!("“{n}”"))
+                    .collect::<Vec<_>>()
+                    .join(" or ")
+            ),
+        })
+    };
+    Some(crate::lang::Localized::new(say(Lang::Fr)?, say(Lang::En)?))
 }
 
 /// "Villeurbanne (69)": a city with its département's code.

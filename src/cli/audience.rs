@@ -102,6 +102,10 @@ pub fn explain(lang: Lang, audience: &Audience, target: &Target, json: bool) -> 
                 decision_line(lang, f.decision, &l(&f.why))
             ));
         }
+        // A name it does not know: the closest ones it does.
+        if let Some(close) = poignee::audience::names::did_you_mean(field, value) {
+            out(&format!("  {:<10} → {}", "", l(&close)));
+        }
     }
     out("");
     let summary = match verdict.decision {

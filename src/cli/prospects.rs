@@ -8,7 +8,7 @@
 use super::EXIT_USAGE;
 use super::report::{BOLD, DIM, ERROR, GOOD, WARNING, json_safe};
 use clap::ValueEnum;
-use poignee::audience::{Audience, Decision, Verdict};
+use poignee::audience::{Audience, Decision, Field, Verdict};
 use poignee::lang::{Lang, Text, french_spacing};
 use poignee::prospects::{Charset, Column, Sheet};
 use poignee::text::terminal_line;
@@ -81,7 +81,8 @@ const REASONS: usize = 10_000;
 #[derive(Default)]
 struct Tally {
     counts: HashMap<Category, usize>,
-    reasons: HashMap<(Category, String), usize>,
+    /// A reason, how often, and the field and value it is about.
+    reasons: HashMap<(Category, String), (usize, Field, Option<String>)>,
 }
 
 impl Tally {
@@ -99,7 +100,10 @@ impl Tally {
         {
             let key = (cat, f.why.get(lang).into_owned());
             if self.reasons.len() < REASONS || self.reasons.contains_key(&key) {
-                *self.reasons.entry(key).or_default() += 1;
+                self.reasons
+                    .entry(key)
+                    .or_insert_with(|| (0, f.field, f.value.clone()))
+                    .0 += 1;
             }
         }
     }
@@ -108,13 +112,14 @@ impl Tally {
         self.counts.get(&cat).copied().unwrap_or(0)
     }
 
-    /// The most common reasons of `cat`, most common first.
-    fn top(&self, cat: Category, n: usize) -> Vec<(&str, usize)> {
-        let mut v: Vec<(&str, usize)> = self
+    /// The most common reasons of `cat`, most common first, with what
+    /// they are about.
+    fn top(&self, cat: Category, n: usize) -> Vec<(&str, usize, Field, Option<&str>)> {
+        let mut v: Vec<(&str, usize, Field, Option<&str>)> = self
             .reasons
             .iter()
             .filter(|((c, _), _)| *c == cat)
-            .map(|((_, r), n)| (r.as_str(), *n))
+            .map(|((_, r), (n, f, value))| (r.as_str(), *n, *f, value.as_deref()))
             .collect();
         v.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
         v.truncate(n);
@@ -377,7 +382,7 @@ fn write_all(
                     let top: Vec<serde_json::Value> = tally
                         .top(*c, 10)
                         .into_iter()
-                        .map(|(r, n)| serde_json::json!({"reason": r, "count": n}))
+                        .map(|(r, n, ..)| serde_json::json!({"reason": r, "count": n}))
                         .collect();
                     (c.name().to_string(), top.into())
                 })
@@ -443,8 +448,17 @@ fn summary(lang: Lang, tally: &Tally, w: &mut impl Write) -> io::Result<()> {
             (_, Lang::En) => "Most common reasons, ambiguous:",
         };
         writeln!(w, "{}", french_fr(lang, head))?;
-        for (reason, n) in top {
+        for (reason, n, field, value) in top {
             writeln!(w, "  {n:>7}  {}", terminal_line(&french_fr(lang, reason)))?;
+            // A name it does not know: the closest ones it does (for the
+            // most common only, not at every row).
+            let close = value
+                .filter(|_| cat == Category::Unknown)
+                .and_then(|v| poignee::audience::names::did_you_mean(field, v));
+            if let Some(close) = close {
+                let close = french_fr(lang, &close.get(lang));
+                writeln!(w, "           → {}", terminal_line(&close))?;
+            }
         }
     }
     Ok(())
