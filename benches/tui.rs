@@ -81,5 +81,57 @@ fn keystroke(c: &mut Criterion) {
     });
 }
 
-criterion_group!(benches, keystroke);
+/// A key in the region field: the names offered are matched again over
+/// every commune, region and département.
+fn completion(c: &mut Criterion) {
+    let config = Config::parse(
+        poignee::config::EXAMPLE,
+        std::path::Path::new("config.example.toml"),
+    )
+    .unwrap_or_default();
+    let linter = config
+        .linter(std::path::Path::new("c"))
+        .unwrap_or_else(|_| Linter::default());
+    let mut app = App::new(Setup::new(
+        &config,
+        Lang::Fr,
+        linter,
+        Library::shipped(),
+        tui::keys::Keymap::defaults(Lang::Fr),
+        true,
+    ));
+    app.update(Msg::Resize(120, 40));
+    app.focus = tui::app::Focus::Form;
+    app.form.at = 1;
+    for ch in "villeur".chars() {
+        app.update(Msg::Key(key(ch)));
+    }
+    let mut terminal = Terminal::new(TestBackend::new(120, 40)).unwrap_or_else(|e| panic!("{e}"));
+    let mut flip = false;
+    c.bench_function(
+        "keystroke in the region field → names offered → frame 120×40",
+        |b| {
+            b.iter(|| {
+                flip = !flip;
+                let ev = if flip {
+                    key('b')
+                } else {
+                    KeyEvent {
+                        code: KeyCode::Backspace,
+                        modifiers: KeyModifiers::NONE,
+                        kind: KeyEventKind::Press,
+                        state: KeyEventState::NONE,
+                    }
+                };
+                app.update(Msg::Key(ev));
+                terminal
+                    .draw(|f| ui::draw(f, black_box(&app)))
+                    .map(|_| ())
+                    .unwrap_or_else(|e| panic!("{e}"));
+            })
+        },
+    );
+}
+
+criterion_group!(benches, keystroke, completion);
 criterion_main!(benches);
