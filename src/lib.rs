@@ -30,6 +30,7 @@ pub mod report;
 pub mod rules;
 pub mod settings;
 pub mod spans;
+pub mod stats;
 pub mod target;
 pub mod template;
 pub mod text;

@@ -373,12 +373,18 @@ impl MarkError {
     /// (see [`MarkError::place`]).
     pub fn message(&self, mark: Mark) -> Localized {
         match self {
-            MarkError::Read(e) | MarkError::Write(e) => e.message(),
+            MarkError::Read(e) => e.message(),
+            MarkError::Write(e) => {
+                let m = e.message();
+                Localized::new(
+                    format!("{} : le fichier est resté tel quel", m.fr),
+                    format!("{}: the file is as it was", m.en),
+                )
+            }
             MarkError::Decode(e) => e.message(),
-            MarkError::Parse(at) => Localized::new(
-                at.what(crate::Lang::Fr).replace('\u{a0}', " "),
-                at.what(crate::Lang::En),
-            ),
+            MarkError::Parse(at) => {
+                Localized::new(at.what(crate::Lang::Fr), at.what(crate::Lang::En))
+            }
             MarkError::Refused(r) => r.message(mark),
             MarkError::Uneditable => Localized::new(
                 format!(
