@@ -533,36 +533,43 @@ fn edit(source: &str, draft: &Draft, plan: &Plan) -> Option<String> {
             let at = |r: Range<usize>| r.start + base..r.end + base;
             let mut edits: Vec<(Range<usize>, String)> = Vec::new();
             let status = places.status.as_ref().map(|s| at(s.span()));
-            // New lines go after the status line, else first in the front matter.
-            let insert_at = match &status {
+            // New lines go after the status line, else first in the front
+            // matter; an answer's date after the sending date, in the order
+            // things happened.
+            let after_status = match &status {
                 Some(r) => line_of(source, r.start).end,
                 None => base,
             };
-            let nl = break_before(source, insert_at);
-            let mut inserted = String::new();
+            let after_sent = match (to, places.sent_at.as_ref()) {
+                (Mark::Sent, _) | (_, None) => after_status,
+                (_, Some(sent)) => line_of(source, at(sent.span()).start).end,
+            };
+            // Insertions in the order they read; those at one place, joined.
+            let mut inserted: Vec<(usize, String)> = Vec::new();
+            let mut insert = |place: usize, line: &str| {
+                let nl = break_before(source, place);
+                match inserted.iter_mut().find(|(p, _)| *p == place) {
+                    Some((_, text)) => text.push_str(&format!("{line}{nl}")),
+                    None => inserted.push((place, format!("{line}{nl}"))),
+                }
+            };
             match status {
                 Some(r) => edits.push((r, format!("\"{}\"", plan.to.name()))),
-                None => {
-                    inserted.push_str(&status_line);
-                    inserted.push_str(nl);
-                }
+                None => insert(base, &status_line),
             }
             if let Some(date) = plan.date {
                 match places.of(to).map(at) {
                     Some(r) => edits.push((r, date.to_string())),
-                    None => {
-                        inserted.push_str(date_line.as_deref()?);
-                        inserted.push_str(nl);
-                    }
+                    None => insert(after_sent, date_line.as_deref()?),
                 }
             }
-            if !inserted.is_empty() {
-                // A status line that ends the file's last line without a break
-                // cannot be followed: `Fences` always has one.
-                if insert_at > fences.toml.end {
+            for (place, text) in inserted {
+                // A line is inserted only after a line break: `Fences`
+                // always ends the front matter with one.
+                if place > fences.toml.end {
                     return None;
                 }
-                edits.push((insert_at..insert_at, inserted));
+                edits.push((place..place, text));
             }
             for &m in &plan.remove {
                 let value = at(places.of(m)?);
@@ -760,7 +767,7 @@ mod tests {
             accepted,
             sent.replace(
                 "status = \"sent\" # checked twice\nsent_at = 2026-11-21\n",
-                "status = \"accepted\" # checked twice\naccepted_at = 2026-11-23\nsent_at = 2026-11-21\n"
+                "status = \"accepted\" # checked twice\nsent_at = 2026-11-21\naccepted_at = 2026-11-23\n"
             )
         );
         // Another answer: the old one's line goes, the new one comes.
@@ -768,8 +775,8 @@ mod tests {
         assert_eq!(
             declined,
             accepted.replace(
-                "status = \"accepted\" # checked twice\naccepted_at = 2026-11-23\n",
-                "status = \"declined\" # checked twice\ndeclined_at = 2026-11-24\n"
+                "status = \"accepted\" # checked twice\nsent_at = 2026-11-21\naccepted_at = 2026-11-23\n",
+                "status = \"declined\" # checked twice\nsent_at = 2026-11-21\ndeclined_at = 2026-11-24\n"
             )
         );
         // A date already there is replaced in place, its comment kept.
@@ -810,7 +817,7 @@ mod tests {
         let quoted = "+++\n\"status\" = 'sent'\n'sent_at' = 2026-11-01\n+++\nx";
         assert_eq!(
             marked(quoted, Mark::Ignored, "2026-11-21"),
-            "+++\n\"status\" = \"ignored\"\nignored_at = 2026-11-21\n'sent_at' = 2026-11-01\n+++\nx"
+            "+++\n\"status\" = \"ignored\"\n'sent_at' = 2026-11-01\nignored_at = 2026-11-21\n+++\nx"
         );
     }
 

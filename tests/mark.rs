@@ -102,9 +102,10 @@ fn byte_for_byte_but_the_lines_that_change() {
         .stderr(predicate::str::contains(
             "replaces “accepted” on 2026-01-14",
         ));
+    // The answer's date goes after the sending date.
     let text = String::from_utf8_lossy(&before).replace(
-        "status = \"sent\" # ok\r\n",
-        "status = \"declined\" # ok\r\ndeclined_at = 2026-01-15\r\n",
+        "status = \"sent\" # ok\r\nsent_at = 2026-01-12\r\n",
+        "status = \"declined\" # ok\r\nsent_at = 2026-01-12\r\ndeclined_at = 2026-01-15\r\n",
     );
     assert_eq!(read(&windows), text.as_bytes());
     // The same again: nothing written, said.
