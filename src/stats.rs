@@ -197,6 +197,17 @@ impl Group {
     }
 }
 
+impl Group {
+    /// [`Group::label`] in `lang`; a template's name as it is written (no
+    /// French typography in a name).
+    pub fn label_in(&self, lang: Lang) -> String {
+        match self {
+            Group::Template(Some(t)) => t.clone(),
+            _ => self.label().get(lang).into_owned(),
+        }
+    }
+}
+
 /// One invitation, as the figures see it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Invitation {

@@ -50,6 +50,8 @@ pub fn mark(
     let mut tally = Tally::default();
     for path in files {
         let name = shown(path);
+        // The name as it is (no French typography in a path), then the message.
+        let said = |m: &Localized| format!("{name}{} {}", lang.colon(), m.get(lang));
         match outcome::mark_file(path, how, date, explicit) {
             Ok(marked) => {
                 let plan = &marked.plan;
@@ -59,25 +61,20 @@ pub fn mark(
                 let line = if marked.text.is_none() {
                     tally.unchanged += 1;
                     Localized::new(
-                        format!("{name} : déjà {to_fr}{on_fr} : rien ne change"),
-                        format!("{name}: already {to_en}{on_en}: nothing changed"),
+                        format!("déjà {to_fr}{on_fr} : rien ne change"),
+                        format!("already {to_en}{on_en}: nothing changed"),
                     )
                 } else {
                     tally.marked += 1;
                     let from = status_word(plan.from);
                     Localized::new(
-                        format!("{name} : {} → {to_fr}{on_fr}", from.fr),
-                        format!("{name}: {} → {to_en}{on_en}", from.en),
+                        format!("{} → {to_fr}{on_fr}", from.fr),
+                        format!("{} → {to_en}{on_en}", from.en),
                     )
                 };
-                out(&line.get(lang));
+                out(&said(&line));
                 for w in &plan.warnings {
-                    let m = w.message();
-                    warn(
-                        lang,
-                        &Localized::new(format!("{name} : {}", m.fr), format!("{name}: {}", m.en))
-                            .get(lang),
-                    );
+                    warn(lang, &said(&w.message()));
                 }
             }
             Err(e) => {
@@ -285,7 +282,12 @@ pub fn human(
     let mut rows: Vec<(Option<Dimension>, String, &Figures)> =
         vec![(None, t(Text::new("toutes", "all")), o)];
     for (g, f) in &stats.groups {
-        rows.push((Some(g.dimension()), l(&g.label()), f));
+        // A template's name comes from a file: shown safely.
+        rows.push((
+            Some(g.dimension()),
+            terminal_line(&g.label_in(lang)).into_owned(),
+            f,
+        ));
     }
     let heads = [
         t(Text::new("acceptation", "acceptance")),
@@ -430,7 +432,7 @@ pub fn json(
                 let mut v = figures_json(f);
                 if let Some(o) = v.as_object_mut() {
                     o.insert("group".into(), json!(g.key()));
-                    o.insert("label".into(), json!(g.label().get(lang)));
+                    o.insert("label".into(), json!(g.label_in(lang)));
                 }
                 v
             })
@@ -467,7 +469,8 @@ pub fn json(
     )
 }
 
-/// One CSV row a group, the first for all the invitations.
+/// One CSV row a group, the first for all the invitations. Names from
+/// files (a template's) are made safe for a terminal, as everywhere else.
 pub fn csv(lang: Lang, stats: &Stats) -> String {
     let mut w = csv::Writer::from_writer(Vec::new());
     let _ = w.write_record([
@@ -485,18 +488,18 @@ pub fn csv(lang: Lang, stats: &Stats) -> String {
         "median_days_to_accept",
         "too_small",
     ]);
-    let all = Localized::new("toutes", "all");
+    let all = Text::new("toutes", "all").get(lang).into_owned();
     let rows = std::iter::once(("overall", "all".to_string(), all, &stats.overall)).chain(
         stats
             .groups
             .iter()
-            .map(|(g, f): &(Group, Figures)| (g.dimension().key(), g.key(), g.label(), f)),
+            .map(|(g, f): &(Group, Figures)| (g.dimension().key(), g.key(), g.label_in(lang), f)),
     );
     for (by, key, label, f) in rows {
         let _ = w.write_record([
             by.to_string(),
-            key,
-            terminal_line(&label.get(lang)).into_owned(),
+            terminal_line(&key).into_owned(),
+            terminal_line(&label).into_owned(),
             f.sent.to_string(),
             f.accepted.to_string(),
             f.declined.to_string(),
