@@ -257,7 +257,12 @@ fn ten_thousand_drafts_with_known_outcomes() {
         }
     }
 
-    let stats = stats::collect(&[dir.clone()], &linter, &Options::default(), window);
+    let stats = stats::collect(
+        std::slice::from_ref(&dir),
+        &linter,
+        &Options::default(),
+        window,
+    );
     assert!(stats.skipped.is_empty(), "{:?}", stats.skipped);
     assert_eq!((stats.drafts, stats.not_sent, stats.before), (N, 2_000, 0));
     let o = &stats.overall;
@@ -293,7 +298,7 @@ fn ten_thousand_drafts_with_known_outcomes() {
     // --since: the invitations sent on that day or after.
     let since = today - 150.days();
     let cut = stats::collect(
-        &[dir.clone()],
+        std::slice::from_ref(&dir),
         &linter,
         &Options::default(),
         Window {
