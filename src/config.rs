@@ -8,6 +8,7 @@ use crate::lang::{Lang, Localized};
 use crate::lexicon::{ExtraWords, Lexicon};
 use crate::lint::{Level, Limits, Linter, Thresholds};
 use crate::located::{Located, Schema, names_of};
+use crate::settings::Outcomes;
 use crate::target::{Platform, Tier};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -58,6 +59,8 @@ pub struct Config {
     pub limits: Limits,
     pub lint: Thresholds,
     pub audience: AudienceFilter,
+    /// How `poignee stats` reads what became of the invitations.
+    pub outcomes: Outcomes,
     pub rules: BTreeMap<RuleId, Level>,
     pub words: ExtraWords,
     /// Key bindings of the TUI: action name → keys (`approve = ["ctrl-s"]`).
@@ -80,6 +83,7 @@ impl Default for Config {
             limits: Limits::default(),
             lint: Thresholds::default(),
             audience: AudienceFilter::default(),
+            outcomes: Outcomes::default(),
             rules: BTreeMap::new(),
             words: ExtraWords::new(),
             keys: BTreeMap::new(),
@@ -95,6 +99,7 @@ pub const CONFIG: Schema = Schema {
         "limits" => Some(names_of::<Limits>()),
         "lint" => Some(names_of::<Thresholds>()),
         "audience" => Some(names_of::<AudienceFilter>()),
+        "outcomes" => Some(names_of::<Outcomes>()),
         "rules" => Some(RuleId::ALL.iter().map(|r| r.as_str()).collect()),
         "words" => Some(Lang::NAMES.to_vec()),
         "words.fr" | "words.en" => Some(names_of::<crate::lexicon::Category>()),
@@ -288,6 +293,12 @@ impl Config {
                         t.repeated_text_similarity
                     ),
                 ),
+            ));
+        }
+        if !(1..=3650).contains(&self.outcomes.ignored_after_days) {
+            return Err(invalid(
+                "outcomes.ignored_after_days",
+                Localized::new("doit valoir de 1 à 3650 jours", "must be 1 to 3650 days"),
             ));
         }
         if self.weekly_budget == 0 {
@@ -573,6 +584,25 @@ mod tests {
             .expect_err("fails")
             .to_string();
         assert!(msg.contains("did you mean `sales-pitch`?"), "{msg}");
+    }
+
+    #[test]
+    fn outcomes_have_a_default_and_a_checked_value() {
+        assert_eq!(Config::default().outcomes.ignored_after_days, 30);
+        assert!(init_text().contains("\nignored_after_days = 30\n"));
+        let c = parse("[outcomes]\nignored_after_days = 45\n").expect("parses");
+        assert_eq!(c.outcomes.ignored_after_days, 45);
+        let msg = parse("[outcomes]\nignored_after_days = 0\n")
+            .expect_err("fails")
+            .to_string();
+        assert!(
+            msg.contains("config.toml:2:1: key `outcomes.ignored_after_days`"),
+            "{msg}"
+        );
+        let msg = parse("[outcomes]\nignored_after = 10\n")
+            .expect_err("fails")
+            .to_string();
+        assert!(msg.contains("did you mean `ignored_after_days`?"), "{msg}");
     }
 
     #[test]

@@ -10,13 +10,15 @@
 //!   of drafts, not its square; each candidate is confirmed with the exact
 //!   Jaccard similarity. A group that reaches `lint.repeated_text_people`
 //!   distinct people (3 by default) is reported on each of its drafts.
-//! - `pace`: more approved notes in the trailing 7 days than
-//!   `weekly_budget`; on a free LinkedIn account, more than 5 notes in the
-//!   trailing 30 days (LinkedIn attaches a note to 5 invitations a month on
-//!   free accounts).
+//! - `pace`: more notes sent in the trailing 7 days than `weekly_budget`;
+//!   on a free LinkedIn account, more than 5 notes in the trailing 30 days
+//!   (LinkedIn attaches a note to 5 invitations a month on free accounts).
+//!   A note counts when it was sent (`sent_at`), else when it was approved
+//!   ([`paced_at`]): the platform counts what went out, and a note approved
+//!   today but sent next week belongs to next week.
 
 use crate::diagnostic::RuleId;
-use crate::draft::{Draft, Status};
+use crate::draft::{Draft, FrontMatter, Status};
 use crate::lang::Localized;
 use crate::lint::{Linter, Severity};
 use crate::target::{Platform, Tier};
@@ -50,7 +52,8 @@ pub struct Record {
     person: u64,
     /// Hashes of the word pairs, sorted: 4 bytes each, for a small index.
     shingles: Box<[u32]>,
-    approved_at: Option<Timestamp>,
+    /// When the note counts for `pace` ([`paced_at`]).
+    paced_at: Option<Timestamp>,
     linkedin_free: bool,
     /// The draft allows `repeated-text`, `pace`.
     allow: [bool; 2],
@@ -106,10 +109,7 @@ impl Record {
                 }
             },
             shingles: shingles.into_boxed_slice(),
-            approved_at: match front.status {
-                Some(Status::Approved) => front.approved_at.as_ref().and_then(timestamp),
-                _ => None,
-            },
+            paced_at: paced_at(front),
             linkedin_free: platform == Platform::Linkedin && tier == Tier::Free,
             allow: [
                 front.allow.contains(&RuleId::RepeatedText),
@@ -117,6 +117,18 @@ impl Record {
             ],
         }
     }
+}
+
+/// When a note counts for `pace`: the day it was sent (`sent_at`), else
+/// when it was approved, for a note approved or further along; never for a
+/// draft.
+pub fn paced_at(front: &FrontMatter) -> Option<Timestamp> {
+    let status = front.status?;
+    if status == Status::Draft {
+        return None;
+    }
+    let sent = front.sent_at.as_ref().filter(|_| status.is_sent());
+    sent.or(front.approved_at.as_ref()).and_then(timestamp)
 }
 
 /// A TOML date-time as an instant: with its offset, else in the local time
@@ -389,10 +401,10 @@ fn pace(
             .iter()
             .enumerate()
             .filter(|(_, r)| !free_only || r.linkedin_free)
-            .filter(|(_, r)| r.approved_at.is_some_and(|t| t >= start))
+            .filter(|(_, r)| r.paced_at.is_some_and(|t| t >= start))
             .map(|(i, _)| i)
             .collect();
-        within.sort_by_key(|&i| (records[i].approved_at, i));
+        within.sort_by_key(|&i| (records[i].paced_at, i));
         within
     };
     let week = window(7, false);
@@ -415,10 +427,10 @@ fn pace(
         let n = week.len();
         Localized::new(
             format!(
-                "{n} notes approuvées ces 7 derniers jours, au-delà de votre budget de {budget} par semaine (celle-ci est la {nth}e)"
+                "{n} notes envoyées ou approuvées ces 7 derniers jours, au-delà de votre budget de {budget} par semaine (celle-ci est la {nth}e)"
             ),
             format!(
-                "{n} notes approved in the last 7 days, over your budget of {budget} a week (this is number {nth})"
+                "{n} notes sent or approved in the last 7 days, over your budget of {budget} a week (this is number {nth})"
             ),
         )
     });
@@ -426,10 +438,10 @@ fn pace(
         let n = month.len();
         Localized::new(
             format!(
-                "{n} notes approuvées ces 30 derniers jours sur un compte LinkedIn gratuit, qui n'en joint qu'à {limit} invitations par mois (celle-ci est la {nth}e)"
+                "{n} notes envoyées ou approuvées ces 30 derniers jours sur un compte LinkedIn gratuit, qui n'en joint qu'à {limit} invitations par mois (celle-ci est la {nth}e)"
             ),
             format!(
-                "{n} notes approved in the last 30 days on a free LinkedIn account, which attaches a note to only {limit} invitations a month (this is number {nth})"
+                "{n} notes sent or approved in the last 30 days on a free LinkedIn account, which attaches a note to only {limit} invitations a month (this is number {nth})"
             ),
         )
     });
@@ -577,6 +589,60 @@ mod tests {
             "{}",
             f[0].message.en
         );
+    }
+
+    #[test]
+    fn pace_counts_a_note_when_it_was_sent_else_when_approved() {
+        let mk = |i: usize, front: &str| {
+            record(
+                &format!("{i:02}.md"),
+                &format!(
+                    "+++\ntier = \"premium\"\n{front}\n[target]\nname = \"P{i}\"\n+++\nNote {i} sur un sujet {i}."
+                ),
+            )
+        };
+        let tight = Settings {
+            weekly_budget: 2,
+            ..settings()
+        };
+        let records = vec![
+            // Approved long ago, sent this week: counts.
+            mk(
+                0,
+                "status = \"sent\"\napproved_at = 2026-10-01T09:00:00Z\nsent_at = 2026-11-23",
+            ),
+            // Answered since: still a note sent this week.
+            mk(
+                1,
+                "status = \"accepted\"\napproved_at = 2026-11-20T09:00:00Z\nsent_at = 2026-11-21\naccepted_at = 2026-11-22",
+            ),
+            // Approved this week, no sending date: counts at its approval.
+            mk(
+                2,
+                "status = \"approved\"\napproved_at = 2026-11-22T09:00:00Z",
+            ),
+            // Approved this week but sent a month ago: not this week's.
+            mk(
+                3,
+                "status = \"sent\"\napproved_at = 2026-11-22T09:00:00Z\nsent_at = 2026-10-20",
+            ),
+            // A draft with a stray date counts for nothing.
+            mk(
+                4,
+                "status = \"draft\"\napproved_at = 2026-11-22T09:00:00Z\nsent_at = 2026-11-22",
+            ),
+        ];
+        let f = findings(&records, &Linter::default(), &tight, now());
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert!(
+            f[0].message
+                .en
+                .starts_with("3 notes sent or approved in the last 7 days"),
+            "{}",
+            f[0].message.en
+        );
+        // The third counted, in time order, is the one over the budget.
+        assert_eq!(f[0].record, 0);
     }
 
     #[test]

@@ -65,6 +65,20 @@ pub struct Diagnostic {
     pub span: Range<usize>,
     pub message: Localized,
     pub suggestion: Option<Localized>,
+    /// On `reason-found`: the kind of reason the message names, for the
+    /// figures that group notes by it (`poignee stats`). Not in the JSON
+    /// report, whose shape is stable: the message says it there.
+    #[serde(skip)]
+    pub reason: Option<ReasonSeen>,
+}
+
+/// The reason a `reason-found` names: its kind (`None` for a phrase of the
+/// user's own `reason` word list), and whether it is only a clue, too thin
+/// to count alone.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ReasonSeen {
+    pub kind: Option<crate::reading::CueKind>,
+    pub clue: bool,
 }
 
 /// What `poignee rules` and `poignee explain` say about a rule.
@@ -235,10 +249,10 @@ registry! {
         ("Une note copiée-collée se reconnaît : la personne voit qu'elle n'a pas été écrite pour elle. poignee compare les notes sans les noms ni les valeurs des modèles ; quand 3 personnes ou plus (lint.repeated_text_people) reçoivent un texte dont au moins 60 % des paires de mots sont communes (lint.repeated_text_similarity), chaque note est signalée avec les autres fichiers. Donnez à chacune sa vraie raison.",
          "A copy-pasted note shows: the person sees it was not written for them. poignee compares notes without names and template values; when 3 or more people (lint.repeated_text_people) get a text sharing at least 60% of its word pairs (lint.repeated_text_similarity), each note is reported with the other files. Give each one its own reason.");
     Pace = "pace", Warning,
-        ("plus de notes approuvées cette semaine que votre budget",
-         "more notes approved this week than your budget"),
-        ("La qualité des contacts compte plus que leur nombre. Au-delà de votre budget hebdomadaire (weekly_budget, 20 par défaut) sur 7 jours glissants, chaque note de trop est signalée. Un compte LinkedIn gratuit ne joint une note qu'à 5 invitations par mois : la 6e des 30 derniers jours l'est aussi.",
-         "The quality of contacts counts more than their number. Beyond your weekly budget (weekly_budget, 20 by default) over the trailing 7 days, each note too many is reported. A free LinkedIn account attaches a note to only 5 invitations a month: the 6th of the trailing 30 days is reported too.");
+        ("plus de notes envoyées (ou approuvées) cette semaine que votre budget",
+         "more notes sent (or approved) this week than your budget"),
+        ("La qualité des contacts compte plus que leur nombre. Au-delà de votre budget hebdomadaire (weekly_budget, 20 par défaut) sur 7 jours glissants, chaque note de trop est signalée. Une note compte le jour où elle est envoyée (sent_at, que `poignee mark` écrit), sinon le jour où elle est approuvée. Un compte LinkedIn gratuit ne joint une note qu'à 5 invitations par mois : la 6e des 30 derniers jours l'est aussi.",
+         "The quality of contacts counts more than their number. Beyond your weekly budget (weekly_budget, 20 by default) over the trailing 7 days, each note too many is reported. A note counts on the day it was sent (sent_at, which `poignee mark` writes), else on the day it was approved. A free LinkedIn account attaches a note to only 5 invitations a month: the 6th of the trailing 30 days is reported too.");
 }
 
 impl RuleId {

@@ -21,12 +21,66 @@ use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use toml::value::Datetime;
 
-/// Where a draft is in its life.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+/// Where a draft is in its life: written, approved in poignee, then sent
+/// on the platform (`sent_at`), then answered (`accepted_at`, `ignored_at`,
+/// `declined_at`). Which moves are allowed is [`crate::outcome`]'s.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Status {
     Draft,
     Approved,
+    Sent,
+    Accepted,
+    Ignored,
+    Declined,
+}
+
+impl Status {
+    /// As the file writes it.
+    pub fn name(self) -> &'static str {
+        match self {
+            Status::Draft => "draft",
+            Status::Approved => "approved",
+            Status::Sent => "sent",
+            Status::Accepted => "accepted",
+            Status::Ignored => "ignored",
+            Status::Declined => "declined",
+        }
+    }
+
+    /// The note went out: sent, or already answered.
+    pub fn is_sent(self) -> bool {
+        matches!(
+            self,
+            Status::Sent | Status::Accepted | Status::Ignored | Status::Declined
+        )
+    }
+
+    /// Its name in words.
+    pub fn word(self) -> crate::lang::Text {
+        use crate::lang::Text;
+        match self {
+            Status::Draft => Text::new("brouillon", "draft"),
+            Status::Approved => Text::new("approuvé", "approved"),
+            Status::Sent => Text::new("envoyé", "sent"),
+            Status::Accepted => Text::new("accepté", "accepted"),
+            Status::Ignored => Text::new("ignoré", "ignored"),
+            Status::Declined => Text::new("refusé", "declined"),
+        }
+    }
+
+    /// What a list shows, with its sign.
+    pub fn label(self) -> crate::lang::Text {
+        use crate::lang::Text;
+        match self {
+            Status::Draft => Text::new("✎ brouillon", "✎ draft"),
+            Status::Approved => Text::new("✓ approuvé", "✓ approved"),
+            Status::Sent => Text::new("→ envoyé", "→ sent"),
+            Status::Accepted => Text::new("★ accepté", "★ accepted"),
+            Status::Ignored => Text::new("… ignoré", "… ignored"),
+            Status::Declined => Text::new("✗ refusé", "✗ declined"),
+        }
+    }
 }
 
 /// A template's declared placeholder.
@@ -55,6 +109,18 @@ pub struct FrontMatter {
     pub created_at: Option<Datetime>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub approved_at: Option<Datetime>,
+    /// When the note went out on the platform (`poignee mark … sent`): a
+    /// date, or a date-time.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sent_at: Option<Datetime>,
+    /// When the person answered, one of the three: the one that matches
+    /// `status` is the answer (`poignee mark` keeps only that one).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub accepted_at: Option<Datetime>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub ignored_at: Option<Datetime>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub declined_at: Option<Datetime>,
     /// The template the draft started from.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub template: Option<String>,
@@ -114,33 +180,16 @@ impl Draft {
     /// it (without its BOM): byte offsets count from there. CRLF line ends
     /// are accepted.
     pub fn parse(source: &str) -> Result<Draft, Located> {
-        let mut lines = line_spans(source);
-        let Some((first_start, first_end)) = lines.next() else {
-            return Ok(Draft::plain(""));
-        };
-        if source[first_start..first_end].trim_end() != FENCE {
+        let Some(fences) = Fences::of(source)? else {
             return Ok(Draft::plain(source));
-        }
-        let front_start = next_line(source, first_end);
-        let Some((close_start, close_end)) = lines.find(|&(s, e)| source[s..e].trim_end() == FENCE)
-        else {
-            return Err(Located::at(
-                source,
-                0,
-                crate::lang::Localized::new(
-                    "l’en-tête ouvert par `+++` ligne 1 n’est jamais fermé : ajoutez une ligne `+++` après lui",
-                    "the front matter opened by `+++` on line 1 is never closed: add a line `+++` after it",
-                ),
-            ));
         };
-        let toml_text = &source[front_start..close_start];
+        let toml_text = &source[fences.toml.clone()];
         let front: FrontMatter = toml::from_str(toml_text)
-            .map_err(|e| Located::from_toml(source, front_start..close_start, &e, &FRONT_MATTER))?;
-        let body_offset = next_line(source, close_end);
+            .map_err(|e| Located::from_toml(source, fences.toml.clone(), &e, &FRONT_MATTER))?;
         Ok(Draft {
             front,
-            body: source[body_offset..].to_string(),
-            body_offset,
+            body: source[fences.body..].to_string(),
+            body_offset: fences.body,
         })
     }
 
@@ -189,6 +238,46 @@ impl Draft {
                 "this draft would not read back as it is (does a value hold a line `+++`?): nothing is written",
             )),
         }
+    }
+}
+
+/// Where the front matter of a file's text is, for an edit that keeps the
+/// rest of the file as it is (`poignee mark`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Fences {
+    /// The TOML between the fences (from the line after the opening `+++`
+    /// to the start of the closing one).
+    pub toml: std::ops::Range<usize>,
+    /// Where the body starts.
+    pub body: usize,
+}
+
+impl Fences {
+    /// The fences of `source` (without its BOM); `None` for a plain note.
+    pub fn of(source: &str) -> Result<Option<Fences>, Located> {
+        let mut lines = line_spans(source);
+        let Some((first_start, first_end)) = lines.next() else {
+            return Ok(None);
+        };
+        if source[first_start..first_end].trim_end() != FENCE {
+            return Ok(None);
+        }
+        let front_start = next_line(source, first_end);
+        let Some((close_start, close_end)) = lines.find(|&(s, e)| source[s..e].trim_end() == FENCE)
+        else {
+            return Err(Located::at(
+                source,
+                0,
+                crate::lang::Localized::new(
+                    "l’en-tête ouvert par `+++` ligne 1 n’est jamais fermé : ajoutez une ligne `+++` après lui",
+                    "the front matter opened by `+++` on line 1 is never closed: add a line `+++` after it",
+                ),
+            ));
+        };
+        Ok(Some(Fences {
+            toml: front_start..close_start,
+            body: next_line(source, close_end),
+        }))
     }
 }
 
@@ -290,6 +379,37 @@ mod tests {
             Draft::parse("+++\n[target]\nrelationship = \"colegue\"\n+++\n").expect_err("fails");
         assert_eq!(e.key.as_deref(), Some("target.relationship"), "{e}");
         assert_eq!(e.hint.as_deref(), Some("colleague"), "{e}");
+    }
+
+    #[test]
+    fn outcome_states_and_dates_are_read_and_checked() {
+        let d = Draft::parse(
+            "+++\nstatus = \"accepted\"\nsent_at = 2026-11-21\naccepted_at = 2026-11-23T08:00:00+01:00\n+++\nHi",
+        )
+        .expect("parses");
+        assert_eq!(d.front.status, Some(Status::Accepted));
+        assert!(d.front.sent_at.is_some() && d.front.accepted_at.is_some());
+        // Old drafts, without any of it, stay valid.
+        assert_eq!(Draft::parse(SAMPLE).expect("parses").front.sent_at, None);
+        // An unknown state: line, column and the close name.
+        let e = Draft::parse("+++\nlang = \"fr\"\nstatus = \"acepted\"\n+++\n").expect_err("fails");
+        assert_eq!(
+            (e.line, e.column, e.key.as_deref()),
+            (3, 10, Some("status"))
+        );
+        assert_eq!(e.hint.as_deref(), Some("accepted"), "{e}");
+        assert!(e.what(Lang::En).contains("`declined`"), "{e}");
+        // A date that is not one.
+        let e = Draft::parse("+++\nsent_at = \"hier\"\n+++\n").expect_err("fails");
+        assert_eq!(
+            (e.line, e.column, e.key.as_deref()),
+            (2, 11, Some("sent_at"))
+        );
+        let e = Draft::parse("+++\nsent_on = 2026-11-21\n+++\n").expect_err("fails");
+        assert_eq!(e.hint.as_deref(), Some("sent_at"), "{e}");
+        // What is written reads back.
+        let text = d.to_file().expect("written");
+        assert_eq!(Draft::parse(&text).map(|b| b.front), Ok(d.front));
     }
 
     #[test]

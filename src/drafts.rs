@@ -39,8 +39,9 @@ pub struct Entry {
     pub date: String,
     /// The person it is for.
     pub who: String,
-    /// When it was approved, read once when the folder is listed.
-    pub approved: Option<Timestamp>,
+    /// When it counts for the pace: sent, else approved
+    /// ([`crossdraft::paced_at`]), read once when the folder is listed.
+    pub paced_at: Option<Timestamp>,
 }
 
 impl Entry {
@@ -253,7 +254,7 @@ fn entry(path: PathBuf, linter: &Linter, platform: Platform, tier: Tier) -> Entr
             score: None,
             date: String::new(),
             who: String::new(),
-            approved: None,
+            paced_at: None,
         };
     };
     let f = &d.front;
@@ -281,21 +282,18 @@ fn entry(path: PathBuf, linter: &Linter, platform: Platform, tier: Tier) -> Entr
         allow: &f.allow,
     };
     let score = Some(linter.lint(&d.body, &cx).score.value);
-    let approved = (f.status == Some(Status::Approved))
-        .then_some(f.approved_at.as_ref())
-        .flatten()
-        .and_then(crossdraft::timestamp);
+    let paced_at = crossdraft::paced_at(f);
     Entry {
         path,
         draft,
         score,
         date,
         who,
-        approved,
+        paced_at,
     }
 }
 
-/// Notes approved a week, and what is left of LinkedIn's free notes.
+/// Notes sent (or approved) a week, and what is left of LinkedIn's free notes.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Pace {
     /// The last eight weeks, oldest first; the last is the trailing 7 days.
@@ -306,12 +304,14 @@ pub struct Pace {
 }
 
 impl Pace {
-    /// The pace at `now` of notes approved at `approved`: a count a week
-    /// over the last eight weeks (oldest first), against the weekly budget,
-    /// and, on a free LinkedIn account, the notes left in the trailing 30
-    /// days.
+    /// The pace at `now` of the notes that count at `times`: each draft's
+    /// [`Entry::paced_at`] (sent, else approved), so that a note approved
+    /// today and sent next week counts next week, as the platform sees it.
+    /// A count a week over the last eight weeks (oldest first), against the
+    /// weekly budget, and, on a free LinkedIn account, the notes left in the
+    /// trailing 30 days.
     pub fn of(
-        approved: impl IntoIterator<Item = Timestamp>,
+        times: impl IntoIterator<Item = Timestamp>,
         now: Timestamp,
         settings: &Settings,
         free_tier: bool,
@@ -319,7 +319,7 @@ impl Pace {
         const DAY: i64 = 24 * 3600;
         let mut weeks = [0usize; 8];
         let mut month = 0;
-        for t in approved {
+        for t in times {
             let age = now.as_second() - t.as_second();
             if age < 0 {
                 continue;
@@ -396,7 +396,7 @@ mod tests {
         assert_eq!(list[0].status(), Some(Status::Approved));
         assert_eq!(list[0].who, "Inès Haddad");
         assert_eq!(list[0].date, "2026-11-20 10:00");
-        assert!(list[0].approved.is_some() && list[0].score.is_some());
+        assert!(list[0].paced_at.is_some() && list[0].score.is_some());
         let broken = list
             .iter()
             .find(|e| e.draft.is_none())

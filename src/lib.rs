@@ -4,9 +4,10 @@
 //! ([`lint`], [`rules`], [`lexicon`]), the draft format ([`draft`]), the
 //! config ([`config`]), the audience filter ([`audience`]), the batch
 //! checker ([`batch`]) and the checks across drafts ([`crossdraft`]), and
-//! what the CLI prints ([`report`]), the drafts folder ([`drafts`]). The CLI
-//! and the TUI (in the binary: the library knows no terminal) are thin faces
-//! over it.
+//! what the CLI prints ([`report`]), the drafts folder ([`drafts`]), what
+//! became of the invitations sent ([`outcome`]) and the figures about them
+//! ([`stats`]). The CLI and the TUI (in the binary: the library knows no
+//! terminal) are thin faces over it.
 
 pub mod audience;
 pub mod batch;
@@ -22,6 +23,7 @@ pub mod lexicon;
 pub mod lint;
 pub mod located;
 pub mod note;
+pub mod outcome;
 pub mod people;
 pub mod prospects;
 pub mod reading;
@@ -29,6 +31,7 @@ pub mod report;
 pub mod rules;
 pub mod settings;
 pub mod spans;
+pub mod stats;
 pub mod target;
 pub mod template;
 pub mod text;

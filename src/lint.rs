@@ -377,6 +377,7 @@ mod tests {
             span: i..i + 1,
             message: crate::lang::Localized::new("m", "m"),
             suggestion: None,
+            reason: None,
         };
         let mut all: Vec<Diagnostic> = (0..25).map(|i| at(i, Severity::Info)).collect();
         all.push(at(25, Severity::Error));

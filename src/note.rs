@@ -3,7 +3,7 @@
 //! both the rules and the engine, so neither imports the other's insides.
 
 use crate::audience::Audience;
-use crate::diagnostic::{Diagnostic, Level, RuleId, Severity};
+use crate::diagnostic::{Diagnostic, Level, ReasonSeen, RuleId, Severity};
 use crate::lang::{Lang, Localized};
 use crate::lexicon::{Category, Hit};
 use crate::reading::Reading;
@@ -124,6 +124,30 @@ impl<'a> Out<'a> {
         message: Localized,
         suggestion: Option<Localized>,
     ) {
+        self.push_with(rule, natural, span, message, suggestion, None);
+    }
+
+    /// Reports `reason-found` at `natural`, with the reason it names.
+    pub fn push_reason(
+        &mut self,
+        natural: Severity,
+        span: Range<usize>,
+        message: Localized,
+        seen: ReasonSeen,
+    ) {
+        let rule = RuleId::ReasonFound;
+        self.push_with(rule, natural, span, message, None, Some(seen));
+    }
+
+    fn push_with(
+        &mut self,
+        rule: RuleId,
+        natural: Severity,
+        span: Range<usize>,
+        message: Localized,
+        suggestion: Option<Localized>,
+        reason: Option<ReasonSeen>,
+    ) {
         if self.allow.contains(&rule) {
             return;
         }
@@ -141,6 +165,7 @@ impl<'a> Out<'a> {
             span,
             message,
             suggestion,
+            reason,
         });
     }
 

@@ -75,3 +75,21 @@ impl Default for Thresholds {
         }
     }
 }
+
+/// How the figures of `poignee stats` read outcomes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Outcomes {
+    /// An invitation left `sent` more than this many days without an answer
+    /// counts as ignored: most people who accept do it within days, and an
+    /// invitation waiting for ever would hold the acceptance rate up.
+    pub ignored_after_days: u32,
+}
+
+impl Default for Outcomes {
+    fn default() -> Self {
+        Outcomes {
+            ignored_after_days: 30,
+        }
+    }
+}

@@ -663,9 +663,10 @@ fn repeated_text_and_pace_across_the_checked_files_and_the_saved_drafts() {
         "{claire}"
     );
     assert!(
-        cross[1]["message"].as_str().is_some_and(
-            |m| m.starts_with("4 notes approved in the last 7 days, over your budget of 2")
-        ),
+        cross[1]["message"]
+            .as_str()
+            .is_some_and(|m| m
+                .starts_with("4 notes sent or approved in the last 7 days, over your budget of 2")),
         "{}",
         cross[1]
     );

@@ -204,6 +204,9 @@ fn accept_finish_and_save(mut s: Session, drafts: &Path) -> String {
     s.send("ais votre avis. Merci !");
     s.send("\x1b[15~");
     let saved = wait_file(&drafts.join("note.md"), "Merci");
+    // The file is on disk before the app hears it was saved: a Ctrl-Q in
+    // between would ask about unsaved text. Quit once it says so, as a user would.
+    s.wait_for("comme brouillon", "the saved notice");
     s.send("\x11");
     s.wait_exit();
     saved

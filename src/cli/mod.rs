@@ -1,6 +1,7 @@
 //! The command-line face: argument parsing, config loading, exit codes.
 
 mod audience;
+mod outcomes;
 mod prospects;
 mod templates;
 
@@ -64,6 +65,11 @@ enum Command {
     Draft(DraftArgs),
     /// Explain how your audience filter reads one person's region and sector
     Audience(AudienceArgs),
+    /// Record what became of invitations: FILE… sent, accepted, ignored or declined
+    Mark(MarkArgs),
+    /// Acceptance figures over your drafts, overall and by template, language,
+    /// platform, score, reason and audience
+    Stats(StatsArgs),
     /// Write a commented config for you to edit
     Init {
         /// Where to write it [default: ~/.config/poignee/config.toml]
@@ -96,6 +102,44 @@ struct CheckArgs {
     /// (repeated-text and pace)
     #[arg(long)]
     no_saved: bool,
+}
+
+#[derive(Args)]
+#[command(
+    after_help = "Only the front-matter lines that change are rewritten (status and the date), atomically; the rest of the file stays byte for byte.\n`sent` is taken from any state (with a warning on a note never approved); accepted, ignored and declined need a note marked sent; another answer replaces the one there; marking again changes nothing unless --date moves the date. Dates cannot be in the future, nor an answer before the sending.\nExit codes: 0 every file marked (or already so), 1 some files not marked, 2 bad usage (outcome, date) or config."
+)]
+struct MarkArgs {
+    /// The drafts to mark
+    #[arg(required = true, value_name = "FILE")]
+    files: Vec<PathBuf>,
+    /// What happened: sent, accepted, ignored or declined
+    #[arg(value_name = "OUTCOME")]
+    outcome: String,
+    /// The day it happened, YYYY-MM-DD [default: today]
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    date: Option<String>,
+}
+
+#[derive(Args)]
+#[command(
+    after_help = "An invitation is a draft marked sent, accepted, ignored or declined (`poignee mark`); one left sent past [outcomes] ignored_after_days (30) counts as ignored. The acceptance rate is accepted ÷ answered; a group with fewer than 10 answered is flagged as too small to tell.\nExit codes: 0 figures shown, 1 some files could not be read (left out of the figures), 2 bad usage or config."
+)]
+struct StatsArgs {
+    /// Drafts: files or folders [default: the config's drafts folder]
+    paths: Vec<PathBuf>,
+    /// Only invitations sent on this day or after (YYYY-MM-DD)
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    since: Option<String>,
+    /// Output format
+    #[arg(long, value_enum, default_value_t = StatsFormat::Human)]
+    format: StatsFormat,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum StatsFormat {
+    Human,
+    Json,
+    Csv,
 }
 
 #[derive(Args, Default)]
@@ -273,6 +317,8 @@ pub fn main() -> ExitCode {
         }
         Some(Command::Draft(args)) => draft_cmd(lang, &config, config_path, args),
         Some(Command::Init { path, force }) => init(lang, path, force),
+        Some(Command::Mark(args)) => mark_cmd(lang, args),
+        Some(Command::Stats(args)) => stats_cmd(lang, &config, config_path, args),
         Some(Command::Compose(args)) => compose(lang, &config, config_path, args, cli.no_color),
         None => compose(
             lang,
@@ -559,6 +605,145 @@ fn audience_cmd(
         ExitCode::from(EXIT_FINDINGS)
     } else {
         ExitCode::SUCCESS
+    }
+}
+
+/// A `--date` or `--since`: said in the interface language when it is not one.
+fn date_arg(
+    lang: Lang,
+    text: Option<&str>,
+    today: jiff::civil::Date,
+) -> Result<Option<jiff::civil::Date>, ExitCode> {
+    match text.map(|t| poignee::outcome::check_date(t, today)) {
+        None => Ok(None),
+        Some(Ok(d)) => Ok(Some(d)),
+        Some(Err(m)) => {
+            report::fatal(lang, "usage", &m.get(lang));
+            Err(ExitCode::from(EXIT_USAGE))
+        }
+    }
+}
+
+fn today() -> jiff::civil::Date {
+    jiff::Zoned::now().date()
+}
+
+fn mark_cmd(lang: Lang, args: MarkArgs) -> ExitCode {
+    use poignee::outcome::Mark;
+    let Some(how) = Mark::parse(&args.outcome) else {
+        let names: Vec<&str> = Mark::ALL.iter().map(|m| m.name()).collect();
+        let hint = did_you_mean(&args.outcome.to_ascii_lowercase(), names.iter().copied());
+        // `mark sent FILE…`: the outcome comes last.
+        let first = args
+            .files
+            .first()
+            .and_then(|f| f.to_str())
+            .and_then(Mark::parse);
+        let shown = poignee::text::terminal_line(&args.outcome).into_owned();
+        let list = names.join("`, `");
+        let m = match (first, hint) {
+            (Some(m), _) => Localized::new(
+                format!(
+                    "l’issue vient en dernier : `poignee mark FICHIER… {}`",
+                    m.name()
+                ),
+                format!("the outcome comes last: `poignee mark FILE… {}`", m.name()),
+            ),
+            (None, Some(h)) => Localized::new(
+                format!("issue inconnue `{shown}` : vouliez-vous dire `{h}` ? (`{list}`)"),
+                format!("unknown outcome `{shown}`: did you mean `{h}`? (`{list}`)"),
+            ),
+            (None, None) => Localized::new(
+                format!("issue inconnue `{shown}` : utilisez `{list}`, après les fichiers"),
+                format!("unknown outcome `{shown}`: use `{list}`, after the files"),
+            ),
+        };
+        report::fail(lang, &m.get(lang));
+        return ExitCode::from(EXIT_USAGE);
+    };
+    let today = today();
+    let date = match date_arg(lang, args.date.as_deref(), today) {
+        Ok(d) => d,
+        Err(code) => return code,
+    };
+    let tally = outcomes::mark(
+        lang,
+        &args.files,
+        how,
+        date.unwrap_or(today),
+        date.is_some(),
+    );
+    if tally.failed > 0 {
+        ExitCode::from(EXIT_FINDINGS)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+fn stats_cmd(
+    lang: Lang,
+    config: &Config,
+    config_path: Option<PathBuf>,
+    args: StatsArgs,
+) -> ExitCode {
+    let Some(linter) = linter_or_fail(lang, config, config_path) else {
+        return ExitCode::from(EXIT_USAGE);
+    };
+    let today = today();
+    let since = match date_arg(lang, args.since.as_deref(), today) {
+        Ok(d) => d,
+        Err(code) => return code,
+    };
+    let paths = if args.paths.is_empty() {
+        match config.drafts_dir() {
+            Some(dir) if dir.is_dir() => vec![dir],
+            Some(dir) => {
+                let shown = dir.display();
+                report::fatal(
+                    lang,
+                    "usage",
+                    &Localized::new(
+                        format!("pas de dossier de brouillons en {shown} : donnez les dossiers à compter, ou drafts_dir dans la configuration"),
+                        format!("no drafts folder at {shown}: give the folders to count, or drafts_dir in the config"),
+                    )
+                    .get(lang),
+                );
+                return ExitCode::from(EXIT_USAGE);
+            }
+            None => {
+                report::fatal(lang, "usage", &NO_CONFIG_DIR.get(lang));
+                return ExitCode::from(EXIT_USAGE);
+            }
+        }
+    } else {
+        args.paths
+    };
+    let options = Options {
+        default_platform: config.platform,
+        default_tier: config.tier,
+        ..Options::default()
+    };
+    let after = config.outcomes.ignored_after_days;
+    let window = poignee::stats::Window {
+        today,
+        since,
+        ignored_after_days: after,
+    };
+    let stats = poignee::stats::collect(&paths, &linter, &options, window);
+    outcomes::skipped(lang, &stats);
+    match args.format {
+        StatsFormat::Human => {
+            for line in outcomes::human(lang, &stats, since, after) {
+                report::out(&line);
+            }
+        }
+        StatsFormat::Json => report::out(&outcomes::json(lang, &stats, today, since, after)),
+        StatsFormat::Csv => report::out(&outcomes::csv(lang, &stats)),
+    }
+    if stats.skipped.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(EXIT_FINDINGS)
     }
 }
 

@@ -6,7 +6,7 @@
 //! kind and where, so the writer sees why the note passes.
 
 use super::{from_its_start, quoted, to_clause_end};
-use crate::diagnostic::{RuleId, Severity};
+use crate::diagnostic::{ReasonSeen, RuleId, Severity};
 use crate::lang::{Lang, Localized};
 use crate::lexicon::Category;
 use crate::note::{Note, Out};
@@ -114,14 +114,17 @@ pub fn check(n: &Note, found: &[Found], out: &mut Out) {
         let (fr, en) = kind_name(thin.kind);
         let span = to_clause_end(n, from_its_start(n, thin.span.clone()));
         let (qf, qe) = quoted(&n.text[span.clone()]);
-        out.push(
-            RuleId::ReasonFound,
+        out.push_reason(
+            RuleId::ReasonFound.info().severity,
             span,
             Localized::new(
                 format!("raison mince : {fr} — {qf}"),
                 format!("thin reason: {en} — {qe}"),
             ),
-            None,
+            ReasonSeen {
+                kind: thin.kind,
+                clue: true,
+            },
         );
         return;
     }
@@ -163,15 +166,17 @@ fn report_found(n: &Note, out: &mut Out, found: &[Found]) {
         } else {
             ("raison", "reason")
         };
-        out.push_at(
-            RuleId::ReasonFound,
+        out.push_reason(
             Severity::Info,
             span,
             Localized::new(
                 format!("{lead_fr} : {fr} — {qf}"),
                 format!("{lead_en}: {en} — {qe}"),
             ),
-            None,
+            ReasonSeen {
+                kind: f.kind,
+                clue: f.weak,
+            },
         );
     }
 }
@@ -242,6 +247,32 @@ mod tests {
                 && piece.ends_with("rencontrer au forum Emploi")),
             "{d:?}"
         );
+    }
+
+    #[test]
+    fn the_diagnostic_carries_the_kind_it_names() {
+        let seen = |t: &str, lang| {
+            report(t, lang, None)
+                .diagnostics
+                .iter()
+                .filter_map(|d| d.reason)
+                .collect::<Vec<_>>()
+        };
+        let met = seen(
+            "Bonjour Inès. J'ai eu le plaisir de vous rencontrer au forum Emploi.",
+            Lang::Fr,
+        );
+        assert!(
+            met.iter()
+                .any(|r| r.kind == Some(CueKind::Event) && !r.clue),
+            "{met:?}"
+        );
+        let thin = seen(
+            "Hi Sam, we both work in the HR field. I'd love to connect.",
+            Lang::En,
+        );
+        assert!(!thin.is_empty() && thin.iter().all(|r| r.clue), "{thin:?}");
+        assert!(seen("Hi Sam, I came across your profile.", Lang::En).is_empty());
     }
 
     #[test]

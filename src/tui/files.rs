@@ -314,11 +314,11 @@ impl App {
         }));
     }
 
-    /// Your pace, from the approved drafts listed ([`Pace::of`]).
+    /// Your pace, from the drafts listed, sent or approved ([`Pace::of`]).
     pub fn pace(&self, now: jiff::Timestamp) -> Pace {
         let free = self.form.platform == Platform::Linkedin && self.form.tier == Tier::Free;
         Pace::of(
-            self.shelf.entries.iter().filter_map(|e| e.approved),
+            self.shelf.entries.iter().filter_map(|e| e.paced_at),
             now,
             &self.worker.cross,
             free,

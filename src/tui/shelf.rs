@@ -6,7 +6,6 @@
 
 use super::keys::Action;
 use super::theme::{Look, fit, fit_middle};
-use poignee::draft::Status;
 use poignee::drafts::{Entry, Pace};
 use poignee::lang::{Lang, Text};
 use poignee::lint::Severity;
@@ -191,8 +190,7 @@ pub struct ShelfView<'a> {
 impl ShelfView<'_> {
     fn status(&self, e: &Entry) -> String {
         self.look.t(match e.status() {
-            Some(Status::Approved) => Text::new("✓ approuvé", "✓ approved"),
-            Some(Status::Draft) => Text::new("✎ brouillon", "✎ draft"),
+            Some(status) => status.label(),
             None if e.draft.is_none() => Text::new("✖ illisible", "✖ unreadable"),
             None => Text::new("·", "·"),
         })

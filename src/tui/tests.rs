@@ -1136,7 +1136,7 @@ fn keeping_an_approved_note_as_a_draft_leaves_the_approved_one_as_it_was() {
         a.shelf
             .entries
             .iter()
-            .filter(|e| e.approved.is_some())
+            .filter(|e| e.paced_at.is_some())
             .count(),
         2
     );

@@ -1,0 +1,860 @@
+//! What became of a note once it left poignee, kept in its front matter:
+//! `sent` (with `sent_at`), then `accepted`, `ignored` or `declined` (with
+//! `accepted_at`, `ignored_at` or `declined_at`). [`plan`] is the state
+//! machine: which marks a note takes, which it refuses and what it warns
+//! about. [`mark`] carries one out by editing only the front-matter lines
+//! that change, so that the rest of the file — comments, key order, line
+//! ends, a BOM, the note itself — stays byte for byte as the user left it.
+//!
+//! The rules, as a demanding user expects them:
+//! - `sent` is taken from any state. On a note never approved (a draft, a
+//!   plain text) it is recorded with a warning: poignee sends nothing, the
+//!   user did, and the figures must say so — but the note skipped approval.
+//! - `sent` on an answered note withdraws the answer (a slip undone): the
+//!   answer's date goes, the sending date stays.
+//! - An answer needs a note that went out: on a draft or an approved note it
+//!   is refused, with the command that marks it sent first. An answer with
+//!   no sending date would make the time to accept and the pace guesses.
+//! - Another answer replaces the one there (its date goes), with a warning
+//!   that says what it was.
+//! - Marking what is already there changes nothing, unless `--date` gives
+//!   another date.
+//! - An answer dated before the note was sent is refused; a note sent before
+//!   it was approved is only warned about (it may have been sent from the
+//!   platform first). A date in the future is refused ([`check_date`]).
+
+use crate::draft::{Draft, Fences, FrontMatter, Status};
+use crate::input::{self, DecodeError, ReadError};
+use crate::lang::Localized;
+use crate::located::Located;
+use jiff::civil::Date;
+use serde::Deserialize;
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+use toml::Spanned;
+use toml::value::Datetime;
+
+/// What `poignee mark` records.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mark {
+    Sent,
+    Accepted,
+    Ignored,
+    Declined,
+}
+
+impl Mark {
+    pub const ALL: [Mark; 4] = [Mark::Sent, Mark::Accepted, Mark::Ignored, Mark::Declined];
+
+    pub fn name(self) -> &'static str {
+        self.status().name()
+    }
+
+    pub fn parse(s: &str) -> Option<Mark> {
+        let s = s.trim().to_ascii_lowercase();
+        Mark::ALL.into_iter().find(|m| m.name() == s)
+    }
+
+    pub fn status(self) -> Status {
+        match self {
+            Mark::Sent => Status::Sent,
+            Mark::Accepted => Status::Accepted,
+            Mark::Ignored => Status::Ignored,
+            Mark::Declined => Status::Declined,
+        }
+    }
+
+    /// The front-matter key of its date.
+    pub fn key(self) -> &'static str {
+        match self {
+            Mark::Sent => "sent_at",
+            Mark::Accepted => "accepted_at",
+            Mark::Ignored => "ignored_at",
+            Mark::Declined => "declined_at",
+        }
+    }
+
+    fn of(status: Status) -> Option<Mark> {
+        Mark::ALL.into_iter().find(|m| m.status() == status)
+    }
+}
+
+/// The answers, which exclude one another.
+const ANSWERS: [Mark; 3] = [Mark::Accepted, Mark::Ignored, Mark::Declined];
+
+/// The date field of `key` in a front matter.
+fn field(front: &mut FrontMatter, mark: Mark) -> &mut Option<Datetime> {
+    match mark {
+        Mark::Sent => &mut front.sent_at,
+        Mark::Accepted => &mut front.accepted_at,
+        Mark::Ignored => &mut front.ignored_at,
+        Mark::Declined => &mut front.declined_at,
+    }
+}
+
+fn field_of(front: &FrontMatter, mark: Mark) -> Option<&Datetime> {
+    match mark {
+        Mark::Sent => front.sent_at.as_ref(),
+        Mark::Accepted => front.accepted_at.as_ref(),
+        Mark::Ignored => front.ignored_at.as_ref(),
+        Mark::Declined => front.declined_at.as_ref(),
+    }
+}
+
+/// The day of a TOML date or date-time, as written (its offset, if any,
+/// is the day the user saw).
+pub fn day(dt: &Datetime) -> Option<Date> {
+    let d = dt.date?;
+    Date::new(
+        i16::try_from(d.year).ok()?,
+        i8::try_from(d.month).ok()?,
+        i8::try_from(d.day).ok()?,
+    )
+    .ok()
+}
+
+/// A day as a TOML date, for the file.
+fn toml_date(date: Date) -> Option<Datetime> {
+    date.to_string().parse().ok()
+}
+
+/// A date given on the command line: `YYYY-MM-DD`, not after `today`.
+pub fn check_date(text: &str, today: Date) -> Result<Date, Localized> {
+    let date: Date = text.trim().parse().map_err(|_| {
+        Localized::new(
+            format!("date invalide « {text} » : écrivez-la AAAA-MM-JJ, par exemple {today}"),
+            format!("invalid date `{text}`: write it YYYY-MM-DD, e.g. {today}"),
+        )
+    })?;
+    if date > today {
+        return Err(Localized::new(
+            format!(
+                "le {date} est dans le futur : on marque une invitation une fois la chose faite (nous sommes le {today})"
+            ),
+            format!(
+                "{date} is in the future: an invitation is marked once it has happened (today is {today})"
+            ),
+        ));
+    }
+    Ok(date)
+}
+
+/// What marking does, decided before any text is touched.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Plan {
+    pub from: Option<Status>,
+    pub to: Status,
+    /// The date written, `None` when the one there stays.
+    pub date: Option<Date>,
+    /// The date the mark stands on after: the one written, else the one there.
+    pub on: Option<Date>,
+    /// The date keys taken out: a former answer's.
+    pub remove: Vec<Mark>,
+    pub warnings: Vec<Warning>,
+}
+
+impl Plan {
+    /// Nothing to write: the note is so already, on that date.
+    pub fn unchanged(&self) -> bool {
+        self.from == Some(self.to) && self.date.is_none() && self.remove.is_empty()
+    }
+}
+
+/// What is recorded, but said.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Warning {
+    /// Marked sent without having been approved in poignee.
+    NeverApproved,
+    /// Sent on a day before the one it was approved.
+    SentBeforeApproval { approved: Date },
+    /// `sent` again on an answered note: the answer is taken back.
+    AnswerWithdrawn { was: Status, on: Option<Date> },
+    /// Another answer replaces this one.
+    Replaced { was: Status, on: Option<Date> },
+}
+
+/// A mark the note cannot take; nothing is written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Refusal {
+    /// An answer to a note that was never sent.
+    NeverSent { status: Option<Status> },
+    /// An answer dated before the note was sent.
+    AnswerBeforeSent { sent: Date, date: Date },
+    /// A template is not an invitation.
+    Template,
+}
+
+fn on_fr(on: Option<Date>) -> String {
+    on.map(|d| format!(" le {d}")).unwrap_or_default()
+}
+
+fn on_en(on: Option<Date>) -> String {
+    on.map(|d| format!(" on {d}")).unwrap_or_default()
+}
+
+impl Warning {
+    pub fn message(&self) -> Localized {
+        match self {
+            Warning::NeverApproved => Localized::new(
+                "jamais approuvée dans poignee : notée envoyée quand même, mais elle n’a pas passé l’approbation",
+                "never approved in poignee: recorded as sent all the same, but it skipped approval",
+            ),
+            Warning::SentBeforeApproval { approved } => Localized::new(
+                format!("envoyée avant d’être approuvée (le {approved}) : vérifiez la date"),
+                format!("sent before it was approved (on {approved}): check the date"),
+            ),
+            Warning::AnswerWithdrawn { was, on } => Localized::new(
+                format!(
+                    "la réponse « {} »{} est retirée : l’invitation attend de nouveau",
+                    was.word().fr,
+                    on_fr(*on)
+                ),
+                format!(
+                    "the answer “{}”{} is withdrawn: the invitation is waiting again",
+                    was.word().en,
+                    on_en(*on)
+                ),
+            ),
+            Warning::Replaced { was, on } => Localized::new(
+                format!("remplace « {} »{}", was.word().fr, on_fr(*on)),
+                format!("replaces “{}”{}", was.word().en, on_en(*on)),
+            ),
+        }
+    }
+}
+
+impl Refusal {
+    pub fn message(&self, mark: Mark) -> Localized {
+        match self {
+            Refusal::NeverSent { status } => {
+                let (fr, en) = match status {
+                    Some(s) => (format!("« {} »", s.word().fr), format!("“{}”", s.word().en)),
+                    None => ("sans statut".to_string(), "without a status".to_string()),
+                };
+                Localized::new(
+                    format!(
+                        "cette invitation n’a jamais été notée envoyée ({fr}) : marquez-la d’abord, `poignee mark FICHIER sent --date AAAA-MM-JJ`, puis `{}`",
+                        mark.name()
+                    ),
+                    format!(
+                        "this invitation was never marked sent ({en}): mark it first, `poignee mark FILE sent --date YYYY-MM-DD`, then `{}`",
+                        mark.name()
+                    ),
+                )
+            }
+            Refusal::AnswerBeforeSent { sent, date } => Localized::new(
+                format!(
+                    "une réponse le {date} à une invitation envoyée le {sent} : la réponse ne peut pas précéder l’envoi"
+                ),
+                format!(
+                    "an answer on {date} to an invitation sent on {sent}: the answer cannot come before it was sent"
+                ),
+            ),
+            Refusal::Template => Localized::new(
+                "c’est un modèle, pas une invitation : marquez les brouillons faits à partir de lui",
+                "this is a template, not an invitation: mark the drafts made from it",
+            ),
+        }
+    }
+}
+
+/// The state machine: what marking a note with `front` as `mark` on `date`
+/// does (`explicit`: the date was given, not today's by default).
+pub fn plan(front: &FrontMatter, mark: Mark, date: Date, explicit: bool) -> Result<Plan, Refusal> {
+    if front.name.is_some() || !front.placeholders.is_empty() {
+        return Err(Refusal::Template);
+    }
+    let from = front.status;
+    let sent = front.sent_at.as_ref().and_then(day);
+    let answer_of = |s: Status| Mark::of(s).and_then(|m| field_of(front, m)).and_then(day);
+    let mut warnings = Vec::new();
+    let present = |m: Mark| field_of(front, m).is_some();
+    match mark {
+        Mark::Sent => {
+            match from {
+                None | Some(Status::Draft) => warnings.push(Warning::NeverApproved),
+                Some(s) if s.is_sent() && s != Status::Sent => {
+                    warnings.push(Warning::AnswerWithdrawn {
+                        was: s,
+                        on: answer_of(s),
+                    });
+                }
+                _ => {}
+            }
+            let written = (explicit || sent.is_none()).then_some(date);
+            let written = written.filter(|d| Some(*d) != sent || from != Some(Status::Sent));
+            let on = written.or(sent);
+            let approved = front.approved_at.as_ref().and_then(day);
+            if let (Some(on), Some(approved)) = (on, approved) {
+                if on < approved {
+                    warnings.push(Warning::SentBeforeApproval { approved });
+                }
+            }
+            let remove = ANSWERS.into_iter().filter(|&m| present(m)).collect();
+            // A same-date `sent` already there rewrites nothing.
+            let written = written.filter(|d| Some(*d) != sent);
+            Ok(Plan {
+                from,
+                to: Status::Sent,
+                date: written,
+                on,
+                remove,
+                warnings,
+            })
+        }
+        answer => {
+            if !from.is_some_and(Status::is_sent) {
+                return Err(Refusal::NeverSent { status: from });
+            }
+            let existing = field_of(front, answer).and_then(day);
+            let same = from == Some(answer.status());
+            let written = if same && existing.is_some() && !explicit {
+                None
+            } else {
+                Some(date).filter(|d| !(same && Some(*d) == existing))
+            };
+            let on = written.or(existing);
+            if let (Some(d), Some(sent)) = (written, sent) {
+                if d < sent {
+                    return Err(Refusal::AnswerBeforeSent { sent, date: d });
+                }
+            }
+            if let Some(was) = from.filter(|s| *s != Status::Sent && *s != answer.status()) {
+                warnings.push(Warning::Replaced {
+                    was,
+                    on: answer_of(was),
+                });
+            }
+            let remove = ANSWERS
+                .into_iter()
+                .filter(|&m| m != answer && present(m))
+                .collect();
+            Ok(Plan {
+                from,
+                to: answer.status(),
+                date: written,
+                on,
+                remove,
+                warnings,
+            })
+        }
+    }
+}
+
+/// A note marked: what the plan was, and the new text of the file (without
+/// its BOM), `None` when nothing changes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Marked {
+    pub plan: Plan,
+    pub text: Option<String>,
+}
+
+/// Why a note was not marked. Nothing is written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum MarkError {
+    /// The file does not read.
+    Read(ReadError),
+    /// Its bytes are not a text poignee reads.
+    Decode(DecodeError),
+    /// Its front matter does not parse (line, column).
+    Parse(Located),
+    Refused(Refusal),
+    /// The front matter is written in a way the edit cannot follow without
+    /// touching other lines (a key written twice over, an inline table…).
+    Uneditable,
+    /// The file is read-only: the user meant it to stay as it is.
+    ReadOnly,
+    /// Writing failed (the file is as it was).
+    Write(ReadError),
+}
+
+impl MarkError {
+    /// The message, in both languages; a parse error's without its place
+    /// (see [`MarkError::place`]).
+    pub fn message(&self, mark: Mark) -> Localized {
+        match self {
+            MarkError::Read(e) => e.message(),
+            MarkError::Write(e) => {
+                let m = e.message();
+                Localized::new(
+                    format!("{} : le fichier est resté tel quel", m.fr),
+                    format!("{}: the file is as it was", m.en),
+                )
+            }
+            MarkError::Decode(e) => e.message(),
+            MarkError::Parse(at) => {
+                Localized::new(at.what(crate::Lang::Fr), at.what(crate::Lang::En))
+            }
+            MarkError::Refused(r) => r.message(mark),
+            MarkError::Uneditable => Localized::new(
+                format!(
+                    "l’en-tête ne se modifie pas sans toucher à d’autres lignes : rien n’est écrit ; écrivez `status = \"{0}\"` et `{1} = AAAA-MM-JJ` à la main",
+                    mark.name(),
+                    mark.key()
+                ),
+                format!(
+                    "the front matter cannot be edited without touching other lines: nothing written; write `status = \"{0}\"` and `{1} = YYYY-MM-DD` by hand",
+                    mark.name(),
+                    mark.key()
+                ),
+            ),
+            MarkError::ReadOnly => Localized::new(
+                "le fichier est en lecture seule : rien n’est écrit",
+                "the file is read-only: nothing written",
+            ),
+        }
+    }
+
+    /// Line and column, where the error has one.
+    pub fn place(&self) -> Option<(usize, usize)> {
+        match self {
+            MarkError::Parse(at) => Some((at.line, at.column)),
+            MarkError::Decode(DecodeError::NotUtf8 { line, column }) => Some((*line, *column)),
+            _ => None,
+        }
+    }
+}
+
+/// Marks a draft's text (without its BOM).
+pub fn mark(source: &str, mark: Mark, date: Date, explicit: bool) -> Result<Marked, MarkError> {
+    let draft = Draft::parse(source).map_err(MarkError::Parse)?;
+    let plan = plan(&draft.front, mark, date, explicit).map_err(MarkError::Refused)?;
+    if plan.unchanged() {
+        return Ok(Marked { plan, text: None });
+    }
+    let text = edit(source, &draft, &plan).ok_or(MarkError::Uneditable)?;
+    Ok(Marked {
+        plan,
+        text: Some(text),
+    })
+}
+
+/// Marks the draft at `path` and writes it back atomically (a temporary
+/// file beside it, synced, renamed over it), through a symbolic link to the
+/// file it points at. A BOM stays.
+pub fn mark_file(path: &Path, how: Mark, date: Date, explicit: bool) -> Result<Marked, MarkError> {
+    let meta = input::stat(path).map_err(MarkError::Read)?;
+    let bytes = input::read_stated(path, &meta, input::MAX_BYTES).map_err(MarkError::Read)?;
+    let bom = bytes.starts_with("\u{feff}".as_bytes());
+    let source = input::decode(bytes).map_err(MarkError::Decode)?;
+    let marked = mark(&source, how, date, explicit)?;
+    let Some(text) = &marked.text else {
+        return Ok(marked);
+    };
+    if meta.permissions().readonly() {
+        return Err(MarkError::ReadOnly);
+    }
+    // Renaming over a link would replace the link, not the draft.
+    let real: PathBuf =
+        std::fs::canonicalize(path).map_err(|e| MarkError::Read(ReadError::from_io(&e)))?;
+    let mut out = Vec::with_capacity(text.len() + 3);
+    if bom {
+        out.extend_from_slice("\u{feff}".as_bytes());
+    }
+    out.extend_from_slice(text.as_bytes());
+    crate::fsutil::write_replace(&real, &out)
+        .map_err(|e| MarkError::Write(ReadError::from_io(&e)))?;
+    Ok(marked)
+}
+
+/// Where the values of the keys `mark` edits are, in the TOML text.
+#[derive(Deserialize)]
+struct Places {
+    status: Option<Spanned<toml::Value>>,
+    sent_at: Option<Spanned<toml::Value>>,
+    accepted_at: Option<Spanned<toml::Value>>,
+    ignored_at: Option<Spanned<toml::Value>>,
+    declined_at: Option<Spanned<toml::Value>>,
+}
+
+impl Places {
+    fn of(&self, mark: Mark) -> Option<Range<usize>> {
+        match mark {
+            Mark::Sent => self.sent_at.as_ref(),
+            Mark::Accepted => self.accepted_at.as_ref(),
+            Mark::Ignored => self.ignored_at.as_ref(),
+            Mark::Declined => self.declined_at.as_ref(),
+        }
+        .map(Spanned::span)
+    }
+}
+
+/// The line break ending the line before `at`: the file's own.
+fn break_before(source: &str, at: usize) -> &'static str {
+    if source[..at].ends_with("\r\n") {
+        "\r\n"
+    } else {
+        "\n"
+    }
+}
+
+/// The start of the line holding `at`, and the end of it with its break.
+fn line_of(source: &str, at: usize) -> Range<usize> {
+    let start = source[..at].rfind('\n').map_or(0, |i| i + 1);
+    let end = source[at..].find('\n').map_or(source.len(), |i| at + i + 1);
+    start..end
+}
+
+/// `source` with `plan` carried out on its front matter, only the lines that
+/// change touched; `None` if that cannot be done safely. The result is read
+/// back: it must give the front matter expected and the same note.
+fn edit(source: &str, draft: &Draft, plan: &Plan) -> Option<String> {
+    let mut expected = draft.front.clone();
+    expected.status = Some(plan.to);
+    let to = Mark::of(plan.to)?;
+    if let Some(date) = plan.date {
+        *field(&mut expected, to) = Some(toml_date(date)?);
+    }
+    for &m in &plan.remove {
+        *field(&mut expected, m) = None;
+    }
+    let status_line = format!("status = \"{}\"", plan.to.name());
+    let date_line = plan.date.map(|d| format!("{} = {d}", to.key()));
+    let text = match Fences::of(source).ok()? {
+        None => {
+            // A plain note gets a front matter of its own.
+            let nl = if source.contains("\r\n") {
+                "\r\n"
+            } else {
+                "\n"
+            };
+            let mut head = format!("+++{nl}{status_line}{nl}");
+            if let Some(line) = &date_line {
+                head.push_str(line);
+                head.push_str(nl);
+            }
+            head.push_str("+++");
+            head.push_str(nl);
+            head + source
+        }
+        Some(fences) => {
+            let base = fences.toml.start;
+            let places: Places = toml::from_str(&source[fences.toml.clone()]).ok()?;
+            let at = |r: Range<usize>| r.start + base..r.end + base;
+            let mut edits: Vec<(Range<usize>, String)> = Vec::new();
+            let status = places.status.as_ref().map(|s| at(s.span()));
+            // New lines go after the status line, else first in the front
+            // matter; an answer's date after the sending date, in the order
+            // things happened.
+            let after_status = match &status {
+                Some(r) => line_of(source, r.start).end,
+                None => base,
+            };
+            let after_sent = match (to, places.sent_at.as_ref()) {
+                (Mark::Sent, _) | (_, None) => after_status,
+                (_, Some(sent)) => line_of(source, at(sent.span()).start).end,
+            };
+            // Insertions in the order they read; those at one place, joined.
+            let mut inserted: Vec<(usize, String)> = Vec::new();
+            let mut insert = |place: usize, line: &str| {
+                let nl = break_before(source, place);
+                match inserted.iter_mut().find(|(p, _)| *p == place) {
+                    Some((_, text)) => text.push_str(&format!("{line}{nl}")),
+                    None => inserted.push((place, format!("{line}{nl}"))),
+                }
+            };
+            match status {
+                Some(r) => edits.push((r, format!("\"{}\"", plan.to.name()))),
+                None => insert(base, &status_line),
+            }
+            if let Some(date) = plan.date {
+                match places.of(to).map(at) {
+                    Some(r) => edits.push((r, date.to_string())),
+                    None => insert(after_sent, date_line.as_deref()?),
+                }
+            }
+            for (place, text) in inserted {
+                // A line is inserted only after a line break: `Fences`
+                // always ends the front matter with one.
+                if place > fences.toml.end {
+                    return None;
+                }
+                edits.push((place..place, text));
+            }
+            for &m in &plan.remove {
+                let value = at(places.of(m)?);
+                let line = line_of(source, value.start);
+                let before = source[line.start..value.start].trim_end();
+                let key = before.strip_suffix('=')?.trim();
+                let key = key.trim_matches(|c| c == '"' || c == '\'');
+                let after = source[value.end..line.end].trim();
+                if key != m.key() || !(after.is_empty() || after.starts_with('#')) {
+                    return None;
+                }
+                edits.push((line, String::new()));
+            }
+            // From the end, so that each range is where it was; at one place,
+            // a line taken out before the new one goes in.
+            edits.sort_by_key(|(r, _)| (std::cmp::Reverse(r.start), std::cmp::Reverse(r.end)));
+            let mut text = source.to_string();
+            let mut last = usize::MAX;
+            for (r, with) in edits {
+                if r.end > last {
+                    return None;
+                }
+                last = r.start;
+                text.replace_range(r, &with);
+            }
+            text
+        }
+    };
+    let back = Draft::parse(&text).ok()?;
+    (back.front == expected && back.body == draft.body).then_some(text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> Date {
+        s.parse().unwrap_or_else(|e| panic!("{s}: {e}"))
+    }
+
+    fn front(text: &str) -> FrontMatter {
+        Draft::parse(text)
+            .map(|d| d.front)
+            .unwrap_or_else(|e| panic!("{e}"))
+    }
+
+    const APPROVED: &str =
+        "+++\nstatus = \"approved\"\napproved_at = 2026-11-20T10:00:00Z\n+++\nBonjour Claire.\n";
+
+    #[test]
+    fn the_state_machine() {
+        let today = d("2026-11-25");
+        // draft → sent: recorded, with a warning.
+        let p = plan(
+            &front("+++\nstatus = \"draft\"\n+++\nx"),
+            Mark::Sent,
+            today,
+            false,
+        );
+        let p = p.expect("allowed");
+        assert_eq!((p.to, p.date), (Status::Sent, Some(today)));
+        assert_eq!(p.warnings, [Warning::NeverApproved]);
+        // A plain note too.
+        let p = plan(&FrontMatter::default(), Mark::Sent, today, false).expect("allowed");
+        assert_eq!(p.warnings, [Warning::NeverApproved]);
+        // approved → sent: no warning; sent before approval: a warning.
+        let p = plan(&front(APPROVED), Mark::Sent, today, false).expect("allowed");
+        assert!(p.warnings.is_empty() && !p.unchanged());
+        let p = plan(&front(APPROVED), Mark::Sent, d("2026-11-19"), true).expect("allowed");
+        assert_eq!(
+            p.warnings,
+            [Warning::SentBeforeApproval {
+                approved: d("2026-11-20")
+            }]
+        );
+        // An answer to a note never sent is refused.
+        for m in ANSWERS {
+            assert_eq!(
+                plan(&front(APPROVED), m, today, false),
+                Err(Refusal::NeverSent {
+                    status: Some(Status::Approved)
+                })
+            );
+            assert_eq!(
+                plan(&FrontMatter::default(), m, today, false),
+                Err(Refusal::NeverSent { status: None })
+            );
+        }
+        let sent = front("+++\nstatus = \"sent\"\nsent_at = 2026-11-21\n+++\nx");
+        // sent again: unchanged without a date, a new date with one.
+        assert!(
+            plan(&sent, Mark::Sent, today, false)
+                .expect("ok")
+                .unchanged()
+        );
+        assert!(
+            plan(&sent, Mark::Sent, d("2026-11-21"), true)
+                .expect("ok")
+                .unchanged()
+        );
+        let p = plan(&sent, Mark::Sent, d("2026-11-22"), true).expect("ok");
+        assert_eq!(p.date, Some(d("2026-11-22")));
+        // sent → accepted; not before it was sent.
+        let p = plan(&sent, Mark::Accepted, today, false).expect("ok");
+        assert_eq!(
+            (p.to, p.date, p.on),
+            (Status::Accepted, Some(today), Some(today))
+        );
+        assert_eq!(
+            plan(&sent, Mark::Declined, d("2026-11-20"), true),
+            Err(Refusal::AnswerBeforeSent {
+                sent: d("2026-11-21"),
+                date: d("2026-11-20")
+            })
+        );
+        // The same day is fine.
+        assert!(plan(&sent, Mark::Accepted, d("2026-11-21"), true).is_ok());
+        let accepted = front(
+            "+++\nstatus = \"accepted\"\nsent_at = 2026-11-21\naccepted_at = 2026-11-23\n+++\nx",
+        );
+        // The same answer again: unchanged, unless another date is given.
+        assert!(
+            plan(&accepted, Mark::Accepted, today, false)
+                .expect("ok")
+                .unchanged()
+        );
+        let p = plan(&accepted, Mark::Accepted, today, true).expect("ok");
+        assert_eq!((p.date, p.on), (Some(today), Some(today)));
+        // Another answer replaces it, and says so.
+        let p = plan(&accepted, Mark::Declined, today, false).expect("ok");
+        assert_eq!(p.remove, [Mark::Accepted]);
+        assert_eq!(
+            p.warnings,
+            [Warning::Replaced {
+                was: Status::Accepted,
+                on: Some(d("2026-11-23"))
+            }]
+        );
+        // sent on an answered note withdraws the answer, keeps the sending date.
+        let p = plan(&accepted, Mark::Sent, today, false).expect("ok");
+        assert_eq!(
+            (p.to, p.date, p.on),
+            (Status::Sent, None, Some(d("2026-11-21")))
+        );
+        assert_eq!(p.remove, [Mark::Accepted]);
+        assert!(matches!(p.warnings[..], [Warning::AnswerWithdrawn { .. }]));
+        // A hand-written `sent` with no date takes today's.
+        let undated = front("+++\nstatus = \"sent\"\n+++\nx");
+        assert_eq!(
+            plan(&undated, Mark::Sent, today, false).expect("ok").date,
+            Some(today)
+        );
+        assert!(plan(&undated, Mark::Ignored, today, false).is_ok());
+        // A template is not an invitation.
+        let template = front("+++\nname = \"fr/evenement\"\n+++\nBonjour {{first_name}}");
+        assert_eq!(
+            plan(&template, Mark::Sent, today, false),
+            Err(Refusal::Template)
+        );
+    }
+
+    #[test]
+    fn dates_from_the_command_line() {
+        let today = d("2026-11-25");
+        assert_eq!(check_date("2026-11-24", today), Ok(d("2026-11-24")));
+        assert_eq!(check_date(" 2026-11-25 ", today), Ok(today));
+        let e = check_date("2026-11-26", today).expect_err("future");
+        assert!(e.en.contains("in the future"), "{e:?}");
+        let e = check_date("24/11/2026", today).expect_err("format");
+        assert!(e.fr.contains("AAAA-MM-JJ"), "{e:?}");
+        assert!(check_date("2026-02-30", today).is_err());
+    }
+
+    fn marked(source: &str, m: Mark, date: &str) -> String {
+        mark(source, m, d(date), true)
+            .unwrap_or_else(|e| panic!("{e:?}"))
+            .text
+            .unwrap_or_else(|| panic!("unchanged"))
+    }
+
+    #[test]
+    fn only_the_lines_that_change_are_touched() {
+        // Comments, odd key order, a value after a table: all kept.
+        let source = "+++\n# my notes\ntemplate = \"fr/evenement\"   # from the fair\nstatus = \"approved\" # checked twice\napproved_at = 2026-11-20T10:00:00Z\n\n[target]\nname = \"Claire Martin\"\n+++\nBonjour Claire,\n\nmerci !\n";
+        let sent = marked(source, Mark::Sent, "2026-11-21");
+        assert_eq!(
+            sent,
+            source.replace(
+                "status = \"approved\" # checked twice\n",
+                "status = \"sent\" # checked twice\nsent_at = 2026-11-21\n"
+            )
+        );
+        let accepted = marked(&sent, Mark::Accepted, "2026-11-23");
+        assert_eq!(
+            accepted,
+            sent.replace(
+                "status = \"sent\" # checked twice\nsent_at = 2026-11-21\n",
+                "status = \"accepted\" # checked twice\nsent_at = 2026-11-21\naccepted_at = 2026-11-23\n"
+            )
+        );
+        // Another answer: the old one's line goes, the new one comes.
+        let declined = marked(&accepted, Mark::Declined, "2026-11-24");
+        assert_eq!(
+            declined,
+            accepted.replace(
+                "status = \"accepted\" # checked twice\nsent_at = 2026-11-21\naccepted_at = 2026-11-23\n",
+                "status = \"declined\" # checked twice\nsent_at = 2026-11-21\ndeclined_at = 2026-11-24\n"
+            )
+        );
+        // A date already there is replaced in place, its comment kept.
+        let moved = marked(
+            "+++\nsent_at = 2026-11-01 # by phone\nstatus = \"sent\"\n+++\nHi",
+            Mark::Sent,
+            "2026-11-02",
+        );
+        assert_eq!(
+            moved,
+            "+++\nsent_at = 2026-11-02 # by phone\nstatus = \"sent\"\n+++\nHi"
+        );
+    }
+
+    #[test]
+    fn crlf_bom_plain_and_no_status() {
+        let crlf = "+++\r\nlang = \"fr\"\r\nstatus = \"approved\"\r\n[target]\r\nname = \"Inès\"\r\n+++\r\nBonjour Inès\r\n";
+        assert_eq!(
+            marked(crlf, Mark::Sent, "2026-11-21"),
+            crlf.replace(
+                "status = \"approved\"\r\n",
+                "status = \"sent\"\r\nsent_at = 2026-11-21\r\n"
+            )
+        );
+        // No status yet: the lines go first in the front matter, before any table.
+        let bare = "+++\n[target]\nname = \"Sam\"\n+++\nHi Sam";
+        assert_eq!(
+            marked(bare, Mark::Sent, "2026-11-21"),
+            "+++\nstatus = \"sent\"\nsent_at = 2026-11-21\n[target]\nname = \"Sam\"\n+++\nHi Sam"
+        );
+        // A plain note gets a front matter; its text is untouched.
+        let plain = "Bonjour Claire,\r\nmerci !";
+        assert_eq!(
+            marked(plain, Mark::Sent, "2026-11-21"),
+            format!("+++\r\nstatus = \"sent\"\r\nsent_at = 2026-11-21\r\n+++\r\n{plain}")
+        );
+        // A key written quoted is found too.
+        let quoted = "+++\n\"status\" = 'sent'\n'sent_at' = 2026-11-01\n+++\nx";
+        assert_eq!(
+            marked(quoted, Mark::Ignored, "2026-11-21"),
+            "+++\n\"status\" = \"ignored\"\n'sent_at' = 2026-11-01\nignored_at = 2026-11-21\n+++\nx"
+        );
+    }
+
+    #[test]
+    fn what_cannot_be_edited_safely_is_not() {
+        // The edit is read back: a plan that does not fit the file (here, a
+        // line to take out that is not there) writes nothing.
+        let source = "+++\nstatus = \"sent\"\nsent_at = 2026-11-01\n+++\nx";
+        let draft = Draft::parse(source).expect("parses");
+        let mut p = plan(&draft.front, Mark::Accepted, d("2026-11-03"), true).expect("ok");
+        assert!(edit(source, &draft, &p).is_some());
+        p.remove.push(Mark::Declined);
+        assert_eq!(edit(source, &draft, &p), None);
+        // A bad front matter is an error with its place.
+        let e = mark(
+            "+++\nstatus = \"sentt\"\n+++\nx",
+            Mark::Sent,
+            d("2026-11-03"),
+            true,
+        )
+        .expect_err("fails");
+        assert_eq!(e.place(), Some((2, 10)));
+        assert!(
+            e.message(Mark::Sent).en.contains("did you mean `sent`?"),
+            "{e:?}"
+        );
+        let e = mark(
+            "+++\nsent_at = \"yesterday\"\n+++\nx",
+            Mark::Sent,
+            d("2026-11-03"),
+            true,
+        )
+        .expect_err("fails");
+        assert_eq!(e.place(), Some((2, 11)));
+        assert!(
+            e.message(Mark::Sent).en.starts_with("key `sent_at`"),
+            "{e:?}"
+        );
+    }
+}

@@ -1,0 +1,346 @@
+//! `poignee mark` as a user runs it: only the lines that change are
+//! rewritten, bad input is named and leaves the file as it was, the other
+//! files are still marked, and the exit code says which.
+
+mod common;
+
+use common::poignee;
+use predicates::prelude::*;
+use std::path::{Path, PathBuf};
+
+fn read(p: &Path) -> Vec<u8> {
+    std::fs::read(p).unwrap_or_else(|e| panic!("{}: {e}", p.display()))
+}
+
+fn put(p: &Path, bytes: &[u8]) -> PathBuf {
+    std::fs::write(p, bytes).unwrap_or_else(|e| panic!("{}: {e}", p.display()));
+    p.to_path_buf()
+}
+
+/// The files of a folder, names only: no temporary file left behind.
+fn names(dir: &Path) -> Vec<String> {
+    let mut v: Vec<String> = std::fs::read_dir(dir)
+        .map(|r| {
+            r.filter_map(Result::ok)
+                .map(|e| e.file_name().to_string_lossy().into_owned())
+                .collect()
+        })
+        .unwrap_or_default();
+    v.sort();
+    v
+}
+
+const ODD: &str = "+++\n# Written by hand, keys in my own order.\n[target]\nname = \"Claire Martin\"   # met at VivaTech\nrelationship = \"met\"\n+++\nBonjour Claire,\n\nravie de notre échange sur la logistique urbaine !\n";
+
+#[test]
+fn byte_for_byte_but_the_lines_that_change() {
+    let tmp = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let d = tmp.path();
+    // Comments, key order, a table first, no status yet.
+    let odd = put(&d.join("odd.md"), ODD.as_bytes());
+    // CRLF and a BOM, status last and commented.
+    let crlf_bom = "\u{feff}+++\r\ntemplate = \"fr/evenement\"\r\napproved_at = 2026-01-10T10:00:00Z\r\nstatus = \"approved\" # ok\r\n+++\r\nBonjour Paul,\r\nmerci !\r\n";
+    let windows = put(&d.join("windows.md"), crlf_bom.as_bytes());
+    // A plain note, no front matter, no final line break.
+    let plain = put(
+        &d.join("plain.txt"),
+        b"Hi Sam, thanks for your talk at RustConf.",
+    );
+    poignee()
+        .arg("mark")
+        .args([&odd, &windows, &plain])
+        .args(["sent", "--date", "2026-01-12"])
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains(
+            "odd.md: no status → sent on 2026-01-12",
+        ))
+        .stdout(predicate::str::contains(
+            "windows.md: approved → sent on 2026-01-12",
+        ))
+        .stdout(predicate::str::contains(
+            "3 marked, 0 already so, 0 not marked",
+        ))
+        // Neither the hand-written note nor the plain one was approved.
+        .stderr(predicate::str::contains(
+            "odd.md: never approved in poignee",
+        ))
+        .stderr(predicate::str::contains(
+            "plain.txt: never approved in poignee",
+        ));
+    assert_eq!(
+        String::from_utf8_lossy(&read(&odd)),
+        ODD.replacen("+++\n", "+++\nstatus = \"sent\"\nsent_at = 2026-01-12\n", 1)
+    );
+    assert_eq!(
+        read(&windows),
+        crlf_bom
+            .replace(
+                "status = \"approved\" # ok\r\n",
+                "status = \"sent\" # ok\r\nsent_at = 2026-01-12\r\n"
+            )
+            .as_bytes()
+    );
+    assert_eq!(
+        read(&plain),
+        b"+++\nstatus = \"sent\"\nsent_at = 2026-01-12\n+++\nHi Sam, thanks for your talk at RustConf."
+    );
+    // An answer, then another: the first answer's line goes.
+    let before = read(&windows);
+    poignee()
+        .arg("mark")
+        .arg(&windows)
+        .args(["accepted", "--date", "2026-01-14"])
+        .assert()
+        .code(0);
+    poignee()
+        .arg("mark")
+        .arg(&windows)
+        .args(["declined", "--date", "2026-01-15"])
+        .assert()
+        .code(0)
+        .stderr(predicate::str::contains(
+            "replaces “accepted” on 2026-01-14",
+        ));
+    // The answer's date goes after the sending date.
+    let text = String::from_utf8_lossy(&before).replace(
+        "status = \"sent\" # ok\r\nsent_at = 2026-01-12\r\n",
+        "status = \"declined\" # ok\r\nsent_at = 2026-01-12\r\ndeclined_at = 2026-01-15\r\n",
+    );
+    assert_eq!(read(&windows), text.as_bytes());
+    // The same again: nothing written, said.
+    poignee()
+        .arg("mark")
+        .arg(&windows)
+        .arg("declined")
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains(
+            "already declined on 2026-01-15: nothing changed",
+        ));
+    assert_eq!(read(&windows), text.as_bytes());
+    assert_eq!(names(d), ["odd.md", "plain.txt", "windows.md"]);
+}
+
+#[test]
+fn bad_files_are_named_left_as_they_were_and_the_others_marked() {
+    let tmp = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let d = tmp.path();
+    let good = put(&d.join("good.md"), b"+++\nstatus = \"approved\"\n+++\nHi");
+    let bad_front = b"+++\nlang = \"fr\"\nstatus = \"aproved\"\n+++\nBonjour";
+    let broken = put(&d.join("broken.md"), bad_front);
+    let binary = put(&d.join("binary.md"), b"\x00\x01\x02garbage");
+    let latin1 = put(&d.join("latin1.md"), b"+++\nlang = \"fr\"\n+++\nCaf\xe9");
+    let template = put(
+        &d.join("tpl.md"),
+        b"+++\nname = \"fr/x\"\n+++\nBonjour {{first_name}}",
+    );
+    let folder = d.join("folder");
+    std::fs::create_dir_all(&folder).unwrap_or_else(|e| panic!("{e}"));
+    let never_sent = put(
+        &d.join("approved.md"),
+        b"+++\nstatus = \"approved\"\n+++\nHi",
+    );
+    let out = poignee()
+        .arg("mark")
+        .args([
+            &good,
+            &d.join("missing.md"),
+            &broken,
+            &binary,
+            &latin1,
+            &template,
+            &folder,
+        ])
+        .args(["sent", "--date", "2026-01-12"])
+        .output()
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr).into_owned();
+    for says in [
+        "missing.md: no such file",
+        "broken.md:3:10: key `status`: unknown value `aproved`",
+        "(did you mean `approved`?)",
+        "binary.md: ",
+        "latin1.md:4:4: ",
+        "tpl.md: this is a template, not an invitation",
+        "folder: is a folder",
+    ] {
+        assert!(err.contains(says), "{says}\n{err}");
+    }
+    let out_text = String::from_utf8_lossy(&out.stdout).into_owned();
+    assert!(
+        out_text.contains("good.md: approved → sent on 2026-01-12")
+            && out_text.contains("1 marked, 0 already so, 6 not marked"),
+        "{out_text}"
+    );
+    assert_eq!(read(&broken), bad_front);
+    // An answer to a note never sent: refused, with what to do.
+    poignee()
+        .arg("mark")
+        .arg(&never_sent)
+        .arg("accepted")
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(
+            "was never marked sent (“approved”): mark it first, `poignee mark FILE sent --date YYYY-MM-DD`",
+        ));
+    // An answer before the sending.
+    poignee()
+        .arg("mark")
+        .arg(&good)
+        .args(["ignored", "--date", "2026-01-11"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(
+            "the answer cannot come before it was sent",
+        ));
+    assert_eq!(read(&never_sent), b"+++\nstatus = \"approved\"\n+++\nHi");
+    let mut left = names(d);
+    left.retain(|n| n.starts_with('.'));
+    assert!(left.is_empty(), "{left:?}");
+}
+
+#[test]
+fn bad_usage_exits_2_and_touches_nothing() {
+    let tmp = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let note = put(
+        &tmp.path().join("n.md"),
+        b"+++\nstatus = \"sent\"\nsent_at = 2026-01-01\n+++\nHi",
+    );
+    let before = read(&note);
+    let cases: [(&[&str], &str); 6] = [
+        (
+            &["acepted"],
+            "unknown outcome `acepted`: did you mean `accepted`?",
+        ),
+        (
+            &["maybe"],
+            "unknown outcome `maybe`: use `sent`, `accepted`, `ignored`, `declined`",
+        ),
+        (
+            &["accepted", "--date", "12/01/2026"],
+            "invalid date `12/01/2026`: write it YYYY-MM-DD",
+        ),
+        (
+            &["accepted", "--date", "2026-02-30"],
+            "invalid date `2026-02-30`",
+        ),
+        (
+            &["accepted", "--date", "2999-01-01"],
+            "2999-01-01 is in the future",
+        ),
+        (&[], "required"),
+    ];
+    for (args, says) in cases {
+        poignee()
+            .arg("mark")
+            .arg(&note)
+            .args(args)
+            .assert()
+            .code(2)
+            .stderr(predicate::str::contains(says));
+    }
+    // The outcome first: said where it goes.
+    poignee()
+        .args(["mark", "sent"])
+        .arg(&note)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "the outcome comes last: `poignee mark FILE… sent`",
+        ));
+    // In French too.
+    poignee()
+        .args(["--lang", "fr", "mark"])
+        .arg(&note)
+        .args(["accepted", "--date", "2999-01-01"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("le 2999-01-01 est dans le futur"));
+    assert_eq!(read(&note), before);
+}
+
+#[cfg(unix)]
+#[test]
+fn a_link_stays_a_link_and_a_read_only_file_stays_as_it_is() {
+    use std::os::unix::fs::PermissionsExt;
+    let tmp = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let real = put(
+        &tmp.path().join("real.md"),
+        b"+++\nstatus = \"approved\"\n+++\nHi",
+    );
+    let link = tmp.path().join("link.md");
+    std::os::unix::fs::symlink(&real, &link).unwrap_or_else(|e| panic!("{e}"));
+    poignee()
+        .arg("mark")
+        .arg(&link)
+        .args(["sent", "--date", "2026-01-12"])
+        .assert()
+        .code(0);
+    assert!(std::fs::symlink_metadata(&link).is_ok_and(|m| m.file_type().is_symlink()));
+    assert_eq!(
+        read(&real),
+        b"+++\nstatus = \"sent\"\nsent_at = 2026-01-12\n+++\nHi"
+    );
+    let locked = put(
+        &tmp.path().join("locked.md"),
+        b"+++\nstatus = \"approved\"\n+++\nHi",
+    );
+    std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o400))
+        .unwrap_or_else(|e| panic!("{e}"));
+    poignee()
+        .arg("mark")
+        .arg(&locked)
+        .arg("sent")
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(
+            "locked.md: the file is read-only: nothing written",
+        ));
+    assert_eq!(read(&locked), b"+++\nstatus = \"approved\"\n+++\nHi");
+}
+
+#[test]
+fn pace_counts_what_was_sent() {
+    // Approved long ago and sent today: this week's, for `check`'s pace.
+    let tmp = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let dir = tmp.path().join("drafts");
+    std::fs::create_dir_all(&dir).unwrap_or_else(|e| panic!("{e}"));
+    let files: Vec<PathBuf> = (0..3)
+        .map(|i| {
+            put(
+                &dir.join(format!("n{i}.md")),
+                format!("+++\nstatus = \"approved\"\ntier = \"premium\"\napproved_at = 2020-01-0{}T10:00:00Z\n[target]\nname = \"Person {i}\"\n+++\nNote {i} about topic {i}, sent to someone who cares about {i}.", i + 1)
+                    .as_bytes(),
+            )
+        })
+        .collect();
+    let config = tmp.path().join("c.toml");
+    put(&config, b"weekly_budget = 2\n");
+    let check = || {
+        poignee()
+            .arg("--config")
+            .arg(&config)
+            .args(["check", "--no-saved", "--format", "json"])
+            .arg(&dir)
+            .output()
+            .map(|o| String::from_utf8_lossy(&o.stdout).into_owned())
+            .unwrap_or_default()
+    };
+    assert!(
+        !check().contains("\"pace\""),
+        "approved in 2020: not this week"
+    );
+    poignee()
+        .arg("mark")
+        .args(&files)
+        .arg("sent")
+        .assert()
+        .code(0);
+    let doc = check();
+    assert!(
+        doc.contains("3 notes sent or approved in the last 7 days, over your budget of 2"),
+        "{doc}"
+    );
+}
