@@ -325,6 +325,10 @@ impl Geo {
 
     /// A département or overseas collectivity by its code (`69`, `2a`, `975`).
     pub fn departement(&self, code: &str) -> Option<NodeId> {
+        // No code is longer: a name is not copied to be looked up.
+        if code.len() > 3 {
+            return None;
+        }
         self.departements.get(&code.to_ascii_uppercase()).copied()
     }
 
@@ -342,11 +346,12 @@ impl Geo {
     /// The listed cities whose name begins with that one (a [`key`]) and
     /// goes on: "aix" → Aix-en-Provence, Aix-les-Bains.
     pub fn listed_starting(&self, k: &str) -> Vec<NodeId> {
-        let prefix = format!("{k} ");
-        let start = self.listed_names.partition_point(|(n, _)| *n < prefix);
+        // A space sorts before any letter or digit: "aix", then "aix en
+        // provence", "aix les bains", then "aixe sur vienne".
+        let start = self.listed_names.partition_point(|(n, _)| n.as_str() <= k);
         let mut ids: Vec<NodeId> = self.listed_names[start..]
             .iter()
-            .take_while(|(n, _)| n.starts_with(&prefix))
+            .take_while(|(n, _)| n.starts_with(k) && n.as_bytes().get(k.len()) == Some(&b' '))
             .map(|&(_, id)| id)
             .collect();
         ids.sort_unstable();
@@ -364,7 +369,11 @@ impl Geo {
         if !ids.is_empty() {
             return ids;
         }
-        communes.compact_names.get(&compact(k))
+        if k.contains(' ') {
+            communes.compact_names.get(&compact(k))
+        } else {
+            communes.compact_names.get(k)
+        }
     }
 
     /// The arrondissement `number` of a city (Paris, Lyon, Marseille).
