@@ -80,6 +80,7 @@ pub fn key_into(name: &str, out: &mut String) {
     let out = &mut KeyOut { out, base };
     // Where the word being written starts in `out`, if one is.
     let mut word: Option<usize> = None;
+    out.out.reserve(name.len() + 4);
     let mut folded = String::new();
     for c in name.chars() {
         if c == '&' {
@@ -404,7 +405,9 @@ mod tests {
                 "Ⅻ arr.",
                 "a\u{301}b",
                 "\u{2019}x",
-            ]);
+            ])
+            .chain(["St&Ste", "&&", "R&D St. Ste-", " 8e ARR ", "", "-st-"])
+            .chain(include_str!("../../data/reference/linkedin-industries-v2.csv").lines());
         for name in names {
             assert_eq!(key(name), reference_key(name), "{name}");
         }
