@@ -360,9 +360,13 @@ impl Geo {
     }
 
     /// The communes, arrondissements and communes déléguées of that name (a
-    /// [`key`]), in the order of the data: listed cities first. A name
-    /// written without its spaces ("Saintetienne", "Lagarde") is looked up
-    /// among the names that have some when none is written so.
+    /// [`key`]), in the order of the data: listed cities first.
+    pub fn communes_keyed(&self, k: &str) -> Vec<NodeId> {
+        self.communes().names.get(k)
+    }
+
+    /// [`Geo::communes_keyed`], or when none has that name, the names with
+    /// spaces written without them ("Saintetienne", "Lagarde").
     pub fn communes_named(&self, k: &str) -> Vec<NodeId> {
         let communes = self.communes();
         let ids = communes.names.get(k);
@@ -625,37 +629,35 @@ fn metro_core(location: &str) -> String {
 
 /// The city inside a metropolitan area's name, if it is one.
 pub fn strip_metro(name: &str) -> Option<&str> {
+    // In lower case already: the name is lowered once, these never.
     const PREFIXES: [&str; 9] = [
-        "Région de ",
-        "Region de ",
-        "Région d'",
-        "Région d’",
-        "Region d'",
-        "Greater ",
-        "Métropole de ",
-        "Agglomération de ",
-        "Grand ",
+        "région de ",
+        "region de ",
+        "région d'",
+        "région d’",
+        "region d'",
+        "greater ",
+        "métropole de ",
+        "agglomération de ",
+        "grand ",
     ];
     const SUFFIXES: [&str; 6] = [
-        " Metropolitan Region",
-        " Metropolitan Area",
-        " Area",
+        " metropolitan region",
+        " metropolitan area",
+        " area",
         " et périphérie",
         " et peripherie",
-        " Métropole",
+        " métropole",
     ];
     let lower = name.to_lowercase();
-    let mut start = 0;
-    let mut end = name.len();
-    if let Some(p) = PREFIXES
+    let start = PREFIXES
         .iter()
-        .find(|p| lower.starts_with(&p.to_lowercase()))
-    {
-        start = p.to_lowercase().len();
-    }
-    if let Some(s) = SUFFIXES.iter().find(|s| lower.ends_with(&s.to_lowercase())) {
-        end = lower.len() - s.to_lowercase().len();
-    }
+        .find(|p| lower.starts_with(*p))
+        .map_or(0, |p| p.len());
+    let end = SUFFIXES
+        .iter()
+        .find(|s| lower.ends_with(*s))
+        .map_or(name.len(), |s| lower.len() - s.len());
     ((start, end) != (0, name.len()) && start < end)
         .then(|| name.get(start..end))
         .flatten()

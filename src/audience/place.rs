@@ -317,12 +317,25 @@ impl<'a> Reader<'a> {
     fn name_candidates(&self, k: &str) -> Option<Vec<NodeId>> {
         self.named(k)
             .or_else(|| spelt_out(k).and_then(|k| self.named(&k)))
-            .or_else(|| {
-                ARTICLES.iter().find_map(|a| {
-                    let ids = self.communes(&format!("{a} {k}"));
-                    (!ids.is_empty()).then_some(ids)
-                })
-            })
+            .or_else(|| self.with_article(k))
+    }
+
+    /// "Havre" → Le Havre: the communes whose name is this one after an
+    /// article, written exactly so.
+    fn with_article(&self, k: &str) -> Option<Vec<NodeId>> {
+        let mut name = String::with_capacity(k.len() + 4);
+        ARTICLES.iter().find_map(|a| {
+            name.clear();
+            name.push_str(a);
+            name.push(' ');
+            name.push_str(k);
+            let ids = self.geo.communes_keyed(&name);
+            let ids = match self.reach {
+                Reach::Every => ids,
+                Reach::Likely => self.likely(ids),
+            };
+            (!ids.is_empty()).then_some(ids)
+        })
     }
 
     fn named(&self, k: &str) -> Option<Vec<NodeId>> {
@@ -360,14 +373,18 @@ impl<'a> Reader<'a> {
         let ids = self.geo.communes_named(k);
         match self.reach {
             Reach::Every => ids,
-            Reach::Likely => {
-                let likely = likely_communes(self.geo, &ids);
-                if likely.len() < ids.len() {
-                    self.narrowed.set(true);
-                }
-                likely
-            }
+            Reach::Likely => self.likely(ids),
         }
+    }
+
+    /// The town a name means among its communes, if one is; noted as a
+    /// narrowing when it is.
+    fn likely(&self, ids: Vec<NodeId>) -> Vec<NodeId> {
+        let likely = likely_communes(self.geo, &ids);
+        if likely.len() < ids.len() {
+            self.narrowed.set(true);
+        }
+        likely
     }
 
     /// A name followed by a number: an arrondissement (« Paris 8e », "Paris

@@ -270,7 +270,10 @@ impl Taxonomy {
     pub fn combine<P: AsRef<[NodeId]>>(&self, parts: &[P]) -> Resolved {
         // Each candidate's chain, walked once, all in one vector: a name may
         // have a dozen candidates, each compared with every other.
-        let mut ids: Vec<NodeId> = parts.iter().flat_map(|p| p.as_ref()).copied().collect();
+        let mut ids: Vec<NodeId> = Vec::with_capacity(parts.iter().map(|p| p.as_ref().len()).sum());
+        for p in parts {
+            ids.extend_from_slice(p.as_ref());
+        }
         ids.sort_unstable();
         ids.dedup();
         let mut chains: Vec<NodeId> = Vec::with_capacity(ids.len() * 5);
@@ -299,11 +302,10 @@ impl Taxonomy {
         };
         // The most specific: no other candidate lies within. The ancestors
         // of all, sorted once, answer that for a node without members.
-        let mut above: Vec<NodeId> = agreed
-            .iter()
-            .flat_map(|&c| of(c).iter().skip(1))
-            .copied()
-            .collect();
+        let mut above: Vec<NodeId> = Vec::with_capacity(chains.len());
+        for &c in &agreed {
+            above.extend_from_slice(of(c).get(1..).unwrap_or(&[]));
+        }
         above.sort_unstable();
         above.dedup();
         let wider = |c: NodeId| match self.nodes.get(c as usize) {
