@@ -7,6 +7,8 @@
 
 use super::data::{GEO, Geo, Resolution, resolution, strip_metro};
 use super::taxonomy::{Kind, NodeId, Resolved, key};
+use std::borrow::Cow;
+use std::cell::Cell;
 use std::collections::HashMap;
 
 /// How far a name reaches among the places that bear it.
@@ -53,7 +55,7 @@ const ARTICLES: [&str; 4] = ["le", "la", "les", "l"];
 
 /// What one part of a location string names.
 #[derive(Debug)]
-struct Part {
+struct Part<'a> {
     ids: Vec<NodeId>,
     /// Only communes, or a postal code: a foreign city that bears a French
     /// commune's name ("Montréal, Québec, Canada"), a foreign postal code
@@ -61,7 +63,7 @@ struct Part {
     communes_only: bool,
     /// A postal code: its communes may be read together as their département.
     postal: bool,
-    text: String,
+    text: Cow<'a, str>,
 }
 
 /// Resolves a location as LinkedIn and Viadeo show it ("Lyon,
@@ -78,42 +80,42 @@ pub fn resolve_place(text: &str, extra: &HashMap<String, Vec<NodeId>>) -> Resolu
         return resolution(Resolved::One(id), Vec::new());
     }
     let texts = parts(text);
-    let (likely, unknown) = read(geo, &texts, extra, Reach::Likely);
-    let resolved = agree(geo, &likely);
-    if resolved != Resolved::None {
-        return resolution(by_postal_code(geo, resolved, &likely), unknown);
+    let likely = Reader::new(geo, extra, Reach::Likely);
+    let (mut parts, mut unknown) = likely.read(&texts);
+    let mut resolved = agree(geo, &parts);
+    if resolved == Resolved::None && likely.narrowed.get() {
+        (parts, unknown) = Reader::new(geo, extra, Reach::Every).read(&texts);
+        resolved = agree(geo, &parts);
     }
-    let (every, mut unknown) = read(geo, &texts, extra, Reach::Every);
-    let mut resolved = agree(geo, &every);
     if resolved == Resolved::None {
         // "Montréal, Québec, Canada": the country holds, the commune of
         // that name in the Aude does not. ("Paris / Lyon" stays unknown.)
-        let (strong, weak): (Vec<&Part>, Vec<&Part>) = every.iter().partition(|p| !p.communes_only);
+        let (strong, weak): (Vec<&Part>, Vec<&Part>) = parts.iter().partition(|p| !p.communes_only);
         let abroad = |p: &&Part| {
             p.ids
                 .iter()
                 .all(|&id| geo.france.is_none_or(|fr| !geo.tree.contains(fr, id)))
         };
         if !weak.is_empty() && !strong.is_empty() && strong.iter().all(abroad) {
-            let ids: Vec<Vec<NodeId>> = strong.iter().map(|p| p.ids.clone()).collect();
+            let ids: Vec<&[NodeId]> = strong.iter().map(|p| p.ids.as_slice()).collect();
             resolved = geo.tree.combine(&ids);
-            unknown.extend(weak.iter().map(|p| p.text.clone()));
+            unknown.extend(weak.iter().map(|p| p.text.to_string()));
         }
     }
-    resolution(by_postal_code(geo, resolved, &every), unknown)
+    resolution(by_postal_code(geo, resolved, &parts), unknown)
 }
 
-fn agree(geo: &Geo, parts: &[Part]) -> Resolved {
+fn agree(geo: &Geo, parts: &[Part<'_>]) -> Resolved {
     if parts.is_empty() {
         return Resolved::None;
     }
-    let ids: Vec<Vec<NodeId>> = parts.iter().map(|p| p.ids.clone()).collect();
+    let ids: Vec<&[NodeId]> = parts.iter().map(|p| p.ids.as_slice()).collect();
     geo.tree.combine(&ids)
 }
 
 /// A postal code serving several communes ("20200": Bastia and three
 /// villages) names the département they share, rather than none of them.
-fn by_postal_code(geo: &Geo, resolved: Resolved, parts: &[Part]) -> Resolved {
+fn by_postal_code(geo: &Geo, resolved: Resolved, parts: &[Part<'_>]) -> Resolved {
     let Resolved::Ambiguous(ids) = &resolved else {
         return resolved;
     };
@@ -136,9 +138,9 @@ fn by_postal_code(geo: &Geo, resolved: Resolved, parts: &[Part]) -> Resolved {
 /// The parts of a location between commas, brackets and slashes. An article
 /// or an ordinal alone in brackets goes back to its name: "Havre (Le)" →
 /// "Le Havre", « Paris (8e) » → « Paris 8e ». « s/ » is "sur", not a slash.
-fn parts(text: &str) -> Vec<String> {
+fn parts(text: &str) -> Vec<Text> {
     let text = sur(text);
-    let mut out: Vec<String> = Vec::new();
+    let mut out: Vec<Text> = Vec::new();
     for part in text
         .split([',', '(', ')', '/', ';', '|', '·'])
         .map(str::trim)
@@ -146,20 +148,33 @@ fn parts(text: &str) -> Vec<String> {
     {
         let k = key(part);
         match out.last_mut() {
-            Some(prev) if ARTICLES.contains(&k.as_str()) => *prev = format!("{part} {prev}"),
-            Some(prev) if is_ordinal_tail(&k) => {
-                prev.push(' ');
-                prev.push_str(part);
+            Some(prev) if ARTICLES.contains(&k.as_str()) => {
+                prev.text = format!("{part} {}", prev.text);
+                prev.key = key(&prev.text);
             }
-            _ => out.push(part.to_string()),
+            Some(prev) if is_ordinal_tail(&k) => {
+                prev.text = format!("{} {part}", prev.text);
+                prev.key = key(&prev.text);
+            }
+            _ => out.push(Text {
+                text: part.to_string(),
+                key: k,
+            }),
         }
     }
     out
 }
 
+/// A part of a location string, with its [`key`], computed once for both
+/// readings.
+struct Text {
+    text: String,
+    key: String,
+}
+
 /// « Chalon s/ Saône », « Boulogne-s/-Mer »: « s/ » after a space or a
 /// hyphen spelt out as "sur".
-fn sur(text: &str) -> std::borrow::Cow<'_, str> {
+fn sur(text: &str) -> Cow<'_, str> {
     let bytes = text.as_bytes();
     let at = |i: usize| bytes[i..].starts_with(b"s/") || bytes[i..].starts_with(b"S/");
     let starts = |i: usize| i == 0 || matches!(bytes[i - 1], b' ' | b'-');
@@ -198,123 +213,255 @@ fn ordinal(word: &str) -> Option<u32> {
         .flatten()
 }
 
-/// Reads every part: postal codes apart from the names beside them
-/// ("69100 Villeurbanne"). Returns the parts and the text that named nothing.
-fn read(
-    geo: &Geo,
-    texts: &[String],
-    extra: &HashMap<String, Vec<NodeId>>,
+/// One reading of a location string: the data, the user's aliases, and
+/// how far a name reaches.
+struct Reader<'a> {
+    geo: &'a Geo,
+    extra: &'a HashMap<String, Vec<NodeId>>,
     reach: Reach,
-) -> (Vec<Part>, Vec<String>) {
-    let mut parts = Vec::new();
-    let mut unknown = Vec::new();
-    for text in texts {
-        let mut rest = Vec::new();
-        let mut codes = 0;
-        for word in text.split_whitespace() {
-            match geo.postal_places(word) {
-                Some(ids) => {
-                    codes += 1;
-                    parts.push(Part {
-                        ids,
-                        communes_only: true,
-                        postal: true,
-                        text: word.to_string(),
-                    });
-                }
-                None => rest.push(word),
-            }
-        }
-        let rest = rest.join(" ");
-        if rest.is_empty() {
-            continue;
-        }
-        match place_candidates(geo, &rest, extra, reach) {
-            Some(ids) => parts.push(Part {
-                communes_only: communes_only(geo, &ids),
-                ids,
-                postal: false,
-                text: rest,
-            }),
-            None if codes == 0 => unknown.push(rest),
-            None => {}
+    /// Set when a name's likely places left others of that name out: only
+    /// then can a second reading, with every homonym, find more.
+    narrowed: Cell<bool>,
+}
+
+impl<'a> Reader<'a> {
+    fn new(geo: &'a Geo, extra: &'a HashMap<String, Vec<NodeId>>, reach: Reach) -> Self {
+        Reader {
+            geo,
+            extra,
+            reach,
+            narrowed: Cell::new(false),
         }
     }
-    (parts, unknown)
+
+    /// Reads every part: postal codes apart from the names beside them
+    /// ("69100 Villeurbanne"). Returns the parts and the text that named
+    /// nothing.
+    fn read<'t>(&self, texts: &'t [Text]) -> (Vec<Part<'t>>, Vec<String>) {
+        let mut parts = Vec::new();
+        let mut unknown = Vec::new();
+        for Text { text, key: k } in texts {
+            let mut rest = Vec::new();
+            let mut codes = 0;
+            for word in text.split_whitespace() {
+                match self.geo.postal_places(word) {
+                    Some(ids) => {
+                        codes += 1;
+                        parts.push(Part {
+                            ids,
+                            communes_only: true,
+                            postal: true,
+                            text: word.into(),
+                        });
+                    }
+                    None => rest.push(word),
+                }
+            }
+            let (rest, k): (Cow<str>, Cow<str>) = match codes {
+                0 => (text.into(), k.into()),
+                _ => {
+                    let rest = rest.join(" ");
+                    let k = key(&rest);
+                    (rest.into(), k.into())
+                }
+            };
+            if rest.is_empty() {
+                continue;
+            }
+            match self.place_candidates(&rest, &k) {
+                Some(ids) => parts.push(Part {
+                    communes_only: communes_only(self.geo, &ids),
+                    ids,
+                    postal: false,
+                    text: rest,
+                }),
+                None if codes == 0 => unknown.push(rest.into_owned()),
+                None => {}
+            }
+        }
+        (parts, unknown)
+    }
+
+    /// The places one part names: the user's aliases, LinkedIn's strings, a
+    /// département's number, a name, a name with a number ("Paris 8e",
+    /// "Paris 75", "Saint-Denis 974"), a metropolitan area.
+    fn place_candidates(&self, part: &str, k: &str) -> Option<Vec<NodeId>> {
+        if k.is_empty() {
+            return None;
+        }
+        if let Some(ids) = self.extra.get(k) {
+            return Some(ids.clone());
+        }
+        if let Some(dep) = self.geo.departement(k) {
+            return Some(vec![dep]);
+        }
+        let exact = self.geo.exact(k);
+        if let (Some(id), Reach::Likely) = (exact, self.reach) {
+            self.narrowed.set(true);
+            return Some(vec![id]);
+        }
+        let mut ids = self
+            .name_candidates(k)
+            .or_else(|| self.numbered(k))
+            .or_else(|| self.metro(part))
+            .unwrap_or_default();
+        // "Bretagne (36)": the commune as well as the region LinkedIn means.
+        if let Some(id) = exact.filter(|id| !ids.contains(id)) {
+            ids.insert(0, id);
+        }
+        (!ids.is_empty()).then_some(ids)
+    }
+
+    /// The places of a name (a [`key`]), also read with its abbreviations
+    /// spelt out, or with the article people leave out ("Sables-d'Olonne").
+    fn name_candidates(&self, k: &str) -> Option<Vec<NodeId>> {
+        self.named(k)
+            .or_else(|| spelt_out(k).and_then(|k| self.named(&k)))
+            .or_else(|| self.with_article(k))
+    }
+
+    /// "Havre" → Le Havre: the communes whose name is this one after an
+    /// article, written exactly so.
+    fn with_article(&self, k: &str) -> Option<Vec<NodeId>> {
+        let mut name = String::with_capacity(k.len() + 4);
+        ARTICLES.iter().find_map(|a| {
+            name.clear();
+            name.push_str(a);
+            name.push(' ');
+            name.push_str(k);
+            let ids = self.geo.communes_keyed(&name);
+            let ids = match self.reach {
+                Reach::Every => ids,
+                Reach::Likely => self.likely(ids),
+            };
+            (!ids.is_empty()).then_some(ids)
+        })
+    }
+
+    fn named(&self, k: &str) -> Option<Vec<NodeId>> {
+        let areas = self.geo.tree.lookup_key(k);
+        let ids = match self.reach {
+            Reach::Likely if !areas.is_empty() => {
+                self.narrowed.set(true);
+                areas.to_vec()
+            }
+            Reach::Likely => {
+                let mut ids = self.communes(k);
+                for id in self.geo.listed_starting(k) {
+                    if !ids.contains(&id) {
+                        ids.push(id);
+                    }
+                }
+                ids
+            }
+            Reach::Every => {
+                let mut ids = areas.to_vec();
+                for id in self.communes(k) {
+                    if !ids.contains(&id) {
+                        ids.push(id);
+                    }
+                }
+                ids
+            }
+        };
+        (!ids.is_empty()).then_some(ids)
+    }
+
+    /// The communes of a name: all of them, or in a likely reading the
+    /// town among them that the name means.
+    fn communes(&self, k: &str) -> Vec<NodeId> {
+        let ids = self.geo.communes_named(k);
+        match self.reach {
+            Reach::Every => ids,
+            Reach::Likely => self.likely(ids),
+        }
+    }
+
+    /// The town a name means among its communes, if one is; noted as a
+    /// narrowing when it is.
+    fn likely(&self, ids: Vec<NodeId>) -> Vec<NodeId> {
+        let likely = likely_communes(self.geo, &ids);
+        if likely.len() < ids.len() {
+            self.narrowed.set(true);
+        }
+        likely
+    }
+
+    /// A name followed by a number: an arrondissement (« Paris 8e », "Paris
+    /// 08", « Lyon 3e arrondissement ») or a département ("Paris 75",
+    /// "Saint-Denis 974", "Marseille 13"). A bare number that is the city's
+    /// own département reads as the département.
+    fn numbered(&self, k: &str) -> Option<Vec<NodeId>> {
+        let geo = self.geo;
+        let mut words: Vec<&str> = k.split(' ').collect();
+        let named_arrondissement =
+            words.len() > 2 && words.last().is_some_and(|w| ARRONDISSEMENT.contains(w));
+        if named_arrondissement {
+            words.pop();
+        }
+        let mut number = words.pop()?.to_string();
+        if !number.starts_with(|c: char| c.is_ascii_digit()) && !ORDINALS.contains(&number.as_str())
+        {
+            return None;
+        }
+        // « 8 ème »: the ending written apart.
+        if ORDINALS.contains(&number.as_str())
+            && let Some(digits) = words.pop()
+        {
+            number = format!("{digits}{number}");
+        }
+        if words.is_empty() {
+            return None;
+        }
+        let city = self.name_candidates(&words.join(" "))?;
+        let arrondissements = |n: u32| -> Option<Vec<NodeId>> {
+            let ids: Vec<NodeId> = city
+                .iter()
+                .filter_map(|&c| geo.arrondissement(c, n))
+                .collect();
+            (!ids.is_empty()).then_some(ids)
+        };
+        if let Some(n) = ordinal(&number) {
+            return arrondissements(n);
+        }
+        let plain = (1..=2).contains(&number.len()) && number.bytes().all(|b| b.is_ascii_digit());
+        if !named_arrondissement && let Some(dep) = geo.departement(&number) {
+            let inside: Vec<NodeId> = city
+                .iter()
+                .copied()
+                .filter(|&c| geo.tree.contains(dep, c))
+                .collect();
+            if !inside.is_empty() {
+                return Some(inside);
+            }
+        }
+        if plain {
+            return arrondissements(number.parse().ok()?);
+        }
+        None
+    }
+
+    /// "Région de Grenoble", "Grand Lyon": the city's département, the
+    /// honest level for an area around it.
+    fn metro(&self, part: &str) -> Option<Vec<NodeId>> {
+        let tree = &self.geo.tree;
+        let core = strip_metro(part)?;
+        let mut ids: Vec<NodeId> = Vec::new();
+        for id in self.name_candidates(&key(core))? {
+            let area = tree
+                .chain(id)
+                .find(|&n| tree.node(n).kind != Kind::City)
+                .unwrap_or(id);
+            if !ids.contains(&area) {
+                ids.push(area);
+            }
+        }
+        Some(ids)
+    }
 }
 
 fn communes_only(geo: &Geo, ids: &[NodeId]) -> bool {
     ids.iter().all(|&id| geo.tree.node(id).kind == Kind::City)
-}
-
-/// The places one part names: the user's aliases, LinkedIn's strings, a
-/// name, a département's number, a name with a number ("Paris 8e", "Paris
-/// 75", "Saint-Denis 974"), a metropolitan area.
-fn place_candidates(
-    geo: &Geo,
-    part: &str,
-    extra: &HashMap<String, Vec<NodeId>>,
-    reach: Reach,
-) -> Option<Vec<NodeId>> {
-    let k = key(part);
-    if k.is_empty() {
-        return None;
-    }
-    if let Some(ids) = extra.get(&k) {
-        return Some(ids.clone());
-    }
-    let exact = geo.exact(&k);
-    if let (Some(id), Reach::Likely) = (exact, reach) {
-        return Some(vec![id]);
-    }
-    let mut ids = name_candidates(geo, &k, reach)
-        .or_else(|| geo.departement(part.trim()).map(|d| vec![d]))
-        .or_else(|| numbered(geo, &k, reach))
-        .or_else(|| metro(geo, part, reach))
-        .unwrap_or_default();
-    // "Bretagne (36)": the commune as well as the region LinkedIn means.
-    if let Some(id) = exact.filter(|id| !ids.contains(id)) {
-        ids.insert(0, id);
-    }
-    (!ids.is_empty()).then_some(ids)
-}
-
-/// The places of a name (a [`key`]), also read with its abbreviations
-/// spelt out, or with the article people leave out ("Sables-d'Olonne").
-fn name_candidates(geo: &Geo, k: &str, reach: Reach) -> Option<Vec<NodeId>> {
-    named(geo, k, reach)
-        .or_else(|| spelt_out(k).and_then(|k| named(geo, &k, reach)))
-        .or_else(|| {
-            ARTICLES
-                .iter()
-                .find_map(|a| named(geo, &format!("{a} {k}"), reach))
-        })
-}
-
-fn named(geo: &Geo, k: &str, reach: Reach) -> Option<Vec<NodeId>> {
-    let areas = geo.tree.lookup_key(k);
-    let ids = match reach {
-        Reach::Likely if !areas.is_empty() => areas.to_vec(),
-        Reach::Likely => {
-            let mut ids = likely_communes(geo, &geo.communes_named(k));
-            for id in geo.listed_starting(k) {
-                if !ids.contains(&id) {
-                    ids.push(id);
-                }
-            }
-            ids
-        }
-        Reach::Every => {
-            let mut ids = areas.to_vec();
-            for id in geo.communes_named(k) {
-                if !ids.contains(&id) {
-                    ids.push(id);
-                }
-            }
-            ids
-        }
-    };
-    (!ids.is_empty()).then_some(ids)
 }
 
 /// The communes of one name, or the town among them that the name means.
@@ -348,71 +495,4 @@ fn spelt_out(k: &str) -> Option<String> {
         )
         .collect();
     changed.then(|| words.join(" "))
-}
-
-/// A name followed by a number: an arrondissement (« Paris 8e », "Paris
-/// 08", « Lyon 3e arrondissement ») or a département ("Paris 75",
-/// "Saint-Denis 974", "Marseille 13"). A bare number that is the city's own
-/// département reads as the département.
-fn numbered(geo: &Geo, k: &str, reach: Reach) -> Option<Vec<NodeId>> {
-    let mut words: Vec<&str> = k.split(' ').collect();
-    let named_arrondissement =
-        words.len() > 2 && words.last().is_some_and(|w| ARRONDISSEMENT.contains(w));
-    if named_arrondissement {
-        words.pop();
-    }
-    let mut number = words.pop()?.to_string();
-    // « 8 ème »: the ending written apart.
-    if ORDINALS.contains(&number.as_str())
-        && let Some(digits) = words.pop()
-    {
-        number = format!("{digits}{number}");
-    }
-    if words.is_empty() {
-        return None;
-    }
-    let city = name_candidates(geo, &words.join(" "), reach)?;
-    let arrondissements = |n: u32| -> Option<Vec<NodeId>> {
-        let ids: Vec<NodeId> = city
-            .iter()
-            .filter_map(|&c| geo.arrondissement(c, n))
-            .collect();
-        (!ids.is_empty()).then_some(ids)
-    };
-    if let Some(n) = ordinal(&number) {
-        return arrondissements(n);
-    }
-    let plain = (1..=2).contains(&number.len()) && number.bytes().all(|b| b.is_ascii_digit());
-    if !named_arrondissement && let Some(dep) = geo.departement(&number) {
-        let inside: Vec<NodeId> = city
-            .iter()
-            .copied()
-            .filter(|&c| geo.tree.contains(dep, c))
-            .collect();
-        if !inside.is_empty() {
-            return Some(inside);
-        }
-    }
-    if plain {
-        return arrondissements(number.parse().ok()?);
-    }
-    None
-}
-
-/// "Région de Grenoble", "Grand Lyon": the city's département, the honest
-/// level for an area around it.
-fn metro(geo: &Geo, part: &str, reach: Reach) -> Option<Vec<NodeId>> {
-    let core = strip_metro(part)?;
-    let mut ids: Vec<NodeId> = Vec::new();
-    for id in name_candidates(geo, &key(core), reach)? {
-        let area = geo
-            .tree
-            .chain(id)
-            .find(|&n| geo.tree.node(n).kind != Kind::City)
-            .unwrap_or(id);
-        if !ids.contains(&area) {
-            ids.push(area);
-        }
-    }
-    Some(ids)
 }

@@ -80,6 +80,7 @@ pub fn key_into(name: &str, out: &mut String) {
     let out = &mut KeyOut { out, base };
     // Where the word being written starts in `out`, if one is.
     let mut word: Option<usize> = None;
+    out.out.reserve(name.len() + 4);
     let mut folded = String::new();
     for c in name.chars() {
         if c == '&' {
@@ -228,9 +229,20 @@ impl Taxonomy {
 
     /// Whether `inner` lies within `outer` (or is it).
     pub fn contains(&self, outer: NodeId, inner: NodeId) -> bool {
-        let members = &self.node(outer).members;
-        self.chain(inner)
-            .any(|n| n == outer || members.contains(&n))
+        self.holds(outer, self.chain(inner))
+    }
+
+    /// Whether `outer` is in a chain of nodes, or holds one of them as a
+    /// member (an old region its départements).
+    fn holds(&self, outer: NodeId, mut chain: impl Iterator<Item = NodeId>) -> bool {
+        // Only the tree's own nodes have members: no deferred node is made
+        // to learn that a commune has none.
+        match self.nodes.get(outer as usize).map(|n| &n.members) {
+            Some(members) if !members.is_empty() => {
+                chain.any(|n| n == outer || members.contains(&n))
+            }
+            _ => chain.any(|n| n == outer),
+        }
     }
 
     /// The nearest node that holds them all (one of them, or an ancestor):
@@ -255,21 +267,52 @@ impl Taxonomy {
 
     /// Keeps the candidates that agree with every part (each part has a
     /// candidate on the same branch), then the most specific of them.
-    pub fn combine(&self, parts: &[Vec<NodeId>]) -> Resolved {
-        let related = |a: NodeId, b: NodeId| self.contains(a, b) || self.contains(b, a);
-        let mut agreed: Vec<NodeId> = parts
-            .iter()
-            .flatten()
-            .copied()
-            .filter(|&c| parts.iter().all(|p| p.iter().any(|&q| related(q, c))))
-            .collect();
-        agreed.sort_unstable();
-        agreed.dedup();
-        let specific: Vec<NodeId> = agreed
-            .iter()
-            .copied()
-            .filter(|&c| !agreed.iter().any(|&o| o != c && self.contains(c, o)))
-            .collect();
+    pub fn combine<P: AsRef<[NodeId]>>(&self, parts: &[P]) -> Resolved {
+        // Each candidate's chain, walked once, all in one vector: a name may
+        // have a dozen candidates, each compared with every other.
+        let mut ids: Vec<NodeId> = Vec::with_capacity(parts.iter().map(|p| p.as_ref().len()).sum());
+        for p in parts {
+            ids.extend_from_slice(p.as_ref());
+        }
+        ids.sort_unstable();
+        ids.dedup();
+        let mut chains: Vec<NodeId> = Vec::with_capacity(ids.len() * 5);
+        let mut ends = Vec::with_capacity(ids.len());
+        for &id in &ids {
+            chains.extend(self.chain(id));
+            ends.push(chains.len());
+        }
+        let chain = |i: usize| &chains[if i == 0 { 0 } else { ends[i - 1] }..ends[i]];
+        let of = |id: NodeId| ids.binary_search(&id).map_or(&[][..], chain);
+        let contains = |outer: NodeId, inner: NodeId| self.holds(outer, of(inner).iter().copied());
+        let related = |a: NodeId, b: NodeId| contains(a, b) || contains(b, a);
+        let agreed: Vec<NodeId> = match parts {
+            // One part agrees with itself.
+            [_] => ids.clone(),
+            _ => ids
+                .iter()
+                .copied()
+                .filter(|&c| {
+                    parts.iter().all(|p| {
+                        let p = p.as_ref();
+                        p.contains(&c) || p.iter().any(|&q| related(q, c))
+                    })
+                })
+                .collect(),
+        };
+        // The most specific: no other candidate lies within. The ancestors
+        // of all, sorted once, answer that for a node without members.
+        let mut above: Vec<NodeId> = Vec::with_capacity(chains.len());
+        for &c in &agreed {
+            above.extend_from_slice(of(c).get(1..).unwrap_or(&[]));
+        }
+        above.sort_unstable();
+        above.dedup();
+        let wider = |c: NodeId| match self.nodes.get(c as usize) {
+            Some(n) if !n.members.is_empty() => agreed.iter().any(|&o| o != c && contains(c, o)),
+            _ => above.binary_search(&c).is_ok(),
+        };
+        let specific: Vec<NodeId> = agreed.iter().copied().filter(|&c| !wider(c)).collect();
         match specific.as_slice() {
             [] => Resolved::None,
             [one] => Resolved::One(*one),
@@ -364,7 +407,9 @@ mod tests {
                 "Ⅻ arr.",
                 "a\u{301}b",
                 "\u{2019}x",
-            ]);
+            ])
+            .chain(["St&Ste", "&&", "R&D St. Ste-", " 8e ARR ", "", "-st-"])
+            .chain(include_str!("../../data/reference/linkedin-industries-v2.csv").lines());
         for name in names {
             assert_eq!(key(name), reference_key(name), "{name}");
         }
