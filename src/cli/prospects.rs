@@ -74,6 +74,97 @@ impl Category {
     ];
 }
 
+/// A row of `--format json`.
+#[derive(serde::Serialize)]
+struct JsonRow<'a> {
+    line: u64,
+    name: Option<&'a str>,
+    company: Option<&'a str>,
+    place: Option<&'a str>,
+    sector: Option<&'a str>,
+    audience: &'static str,
+    reason: Option<&'a str>,
+}
+
+/// Places and sectors repeat down a list (a city, an industry): a verdict
+/// and its words are worked out once for each pair, up to this many pairs.
+const MEMO: usize = 65_536;
+
+/// A verdict with what the list writes of it.
+struct Judged {
+    verdict: Verdict,
+    cat: Category,
+    /// `audience_reason`, as is.
+    reason: String,
+    /// The reason as the terminal shows it (French spacing, safe).
+    shown: String,
+    /// Rows with it so far, counted into the tally at the end.
+    rows: usize,
+}
+
+impl Judged {
+    fn new(lang: Lang, verdict: Verdict) -> Judged {
+        let cat = Category::of(&verdict);
+        let reason = match cat {
+            Category::In => String::new(),
+            _ => verdict.why().get(lang).into_owned(),
+        };
+        let shown = terminal_line(&french_fr(lang, &reason)).into_owned();
+        Judged {
+            verdict,
+            cat,
+            reason,
+            shown,
+            rows: 0,
+        }
+    }
+}
+
+/// The verdicts already worked out, by place and sector.
+#[derive(Default)]
+struct Memo {
+    seen: HashMap<(Option<String>, Option<String>), usize>,
+    judged: Vec<Judged>,
+}
+
+impl Memo {
+    /// The row's verdict, counted; beyond [`MEMO`] pairs, one made for it.
+    fn judge(
+        &mut self,
+        lang: Lang,
+        audience: &Audience,
+        target: &poignee::target::Target,
+        tally: &mut Tally,
+        scratch: &mut Option<Judged>,
+    ) -> usize {
+        let pair = (target.region.clone(), target.sector.clone());
+        let at = match self.seen.get(&pair) {
+            Some(&at) => at,
+            None if self.judged.len() < MEMO => {
+                self.judged
+                    .push(Judged::new(lang, audience.verdict(Some(target))));
+                self.seen.insert(pair, self.judged.len() - 1);
+                self.judged.len() - 1
+            }
+            None => {
+                let j = Judged::new(lang, audience.verdict(Some(target)));
+                tally.add(j.cat, lang, &j.verdict, 1);
+                *scratch = Some(j);
+                return usize::MAX;
+            }
+        };
+        self.judged[at].rows += 1;
+        at
+    }
+
+    /// The rows counted here, into the tally.
+    fn count_into(&self, lang: Lang, tally: &mut Tally) {
+        for j in self.judged.iter().filter(|j| j.rows > 0) {
+            tally.add(j.cat, lang, &j.verdict, j.rows);
+        }
+    }
+}
+
 /// Distinct reasons counted, at most: past this, the rest are "other".
 const REASONS: usize = 10_000;
 
@@ -88,8 +179,8 @@ struct Tally {
 impl Tally {
     /// A row, and the reasons of the fields that decided it (each counted
     /// on its own: « secteur « Banque » inconnu » comes back row after row).
-    fn add(&mut self, cat: Category, lang: Lang, verdict: &Verdict) {
-        *self.counts.entry(cat).or_default() += 1;
+    fn add(&mut self, cat: Category, lang: Lang, verdict: &Verdict, rows: usize) {
+        *self.counts.entry(cat).or_default() += rows;
         if matches!(cat, Category::In) {
             return;
         }
@@ -103,7 +194,7 @@ impl Tally {
                 self.reasons
                     .entry(key)
                     .or_insert_with(|| (0, f.field, f.value.clone()))
-                    .0 += 1;
+                    .0 += rows;
             }
         }
     }
@@ -210,16 +301,18 @@ pub fn run(
     };
     anstream::eprintln!("{DIM}{}{DIM:#}", read_as(lang, path, &sheet));
     // Styles go to a terminal only; the CSV and JSON are written as they are.
-    let result = if format == ListFormat::Human {
-        let out = anstream::AutoStream::auto(io::stdout().lock());
-        let mut w = io::BufWriter::with_capacity(64 * 1024, out);
-        write_all(lang, audience, &mut sheet, &mut w, format, only)
-            .and_then(|tally| w.flush().map(|()| tally).map_err(Failure::Io))
+    // Styles only to a terminal that takes them, decided once (not
+    // stripped again from every line); the CSV and JSON as they are.
+    let styles = if format == ListFormat::Human
+        && anstream::AutoStream::choice(&io::stdout()) != anstream::ColorChoice::Never
+    {
+        Styles::TERMINAL
     } else {
-        let mut w = io::BufWriter::with_capacity(64 * 1024, io::stdout().lock());
-        write_all(lang, audience, &mut sheet, &mut w, format, only)
-            .and_then(|tally| w.flush().map(|()| tally).map_err(Failure::Io))
+        Styles::PLAIN
     };
+    let mut w = io::BufWriter::with_capacity(64 * 1024, io::stdout().lock());
+    let result = write_all(lang, audience, &mut sheet, &mut w, format, only, styles)
+        .and_then(|tally| w.flush().map(|()| tally).map_err(Failure::Io));
     match result {
         Ok(tally) => {
             if format != ListFormat::Human {
@@ -251,6 +344,33 @@ impl From<io::Error> for Failure {
     }
 }
 
+/// The styles of the human format.
+#[derive(Clone, Copy)]
+struct Styles {
+    bold: anstyle::Style,
+    dim: anstyle::Style,
+    good: anstyle::Style,
+    error: anstyle::Style,
+    warning: anstyle::Style,
+}
+
+impl Styles {
+    const TERMINAL: Styles = Styles {
+        bold: BOLD,
+        dim: DIM,
+        good: GOOD,
+        error: ERROR,
+        warning: WARNING,
+    };
+    const PLAIN: Styles = Styles {
+        bold: anstyle::Style::new(),
+        dim: anstyle::Style::new(),
+        good: anstyle::Style::new(),
+        error: anstyle::Style::new(),
+        warning: anstyle::Style::new(),
+    };
+}
+
 fn write_all(
     lang: Lang,
     audience: &Audience,
@@ -258,7 +378,15 @@ fn write_all(
     w: &mut impl Write,
     format: ListFormat,
     only: Option<Category>,
+    styles: Styles,
 ) -> Result<Tally, Failure> {
+    let Styles {
+        bold,
+        dim,
+        good,
+        error,
+        warning,
+    } = styles;
     let mut tally = Tally::default();
     // The list written back: the same separator; UTF-8, with a BOM when it
     // came from Excel, so that Excel reads the accents back.
@@ -294,15 +422,19 @@ fn write_all(
         w.write_all(b"{\"version\":1,\"rows\":[")?;
     }
     let mut first = true;
+    let mut memo = Memo::default();
+    let mut scratch = None;
     while let Some(row) = sheet.next_row() {
         let row = row.map_err(Failure::Sheet)?;
-        let verdict = audience.verdict(Some(&row.target));
-        let cat = Category::of(&verdict);
-        let reason = match cat {
-            Category::In => String::new(),
-            _ => verdict.why().get(lang).into_owned(),
+        let at = memo.judge(lang, audience, &row.target, &mut tally, &mut scratch);
+        let judged = match memo.judged.get(at) {
+            Some(j) => j,
+            None => match &scratch {
+                Some(j) => j,
+                None => continue,
+            },
         };
-        tally.add(cat, lang, &verdict);
+        let (cat, reason) = (judged.cat, &judged.reason);
         if only.is_some_and(|o| o != cat) {
             continue;
         }
@@ -322,16 +454,17 @@ fn write_all(
                 if !first {
                     w.write_all(b",")?;
                 }
-                let doc = serde_json::json!({
-                    "line": row.line,
-                    "name": row.target.name,
-                    "company": row.target.company,
-                    "place": row.target.region,
-                    "sector": row.target.sector,
-                    "audience": cat.name(),
-                    "reason": (cat != Category::In).then_some(&reason),
-                });
-                w.write_all(json_safe(doc.to_string()).as_bytes())?;
+                let doc = JsonRow {
+                    line: row.line,
+                    name: row.target.name.as_deref(),
+                    company: row.target.company.as_deref(),
+                    place: row.target.region.as_deref(),
+                    sector: row.target.sector.as_deref(),
+                    audience: cat.name(),
+                    reason: (cat != Category::In).then_some(reason.as_str()),
+                };
+                let doc = serde_json::to_string(&doc).map_err(|e| Failure::Io(e.into()))?;
+                w.write_all(json_safe(doc).as_bytes())?;
             }
             ListFormat::Human => {
                 let who = row
@@ -341,9 +474,9 @@ fn write_all(
                     .or(row.target.company.as_deref())
                     .unwrap_or("—");
                 let style = match cat {
-                    Category::In => GOOD,
-                    Category::Out => ERROR,
-                    _ => WARNING,
+                    Category::In => good,
+                    Category::Out => error,
+                    _ => warning,
                 };
                 let what = [row.target.region.as_deref(), row.target.sector.as_deref()]
                     .into_iter()
@@ -355,21 +488,23 @@ fn write_all(
                     Lang::En => format!("line {}", row.line),
                 };
                 let mut text = format!(
-                    "{DIM}{line:>11}{DIM:#}  {style}{:<16}{style:#} {}",
+                    "{dim}{line:>11}{dim:#}  {style}{:<16}{style:#} {}",
                     cat.word().get(lang),
                     terminal_line(who)
                 );
                 if !what.is_empty() {
-                    text.push_str(&format!(" {DIM}({}){DIM:#}", terminal_line(&what)));
+                    text.push_str(&format!(" {dim}({}){dim:#}", terminal_line(&what)));
                 }
                 if !reason.is_empty() {
-                    text.push_str(&format!(" — {}", terminal_line(&french_fr(lang, &reason))));
+                    text.push_str(" — ");
+                    text.push_str(&judged.shown);
                 }
                 writeln!(w, "{text}")?;
             }
         }
         first = false;
     }
+    memo.count_into(lang, &mut tally);
     match format {
         ListFormat::Json => {
             let counts: serde_json::Map<String, serde_json::Value> = Category::ALL
@@ -392,7 +527,7 @@ fn write_all(
             let inner = &tail[1..tail.len() - 1];
             writeln!(w, "],{}}}", json_safe(inner.to_string()))?;
         }
-        ListFormat::Human => summary(lang, &tally, w)?,
+        ListFormat::Human => summary(lang, &tally, w, bold)?,
         ListFormat::Csv => {}
     }
     Ok(tally)
@@ -430,10 +565,10 @@ fn counts_line(lang: Lang, tally: &Tally, total: usize) -> String {
     )
 }
 
-fn summary(lang: Lang, tally: &Tally, w: &mut impl Write) -> io::Result<()> {
+fn summary(lang: Lang, tally: &Tally, w: &mut impl Write, bold: anstyle::Style) -> io::Result<()> {
     let total: usize = Category::ALL.iter().map(|c| tally.count(*c)).sum();
     writeln!(w)?;
-    writeln!(w, "{BOLD}{}{BOLD:#}", counts_line(lang, tally, total))?;
+    writeln!(w, "{bold}{}{bold:#}", counts_line(lang, tally, total))?;
     for cat in [Category::Out, Category::Unknown, Category::Ambiguous] {
         let top = tally.top(cat, 5);
         if top.is_empty() {
