@@ -33,6 +33,8 @@ pub enum Screen {
     Compose,
     Templates,
     Drafts,
+    /// Outcomes: sent, accepted, by week and by template.
+    Stats,
 }
 
 /// Where keys go on the compose screen.
@@ -80,6 +82,8 @@ pub struct Setup {
     pub library: Library,
     pub keymap: Keymap,
     pub cross: Settings,
+    /// Days after which an invitation left sent counts as ignored.
+    pub ignored_after_days: u32,
     pub color: bool,
 }
 
@@ -103,6 +107,7 @@ impl Setup {
             library,
             keymap,
             cross: config.cross_settings(),
+            ignored_after_days: config.outcomes.ignored_after_days,
             color,
         }
     }
@@ -125,6 +130,8 @@ pub struct App {
     pub checks: Checks,
     pub picker: Picker,
     pub shelf: Shelf,
+    /// The outcomes, once read (F6).
+    pub stats: Option<Box<poignee::stats::Stats>>,
     pub verdict: Verdict,
 
     /// The template the note started from, and its values.
@@ -186,6 +193,7 @@ impl App {
                 folder: setup.drafts_dir.map(Folder::new),
                 linter: Arc::clone(&linter),
                 cross: setup.cross,
+                ignored_after_days: setup.ignored_after_days,
             },
             linter,
             keymap: setup.keymap,
@@ -200,6 +208,7 @@ impl App {
             checks: Checks::new(),
             picker: Picker::new(),
             shelf: Shelf::default(),
+            stats: None,
             verdict: Verdict {
                 decision: Decision::In,
                 fields: Vec::new(),
@@ -383,7 +392,7 @@ impl App {
                 Focus::Checks => false,
             },
             Screen::Templates => true,
-            Screen::Drafts => false,
+            Screen::Drafts | Screen::Stats => false,
         }
     }
 
@@ -471,6 +480,14 @@ impl App {
                 self.list_drafts(false);
             }
             Action::Compose => self.screen = Screen::Compose,
+            Action::Stats => {
+                self.screen = Screen::Stats;
+                self.busy += 1;
+                self.effects.push(Effect::Io(super::io::Job::Stats));
+                // The weeks are drawn from the drafts listed.
+                self.list_drafts(false);
+            }
+            Action::MarkSent if self.screen != Screen::Drafts => self.mark_open_sent(),
             Action::Help => self.dialog = Some(Dialog::Help),
             Action::Quit => {
                 if self.unsaved() {
@@ -500,6 +517,8 @@ impl App {
                 Screen::Compose => self.compose_act(action, extend),
                 Screen::Templates => self.templates_act(action, extend),
                 Screen::Drafts => self.drafts_act(action),
+                Screen::Stats if action == Action::Back => self.screen = Screen::Compose,
+                Screen::Stats => {}
             },
         }
     }

@@ -36,6 +36,13 @@ impl App {
                 }
             }
             ShelfEvent::Open(i) => self.open_entry(i),
+            ShelfEvent::Mark(i, mark) => {
+                if let Some(e) = self.shelf.entries.get(i) {
+                    self.busy += 1;
+                    let path = e.path.clone();
+                    self.effects.push(Effect::Io(Job::Mark { path, mark }));
+                }
+            }
             ShelfEvent::Nothing => {}
         }
     }
@@ -99,6 +106,8 @@ impl App {
                 revision,
             } => self.saved(result, &draft, then, revision),
             Done::Deleted { path, result } => self.deleted(&path, result),
+            Done::Marked { path, mark, result } => self.marked(&path, mark, result),
+            Done::Stats(stats) => self.stats = Some(stats),
         }
     }
 
@@ -157,10 +166,10 @@ impl App {
                 msg.push_str(&self.l(&p));
             }
             // What comes next, in sight when it is needed.
-            let new = self.key_of(Action::NewNote);
+            let (new, sent) = (self.key_of(Action::NewNote), self.key_of(Action::MarkSent));
             msg.push_str(&match self.lang {
-                Lang::Fr => format!(" · {new} : nouvelle note"),
-                Lang::En => format!(" · {new}: new note"),
+                Lang::Fr => format!(" · {sent} : marquer envoyée · {new} : nouvelle note"),
+                Lang::En => format!(" · {sent}: mark it sent · {new}: new note"),
             });
             self.say(level, msg);
         } else {
@@ -218,6 +227,57 @@ impl App {
             "what was typed during the question is in the note",
         ));
         self.say(Severity::Info, msg);
+    }
+
+    /// F9 after approving: the note just approved is marked sent today.
+    pub(super) fn mark_open_sent(&mut self) {
+        match self.path.clone().filter(|_| self.approved && !self.dirty) {
+            Some(path) => {
+                self.busy += 1;
+                let mark = poignee::outcome::Mark::Sent;
+                self.effects.push(Effect::Io(Job::Mark { path, mark }));
+            }
+            None => {
+                let (approve, drafts) = (self.key_of(Action::Approve), self.key_of(Action::Drafts));
+                let msg = match self.lang {
+                    Lang::Fr => format!(
+                        "rien à marquer : approuvez d’abord la note ({approve}), ou choisissez un brouillon ({drafts})"
+                    ),
+                    Lang::En => format!(
+                        "nothing to mark: approve the note first ({approve}), or choose a draft ({drafts})"
+                    ),
+                };
+                self.say(Severity::Warning, msg);
+            }
+        }
+    }
+
+    /// A note marked (or not, and why).
+    pub(super) fn marked(
+        &mut self,
+        path: &Path,
+        mark: poignee::outcome::Mark,
+        result: Result<Option<Localized>, Localized>,
+    ) {
+        let word = self.t(mark.status().label());
+        let at = shown(path);
+        let (level, msg) = match result {
+            Ok(warning) => {
+                let msg = match self.lang {
+                    Lang::Fr => format!("{word} : {at}"),
+                    Lang::En => format!("{word}: {at}"),
+                };
+                match warning {
+                    Some(w) => (Severity::Warning, format!("{msg} — {}", self.l(&w))),
+                    None => (Severity::Info, msg),
+                }
+            }
+            Err(e) => (Severity::Error, format!("{at}: {}", self.l(&e))),
+        };
+        self.say(level, msg);
+        if self.screen == Screen::Drafts {
+            self.list_drafts(false);
+        }
     }
 
     pub fn set_aside_notice(&mut self, to: &Path) {

@@ -31,6 +31,13 @@ pub enum Job {
         revision: u64,
     },
     Delete(PathBuf),
+    /// Mark a saved note sent or answered, today.
+    Mark {
+        path: PathBuf,
+        mark: poignee::outcome::Mark,
+    },
+    /// The outcomes of the folder's invitations.
+    Stats,
 }
 
 /// What a job found.
@@ -48,6 +55,13 @@ pub enum Done {
         path: PathBuf,
         result: Result<(), Localized>,
     },
+    Marked {
+        path: PathBuf,
+        mark: poignee::outcome::Mark,
+        /// What was done (with any warning), or why not.
+        result: Result<Option<Localized>, Localized>,
+    },
+    Stats(Box<poignee::stats::Stats>),
 }
 
 /// Carries out jobs: the drafts folder, the engine to score drafts, and
@@ -57,6 +71,8 @@ pub struct Worker {
     pub folder: Option<Folder>,
     pub linter: Arc<Linter>,
     pub cross: Settings,
+    /// Days after which an invitation left sent counts as ignored.
+    pub ignored_after_days: u32,
 }
 
 /// Said when there is no drafts folder to work in.
@@ -116,6 +132,33 @@ impl Worker {
                     then,
                     revision,
                 }
+            }
+            Job::Mark { path, mark } => {
+                let today = jiff::Zoned::now().date();
+                let result = poignee::outcome::mark_file(&path, mark, today, false)
+                    .map(|m| {
+                        m.plan
+                            .warnings
+                            .first()
+                            .map(poignee::outcome::Warning::message)
+                    })
+                    .map_err(|e| e.message(mark));
+                Done::Marked { path, mark, result }
+            }
+            Job::Stats => {
+                let window = poignee::stats::Window {
+                    today: jiff::Zoned::now().date(),
+                    since: None,
+                    ignored_after_days: self.ignored_after_days,
+                };
+                let paths: Vec<PathBuf> =
+                    self.folder.iter().map(|f| f.dir().to_path_buf()).collect();
+                let stats = if paths.iter().any(|p| p.is_dir()) {
+                    poignee::stats::collect(&paths, &self.linter, &Options::default(), window)
+                } else {
+                    poignee::stats::Stats::default()
+                };
+                Done::Stats(Box::new(stats))
             }
             Job::Delete(path) => {
                 let result = match &self.folder {

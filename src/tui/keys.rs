@@ -54,6 +54,11 @@ pub enum Action {
     Change,
     DeleteDraft,
     Recheck,
+    Stats,
+    MarkSent,
+    MarkAccepted,
+    MarkIgnored,
+    MarkDeclined,
     Yes,
     KeepDraft,
     No,
@@ -188,6 +193,24 @@ pub const BINDINGS: &[Binding] = &[
             "help: every key (a plain character works outside text)",
         ),
         Text::new("aide", "help"),
+    ),
+    b(
+        A::Stats,
+        &["f6"],
+        S::Everywhere,
+        Text::new(
+            "écran des résultats : envoyées, acceptées, par semaine et par modèle",
+            "outcomes screen: sent, accepted, by week and by template",
+        ),
+    ),
+    b(
+        A::MarkSent,
+        &["f9"],
+        S::Everywhere,
+        Text::new(
+            "marquer comme envoyée aujourd'hui (la note approuvée, ou le brouillon choisi)",
+            "mark as sent today (the note just approved, or the draft chosen)",
+        ),
     ),
     b(
         A::Compose,
@@ -431,6 +454,29 @@ pub const BINDINGS: &[Binding] = &[
             "reload and re-check the drafts",
         ),
     ),
+    b(
+        A::MarkAccepted,
+        &["a"],
+        S::Drafts,
+        Text::new(
+            "marquer comme acceptée aujourd'hui",
+            "mark as accepted today",
+        ),
+    ),
+    b(
+        A::MarkIgnored,
+        &["i"],
+        S::Drafts,
+        Text::new("marquer comme ignorée", "mark as ignored"),
+    ),
+    Binding {
+        action: A::MarkDeclined,
+        keys: &["d"],
+        keys_fr: Some(&["r"]),
+        scope: S::Drafts,
+        what: Text::new("marquer comme refusée", "mark as declined"),
+        hint: None,
+    },
     Binding {
         action: A::Yes,
         keys: &["y"],

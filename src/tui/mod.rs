@@ -18,6 +18,7 @@ pub mod form;
 pub mod io;
 pub mod keys;
 pub mod note;
+pub mod outcomes;
 pub mod run;
 pub mod shelf;
 pub mod templates;

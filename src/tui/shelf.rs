@@ -33,6 +33,7 @@ pub enum ShelfEvent {
     Open(usize),
     Delete(usize),
     Recheck,
+    Mark(usize, poignee::outcome::Mark),
     Leave,
 }
 
@@ -61,6 +62,21 @@ impl Shelf {
                 return ShelfEvent::Delete(self.selected);
             }
             Action::Recheck => return ShelfEvent::Recheck,
+            Action::MarkSent
+            | Action::MarkAccepted
+            | Action::MarkIgnored
+            | Action::MarkDeclined
+                if self.chosen().is_some() =>
+            {
+                use poignee::outcome::Mark;
+                let mark = match action {
+                    Action::MarkSent => Mark::Sent,
+                    Action::MarkAccepted => Mark::Accepted,
+                    Action::MarkIgnored => Mark::Ignored,
+                    _ => Mark::Declined,
+                };
+                return ShelfEvent::Mark(self.selected, mark);
+            }
             _ => {}
         }
         ShelfEvent::Nothing
@@ -184,11 +200,35 @@ pub struct ShelfView<'a> {
     pub pace: &'a Pace,
     /// The folder, as the user reads it.
     pub dir: String,
+    /// Today, and the days after which a note left sent counts as ignored:
+    /// a sent note says how long it has waited.
+    pub today: jiff::civil::Date,
+    pub ignored_after_days: u32,
     pub look: Look<'a>,
 }
 
 impl ShelfView<'_> {
     fn status(&self, e: &Entry) -> String {
+        // Sent and waiting: for how long, and past the delay, counted as
+        // ignored.
+        let waited = e
+            .draft
+            .as_ref()
+            .filter(|_| e.status() == Some(poignee::draft::Status::Sent))
+            .and_then(|d| d.front.sent_at.as_ref())
+            .and_then(poignee::outcome::day)
+            .map(|sent| (self.today - sent).get_days());
+        if let Some(days) = waited {
+            return match (
+                self.look.lang,
+                days > i32::try_from(self.ignored_after_days).unwrap_or(i32::MAX),
+            ) {
+                (Lang::Fr, false) => format!("→ attente {days} j"),
+                (Lang::En, false) => format!("→ waiting {days} d"),
+                (Lang::Fr, true) => "… sans réponse".to_string(),
+                (Lang::En, true) => "… no answer".to_string(),
+            };
+        }
         self.look.t(match e.status() {
             Some(status) => status.label(),
             None if e.draft.is_none() => Text::new("✖ illisible", "✖ unreadable"),
@@ -221,11 +261,11 @@ impl Widget for ShelfView<'_> {
         let w = usize::from(inner.width);
         // The score and the status never cut: the name takes what is left
         // (at least 8 columns), the file name shows when there is room.
-        let who_w = w.saturating_sub(2 + 13 + 17 + 6).clamp(8, 24);
+        let who_w = w.saturating_sub(2 + 15 + 17 + 6).clamp(8, 24);
         let row_of = |status: &str, date: &str, who: &str, score: &str, file: &str| {
             let row = format!(
-                "  {:<12} {:<16} {:<who_w$} {:>5}",
-                fit(status, 12),
+                "  {:<14} {:<16} {:<who_w$} {:>5}",
+                fit(status, 14),
                 fit(date, 16),
                 fit(who, who_w),
                 score

@@ -1209,3 +1209,138 @@ fn region_and_sector_complete_as_one_types() {
     press(&mut a, KeyCode::Esc);
     assert_eq!(a.focus, Focus::Note);
 }
+
+#[test]
+fn marking_sent_and_answers_from_the_editor_and_the_drafts_screen() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let mut a = app(Lang::En, Some(dir.path()));
+    typed(
+        &mut a,
+        "Hi Sam, we met at RustConf in Montreal. Thanks for the talk on async!",
+    );
+    fill_target(&mut a, "Sam Lee", "Lyon", "Software Development");
+    // Nothing approved yet: F9 says what to do first.
+    press(&mut a, KeyCode::F(9));
+    assert!(
+        a.notice
+            .as_ref()
+            .is_some_and(|n| n.text.contains("nothing to mark"))
+    );
+    ctrl(&mut a, 's');
+    if a.dialog.is_some() {
+        press(&mut a, KeyCode::Char('y'));
+    }
+    let said = a
+        .notice
+        .as_ref()
+        .map(|n| n.text.clone())
+        .unwrap_or_default();
+    assert!(said.contains("F9: mark it sent"), "{said}");
+    press(&mut a, KeyCode::F(9));
+    let file = dir.path().join("sam-lee.md");
+    let text = std::fs::read_to_string(&file).unwrap_or_default();
+    assert!(
+        text.contains("status = \"sent\"") && text.contains("sent_at = "),
+        "{text}"
+    );
+    // In the drafts screen: the answer, on the draft chosen.
+    ctrl(&mut a, 'o');
+    let shown = screen_text(&render(&mut a, 120, 40));
+    assert!(shown.contains("→ waiting 0 d"), "{shown}");
+    press(&mut a, KeyCode::Char('a'));
+    let text = std::fs::read_to_string(&file).unwrap_or_default();
+    assert!(
+        text.contains("status = \"accepted\"") && text.contains("accepted_at = "),
+        "{text}"
+    );
+    assert!(
+        a.notice
+            .as_ref()
+            .is_some_and(|n| n.text.contains("accepted")),
+        "{:?}",
+        a.notice
+    );
+    // An answer to a note never sent is refused, and said.
+    write_drafts(dir.path());
+    ctrl(&mut a, 'o');
+    let at = a
+        .shelf
+        .entries
+        .iter()
+        .position(|e| e.who == "Paul Durand")
+        .unwrap_or(0);
+    a.shelf.selected = at;
+    press(&mut a, KeyCode::Char('d'));
+    assert!(
+        a.notice
+            .as_ref()
+            .is_some_and(|n| n.level == Severity::Error),
+        "{:?}",
+        a.notice
+    );
+}
+
+/// Drafts sent and answered at known distances from today.
+fn write_outcomes(dir: &Path) {
+    let today = jiff::Zoned::now().date();
+    let day = |ago: i64| {
+        today
+            .checked_sub(jiff::Span::new().days(ago))
+            .unwrap_or(today)
+    };
+    for i in 0..14i64 {
+        let (status, extra) = match i % 3 {
+            0 => ("accepted", format!("accepted_at = {}\n", day(i * 3))),
+            1 => ("declined", format!("declined_at = {}\n", day(i * 3))),
+            _ => ("sent", String::new()),
+        };
+        let template = if i % 2 == 0 {
+            "fr/evenement"
+        } else {
+            "fr/article"
+        };
+        let _ = std::fs::write(
+            dir.join(format!("p{i}.md")),
+            format!(
+                "+++\nplatform = \"linkedin\"\nstatus = \"{status}\"\ntemplate = \"{template}\"\napproved_at = {}\nsent_at = {}\n{extra}[target]\nname = \"P{i}\"\n+++\nBonjour, nous nous sommes vus au salon VivaTech. Merci !",
+                day(i * 3 + 2),
+                day(i * 3 + 1),
+            ),
+        );
+    }
+}
+
+#[test]
+fn the_outcomes_screen_shows_rates_by_week_and_template() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    write_outcomes(dir.path());
+    let mut a = app(Lang::Fr, Some(dir.path()));
+    press(&mut a, KeyCode::F(6));
+    assert_eq!(a.screen, Screen::Stats);
+    let stats = a.stats.clone().unwrap_or_default();
+    assert_eq!(
+        (
+            stats.overall.sent,
+            stats.overall.accepted,
+            stats.overall.declined
+        ),
+        (14, 5, 5)
+    );
+    let weeks = super::outcomes::weeks(&a.shelf.entries, jiff::Zoned::now().date());
+    assert_eq!(weeks.iter().map(|w| w.0).sum::<u64>(), 14, "{weeks:?}");
+    for (w, h) in [(80, 24), (120, 40)] {
+        let shown = render(&mut a, w, h);
+        let text = screen_text(&shown).replace(['\u{a0}', '\u{202f}'], " ");
+        assert!(
+            text.contains("14 envoyées · 5 acceptées · 5 refusées"),
+            "{text}"
+        );
+        assert!(
+            text.contains("fr/evenement") && text.contains("fr/article"),
+            "{text}"
+        );
+        insta::assert_snapshot!(format!("outcomes_{w}x{h}"), shown.backend());
+    }
+    press(&mut a, KeyCode::Esc);
+    assert_eq!(a.screen, Screen::Compose);
+}

@@ -171,6 +171,7 @@ fn screens(f: &mut Frame, app: &App) {
             ]);
             simple_status(f, app, &look, status, hint);
         }
+        Screen::Stats => {}
         Screen::Drafts => {
             let [body, status] =
                 Layout::vertical([Constraint::Min(4), Constraint::Length(3)]).areas(inner);
@@ -186,6 +187,12 @@ fn screens(f: &mut Frame, app: &App) {
                     shelf: &app.shelf,
                     pace: &pace,
                     dir,
+                    today: app
+                        .clock
+                        .unwrap_or_else(jiff::Timestamp::now)
+                        .to_zoned(jiff::tz::TimeZone::UTC)
+                        .date(),
+                    ignored_after_days: app.worker.ignored_after_days,
                     look,
                 },
                 body,
@@ -202,6 +209,19 @@ fn screens(f: &mut Frame, app: &App) {
                     Text::new("supprimer", "delete"),
                 ),
                 (
+                    format!(
+                        "{} {} {} {}",
+                        keys.label(Action::MarkSent),
+                        keys.label(Action::MarkAccepted),
+                        keys.label(Action::MarkIgnored),
+                        keys.label(Action::MarkDeclined)
+                    ),
+                    Text::new(
+                        "envoyée, acceptée, ignorée, refusée",
+                        "sent, accepted, ignored, declined",
+                    ),
+                ),
+                (
                     keys.label(Action::Recheck),
                     Text::new("revérifier", "re-check"),
                 ),
@@ -209,6 +229,32 @@ fn screens(f: &mut Frame, app: &App) {
             ]);
             simple_status(f, app, &look, status, hint);
         }
+    }
+    if app.screen == Screen::Stats {
+        let [body, status] =
+            Layout::vertical([Constraint::Min(4), Constraint::Length(3)]).areas(inner);
+        let today = app
+            .clock
+            .unwrap_or_else(jiff::Timestamp::now)
+            .to_zoned(jiff::tz::TimeZone::UTC)
+            .date();
+        f.render_widget(
+            super::outcomes::OutcomesView {
+                stats: app.stats.as_deref(),
+                weeks: super::outcomes::weeks(&app.shelf.entries, today),
+                look,
+            },
+            body,
+        );
+        let keys = &app.keymap;
+        let hint = keys.hint(&[
+            (
+                keys.label(Action::Drafts),
+                Text::new("marquer dans les brouillons", "mark in the drafts"),
+            ),
+            (keys.label(Action::Back), Text::new("revenir", "back")),
+        ]);
+        simple_status(f, app, &look, status, hint);
     }
     match &app.dialog {
         Some(Dialog::Help) => f.render_widget(
@@ -291,6 +337,7 @@ fn tabs<'a>(app: &App, theme: &Theme) -> Line<'a> {
         (Screen::Compose, app.t(Text::new("Rédaction", "Compose"))),
         (Screen::Templates, app.t(Text::new("Modèles", "Templates"))),
         (Screen::Drafts, app.t(Text::new("Brouillons", "Drafts"))),
+        (Screen::Stats, app.t(Text::new("Résultats", "Outcomes"))),
     ];
     let mut spans = vec![Span::raw(" ")];
     for (screen, name) in names {
