@@ -32,7 +32,8 @@ fn key(c: char) -> KeyEvent {
     }
 }
 
-fn keystroke(c: &mut Criterion) {
+/// The app on the example config, at 120×40, no drafts folder.
+fn app() -> App {
     let config = Config::parse(
         poignee::config::EXAMPLE,
         std::path::Path::new("config.example.toml"),
@@ -54,6 +55,11 @@ fn keystroke(c: &mut Criterion) {
         )
     });
     app.update(Msg::Resize(120, 40));
+    app
+}
+
+fn keystroke(c: &mut Criterion) {
+    let mut app = app();
     for ch in NOTE.chars() {
         app.update(Msg::Key(key(ch)));
     }
@@ -84,23 +90,7 @@ fn keystroke(c: &mut Criterion) {
 /// A key in the region field: the names offered are matched again over
 /// every commune, region and département.
 fn completion(c: &mut Criterion) {
-    let config = Config::parse(
-        poignee::config::EXAMPLE,
-        std::path::Path::new("config.example.toml"),
-    )
-    .unwrap_or_default();
-    let linter = config
-        .linter(std::path::Path::new("c"))
-        .unwrap_or_else(|_| Linter::default());
-    let mut app = App::new(Setup::new(
-        &config,
-        Lang::Fr,
-        linter,
-        Library::shipped(),
-        tui::keys::Keymap::defaults(Lang::Fr),
-        true,
-    ));
-    app.update(Msg::Resize(120, 40));
+    let mut app = app();
     app.focus = tui::app::Focus::Form;
     app.form.at = 1;
     for ch in "villeur".chars() {

@@ -76,6 +76,19 @@ fn typed(app: &mut App, text: &str) {
     }
 }
 
+/// The names of the files in `dir`, sorted.
+fn files_in(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .map(|d| {
+            d.filter_map(|e| e.ok())
+                .map(|e| e.file_name().to_string_lossy().into_owned())
+                .collect()
+        })
+        .unwrap_or_default();
+    names.sort();
+    names
+}
+
 const PITCH: &str = "Bonjour Claire, nous avons échangé au salon VivaTech sur la logistique urbaine. Découvrez notre offre gratuite !";
 
 /// The form's fields in Tab order: name, region, title, sector, then the
@@ -230,15 +243,10 @@ fn two_saves_for_the_same_person_make_two_files() {
         }
         a.path = None;
     }
-    let mut files: Vec<String> = std::fs::read_dir(dir.path())
-        .map(|d| {
-            d.filter_map(|e| e.ok())
-                .map(|e| e.file_name().to_string_lossy().into_owned())
-                .collect()
-        })
-        .unwrap_or_default();
-    files.sort();
-    assert_eq!(files, ["claire-martin-2.md", "claire-martin.md"]);
+    assert_eq!(
+        files_in(dir.path()),
+        ["claire-martin-2.md", "claire-martin.md"]
+    );
 }
 
 #[cfg(unix)]
@@ -972,15 +980,10 @@ fn two_sessions_for_the_same_person_make_two_files() {
         typed(&mut a, SUMMIT);
         ctrl(&mut a, 's');
     }
-    let mut names: Vec<String> = std::fs::read_dir(dir.path())
-        .map(|r| {
-            r.filter_map(|e| e.ok())
-                .map(|e| e.file_name().to_string_lossy().into_owned())
-                .collect()
-        })
-        .unwrap_or_default();
-    names.sort();
-    assert_eq!(names, ["claire-martin-2.md", "claire-martin.md"]);
+    assert_eq!(
+        files_in(dir.path()),
+        ["claire-martin-2.md", "claire-martin.md"]
+    );
 }
 
 /// Rebinding a key changes every place it is named: the footer, the help,
