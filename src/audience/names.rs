@@ -145,6 +145,10 @@ impl Names {
             return self.names.iter().take(n).collect();
         }
         let wanted = key(text);
+        // Punctuation alone ("-") says nothing to match.
+        if wanted.is_empty() {
+            return Vec::new();
+        }
         let words: Vec<&str> = wanted.split(' ').collect();
         let pattern = Pattern::parse(&wanted, CaseMatching::Ignore, Normalization::Smart);
         let mut matcher = Matcher::new(Config::DEFAULT);

@@ -140,8 +140,19 @@ pub struct App {
     /// The file the note was opened from or last saved to.
     pub path: Option<PathBuf>,
     pub created_at: Option<toml::value::Datetime>,
-    /// The file the note was opened from is an approved note.
-    pub approved: bool,
+    /// The status of the file the note was opened from or last saved to:
+    /// an approved or sent note is a record, never written over by a draft,
+    /// and a sent or answered one never written over at all.
+    pub opened: Option<Status>,
+    /// The rules the opened draft deliberately allows, kept when it is saved.
+    pub allow: Vec<poignee::RuleId>,
+    /// Which note this is: bumped when another is opened or a new one
+    /// started, so that a save answered late is not taken for this one.
+    pub note_id: u64,
+    /// A save is out; another asked meanwhile waits for its answer (it
+    /// needs the path the first one wrote).
+    pub saving: bool,
+    pub pending_save: Option<(Status, After)>,
 
     pub notice: Option<Notice>,
     /// Text changed since the last save.
@@ -217,7 +228,11 @@ impl App {
             values: BTreeMap::new(),
             path: None,
             created_at: None,
-            approved: false,
+            opened: None,
+            allow: Vec::new(),
+            note_id: 0,
+            saving: false,
+            pending_save: None,
             notice: None,
             dirty: false,
             unsynced: false,
@@ -337,6 +352,7 @@ impl App {
                 template: self.template.clone(),
                 target: (target != Target::default()).then_some(target),
                 values: self.values.clone(),
+                allow: self.allow.clone(),
                 ..FrontMatter::default()
             },
             body: self.note.text().to_string(),
@@ -358,7 +374,10 @@ impl App {
         self.template = draft.front.template.clone();
         self.values = draft.front.values.clone();
         self.created_at = draft.front.created_at;
-        self.approved = path.is_some() && draft.front.status == Some(Status::Approved);
+        self.opened = path.as_ref().and(draft.front.status);
+        self.allow = draft.front.allow.clone();
+        self.note_id += 1;
+        self.pending_save = None;
         self.path = path;
         self.screen = Screen::Compose;
         self.focus = Focus::Note;
@@ -751,8 +770,14 @@ impl App {
     }
 
     /// A dialog's answer. Enter takes the safe choice: stay, keep, do not
-    /// approve; restore what was recovered.
+    /// approve; restore what was recovered. "Keep as a draft" is an answer
+    /// of the quit and new-note questions only: elsewhere the question stays.
     fn answer(&mut self, dialog: Dialog, answer: Answer) {
+        if answer == Answer::Draft
+            && !matches!(dialog, Dialog::Quit | Dialog::NewNote | Dialog::Recover(_))
+        {
+            return;
+        }
         self.dialog = None;
         match (dialog, answer) {
             (Dialog::Quit, Answer::Yes) => self.approve_with(false, After::Quit),
@@ -772,7 +797,7 @@ impl App {
                 self.busy += 1;
                 self.effects.push(Effect::Io(Job::Delete(path)));
             }
-            (Dialog::Recover(d), Answer::Yes | Answer::Safe | Answer::Cancel) => {
+            (Dialog::Recover(d), Answer::Yes | Answer::Safe | Answer::Cancel | Answer::Draft) => {
                 self.open(&d, None);
                 self.dirty = true;
                 self.unsynced = true;
@@ -807,7 +832,7 @@ impl App {
             }
             self.effects.retain(|e| !matches!(e, Effect::Io(_)));
             for job in jobs {
-                let done = self.worker.run(job);
+                let done = self.worker.answer(job);
                 self.update(Msg::Done(done));
             }
         }

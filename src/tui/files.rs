@@ -52,7 +52,7 @@ impl App {
             return;
         };
         match entry.draft {
-            Some(d) if !self.dirty || self.note.text().trim().is_empty() => {
+            Some(d) if !self.unsaved() => {
                 let msg = match self.lang {
                     Lang::Fr => format!("ouvert : {}", shown(&entry.path)),
                     Lang::En => format!("opened {}", shown(&entry.path)),
@@ -104,7 +104,22 @@ impl App {
                 draft,
                 then,
                 revision,
-            } => self.saved(result, &draft, then, revision),
+                note,
+            } => {
+                self.saving = false;
+                if note == self.note_id {
+                    self.saved(result, &draft, then, revision);
+                    if let Some((status, then)) = self.pending_save.take() {
+                        self.write(status, then);
+                    }
+                } else {
+                    self.saved_elsewhere(result, &draft);
+                }
+            }
+            Done::Failed(e) => {
+                let msg = self.l(&e);
+                self.say(Severity::Error, msg);
+            }
             Done::Deleted { path, result } => self.deleted(&path, result),
             Done::Marked { path, mark, result } => self.marked(&path, mark, result),
             Done::Stats(stats) => self.stats = Some(stats),
@@ -140,12 +155,14 @@ impl App {
         if revision == self.revision {
             self.dirty = false;
         }
+        // The recovery file goes at the next sync (the text is saved).
+        self.unsynced = true;
         self.created_at = draft.front.created_at;
-        // Saved as a draft beside an approved note: that one stays as it was.
-        let beside = (draft.front.status != Some(Status::Approved) && self.approved)
-            .then(|| self.path.as_deref().map(shown))
+        // Saved beside a record (approved, sent, answered): that one stays.
+        let beside = (self.path.as_deref() != Some(path.as_path()))
+            .then(|| self.path.as_deref().filter(|_| self.is_record()).map(shown))
             .flatten();
-        self.approved = draft.front.status == Some(Status::Approved);
+        self.opened = draft.front.status;
         self.path = Some(path.clone());
         let at = shown(&path);
         if draft.front.status == Some(Status::Approved) {
@@ -213,7 +230,16 @@ impl App {
                 Lang::Fr => format!("{} supprimé", shown(path)),
                 Lang::En => format!("{} deleted", shown(path)),
             },
-            Err(e) => format!("{}: {}", path.display(), self.l(&e)),
+            Err(e) => {
+                let e = self.l(&e);
+                let msg = match self.lang {
+                    Lang::Fr => format!("{} non supprimé : {e}", shown(path)),
+                    Lang::En => format!("{} not deleted: {e}", shown(path)),
+                };
+                self.say(Severity::Error, msg);
+                self.list_drafts(false);
+                return;
+            }
         };
         self.say(Severity::Info, msg);
         self.list_drafts(false);
@@ -231,7 +257,11 @@ impl App {
 
     /// F9 after approving: the note just approved is marked sent today.
     pub(super) fn mark_open_sent(&mut self) {
-        match self.path.clone().filter(|_| self.approved && !self.dirty) {
+        match self
+            .path
+            .clone()
+            .filter(|_| self.is_record() && !self.dirty)
+        {
             Some(path) => {
                 self.busy += 1;
                 let mark = poignee::outcome::Mark::Sent;
@@ -275,9 +305,50 @@ impl App {
             Err(e) => (Severity::Error, format!("{at}: {}", self.l(&e))),
         };
         self.say(level, msg);
+        if self.path.as_deref() == Some(path) {
+            // The open note is now sent or answered: a record.
+            self.opened = Some(mark.status());
+        }
         if self.screen == Screen::Drafts {
             self.list_drafts(false);
         }
+    }
+
+    /// The answer of a save for a note no longer open (another was opened
+    /// or started meanwhile): said, and copied if approved; this note's
+    /// path and state are left alone.
+    fn saved_elsewhere(
+        &mut self,
+        result: Result<(PathBuf, Option<Localized>), Localized>,
+        draft: &Draft,
+    ) {
+        let (level, msg) = match result {
+            Ok((path, _)) => {
+                let at = shown(&path);
+                if draft.front.status == Some(Status::Approved) {
+                    self.effects.push(Effect::Copy(draft.body.clone()));
+                }
+                let msg = match self.lang {
+                    Lang::Fr => format!("la note précédente est enregistrée dans {at}"),
+                    Lang::En => format!("the previous note is saved to {at}"),
+                };
+                (Severity::Info, msg)
+            }
+            Err(e) => {
+                let e = self.l(&e);
+                let msg = match self.lang {
+                    Lang::Fr => format!("la note précédente n’a pas été enregistrée : {e}"),
+                    Lang::En => format!("the previous note was not saved: {e}"),
+                };
+                (Severity::Error, msg)
+            }
+        };
+        self.say(level, msg);
+    }
+
+    /// The open note came from an approved, sent or answered file.
+    pub(super) fn is_record(&self) -> bool {
+        self.opened.is_some_and(|s| s != Status::Draft)
     }
 
     pub fn set_aside_notice(&mut self, to: &Path) {
@@ -359,18 +430,27 @@ impl App {
             self.say(Severity::Error, msg);
             return;
         }
+        // One save at a time: the next needs the path the first wrote.
+        if self.saving {
+            self.pending_save = Some((status, then));
+            return;
+        }
         // An approved note is a record (it was copied, the pace counts it):
-        // kept as a draft, its changes go to a new file beside it.
+        // kept as a draft, its changes go to a new file beside it; a sent or
+        // answered one is never written over.
+        let sent = self.is_record() && self.opened != Some(Status::Approved);
         let over = self
             .path
             .clone()
-            .filter(|_| status == Status::Approved || !self.approved);
+            .filter(|_| !sent && (status == Status::Approved || !self.is_record()));
         self.busy += 1;
+        self.saving = true;
         self.effects.push(Effect::Io(Job::Save {
             draft: Box::new(self.to_draft(status)),
             over,
             then,
             revision: self.revision,
+            note: self.note_id,
         }));
     }
 

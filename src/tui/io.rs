@@ -29,6 +29,8 @@ pub enum Job {
         /// The note's revision when it was sent: a note changed since is
         /// still unsaved when this comes back.
         revision: u64,
+        /// Which note ([`super::app::App::note_id`]).
+        note: u64,
     },
     Delete(PathBuf),
     /// Mark a saved note sent or answered, today.
@@ -50,6 +52,7 @@ pub enum Done {
         draft: Box<Draft>,
         then: After,
         revision: u64,
+        note: u64,
     },
     Deleted {
         path: PathBuf,
@@ -62,6 +65,8 @@ pub enum Done {
         result: Result<Option<Localized>, Localized>,
     },
     Stats(Box<poignee::stats::Stats>),
+    /// A job that failed without an answer of its own (a bug): said.
+    Failed(Localized),
 }
 
 /// Carries out jobs: the drafts folder, the engine to score drafts, and
@@ -84,6 +89,19 @@ pub fn no_folder() -> Localized {
 }
 
 impl Worker {
+    /// [`Worker::run`], and a job that panics (a bug) answered as failed:
+    /// the screen is told, and the app does not wait for it for ever.
+    pub fn answer(&self, job: Job) -> Done {
+        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| self.run(job))).unwrap_or_else(
+            |_| {
+                Done::Failed(Localized::new(
+                    "une opération sur les fichiers a échoué (une erreur de poignee) : rien n’a été écrit",
+                    "a file operation failed (a bug in poignee): nothing was written",
+                ))
+            },
+        )
+    }
+
     pub fn run(&self, job: Job) -> Done {
         match job {
             Job::List { platform, tier } => Done::Listed(
@@ -97,6 +115,7 @@ impl Worker {
                 over,
                 then,
                 revision,
+                note,
             } => {
                 let result = match &self.folder {
                     None => Err(no_folder()),
@@ -131,6 +150,7 @@ impl Worker {
                     draft,
                     then,
                     revision,
+                    note,
                 }
             }
             Job::Mark { path, mark } => {

@@ -208,9 +208,13 @@ pub fn run(setup: Setup, options: Options) -> io::Result<()> {
     });
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
-        write_snapshot();
-        restore_terminal();
-        previous(info);
+        // A file job's panic is caught and said on screen (`Worker::answer`):
+        // only the UI thread's own takes the terminal down.
+        if std::thread::current().name() == Some("main") {
+            write_snapshot();
+            restore_terminal();
+            previous(info);
+        }
     }));
 
     enable_raw_mode()?;
@@ -234,6 +238,9 @@ pub fn run(setup: Setup, options: Options) -> io::Result<()> {
     result
 }
 
+/// How long quitting waits for file jobs still out.
+const QUIT_WAIT: Duration = Duration::from_secs(5);
+
 /// Poll this often while a file job is out, so its answer shows at once.
 const BUSY_POLL: Duration = Duration::from_millis(20);
 
@@ -249,7 +256,7 @@ fn event_loop(
     let worker = app.worker.clone();
     std::thread::spawn(move || {
         for job in inbox {
-            if outbox.send(worker.run(job)).is_err() {
+            if outbox.send(worker.answer(job)).is_err() {
                 return;
             }
         }
@@ -297,7 +304,27 @@ fn event_loop(
                 }
             }
         }
-        if app.quit || stop.load(Ordering::Relaxed) {
+        if stop.load(Ordering::Relaxed) {
+            return Ok(());
+        }
+        // Leaving waits for the file jobs out (an approval being written, a
+        // mark), a few seconds at most.
+        if app.quit {
+            let deadline = Instant::now() + QUIT_WAIT;
+            while app.busy > 0 && Instant::now() < deadline {
+                match answers.recv_timeout(Duration::from_millis(50)) {
+                    Ok(done) => {
+                        app.update(Msg::Done(done));
+                        for effect in std::mem::take(&mut app.effects) {
+                            if let Effect::Copy(text) = effect {
+                                copy(terminal.backend_mut(), &text);
+                            }
+                        }
+                    }
+                    Err(mpsc::RecvTimeoutError::Timeout) => {}
+                    Err(mpsc::RecvTimeoutError::Disconnected) => break,
+                }
+            }
             return Ok(());
         }
         if let Some(p) = &options.recovery {

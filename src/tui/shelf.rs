@@ -305,11 +305,13 @@ impl Widget for ShelfView<'_> {
             } else {
                 match look.lang {
                     Lang::Fr => format!(
-                        "aucun brouillon enregistré pour l’instant : {} en enregistre un",
+                        "aucun brouillon enregistré pour l’instant : {} en enregistre un, {} l’approuve",
+                        look.keys.label(Action::Save),
                         look.keys.label(Action::Approve)
                     ),
                     Lang::En => format!(
-                        "no saved draft yet: {} saves one",
+                        "no saved draft yet: {} saves one, {} approves it",
+                        look.keys.label(Action::Save),
                         look.keys.label(Action::Approve)
                     ),
                 }

@@ -1347,3 +1347,92 @@ fn the_outcomes_screen_shows_rates_by_week_and_template() {
     press(&mut a, KeyCode::Esc);
     assert_eq!(a.screen, Screen::Compose);
 }
+
+/// A key through `update` only: its file jobs stay out, as they do while
+/// the worker is busy.
+fn send_late(app: &mut App, ev: KeyEvent) {
+    app.update(Msg::Key(ev));
+}
+
+#[test]
+fn a_save_answered_late_is_not_taken_for_the_note_open_now() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    write_drafts(dir.path());
+    let paul = dir.path().join("paul-durand.md");
+    let claire = dir.path().join("claire-martin.md");
+    let mut a = app(Lang::En, Some(dir.path()));
+    ctrl(&mut a, 'o');
+    let at = |a: &App, who: &str| {
+        a.shelf
+            .entries
+            .iter()
+            .position(|e| e.who == who)
+            .unwrap_or(0)
+    };
+    a.shelf.selected = at(&a, "Paul Durand");
+    press(&mut a, KeyCode::Enter);
+    // Approved again; the answer has not come back when Claire is opened.
+    send_late(&mut a, key(KeyCode::Char('s'), KeyModifiers::CONTROL));
+    ctrl(&mut a, 'o');
+    a.shelf.selected = at(&a, "Claire Martin");
+    press(&mut a, KeyCode::Enter);
+    assert_eq!(a.path.as_deref(), Some(claire.as_path()));
+    a.settle();
+    assert_eq!(a.path.as_deref(), Some(claire.as_path()), "still Claire's");
+    // Her note saved goes to her file, Paul's is left as his.
+    typed(&mut a, " See you!");
+    ctrl(&mut a, 's');
+    assert!(
+        std::fs::read_to_string(&paul)
+            .unwrap_or_default()
+            .contains("Hi Paul")
+    );
+    assert!(
+        std::fs::read_to_string(&claire)
+            .unwrap_or_default()
+            .ends_with("See you!")
+    );
+}
+
+#[test]
+fn two_saves_in_a_row_make_one_file_and_a_sent_note_is_never_written_over() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let mut a = app(Lang::En, Some(dir.path()));
+    typed(
+        &mut a,
+        "Hi Sam, we met at RustConf in Montreal. Thanks for the talk on async!",
+    );
+    fill_target(&mut a, "Sam Lee", "Lyon", "Software Development");
+    send_late(&mut a, key(KeyCode::Char('s'), KeyModifiers::ALT));
+    send_late(&mut a, key(KeyCode::Char('s'), KeyModifiers::ALT));
+    a.settle();
+    assert_eq!(files_in(dir.path()), ["sam-lee.md"]);
+    ctrl(&mut a, 's');
+    press(&mut a, KeyCode::F(9));
+    let sent = std::fs::read_to_string(dir.path().join("sam-lee.md")).unwrap_or_default();
+    assert!(sent.contains("status = \"sent\""), "{sent}");
+    // Changed after it was sent: approved again, it goes beside.
+    typed(&mut a, " PS");
+    ctrl(&mut a, 's');
+    assert_eq!(files_in(dir.path()), ["sam-lee-2.md", "sam-lee.md"]);
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("sam-lee.md")).unwrap_or_default(),
+        sent
+    );
+}
+
+#[test]
+fn keep_as_draft_at_the_recovery_offer_restores_and_elsewhere_does_nothing() {
+    let mut a = app(Lang::En, None);
+    let draft = poignee::draft::Draft::parse("Hello again").unwrap_or_else(|e| panic!("{e:?}"));
+    a.dialog = Some(Dialog::Recover(Box::new(draft)));
+    press(&mut a, KeyCode::Char('d'));
+    assert!(a.dialog.is_none());
+    assert_eq!(a.note.text(), "Hello again");
+    a.dialog = Some(Dialog::Delete(PathBuf::from("x.md")));
+    press(&mut a, KeyCode::Char('d'));
+    assert!(
+        matches!(a.dialog, Some(Dialog::Delete(_))),
+        "the question stays"
+    );
+}

@@ -190,7 +190,7 @@ fn screens(f: &mut Frame, app: &App) {
                     today: app
                         .clock
                         .unwrap_or_else(jiff::Timestamp::now)
-                        .to_zoned(jiff::tz::TimeZone::UTC)
+                        .to_zoned(jiff::tz::TimeZone::system())
                         .date(),
                     ignored_after_days: app.worker.ignored_after_days,
                     look,
@@ -236,7 +236,7 @@ fn screens(f: &mut Frame, app: &App) {
         let today = app
             .clock
             .unwrap_or_else(jiff::Timestamp::now)
-            .to_zoned(jiff::tz::TimeZone::UTC)
+            .to_zoned(jiff::tz::TimeZone::system())
             .date();
         f.render_widget(
             super::outcomes::OutcomesView {
