@@ -160,8 +160,9 @@ impl ChecksView<'_> {
         let diags = &report.diagnostics;
         let clean = !diags.iter().any(|d| d.rule.is_problem());
         let mut lines = Vec::new();
-        let shown =
-            (usize::from(area.height) - 1).saturating_sub(usize::from(clean && !diags.is_empty()));
+        let shown = usize::from(area.height)
+            .saturating_sub(1)
+            .saturating_sub(usize::from(clean && !diags.is_empty()));
         let first = checks.selected.saturating_sub(shown.saturating_sub(1));
         for i in (first..diags.len()).take(shown) {
             lines.push(self.row(i, w));

@@ -501,7 +501,6 @@ pub const BINDINGS: &[Binding] = &[
 
 impl Action {
     /// The name in the config's `[keys]` table.
-    #[cfg(test)]
     pub fn name(self) -> &'static str {
         names_of::<Action>()
             .into_iter()
@@ -733,7 +732,40 @@ impl Keymap {
             }
             map.keys.insert(action, parsed);
         }
+        map.conflicts(overrides)?;
         Ok(map)
+    }
+
+    /// A key of an overridden action that another action takes where both
+    /// work (the same place, or one of them everywhere): said, since one of
+    /// the two would never be reached.
+    fn conflicts(&self, overrides: &BTreeMap<String, Vec<String>>) -> Result<(), KeyError> {
+        let meet = |a: Scope, b: Scope| a == b || a == Scope::Everywhere || b == Scope::Everywhere;
+        for name in overrides.keys() {
+            let Some(action) = Action::named(name) else {
+                continue;
+            };
+            for key in self.keys(action) {
+                let other = BINDINGS.iter().find(|b| {
+                    b.action != action
+                        && meet(b.scope, action.scope())
+                        && self.keys(b.action).contains(key)
+                });
+                if let Some(other) = other {
+                    let (k, o) = (key.label_in(self.lang), other.action.name());
+                    return Err(KeyError {
+                        key: format!("keys.{name}"),
+                        message: Localized::new(
+                            format!(
+                                "{k} fait déjà `{o}` : changez l’une des deux touches dans [keys]"
+                            ),
+                            format!("{k} already does `{o}`: change one of the two in [keys]"),
+                        ),
+                    });
+                }
+            }
+        }
+        Ok(())
     }
 
     /// The action `key` does where `scopes` apply, the first scope first.
@@ -931,5 +963,18 @@ mod tests {
         let mut o = BTreeMap::new();
         o.insert("quit".to_string(), vec!["hyper-q".to_string()]);
         assert!(Keymap::with(Lang::Fr, &o).is_err());
+        // A key another action takes where both work is refused.
+        let mut o = BTreeMap::new();
+        o.insert("save".to_string(), vec!["f6".to_string()]);
+        let e = Keymap::with(Lang::En, &o).expect_err("F6 is the outcomes screen");
+        assert!(
+            e.message.en.contains("F6 already does `stats`"),
+            "{:?}",
+            e.message
+        );
+        // In different places, the same key is fine (Del: a character, a draft).
+        let mut o = BTreeMap::new();
+        o.insert("delete-draft".to_string(), vec!["delete".to_string()]);
+        assert!(Keymap::with(Lang::En, &o).is_ok());
     }
 }

@@ -37,6 +37,10 @@ pub fn edit(e: &mut Editor, action: Action, extend: bool, width: usize, multilin
         Edit::Moved
     };
     let changed = |done: bool| if done { Edit::Changed } else { Edit::Moved };
+    // A deletion with nothing to delete (Backspace at the start) changes
+    // nothing: the note stays saved.
+    let version = e.version;
+    let deleted = |e: &Editor| changed(e.version != version);
     match action {
         Action::Undo => changed(e.undo()),
         Action::Redo => changed(e.redo()),
@@ -50,19 +54,19 @@ pub fn edit(e: &mut Editor, action: Action, extend: bool, width: usize, multilin
         Action::Cut => e.cut().map_or(Edit::Moved, Edit::Cut),
         Action::Backspace => {
             e.backspace();
-            Edit::Changed
+            deleted(e)
         }
         Action::DeleteChar => {
             e.delete();
-            Edit::Changed
+            deleted(e)
         }
         Action::DeleteWord => {
             e.delete_word_back();
-            Edit::Changed
+            deleted(e)
         }
         Action::DeleteWordForward => {
             e.delete_word_forward();
-            Edit::Changed
+            deleted(e)
         }
         Action::Left => mv(e, Move::Left),
         Action::Right => mv(e, Move::Right),

@@ -78,7 +78,11 @@ impl Picker {
                     self.selected = 0;
                     PickerEvent::Nothing
                 }
-                Edit::Copied(s) | Edit::Cut(s) => PickerEvent::Copied(s),
+                Edit::Cut(s) => {
+                    self.selected = 0;
+                    PickerEvent::Copied(s)
+                }
+                Edit::Copied(s) => PickerEvent::Copied(s),
                 Edit::Moved | Edit::Ignored => PickerEvent::Nothing,
             },
         }

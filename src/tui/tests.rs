@@ -461,12 +461,12 @@ fn help_opens_with_f1_or_question_mark_outside_the_editor() {
 fn configured_keys_replace_the_defaults() {
     let mut s = setup(Lang::En, None, true);
     let mut o = std::collections::BTreeMap::new();
-    o.insert("templates".to_string(), vec!["f6".to_string()]);
+    o.insert("templates".to_string(), vec!["f11".to_string()]);
     s.keymap = Keymap::with(Lang::En, &o).unwrap_or_else(|_| Keymap::defaults(Lang::En));
     let mut a = App::new(s);
     ctrl(&mut a, 't');
     assert_eq!(a.screen, Screen::Compose);
-    press(&mut a, KeyCode::F(6));
+    press(&mut a, KeyCode::F(11));
     assert_eq!(a.screen, Screen::Templates);
 }
 
@@ -993,7 +993,7 @@ fn a_rebound_key_is_named_everywhere() {
     let mut s = setup(Lang::En, None, true);
     let mut o = std::collections::BTreeMap::new();
     o.insert("approve".to_string(), vec!["f10".to_string()]);
-    o.insert("save".to_string(), vec!["f6".to_string()]);
+    o.insert("save".to_string(), vec!["f12".to_string()]);
     o.insert("next-problem".to_string(), vec!["f7".to_string()]);
     o.insert("templates".to_string(), vec!["alt-t".to_string()]);
     s.keymap = Keymap::with(Lang::En, &o).unwrap_or_else(|e| panic!("{e}"));
@@ -1012,7 +1012,7 @@ fn a_rebound_key_is_named_everywhere() {
         .as_ref()
         .map(|n| n.text.clone())
         .unwrap_or_default();
-    assert!(said.contains("(F6 saves without approving)"), "{said}");
+    assert!(said.contains("(F12 saves without approving)"), "{said}");
     seen += &said;
     ctrl(&mut a, 'o');
     seen += &screen_text(&render(&mut a, 120, 40));
@@ -1021,7 +1021,7 @@ fn a_rebound_key_is_named_everywhere() {
         seen += &screen_text(&render(&mut a, 120, 40));
         press(&mut a, KeyCode::PageDown);
     }
-    assert!(seen.contains("F10") && seen.contains("F6") && seen.contains("Alt-T"));
+    assert!(seen.contains("F10") && seen.contains("F12") && seen.contains("Alt-T"));
     // ("Ctrl-Shift-Z" is redo.)
     for old in [
         "^S ",
