@@ -133,7 +133,7 @@ impl Folder {
     pub fn save(&self, draft: &Draft, over: Option<&Path>) -> Result<Saved, SaveError> {
         let text = draft.to_file().map_err(SaveError::Unwritable)?;
         let written = match over.filter(|p| p.starts_with(&self.dir) && p.exists()) {
-            Some(p) => fsutil::write_replace(p, text.as_bytes()).map(|()| p.to_path_buf()),
+            Some(p) => replace(p, &text),
             None => fsutil::write_fresh(&self.file_for(draft), text.as_bytes()),
         };
         self.saved(written, text)
@@ -235,6 +235,21 @@ pub fn same_note(d: &Draft) -> String {
         "{:?}\u{0}{:?}\u{0}{}",
         d.front.template, d.front.target, d.body
     )
+}
+
+/// Writes over the draft at `path` as `mark` does: a read-only draft is
+/// left as the user meant it (an error), and a link's target is written,
+/// not the link replaced by a file.
+fn replace(path: &Path, text: &str) -> io::Result<PathBuf> {
+    if std::fs::metadata(path)?.permissions().readonly() {
+        return Err(io::Error::new(
+            io::ErrorKind::PermissionDenied,
+            "the draft is read-only",
+        ));
+    }
+    let real = std::fs::canonicalize(path)?;
+    fsutil::write_replace(&real, text.as_bytes())?;
+    Ok(path.to_path_buf())
 }
 
 /// A file's text and its draft, if it reads and parses.
@@ -407,6 +422,42 @@ mod tests {
         assert!(folder.delete(Path::new("/etc/hostname")).is_err());
         let records = folder.records(&Options::default(), &HashSet::new());
         assert_eq!(records.len(), 1, "the unreadable file is not a record");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_linked_draft_is_written_through_and_a_read_only_one_is_left() {
+        use std::os::unix::fs::PermissionsExt;
+        let tmp = tempfile::tempdir().expect("temp dir");
+        let folder = Folder::new(tmp.path().join("drafts"));
+        let d = note(Some("Inès Haddad"), Status::Draft, None);
+        let real = folder.save(&d, None).expect("saved").path;
+        let link = folder.dir().join("link.md");
+        std::os::unix::fs::symlink(&real, &link).expect("link");
+        let again = note(
+            Some("Inès Haddad"),
+            Status::Approved,
+            Some("2026-11-20T10:00:00Z"),
+        );
+        folder
+            .save(&again, Some(&link))
+            .expect("saved through the link");
+        assert!(
+            std::fs::symlink_metadata(&link)
+                .expect("there")
+                .file_type()
+                .is_symlink()
+        );
+        let text = std::fs::read_to_string(&real).expect("read");
+        assert!(text.contains("status = \"approved\""), "{text}");
+        std::fs::set_permissions(&real, std::fs::Permissions::from_mode(0o400)).expect("chmod");
+        // Left as the user meant it, whoever runs it.
+        assert!(folder.save(&d, Some(&real)).is_err());
+        assert!(
+            std::fs::read_to_string(&real)
+                .expect("read")
+                .contains("approved")
+        );
     }
 
     #[test]
