@@ -367,6 +367,11 @@ fn event_loop(
                     None
                 }
                 Event::Key(k) if k.kind != KeyEventKind::Release => Some(Msg::Key(k)),
+                // Pasted at the recovery offer: kept with what was typed.
+                Event::Paste(s) if matches!(app.dialog, Some(Dialog::Recover(_))) => {
+                    held.push_str(&s);
+                    None
+                }
                 Event::Paste(s) => Some(Msg::Paste(s)),
                 Event::Resize(w, h) => Some(Msg::Resize(w, h)),
                 _ => None,
