@@ -108,16 +108,8 @@ fn a_french_excel_list_is_sorted_and_the_in_rows_go_to_draft() {
     let made = common::draft(&in_list, &drafts)
         .output()
         .unwrap_or_else(|e| panic!("{e}"));
-    let mut files: Vec<String> = std::fs::read_dir(&drafts)
-        .map(|d| {
-            d.filter_map(|e| e.ok())
-                .map(|e| e.file_name().to_string_lossy().into_owned())
-                .collect()
-        })
-        .unwrap_or_default();
-    files.sort();
     assert_eq!(
-        files,
+        common::files_in(&drafts),
         ["ines-haddad.md", "zoe-blanc.md"],
         "{}",
         String::from_utf8_lossy(&made.stderr)

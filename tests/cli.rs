@@ -816,16 +816,8 @@ fn draft_for_a_short_list_writes_eight_and_explains_two() {
     );
     assert!(text.contains("8 drafts written"), "{text}");
     assert!(text.contains("repeated-text"), "{text}");
-    let mut files: Vec<String> = std::fs::read_dir(&out_dir)
-        .map(|d| {
-            d.filter_map(|e| e.ok())
-                .map(|e| e.file_name().to_string_lossy().into_owned())
-                .collect()
-        })
-        .unwrap_or_default();
-    files.sort();
     assert_eq!(
-        files,
+        common::files_in(&out_dir),
         [
             "claire-martin.md",
             "hugo-lefevre.md",

@@ -17,18 +17,7 @@ fn put(p: &Path, bytes: &[u8]) -> PathBuf {
     p.to_path_buf()
 }
 
-/// The files of a folder, names only: no temporary file left behind.
-fn names(dir: &Path) -> Vec<String> {
-    let mut v: Vec<String> = std::fs::read_dir(dir)
-        .map(|r| {
-            r.filter_map(Result::ok)
-                .map(|e| e.file_name().to_string_lossy().into_owned())
-                .collect()
-        })
-        .unwrap_or_default();
-    v.sort();
-    v
-}
+use common::files_in as names;
 
 const ODD: &str = "+++\n# Written by hand, keys in my own order.\n[target]\nname = \"Claire Martin\"   # met at VivaTech\nrelationship = \"met\"\n+++\nBonjour Claire,\n\nravie de notre échange sur la logistique urbaine !\n";
 

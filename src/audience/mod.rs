@@ -161,30 +161,20 @@ pub struct EntryError {
 /// names closest to it in each language, or how to find one.
 fn unknown_entry(field: Field, shown: &str) -> Localized {
     let (fr, en) = field.names();
-    let close = |lang| {
-        names::names(field)
-            .suggest(shown, lang, 3)
-            .into_iter()
-            .map(|n| match lang {
-                Lang::Fr => format!("« {n} »"),
-                Lang::En => format!("“{n}”"),
-            })
-            .collect::<Vec<_>>()
-    };
     let list = match field {
         Field::Region => "regions",
         Field::Sector => "sectors",
     };
-    let (cfr, cen) = (close(Lang::Fr), close(Lang::En));
-    let hint_fr = if cfr.is_empty() {
-        format!("`poignee audience --list {list} TEXTE` montre les noms connus")
-    } else {
-        format!("vouliez-vous dire {} ?", cfr.join(" ou "))
-    };
-    let hint_en = if cen.is_empty() {
-        format!("`poignee audience --list {list} TEXT` shows the names it knows")
-    } else {
-        format!("did you mean {}?", cen.join(" or "))
+    let close = names::closest(field, shown, 3);
+    let (hint_fr, hint_en) = match close {
+        Some(c) => (
+            format!("vouliez-vous dire {} ?", c.fr),
+            format!("did you mean {}?", c.en),
+        ),
+        None => (
+            format!("`poignee audience --list {list} TEXTE` montre les noms connus"),
+            format!("`poignee audience --list {list} TEXT` shows the names it knows"),
+        ),
     };
     Localized::new(
         format!(

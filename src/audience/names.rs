@@ -103,37 +103,23 @@ impl Names {
     /// The closest names to one that is not known, best first, at most
     /// `n`, one a place or sector.
     pub fn suggest(&self, text: &str, lang: Lang, n: usize) -> Vec<&str> {
+        pick(&self.scored(text), lang, n)
+    }
+
+    /// Every name close enough to `text`, with how close: scored once, then
+    /// picked for each language ([`pick`]).
+    fn scored(&self, text: &str) -> Vec<(f64, &Name)> {
         let wanted = key(text);
-        if wanted.is_empty() {
+        let first = wanted.chars().next();
+        if first.is_none() {
             return Vec::new();
         }
-        // Names of one language are compared with the text as typed (it
-        // may be French in the English interface): the closest label of
-        // each place or sector, `lang`'s first on a tie.
-        let first = wanted.chars().next();
-        let mut scored: Vec<(f64, &Name)> = self
-            .names
+        self.names
             .iter()
             // A misspelling rarely starts wrong: far fewer names to score.
             .filter(|name| name.key.chars().next() == first)
             .map(|name| (closeness(&wanted, &name.key), name))
             .filter(|(score, _)| *score >= 0.88)
-            .collect();
-        scored.sort_by(|a, b| {
-            let other = |n: &Name| n.lang.is_some_and(|l| l != lang);
-            b.0.total_cmp(&a.0)
-                .then_with(|| other(a.1).cmp(&other(b.1)))
-                .then(a.1.label.cmp(&b.1.label))
-        });
-        // Only those about as close as the closest.
-        let best = scored.first().map_or(0.0, |s| s.0);
-        let mut seen = HashSet::new();
-        scored
-            .into_iter()
-            .filter(|(score, _)| *score >= best - 0.03)
-            .filter(|(_, name)| seen.insert(name.id))
-            .take(n)
-            .map(|(_, name)| name.label.as_str())
             .collect()
     }
 
@@ -206,6 +192,51 @@ impl Names {
     }
 }
 
+/// The best of `scored`, at most `n`, one a place or sector: names of one
+/// language are compared with the text as typed (it may be French in the
+/// English interface), `lang`'s first on a tie; only those about as close
+/// as the closest.
+fn pick<'a>(scored: &[(f64, &'a Name)], lang: Lang, n: usize) -> Vec<&'a str> {
+    let mut ranked = scored.to_vec();
+    ranked.sort_by(|a, b| {
+        let other = |n: &Name| n.lang.is_some_and(|l| l != lang);
+        b.0.total_cmp(&a.0)
+            .then_with(|| other(a.1).cmp(&other(b.1)))
+            .then(a.1.label.cmp(&b.1.label))
+    });
+    let best = ranked.first().map_or(0.0, |s| s.0);
+    let mut seen = HashSet::new();
+    ranked
+        .into_iter()
+        .filter(|(score, _)| *score >= best - 0.03)
+        .filter(|(_, name)| seen.insert(name.id))
+        .take(n)
+        .map(|(_, name)| name.label.as_str())
+        .collect()
+}
+
+/// « « Hôpitaux et services de santé » ou « Hôpitaux » » in French, the
+/// same in English: the names closest to `value`, at most `n`, scored once
+/// for both languages; `None` when none is close.
+pub fn closest(field: Field, value: &str, n: usize) -> Option<crate::lang::Localized> {
+    let scored = names(field).scored(value);
+    let say = |lang: Lang| {
+        let close = pick(&scored, lang, n);
+        let (open, shut, or) = match lang {
+            Lang::Fr => ("« ", " »", " ou "),
+            Lang::En => ("“", "”", " or "),
+        };
+        (!close.is_empty()).then(|| {
+            close
+                .iter()
+                .map(|n| format!("{open}{n}{shut}"))
+                .collect::<Vec<_>>()
+                .join(or)
+        })
+    };
+    Some(crate::lang::Localized::new(say(Lang::Fr)?, say(Lang::En)?))
+}
+
 /// « vouliez-vous dire « Hôpitaux et services de santé » ? » for a value
 /// the filter does not know (none for one it places, even ambiguously), if
 /// a name is close to it.
@@ -214,29 +245,11 @@ pub fn did_you_mean(field: Field, value: &str) -> Option<crate::lang::Localized>
     if known != super::taxonomy::Resolved::None {
         return None;
     }
-    let names = names(field);
-    let say = |lang: Lang| {
-        let close = names.suggest(value, lang, 2);
-        (!close.is_empty()).then(|| match lang {
-            Lang::Fr => format!(
-                "vouliez-vous dire {} ?",
-                close
-                    .iter()
-                    .map(|n| format!("« {n} »"))
-                    .collect::<Vec<_>>()
-                    .join(" ou ")
-            ),
-            Lang::En => format!(
-                "did you mean {}?",
-                close
-                    .iter()
-                    .map(|n| format!("“{n}”"))
-                    .collect::<Vec<_>>()
-                    .join(" or ")
-            ),
-        })
-    };
-    Some(crate::lang::Localized::new(say(Lang::Fr)?, say(Lang::En)?))
+    let close = closest(field, value, 2)?;
+    Some(crate::lang::Localized::new(
+        format!("vouliez-vous dire {} ?", close.fr),
+        format!("did you mean {}?", close.en),
+    ))
 }
 
 /// "Villeurbanne (69)": a city with its département's code.

@@ -161,24 +161,16 @@ pub fn list(lang: Lang, field: Field, text: &str) -> std::process::ExitCode {
         }
     }
     if found.is_empty() {
-        let hint = names.suggest(text, lang, 3).join(" · ");
-        let msg = match (lang, hint.is_empty()) {
-            (Lang::Fr, true) => format!("aucun nom ne correspond à « {text} »"),
-            (Lang::Fr, false) => {
-                format!("aucun nom ne correspond à « {text} » : vouliez-vous dire {hint} ?")
-            }
-            (Lang::En, true) => format!("no name matches “{text}”"),
-            (Lang::En, false) => format!("no name matches “{text}”: did you mean {hint}?"),
-        };
-        super::report::fail(lang, &french_spacing_for(lang, &msg));
+        let mut msg = Localized::new(
+            format!("aucun nom ne correspond à « {text} »"),
+            format!("no name matches “{text}”"),
+        );
+        if let Some(close) = poignee::audience::names::did_you_mean(field, text) {
+            msg.fr.push_str(&format!(" : {}", close.fr));
+            msg.en.push_str(&format!(": {}", close.en));
+        }
+        super::report::fail(lang, &msg.get(lang));
         return std::process::ExitCode::from(super::EXIT_FINDINGS);
     }
     std::process::ExitCode::SUCCESS
-}
-
-fn french_spacing_for(lang: Lang, s: &str) -> String {
-    match lang {
-        Lang::Fr => french_spacing(s).into_owned(),
-        Lang::En => s.to_string(),
-    }
 }

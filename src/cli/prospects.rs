@@ -9,7 +9,7 @@ use super::EXIT_USAGE;
 use super::report::{BOLD, DIM, ERROR, GOOD, WARNING, json_safe};
 use clap::ValueEnum;
 use poignee::audience::{Audience, Decision, Field, Verdict};
-use poignee::lang::{Lang, Text, french_spacing};
+use poignee::lang::{Lang, Localized, Text};
 use poignee::prospects::{Charset, Column, Sheet};
 use poignee::text::terminal_line;
 use std::collections::HashMap;
@@ -109,7 +109,7 @@ impl Judged {
             Category::In => String::new(),
             _ => verdict.why().get(lang).into_owned(),
         };
-        let shown = terminal_line(&french_fr(lang, &reason)).into_owned();
+        let shown = terminal_line(&reason).into_owned();
         Judged {
             verdict,
             cat,
@@ -218,11 +218,9 @@ impl Tally {
     }
 }
 
+/// A message in `lang`, French typography applied ([`Localized::get`]).
 fn said(lang: Lang, fr: String, en: String) -> String {
-    match lang {
-        Lang::Fr => french_spacing(&fr).into_owned(),
-        Lang::En => en,
-    }
+    Localized::new(fr, en).get(lang).into_owned()
 }
 
 /// How the file was read, said on standard error: never guessed silently.
@@ -533,13 +531,6 @@ fn write_all(
     Ok(tally)
 }
 
-fn french_fr(lang: Lang, s: &str) -> String {
-    match lang {
-        Lang::Fr => french_spacing(s).into_owned(),
-        Lang::En => s.to_string(),
-    }
-}
-
 fn counts_line(lang: Lang, tally: &Tally, total: usize) -> String {
     let (i, o, u, a) = (
         tally.count(Category::In),
@@ -574,25 +565,30 @@ fn summary(lang: Lang, tally: &Tally, w: &mut impl Write, bold: anstyle::Style) 
         if top.is_empty() {
             continue;
         }
-        let head = match (cat, lang) {
-            (Category::Out, Lang::Fr) => "Raisons les plus fréquentes, hors cible :",
-            (Category::Out, Lang::En) => "Most common reasons, out:",
-            (Category::Unknown, Lang::Fr) => "Raisons les plus fréquentes, inconnues :",
-            (Category::Unknown, Lang::En) => "Most common reasons, unknown:",
-            (_, Lang::Fr) => "Raisons les plus fréquentes, ambiguës :",
-            (_, Lang::En) => "Most common reasons, ambiguous:",
+        let head = match cat {
+            Category::Out => Text::new(
+                "Raisons les plus fréquentes, hors cible :",
+                "Most common reasons, out:",
+            ),
+            Category::Unknown => Text::new(
+                "Raisons les plus fréquentes, inconnues :",
+                "Most common reasons, unknown:",
+            ),
+            _ => Text::new(
+                "Raisons les plus fréquentes, ambiguës :",
+                "Most common reasons, ambiguous:",
+            ),
         };
-        writeln!(w, "{}", french_fr(lang, head))?;
+        writeln!(w, "{}", head.get(lang))?;
         for (reason, n, field, value) in top {
-            writeln!(w, "  {n:>7}  {}", terminal_line(&french_fr(lang, reason)))?;
+            writeln!(w, "  {n:>7}  {}", terminal_line(reason))?;
             // A name it does not know: the closest ones it does (for the
             // most common only, not at every row).
             let close = value
                 .filter(|_| cat == Category::Unknown)
                 .and_then(|v| poignee::audience::names::did_you_mean(field, v));
             if let Some(close) = close {
-                let close = french_fr(lang, &close.get(lang));
-                writeln!(w, "           → {}", terminal_line(&close))?;
+                writeln!(w, "           → {}", terminal_line(&close.get(lang)))?;
             }
         }
     }

@@ -105,40 +105,55 @@ pub struct DialogView<'a> {
     pub look: Look<'a>,
 }
 
-/// "[O] oui, puis quitter · [N] quitter sans enregistrer · Échap ou
-/// Entrée : rester", with the keys in force; without a `no` of its own,
-/// N goes with the safe choice.
-fn choices(keys: &Keymap, lang: Lang, yes: Text, no: Option<Text>, rest: Text) -> String {
-    let (y, n) = (keys.label(Action::Yes), keys.label(Action::No));
-    let (esc, enter) = (keys.label(Action::Back), keys.label(Action::Confirm));
+/// "[O] l'approuver · [B] la garder en brouillon · [N] quitter sans
+/// enregistrer · Échap ou Entrée : rester", with the keys in force: the
+/// draft choice when `draft`; without a `no` of its own, N goes with the
+/// safe choice.
+fn choices(
+    keys: &Keymap,
+    lang: Lang,
+    yes: Text,
+    draft: bool,
+    no: Option<Text>,
+    rest: Text,
+) -> String {
+    let label = |a: Action| keys.label(a);
     let (or, colon) = match lang {
         Lang::Fr => ("ou", " :"),
         Lang::En => ("or", ":"),
     };
-    let rest = rest.get(lang);
-    match no {
-        Some(no) => format!(
-            "[{y}] {} · [{n}] {} · {esc} {or} {enter}{colon} {rest}",
-            yes.get(lang),
-            no.get(lang)
-        ),
-        // No is the safe choice too.
-        None => format!(
-            "[{y}] {} · [{n}], {esc} {or} {enter}{colon} {rest}",
-            yes.get(lang)
-        ),
+    let mut parts = vec![format!("[{}] {}", label(Action::Yes), yes.get(lang))];
+    if draft {
+        let keep = Text::new("la garder en brouillon", "keep it as a draft");
+        parts.push(format!("[{}] {}", label(Action::KeepDraft), keep.get(lang)));
     }
+    let (esc, enter) = (label(Action::Back), label(Action::Confirm));
+    let safe = format!("{esc} {or} {enter}{colon} {}", rest.get(lang));
+    match no {
+        Some(no) => {
+            parts.push(format!("[{}] {}", label(Action::No), no.get(lang)));
+            parts.push(safe);
+        }
+        // No is the safe choice too.
+        None => parts.push(format!("[{}], {safe}", label(Action::No))),
+    }
+    parts.join(" · ")
 }
 
-/// The choices with "[B] la garder en brouillon" after the first.
-fn with_draft(keys: &Keymap, lang: Lang, choices: String) -> String {
-    let draft = match lang {
-        Lang::Fr => format!("[{}] la garder en brouillon", keys.label(Action::KeepDraft)),
-        Lang::En => format!("[{}] keep it as a draft", keys.label(Action::KeepDraft)),
-    };
-    match choices.split_once(" · ") {
-        Some((first, rest)) => format!("{first} · {draft} · {rest}"),
-        None => format!("{choices} · {draft}"),
+/// Why approving with errors is asked about.
+fn approve_body(lang: Lang, errors: usize) -> String {
+    match lang {
+        Lang::Fr if errors > 1 => format!(
+            "La note a {errors} erreurs : telle quelle, l'invitation a peu de chances d'être acceptée."
+        ),
+        Lang::Fr => {
+            "La note a 1 erreur : telle quelle, l'invitation a peu de chances d'être acceptée."
+                .to_string()
+        }
+        Lang::En => format!(
+            "The note has {errors} error{}: as it stands, the invitation is unlikely to be accepted.",
+            if errors > 1 { "s" } else { "" },
+        ),
     }
 }
 
@@ -154,16 +169,13 @@ impl DialogView<'_> {
                     "La note n'est pas enregistrée. Avant de quitter :",
                     "The note is not saved. Before quitting:",
                 )),
-                with_draft(
+                choices(
                     keys,
                     lang,
-                    choices(
-                        keys,
-                        lang,
-                        Text::new("l'approuver", "approve it"),
-                        Some(Text::new("quitter sans enregistrer", "quit without saving")),
-                        Text::new("rester", "stay"),
-                    ),
+                    Text::new("l'approuver", "approve it"),
+                    true,
+                    Some(Text::new("quitter sans enregistrer", "quit without saving")),
+                    Text::new("rester", "stay"),
                 ),
             ),
             Dialog::NewNote => (
@@ -172,16 +184,13 @@ impl DialogView<'_> {
                     "La note n'est pas enregistrée. Avant d'en commencer une autre :",
                     "The note is not saved. Before starting another:",
                 )),
-                with_draft(
+                choices(
                     keys,
                     lang,
-                    choices(
-                        keys,
-                        lang,
-                        Text::new("l'approuver", "approve it"),
-                        Some(Text::new("la jeter", "discard it")),
-                        Text::new("la garder ici", "keep it here"),
-                    ),
+                    Text::new("l'approuver", "approve it"),
+                    true,
+                    Some(Text::new("la jeter", "discard it")),
+                    Text::new("la garder ici", "keep it here"),
                 ),
             ),
             Dialog::Approve { errors, .. } => (
@@ -189,20 +198,12 @@ impl DialogView<'_> {
                     "Approuver malgré les erreurs ?",
                     "Approve despite errors?",
                 )),
-                match lang {
-                    Lang::Fr if *errors > 1 => format!(
-                        "La note a {errors} erreurs : telle quelle, l'invitation a peu de chances d'être acceptée."
-                    ),
-                    Lang::Fr => "La note a 1 erreur : telle quelle, l'invitation a peu de chances d'être acceptée.".to_string(),
-                    Lang::En => format!(
-                        "The note has {errors} error{}: as it stands, the invitation is unlikely to be accepted.",
-                        if *errors > 1 { "s" } else { "" },
-                    ),
-                },
+                approve_body(lang, *errors),
                 choices(
                     keys,
                     lang,
                     Text::new("approuver quand même", "approve anyway"),
+                    false,
                     None,
                     Text::new("non, corriger", "no, fix it"),
                 ),
@@ -214,6 +215,7 @@ impl DialogView<'_> {
                     keys,
                     lang,
                     Text::new("supprimer", "delete"),
+                    false,
                     None,
                     Text::new("garder", "keep"),
                 ),
@@ -234,6 +236,7 @@ impl DialogView<'_> {
                         keys,
                         lang,
                         Text::new("remplacer", "replace"),
+                        false,
                         None,
                         Text::new("garder ma note", "keep my note"),
                     ),

@@ -159,9 +159,11 @@ impl App {
         self.unsynced = true;
         self.created_at = draft.front.created_at;
         // Saved beside a record (approved, sent, answered): that one stays.
-        let beside = (self.path.as_deref() != Some(path.as_path()))
-            .then(|| self.path.as_deref().filter(|_| self.is_record()).map(shown))
-            .flatten();
+        let beside = self
+            .path
+            .as_deref()
+            .filter(|p| *p != path && self.is_record())
+            .map(shown);
         self.opened = draft.front.status;
         self.path = Some(path.clone());
         let at = shown(&path);

@@ -210,10 +210,10 @@ impl Widget for OutcomesView<'_> {
         }
         if small {
             lines.push(Line::from(Span::styled(
-                look.fr(look.t(Text::new(
+                look.t(Text::new(
                     "⚠ moins de 10 réponses : trop peu pour conclure",
                     "⚠ fewer than 10 answers: too few to tell",
-                ))),
+                )),
                 theme.dim(),
             )));
         }

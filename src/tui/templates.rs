@@ -109,7 +109,7 @@ pub struct PickerView<'a> {
 }
 
 fn filter_label(look: &Look) -> String {
-    look.fr(look.t(Text::new("Filtre : ", "Filter: ")))
+    look.t(Text::new("Filtre : ", "Filter: "))
 }
 
 fn list_inner(area: Rect) -> Rect {

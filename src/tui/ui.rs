@@ -171,7 +171,32 @@ fn screens(f: &mut Frame, app: &App) {
             ]);
             simple_status(f, app, &look, status, hint);
         }
-        Screen::Stats => {}
+        Screen::Stats => {
+            let [body, status] =
+                Layout::vertical([Constraint::Min(4), Constraint::Length(3)]).areas(inner);
+            let today = app
+                .clock
+                .unwrap_or_else(jiff::Timestamp::now)
+                .to_zoned(jiff::tz::TimeZone::system())
+                .date();
+            f.render_widget(
+                super::outcomes::OutcomesView {
+                    stats: app.stats.as_deref(),
+                    weeks: super::outcomes::weeks(&app.shelf.entries, today),
+                    look,
+                },
+                body,
+            );
+            let keys = &app.keymap;
+            let hint = keys.hint(&[
+                (
+                    keys.label(Action::Drafts),
+                    Text::new("marquer dans les brouillons", "mark in the drafts"),
+                ),
+                (keys.label(Action::Back), Text::new("revenir", "back")),
+            ]);
+            simple_status(f, app, &look, status, hint);
+        }
         Screen::Drafts => {
             let [body, status] =
                 Layout::vertical([Constraint::Min(4), Constraint::Length(3)]).areas(inner);
@@ -229,32 +254,6 @@ fn screens(f: &mut Frame, app: &App) {
             ]);
             simple_status(f, app, &look, status, hint);
         }
-    }
-    if app.screen == Screen::Stats {
-        let [body, status] =
-            Layout::vertical([Constraint::Min(4), Constraint::Length(3)]).areas(inner);
-        let today = app
-            .clock
-            .unwrap_or_else(jiff::Timestamp::now)
-            .to_zoned(jiff::tz::TimeZone::system())
-            .date();
-        f.render_widget(
-            super::outcomes::OutcomesView {
-                stats: app.stats.as_deref(),
-                weeks: super::outcomes::weeks(&app.shelf.entries, today),
-                look,
-            },
-            body,
-        );
-        let keys = &app.keymap;
-        let hint = keys.hint(&[
-            (
-                keys.label(Action::Drafts),
-                Text::new("marquer dans les brouillons", "mark in the drafts"),
-            ),
-            (keys.label(Action::Back), Text::new("revenir", "back")),
-        ]);
-        simple_status(f, app, &look, status, hint);
     }
     match &app.dialog {
         Some(Dialog::Help) => f.render_widget(
