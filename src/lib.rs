@@ -18,6 +18,7 @@ pub mod draft;
 pub mod drafts;
 pub mod fsutil;
 pub mod input;
+pub mod judge;
 pub mod lang;
 pub mod lexicon;
 pub mod lint;

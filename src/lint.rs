@@ -2,6 +2,7 @@
 //! terminal: the CLI and the TUI are two faces over this.
 
 use crate::audience::Audience;
+use crate::judge::{self, Weights};
 use crate::lang::{self, Lang};
 use crate::lexicon::{Category, Hit, Lexicon};
 use crate::note::{Levels, Note, Out, configured};
@@ -119,6 +120,9 @@ pub struct Linter {
     pub audience: Audience,
     /// The language of notes that give no clue.
     pub fallback_lang: Lang,
+    /// The learned judgement of the four faults; none to hear the rules
+    /// alone (their own tests).
+    judge: Option<Arc<Weights>>,
 }
 
 impl Default for Linter {
@@ -138,7 +142,23 @@ impl Linter {
             thresholds: Thresholds::default(),
             audience: Audience::default(),
             fallback_lang: Lang::Fr,
+            judge: Some(Weights::shipped()),
         }
+    }
+
+    /// The same linter with another judgement (one fitted on part of the
+    /// notes, to measure it on the rest).
+    pub fn with_judge(mut self, judge: Arc<Weights>) -> Self {
+        self.judge = Some(judge);
+        self
+    }
+
+    /// The same linter without the judgement: the rules' findings as they
+    /// are, for the rules' own tests.
+    #[cfg(test)]
+    pub(crate) fn rules_only(mut self) -> Self {
+        self.judge = None;
+        self
     }
 
     pub fn set_level(&mut self, rule: RuleId, level: Level) {
@@ -151,6 +171,56 @@ impl Linter {
     }
 
     pub fn lint(&self, text: &str, cx: &Context) -> Report {
+        self.read(text, cx, |note, found| {
+            let mut found = found;
+            // An empty note is only that.
+            let empty = found.iter().any(|d| d.rule == RuleId::Empty);
+            if let Some(weights) = self.judge.as_ref().filter(|_| !empty) {
+                let judgement = weights.judge(note, &found);
+                judge::apply(note, &judgement, &mut found);
+            }
+            let mut diagnostics = configure(found, &self.levels, cx.allow);
+            diagnostics.sort_by_key(|d| (d.span.start, std::cmp::Reverse(d.severity), d.rule));
+            // The score counts every finding; the cap keeps each rule's worst,
+            // so it would be the same after.
+            let score = Score::of(&diagnostics);
+            let diagnostics = cap(diagnostics);
+            let stats = stats(note);
+            Report {
+                lang: note.lang,
+                lang_detected: note.lang_detected,
+                diagnostics,
+                score,
+                stats,
+            }
+        })
+    }
+
+    /// What the judgement alone says of a note: each fault's probability.
+    pub fn judgement(&self, text: &str, cx: &Context) -> judge::Judgement {
+        let weights = self.judge.clone().unwrap_or_else(Weights::shipped);
+        self.read(text, cx, |note, found| weights.judge(note, &found))
+    }
+
+    /// The names of the features the judgement weighs in a note, for
+    /// training it ([`judge::train`]).
+    pub fn features(&self, text: &str, cx: &Context) -> Vec<String> {
+        self.read(text, cx, |note, found| {
+            let mut names = judge::features::Names::default();
+            judge::features::extract(note, &found, &mut names);
+            names.0
+        })
+    }
+
+    /// Reads a note and runs the rules over it, as shipped (neither the
+    /// config's severities nor the draft's exceptions change what the
+    /// judgement weighs); `then` gets the note and the rules' findings.
+    fn read<T>(
+        &self,
+        text: &str,
+        cx: &Context,
+        then: impl FnOnce(&Note, Vec<Diagnostic>) -> T,
+    ) -> T {
         let folded = Folded::new(text);
         let (lang, lang_detected) = match cx.lang {
             Some(l) => (l, false),
@@ -180,29 +250,37 @@ impl Linter {
             folded,
             hits,
             lang,
+            lang_detected,
             cx,
             thresholds: &self.thresholds,
             audience: &self.audience,
             limit,
             length,
         };
-        let mut out = Out::new(&self.levels, cx.allow);
+        let shipped = Levels::new();
+        let mut out = Out::new(&shipped, &[]);
         rules::run(&note, &mut out);
-        let mut diagnostics = out.diagnostics;
-        diagnostics.sort_by_key(|d| (d.span.start, std::cmp::Reverse(d.severity), d.rule));
-        // The score counts every finding; the cap keeps each rule's worst,
-        // so it would be the same after.
-        let score = Score::of(&diagnostics);
-        let diagnostics = cap(diagnostics);
-        let stats = stats(&note);
-        Report {
-            lang,
-            lang_detected,
-            score,
-            diagnostics,
-            stats,
-        }
+        then(&note, out.diagnostics)
     }
+}
+
+/// The findings as the config and the draft want them: a rule turned off or
+/// allowed by the draft goes, a rule's severity is the configured one (a
+/// finding milder than the rule's own stays milder).
+fn configure(found: Vec<Diagnostic>, levels: &Levels, allow: &[RuleId]) -> Vec<Diagnostic> {
+    found
+        .into_iter()
+        .filter(|d| !allow.contains(&d.rule))
+        .filter_map(|mut d| {
+            let configured = configured(levels, d.rule)?;
+            d.severity = if d.severity == d.rule.info().severity {
+                configured
+            } else {
+                d.severity.min(configured)
+            };
+            Some(d)
+        })
+        .collect()
 }
 
 /// At most this many findings of one rule in one note. A note is 300

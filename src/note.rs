@@ -49,6 +49,8 @@ pub(crate) struct Note<'a> {
     /// Word list hits in the note's language, in text order.
     pub hits: Vec<Hit>,
     pub lang: Lang,
+    /// The language was detected, not given.
+    pub lang_detected: bool,
     pub cx: &'a Context<'a>,
     pub thresholds: &'a Thresholds,
     pub audience: &'a Audience,

@@ -39,6 +39,18 @@ pub enum Relationship {
     Alumni,
 }
 
+impl Relationship {
+    pub fn name(self) -> &'static str {
+        match self {
+            Relationship::None => "none",
+            Relationship::Met => "met",
+            Relationship::Mutual => "mutual",
+            Relationship::Colleague => "colleague",
+            Relationship::Alumni => "alumni",
+        }
+    }
+}
+
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Platform {

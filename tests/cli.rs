@@ -206,7 +206,7 @@ fn french_interface_and_strict() {
     let p = dir.path().join("w.txt");
     std::fs::write(
         &p,
-        "Bonjour Claire, j'ai lu votre article sur la logistique urbaine. Votre parcours est incroyable ! Merci !",
+        "Bonjour Claire, j'ai lu votre article sur la logistique urbaine, il m'a servi pour un projet à Lyon : exemple.fr/notes. Merci !",
     )
     .unwrap_or_else(|e| panic!("{e}"));
     poignee().args(["check"]).arg(&p).assert().success();

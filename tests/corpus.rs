@@ -7,7 +7,6 @@
 //! precision and recall, the targets of issue 10 it misses, and fails when
 //! the `test` split falls under the floors below.
 
-use poignee::reading::model;
 use poignee::{Context, Lang, Linter, Platform, Relationship, RuleId, Severity, Target, Tier};
 use serde::Deserialize;
 use std::collections::BTreeMap;
@@ -112,30 +111,6 @@ fn load(lang: Lang) -> Vec<Note> {
     match toml::from_str::<Corpus>(text) {
         Ok(c) => c.note,
         Err(e) => panic!("tests/corpus/{lang}.toml: {e}"),
-    }
-}
-
-/// The shipped pitch model (`data/model/pitch.tsv`) is the one trained on
-/// the `dev` split of this corpus: retrain (`cargo run --release --example
-/// train`) after changing the corpus.
-#[test]
-fn the_shipped_pitch_model_is_trained_on_the_dev_split() {
-    let notes: Vec<Note> = [Lang::Fr, Lang::En]
-        .into_iter()
-        .flat_map(load)
-        .filter(|n| n.split == Split::Dev)
-        .collect();
-    let examples: Vec<(&str, bool)> = notes.iter().map(|n| (n.text.as_str(), n.pitch)).collect();
-    let fresh = model::entries(&model::train(&examples)).unwrap_or_default();
-    let shipped = model::entries(include_str!("../data/model/pitch.tsv")).unwrap_or_default();
-    assert!(fresh.len() > 100, "{} weights", fresh.len());
-    assert_eq!(
-        fresh.len(),
-        shipped.len(),
-        "retrain: cargo run --release --example train"
-    );
-    for ((a, x), (b, y)) in fresh.iter().zip(&shipped) {
-        assert!(a == b && (x - y).abs() < 1e-3, "{a} {x} ≠ {b} {y}: retrain");
     }
 }
 

@@ -285,12 +285,12 @@ pub fn main() -> ExitCode {
     if cli.no_color {
         anstream::ColorChoice::Never.write_global();
     }
-    // The patterns and the pitch model take a few milliseconds to compile:
+    // The patterns and the judgement take a few milliseconds to read:
     // start on the other core while the config, the word lists and the
     // terminal are made ready (the first lint waits for them if it must).
     std::thread::spawn(|| {
         let _ = poignee::reading::Library::shipped();
-        let _ = poignee::reading::model::Model::pitch();
+        let _ = poignee::judge::Weights::shipped();
         poignee::rules::warm();
     });
     let (config, config_path) = match Config::load(cli.config.as_deref()) {

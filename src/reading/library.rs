@@ -283,15 +283,11 @@ impl Library {
         reading.names = names(text, f, &toks);
         reading.words = words(text, &toks);
         reading.to_them = to_them(&prepared.ids, &self.you, &toks, sentences);
-        let lean =
-            super::model::Model::pitch().lean(&super::model::units(text, f, &toks), sentences);
-        if lean.likely {
-            reading.leans_to_pitch = Some(lean.sentence.unwrap_or(0..text.len()));
-        }
         // The memo's memory serves the next note of this thread.
         if let Memo::Dense { slots, stamp } = prepared.memo.into_inner() {
             MEMO.with(|m| m.replace((slots, stamp)));
         }
+        reading.tokens = toks;
         reading
     }
 

@@ -8,7 +8,7 @@
 mod library;
 pub mod model;
 mod pattern;
-mod tokens;
+pub(crate) mod tokens;
 
 pub use library::{Group, Library, LibraryError};
 pub use pattern::SyntaxError;
@@ -189,9 +189,8 @@ pub struct Reading {
     /// The words of the note (byte ranges), as [`crate::text::words`] cuts
     /// them, read from the tokens.
     pub words: Vec<Range<usize>>,
-    /// The sentence that weighs most when the pitch model
-    /// ([`model::Model::pitch`]) reads the note as a pitch.
-    pub leans_to_pitch: Option<Range<usize>>,
+    /// The tokens the patterns read, for the judgement's features.
+    pub(crate) tokens: Vec<tokens::Token>,
 }
 
 impl Reading {

@@ -19,7 +19,7 @@ pub enum Kind {
     Punct,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Token {
     /// Byte range in the folded text.
     pub folded: Range<usize>,

@@ -167,36 +167,6 @@ pub fn check(n: &Note, out: &mut Out) {
             reach = reach.max(r.end);
         }
     }
-    // No pattern names a pitch, but the note reads like the many that sell
-    // or ask (the learned weighting): a warning at the sentence that weighs
-    // most, since the model cannot say what is sold.
-    if taken.is_empty()
-        && let Some(sentence) = &n.reading.leans_to_pitch
-    {
-        let known = matches!(
-            n.cx.target.and_then(|t| t.relationship),
-            Some(Relationship::Met | Relationship::Colleague)
-        );
-        let span = trimmed(n.text, sentence.clone());
-        out.push_at(
-            RuleId::SalesPitch,
-            if known {
-                Severity::Info
-            } else {
-                Severity::Warning
-            },
-            span.clone(),
-            quoting(
-                "{} : la note se lit comme une prospection — une offre, une visite, une demande",
-                "{}: the note reads like prospecting — an offer, a visit, an ask",
-                n.text[span].trim(),
-            ),
-            Some(Localized::new(
-                "ne proposez ni ne demandez rien ; dites pourquoi cette personne",
-                "offer and ask nothing; say why this person",
-            )),
-        );
-    }
     for hit in n.hits(Category::SalesDisclaimer) {
         out.push(
             RuleId::SalesDisclaimer,
@@ -263,13 +233,6 @@ fn topics(n: &Note) -> Vec<Range<usize>> {
             span.start..cut
         })
         .collect()
-}
-
-/// `r` without the spaces and line breaks at its ends.
-fn trimmed(text: &str, r: Range<usize>) -> Range<usize> {
-    let piece = &text[r.clone()];
-    let start = r.start + (piece.len() - piece.trim_start().len());
-    start..(r.end - (piece.len() - piece.trim_end().len())).max(start)
 }
 
 /// Whether a sales word describes something of the person's: « votre MOOC

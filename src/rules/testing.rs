@@ -5,13 +5,14 @@ use crate::lang::Lang;
 use crate::lint::{Context, Linter, Report};
 use crate::target::Target;
 
+/// What the rules alone say (the judgement has its own tests).
 pub fn report(text: &str, lang: Lang, target: Option<&Target>) -> Report {
     let cx = Context {
         lang: Some(lang),
         target,
         ..Context::default()
     };
-    Linter::default().lint(text, &cx)
+    Linter::default().rules_only().lint(text, &cx)
 }
 
 /// The rules that fire on `text`, in French or English.

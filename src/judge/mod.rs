@@ -1,0 +1,569 @@
+//! The judgement: whether a note gives a reason, sells or asks, could go to
+//! anyone, or flatters — learned from real notes, not written phrase by
+//! phrase.
+//!
+//! The rules run first and say what they see (the patterns' cues, the word
+//! lists, the mechanical facts). Then four logistic regressions, one per
+//! fault, weigh everything the note shows ([`features`]) — its words, its
+//! letter groups, those findings, its shape — and give each fault a
+//! probability. The weights ship as data (`data/model/judge.tsv`); they are
+//! fitted by `cargo run --release --example judge -- train` on the real
+//! notes of `../shared/corpus` (read then, never shipped) and the team's
+//! written corpus, with each fault's threshold chosen on notes the fit did
+//! not see ([`train`]).
+//!
+//! The judgement has the last word on those four faults; the rules keep
+//! theirs on the facts (length, a link, a greeting, a placeholder…). A
+//! finding the judgement overrules stays, as `info`, for the writer to see;
+//! a fault the judgement finds that no rule named points at the sentence
+//! that weighs most towards it. A fault well past its threshold is an
+//! error, one just past it a warning.
+
+pub mod features;
+pub mod train;
+
+use crate::diagnostic::{Diagnostic, ReasonSeen, RuleId, Severity};
+use crate::lang::{Lang, Localized};
+use crate::lexicon::Category;
+use crate::note::Note;
+use crate::reading::{CueKind, Family};
+use crate::spans::holding;
+use features::{Sink, hash};
+use rustc_hash::FxHashMap;
+use std::ops::Range;
+use std::sync::{Arc, LazyLock};
+
+/// The faults the judgement weighs, in the weights file's column order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Fault {
+    /// No reason particular to this person.
+    NoReason,
+    /// Sells, offers or asks before any relationship.
+    Pitch,
+    /// Could go unchanged to anyone.
+    Generic,
+    /// Praise with nothing behind it, or a shared past that isn't there.
+    Flattery,
+    /// Not a fault of its own: the note needs fixing, for any reason a
+    /// careful reader has (the four above, no greeting, too long). A fault
+    /// is found only where this one agrees, so four doubts do not add up to
+    /// a false alarm.
+    Fix,
+}
+
+impl Fault {
+    /// The four faults the judgement has the last word on.
+    pub const ALL: [Fault; 4] = [
+        Fault::NoReason,
+        Fault::Pitch,
+        Fault::Generic,
+        Fault::Flattery,
+    ];
+    /// Every column of the weights file.
+    pub const COLUMNS: [Fault; N] = [
+        Fault::NoReason,
+        Fault::Pitch,
+        Fault::Generic,
+        Fault::Flattery,
+        Fault::Fix,
+    ];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Fault::NoReason => "no-reason",
+            Fault::Pitch => "pitch",
+            Fault::Generic => "generic",
+            Fault::Flattery => "flattery",
+            Fault::Fix => "fix",
+        }
+    }
+
+    pub fn index(self) -> usize {
+        self as usize
+    }
+}
+
+/// How many numbers a feature has: one per column.
+pub const N: usize = 5;
+
+/// A number per column.
+pub type PerFault = [f64; N];
+
+/// The shipped weights.
+const SHIPPED_TEXT: &str = include_str!("../../data/model/judge.tsv");
+
+/// A fitted judgement: per fault a bias, a threshold and a weight per
+/// feature (by the hash of its name).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Weights {
+    pub bias: PerFault,
+    /// The probability from which a note has the fault.
+    pub threshold: PerFault,
+    table: FxHashMap<u64, [f32; N]>,
+}
+
+/// A malformed line of a weights file.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("line {line}: {what}")]
+pub struct WeightsError {
+    pub line: usize,
+    pub what: &'static str,
+}
+
+static SHIPPED: LazyLock<Arc<Weights>> = LazyLock::new(|| {
+    // Fixed data, read by the tests below and by `tests/judge.rs`.
+    Arc::new(Weights::parse(SHIPPED_TEXT).expect("the shipped weights parse"))
+});
+
+impl Weights {
+    /// The shipped judgement.
+    pub fn shipped() -> Arc<Weights> {
+        Arc::clone(&SHIPPED)
+    }
+
+    /// Reads a weights file: `bias`, `threshold`, then `feature` lines, each
+    /// a name and a number per column ([`Fault::COLUMNS`]) separated by tabs; `#` starts a comment.
+    pub fn parse(text: &str) -> Result<Weights, WeightsError> {
+        let mut w = Weights {
+            bias: [0.0; N],
+            threshold: [0.5; N],
+            table: FxHashMap::default(),
+        };
+        for (i, line) in text.lines().enumerate() {
+            if line.trim().is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let err = |what| WeightsError { line: i + 1, what };
+            let mut cells = line.split('\t');
+            let name = cells.next().unwrap_or_default();
+            let mut values = [0.0f64; N];
+            for v in &mut values {
+                let cell = cells.next().ok_or(err("fewer numbers than columns"))?;
+                *v = cell.trim().parse().map_err(|_| err("not a number"))?;
+                if !v.is_finite() {
+                    return Err(err("not a finite number"));
+                }
+            }
+            if cells.next().is_some() {
+                return Err(err("more numbers than columns"));
+            }
+            match name {
+                "bias" => w.bias = values,
+                "threshold" => {
+                    if values.iter().any(|t| !(0.0..=1.0).contains(t)) {
+                        return Err(err("a threshold outside 0–1"));
+                    }
+                    w.threshold = values;
+                }
+                "" => return Err(err("no feature name")),
+                _ => {
+                    let v = values.map(|x| x as f32);
+                    if w.table.insert(hash(&[name]), v).is_some() {
+                        return Err(err("a feature named twice"));
+                    }
+                }
+            }
+        }
+        Ok(w)
+    }
+
+    /// Builds weights from names and values (what training fits).
+    pub fn from_parts(
+        bias: PerFault,
+        threshold: PerFault,
+        features: impl IntoIterator<Item = (String, [f32; N])>,
+    ) -> Weights {
+        Weights {
+            bias,
+            threshold,
+            table: features
+                .into_iter()
+                .map(|(name, w)| (hash(&[name.as_str()]), w))
+                .collect(),
+        }
+    }
+
+    /// How many features weigh something.
+    pub fn len(&self) -> usize {
+        self.table.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.table.is_empty()
+    }
+
+    /// Weighs a note: `found` is what the rules said about it.
+    pub(crate) fn judge(&self, n: &Note, found: &[Diagnostic]) -> Judgement {
+        let mut sink = Scorer {
+            weights: self,
+            z: self.bias,
+            sentences: &n.sentences,
+            by_sentence: vec![[0.0; N]; n.sentences.len()],
+        };
+        features::extract(n, found, &mut sink);
+        Judgement {
+            probability: sink.z.map(sigmoid),
+            threshold: self.threshold,
+            by_sentence: sink.by_sentence,
+        }
+    }
+}
+
+pub(crate) fn sigmoid(z: f64) -> f64 {
+    1.0 / (1.0 + (-z.clamp(-30.0, 30.0)).exp())
+}
+
+/// Adds up the weights of a note's features, in all and per sentence.
+struct Scorer<'a> {
+    weights: &'a Weights,
+    z: PerFault,
+    sentences: &'a [Range<usize>],
+    by_sentence: Vec<PerFault>,
+}
+
+impl Sink for Scorer<'_> {
+    fn feature(&mut self, parts: &[&str], at: Option<Range<usize>>) {
+        let Some(w) = self.weights.table.get(&hash(parts)) else {
+            return;
+        };
+        let sentence = at
+            .and_then(|r| holding(self.sentences, r.start))
+            .and_then(|i| self.by_sentence.get_mut(i));
+        for (z, w) in self.z.iter_mut().zip(w) {
+            *z += f64::from(*w);
+        }
+        if let Some(s) = sentence {
+            for (s, w) in s.iter_mut().zip(w) {
+                *s += f64::from(*w);
+            }
+        }
+    }
+}
+
+/// What the judgement says of a note.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Judgement {
+    /// The probability of each fault.
+    pub probability: PerFault,
+    pub threshold: PerFault,
+    /// What each sentence adds to each fault's log-odds.
+    by_sentence: Vec<PerFault>,
+}
+
+impl Judgement {
+    /// The note has the fault (and needs fixing).
+    pub fn has(&self, f: Fault) -> bool {
+        let past = |f: Fault| self.probability[f.index()] >= self.threshold[f.index()];
+        past(f) && past(Fault::Fix)
+    }
+
+    /// The note leans to the fault: halfway to the threshold or more (and
+    /// needs fixing). Enough to keep what a pattern named.
+    pub fn leans(&self, f: Fault) -> bool {
+        let i = f.index();
+        let fix = Fault::Fix.index();
+        self.probability[i] >= self.threshold[i] / 2.0
+            && self.probability[fix] >= self.threshold[fix]
+    }
+
+    /// The note has the fault, well past the threshold: halfway from it to
+    /// certainty.
+    pub fn sure(&self, f: Fault) -> bool {
+        let t = self.threshold[f.index()];
+        self.probability[f.index()] >= (1.0 + t) / 2.0
+    }
+
+    /// The sentence that weighs most towards the fault (`toward`) or against
+    /// it, when one does.
+    fn leaning(
+        &self,
+        f: Fault,
+        toward: bool,
+        sentences: &[Range<usize>],
+        fit: impl Fn(&Range<usize>) -> bool,
+    ) -> Option<usize> {
+        let sign = if toward { 1.0 } else { -1.0 };
+        self.by_sentence
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| sentences.get(*i).is_some_and(&fit))
+            .map(|(i, s)| (i, sign * s[f.index()]))
+            .filter(|(_, w)| *w > 0.0)
+            .max_by(|a, b| a.1.total_cmp(&b.1))
+            .map(|(i, _)| i)
+    }
+}
+
+fn overlaps(a: &Range<usize>, b: &Range<usize>) -> bool {
+    a.start < b.end && b.start < a.end
+}
+
+/// A sentence without the blanks around it.
+fn trimmed(text: &str, r: Range<usize>) -> Range<usize> {
+    let s = &text[r.clone()];
+    let start = r.start + (s.len() - s.trim_start().len());
+    let end = r.end - (s.len() - s.trim_end().len());
+    start..end.max(start)
+}
+
+/// The rules' findings, judged: the four faults set as the judgement says.
+pub(crate) fn apply(n: &Note, j: &Judgement, diags: &mut Vec<Diagnostic>) {
+    reason(n, j, diags);
+    pitch(n, j, diags);
+    generic(n, j, diags);
+    flattery(n, j, diags);
+}
+
+fn severity(j: &Judgement, f: Fault, natural: Severity) -> Severity {
+    if j.sure(f) {
+        natural
+    } else {
+        natural.min(Severity::Warning)
+    }
+}
+
+/// Lowers the findings of `rules` to `info`: evidence the judgement weighed
+/// and did not take for the fault.
+fn overrule(diags: &mut [Diagnostic], rules: &[RuleId]) {
+    for d in diags.iter_mut().filter(|d| rules.contains(&d.rule)) {
+        d.severity = Severity::Info;
+    }
+}
+
+fn sentence_span(n: &Note, j: &Judgement, f: Fault, toward: bool) -> Option<Range<usize>> {
+    let i = j.leaning(f, toward, &n.sentences, |s| {
+        // A reason is not in a stock phrase, a greeting or a thank-you.
+        toward
+            || !(n.reading.of(Family::Generic).any(|c| overlaps(&c.span, s))
+                || n.hits.iter().any(|h| {
+                    matches!(h.cat, Category::Thanks | Category::Greeting)
+                        && overlaps(&h.span, s)
+                        && h.span.len() * 2 >= s.len()
+                }))
+    })?;
+    let span = trimmed(n.text, n.sentences.get(i)?.clone());
+    (!span.is_empty()).then_some(span)
+}
+
+fn reason(n: &Note, j: &Judgement, diags: &mut Vec<Diagnostic>) {
+    // A phrase of the user's own `reason` list is a reason they vouch for.
+    let vouched = n.has(Category::Reason);
+    let found = |d: &Diagnostic| d.rule == RuleId::ReasonFound && d.reason.is_some_and(|r| !r.clue);
+    if j.has(Fault::NoReason) && !vouched {
+        if diags.iter().any(|d| d.rule == RuleId::NoReason) {
+            for d in diags.iter_mut().filter(|d| d.rule == RuleId::NoReason) {
+                d.severity = severity(j, Fault::NoReason, Severity::Error);
+            }
+            return;
+        }
+        // The patterns took something for a reason that reads, in the whole
+        // note, like one that could be said to anyone.
+        let said = diags
+            .iter()
+            .find(|d| found(d) || d.rule == RuleId::ReasonFound);
+        let (message, span) = match said {
+            Some(d) => {
+                let (qf, qe) = crate::rules::quoted(&n.text[d.span.clone()]);
+                (
+                    Localized::new(
+                        format!("{qf} ne dit pas pourquoi cette personne plutôt qu’une autre"),
+                        format!("{qe} does not say why this person rather than another"),
+                    ),
+                    d.span.clone(),
+                )
+            }
+            None => (
+                Localized::new(
+                    "la note ne dit pas pourquoi vous voulez entrer en relation",
+                    "the note does not say why you want to connect",
+                ),
+                0..0,
+            ),
+        };
+        diags.retain(|d| d.rule != RuleId::ReasonFound);
+        diags.push(Diagnostic {
+            rule: RuleId::NoReason,
+            severity: severity(j, Fault::NoReason, Severity::Error),
+            span,
+            message,
+            suggestion: Some(reason_example(n.lang)),
+            reason: None,
+        });
+        return;
+    }
+    // A reason is given.
+    diags.retain(|d| d.rule != RuleId::NoReason);
+    // A clue in a note that could go to anyone stays a clue.
+    if diags.iter().any(found) || j.has(Fault::Generic) {
+        return;
+    }
+    // A clue the patterns thought too thin, read in the whole note, is the
+    // reason; else the sentence that weighs most against "no reason".
+    if let Some(d) = diags.iter_mut().find(|d| d.rule == RuleId::ReasonFound) {
+        let kind = d.reason.and_then(|r| r.kind);
+        let (fr, en) = kind.map_or(("une mention précise", "a specific mention"), |k| {
+            (k.label().fr, k.label().en)
+        });
+        let (qf, qe) = crate::rules::quoted(&n.text[d.span.clone()]);
+        d.message = Localized::new(
+            format!("raison : {fr} — {qf}"),
+            format!("reason: {en} — {qe}"),
+        );
+        d.reason = Some(ReasonSeen { kind, clue: false });
+        return;
+    }
+    if let Some(span) = sentence_span(n, j, Fault::NoReason, false) {
+        let kind = n
+            .reading
+            .of(Family::Reason)
+            .find(|c| c.span.start >= span.start && c.span.end <= span.end)
+            .map_or(CueKind::Named, |c| c.kind);
+        let (qf, qe) = crate::rules::quoted(&n.text[span.clone()]);
+        let (fr, en) = (kind.label().fr, kind.label().en);
+        diags.push(Diagnostic {
+            rule: RuleId::ReasonFound,
+            severity: Severity::Info,
+            span,
+            message: Localized::new(
+                format!("raison : {fr} — {qf}"),
+                format!("reason: {en} — {qe}"),
+            ),
+            suggestion: None,
+            reason: Some(ReasonSeen {
+                kind: Some(kind),
+                clue: false,
+            }),
+        });
+    }
+}
+
+fn reason_example(lang: Lang) -> Localized {
+    let example = match lang {
+        Lang::Fr => "« nous nous sommes croisés à… », « j’ai lu votre article sur… »",
+        Lang::En => "“we met at…”, “I read your article on…”",
+    };
+    Localized::new(
+        format!("donnez une raison précise : {example}"),
+        format!("give a specific reason: {example}"),
+    )
+}
+
+/// The findings that say a note sells or asks.
+const SELLS: [RuleId; 1] = [RuleId::SalesPitch];
+
+fn pitch(n: &Note, j: &Judgement, diags: &mut Vec<Diagnostic>) {
+    let named = |d: &Diagnostic| SELLS.contains(&d.rule) && d.severity > Severity::Info;
+    if !j.has(Fault::Pitch) {
+        overrule(diags, &SELLS);
+        return;
+    }
+    if diags.iter().any(named) {
+        let s = severity(j, Fault::Pitch, Severity::Error);
+        for d in diags.iter_mut().filter(|d| named(d)) {
+            d.severity = d.severity.min(s);
+        }
+        return;
+    }
+    let span = sentence_span(n, j, Fault::Pitch, true).unwrap_or(0..0);
+    let piece = n.text[span.clone()].trim();
+    diags.push(Diagnostic {
+        rule: RuleId::SalesPitch,
+        severity: severity(j, Fault::Pitch, Severity::Error),
+        message: if piece.is_empty() {
+            Localized::new(
+                "la note se lit comme une prospection — une offre, une demande",
+                "the note reads like prospecting — an offer, an ask",
+            )
+        } else {
+            crate::rules::quoting(
+                "{} : se lit comme une offre ou une demande faite à un inconnu",
+                "{}: reads as an offer or an ask made to a stranger",
+                piece,
+            )
+        },
+        span,
+        suggestion: Some(Localized::new(
+            "ne proposez ni ne demandez rien ; dites pourquoi cette personne",
+            "offer and ask nothing; say why this person",
+        )),
+        reason: None,
+    });
+}
+
+fn generic(n: &Note, j: &Judgement, diags: &mut Vec<Diagnostic>) {
+    if !j.has(Fault::Generic) {
+        overrule(diags, &[RuleId::Generic]);
+        return;
+    }
+    if diags
+        .iter()
+        .any(|d| d.rule == RuleId::Generic && d.severity > Severity::Info)
+    {
+        return;
+    }
+    // A note without a reason is already told so: `no-reason` says it.
+    if diags.iter().any(|d| d.rule == RuleId::NoReason) {
+        return;
+    }
+    let stock = n
+        .reading
+        .of(Family::Generic)
+        .map(|c| c.span.clone())
+        .next()
+        .unwrap_or(0..0);
+    diags.push(Diagnostic {
+        rule: RuleId::Generic,
+        severity: Severity::Warning,
+        span: stock,
+        message: Localized::new(
+            "sans le prénom, cette note pourrait partir à n’importe qui",
+            "without the name, this note could go to anyone",
+        ),
+        suggestion: Some(Localized::new(
+            "ajoutez ce qui ne vaut que pour cette personne : où vous l’avez croisée, ce que vous avez lu d’elle",
+            "add what holds only for this person: where you met, what of theirs you read",
+        )),
+        reason: None,
+    });
+}
+
+fn flattery(n: &Note, j: &Judgement, diags: &mut Vec<Diagnostic>) {
+    // Praise a pattern named stands on a leaning; praise the patterns did
+    // not see needs the threshold.
+    let named = diags
+        .iter()
+        .any(|d| d.rule == RuleId::Hype && d.severity > Severity::Info);
+    if !(j.has(Fault::Flattery) || named && j.leans(Fault::Flattery)) {
+        overrule(diags, &[RuleId::Hype]);
+        return;
+    }
+    let named = |d: &Diagnostic| {
+        matches!(d.rule, RuleId::Hype | RuleId::FalseFamiliarity) && d.severity > Severity::Info
+    };
+    if diags.iter().any(named) {
+        return;
+    }
+    let span = n
+        .reading
+        .of(Family::Praise)
+        .map(|c| c.span.clone())
+        .next()
+        .or_else(|| sentence_span(n, j, Fault::Flattery, true))
+        .unwrap_or(0..0);
+    let piece = n.text[span.clone()].trim();
+    diags.push(Diagnostic {
+        rule: RuleId::Hype,
+        severity: Severity::Warning,
+        message: crate::rules::quoting(
+            "{} : un compliment sans rien de précis derrière",
+            "{}: praise with nothing specific behind it",
+            piece,
+        ),
+        span,
+        suggestion: Some(Localized::new(
+            "dites ce que vous avez lu ou vu, plutôt qu’un compliment",
+            "say what you read or saw, rather than a compliment",
+        )),
+        reason: None,
+    });
+}
