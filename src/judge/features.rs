@@ -12,8 +12,9 @@
 //!   the recipient's, who the sentences are about, numbers, durations.
 //!
 //! Every feature has a name (`w:hello`, `p:hello CAP`, `c:<hel`, `k:event!`,
-//! `r:no-reason`, `s:len2`), the one the weights file uses; reading a note
-//! hashes the name's bytes as they come, so no name is ever built then.
+//! `r:no-reason`, `s:len2`); the weights file keys a feature by the hash of
+//! its name, and reading a note hashes the name's bytes as they come, so no
+//! name is ever built then.
 
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::lexicon::Category;
@@ -29,7 +30,7 @@ pub(crate) trait Sink {
 
 /// The name's 64-bit FNV-1a hash, the same whether its bytes come in one
 /// piece or several.
-pub(crate) fn hash(parts: &[&str]) -> u64 {
+pub fn hash(parts: &[&str]) -> u64 {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
     for p in parts {
         for b in p.bytes() {

@@ -121,8 +121,11 @@ impl Weights {
         Arc::clone(&SHIPPED)
     }
 
-    /// Reads a weights file: `bias`, `threshold`, then `feature` lines, each
-    /// a name and a number per column ([`Fault::COLUMNS`]) separated by tabs; `#` starts a comment.
+    /// Reads a weights file: `bias`, `threshold`, then a line per feature:
+    /// the 64-bit FNV-1a hash of its name in 16 hexadecimal digits
+    /// ([`features::hash`]; the names themselves, words of the notes fitted
+    /// on, never ship), then a number per column ([`Fault::COLUMNS`]), all
+    /// separated by tabs; `#` starts a comment.
     pub fn parse(text: &str) -> Result<Weights, WeightsError> {
         let mut w = Weights {
             bias: [0.0; N],
@@ -155,10 +158,12 @@ impl Weights {
                     }
                     w.threshold = values;
                 }
-                "" => return Err(err("no feature name")),
                 _ => {
-                    let v = values.map(|x| x as f32);
-                    if w.table.insert(hash(&[name]), v).is_some() {
+                    let key = u64::from_str_radix(name, 16)
+                        .ok()
+                        .filter(|_| name.len() == 16)
+                        .ok_or(err("a feature is 16 hexadecimal digits"))?;
+                    if w.table.insert(key, values.map(|x| x as f32)).is_some() {
                         return Err(err("a feature named twice"));
                     }
                 }
@@ -167,19 +172,16 @@ impl Weights {
         Ok(w)
     }
 
-    /// Builds weights from names and values (what training fits).
+    /// Builds weights from the hashes of feature names and their values.
     pub fn from_parts(
         bias: PerFault,
         threshold: PerFault,
-        features: impl IntoIterator<Item = (String, [f32; N])>,
+        features: impl IntoIterator<Item = (u64, [f32; N])>,
     ) -> Weights {
         Weights {
             bias,
             threshold,
-            table: features
-                .into_iter()
-                .map(|(name, w)| (hash(&[name.as_str()]), w))
-                .collect(),
+            table: features.into_iter().collect(),
         }
     }
 

@@ -530,10 +530,18 @@ impl Fit {
         );
         let _ = writeln!(out, "bias\t{}", row(&self.bias));
         let _ = writeln!(out, "threshold\t{}", row(&self.threshold));
-        for (name, w) in self.vocabulary.iter().zip(&self.weights) {
-            if w.iter().any(|x| x.abs() >= KEEP) {
-                let _ = writeln!(out, "{name}\t{}", row(w));
-            }
+        // Features by the hash of their name, in the hashes' order: the
+        // words of the notes fitted on never ship, only numbers.
+        let mut rows: Vec<(u64, &[f64; N])> = self
+            .vocabulary
+            .iter()
+            .zip(&self.weights)
+            .filter(|(_, w)| w.iter().any(|x| x.abs() >= KEEP))
+            .map(|(name, w)| (super::features::hash(&[name.as_str()]), w))
+            .collect();
+        rows.sort_by_key(|(h, _)| *h);
+        for (h, w) in rows {
+            let _ = writeln!(out, "{h:016x}\t{}", row(w));
         }
         out
     }
@@ -546,7 +554,7 @@ impl Fit {
                 self.threshold,
                 self.vocabulary
                     .iter()
-                    .cloned()
+                    .map(|name| super::features::hash(&[name.as_str()]))
                     .zip(self.weights.iter().map(|w| w.map(|x| x as f32))),
             )
         })
