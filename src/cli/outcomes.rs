@@ -34,6 +34,19 @@ fn shown(path: &Path) -> String {
     terminal_line(&path.display().to_string()).into_owned()
 }
 
+/// A path, and for a symbolic link where it points (`link.md → /real.md`):
+/// `mark` writes the target, so the user sees which file that is.
+fn shown_through(path: &Path) -> String {
+    let linked = std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
+    if !linked {
+        return shown(path);
+    }
+    match std::fs::canonicalize(path).or_else(|_| std::fs::read_link(path)) {
+        Ok(target) => format!("{} → {}", shown(path), shown(&target)),
+        Err(_) => shown(path),
+    }
+}
+
 fn status_word(status: Option<Status>) -> Text {
     status.map_or(Text::new("sans statut", "no status"), Status::word)
 }
@@ -49,7 +62,7 @@ pub fn mark(
 ) -> Tally {
     let mut tally = Tally::default();
     for path in files {
-        let name = shown(path);
+        let name = shown_through(path);
         // The name as it is (no French typography in a path), then the message.
         let said = |m: &Localized| format!("{name}{} {}", lang.colon(), m.get(lang));
         match outcome::mark_file(path, how, date, explicit) {
