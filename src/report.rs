@@ -733,6 +733,66 @@ pub fn json_safe(json: String) -> String {
     out
 }
 
+/// CSV as poignee writes it (`audience --people --format csv`, `stats
+/// --format csv`): every cell, the header's too, through the one sanitiser
+/// ([`csv_cell`](crate::text::csv_cell)): ESC, BEL, a lone CR, the C1 and bidi
+/// controls are written `<U+001B>`, as the other formats show them, and
+/// counted, so that the change is said ([`CsvOut::notice`]) and no cell
+/// is altered silently. Line breaks and tabs in a cell stay.
+#[derive(Debug)]
+pub struct CsvOut {
+    delimiter: u8,
+    /// Cells that held a character a terminal acts on.
+    pub escaped: usize,
+}
+
+impl CsvOut {
+    pub fn new(delimiter: u8) -> CsvOut {
+        CsvOut {
+            delimiter,
+            escaped: 0,
+        }
+    }
+
+    /// One record, its line break included.
+    pub fn line<S: AsRef<str>>(&mut self, fields: &[S]) -> std::io::Result<Vec<u8>> {
+        let mut line = csv::WriterBuilder::new()
+            .delimiter(self.delimiter)
+            .flexible(true)
+            .buffer_capacity(512)
+            .from_writer(Vec::new());
+        let cells: Vec<std::borrow::Cow<'_, str>> = fields
+            .iter()
+            .map(|f| crate::text::csv_cell(f.as_ref()))
+            .collect();
+        self.escaped += cells
+            .iter()
+            .filter(|c| matches!(c, std::borrow::Cow::Owned(_)))
+            .count();
+        line.write_record(cells.iter().map(|c| c.as_bytes()))?;
+        line.into_inner()
+            .map_err(|e| std::io::Error::other(e.to_string()))
+    }
+
+    /// What the cells lost, for standard error: nothing when none did.
+    pub fn notice(&self) -> Option<crate::lang::Localized> {
+        let n = self.escaped;
+        (n > 0).then(|| {
+            crate::lang::Localized::new(
+                format!(
+                    "{n} cellule{s} contenai{t} des caractères de contrôle (séquences d’échappement, bidi) : écrits `<U+001B>` dans le CSV, comme ailleurs, pour que le terminal ne les exécute pas",
+                    s = if n > 1 { "s" } else { "" },
+                    t = if n > 1 { "ent" } else { "t" },
+                ),
+                format!(
+                    "{n} cell{s} held control characters (escape sequences, bidi): written `<U+001B>` in the CSV, as elsewhere, so that no terminal runs them",
+                    s = if n == 1 { "" } else { "s" },
+                ),
+            )
+        })
+    }
+}
+
 /// "1 error", "2 errors"; in French the singular covers 0 too (« 0 erreur »).
 pub fn plural(lang: Lang, n: usize, one: &str, many: &str) -> String {
     let single = match lang {
@@ -825,6 +885,14 @@ pub fn fatal(lang: Lang, kind: &str, message: &str) {
 pub fn fail(lang: Lang, message: &str) {
     let word = Text::new("erreur", "error").get(lang);
     let head = format!("{ERROR}{word}{ERROR:#}");
+    let message = terminal_lines(message);
+    anstream::eprintln!("{head}{} {message}", lang.colon());
+}
+
+/// A warning on standard error: « avertissement : … », as safe as [`fail`].
+pub fn warn(lang: Lang, message: &str) {
+    let word = Text::new("avertissement", "warning").get(lang);
+    let head = format!("{WARNING}{word}{WARNING:#}");
     let message = terminal_lines(message);
     anstream::eprintln!("{head}{} {message}", lang.colon());
 }

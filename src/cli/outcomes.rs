@@ -5,7 +5,7 @@
 use poignee::draft::Status;
 use poignee::lang::{Lang, Localized, Text};
 use poignee::outcome::{self, Mark};
-use poignee::report::{self, BOLD, WARNING, json_safe, out};
+use poignee::report::{self, BOLD, CsvOut, WARNING, json_safe, out};
 use poignee::stats::{Dimension, Figures, Group, Stats, TOO_FEW};
 use poignee::text::terminal_line;
 use serde_json::json;
@@ -482,11 +482,19 @@ pub fn json(
     )
 }
 
-/// One CSV row a group, the first for all the invitations. Names from
-/// files (a template's) are made safe for a terminal, as everywhere else.
+/// One CSV row a group, the first for all the invitations. Every cell goes
+/// through the one sanitiser ([`CsvOut`]): a template's name from a file
+/// cannot carry an escape sequence to the terminal; a cell so changed is
+/// said on standard error.
 pub fn csv(lang: Lang, stats: &Stats) -> String {
-    let mut w = csv::Writer::from_writer(Vec::new());
-    let _ = w.write_record([
+    let mut w = CsvOut::new(b',');
+    let mut bytes = Vec::new();
+    let mut put = |w: &mut CsvOut, fields: &[String]| {
+        if let Ok(line) = w.line(fields) {
+            bytes.extend_from_slice(&line);
+        }
+    };
+    let head = [
         "by",
         "group",
         "label",
@@ -500,7 +508,9 @@ pub fn csv(lang: Lang, stats: &Stats) -> String {
         "acceptance_rate",
         "median_days_to_accept",
         "too_small",
-    ]);
+    ]
+    .map(String::from);
+    put(&mut w, &head);
     let all = Text::new("toutes", "all").get(lang).into_owned();
     let rows = std::iter::once(("overall", "all".to_string(), all, &stats.overall)).chain(
         stats
@@ -509,23 +519,28 @@ pub fn csv(lang: Lang, stats: &Stats) -> String {
             .map(|(g, f): &(Group, Figures)| (g.dimension().key(), g.key(), g.label_in(lang), f)),
     );
     for (by, key, label, f) in rows {
-        let _ = w.write_record([
-            by.to_string(),
-            terminal_line(&key).into_owned(),
-            terminal_line(&label).into_owned(),
-            f.sent.to_string(),
-            f.accepted.to_string(),
-            f.declined.to_string(),
-            f.ignored.to_string(),
-            f.unanswered.to_string(),
-            f.pending.to_string(),
-            f.answered().to_string(),
-            f.rate().map(|r| format!("{r:.4}")).unwrap_or_default(),
-            f.median_days().map(|d| d.to_string()).unwrap_or_default(),
-            f.too_small().to_string(),
-        ]);
+        put(
+            &mut w,
+            &[
+                by.to_string(),
+                key,
+                label,
+                f.sent.to_string(),
+                f.accepted.to_string(),
+                f.declined.to_string(),
+                f.ignored.to_string(),
+                f.unanswered.to_string(),
+                f.pending.to_string(),
+                f.answered().to_string(),
+                f.rate().map(|r| format!("{r:.4}")).unwrap_or_default(),
+                f.median_days().map(|d| d.to_string()).unwrap_or_default(),
+                f.too_small().to_string(),
+            ],
+        );
     }
-    let bytes = w.into_inner().unwrap_or_default();
+    if let Some(notice) = w.notice() {
+        report::warn(lang, &notice.get(lang));
+    }
     String::from_utf8_lossy(&bytes).trim_end().to_string()
 }
 
