@@ -484,10 +484,10 @@ pub fn json(
 
 /// One CSV row a group, the first for all the invitations. Every cell goes
 /// through the one sanitiser ([`CsvOut`]): a template's name from a file
-/// cannot carry an escape sequence to the terminal; a cell so changed is
-/// said on standard error.
-pub fn csv(lang: Lang, stats: &Stats) -> String {
-    let mut w = CsvOut::new(b',');
+/// cannot carry an escape sequence to the terminal, nor a formula to Excel;
+/// a cell so changed is said on standard error.
+pub fn csv(lang: Lang, stats: &Stats, keep_formulas: bool) -> String {
+    let mut w = CsvOut::new(b',').keep_formulas(keep_formulas);
     let mut bytes = Vec::new();
     let mut put = |w: &mut CsvOut, fields: &[String]| {
         if let Ok(line) = w.line(fields) {
@@ -538,7 +538,7 @@ pub fn csv(lang: Lang, stats: &Stats) -> String {
             ],
         );
     }
-    if let Some(notice) = w.notice() {
+    for notice in w.notices() {
         report::warn(lang, &notice.get(lang));
     }
     String::from_utf8_lossy(&bytes).trim_end().to_string()

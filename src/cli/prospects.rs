@@ -175,7 +175,7 @@ struct Tally {
     /// A reason, how often, and the field and value it is about.
     reasons: HashMap<(Category, String), (usize, Field, Option<String>)>,
     /// What the CSV written changed of the cells, said on standard error.
-    csv: Option<Localized>,
+    csv: Vec<Localized>,
 }
 
 impl Tally {
@@ -282,6 +282,7 @@ pub fn run(
     path: &Path,
     format: ListFormat,
     only: Option<Category>,
+    keep_formulas: bool,
 ) -> ExitCode {
     let fail = |message: String| {
         super::report::fatal(lang, "input", &message);
@@ -311,7 +312,13 @@ pub fn run(
         Styles::PLAIN
     };
     let mut w = io::BufWriter::with_capacity(64 * 1024, io::stdout().lock());
-    let result = write_all(lang, audience, &mut sheet, &mut w, format, only, styles)
+    let how = How {
+        format,
+        only,
+        styles,
+        keep_formulas,
+    };
+    let result = write_all(lang, audience, &mut sheet, &mut w, how)
         .and_then(|tally| w.flush().map(|()| tally).map_err(Failure::Io));
     match result {
         Ok(tally) => {
@@ -319,7 +326,7 @@ pub fn run(
                 let total: usize = Category::ALL.iter().map(|c| tally.count(*c)).sum();
                 anstream::eprintln!("{DIM}{}{DIM:#}", counts_line(lang, &tally, total));
             }
-            if let Some(notice) = &tally.csv {
+            for notice in &tally.csv {
                 super::report::warn(lang, &notice.get(lang));
             }
             ExitCode::SUCCESS
@@ -374,15 +381,28 @@ impl Styles {
     };
 }
 
+/// How the list is written: the format, the rows kept, the styles, and
+/// whether a cell Excel would run is written as it is.
+struct How {
+    format: ListFormat,
+    only: Option<Category>,
+    styles: Styles,
+    keep_formulas: bool,
+}
+
 fn write_all(
     lang: Lang,
     audience: &Audience,
     sheet: &mut Sheet,
     w: &mut impl Write,
-    format: ListFormat,
-    only: Option<Category>,
-    styles: Styles,
+    how: How,
 ) -> Result<Tally, Failure> {
+    let How {
+        format,
+        only,
+        styles,
+        keep_formulas,
+    } = how;
     let Styles {
         bold,
         dim,
@@ -394,7 +414,7 @@ fn write_all(
     // The list written back: the same separator; UTF-8, with a BOM when it
     // came from Excel, so that Excel reads the accents back.
     // Every cell through the one sanitiser, counted.
-    let mut csv_out = CsvOut::new(sheet.delimiter);
+    let mut csv_out = CsvOut::new(sheet.delimiter).keep_formulas(keep_formulas);
     // Written once: a list run twice keeps two columns, not four.
     let extra = |name: &str| sheet.headers.iter().position(|h| h == name);
     let (at_audience, at_reason) = (extra("audience"), extra("audience_reason"));
@@ -499,7 +519,7 @@ fn write_all(
         first = false;
     }
     memo.count_into(lang, &mut tally);
-    tally.csv = csv_out.notice();
+    tally.csv = csv_out.notices();
     match format {
         ListFormat::Json => {
             let counts: serde_json::Map<String, serde_json::Value> = Category::ALL
