@@ -133,7 +133,11 @@ impl Folder {
     pub fn save(&self, draft: &Draft, over: Option<&Path>) -> Result<Saved, SaveError> {
         let text = draft.to_file().map_err(SaveError::Unwritable)?;
         let written = match over.filter(|p| p.starts_with(&self.dir) && p.exists()) {
-            Some(p) => replace(p, &text),
+            Some(p) => match replace(p, &text) {
+                Ok(path) => Ok(path),
+                Err(fsutil::OverError::Io(e)) => Err(e),
+                Err(refused) => return Err(SaveError::Unwritable(kept(&refused))),
+            },
             None => fsutil::write_fresh(&self.file_for(draft), text.as_bytes()),
         };
         self.saved(written, text)
@@ -238,18 +242,41 @@ pub fn same_note(d: &Draft) -> String {
 }
 
 /// Writes over the draft at `path` as `mark` does: a read-only draft is
-/// left as the user meant it (an error), and a link's target is written,
-/// not the link replaced by a file.
-fn replace(path: &Path, text: &str) -> io::Result<PathBuf> {
+/// left as the user meant it (an error), a link's target is written, not
+/// the link replaced by a file, the draft keeps its permissions and owner,
+/// and one with other hard links is not split from them
+/// ([`fsutil::write_over`]).
+fn replace(path: &Path, text: &str) -> Result<PathBuf, fsutil::OverError> {
     if std::fs::metadata(path)?.permissions().readonly() {
-        return Err(io::Error::new(
-            io::ErrorKind::PermissionDenied,
-            "the draft is read-only",
-        ));
+        return Err(
+            io::Error::new(io::ErrorKind::PermissionDenied, "the draft is read-only").into(),
+        );
     }
-    let real = std::fs::canonicalize(path)?;
-    fsutil::write_replace(&real, text.as_bytes())?;
+    fsutil::write_over(path, text.as_bytes())?;
     Ok(path.to_path_buf())
+}
+
+/// Why a draft written over was left as it was, other than the disk's say.
+fn kept(refused: &fsutil::OverError) -> Localized {
+    match refused {
+        fsutil::OverError::HardLinks(n) => Localized::new(
+            format!(
+                "le brouillon a {n} noms (liens physiques) : l’enregistrer les séparerait ; il est resté tel quel, le texte est gardé"
+            ),
+            format!(
+                "the draft has {n} names (hard links): saving would split them; it is as it was, the text kept"
+            ),
+        ),
+        fsutil::OverError::Owner { uid, gid } => Localized::new(
+            format!(
+                "le brouillon appartient à un autre utilisateur (uid {uid}, gid {gid}) : il est resté tel quel, le texte est gardé"
+            ),
+            format!(
+                "the draft belongs to another user (uid {uid}, gid {gid}): it is as it was, the text kept"
+            ),
+        ),
+        fsutil::OverError::Io(e) => input::ReadError::from_io(e).message(),
+    }
 }
 
 /// A file's text and its draft, if it reads and parses.
@@ -458,6 +485,32 @@ mod tests {
                 .expect("read")
                 .contains("approved")
         );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn saving_over_a_draft_keeps_its_mode_and_does_not_split_a_hard_link() {
+        use std::os::unix::fs::{MetadataExt, PermissionsExt};
+        let tmp = tempfile::tempdir().expect("temp dir");
+        let folder = Folder::new(tmp.path().join("drafts"));
+        let d = note(Some("Inès Haddad"), Status::Draft, None);
+        let path = folder.save(&d, None).expect("saved").path;
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o640)).expect("chmod");
+        let again = note(Some("Inès Haddad"), Status::Approved, None);
+        folder.save(&again, Some(&path)).expect("saved over");
+        let meta = std::fs::metadata(&path).expect("there");
+        assert_eq!(meta.permissions().mode() & 0o777, 0o640);
+        let other = tmp.path().join("backup.md");
+        std::fs::hard_link(&path, &other).expect("hard link");
+        let e = folder.save(&d, Some(&path)).expect_err("refused");
+        assert!(e.message().en.contains("2 names (hard links)"), "{e:?}");
+        let (a, b) = (
+            std::fs::metadata(&path).expect("there"),
+            std::fs::metadata(&other).expect("there"),
+        );
+        assert_eq!((a.ino(), a.nlink()), (b.ino(), 2));
+        let text = std::fs::read_to_string(&path).expect("read");
+        assert!(text.contains("approved"), "{text}");
     }
 
     #[test]

@@ -1,6 +1,8 @@
 //! Writing files without ever losing one: a temporary file in the same
 //! folder, fsync, then a rename that refuses to replace an existing file.
-//! Files are 0600 and new folders 0700 on Unix: drafts hold real people's names.
+//! New files are 0600 and new folders 0700 on Unix: drafts hold real
+//! people's names. A file written over ([`write_over`]) stays as the user
+//! had it: its permissions, owner and group, its other names.
 
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
@@ -24,18 +26,93 @@ pub fn write_replace(path: &Path, contents: &[u8]) -> io::Result<()> {
     Ok(())
 }
 
+/// Why [`write_over`] wrote nothing. The file is as it was.
+#[derive(Debug)]
+pub enum OverError {
+    /// The file has this many names (hard links): a new file renamed over
+    /// one of them would leave the others with the old text.
+    HardLinks(u64),
+    /// The file's owner and group could not be given to the new one (it is
+    /// another user's): rewriting it would make it the runner's.
+    Owner {
+        uid: u32,
+        gid: u32,
+    },
+    Io(io::Error),
+}
+
+impl From<io::Error> for OverError {
+    fn from(e: io::Error) -> Self {
+        OverError::Io(e)
+    }
+}
+
+/// Writes `contents` over the file at `path`, atomically (a temporary file
+/// beside it, synced, renamed over it), leaving it as the user had it: a
+/// symbolic link's target is written, not the link replaced by a file; the
+/// file keeps its permissions and, on Unix, its owner and
+/// group, even when root runs it. A file with other hard links is refused:
+/// a rename would split them. Returns the path written (a link's target).
+pub fn write_over(path: &Path, contents: &[u8]) -> Result<PathBuf, OverError> {
+    let real = std::fs::canonicalize(path)?;
+    let meta = std::fs::metadata(&real)?;
+    #[cfg(unix)]
+    {
+        let links = std::os::unix::fs::MetadataExt::nlink(&meta);
+        if links > 1 {
+            return Err(OverError::HardLinks(links));
+        }
+    }
+    let (mut tmp, dir) = temp_beside(&real)?;
+    tmp.write_all(contents)?;
+    keep_owner(tmp.as_file(), &meta)?;
+    tmp.as_file().set_permissions(meta.permissions())?;
+    tmp.as_file().sync_all()?;
+    tmp.persist(&real).map_err(|e| e.error)?;
+    sync_dir(&dir);
+    Ok(real)
+}
+
+/// Gives `file` the owner and group of `was` (a no-op when they are the
+/// runner's already, the usual case).
+#[cfg(unix)]
+fn keep_owner(file: &std::fs::File, was: &std::fs::Metadata) -> Result<(), OverError> {
+    use std::os::unix::fs::MetadataExt;
+    let now = file.metadata()?;
+    if (now.uid(), now.gid()) == (was.uid(), was.gid()) {
+        return Ok(());
+    }
+    std::os::unix::fs::fchown(file, Some(was.uid()), Some(was.gid())).map_err(|_| {
+        OverError::Owner {
+            uid: was.uid(),
+            gid: was.gid(),
+        }
+    })
+}
+
+#[cfg(not(unix))]
+fn keep_owner(_: &std::fs::File, _: &std::fs::Metadata) -> Result<(), OverError> {
+    Ok(())
+}
+
 /// `contents` in a temporary file beside `path` (0600 on Unix: tempfile's
 /// default), written and synced; its folder is created 0700 if needed.
 fn synced_temp(path: &Path, contents: &[u8]) -> io::Result<(tempfile::NamedTempFile, PathBuf)> {
+    let (mut tmp, dir) = temp_beside(path)?;
+    tmp.write_all(contents)?;
+    tmp.as_file().sync_all()?;
+    Ok((tmp, dir))
+}
+
+/// An empty temporary file beside `path`, 0600 on Unix.
+fn temp_beside(path: &Path) -> io::Result<(tempfile::NamedTempFile, PathBuf)> {
     let dir = parent(path);
     create_private_dir(&dir)?;
     clean_stale_once(&dir);
-    let mut tmp = tempfile::Builder::new()
+    let tmp = tempfile::Builder::new()
         .prefix(".poignee-")
         .suffix(".tmp")
         .tempfile_in(&dir)?;
-    tmp.write_all(contents)?;
-    tmp.as_file().sync_all()?;
     Ok((tmp, dir))
 }
 
@@ -228,6 +305,31 @@ mod tests {
         assert!(!stale.exists(), "left by a killed run");
         assert!(fresh.exists(), "a live run's");
         assert!(other.exists(), "not ours");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn writing_over_keeps_mode_links_and_names() {
+        use std::os::unix::fs::{MetadataExt, PermissionsExt};
+        let dir = tempfile::tempdir().expect("tempdir");
+        let p = dir.path().join("note.md");
+        std::fs::write(&p, b"one").expect("write");
+        std::fs::set_permissions(&p, std::fs::Permissions::from_mode(0o644)).expect("chmod");
+        let link = dir.path().join("link.md");
+        std::os::unix::fs::symlink(&p, &link).expect("symlink");
+        let written = write_over(&link, b"two").expect("written");
+        assert_eq!(written, std::fs::canonicalize(&p).expect("real"));
+        assert!(std::fs::symlink_metadata(&link).is_ok_and(|m| m.file_type().is_symlink()));
+        assert_eq!(std::fs::read(&p).expect("read"), b"two");
+        let meta = std::fs::metadata(&p).expect("there");
+        assert_eq!(meta.permissions().mode() & 0o777, 0o644);
+        std::fs::hard_link(&p, dir.path().join("other.md")).expect("hard link");
+        assert!(matches!(
+            write_over(&p, b"three"),
+            Err(OverError::HardLinks(2))
+        ));
+        assert_eq!(std::fs::read(&p).expect("read"), b"two");
+        assert_eq!(std::fs::metadata(&p).expect("there").nlink(), 2);
     }
 
     #[cfg(unix)]

@@ -24,13 +24,15 @@
 //!   platform first). A date in the future is refused ([`check_date`]).
 
 use crate::draft::{Draft, Fences, FrontMatter, Status};
+use crate::fsutil::OverError;
 use crate::input::{self, DecodeError, ReadError};
 use crate::lang::Localized;
 use crate::located::Located;
+use crate::walk::would_walk;
 use jiff::civil::Date;
 use serde::Deserialize;
 use std::ops::Range;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use toml::Spanned;
 use toml::value::Datetime;
 
@@ -364,6 +366,17 @@ pub enum MarkError {
     Uneditable,
     /// The file is read-only: the user meant it to stay as it is.
     ReadOnly,
+    /// Not a draft: no front matter, and not a note `check` would walk (a
+    /// CSV, a README, the config, a shell file in the drafts folder).
+    NotADraft,
+    /// The file has this many names (hard links): rewriting it would leave
+    /// the others with the old text.
+    HardLinks(u64),
+    /// Another user's file: rewriting it would make it the runner's.
+    Owner {
+        uid: u32,
+        gid: u32,
+    },
     /// Writing failed (the file is as it was).
     Write(ReadError),
 }
@@ -402,6 +415,30 @@ impl MarkError {
                 "le fichier est en lecture seule : rien n’est écrit",
                 "the file is read-only: nothing written",
             ),
+            MarkError::NotADraft => Localized::new(
+                "ce n’est pas un brouillon : pas d’en-tête `+++`, et pas une note `.txt` ou `.md` que `check` trouverait dans son dossier (un README, un fichier caché ou ignoré n’en est pas une) ; rien n’est écrit",
+                "not a draft: no `+++` front matter, and not a `.txt` or `.md` note `check` would find in its folder (a README, a hidden or ignored file is not one); nothing written",
+            ),
+            MarkError::HardLinks(n) => Localized::new(
+                format!(
+                    "le fichier a {n} noms (liens physiques) : le réécrire laisserait l’ancien texte sous les autres ; rien n’est écrit — écrivez `status = \"{0}\"` et `{1} = AAAA-MM-JJ` à la main, ou faites des autres noms des copies",
+                    mark.name(),
+                    mark.key()
+                ),
+                format!(
+                    "the file has {n} names (hard links): rewriting it would leave the old text under the others; nothing written — write `status = \"{0}\"` and `{1} = YYYY-MM-DD` by hand, or make the other names copies",
+                    mark.name(),
+                    mark.key()
+                ),
+            ),
+            MarkError::Owner { uid, gid } => Localized::new(
+                format!(
+                    "le fichier appartient à un autre utilisateur (uid {uid}, gid {gid}) : le réécrire vous le donnerait ; rien n’est écrit"
+                ),
+                format!(
+                    "the file belongs to another user (uid {uid}, gid {gid}): rewriting it would make it yours; nothing written"
+                ),
+            ),
         }
     }
 
@@ -431,12 +468,26 @@ pub fn mark(source: &str, mark: Mark, date: Date, explicit: bool) -> Result<Mark
 
 /// Marks the draft at `path` and writes it back atomically (a temporary
 /// file beside it, synced, renamed over it), through a symbolic link to the
-/// file it points at. A BOM stays.
+/// file it points at, keeping its permissions and owner
+/// ([`fsutil::write_over`](crate::fsutil::write_over)). A BOM stays.
+///
+/// Only a draft is written: a file with front matter, or a note `check`
+/// would walk ([`would_walk`](crate::walk::would_walk): a `.txt` or `.md`
+/// file, not hidden, not ignored; for a link, its target too). A file with
+/// other hard links is refused rather than split from them.
 pub fn mark_file(path: &Path, how: Mark, date: Date, explicit: bool) -> Result<Marked, MarkError> {
     let meta = input::stat(path).map_err(MarkError::Read)?;
     let bytes = input::read_stated(path, &meta, input::MAX_BYTES).map_err(MarkError::Read)?;
     let bom = bytes.starts_with("\u{feff}".as_bytes());
-    let source = input::decode(bytes).map_err(MarkError::Decode)?;
+    let source = match input::decode(bytes) {
+        Ok(source) => source,
+        Err(e) if is_note(path) => return Err(MarkError::Decode(e)),
+        Err(_) => return Err(MarkError::NotADraft),
+    };
+    // A `+++` first line claims a front matter (a bad one is a parse error).
+    if matches!(Fences::of(&source), Ok(None)) && !is_note(path) {
+        return Err(MarkError::NotADraft);
+    }
     let marked = mark(&source, how, date, explicit)?;
     let Some(text) = &marked.text else {
         return Ok(marked);
@@ -444,17 +495,50 @@ pub fn mark_file(path: &Path, how: Mark, date: Date, explicit: bool) -> Result<M
     if meta.permissions().readonly() {
         return Err(MarkError::ReadOnly);
     }
-    // Renaming over a link would replace the link, not the draft.
-    let real: PathBuf =
-        std::fs::canonicalize(path).map_err(|e| MarkError::Read(ReadError::from_io(&e)))?;
     let mut out = Vec::with_capacity(text.len() + 3);
     if bom {
         out.extend_from_slice("\u{feff}".as_bytes());
     }
     out.extend_from_slice(text.as_bytes());
-    crate::fsutil::write_replace(&real, &out)
-        .map_err(|e| MarkError::Write(ReadError::from_io(&e)))?;
+    crate::fsutil::write_over(path, &out).map_err(|e| match e {
+        OverError::HardLinks(n) => MarkError::HardLinks(n),
+        OverError::Owner { uid, gid } => MarkError::Owner { uid, gid },
+        OverError::Io(e) => MarkError::Write(ReadError::from_io(&e)),
+    })?;
     Ok(marked)
+}
+
+/// A note `check` would walk, and not a folder's documentation (a
+/// `README.md` is walked, but nobody writes an invitation in one); for a
+/// symbolic link, its target too (a link named `x.md` to `~/.bashrc` is
+/// not a note).
+fn is_note(path: &Path) -> bool {
+    let one = |p: &Path| would_walk(p) && !is_documentation(p);
+    if !one(path) {
+        return false;
+    }
+    let linked = std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
+    !linked || std::fs::canonicalize(path).is_ok_and(|real| one(&real))
+}
+
+/// `README.md`, `LICENSE.txt`, `CHANGELOG.md`…: the files that describe a
+/// folder, whatever their case.
+fn is_documentation(path: &Path) -> bool {
+    const NAMES: [&str; 10] = [
+        "readme",
+        "license",
+        "licence",
+        "copying",
+        "changelog",
+        "changes",
+        "contributing",
+        "authors",
+        "security",
+        "code_of_conduct",
+    ];
+    path.file_stem()
+        .and_then(|s| s.to_str())
+        .is_some_and(|s| NAMES.iter().any(|n| s.eq_ignore_ascii_case(n)))
 }
 
 /// Where the values of the keys `mark` edits are, in the TOML text.

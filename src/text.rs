@@ -407,27 +407,61 @@ pub fn is_unsafe_for_terminal(c: char) -> bool {
 /// `<U+001B>`. For file names, messages and anything a one-line format
 /// (`short`, `github`) prints.
 pub fn terminal_line(s: &str) -> Cow<'_, str> {
-    escape_unsafe(s, false)
+    escape_unsafe(s, Keep::Nothing)
 }
 
 /// `s` made safe to print to a terminal over several lines: as
 /// [`terminal_line`], but line breaks are kept (CRLF as LF).
 pub fn terminal_lines(s: &str) -> Cow<'_, str> {
-    escape_unsafe(s, true)
+    escape_unsafe(s, Keep::Lines)
 }
 
-fn escape_unsafe(s: &str, keep_lines: bool) -> Cow<'_, str> {
-    let kept = |c: char| keep_lines && c == '\n';
-    if !s.chars().any(|c| is_unsafe_for_terminal(c) && !kept(c)) {
+/// A CSV cell made safe to print to a terminal: as [`terminal_line`], but
+/// what a cell may hold and a terminal does not act on stays as it is — a
+/// line break (LF or CRLF, the cell quoted) and a tab. A lone CR (which
+/// writes over the line shown), ESC, BEL, the C1 controls and the bidi
+/// controls are shown as `<U+001B>`, as everywhere else.
+pub fn csv_cell(s: &str) -> Cow<'_, str> {
+    escape_unsafe(s, Keep::Cell)
+}
+
+/// What [`escape_unsafe`] lets through of [`is_unsafe_for_terminal`].
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Keep {
+    Nothing,
+    /// LF; CRLF as LF.
+    Lines,
+    /// LF, CRLF and tab, as they are.
+    Cell,
+}
+
+/// The one sanitiser of what poignee prints: every character a terminal
+/// acts on, but those `keep` lets through, shown as `<U+001B>`.
+fn escape_unsafe(s: &str, keep: Keep) -> Cow<'_, str> {
+    let kept = |c: char, next: Option<char>| match keep {
+        Keep::Nothing => false,
+        Keep::Lines => c == '\n',
+        Keep::Cell => c == '\n' || c == '\t' || (c == '\r' && next == Some('\n')),
+    };
+    let mut chars = s.chars().peekable();
+    let mut clean = true;
+    while let Some(c) = chars.next() {
+        if is_unsafe_for_terminal(c) && !kept(c, chars.peek().copied()) {
+            clean = false;
+            break;
+        }
+    }
+    if clean {
         return Cow::Borrowed(s);
     }
     let mut out = String::with_capacity(s.len() + 16);
     let mut chars = s.chars().peekable();
     while let Some(c) = chars.next() {
-        if keep_lines && c == '\r' && chars.peek() == Some(&'\n') {
+        let next = chars.peek().copied();
+        if keep == Keep::Lines && c == '\r' && next == Some('\n') {
             continue;
         }
-        if is_unsafe_for_terminal(c) && !kept(c) {
+        if is_unsafe_for_terminal(c) && !kept(c, next) {
             out.push_str(&format!("<U+{:04X}>", c as u32));
         } else {
             out.push(c);
@@ -439,6 +473,20 @@ fn escape_unsafe(s: &str, keep_lines: bool) -> Cow<'_, str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_csv_cell_keeps_its_lines_and_tabs_not_what_a_terminal_runs() {
+        assert_eq!(
+            csv_cell("Acme\tSAS\r\n2e étage\n"),
+            "Acme\tSAS\r\n2e étage\n"
+        );
+        assert_eq!(
+            csv_cell("\u{1b}]0;owned\u{7}\u{1b}[2J x\ry\u{9b}\u{202e}"),
+            "<U+001B>]0;owned<U+0007><U+001B>[2J x<U+000D>y<U+009B><U+202E>"
+        );
+        assert_eq!(terminal_lines("a\r\nb\tc"), "a\nb<U+0009>c");
+        assert_eq!(terminal_line("a\nb"), "a<U+000A>b");
+    }
 
     #[test]
     fn folds_accents_case_apostrophes_and_space() {

@@ -52,12 +52,7 @@ pub fn inputs(paths: &[PathBuf]) -> impl Iterator<Item = Input> + use<> {
             if !path.is_dir() {
                 return Box::new(std::iter::once(Input::File(path)));
             }
-            let walker = ignore::WalkBuilder::new(&path)
-                .follow_links(true)
-                .require_git(false)
-                .add_custom_ignore_filename(".poigneeignore")
-                .sort_by_file_name(|a, b| a.cmp(b))
-                .build();
+            let walker = walker(&path).sort_by_file_name(|a, b| a.cmp(b)).build();
             Box::new(walker.filter_map(move |entry| match entry {
                 Ok(e) if e.file_type().is_some_and(|t| t.is_file()) && is_draft_name(e.path()) => {
                     Some(Input::File(e.into_path()))
@@ -72,6 +67,64 @@ pub fn inputs(paths: &[PathBuf]) -> impl Iterator<Item = Input> + use<> {
                 }),
             }))
         })
+}
+
+/// The walk of a folder `check` makes: links followed, `.gitignore` and
+/// `.poigneeignore` honoured (in a Git repository or not), hidden files skipped.
+fn walker(dir: &Path) -> ignore::WalkBuilder {
+    let mut b = ignore::WalkBuilder::new(dir);
+    b.follow_links(true)
+        .require_git(false)
+        .add_custom_ignore_filename(".poigneeignore");
+    b
+}
+
+/// Whether walking `path`'s folder would take it as a note: a `.txt` or
+/// `.md` file, not hidden, not ignored (`.gitignore`, `.poigneeignore`) —
+/// what `check` finds on its own, not merely what it reads when named.
+/// `mark` writes a file with no front matter only if it is one. Each folder
+/// is walked once a process (and again when a file is not found in it).
+pub fn would_walk(path: &Path) -> bool {
+    use std::collections::HashSet;
+    use std::ffi::OsString;
+    static WALKED: std::sync::Mutex<Vec<(PathBuf, HashSet<OsString>)>> =
+        std::sync::Mutex::new(Vec::new());
+    if !is_draft_name(path) {
+        return false;
+    }
+    let Some(name) = path.file_name() else {
+        return false;
+    };
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let Ok(mut walked) = WALKED.lock() else {
+        return notes_in(&dir).contains(name);
+    };
+    if walked
+        .iter()
+        .any(|(d, names)| *d == dir && names.contains(name))
+    {
+        return true;
+    }
+    let names = notes_in(&dir);
+    let found = names.contains(name);
+    walked.retain(|(d, _)| *d != dir);
+    walked.push((dir, names));
+    found
+}
+
+/// The names of the notes a walk takes in `dir` itself.
+fn notes_in(dir: &Path) -> std::collections::HashSet<std::ffi::OsString> {
+    walker(dir)
+        .max_depth(Some(1))
+        .build()
+        .filter_map(Result::ok)
+        .filter(|e| e.depth() == 1 && e.file_type().is_some_and(|t| t.is_file()))
+        .filter(|e| is_draft_name(e.path()))
+        .map(|e| e.file_name().to_os_string())
+        .collect()
 }
 
 fn is_draft_name(path: &Path) -> bool {

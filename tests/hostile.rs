@@ -547,3 +547,189 @@ fn in_french_no_error_speaks_english() {
         }
     }
 }
+
+/// Issue 21, item 2: a cell of a lead tool's CSV holding an escape sequence
+/// (retitle the window, clear the screen) reached the terminal through
+/// `audience --people --format csv`, when the human and JSON formats were
+/// cleaned. Every writer now goes through the one sanitiser; the cell says
+/// what it held, `<U+001B>` as elsewhere, and the change is said on stderr.
+#[test]
+fn csv_cells_carry_no_escape_sequence_to_the_terminal() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let config = dir.path().join("config.toml");
+    write(
+        &config,
+        "[audience]\nregions = [\"Île-de-France\"]\nsectors = [\"Technology, Information and Media\"]\n",
+    );
+    let list = dir.path().join("leads.csv");
+    write(
+        &list,
+        "name,company,city,industry,notes\n\
+         Claire Martin,\"Acme\u{1b}]0;pwned\u{7}\u{1b}[2J\",Paris,Software Development,\"line one\nline two\tend\"\n\
+         Eve\u{202e}gnp.exe,Ciel\u{9b}31m,Paris,Software Development,\"x\ry\"\n",
+    );
+    for lang in ["en", "fr"] {
+        let out = output(
+            poignee()
+                .args(["--lang", lang, "--config"])
+                .arg(&config)
+                .args(["audience", "--format", "csv", "--people"])
+                .arg(&list),
+        );
+        assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+        let csv = text(&out.stdout);
+        // Nothing a terminal acts on; the line break and the tab of a
+        // quoted cell are data, and stay.
+        let acted_on =
+            |c: char| poignee::text::is_unsafe_for_terminal(c) && !matches!(c, '\n' | '\t');
+        assert!(!csv.chars().any(acted_on), "{csv:?}");
+        assert!(
+            csv.contains(",Acme<U+001B>]0;pwned<U+0007><U+001B>[2J,"),
+            "{csv}"
+        );
+        assert!(csv.contains("Eve<U+202E>gnp.exe,Ciel<U+009B>31m"), "{csv}");
+        assert!(csv.contains("\"line one\nline two\tend\""), "{csv}");
+        assert!(csv.contains("x<U+000D>y"), "{csv}");
+        let err = text(&out.stderr);
+        assert!(!err.chars().any(acted_on), "{err:?}");
+        let said = if lang == "en" {
+            "warning: 4 cells held control characters (escape sequences, bidi): written `<U+001B>`"
+        } else {
+            "avertissement\u{a0}: 4 cellules contenaient des caractères de contrôle"
+        };
+        assert!(err.contains(said), "{err}");
+    }
+    // A clean list: nothing said.
+    let clean = dir.path().join("clean.csv");
+    write(
+        &clean,
+        "name,city,industry\nClaire,Paris,Software Development\n",
+    );
+    let out = output(
+        poignee()
+            .args(["--lang", "en", "--config"])
+            .arg(&config)
+            .args(["audience", "--format", "csv", "--people"])
+            .arg(&clean),
+    );
+    assert!(
+        !text(&out.stderr).contains("control characters"),
+        "{}",
+        text(&out.stderr)
+    );
+}
+
+/// Issue 21, item 3: cells Excel runs (`=HYPERLINK(…)`, `@SUM(…)`, `+…`,
+/// `-…`, tab-led) passed unchanged into the CSV written for it. They get
+/// OWASP's leading `'`, numbers aside, counted on stderr; `--keep-formulas`
+/// writes them as they are; a list run twice is guarded once.
+#[test]
+fn cells_excel_would_run_are_written_after_a_quote() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let config = dir.path().join("config.toml");
+    write(&config, "[audience]\nregions = [\"Île-de-France\"]\n");
+    let list = dir.path().join("leads.csv");
+    write(
+        &list,
+        "name,company,city,phone,score\n\
+         \"=HYPERLINK(\"\"http://evil\"\",\"\"x\"\")\",@SUM(1+1),Paris,+33 6 12 34 56 78,-5\n\
+         -2+3+cmd|' /C calc'!A0,\"\tAcme\",Paris,+33612345678,+1.5\n",
+    );
+    let run = |extra: &[&str], list: &Path| {
+        output(
+            poignee()
+                .args(["--lang", "en", "--config"])
+                .arg(&config)
+                .args(["audience", "--format", "csv"])
+                .args(extra)
+                .arg("--people")
+                .arg(list),
+        )
+    };
+    let out = run(&[], &list);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let csv = text(&out.stdout);
+    for guarded in [
+        "\"'=HYPERLINK(\"\"http://evil\"\",\"\"x\"\")\"",
+        ",'@SUM(1+1),",
+        ",'+33 6 12 34 56 78,",
+        "'-2+3+cmd|' /C calc'!A0,",
+        ",'\tAcme,",
+    ] {
+        assert!(csv.contains(guarded), "{guarded}\n{csv}");
+    }
+    // Numbers are numbers.
+    assert!(
+        csv.contains(",-5,") && csv.contains(",+33612345678,+1.5,"),
+        "{csv}"
+    );
+    let err = text(&out.stderr);
+    assert!(
+        err.contains("warning: 5 cells began with = + - @, a tab or a CR: written after a '"),
+        "{err}"
+    );
+    // Run again on its own output (the documented workflow): guarded once.
+    let again = dir.path().join("again.csv");
+    std::fs::write(&again, &out.stdout).unwrap_or_else(|e| panic!("{e}"));
+    let twice = run(&[], &again);
+    assert!(
+        text(&twice.stdout).contains(",'@SUM(1+1),"),
+        "{}",
+        text(&twice.stdout)
+    );
+    assert!(
+        !text(&twice.stdout).contains("''"),
+        "{}",
+        text(&twice.stdout)
+    );
+    assert!(
+        !text(&twice.stderr).contains("began with"),
+        "{}",
+        text(&twice.stderr)
+    );
+    // Asked for: as they are, and nothing said.
+    let kept = run(&["--keep-formulas"], &list);
+    assert!(
+        text(&kept.stdout).contains(",@SUM(1+1),"),
+        "{}",
+        text(&kept.stdout)
+    );
+    assert!(
+        !text(&kept.stderr).contains("began with"),
+        "{}",
+        text(&kept.stderr)
+    );
+    // In French.
+    let out = output(
+        poignee()
+            .args(["--lang", "fr", "--config"])
+            .arg(&config)
+            .args(["audience", "--format", "csv", "--people"])
+            .arg(&list),
+    );
+    assert!(
+        text(&out.stderr).contains("avertissement\u{a0}: 5 cellules commençaient par = + - @"),
+        "{}",
+        text(&out.stderr)
+    );
+    // `stats --format csv`: a template's name is a cell like any other.
+    let drafts = dir.path().join("drafts");
+    write(
+        &drafts.join("a.md"),
+        "+++\ntemplate = \"=HYPERLINK(\\\"http://x\\\")\"\nstatus = \"sent\"\nsent_at = 2026-01-12\n+++\nHi Claire, thanks for the talk.\n",
+    );
+    let out = output(
+        poignee()
+            .args(["--lang", "en", "--config"])
+            .arg(&config)
+            .args(["stats", "--format", "csv"])
+            .arg(&drafts),
+    );
+    let csv = text(&out.stdout);
+    assert!(csv.contains("template,\"'=HYPERLINK("), "{csv}");
+    assert!(
+        text(&out.stderr).contains("2 cells began with"),
+        "{}",
+        text(&out.stderr)
+    );
+}

@@ -333,3 +333,204 @@ fn pace_counts_what_was_sent() {
         "{doc}"
     );
 }
+
+/// What `mark ~/drafts/* sent` meets in a real folder: a CSV, a README, the
+/// config, a shell file, a hidden file. None is a draft: each is named,
+/// refused and left byte for byte, and the drafts beside them are marked.
+#[test]
+fn files_that_are_not_drafts_are_refused_and_left_as_they_were() {
+    let tmp = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let d = tmp.path();
+    let draft = put(&d.join("claire.md"), b"+++\nstatus = \"approved\"\n+++\nHi");
+    let plain = put(&d.join("sam.txt"), b"Hi Sam, thanks for the talk.");
+    // A draft with front matter is one whatever its name.
+    let fenced = put(&d.join("paul.note"), b"+++\nstatus = \"approved\"\n+++\nHi");
+    let others: Vec<(PathBuf, &[u8])> = vec![
+        (d.join("people.csv"), b"name,company\nClaire,Acme\n"),
+        (d.join("README"), b"My drafts, one a person.\n"),
+        (d.join("README.md"), b"# My drafts\n\nOne a person.\n"),
+        (d.join("config.toml"), b"weekly_budget = 20\n"),
+        (d.join("env.sh"), b"export PATH=$HOME/bin:$PATH\n"),
+        (d.join(".hidden.md"), b"not walked by check\n"),
+        (d.join("latin1.csv"), b"Caf\xe9,Acme\n"),
+    ];
+    for (p, bytes) in &others {
+        put(p, bytes);
+    }
+    // Ignored in the folder: `check` does not walk it, `mark` does not write it.
+    let notes = put(&d.join("NOTES.md"), b"# How I write them\n");
+    put(&d.join(".poigneeignore"), b"NOTES.md\n");
+    let out = poignee()
+        .arg("mark")
+        .args([&draft, &plain, &fenced, &notes])
+        .args(others.iter().map(|(p, _)| p))
+        .args(["sent", "--date", "2026-01-12"])
+        .output()
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr).into_owned();
+    for name in [
+        "people.csv",
+        "README",
+        "README.md",
+        "config.toml",
+        "env.sh",
+        ".hidden.md",
+        "latin1.csv",
+        "NOTES.md",
+    ] {
+        assert!(
+            err.contains(&format!(
+                "{name}: not a draft: no `+++` front matter, and not a `.txt` or `.md` note `check` would find"
+            )),
+            "{name}\n{err}"
+        );
+    }
+    let stdout = String::from_utf8_lossy(&out.stdout).into_owned();
+    assert!(
+        stdout.contains("3 marked, 0 already so, 8 not marked"),
+        "{stdout}"
+    );
+    for (p, bytes) in &others {
+        assert_eq!(&read(p), bytes, "{}", p.display());
+    }
+    assert_eq!(read(&notes), b"# How I write them\n");
+    assert!(String::from_utf8_lossy(&read(&plain)).starts_with("+++\nstatus = \"sent\""));
+    assert!(String::from_utf8_lossy(&read(&fenced)).contains("status = \"sent\""));
+    // In French, with its typography.
+    poignee()
+        .args(["--lang", "fr", "mark"])
+        .arg(&others[0].0)
+        .arg("sent")
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(
+            "people.csv: ce n’est pas un brouillon\u{a0}: pas d’en-tête `+++`",
+        ));
+}
+
+#[cfg(unix)]
+#[test]
+fn a_marked_draft_keeps_its_mode_and_a_hard_link_is_not_split() {
+    use std::os::unix::fs::{MetadataExt, PermissionsExt};
+    let tmp = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let d = tmp.path();
+    let shared = put(&d.join("shared.md"), b"+++\nstatus = \"approved\"\n+++\nHi");
+    std::fs::set_permissions(&shared, std::fs::Permissions::from_mode(0o664))
+        .unwrap_or_else(|e| panic!("{e}"));
+    // Run as root (sudo, a container), a draft of another user's stays theirs.
+    let root = std::fs::metadata(&shared).is_ok_and(|m| m.uid() == 0);
+    if root {
+        std::os::unix::fs::chown(&shared, Some(1234), Some(1234)).unwrap_or_else(|e| panic!("{e}"));
+    }
+    let before = std::fs::metadata(&shared).unwrap_or_else(|e| panic!("{e}"));
+    poignee()
+        .arg("mark")
+        .arg(&shared)
+        .args(["sent", "--date", "2026-01-12"])
+        .assert()
+        .code(0);
+    let after = std::fs::metadata(&shared).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(after.permissions().mode() & 0o777, 0o664, "mode kept");
+    assert_eq!((after.uid(), after.gid()), (before.uid(), before.gid()));
+    if root {
+        assert_eq!(after.uid(), 1234, "still the user's, not root's");
+    }
+    // Two names for one file: a rename would leave the other with the old
+    // text. Refused, both names as they were.
+    let linked = put(&d.join("linked.md"), b"+++\nstatus = \"approved\"\n+++\nHi");
+    let other = d.join("backup.md");
+    std::fs::hard_link(&linked, &other).unwrap_or_else(|e| panic!("{e}"));
+    poignee()
+        .arg("mark")
+        .arg(&linked)
+        .arg("sent")
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(
+            "linked.md: the file has 2 names (hard links)",
+        ));
+    let (a, b) = (
+        std::fs::metadata(&linked).unwrap_or_else(|e| panic!("{e}")),
+        std::fs::metadata(&other).unwrap_or_else(|e| panic!("{e}")),
+    );
+    assert_eq!((a.ino(), a.nlink()), (b.ino(), 2), "still one file");
+    assert_eq!(read(&linked), b"+++\nstatus = \"approved\"\n+++\nHi");
+    // Already so: nothing to write, so nothing refused.
+    let sent = put(
+        &d.join("sent.md"),
+        b"+++\nstatus = \"sent\"\nsent_at = 2026-01-12\n+++\nHi",
+    );
+    std::fs::hard_link(&sent, d.join("sent-too.md")).unwrap_or_else(|e| panic!("{e}"));
+    poignee()
+        .arg("mark")
+        .arg(&sent)
+        .arg("sent")
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains("nothing changed"));
+}
+
+#[cfg(unix)]
+#[test]
+fn a_link_says_what_it_points_to_and_is_not_a_way_out() {
+    let tmp = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let drafts = tmp.path().join("drafts");
+    let home = tmp.path().join("home");
+    for dir in [&drafts, &home] {
+        std::fs::create_dir_all(dir).unwrap_or_else(|e| panic!("{e}"));
+    }
+    // A link named like a draft to a file that is not one: refused, with
+    // where it points.
+    let rc = put(&home.join(".bashrc"), b"alias ll='ls -l'\n");
+    let trap = drafts.join("trap.md");
+    std::os::unix::fs::symlink(&rc, &trap).unwrap_or_else(|e| panic!("{e}"));
+    let real_rc = std::fs::canonicalize(&rc).unwrap_or_else(|e| panic!("{e}"));
+    poignee()
+        .arg("mark")
+        .arg(&trap)
+        .arg("sent")
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(format!(
+            "trap.md → {}: not a draft",
+            real_rc.display()
+        )));
+    assert_eq!(read(&rc), b"alias ll='ls -l'\n");
+    // A link to a draft: written through, and said.
+    let real = put(
+        &home.join("ines.md"),
+        b"+++\nstatus = \"approved\"\n+++\nHi",
+    );
+    let link = drafts.join("ines.md");
+    std::os::unix::fs::symlink(&real, &link).unwrap_or_else(|e| panic!("{e}"));
+    let real_path = std::fs::canonicalize(&real).unwrap_or_else(|e| panic!("{e}"));
+    poignee()
+        .arg("mark")
+        .arg(&link)
+        .args(["sent", "--date", "2026-01-12"])
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains(format!(
+            "ines.md → {}: approved → sent on 2026-01-12",
+            real_path.display()
+        )));
+    assert!(std::fs::symlink_metadata(&link).is_ok_and(|m| m.file_type().is_symlink()));
+    assert_eq!(
+        read(&real),
+        b"+++\nstatus = \"sent\"\nsent_at = 2026-01-12\n+++\nHi"
+    );
+    // A dangling link: named, with where it pointed.
+    let dangling = drafts.join("gone.md");
+    std::os::unix::fs::symlink(home.join("gone.md"), &dangling).unwrap_or_else(|e| panic!("{e}"));
+    poignee()
+        .arg("mark")
+        .arg(&dangling)
+        .arg("sent")
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(format!(
+            "gone.md → {}: no such file",
+            home.join("gone.md").display()
+        )));
+}

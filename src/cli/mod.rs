@@ -133,6 +133,10 @@ struct StatsArgs {
     /// Output format
     #[arg(long, value_enum, default_value_t = StatsFormat::Human)]
     format: StatsFormat,
+    /// With --format csv: write a cell starting with = + - @, a tab or a CR
+    /// as it is, not after a ' (Excel would run it as a formula)
+    #[arg(long)]
+    keep_formulas: bool,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -243,6 +247,10 @@ struct AudienceArgs {
     /// the list to hand to `poignee draft --people`)
     #[arg(long, value_enum, requires = "people")]
     only: Option<prospects::Category>,
+    /// With --format csv: write a cell starting with = + - @, a tab or a CR
+    /// as it is, not after a ' (Excel would run it as a formula)
+    #[arg(long, requires = "people")]
+    keep_formulas: bool,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -593,7 +601,14 @@ fn audience_cmd(
         return ExitCode::from(EXIT_USAGE);
     };
     if let Some(path) = &args.people {
-        return prospects::run(lang, &linter.audience, path, args.format, args.only);
+        return prospects::run(
+            lang,
+            &linter.audience,
+            path,
+            args.format,
+            args.only,
+            args.keep_formulas,
+        );
     }
     let target = poignee::target::Target {
         region: args.region,
@@ -738,7 +753,7 @@ fn stats_cmd(
             }
         }
         StatsFormat::Json => report::out(&outcomes::json(lang, &stats, today, since, after)),
-        StatsFormat::Csv => report::out(&outcomes::csv(lang, &stats)),
+        StatsFormat::Csv => report::out(&outcomes::csv(lang, &stats, args.keep_formulas)),
     }
     if stats.skipped.is_empty() {
         ExitCode::SUCCESS

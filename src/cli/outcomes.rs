@@ -5,7 +5,7 @@
 use poignee::draft::Status;
 use poignee::lang::{Lang, Localized, Text};
 use poignee::outcome::{self, Mark};
-use poignee::report::{self, BOLD, WARNING, json_safe, out};
+use poignee::report::{self, BOLD, CsvOut, WARNING, json_safe, out};
 use poignee::stats::{Dimension, Figures, Group, Stats, TOO_FEW};
 use poignee::text::terminal_line;
 use serde_json::json;
@@ -34,6 +34,19 @@ fn shown(path: &Path) -> String {
     terminal_line(&path.display().to_string()).into_owned()
 }
 
+/// A path, and for a symbolic link where it points (`link.md → /real.md`):
+/// `mark` writes the target, so the user sees which file that is.
+fn shown_through(path: &Path) -> String {
+    let linked = std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
+    if !linked {
+        return shown(path);
+    }
+    match std::fs::canonicalize(path).or_else(|_| std::fs::read_link(path)) {
+        Ok(target) => format!("{} → {}", shown(path), shown(&target)),
+        Err(_) => shown(path),
+    }
+}
+
 fn status_word(status: Option<Status>) -> Text {
     status.map_or(Text::new("sans statut", "no status"), Status::word)
 }
@@ -49,7 +62,7 @@ pub fn mark(
 ) -> Tally {
     let mut tally = Tally::default();
     for path in files {
-        let name = shown(path);
+        let name = shown_through(path);
         // The name as it is (no French typography in a path), then the message.
         let said = |m: &Localized| format!("{name}{} {}", lang.colon(), m.get(lang));
         match outcome::mark_file(path, how, date, explicit) {
@@ -469,11 +482,19 @@ pub fn json(
     )
 }
 
-/// One CSV row a group, the first for all the invitations. Names from
-/// files (a template's) are made safe for a terminal, as everywhere else.
-pub fn csv(lang: Lang, stats: &Stats) -> String {
-    let mut w = csv::Writer::from_writer(Vec::new());
-    let _ = w.write_record([
+/// One CSV row a group, the first for all the invitations. Every cell goes
+/// through the one sanitiser ([`CsvOut`]): a template's name from a file
+/// cannot carry an escape sequence to the terminal, nor a formula to Excel;
+/// a cell so changed is said on standard error.
+pub fn csv(lang: Lang, stats: &Stats, keep_formulas: bool) -> String {
+    let mut w = CsvOut::new(b',').keep_formulas(keep_formulas);
+    let mut bytes = Vec::new();
+    let mut put = |w: &mut CsvOut, fields: &[String]| {
+        if let Ok(line) = w.line(fields) {
+            bytes.extend_from_slice(&line);
+        }
+    };
+    let head = [
         "by",
         "group",
         "label",
@@ -487,7 +508,9 @@ pub fn csv(lang: Lang, stats: &Stats) -> String {
         "acceptance_rate",
         "median_days_to_accept",
         "too_small",
-    ]);
+    ]
+    .map(String::from);
+    put(&mut w, &head);
     let all = Text::new("toutes", "all").get(lang).into_owned();
     let rows = std::iter::once(("overall", "all".to_string(), all, &stats.overall)).chain(
         stats
@@ -496,23 +519,28 @@ pub fn csv(lang: Lang, stats: &Stats) -> String {
             .map(|(g, f): &(Group, Figures)| (g.dimension().key(), g.key(), g.label_in(lang), f)),
     );
     for (by, key, label, f) in rows {
-        let _ = w.write_record([
-            by.to_string(),
-            terminal_line(&key).into_owned(),
-            terminal_line(&label).into_owned(),
-            f.sent.to_string(),
-            f.accepted.to_string(),
-            f.declined.to_string(),
-            f.ignored.to_string(),
-            f.unanswered.to_string(),
-            f.pending.to_string(),
-            f.answered().to_string(),
-            f.rate().map(|r| format!("{r:.4}")).unwrap_or_default(),
-            f.median_days().map(|d| d.to_string()).unwrap_or_default(),
-            f.too_small().to_string(),
-        ]);
+        put(
+            &mut w,
+            &[
+                by.to_string(),
+                key,
+                label,
+                f.sent.to_string(),
+                f.accepted.to_string(),
+                f.declined.to_string(),
+                f.ignored.to_string(),
+                f.unanswered.to_string(),
+                f.pending.to_string(),
+                f.answered().to_string(),
+                f.rate().map(|r| format!("{r:.4}")).unwrap_or_default(),
+                f.median_days().map(|d| d.to_string()).unwrap_or_default(),
+                f.too_small().to_string(),
+            ],
+        );
     }
-    let bytes = w.into_inner().unwrap_or_default();
+    for notice in w.notices() {
+        report::warn(lang, &notice.get(lang));
+    }
     String::from_utf8_lossy(&bytes).trim_end().to_string()
 }
 

@@ -6,7 +6,7 @@
 //! common reasons; `json` is one document.
 
 use super::EXIT_USAGE;
-use super::report::{BOLD, DIM, ERROR, GOOD, WARNING, json_safe};
+use super::report::{BOLD, CsvOut, DIM, ERROR, GOOD, WARNING, json_safe};
 use clap::ValueEnum;
 use poignee::audience::{Audience, Decision, Field, Verdict};
 use poignee::lang::{Lang, Localized, Text};
@@ -174,6 +174,8 @@ struct Tally {
     counts: HashMap<Category, usize>,
     /// A reason, how often, and the field and value it is about.
     reasons: HashMap<(Category, String), (usize, Field, Option<String>)>,
+    /// What the CSV written changed of the cells, said on standard error.
+    csv: Vec<Localized>,
 }
 
 impl Tally {
@@ -280,6 +282,7 @@ pub fn run(
     path: &Path,
     format: ListFormat,
     only: Option<Category>,
+    keep_formulas: bool,
 ) -> ExitCode {
     let fail = |message: String| {
         super::report::fatal(lang, "input", &message);
@@ -309,13 +312,22 @@ pub fn run(
         Styles::PLAIN
     };
     let mut w = io::BufWriter::with_capacity(64 * 1024, io::stdout().lock());
-    let result = write_all(lang, audience, &mut sheet, &mut w, format, only, styles)
+    let how = How {
+        format,
+        only,
+        styles,
+        keep_formulas,
+    };
+    let result = write_all(lang, audience, &mut sheet, &mut w, how)
         .and_then(|tally| w.flush().map(|()| tally).map_err(Failure::Io));
     match result {
         Ok(tally) => {
             if format != ListFormat::Human {
                 let total: usize = Category::ALL.iter().map(|c| tally.count(*c)).sum();
                 anstream::eprintln!("{DIM}{}{DIM:#}", counts_line(lang, &tally, total));
+            }
+            for notice in &tally.csv {
+                super::report::warn(lang, &notice.get(lang));
             }
             ExitCode::SUCCESS
         }
@@ -369,15 +381,28 @@ impl Styles {
     };
 }
 
+/// How the list is written: the format, the rows kept, the styles, and
+/// whether a cell Excel would run is written as it is.
+struct How {
+    format: ListFormat,
+    only: Option<Category>,
+    styles: Styles,
+    keep_formulas: bool,
+}
+
 fn write_all(
     lang: Lang,
     audience: &Audience,
     sheet: &mut Sheet,
     w: &mut impl Write,
-    format: ListFormat,
-    only: Option<Category>,
-    styles: Styles,
+    how: How,
 ) -> Result<Tally, Failure> {
+    let How {
+        format,
+        only,
+        styles,
+        keep_formulas,
+    } = how;
     let Styles {
         bold,
         dim,
@@ -388,17 +413,8 @@ fn write_all(
     let mut tally = Tally::default();
     // The list written back: the same separator; UTF-8, with a BOM when it
     // came from Excel, so that Excel reads the accents back.
-    let delimiter = sheet.delimiter;
-    let csv_line = |fields: &[&str]| -> io::Result<Vec<u8>> {
-        let mut line = csv::WriterBuilder::new()
-            .delimiter(delimiter)
-            .flexible(true)
-            .buffer_capacity(512)
-            .from_writer(Vec::new());
-        line.write_record(fields)?;
-        line.into_inner()
-            .map_err(|e| io::Error::other(e.to_string()))
-    };
+    // Every cell through the one sanitiser, counted.
+    let mut csv_out = CsvOut::new(sheet.delimiter).keep_formulas(keep_formulas);
     // Written once: a list run twice keeps two columns, not four.
     let extra = |name: &str| sheet.headers.iter().position(|h| h == name);
     let (at_audience, at_reason) = (extra("audience"), extra("audience_reason"));
@@ -414,7 +430,7 @@ fn write_all(
         if at_reason.is_none() {
             head.push("audience_reason");
         }
-        w.write_all(&csv_line(&head)?)?;
+        w.write_all(&csv_out.line(&head)?)?;
     }
     if format == ListFormat::Json {
         w.write_all(b"{\"version\":1,\"rows\":[")?;
@@ -446,7 +462,7 @@ fn write_all(
                         None => fields.push(value),
                     }
                 }
-                w.write_all(&csv_line(&fields)?)?;
+                w.write_all(&csv_out.line(&fields)?)?;
             }
             ListFormat::Json => {
                 if !first {
@@ -503,6 +519,7 @@ fn write_all(
         first = false;
     }
     memo.count_into(lang, &mut tally);
+    tally.csv = csv_out.notices();
     match format {
         ListFormat::Json => {
             let counts: serde_json::Map<String, serde_json::Value> = Category::ALL
