@@ -17,7 +17,10 @@
 //! name is ever built then.
 
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::lang::Lang;
 use crate::lexicon::Category;
+use rustc_hash::FxHashMap;
+use std::sync::LazyLock;
 use crate::note::Note;
 use crate::reading::model::units;
 use std::ops::Range;
@@ -58,13 +61,32 @@ pub(crate) fn extract(n: &Note, found: &[Diagnostic], sink: &mut impl Sink) {
     if let Some(rel) = n.cx.target.and_then(|t| t.relationship) {
         sink.feature(&["s:known=", rel.name()], None);
     }
-    // Words and pairs.
+    // Words and pairs; and the word classes of the patterns (`@HELP`,
+    // `@MEETING`, `@EVENT`…), alone and beside a neighbour or its class, so
+    // "we assist clinics" weighs like "we help companies".
+    let classes = classes(n.lang);
     let mut previous: Option<(&str, u32)> = None;
     for u in &units {
         let at = Some(u.span.clone());
         sink.feature(&["w:", u.word], at.clone());
+        let mine = classes.get(u.word).map_or(&[][..], Vec::as_slice);
+        for c in mine {
+            sink.feature(&["g:", c], at.clone());
+        }
         match previous {
-            Some((p, s)) if s == u.sentence => sink.feature(&["p:", p, " ", u.word], at.clone()),
+            Some((p, s)) if s == u.sentence => {
+                sink.feature(&["p:", p, " ", u.word], at.clone());
+                let theirs = classes.get(p).map_or(&[][..], Vec::as_slice);
+                for c in theirs {
+                    sink.feature(&["q:", c, " ", u.word], at.clone());
+                    for d in mine {
+                        sink.feature(&["q:", c, " ", d], at.clone());
+                    }
+                }
+                for d in mine {
+                    sink.feature(&["q:", p, " ", d], at.clone());
+                }
+            }
             _ => sink.feature(&["p:^ ", u.word], at.clone()),
         }
         previous = Some((u.word, u.sentence));
@@ -160,6 +182,43 @@ const DURATIONS: [&str; 12] = [
     "min", "mn", "minutes", "minute", "mins", "h", "heure", "heures", "hour", "hours", "jours",
     "days",
 ];
+
+/// The word classes of the patterns (`data/patterns/*/classes.toml`), by
+/// word: their one-word members, folded as the tokens are.
+fn classes(lang: Lang) -> &'static FxHashMap<String, Vec<String>> {
+    static FR: LazyLock<FxHashMap<String, Vec<String>>> =
+        LazyLock::new(|| read_classes(include_str!("../../data/patterns/fr/classes.toml")));
+    static EN: LazyLock<FxHashMap<String, Vec<String>>> =
+        LazyLock::new(|| read_classes(include_str!("../../data/patterns/en/classes.toml")));
+    match lang {
+        Lang::Fr => &FR,
+        Lang::En => &EN,
+    }
+}
+
+fn read_classes(text: &str) -> FxHashMap<String, Vec<String>> {
+    let mut out: FxHashMap<String, Vec<String>> = FxHashMap::default();
+    // Fixed data, read by the patterns' own loading (and its tests) first.
+    let Ok(table) = text.parse::<toml::Table>() else {
+        return out;
+    };
+    for (name, members) in &table {
+        let Some(members) = members.as_array() else {
+            continue;
+        };
+        for m in members.iter().filter_map(|m| m.as_str()) {
+            if m.is_empty() || m.contains([' ', '@', '(', '*', '#', '_', '\\', '|']) {
+                continue;
+            }
+            let word = crate::text::fold(m);
+            let of = out.entry(word).or_default();
+            if !of.contains(name) {
+                of.push(name.clone());
+            }
+        }
+    }
+    out
+}
 
 /// A name that is the recipient's own.
 fn recipient(n: &Note, r: &Range<usize>) -> bool {
