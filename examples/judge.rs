@@ -68,6 +68,9 @@ fn main() -> ExitCode {
     if let Some(x) = num("--flattery-cost") {
         settings.flattery_miss_cost = x;
     }
+    if let Some(x) = num("--reason-cost") {
+        settings.reason_cost = x;
+    }
     if let Some(x) = num("--min-notes") {
         settings.min_notes = x as usize;
     }

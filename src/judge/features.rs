@@ -19,11 +19,11 @@
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::lang::Lang;
 use crate::lexicon::Category;
-use rustc_hash::FxHashMap;
-use std::sync::LazyLock;
 use crate::note::Note;
 use crate::reading::model::units;
+use rustc_hash::FxHashMap;
 use std::ops::Range;
+use std::sync::LazyLock;
 
 /// Where features go: `parts` joined make the name; `at` is the span of the
 /// note it comes from (none for the note's shape).

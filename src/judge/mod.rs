@@ -314,6 +314,11 @@ pub(crate) fn apply(n: &Note, j: &Judgement, diags: &mut Vec<Diagnostic>) {
     pitch(n, j, diags);
     generic(n, j, diags);
     flattery(n, j, diags);
+    // Talking about oneself is a fault in a note that sells; in one that
+    // does not, saying who you are is context (LABELS.md).
+    if !j.has(Fault::Pitch) {
+        overrule(diags, &[RuleId::SelfCentered]);
+    }
 }
 
 fn severity(j: &Judgement, f: Fault, natural: Severity) -> Severity {

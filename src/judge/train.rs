@@ -39,6 +39,8 @@ pub struct Settings {
     pub false_alarm_cost: f64,
     /// What a pitch missed costs on top.
     pub pitch_miss_cost: f64,
+    /// What a reason taken for none, or none for a reason, costs on top.
+    pub reason_cost: f64,
     /// What flattery missed costs on top (it seldom changes the verdict
     /// alone, yet the writer should hear of it).
     pub flattery_miss_cost: f64,
@@ -54,10 +56,11 @@ impl Default for Settings {
             rate: 0.05,
             l2: 0.0001,
             min_notes: 2,
-            real_weight: 2.0,
-            false_alarm_cost: 1.5,
+            real_weight: 1.0,
+            false_alarm_cost: 2.0,
             pitch_miss_cost: 0.5,
-            flattery_miss_cost: 0.5,
+            flattery_miss_cost: 1.0,
+            reason_cost: 0.25,
             inner_folds: 4,
             seed: 0x2545_F491_4F6C_DD1D,
         }
@@ -441,8 +444,8 @@ struct Judged {
 }
 
 /// What a set of thresholds costs on `judged`: a note called good that is
-/// not costs 1, a good note called faulty `false_alarm_cost`, and a pitch
-/// or flattery missed their own cost more.
+/// not costs 1, a good note called faulty `false_alarm_cost`, a pitch or
+/// flattery missed their own cost more, and so does a reason mistaken.
 fn cost(judged: &[Judged], t: &PerFault, s: &Settings) -> f64 {
     let mut c = 0.0;
     for j in judged {
@@ -463,6 +466,10 @@ fn cost(judged: &[Judged], t: &PerFault, s: &Settings) -> f64 {
             if j.faults[f.index()] && !said[f.index()] {
                 c += extra;
             }
+        }
+        let r = Fault::NoReason.index();
+        if j.faults[r] != said[r] {
+            c += s.reason_cost;
         }
     }
     c
