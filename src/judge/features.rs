@@ -93,7 +93,12 @@ pub(crate) fn extract(n: &Note, found: &[Diagnostic], sink: &mut impl Sink) {
         // The letters of a word of three or more.
         if u.word != "CAP" && u.word.chars().count() >= 3 && u.word.chars().all(char::is_alphabetic)
         {
-            grams(u.word, |g| sink.feature(&["c:", g], at.clone()));
+            grams(u.word, |g| match *g {
+                [a] => sink.feature(&["c:", a], at.clone()),
+                [a, b] => sink.feature(&["c:", a, b], at.clone()),
+                [a, b, c] => sink.feature(&["c:", a, b, c], at.clone()),
+                _ => {}
+            });
         }
     }
     // What the patterns read.
@@ -221,7 +226,7 @@ fn read_classes(text: &str) -> FxHashMap<String, Vec<String>> {
 }
 
 /// A name that is the recipient's own.
-fn recipient(n: &Note, r: &Range<usize>) -> bool {
+pub(crate) fn recipient(n: &Note, r: &Range<usize>) -> bool {
     let Some(name) = n.cx.target.and_then(|t| t.name.as_deref()) else {
         return false;
     };
@@ -229,19 +234,40 @@ fn recipient(n: &Note, r: &Range<usize>) -> bool {
     name.split_whitespace().any(|part| said.contains(part))
 }
 
-/// The letter groups of a word, with `<` and `>` for its ends.
-fn grams(word: &str, mut each: impl FnMut(&str)) {
-    let mut padded = String::with_capacity(word.len() + 2);
-    padded.push('<');
-    padded.push_str(word);
-    padded.push('>');
-    let bounds: Vec<usize> = padded
-        .char_indices()
-        .map(|(i, _)| i)
-        .chain(std::iter::once(padded.len()))
-        .collect();
-    for w in bounds.windows(GRAM + 1) {
-        each(&padded[w[0]..w[GRAM]]);
+/// The letter groups of a word, with `<` and `>` for its ends, each given
+/// as the pieces of its name (`["<", "aid"]`, `["aide"]`, `["ide", ">"]`),
+/// without building the padded word.
+fn grams(word: &str, mut each: impl FnMut(&[&str])) {
+    // Byte offsets of the word's characters, and its end: at most 64 kept
+    // (a longer "word" gives its first groups only).
+    let mut bounds = [0usize; 65];
+    let mut count = 0;
+    bounds[0] = word.len();
+    for (i, _) in word.char_indices() {
+        bounds[count] = i;
+        if count == 64 {
+            break;
+        }
+        count += 1;
+        bounds[count] = word.len();
+    }
+    // Padded, the word has count + 2 characters: `<`, its own, `>`; a group
+    // starts at padded index k, from 0 to count + 2 - GRAM.
+    let padded = count + 2;
+    if padded < GRAM {
+        return;
+    }
+    for k in 0..=padded - GRAM {
+        let end = k + GRAM; // exclusive, in padded indices
+        let from = k.saturating_sub(1); // the word's first character in it
+        let to = (end - 1).min(count); // the word's characters before `>`
+        let inner = &word[bounds[from]..bounds[to]];
+        match (k == 0, end == padded) {
+            (true, true) => each(&["<", inner, ">"]),
+            (true, false) => each(&["<", inner]),
+            (false, true) => each(&[inner, ">"]),
+            (false, false) => each(&[inner]),
+        }
     }
 }
 
@@ -268,10 +294,16 @@ mod tests {
     #[test]
     fn letter_groups_mark_the_word_ends() {
         let mut out = Vec::new();
-        grams("aide", |g| out.push(g.to_owned()));
+        grams("aide", |g| out.push(g.concat()));
         assert_eq!(out, ["<aid", "aide", "ide>"]);
         let mut out = Vec::new();
-        grams("ete", |g| out.push(g.to_owned()));
+        grams("ete", |g| out.push(g.concat()));
         assert_eq!(out, ["<ete", "ete>"]);
+        let mut out = Vec::new();
+        grams("de", |g| out.push(g.concat()));
+        assert_eq!(out, ["<de>"]);
+        let mut out = Vec::new();
+        grams("rôle", |g| out.push(g.concat()));
+        assert_eq!(out, ["<rôl", "rôle", "ôle>"]);
     }
 }

@@ -356,29 +356,36 @@ fn reason(n: &Note, j: &Judgement, diags: &mut Vec<Diagnostic>) {
     // A phrase of the user's own `reason` list is a reason they vouch for.
     let vouched = n.has(Category::Reason);
     let found = |d: &Diagnostic| d.rule == RuleId::ReasonFound && d.reason.is_some_and(|r| !r.clue);
-    if j.has(Fault::NoReason) && !vouched {
+    // A reason the patterns name is overruled only by a sure judgement; a
+    // meeting or a mutual contact they name, never (a pitch beside it is a
+    // fault of its own, not the lack of a reason).
+    let named = diags.iter().find(|d| found(d));
+    let standing = named.is_some_and(|d| {
+        d.reason
+            .and_then(|r| r.kind)
+            .is_some_and(|k| matches!(k, CueKind::Event | CueKind::Mutual))
+    });
+    let named = named.map(|d| d.span.clone());
+    let no_reason =
+        j.has(Fault::NoReason) && !standing && (named.is_none() || j.sure(Fault::NoReason));
+    if no_reason && !vouched {
         if diags.iter().any(|d| d.rule == RuleId::NoReason) {
             for d in diags.iter_mut().filter(|d| d.rule == RuleId::NoReason) {
                 d.severity = severity(j, Fault::NoReason, Severity::Error);
             }
             return;
         }
-        // The patterns took something for a reason that reads, in the whole
-        // note, like one that could be said to anyone.
-        let said = diags
-            .iter()
-            .find(|d| found(d) || d.rule == RuleId::ReasonFound);
-        let (message, span) = match said {
-            Some(d) => {
-                let (qf, qe) = crate::rules::quoted(&n.text[d.span.clone()]);
-                (
-                    Localized::new(
-                        format!("{qf} ne dit pas pourquoi cette personne plutôt qu’une autre"),
-                        format!("{qe} does not say why this person rather than another"),
-                    ),
-                    d.span.clone(),
-                )
-            }
+        let (message, span) = match named {
+            // What the patterns took for a reason reads, in the whole note,
+            // like one that could be said to anyone.
+            Some(span) => (
+                crate::rules::quoting(
+                    "{} : lu dans toute la note, cela pourrait se dire à n’importe qui",
+                    "{}: read in the whole note, this could be said to anyone",
+                    n.text[span.clone()].trim(),
+                ),
+                span,
+            ),
             None => (
                 Localized::new(
                     "la note ne dit pas pourquoi vous voulez entrer en relation",
@@ -401,11 +408,11 @@ fn reason(n: &Note, j: &Judgement, diags: &mut Vec<Diagnostic>) {
     // A reason is given.
     diags.retain(|d| d.rule != RuleId::NoReason);
     // A clue in a note that could go to anyone stays a clue.
-    if diags.iter().any(found) || j.has(Fault::Generic) {
+    if named.is_some() || j.has(Fault::Generic) {
         return;
     }
-    // A clue the patterns thought too thin, read in the whole note, is the
-    // reason; else the sentence that weighs most against "no reason".
+    // A clue the patterns thought too thin is, read in the whole note, what
+    // the reason rests on: said as a clue, not as "thin".
     if let Some(d) = diags.iter_mut().find(|d| d.rule == RuleId::ReasonFound) {
         let kind = d.reason.and_then(|r| r.kind);
         let (fr, en) = kind.map_or(("une mention précise", "a specific mention"), |k| {
@@ -413,35 +420,47 @@ fn reason(n: &Note, j: &Judgement, diags: &mut Vec<Diagnostic>) {
         });
         let (qf, qe) = crate::rules::quoted(&n.text[d.span.clone()]);
         d.message = Localized::new(
-            format!("raison : {fr} — {qf}"),
-            format!("reason: {en} — {qe}"),
+            format!("indice : {fr} — {qf}"),
+            format!("clue: {en} — {qe}"),
         );
-        d.reason = Some(ReasonSeen { kind, clue: false });
         return;
     }
-    if let Some(span) = sentence_span(n, j, Fault::NoReason, false) {
-        let kind = n
-            .reading
-            .of(Family::Reason)
-            .find(|c| c.span.start >= span.start && c.span.end <= span.end)
-            .map_or(CueKind::Named, |c| c.kind);
-        let (qf, qe) = crate::rules::quoted(&n.text[span.clone()]);
-        let (fr, en) = (kind.label().fr, kind.label().en);
-        diags.push(Diagnostic {
-            rule: RuleId::ReasonFound,
-            severity: Severity::Info,
-            span,
-            message: Localized::new(
-                format!("raison : {fr} — {qf}"),
-                format!("reason: {en} — {qe}"),
-            ),
-            suggestion: None,
-            reason: Some(ReasonSeen {
-                kind: Some(kind),
-                clue: false,
-            }),
-        });
+    // No pattern saw it: the sentence that weighs most against "no reason",
+    // when it names something (an event, a place, a group) or holds a cue;
+    // else nothing is quoted rather than the wrong words.
+    let Some(span) = sentence_span(n, j, Fault::NoReason, false) else {
+        return;
+    };
+    let cue = n
+        .reading
+        .of(Family::Reason)
+        .find(|c| c.span.start >= span.start && c.span.end <= span.end)
+        .map(|c| c.kind);
+    let names_something = n
+        .reading
+        .names
+        .iter()
+        .any(|r| r.start >= span.start && r.end <= span.end && !features::recipient(n, r));
+    if cue.is_none() && !names_something {
+        return;
     }
+    let kind = cue.unwrap_or(CueKind::Named);
+    let (qf, qe) = crate::rules::quoted(&n.text[span.clone()]);
+    let (fr, en) = (kind.label().fr, kind.label().en);
+    diags.push(Diagnostic {
+        rule: RuleId::ReasonFound,
+        severity: Severity::Info,
+        span,
+        message: Localized::new(
+            format!("raison : {fr} — {qf}"),
+            format!("reason: {en} — {qe}"),
+        ),
+        suggestion: None,
+        reason: Some(ReasonSeen {
+            kind: Some(kind),
+            clue: false,
+        }),
+    });
 }
 
 fn reason_example(lang: Lang) -> Localized {
@@ -483,8 +502,8 @@ fn pitch(n: &Note, j: &Judgement, diags: &mut Vec<Diagnostic>) {
             )
         } else {
             crate::rules::quoting(
-                "{} : se lit comme une offre ou une demande faite à un inconnu",
-                "{}: reads as an offer or an ask made to a stranger",
+                "la note se lit comme une prospection ; la phrase qui y pèse le plus : {}",
+                "the note reads like prospecting; the sentence that weighs most: {}",
                 piece,
             )
         },
@@ -573,4 +592,114 @@ fn flattery(n: &Note, j: &Judgement, diags: &mut Vec<Diagnostic>) {
         )),
         reason: None,
     });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diagnostic::Level;
+    use crate::lint::{Context, Linter, Report};
+
+    fn report(linter: &Linter, text: &str, lang: Lang) -> Report {
+        let cx = Context {
+            lang: Some(lang),
+            ..Context::default()
+        };
+        linter.lint(text, &cx)
+    }
+
+    fn flagged(r: &Report, rule: RuleId) -> bool {
+        r.diagnostics
+            .iter()
+            .any(|d| d.rule == rule && d.severity >= Severity::Warning)
+    }
+
+    #[test]
+    fn a_mutual_contact_stays_a_reason_beside_a_pitch() {
+        let r = report(
+            &Linter::default(),
+            "Hi Dana, Marc Leroy suggested we connect. We've helped 40 agencies double \
+             their leads and I'd love to show you how.",
+            Lang::En,
+        );
+        assert!(flagged(&r, RuleId::SalesPitch), "{:?}", r.diagnostics);
+        assert!(!flagged(&r, RuleId::NoReason), "{:?}", r.diagnostics);
+        assert!(
+            r.diagnostics
+                .iter()
+                .any(|d| d.rule == RuleId::ReasonFound && d.message.en.contains("mutual")),
+            "{:?}",
+            r.diagnostics
+        );
+    }
+
+    #[test]
+    fn no_reason_quotes_no_name() {
+        let text = "Bonjour Camille Durand, heureux de vous ajouter à mon réseau.";
+        let r = report(&Linter::default(), text, Lang::Fr);
+        let d = r.diagnostics.iter().find(|d| d.rule == RuleId::NoReason);
+        assert!(
+            d.is_some_and(|d| !text[d.span.clone()].contains("Camille")),
+            "{:?}",
+            r.diagnostics
+        );
+    }
+
+    #[test]
+    fn an_empty_note_is_only_empty() {
+        let r = report(&Linter::default(), "   ", Lang::En);
+        let rules: Vec<RuleId> = r.diagnostics.iter().map(|d| d.rule).collect();
+        assert_eq!(rules, [RuleId::Empty]);
+    }
+
+    #[test]
+    fn the_config_has_the_last_word_after_the_judgement() {
+        let text = "Hi Tom, I came across your profile and would love to connect.";
+        let mut linter = Linter::default();
+        assert!(flagged(&report(&linter, text, Lang::En), RuleId::NoReason));
+        linter.set_level(RuleId::NoReason, Level::Off);
+        let r = report(&linter, text, Lang::En);
+        assert!(
+            r.diagnostics.iter().all(|d| d.rule != RuleId::NoReason),
+            "{:?}",
+            r.diagnostics
+        );
+    }
+
+    #[test]
+    fn a_pitch_in_plain_words_points_at_its_words() {
+        let text = "Bonjour Léo, notre petite équipe pose des bornes de recharge dans les \
+                    parkings d’hôtel, sans gros travaux. Un quart d’heure mardi pour en parler ?";
+        let r = report(&Linter::default(), text, Lang::Fr);
+        let d = r
+            .diagnostics
+            .iter()
+            .find(|d| d.rule == RuleId::SalesPitch && d.severity >= Severity::Warning);
+        assert!(d.is_some_and(|d| !d.span.is_empty()), "{:?}", r.diagnostics);
+    }
+
+    #[test]
+    fn a_bad_weights_file_names_its_line() {
+        assert_eq!(
+            Weights::parse("bias\t0\t0\t0\t0\t0\nzz\t1\t1\t1\t1\t1\n").err(),
+            Some(WeightsError {
+                line: 2,
+                what: "a feature is 16 hexadecimal digits"
+            })
+        );
+        assert_eq!(
+            Weights::parse("threshold\t2\t0\t0\t0\t0\n").err(),
+            Some(WeightsError {
+                line: 1,
+                what: "a threshold outside 0–1"
+            })
+        );
+        assert_eq!(
+            Weights::parse("bias\t0\t0\n").err(),
+            Some(WeightsError {
+                line: 1,
+                what: "fewer numbers than columns"
+            })
+        );
+    }
 }
