@@ -41,7 +41,7 @@ const BODIES: [(&str, Lang, Band, ReasonGroup); 6] = [
         ReasonGroup::None,
     ),
     (
-        "Bonjour {first}, je me permets de vous ajouter à mon réseau. Au plaisir d'échanger, merci.",
+        "Bonjour {first}, je vous ajoute volontiers à mon réseau. Au plaisir d'échanger, merci.",
         Lang::Fr,
         Band::Mid,
         ReasonGroup::None,
