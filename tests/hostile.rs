@@ -733,3 +733,82 @@ fn cells_excel_would_run_are_written_after_a_quote() {
         text(&out.stderr)
     );
 }
+
+/// Issue 21, item 4: `audience --people FIFO` opened the FIFO and waited
+/// for ever, where every other command refuses it at once; `--people -`
+/// was "no such file" while `check -` reads standard input. The FIFO is
+/// refused before it is opened, a folder and a device too; `-` reads
+/// standard input, capped at the bound of a list (16 MiB), refused with
+/// its size before any row.
+#[cfg(unix)]
+#[test]
+fn a_people_list_is_never_a_fifo_and_dash_is_standard_input() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let config = dir.path().join("config.toml");
+    write(&config, "[audience]\nregions = [\"Île-de-France\"]\n");
+    let fifo = dir.path().join("leads.csv");
+    mkfifo(&fifo);
+    let audience = |lang: &str, people: &Path| {
+        let mut cmd = poignee();
+        cmd.args(["--lang", lang, "--config"])
+            .arg(&config)
+            .args(["audience", "--format", "csv", "--people"])
+            .arg(people);
+        cmd
+    };
+    let started = std::time::Instant::now();
+    let out = output(&mut audience("en", &fifo));
+    assert!(started.elapsed() < Duration::from_secs(5), "it waited");
+    assert_eq!(out.status.code(), Some(2), "{}", text(&out.stderr));
+    assert!(
+        text(&out.stderr).contains("leads.csv: a named pipe (FIFO), not a file"),
+        "{}",
+        text(&out.stderr)
+    );
+    let out = output(&mut audience("fr", &fifo));
+    assert!(
+        text(&out.stderr).contains("leads.csv\u{a0}: un tube nommé (FIFO), pas un fichier"),
+        "{}",
+        text(&out.stderr)
+    );
+    let out = output(&mut audience("en", dir.path()));
+    assert!(
+        text(&out.stderr).contains(": is a folder"),
+        "{}",
+        text(&out.stderr)
+    );
+    let out = output(&mut audience("en", Path::new("/dev/zero")));
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        text(&out.stderr).contains("a device, not a file"),
+        "{}",
+        text(&out.stderr)
+    );
+
+    // `-`: the list on standard input, as `check -` reads a note.
+    let out =
+        output(audience("en", Path::new("-")).write_stdin("name,city\nAda,Paris\nBob,Lyon\n"));
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let csv = text(&out.stdout);
+    assert!(
+        csv.starts_with("name,city,audience,audience_reason\nAda,Paris,in,\nBob,Lyon,out,"),
+        "{csv}"
+    );
+    assert!(
+        text(&out.stderr).contains("<stdin>: read as UTF-8"),
+        "{}",
+        text(&out.stderr)
+    );
+    // Capped as a list is: refused with its size, nothing written.
+    let mut big = b"name,city\n".to_vec();
+    big.resize(17 * 1024 * 1024, b'a');
+    let out = output(audience("fr", Path::new("-")).write_stdin(big));
+    assert_eq!(out.status.code(), Some(2));
+    assert!(out.stdout.is_empty(), "{}", text(&out.stdout));
+    assert!(
+        text(&out.stderr).contains("<stdin>\u{a0}: trop gros")
+            && text(&out.stderr).contains("16 Mio au plus"),
+        "{}",
+        text(&out.stderr)
+    );
+}

@@ -236,7 +236,8 @@ struct AudienceArgs {
     #[arg(long, conflicts_with = "people")]
     json: bool,
     /// Judge every row of a prospect list (CSV from a CRM, a lead tool or
-    /// Excel: `,` or `;`, UTF-8 or Windows-1252)
+    /// Excel: `,` or `;`, UTF-8 or Windows-1252); `-` reads standard
+    /// input (16 MiB at most; a file is streamed, of any length)
     #[arg(long, value_name = "FILE.csv")]
     people: Option<PathBuf>,
     /// With --people: a line a person (human), the list with two columns

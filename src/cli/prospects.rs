@@ -9,8 +9,9 @@ use super::EXIT_USAGE;
 use super::report::{BOLD, CsvOut, DIM, ERROR, GOOD, WARNING, json_safe};
 use clap::ValueEnum;
 use poignee::audience::{Audience, Decision, Field, Verdict};
+use poignee::input::ReadError;
 use poignee::lang::{Lang, Localized, Text};
-use poignee::prospects::{Charset, Column, Sheet};
+use poignee::prospects::{Charset, Column, Sheet, SheetError};
 use poignee::text::terminal_line;
 use std::collections::HashMap;
 use std::io::{self, Write};
@@ -226,7 +227,7 @@ fn said(lang: Lang, fr: String, en: String) -> String {
 }
 
 /// How the file was read, said on standard error: never guessed silently.
-fn read_as(lang: Lang, path: &Path, sheet: &Sheet) -> String {
+fn read_as(lang: Lang, shown: &str, sheet: &Sheet) -> String {
     let sep = match sheet.delimiter {
         b';' => "« ; »",
         b'\t' => "tab",
@@ -258,7 +259,7 @@ fn read_as(lang: Lang, path: &Path, sheet: &Sheet) -> String {
         .map(|(h, _)| h)
         .collect();
     let cols = cols.join(", ");
-    let path = terminal_line(&path.display().to_string()).into_owned();
+    let path = shown;
     let cols = terminal_line(&cols).into_owned();
     said(
         lang,
@@ -288,7 +289,13 @@ pub fn run(
         super::report::fatal(lang, "input", &message);
         ExitCode::from(EXIT_USAGE)
     };
-    let shown = terminal_line(&path.display().to_string()).into_owned();
+    // `-`: standard input, as `check -` reads it.
+    let stdin = path.as_os_str() == "-";
+    let shown = if stdin {
+        "<stdin>".to_string()
+    } else {
+        terminal_line(&path.display().to_string()).into_owned()
+    };
     if audience.is_empty() {
         return fail(said(
             lang,
@@ -296,11 +303,31 @@ pub fn run(
             "no audience filter in the config ([audience]): every person is in, there is nothing to sort".into(),
         ));
     }
-    let mut sheet = match Sheet::open(path) {
-        Ok(s) => s,
-        Err(e) => return fail(format!("{shown}: {}", e.message().get(lang))),
+    let opened = if stdin {
+        Sheet::stdin()
+    } else {
+        Sheet::open(path)
     };
-    anstream::eprintln!("{DIM}{}{DIM:#}", read_as(lang, path, &sheet));
+    let mut sheet = match opened {
+        Ok(s) => s,
+        Err(e) => {
+            let mut m = e.message();
+            if stdin && matches!(e, SheetError::Read(ReadError::TooLarge { .. })) {
+                m = Localized::new(
+                    format!(
+                        "{} : donnez une liste plus longue en fichier (`--people liste.csv`), lue au fil de l’eau",
+                        m.fr
+                    ),
+                    format!(
+                        "{}: give a longer list as a file (`--people list.csv`), which is streamed",
+                        m.en
+                    ),
+                );
+            }
+            return fail(format!("{shown}{} {}", lang.colon(), m.get(lang)));
+        }
+    };
+    anstream::eprintln!("{DIM}{}{DIM:#}", read_as(lang, &shown, &sheet));
     // Styles go to a terminal only; the CSV and JSON are written as they are.
     // Styles only to a terminal that takes them, decided once (not
     // stripped again from every line); the CSV and JSON as they are.
@@ -339,7 +366,9 @@ pub fn run(
                 .get(lang)
                 .into_owned(),
         ),
-        Err(Failure::Sheet(e)) => fail(format!("{shown}: {}", e.message().get(lang))),
+        Err(Failure::Sheet(e)) => {
+            fail(format!("{shown}{} {}", lang.colon(), e.message().get(lang)))
+        }
     }
 }
 
