@@ -812,3 +812,97 @@ fn a_people_list_is_never_a_fifo_and_dash_is_standard_input() {
         text(&out.stderr)
     );
 }
+
+/// Issue 21, item 6: a row longer than the header got `audience` after
+/// its extra cell, under the wrong column; run again on that output (the
+/// documented workflow), the extra cell was written over. The two columns
+/// are now at the header's positions (a short row filled, empty trailing
+/// cells dropped); a row with a cell under no column, or whose `audience`
+/// cells hold what poignee does not write, is left out with its line and
+/// column, never written over; the run exits 1.
+#[test]
+fn ragged_rows_keep_the_columns_and_no_cell_of_the_user_is_written_over() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let config = dir.path().join("config.toml");
+    write(&config, "[audience]\nregions = [\"Île-de-France\"]\n");
+    let run = |lang: &str, list: &Path| {
+        output(
+            poignee()
+                .args(["--lang", lang, "--config"])
+                .arg(&config)
+                .args(["audience", "--format", "csv", "--people"])
+                .arg(list),
+        )
+    };
+    let records = |out: &std::process::Output| -> Vec<Vec<String>> {
+        csv::ReaderBuilder::new()
+            .has_headers(false)
+            .flexible(true)
+            .from_reader(&out.stdout[..])
+            .records()
+            .map(|r| {
+                r.map(|r| r.iter().map(str::to_string).collect())
+                    .unwrap_or_else(|e| panic!("{e}"))
+            })
+            .collect()
+    };
+    let list = dir.path().join("leads.csv");
+    write(
+        &list,
+        "name,city,notes\nAda,Paris,vip\nBob,Lyon,met,extra\nCy,Paris\nDi,Lyon,x,,\n",
+    );
+    let out = run("en", &list);
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out.stderr));
+    let rows = records(&out);
+    assert_eq!(
+        rows[0],
+        ["name", "city", "notes", "audience", "audience_reason"]
+    );
+    // Every row's verdict under `audience`.
+    for row in &rows[1..] {
+        assert_eq!(row.len(), 5, "{row:?}");
+        assert!(["in", "out"].contains(&row[3].as_str()), "{row:?}");
+    }
+    let names: Vec<&str> = rows[1..].iter().map(|r| r[0].as_str()).collect();
+    assert_eq!(names, ["Ada", "Cy", "Di"]);
+    let err = text(&out.stderr);
+    assert!(
+        err.contains("line 3, column 4: 4 cells where the header (line 1) names 3 columns; “extra” is under none")
+            && err.contains("error: 1 row left out"),
+        "{err}"
+    );
+
+    // Run again on what the version before wrote: the extra cell under
+    // `audience`, the verdict under `audience_reason`. Left out, not
+    // written over; the rows poignee wrote are judged again.
+    let before = dir.path().join("before.csv");
+    write(
+        &before,
+        "name,city,notes,audience,audience_reason\n\
+         Ada,Paris,vip,in,\n\
+         Bob,Lyon,met,extra,out,region “Lyon” is outside\n\
+         Cy,Lyon,,in,\n\
+         Eve,Paris,,B2B,\n\
+         Fay,Paris,,,my own note\n",
+    );
+    let out = run("fr", &before);
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out.stderr));
+    let rows = records(&out);
+    assert_eq!(rows.len(), 3, "{rows:?}");
+    assert_eq!(rows[1][..4], ["Ada", "Paris", "vip", "in"]);
+    // Cy moved to Lyon: poignee's own verdict is written over.
+    assert_eq!(rows[2][..4], ["Cy", "Lyon", "", "out"]);
+    let out_text = text(&out.stdout);
+    for users in ["extra", "B2B", "my own note"] {
+        assert!(!out_text.contains(users), "{out_text}");
+    }
+    let err = text(&out.stderr);
+    for said in [
+        "ligne 3, colonne 6\u{a0}: 6 cellules quand l’en-tête (ligne 1) nomme 5 colonnes",
+        "ligne 5, colonne 4\u{a0}: la cellule `audience` contient «\u{a0}B2B\u{a0}», que poignee n’écrit pas",
+        "ligne 6, colonne 5\u{a0}: la cellule `audience_reason` contient «\u{a0}my own note\u{a0}»",
+        "erreur\u{a0}: 3 lignes laissées de côté",
+    ] {
+        assert!(err.contains(said), "{said}\n{err}");
+    }
+}

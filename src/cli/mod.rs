@@ -216,7 +216,7 @@ struct DraftArgs {
 
 #[derive(Args)]
 #[command(
-    after_help = "Example: poignee audience --region \"Villeurbanne (69)\" --sector \"Software Development\"\nExit codes: 0 in (or unknown), 1 out, 2 bad usage or config."
+    after_help = "Example: poignee audience --region \"Villeurbanne (69)\" --sector \"Software Development\"\nExit codes: 0 in (or unknown), 1 out, 2 bad usage or config. With --people: 0 every row judged, 1 rows left out (a cell under no column of the header, or an `audience` cell poignee did not write), 2 a list that cannot be read."
 )]
 struct AudienceArgs {
     /// List the names the filter knows, best match first: `--list regions
