@@ -906,3 +906,67 @@ fn ragged_rows_keep_the_columns_and_no_cell_of_the_user_is_written_over() {
         assert!(err.contains(said), "{said}\n{err}");
     }
 }
+
+/// Issue 21, item 8: `check` passed a front matter whose outcome cannot
+/// have happened. Each is an error of the front matter, with its line and
+/// column, in both languages; a possible one is checked as before.
+#[test]
+fn impossible_outcomes_are_errors_of_check_with_their_place() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let d = dir.path();
+    let body = "Hi Claire, thanks for your talk at RustConf on async traits.";
+    let future = jiff::Zoned::now().date() + jiff::ToSpan::days(1);
+    for (name, front) in [
+        (
+            "a-future.md",
+            format!("status = \"sent\"\nsent_at = {future}"),
+        ),
+        (
+            "b-before.md",
+            "status = \"declined\"\nsent_at = 2026-01-20\ndeclined_at = 2026-01-19".into(),
+        ),
+        (
+            "c-nosent.md",
+            "lang = \"en\"\nstatus = \"accepted\"\naccepted_at = 2026-01-10".into(),
+        ),
+        ("d-undated.md", "status = \"sent\"".into()),
+        (
+            "e-zero.md",
+            "status = \"sent\"\nsent_at = 0000-01-01".into(),
+        ),
+        (
+            "f-fine.md",
+            "status = \"accepted\"\nsent_at = 2026-01-10\naccepted_at = 2026-01-10".into(),
+        ),
+    ] {
+        write(&d.join(name), &format!("+++\n{front}\n+++\n{body}\n"));
+    }
+    let out = output(
+        poignee()
+            .args(["--lang", "en", "check", "--format", "short"])
+            .arg(d),
+    );
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out.stdout));
+    let said = text(&out.stdout);
+    for line in [
+        format!("a-future.md:3:11: error[file]: invalid front matter: key `sent_at`: {future} is in the future"),
+        "b-before.md:4:15: error[file]: invalid front matter: key `declined_at`: an answer on 2026-01-19 to an invitation sent on 2026-01-20".into(),
+        "c-nosent.md:3:10: error[file]: invalid front matter: key `status`: “accepted” without `sent_at`".into(),
+        "d-undated.md:2:10: error[file]: invalid front matter: key `status`: “sent” without `sent_at`".into(),
+        "e-zero.md:3:11: error[file]: invalid front matter: key `sent_at`: 0000-01-01 is before LinkedIn opened (on 2003-05-05)".into(),
+    ] {
+        assert!(said.contains(&line), "{line}\n{said}");
+    }
+    assert!(!said.contains("f-fine.md:1:1: error"), "{said}");
+    assert!(said.contains("5 unreadable"), "{said}");
+    let out = output(
+        poignee()
+            .args(["--lang", "fr", "check", "--format", "short"])
+            .arg(d.join("e-zero.md")),
+    );
+    assert!(
+        text(&out.stdout).contains("le 0000-01-01 précède l’ouverture de LinkedIn (le 2003-05-05)"),
+        "{}",
+        text(&out.stdout)
+    );
+}

@@ -115,7 +115,8 @@ struct MarkArgs {
     /// What happened: sent, accepted, ignored or declined
     #[arg(value_name = "OUTCOME")]
     outcome: String,
-    /// The day it happened, YYYY-MM-DD [default: today]
+    /// The day it happened, YYYY-MM-DD, not to come nor before LinkedIn
+    /// opened (2003-05-05) [default: today]
     #[arg(long, value_name = "YYYY-MM-DD")]
     date: Option<String>,
 }
@@ -460,6 +461,7 @@ fn check(lang: Lang, config: &Config, config_path: Option<PathBuf>, args: CheckA
         cross: [RuleId::RepeatedText, RuleId::Pace]
             .iter()
             .any(|&r| linter.severity(r).is_some()),
+        today: Some(today()),
     };
     let inputs = batch::inputs(&args.paths);
     let mut reporter = report::Reporter::new(args.format, lang);
