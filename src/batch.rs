@@ -31,6 +31,11 @@ pub struct Options {
     pub default_tier: Tier,
     /// Keep what the checks across drafts need ([`Checked::record`]).
     pub cross: bool,
+    /// The day it is, for `check`: a front matter whose outcome cannot
+    /// have happened by then ([`outcome::impossible`](crate::outcome::impossible))
+    /// is an error, placed as a front-matter error is. `None` (the
+    /// editor's, `draft`'s): not looked at.
+    pub today: Option<jiff::civil::Date>,
 }
 
 impl Options {
@@ -185,6 +190,12 @@ pub fn check_bytes(
     }
     let source = input::decode(bytes).map_err(FileError::Decode)?;
     let draft = Draft::parse(&source).map_err(FileError::FrontMatter)?;
+    if let Some(at) = options
+        .today
+        .and_then(|today| crate::outcome::impossible(&source, &draft, today))
+    {
+        return Err(FileError::FrontMatter(at));
+    }
     let (platform, tier) = options.platform_tier(&draft);
     let report = if draft.front.placeholders.is_empty() {
         let cx = Context {

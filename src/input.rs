@@ -220,12 +220,7 @@ pub fn read_stated(
     meta: &std::fs::Metadata,
     limit: u64,
 ) -> Result<Vec<u8>, ReadError> {
-    if meta.is_dir() {
-        return Err(ReadError::Folder);
-    }
-    if !meta.is_file() && !is_process_substitution(path) {
-        return Err(ReadError::NotRegular(kind(meta)));
-    }
+    openable(path, meta)?;
     if meta.is_file() && meta.len() > limit {
         return Err(ReadError::TooLarge {
             bytes: meta.len(),
@@ -234,6 +229,21 @@ pub fn read_stated(
     }
     let file = std::fs::File::open(path).map_err(|e| ReadError::from_io(&e))?;
     read_bounded(file, limit, meta.len())
+}
+
+/// Whether the file at `path`, as [`stat`] saw it, may be opened: a
+/// regular file, or the pipe a shell hands over for `<(…)`. A folder, a
+/// FIFO, a device or a socket is refused before it is opened (opening a
+/// FIFO blocks until a writer comes). For a reader that streams a file of
+/// any length (`audience --people`), without [`read_stated`]'s bound.
+pub fn openable(path: &Path, meta: &std::fs::Metadata) -> Result<(), ReadError> {
+    if meta.is_dir() {
+        return Err(ReadError::Folder);
+    }
+    if !meta.is_file() && !is_process_substitution(path) {
+        return Err(ReadError::NotRegular(kind(meta)));
+    }
+    Ok(())
 }
 
 /// Standard input, at most `limit` bytes.

@@ -21,7 +21,15 @@
 //!   another date.
 //! - An answer dated before the note was sent is refused; a note sent before
 //!   it was approved is only warned about (it may have been sent from the
-//!   platform first). A date in the future is refused ([`check_date`]).
+//!   platform first). A date in the future, or before LinkedIn existed
+//!   ([`FIRST_DAY`]), is refused ([`check_date`]).
+//! - An answer to a note marked sent with no date is refused: mark it sent
+//!   with its date first.
+//!
+//! What a file says happened is checked the same way ([`impossible`]): a
+//! date in the future or before [`FIRST_DAY`], an answer before its
+//! sending, an answer or `sent` without `sent_at` are errors of `check`,
+//! with their line and column, and `stats` leaves such a file out.
 
 use crate::draft::{Draft, Fences, FrontMatter, Status};
 use crate::fsutil::OverError;
@@ -120,16 +128,15 @@ fn toml_date(date: Date) -> Option<Datetime> {
     date.to_string().parse().ok()
 }
 
-/// A date given on the command line: `YYYY-MM-DD`, not after `today`.
-pub fn check_date(text: &str, today: Date) -> Result<Date, Localized> {
-    let date: Date = text.trim().parse().map_err(|_| {
-        Localized::new(
-            format!("date invalide « {text} » : écrivez-la AAAA-MM-JJ, par exemple {today}"),
-            format!("invalid date `{text}`: write it YYYY-MM-DD, e.g. {today}"),
-        )
-    })?;
+/// LinkedIn opened on 5 May 2003 (Viadeo, as Viaduc, in 2004): no
+/// invitation went out before.
+pub const FIRST_DAY: Date = jiff::civil::date(2003, 5, 5);
+
+/// Why a day cannot be one an invitation went out or was answered on:
+/// after `today`, or before [`FIRST_DAY`].
+fn out_of_time(date: Date, today: Date) -> Option<Localized> {
     if date > today {
-        return Err(Localized::new(
+        return Some(Localized::new(
             format!(
                 "le {date} est dans le futur : on marque une invitation une fois la chose faite (nous sommes le {today})"
             ),
@@ -138,7 +145,98 @@ pub fn check_date(text: &str, today: Date) -> Result<Date, Localized> {
             ),
         ));
     }
-    Ok(date)
+    if date < FIRST_DAY {
+        return Some(Localized::new(
+            format!(
+                "le {date} précède l’ouverture de LinkedIn (le {FIRST_DAY}) : aucune invitation n’est partie ce jour-là ; vérifiez l’année"
+            ),
+            format!(
+                "{date} is before LinkedIn opened (on {FIRST_DAY}): no invitation went out that day; check the year"
+            ),
+        ));
+    }
+    None
+}
+
+/// A date given on the command line: `YYYY-MM-DD`, not after `today` nor
+/// before [`FIRST_DAY`].
+pub fn check_date(text: &str, today: Date) -> Result<Date, Localized> {
+    let date: Date = text.trim().parse().map_err(|_| {
+        Localized::new(
+            format!("date invalide « {text} » : écrivez-la AAAA-MM-JJ, par exemple {today}"),
+            format!("invalid date `{text}`: write it YYYY-MM-DD, e.g. {today}"),
+        )
+    })?;
+    match out_of_time(date, today) {
+        Some(why) => Err(why),
+        None => Ok(date),
+    }
+}
+
+/// What a draft's front matter says happened, if it cannot have: a date
+/// of `sent_at` or an answer that is not a calendar day, in the future or
+/// before [`FIRST_DAY`]; an answer dated before the sending; an answer or
+/// `sent` without `sent_at`. Placed at the value (the date, else the
+/// status), as a front-matter error is. `source` is the file's text
+/// without its BOM, `draft` what [`Draft::parse`] made of it.
+pub fn impossible(source: &str, draft: &Draft, today: Date) -> Option<Located> {
+    let fences = Fences::of(source).ok()??;
+    let places: Places = toml::from_str(&source[fences.toml.clone()]).ok()?;
+    let base = fences.toml.start;
+    let front = &draft.front;
+    let at = |span: Option<Range<usize>>, key: &str, message: Localized| {
+        let mut located = Located::at(source, base + span.map_or(0, |s| s.start), message);
+        located.key = Some(key.to_string());
+        located
+    };
+    // Each date: a day, and one an invitation can have had.
+    for m in Mark::ALL {
+        let Some(dt) = field_of(front, m) else {
+            continue;
+        };
+        let why = match day(dt) {
+            None => Some(Localized::new(
+                format!("« {dt} » n’est pas un jour du calendrier : écrivez-le AAAA-MM-JJ"),
+                format!("`{dt}` is not a calendar day: write it YYYY-MM-DD"),
+            )),
+            Some(d) => out_of_time(d, today),
+        };
+        if let Some(why) = why {
+            return Some(at(places.of(m), m.key(), why));
+        }
+    }
+    let sent = front.sent_at.as_ref().and_then(day);
+    for m in ANSWERS {
+        if let (Some(sent), Some(date)) = (sent, field_of(front, m).and_then(day)) {
+            if date < sent {
+                let why = Refusal::AnswerBeforeSent { sent, date }.message(m);
+                return Some(at(places.of(m), m.key(), why));
+            }
+        }
+    }
+    let status = front.status.filter(|s| s.is_sent());
+    if let (Some(status), None) = (status, &front.sent_at) {
+        let span = places.status.as_ref().map(Spanned::span);
+        let why = if status == Status::Sent {
+            Localized::new(
+                "« envoyé » sans `sent_at` : notez le jour où elle est partie, `poignee mark FICHIER sent --date AAAA-MM-JJ`",
+                "“sent” without `sent_at`: record the day it went out, `poignee mark FILE sent --date YYYY-MM-DD`",
+            )
+        } else {
+            Localized::new(
+                format!(
+                    "« {} » sans `sent_at` : une réponse suppose une invitation partie un jour donné ; ajoutez la ligne `sent_at = AAAA-MM-JJ`",
+                    status.word().fr
+                ),
+                format!(
+                    "“{}” without `sent_at`: an answer needs the day the invitation went out; add the line `sent_at = YYYY-MM-DD`",
+                    status.word().en
+                ),
+            )
+        };
+        return Some(at(span, "status", why));
+    }
+    None
 }
 
 /// What marking does, decided before any text is touched.
@@ -182,6 +280,8 @@ pub enum Refusal {
     NeverSent { status: Option<Status> },
     /// An answer dated before the note was sent.
     AnswerBeforeSent { sent: Date, date: Date },
+    /// An answer to a note marked sent without its day (`sent_at`).
+    SentUndated,
     /// A template is not an invitation.
     Template,
 }
@@ -252,6 +352,16 @@ impl Refusal {
                     "an answer on {date} to an invitation sent on {sent}: the answer cannot come before it was sent"
                 ),
             ),
+            Refusal::SentUndated => Localized::new(
+                format!(
+                    "cette invitation est notée envoyée sans date (`sent_at`) : donnez-lui d’abord son jour, `poignee mark FICHIER sent --date AAAA-MM-JJ`, puis `{}`",
+                    mark.name()
+                ),
+                format!(
+                    "this invitation is marked sent without a date (`sent_at`): give it its day first, `poignee mark FILE sent --date YYYY-MM-DD`, then `{}`",
+                    mark.name()
+                ),
+            ),
             Refusal::Template => Localized::new(
                 "c’est un modèle, pas une invitation : marquez les brouillons faits à partir de lui",
                 "this is a template, not an invitation: mark the drafts made from it",
@@ -307,6 +417,10 @@ pub fn plan(front: &FrontMatter, mark: Mark, date: Date, explicit: bool) -> Resu
         answer => {
             if !from.is_some_and(Status::is_sent) {
                 return Err(Refusal::NeverSent { status: from });
+            }
+            // An answer with no sending day: what `check` calls impossible.
+            if sent.is_none() {
+                return Err(Refusal::SentUndated);
             }
             let existing = field_of(front, answer).and_then(day);
             let same = from == Some(answer.status());
@@ -806,7 +920,12 @@ mod tests {
             plan(&undated, Mark::Sent, today, false).expect("ok").date,
             Some(today)
         );
-        assert!(plan(&undated, Mark::Ignored, today, false).is_ok());
+        // An answer to it: its sending day first (`check` would call the
+        // answer impossible).
+        assert_eq!(
+            plan(&undated, Mark::Ignored, today, false),
+            Err(Refusal::SentUndated)
+        );
         // A template is not an invitation.
         let template = front("+++\nname = \"fr/evenement\"\n+++\nBonjour {{first_name}}");
         assert_eq!(
@@ -825,6 +944,91 @@ mod tests {
         let e = check_date("24/11/2026", today).expect_err("format");
         assert!(e.fr.contains("AAAA-MM-JJ"), "{e:?}");
         assert!(check_date("2026-02-30", today).is_err());
+        // Before LinkedIn opened: refused, the first day taken.
+        assert_eq!(check_date("2003-05-05", today), Ok(FIRST_DAY));
+        let e = check_date("2003-05-04", today).expect_err("before LinkedIn");
+        assert!(e.en.contains("before LinkedIn opened"), "{e:?}");
+        assert!(check_date("0000-01-01", today).is_err());
+    }
+
+    #[test]
+    fn outcomes_that_cannot_have_happened_are_placed() {
+        let today = d("2026-11-25");
+        let find = |text: &str| {
+            let draft = Draft::parse(text).unwrap_or_else(|e| panic!("{e}"));
+            impossible(text, &draft, today).map(|at| {
+                (
+                    at.line,
+                    at.column,
+                    at.key.unwrap_or_default(),
+                    at.message.en,
+                )
+            })
+        };
+        let said = |text: &str, line: usize, column: usize, key: &str, part: &str| {
+            let (l, c, k, m) = find(text).unwrap_or_else(|| panic!("nothing in {text}"));
+            assert_eq!((l, c, k.as_str()), (line, column, key), "{m}");
+            assert!(m.contains(part), "{m}");
+        };
+        said(
+            "+++\nstatus = \"sent\"\nsent_at = 2026-11-26\n+++\nHi",
+            3,
+            11,
+            "sent_at",
+            "2026-11-26 is in the future",
+        );
+        said(
+            "+++\nstatus = \"accepted\"\nsent_at = 2026-11-20\naccepted_at = 2026-11-19\n+++\nHi",
+            4,
+            15,
+            "accepted_at",
+            "cannot come before it was sent",
+        );
+        said(
+            "+++\nstatus = \"accepted\"\naccepted_at = 2026-11-19\n+++\nHi",
+            2,
+            10,
+            "status",
+            "“accepted” without `sent_at`",
+        );
+        said(
+            "+++\nlang = \"fr\"\nstatus = \"sent\"\n+++\nHi",
+            3,
+            10,
+            "status",
+            "“sent” without `sent_at`",
+        );
+        said(
+            "+++\nstatus = \"sent\"\nsent_at = 0000-01-01\n+++\nHi",
+            3,
+            11,
+            "sent_at",
+            "before LinkedIn opened",
+        );
+        said(
+            "+++\nstatus = \"ignored\"\nsent_at = 2026-11-01\nignored_at = 2026-12-01T10:00:00\n+++\nHi",
+            4,
+            14,
+            "ignored_at",
+            "in the future",
+        );
+        said(
+            "+++\nstatus = \"sent\"\nsent_at = 10:00:00\n+++\nHi",
+            3,
+            11,
+            "sent_at",
+            "not a calendar day",
+        );
+        // What can have happened is not an error: today, the same day, a
+        // draft, a plain note.
+        for fine in [
+            "+++\nstatus = \"accepted\"\nsent_at = 2026-11-20\naccepted_at = 2026-11-25\n+++\nHi",
+            "+++\nstatus = \"declined\"\nsent_at = 2003-05-05\ndeclined_at = 2003-05-05\n+++\nHi",
+            "+++\nstatus = \"approved\"\napproved_at = 2026-11-20T10:00:00Z\n+++\nHi",
+            "Hi Claire",
+        ] {
+            assert_eq!(find(fine), None, "{fine}");
+        }
     }
 
     fn marked(source: &str, m: Mark, date: &str) -> String {

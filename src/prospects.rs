@@ -9,11 +9,11 @@
 //! column is kept as it came, to be written back.
 
 use crate::audience::taxonomy::key;
+use crate::input::{self, ReadError};
 use crate::target::Target;
 use crate::text::without_hidden;
 use encoding_rs::Encoding;
 use encoding_rs_io::{DecodeReaderBytes, DecodeReaderBytesBuilder};
-use std::fs::File;
 use std::io::{self, Cursor, Read};
 use std::path::Path;
 
@@ -80,6 +80,10 @@ impl Charset {
 pub enum SheetError {
     #[error("{0}")]
     Io(#[from] io::Error),
+    /// The file cannot be opened as a list: a folder, a FIFO, a device, a
+    /// socket; or standard input past its bound.
+    #[error("{}", .0.message().en)]
+    Read(ReadError),
     #[error("not a text file (it holds NUL bytes): a CSV export is expected")]
     Binary,
     #[error("no header row naming a place or a sector column")]
@@ -92,7 +96,8 @@ impl SheetError {
     pub fn message(&self) -> crate::lang::Localized {
         use crate::lang::Localized;
         match self {
-            SheetError::Io(e) => crate::input::ReadError::from_io(e).message(),
+            SheetError::Io(e) => ReadError::from_io(e).message(),
+            SheetError::Read(e) => e.message(),
             SheetError::Binary => Localized::new(
                 "pas un fichier texte (il contient des octets NUL) : un export CSV est attendu",
                 "not a text file (it holds NUL bytes): a CSV export is expected",
@@ -175,7 +180,10 @@ pub struct Row {
     pub target: Target,
 }
 
-type Decoded = Lines<DecodeReaderBytes<io::Chain<Cursor<Vec<u8>>, File>, Vec<u8>>>;
+/// Where a list's bytes come from: a file, or standard input read whole.
+type Source = Box<dyn Read>;
+
+type Decoded = Lines<DecodeReaderBytes<io::Chain<Cursor<Vec<u8>>, Source>, Vec<u8>>>;
 
 /// The decoded text, with where its line breaks are: the CSV reader's own
 /// line count misses the empty lines it skips. Only the breaks not yet
@@ -247,10 +255,31 @@ fn delimiter(sample: &str) -> u8 {
 }
 
 impl Sheet {
+    /// The list at `path`, streamed whatever its length. A folder, a FIFO,
+    /// a device or a socket is refused before it is opened, as every other
+    /// input is ([`input::openable`]): opening a FIFO would wait for ever.
+    /// The pipe of a shell's `<(…)` is read as it comes.
     pub fn open(path: &Path) -> Result<Sheet, SheetError> {
-        let mut file = File::open(path)?;
+        let meta = input::stat(path).map_err(SheetError::Read)?;
+        input::openable(path, &meta).map_err(SheetError::Read)?;
+        let file =
+            std::fs::File::open(path).map_err(|e| SheetError::Read(ReadError::from_io(&e)))?;
+        Sheet::from_reader(Box::new(file))
+    }
+
+    /// The list on standard input (`--people -`), read whole first, at most
+    /// [`input::MAX_LIST_BYTES`] as `draft --people` reads a list: a longer
+    /// one is refused with its size before any row is written (a file is
+    /// streamed, of any length).
+    pub fn stdin() -> Result<Sheet, SheetError> {
+        let bytes = input::read_stdin(input::MAX_LIST_BYTES).map_err(SheetError::Read)?;
+        Sheet::from_reader(Box::new(Cursor::new(bytes)))
+    }
+
+    /// The list read from `source`.
+    pub fn from_reader(mut source: Source) -> Result<Sheet, SheetError> {
         let mut sample = Vec::with_capacity(SAMPLE);
-        (&mut file).take(SAMPLE as u64).read_to_end(&mut sample)?;
+        (&mut source).take(SAMPLE as u64).read_to_end(&mut sample)?;
         let charset = Charset::sniff(&sample)?;
         let (text, _, _) = charset.encoding().decode(&sample);
         let delimiter = delimiter(&text);
@@ -259,7 +288,7 @@ impl Sheet {
                 .encoding(Some(charset.encoding()))
                 .bom_override(true)
                 .strip_bom(true)
-                .build(Cursor::new(sample).chain(file)),
+                .build(Cursor::new(sample).chain(source)),
             offset: 0,
             breaks: Default::default(),
         };

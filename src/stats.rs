@@ -6,9 +6,12 @@
 //! How they are counted:
 //! - an invitation is a draft whose status is `sent`, `accepted`, `ignored`
 //!   or `declined`; drafts and approved notes are not (yet) invitations;
-//! - its day is `sent_at`, else `approved_at`; `--since` keeps the
-//!   invitations sent on that day or after (one with no day at all is left
-//!   out then);
+//! - its day is `sent_at`; `--since` keeps the invitations sent on that
+//!   day or after;
+//! - a file whose outcome cannot have happened (a date in the future or
+//!   before LinkedIn opened, an answer before its sending, `sent` or an
+//!   answer without `sent_at`: [`crate::outcome::impossible`]) is skipped,
+//!   with its line and column, as a file that does not read is;
 //! - one left `sent` more than `[outcomes] ignored_after_days` (30) days
 //!   counts as ignored (and is shown as such, *unanswered*); one left `sent`
 //!   for less is *pending*, and is not in the rate yet;
@@ -448,6 +451,11 @@ fn read_one(input: Input, linter: &Linter, options: &Options, window: &Window) -
             return skipped(path, Some((at.line, at.column)), message);
         }
     };
+    // An outcome that cannot have happened is not counted, silently or not.
+    if let Some(at) = crate::outcome::impossible(&source, &draft, window.today) {
+        let message = Localized::new(at.what(Lang::Fr), at.what(Lang::En));
+        return skipped(path, Some((at.line, at.column)), message);
+    }
     match invitation(&draft, linter, options, window) {
         Some(Ok(inv)) => Read::Invitation(Box::new(inv)),
         Some(Err(())) => Read::Before,

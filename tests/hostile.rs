@@ -733,3 +733,240 @@ fn cells_excel_would_run_are_written_after_a_quote() {
         text(&out.stderr)
     );
 }
+
+/// Issue 21, item 4: `audience --people FIFO` opened the FIFO and waited
+/// for ever, where every other command refuses it at once; `--people -`
+/// was "no such file" while `check -` reads standard input. The FIFO is
+/// refused before it is opened, a folder and a device too; `-` reads
+/// standard input, capped at the bound of a list (16 MiB), refused with
+/// its size before any row.
+#[cfg(unix)]
+#[test]
+fn a_people_list_is_never_a_fifo_and_dash_is_standard_input() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let config = dir.path().join("config.toml");
+    write(&config, "[audience]\nregions = [\"Île-de-France\"]\n");
+    let fifo = dir.path().join("leads.csv");
+    mkfifo(&fifo);
+    let audience = |lang: &str, people: &Path| {
+        let mut cmd = poignee();
+        cmd.args(["--lang", lang, "--config"])
+            .arg(&config)
+            .args(["audience", "--format", "csv", "--people"])
+            .arg(people);
+        cmd
+    };
+    let started = std::time::Instant::now();
+    let out = output(&mut audience("en", &fifo));
+    assert!(started.elapsed() < Duration::from_secs(5), "it waited");
+    assert_eq!(out.status.code(), Some(2), "{}", text(&out.stderr));
+    assert!(
+        text(&out.stderr).contains("leads.csv: a named pipe (FIFO), not a file"),
+        "{}",
+        text(&out.stderr)
+    );
+    let out = output(&mut audience("fr", &fifo));
+    assert!(
+        text(&out.stderr).contains("leads.csv\u{a0}: un tube nommé (FIFO), pas un fichier"),
+        "{}",
+        text(&out.stderr)
+    );
+    let out = output(&mut audience("en", dir.path()));
+    assert!(
+        text(&out.stderr).contains(": is a folder"),
+        "{}",
+        text(&out.stderr)
+    );
+    let out = output(&mut audience("en", Path::new("/dev/zero")));
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        text(&out.stderr).contains("a device, not a file"),
+        "{}",
+        text(&out.stderr)
+    );
+
+    // `-`: the list on standard input, as `check -` reads a note.
+    let out =
+        output(audience("en", Path::new("-")).write_stdin("name,city\nAda,Paris\nBob,Lyon\n"));
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let csv = text(&out.stdout);
+    assert!(
+        csv.starts_with("name,city,audience,audience_reason\nAda,Paris,in,\nBob,Lyon,out,"),
+        "{csv}"
+    );
+    assert!(
+        text(&out.stderr).contains("<stdin>: read as UTF-8"),
+        "{}",
+        text(&out.stderr)
+    );
+    // Capped as a list is: refused with its size, nothing written.
+    let mut big = b"name,city\n".to_vec();
+    big.resize(17 * 1024 * 1024, b'a');
+    let out = output(audience("fr", Path::new("-")).write_stdin(big));
+    assert_eq!(out.status.code(), Some(2));
+    assert!(out.stdout.is_empty(), "{}", text(&out.stdout));
+    assert!(
+        text(&out.stderr).contains("<stdin>\u{a0}: trop gros")
+            && text(&out.stderr).contains("16 Mio au plus"),
+        "{}",
+        text(&out.stderr)
+    );
+}
+
+/// Issue 21, item 6: a row longer than the header got `audience` after
+/// its extra cell, under the wrong column; run again on that output (the
+/// documented workflow), the extra cell was written over. The two columns
+/// are now at the header's positions (a short row filled, empty trailing
+/// cells dropped); a row with a cell under no column, or whose `audience`
+/// cells hold what poignee does not write, is left out with its line and
+/// column, never written over; the run exits 1.
+#[test]
+fn ragged_rows_keep_the_columns_and_no_cell_of_the_user_is_written_over() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let config = dir.path().join("config.toml");
+    write(&config, "[audience]\nregions = [\"Île-de-France\"]\n");
+    let run = |lang: &str, list: &Path| {
+        output(
+            poignee()
+                .args(["--lang", lang, "--config"])
+                .arg(&config)
+                .args(["audience", "--format", "csv", "--people"])
+                .arg(list),
+        )
+    };
+    let records = |out: &std::process::Output| -> Vec<Vec<String>> {
+        csv::ReaderBuilder::new()
+            .has_headers(false)
+            .flexible(true)
+            .from_reader(&out.stdout[..])
+            .records()
+            .map(|r| {
+                r.map(|r| r.iter().map(str::to_string).collect())
+                    .unwrap_or_else(|e| panic!("{e}"))
+            })
+            .collect()
+    };
+    let list = dir.path().join("leads.csv");
+    write(
+        &list,
+        "name,city,notes\nAda,Paris,vip\nBob,Lyon,met,extra\nCy,Paris\nDi,Lyon,x,,\n",
+    );
+    let out = run("en", &list);
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out.stderr));
+    let rows = records(&out);
+    assert_eq!(
+        rows[0],
+        ["name", "city", "notes", "audience", "audience_reason"]
+    );
+    // Every row's verdict under `audience`.
+    for row in &rows[1..] {
+        assert_eq!(row.len(), 5, "{row:?}");
+        assert!(["in", "out"].contains(&row[3].as_str()), "{row:?}");
+    }
+    let names: Vec<&str> = rows[1..].iter().map(|r| r[0].as_str()).collect();
+    assert_eq!(names, ["Ada", "Cy", "Di"]);
+    let err = text(&out.stderr);
+    assert!(
+        err.contains("line 3, column 4: 4 cells where the header (line 1) names 3 columns; “extra” is under none")
+            && err.contains("error: 1 row left out"),
+        "{err}"
+    );
+
+    // Run again on what the version before wrote: the extra cell under
+    // `audience`, the verdict under `audience_reason`. Left out, not
+    // written over; the rows poignee wrote are judged again.
+    let before = dir.path().join("before.csv");
+    write(
+        &before,
+        "name,city,notes,audience,audience_reason\n\
+         Ada,Paris,vip,in,\n\
+         Bob,Lyon,met,extra,out,region “Lyon” is outside\n\
+         Cy,Lyon,,in,\n\
+         Eve,Paris,,B2B,\n\
+         Fay,Paris,,,my own note\n",
+    );
+    let out = run("fr", &before);
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out.stderr));
+    let rows = records(&out);
+    assert_eq!(rows.len(), 3, "{rows:?}");
+    assert_eq!(rows[1][..4], ["Ada", "Paris", "vip", "in"]);
+    // Cy moved to Lyon: poignee's own verdict is written over.
+    assert_eq!(rows[2][..4], ["Cy", "Lyon", "", "out"]);
+    let out_text = text(&out.stdout);
+    for users in ["extra", "B2B", "my own note"] {
+        assert!(!out_text.contains(users), "{out_text}");
+    }
+    let err = text(&out.stderr);
+    for said in [
+        "ligne 3, colonne 6\u{a0}: 6 cellules quand l’en-tête (ligne 1) nomme 5 colonnes",
+        "ligne 5, colonne 4\u{a0}: la cellule `audience` contient «\u{a0}B2B\u{a0}», que poignee n’écrit pas",
+        "ligne 6, colonne 5\u{a0}: la cellule `audience_reason` contient «\u{a0}my own note\u{a0}»",
+        "erreur\u{a0}: 3 lignes laissées de côté",
+    ] {
+        assert!(err.contains(said), "{said}\n{err}");
+    }
+}
+
+/// Issue 21, item 8: `check` passed a front matter whose outcome cannot
+/// have happened. Each is an error of the front matter, with its line and
+/// column, in both languages; a possible one is checked as before.
+#[test]
+fn impossible_outcomes_are_errors_of_check_with_their_place() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let d = dir.path();
+    let body = "Hi Claire, thanks for your talk at RustConf on async traits.";
+    let future = jiff::Zoned::now().date() + jiff::ToSpan::days(1);
+    for (name, front) in [
+        (
+            "a-future.md",
+            format!("status = \"sent\"\nsent_at = {future}"),
+        ),
+        (
+            "b-before.md",
+            "status = \"declined\"\nsent_at = 2026-01-20\ndeclined_at = 2026-01-19".into(),
+        ),
+        (
+            "c-nosent.md",
+            "lang = \"en\"\nstatus = \"accepted\"\naccepted_at = 2026-01-10".into(),
+        ),
+        ("d-undated.md", "status = \"sent\"".into()),
+        (
+            "e-zero.md",
+            "status = \"sent\"\nsent_at = 0000-01-01".into(),
+        ),
+        (
+            "f-fine.md",
+            "status = \"accepted\"\nsent_at = 2026-01-10\naccepted_at = 2026-01-10".into(),
+        ),
+    ] {
+        write(&d.join(name), &format!("+++\n{front}\n+++\n{body}\n"));
+    }
+    let out = output(
+        poignee()
+            .args(["--lang", "en", "check", "--format", "short"])
+            .arg(d),
+    );
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out.stdout));
+    let said = text(&out.stdout);
+    for line in [
+        format!("a-future.md:3:11: error[file]: invalid front matter: key `sent_at`: {future} is in the future"),
+        "b-before.md:4:15: error[file]: invalid front matter: key `declined_at`: an answer on 2026-01-19 to an invitation sent on 2026-01-20".into(),
+        "c-nosent.md:3:10: error[file]: invalid front matter: key `status`: “accepted” without `sent_at`".into(),
+        "d-undated.md:2:10: error[file]: invalid front matter: key `status`: “sent” without `sent_at`".into(),
+        "e-zero.md:3:11: error[file]: invalid front matter: key `sent_at`: 0000-01-01 is before LinkedIn opened (on 2003-05-05)".into(),
+    ] {
+        assert!(said.contains(&line), "{line}\n{said}");
+    }
+    assert!(!said.contains("f-fine.md:1:1: error"), "{said}");
+    assert!(said.contains("5 unreadable"), "{said}");
+    let out = output(
+        poignee()
+            .args(["--lang", "fr", "check", "--format", "short"])
+            .arg(d.join("e-zero.md")),
+    );
+    assert!(
+        text(&out.stdout).contains("le 0000-01-01 précède l’ouverture de LinkedIn (le 2003-05-05)"),
+        "{}",
+        text(&out.stdout)
+    );
+}

@@ -534,3 +534,63 @@ fn a_link_says_what_it_points_to_and_is_not_a_way_out() {
             home.join("gone.md").display()
         )));
 }
+
+/// Issue 21, item 8: `mark --date` took any past date: 1999, year 0000.
+/// No invitation went out before LinkedIn opened (2003-05-05): refused,
+/// as a date to come is, and the file left as it was. An answer to a note
+/// marked sent with no date is refused too: `check` would call it
+/// impossible.
+#[test]
+fn a_date_before_linkedin_is_refused_and_an_undated_sending_is_dated_first() {
+    let tmp = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let note = put(
+        &tmp.path().join("n.md"),
+        b"+++\nstatus = \"approved\"\n+++\nHi",
+    );
+    let before = read(&note);
+    for (lang, date, says) in [
+        (
+            "en",
+            "2003-05-04",
+            "2003-05-04 is before LinkedIn opened (on 2003-05-05)",
+        ),
+        ("en", "1999-12-31", "1999-12-31 is before LinkedIn opened"),
+        ("en", "0000-01-01", "0000-01-01 is before LinkedIn opened"),
+        (
+            "fr",
+            "2001-01-01",
+            "le 2001-01-01 précède l’ouverture de LinkedIn (le 2003-05-05)",
+        ),
+    ] {
+        poignee()
+            .args(["--lang", lang, "mark"])
+            .arg(&note)
+            .args(["sent", "--date", date])
+            .assert()
+            .code(2)
+            .stderr(predicate::str::contains(says));
+    }
+    assert_eq!(read(&note), before);
+    // LinkedIn's first day is one.
+    poignee()
+        .args(["--lang", "en", "mark"])
+        .arg(&note)
+        .args(["sent", "--date", "2003-05-05"])
+        .assert()
+        .code(0);
+    assert!(String::from_utf8_lossy(&read(&note)).contains("sent_at = 2003-05-05\n"));
+
+    // `sent` written by hand, no date: an answer waits for the day it went out.
+    let undated = put(&tmp.path().join("u.md"), b"+++\nstatus = \"sent\"\n+++\nHi");
+    let before = read(&undated);
+    poignee()
+        .args(["--lang", "en", "mark"])
+        .arg(&undated)
+        .arg("accepted")
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(
+            "marked sent without a date (`sent_at`): give it its day first, `poignee mark FILE sent --date YYYY-MM-DD`, then `accepted`",
+        ));
+    assert_eq!(read(&undated), before);
+}

@@ -521,3 +521,72 @@ fn bad_usage_is_said_and_exits_2() {
             "No invitation sent among 0 drafts",
         ));
 }
+
+/// Issue 21, item 8: outcomes that cannot have happened were counted: a
+/// `sent_at` to come, an answer before its sending, `accepted` without
+/// `sent_at`, `sent` with no date, year 0000. Each file is skipped, said
+/// with its line and column, and the figures are those of the others.
+#[test]
+fn impossible_outcomes_are_skipped_with_their_place() {
+    let tmp = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let dir = tmp.path().join("drafts");
+    small(&dir, 20);
+    let config = tmp.path().join("config.toml");
+    std::fs::write(&config, CONFIG).unwrap_or_else(|e| panic!("{e}"));
+    let stats = |lang: &str| {
+        poignee()
+            .args(["--lang", lang, "--config"])
+            .arg(&config)
+            .args(["stats", "--format", "json"])
+            .arg(&dir)
+            .output()
+            .unwrap_or_else(|e| panic!("{e}"))
+    };
+    let sent = |out: &std::process::Output| {
+        let doc: serde_json::Value =
+            serde_json::from_slice(&out.stdout).unwrap_or_else(|e| panic!("JSON: {e}"));
+        doc["overall"]["sent"].clone()
+    };
+    let clean = stats("en");
+    assert_eq!(clean.status.code(), Some(0));
+    let body = "Bonjour Claire, nous avons échangé au salon VivaTech. Merci !";
+    let future = jiff::Zoned::now().date() + jiff::ToSpan::days(3);
+    for (name, front) in [
+        (
+            "future.md",
+            format!("status = \"sent\"\nsent_at = {future}"),
+        ),
+        (
+            "before.md",
+            "status = \"accepted\"\nsent_at = 2026-01-20\naccepted_at = 2026-01-10".into(),
+        ),
+        (
+            "nosent.md",
+            "status = \"accepted\"\naccepted_at = 2026-01-10".into(),
+        ),
+        ("undated.md", "status = \"sent\"".into()),
+        ("zero.md", "status = \"sent\"\nsent_at = 0000-01-01".into()),
+    ] {
+        std::fs::write(dir.join(name), format!("+++\n{front}\n+++\n{body}\n"))
+            .unwrap_or_else(|e| panic!("{e}"));
+    }
+    let out = stats("en");
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(sent(&out), sent(&clean), "none of them counted");
+    let err = String::from_utf8_lossy(&out.stderr).into_owned();
+    for said in [
+        format!("future.md:3:11: key `sent_at`: {future} is in the future"),
+        "before.md:4:15: key `accepted_at`: an answer on 2026-01-10 to an invitation sent on 2026-01-20".into(),
+        "nosent.md:2:10: key `status`: “accepted” without `sent_at`".into(),
+        "undated.md:2:10: key `status`: “sent” without `sent_at`".into(),
+        "zero.md:3:11: key `sent_at`: 0000-01-01 is before LinkedIn opened".into(),
+    ] {
+        assert!(err.contains(&said), "{said}\n{err}");
+    }
+    assert_eq!(err.matches("not counted").count(), 5, "{err}");
+    let fr = String::from_utf8_lossy(&stats("fr").stderr).into_owned();
+    assert!(
+        fr.contains("undated.md:2:10: clé `status`\u{a0}: «\u{a0}envoyé\u{a0}» sans `sent_at`"),
+        "{fr}"
+    );
+}

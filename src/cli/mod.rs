@@ -115,7 +115,8 @@ struct MarkArgs {
     /// What happened: sent, accepted, ignored or declined
     #[arg(value_name = "OUTCOME")]
     outcome: String,
-    /// The day it happened, YYYY-MM-DD [default: today]
+    /// The day it happened, YYYY-MM-DD, not to come nor before LinkedIn
+    /// opened (2003-05-05) [default: today]
     #[arg(long, value_name = "YYYY-MM-DD")]
     date: Option<String>,
 }
@@ -216,7 +217,7 @@ struct DraftArgs {
 
 #[derive(Args)]
 #[command(
-    after_help = "Example: poignee audience --region \"Villeurbanne (69)\" --sector \"Software Development\"\nExit codes: 0 in (or unknown), 1 out, 2 bad usage or config."
+    after_help = "Example: poignee audience --region \"Villeurbanne (69)\" --sector \"Software Development\"\nExit codes: 0 in (or unknown), 1 out, 2 bad usage or config. With --people: 0 every row judged, 1 rows left out (a cell under no column of the header, or an `audience` cell poignee did not write), 2 a list that cannot be read."
 )]
 struct AudienceArgs {
     /// List the names the filter knows, best match first: `--list regions
@@ -236,7 +237,8 @@ struct AudienceArgs {
     #[arg(long, conflicts_with = "people")]
     json: bool,
     /// Judge every row of a prospect list (CSV from a CRM, a lead tool or
-    /// Excel: `,` or `;`, UTF-8 or Windows-1252)
+    /// Excel: `,` or `;`, UTF-8 or Windows-1252); `-` reads standard
+    /// input (16 MiB at most; a file is streamed, of any length)
     #[arg(long, value_name = "FILE.csv")]
     people: Option<PathBuf>,
     /// With --people: a line a person (human), the list with two columns
@@ -459,6 +461,7 @@ fn check(lang: Lang, config: &Config, config_path: Option<PathBuf>, args: CheckA
         cross: [RuleId::RepeatedText, RuleId::Pace]
             .iter()
             .any(|&r| linter.severity(r).is_some()),
+        today: Some(today()),
     };
     let inputs = batch::inputs(&args.paths);
     let mut reporter = report::Reporter::new(args.format, lang);

@@ -4,13 +4,21 @@
 //! (`audience`, `audience_reason`), so `--only in` is the list to hand to
 //! `poignee draft --people`; `human` ends with the counts and the most
 //! common reasons; `json` is one document.
+//!
+//! A row's cells stay under the header's columns: a short row is filled
+//! with empty cells, and the two columns are at the header's positions. A
+//! row with a cell under no column (shifted), or, run again on a list
+//! written before, whose `audience` cells hold what poignee does not write
+//! (the user's), is left out with its line and column rather than
+//! misplaced or written over, and the run exits 1.
 
 use super::EXIT_USAGE;
 use super::report::{BOLD, CsvOut, DIM, ERROR, GOOD, WARNING, json_safe};
 use clap::ValueEnum;
 use poignee::audience::{Audience, Decision, Field, Verdict};
+use poignee::input::ReadError;
 use poignee::lang::{Lang, Localized, Text};
-use poignee::prospects::{Charset, Column, Sheet};
+use poignee::prospects::{Charset, Column, Sheet, SheetError};
 use poignee::text::terminal_line;
 use std::collections::HashMap;
 use std::io::{self, Write};
@@ -176,6 +184,138 @@ struct Tally {
     reasons: HashMap<(Category, String), (usize, Field, Option<String>)>,
     /// What the CSV written changed of the cells, said on standard error.
     csv: Vec<Localized>,
+    /// Rows left out rather than misplaced or written over: how many, and
+    /// what the first [`SAID`] of them were, to be said with their lines.
+    left_out: usize,
+    refused: Vec<Localized>,
+}
+
+/// The rows left out that are said one by one; past these, a count.
+const SAID: usize = 20;
+
+/// Why a row is left out: its cells would not stay under their columns.
+enum Refused<'a> {
+    /// A cell that is not empty past the header's last column (the row
+    /// is shifted: a separator inside an unquoted cell, a cell added).
+    PastHeader {
+        cells: usize,
+        column: usize,
+        cell: &'a str,
+    },
+    /// `audience` holds a value poignee does not write: the user's.
+    Audience { column: usize, cell: &'a str },
+    /// `audience_reason` holds text beside an empty `audience`: the user's.
+    Reason { column: usize, cell: &'a str },
+}
+
+/// A cell quoted in a message: its first 40 characters.
+fn quote(cell: &str) -> String {
+    let cell = cell.trim();
+    match cell.char_indices().nth(40) {
+        Some((at, _)) => format!("{}…", &cell[..at]),
+        None => cell.to_string(),
+    }
+}
+
+impl Refused<'_> {
+    fn message(&self, line: u64, sheet: &Sheet) -> Localized {
+        let width = sheet.headers.len();
+        let header = sheet.header_line;
+        let (cols_fr, cols_en) = if width > 1 {
+            (format!("{width} colonnes"), format!("{width} columns"))
+        } else {
+            (format!("{width} colonne"), format!("{width} column"))
+        };
+        match self {
+            Refused::PastHeader {
+                cells,
+                column,
+                cell,
+            } => Localized::new(
+                format!(
+                    "ligne {line}, colonne {column} : {cells} cellules quand l’en-tête (ligne {header}) nomme {cols_fr} ; « {} » n’est sous aucune (un séparateur dans une cellule sans guillemets ?) : ligne laissée de côté plutôt que décalée",
+                    quote(cell)
+                ),
+                format!(
+                    "line {line}, column {column}: {cells} cells where the header (line {header}) names {cols_en}; “{}” is under none (a separator inside an unquoted cell?): row left out rather than shifted",
+                    quote(cell)
+                ),
+            ),
+            Refused::Audience { column, cell } => Localized::new(
+                format!(
+                    "ligne {line}, colonne {column} : la cellule `audience` contient « {} », que poignee n’écrit pas (in, out, unknown, ambiguous) : ligne laissée de côté plutôt qu’écrite par-dessus",
+                    quote(cell)
+                ),
+                format!(
+                    "line {line}, column {column}: the `audience` cell holds “{}”, which poignee does not write (in, out, unknown, ambiguous): row left out rather than written over",
+                    quote(cell)
+                ),
+            ),
+            Refused::Reason { column, cell } => Localized::new(
+                format!(
+                    "ligne {line}, colonne {column} : la cellule `audience_reason` contient « {} » à côté d’une cellule `audience` vide : poignee ne l’a pas écrite ; ligne laissée de côté plutôt qu’écrite par-dessus",
+                    quote(cell)
+                ),
+                format!(
+                    "line {line}, column {column}: the `audience_reason` cell holds “{}” beside an empty `audience` cell: poignee did not write it; row left out rather than written over",
+                    quote(cell)
+                ),
+            ),
+        }
+    }
+}
+
+/// The cells of a row placed under the header's columns: a short row
+/// filled with empty cells, empty cells past the header (a trailing
+/// separator) dropped. A cell that is not empty past the header is refused:
+/// the row's cells are not under the columns that name them.
+fn fit<'a>(record: &'a csv::StringRecord, width: usize) -> Result<Vec<&'a str>, Refused<'a>> {
+    let mut fields: Vec<&str> = record.iter().collect();
+    if let Some((i, cell)) = fields
+        .iter()
+        .enumerate()
+        .skip(width)
+        .find(|(_, c)| !c.trim().is_empty())
+    {
+        return Err(Refused::PastHeader {
+            cells: fields.len(),
+            column: i + 1,
+            cell,
+        });
+    }
+    fields.resize(width, "");
+    Ok(fields)
+}
+
+/// Whether the `audience` and `audience_reason` cells a list run before
+/// holds are poignee's to write over: `audience` empty or one of its
+/// words, and no reason beside an empty one. Anything else is the user's.
+fn ours<'a>(
+    fields: &[&'a str],
+    at_audience: Option<usize>,
+    at_reason: Option<usize>,
+) -> Result<(), Refused<'a>> {
+    let cell = |at: Option<usize>| at.and_then(|i| fields.get(i).map(|c| (i, *c)));
+    let audience = cell(at_audience);
+    if let Some((i, c)) = audience {
+        let c = c.trim();
+        if !c.is_empty() && !Category::ALL.iter().any(|k| k.name() == c) {
+            return Err(Refused::Audience {
+                column: i + 1,
+                cell: c,
+            });
+        }
+    }
+    if let Some((i, c)) = cell(at_reason) {
+        let empty = audience.is_none_or(|(_, a)| a.trim().is_empty());
+        if empty && !c.trim().is_empty() {
+            return Err(Refused::Reason {
+                column: i + 1,
+                cell: c,
+            });
+        }
+    }
+    Ok(())
 }
 
 impl Tally {
@@ -226,7 +366,7 @@ fn said(lang: Lang, fr: String, en: String) -> String {
 }
 
 /// How the file was read, said on standard error: never guessed silently.
-fn read_as(lang: Lang, path: &Path, sheet: &Sheet) -> String {
+fn read_as(lang: Lang, shown: &str, sheet: &Sheet) -> String {
     let sep = match sheet.delimiter {
         b';' => "« ; »",
         b'\t' => "tab",
@@ -258,7 +398,7 @@ fn read_as(lang: Lang, path: &Path, sheet: &Sheet) -> String {
         .map(|(h, _)| h)
         .collect();
     let cols = cols.join(", ");
-    let path = terminal_line(&path.display().to_string()).into_owned();
+    let path = shown;
     let cols = terminal_line(&cols).into_owned();
     said(
         lang,
@@ -288,7 +428,13 @@ pub fn run(
         super::report::fatal(lang, "input", &message);
         ExitCode::from(EXIT_USAGE)
     };
-    let shown = terminal_line(&path.display().to_string()).into_owned();
+    // `-`: standard input, as `check -` reads it.
+    let stdin = path.as_os_str() == "-";
+    let shown = if stdin {
+        "<stdin>".to_string()
+    } else {
+        terminal_line(&path.display().to_string()).into_owned()
+    };
     if audience.is_empty() {
         return fail(said(
             lang,
@@ -296,11 +442,31 @@ pub fn run(
             "no audience filter in the config ([audience]): every person is in, there is nothing to sort".into(),
         ));
     }
-    let mut sheet = match Sheet::open(path) {
-        Ok(s) => s,
-        Err(e) => return fail(format!("{shown}: {}", e.message().get(lang))),
+    let opened = if stdin {
+        Sheet::stdin()
+    } else {
+        Sheet::open(path)
     };
-    anstream::eprintln!("{DIM}{}{DIM:#}", read_as(lang, path, &sheet));
+    let mut sheet = match opened {
+        Ok(s) => s,
+        Err(e) => {
+            let mut m = e.message();
+            if stdin && matches!(e, SheetError::Read(ReadError::TooLarge { .. })) {
+                m = Localized::new(
+                    format!(
+                        "{} : donnez une liste plus longue en fichier (`--people liste.csv`), lue au fil de l’eau",
+                        m.fr
+                    ),
+                    format!(
+                        "{}: give a longer list as a file (`--people list.csv`), which is streamed",
+                        m.en
+                    ),
+                );
+            }
+            return fail(format!("{shown}{} {}", lang.colon(), m.get(lang)));
+        }
+    };
+    anstream::eprintln!("{DIM}{}{DIM:#}", read_as(lang, &shown, &sheet));
     // Styles go to a terminal only; the CSV and JSON are written as they are.
     // Styles only to a terminal that takes them, decided once (not
     // stripped again from every line); the CSV and JSON as they are.
@@ -329,6 +495,37 @@ pub fn run(
             for notice in &tally.csv {
                 super::report::warn(lang, &notice.get(lang));
             }
+            for refused in &tally.refused {
+                super::report::warn(lang, &refused.get(lang));
+            }
+            if tally.left_out > 0 {
+                let n = tally.left_out;
+                let more = n - tally.refused.len();
+                let (fr_more, en_more) = if more > 0 {
+                    (
+                        format!(" ({more} de plus que les {SAID} ci-dessus)"),
+                        format!(" ({more} more than the {SAID} above)"),
+                    )
+                } else {
+                    Default::default()
+                };
+                let m = Localized::new(
+                    format!(
+                        "{n} ligne{s} laissée{s} de côté{fr_more} : {leurs} cellules ne tombent pas sous les colonnes de l’en-tête, ou poignee y écrirait par-dessus les vôtres ; corrigez-{les} dans la liste et relancez",
+                        s = if n > 1 { "s" } else { "" },
+                        leurs = if n > 1 { "leurs" } else { "ses" },
+                        les = if n > 1 { "les" } else { "la" },
+                    ),
+                    format!(
+                        "{n} row{s} left out{en_more}: {their} cells do not fall under the header's columns, or poignee would write over yours; fix {them} in the list and run again",
+                        s = if n == 1 { "" } else { "s" },
+                        their = if n == 1 { "its" } else { "their" },
+                        them = if n == 1 { "it" } else { "them" },
+                    ),
+                );
+                super::report::fail(lang, &m.get(lang));
+                return ExitCode::from(super::EXIT_FINDINGS);
+            }
             ExitCode::SUCCESS
         }
         // `| head`: the reader has what it wanted.
@@ -339,7 +536,9 @@ pub fn run(
                 .get(lang)
                 .into_owned(),
         ),
-        Err(Failure::Sheet(e)) => fail(format!("{shown}: {}", e.message().get(lang))),
+        Err(Failure::Sheet(e)) => {
+            fail(format!("{shown}{} {}", lang.colon(), e.message().get(lang)))
+        }
     }
 }
 
@@ -440,6 +639,25 @@ fn write_all(
     let mut scratch = None;
     while let Some(row) = sheet.next_row() {
         let row = row.map_err(Failure::Sheet)?;
+        // Cells under their columns, or the row is left out (in every
+        // format: a shifted row would be judged on the wrong cells); the
+        // CSV writes over only what a run before wrote.
+        let fields = fit(&row.record, width).and_then(|fields| {
+            if format == ListFormat::Csv {
+                ours(&fields, at_audience, at_reason)?;
+            }
+            Ok(fields)
+        });
+        let mut fields = match fields {
+            Ok(fields) => fields,
+            Err(refused) => {
+                tally.left_out += 1;
+                if tally.refused.len() < SAID {
+                    tally.refused.push(refused.message(row.line, sheet));
+                }
+                continue;
+            }
+        };
         let at = memo.judge(lang, audience, &row.target, &mut tally, &mut scratch);
         let judged = match memo.judged.get(at) {
             Some(j) => j,
@@ -454,8 +672,6 @@ fn write_all(
         }
         match format {
             ListFormat::Csv => {
-                let mut fields: Vec<&str> = row.record.iter().collect();
-                fields.resize(width.max(fields.len()), "");
                 for (at, value) in [(at_audience, cat.name()), (at_reason, reason.as_str())] {
                     match at {
                         Some(i) => fields[i] = value,
@@ -537,7 +753,8 @@ fn write_all(
                     (c.name().to_string(), top.into())
                 })
                 .collect();
-            let tail = serde_json::json!({"counts": counts, "reasons": reasons}).to_string();
+            let tail = serde_json::json!({"counts": counts, "reasons": reasons, "left_out": tally.left_out})
+                .to_string();
             // `{"counts":…}` without its braces, after the rows.
             let inner = &tail[1..tail.len() - 1];
             writeln!(w, "],{}}}", json_safe(inner.to_string()))?;
