@@ -21,6 +21,7 @@ use crate::lang::Lang;
 use crate::lexicon::Category;
 use crate::note::Note;
 use crate::reading::model::units;
+use crate::spans::Spans;
 use rustc_hash::FxHashMap;
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -152,17 +153,17 @@ pub(crate) fn extract(n: &Note, found: &[Diagnostic], sink: &mut impl Sink) {
         std::cmp::Ordering::Less => "you-ish",
     };
     sink.feature(&["s:about=", lean], None);
-    // A sentence that asks them something.
-    for (i, s) in n.sentences.iter().enumerate() {
-        let asks = units
-            .iter()
-            .any(|u| u.sentence as usize == i && u.word == "?");
-        if asks
-            && n.reading
-                .to_them
-                .iter()
-                .any(|t| t.start <= s.start && s.end <= t.end)
-        {
+    // A sentence that asks them something (one pass over the words, and a
+    // binary search per sentence: a 1 MiB note stays linear).
+    let mut asks = vec![false; n.sentences.len()];
+    for u in units.iter().filter(|u| u.word == "?") {
+        if let Some(a) = asks.get_mut(u.sentence as usize) {
+            *a = true;
+        }
+    }
+    let to_them = Spans::new(n.reading.to_them.iter().cloned());
+    for (s, _) in n.sentences.iter().zip(&asks).filter(|(_, a)| **a) {
+        if to_them.contains(s) {
             sink.feature(&["s:asks-them"], Some(s.clone()));
         }
     }

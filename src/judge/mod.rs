@@ -282,22 +282,18 @@ impl Judgement {
         f: Fault,
         toward: bool,
         sentences: &[Range<usize>],
-        fit: impl Fn(&Range<usize>) -> bool,
+        fit: impl Fn(usize, &Range<usize>) -> bool,
     ) -> Option<usize> {
         let sign = if toward { 1.0 } else { -1.0 };
         self.by_sentence
             .iter()
             .enumerate()
-            .filter(|(i, _)| sentences.get(*i).is_some_and(&fit))
+            .filter(|(i, _)| sentences.get(*i).is_some_and(|s| fit(*i, s)))
             .map(|(i, s)| (i, sign * s[f.index()]))
             .filter(|(_, w)| *w > 0.0)
             .max_by(|a, b| a.1.total_cmp(&b.1))
             .map(|(i, _)| i)
     }
-}
-
-fn overlaps(a: &Range<usize>, b: &Range<usize>) -> bool {
-    a.start < b.end && b.start < a.end
 }
 
 /// A sentence without the blanks around it.
@@ -338,15 +334,24 @@ fn overrule(diags: &mut [Diagnostic], rules: &[RuleId]) {
 }
 
 fn sentence_span(n: &Note, j: &Judgement, f: Fault, toward: bool) -> Option<Range<usize>> {
-    let i = j.leaning(f, toward, &n.sentences, |s| {
-        // A reason is not in a stock phrase, a greeting or a thank-you.
-        toward
-            || !(n.reading.of(Family::Generic).any(|c| overlaps(&c.span, s))
-                || n.hits.iter().any(|h| {
-                    matches!(h.cat, Category::Thanks | Category::Greeting)
-                        && overlaps(&h.span, s)
-                        && h.span.len() * 2 >= s.len()
-                }))
+    // A reason is not in a stock phrase, nor in a sentence that is mostly a
+    // greeting or a thank-you. Each asked once per sentence, by binary search
+    // or a pass over the hits, so a long note stays linear.
+    let stock = crate::spans::Spans::new(n.reading.of(Family::Generic).map(|c| c.span.clone()));
+    let mut courtesy = vec![false; if toward { 0 } else { n.sentences.len() }];
+    for h in n
+        .hits
+        .iter()
+        .filter(|h| matches!(h.cat, Category::Thanks | Category::Greeting))
+    {
+        if let Some(i) = holding(&n.sentences, h.span.start)
+            && let Some(c) = courtesy.get_mut(i)
+        {
+            *c |= h.span.len() * 2 >= n.sentences[i].len();
+        }
+    }
+    let i = j.leaning(f, toward, &n.sentences, |i, s| {
+        toward || !(stock.overlaps(s) || courtesy.get(i).copied().unwrap_or(false))
     })?;
     let span = trimmed(n.text, n.sentences.get(i)?.clone());
     (!span.is_empty()).then_some(span)
