@@ -951,6 +951,82 @@ mod tests {
         assert!(failures.is_empty(), "{}", failures.join("\n"));
     }
 
+    /// The patterns of `lang` that match `text`, each with whether a cue
+    /// keeps it (an antipattern is never kept).
+    fn trace(lang: Lang, text: &str) -> Vec<(u32, bool)> {
+        let lib = Library::shipped();
+        let language = &lib.languages[slot(lang)];
+        let folded = Folded::new(text);
+        let sentences = crate::text::sentences(text);
+        let toks = tokens::tokenize(text, &folded, &sentences);
+        lib.prepared(language, &toks, folded.as_str(), |p| {
+            let matches = language.matches(p);
+            let mut kept: Vec<u32> = Vec::new();
+            language.kept(&matches, |_, m| kept.push(m.pattern));
+            matches
+                .iter()
+                .map(|m| (m.pattern, kept.contains(&m.pattern)))
+                .collect()
+        })
+    }
+
+    /// The data as a spec: every pattern of a cue finds one of the cue's
+    /// own hits (and is not vetoed there), every antipattern matches one of
+    /// the misses of the cues it applies to.
+    #[test]
+    fn every_pattern_is_reached_by_an_example_of_its_own_cue() {
+        let lib = Library::shipped();
+        let mut unreached = Vec::new();
+        let mut total = 0;
+        for lang in Lang::ALL {
+            let language = &lib.languages[slot(lang)];
+            let mut reached = vec![false; language.patterns.len()];
+            for (g, group) in language.groups.iter().enumerate() {
+                let g = g as u32;
+                for hit in &group.hits {
+                    for (id, kept) in trace(lang, hit) {
+                        let p = &language.patterns[id as usize];
+                        if !p.anti && kept && p.scope == Scope::Group(g) {
+                            reached[id as usize] = true;
+                        }
+                    }
+                }
+                for miss in &group.misses {
+                    for (id, _) in trace(lang, miss) {
+                        let p = &language.patterns[id as usize];
+                        let applies = p.scope == Scope::Group(g)
+                            || p.scope == Scope::Family(group.kind.family());
+                        if p.anti && applies {
+                            reached[id as usize] = true;
+                        }
+                    }
+                }
+            }
+            total += reached.len();
+            for (p, _) in language.patterns.iter().zip(&reached).filter(|(_, r)| !**r) {
+                let (what, kind) = match p.scope {
+                    Scope::Group(g) => (
+                        if p.anti { "unless" } else { "match" },
+                        language.groups[g as usize].kind.name(),
+                    ),
+                    Scope::Family(_) => ("unless", "(file)"),
+                };
+                unreached.push(format!(
+                    "data/patterns/{lang}/{}.toml:{}\t{what} {kind}\t{}",
+                    p.family.file(),
+                    p.line,
+                    p.source
+                ));
+            }
+        }
+        assert!(
+            unreached.is_empty(),
+            "{} of {total} patterns reached by no example of their cue:\n{}",
+            unreached.len(),
+            unreached.join("\n")
+        );
+    }
+
     #[test]
     fn words_from_tokens_are_the_reader_s_words() {
         for t in [
