@@ -970,6 +970,59 @@ mod tests {
         })
     }
 
+    /// Faults in the files are refused with the file and the line.
+    #[test]
+    fn faults_are_refused_with_file_and_line() {
+        let cue = "[[cue]]\nkind = \"event\"\nmatch = [\n  \"we @MET\",\n  \"(at | during | at) _\",\n]\nhits = [\"we met\"]\n";
+        let compile = |classes: &str, reason: &str| {
+            let files = [classes, reason, "", "", ""];
+            Language::compile(Lang::En, &files, &mut Vocabulary::default())
+                .err()
+                .map(|e| e.to_string())
+        };
+        let classes = "MET = [\"met\"]\n";
+        assert_eq!(
+            compile(classes, cue).as_deref(),
+            Some(
+                "data/patterns/en/reason.toml:5: pattern \"(at | during | at) _\", column 16: the same alternative twice in a group"
+            )
+        );
+        let cue = cue.replace("(at | during | at) _", "at _");
+        assert_eq!(compile(classes, &cue), None);
+        assert_eq!(
+            compile("MET = [\"met\"]\n\nNEVER = [\"x\"]\n", &cue).as_deref(),
+            Some("data/patterns/en/classes.toml:3: @NEVER is defined but no pattern uses it")
+        );
+        assert_eq!(
+            compile("MET = [\"met\",\n  \"mét\"]\n", &cue).as_deref(),
+            Some("data/patterns/en/classes.toml:2: @MET: \"mét\" twice")
+        );
+        let twice = cue.replace("\"at _\",", "\"at _\",\n  \"at  _\",");
+        assert_eq!(
+            compile(classes, &twice).as_deref(),
+            Some("data/patterns/en/reason.toml:6: \"at  _\" twice in one list")
+        );
+        let bad = cue.replace("at _", "at ..20");
+        assert_eq!(
+            compile(classes, &bad).as_deref(),
+            Some(
+                "data/patterns/en/reason.toml:5: pattern \"at ..20\", column 4: \"..20\": a gap is 1 to 12 tokens"
+            )
+        );
+        let stray = cue.replace("kind = \"event\"", "kind = \"sells\"");
+        assert_eq!(
+            compile(classes, &stray).as_deref(),
+            Some("data/patterns/en/reason.toml:2: kind \"sells\" belongs in pitch.toml")
+        );
+        let any = cue.replace("at _", "_ at");
+        assert_eq!(
+            compile(classes, &any).as_deref(),
+            Some(
+                "data/patterns/en/reason.toml:5: \"_ at\" may start with any token; start it with a word"
+            )
+        );
+    }
+
     /// The data as a spec: every pattern of a cue finds one of the cue's
     /// own hits (and is not vetoed there), every antipattern matches one of
     /// the misses of the cues it applies to.

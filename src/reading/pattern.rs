@@ -767,3 +767,252 @@ fn leaf(node: &Node, p: &Prepared, at: usize, sentence: u32) -> Option<u64> {
         _ => return None,
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Classes compiled in order, as the loader does: (name, patterns).
+    struct Lab {
+        vocabulary: Vocabulary,
+        names: HashMap<String, u32>,
+        classes: Vec<Node>,
+    }
+
+    impl Lab {
+        fn new(defs: &[(&str, &[&str])]) -> Lab {
+            let mut lab = Lab {
+                vocabulary: Vocabulary::default(),
+                names: HashMap::new(),
+                classes: Vec::new(),
+            };
+            for (name, srcs) in defs {
+                let alts: Vec<Node> = srcs.iter().map(|s| lab.parse(s).unwrap()).collect();
+                lab.names.insert(name.to_string(), lab.classes.len() as u32);
+                lab.classes.push(gather(alts));
+            }
+            lab
+        }
+
+        fn parse(&mut self, src: &str) -> Result<Node, SyntaxError> {
+            Parser {
+                vocabulary: &mut self.vocabulary,
+                classes: &self.names,
+                nodes: &self.classes,
+                used: Vec::new(),
+            }
+            .parse(src)
+        }
+
+        /// The longest match of `src` at each place of `text`, as text.
+        fn find(&mut self, src: &str, text: &str) -> Vec<String> {
+            let node = self.parse(src).unwrap_or_else(|e| panic!("{e}"));
+            let folded = Folded::new(text);
+            let sentences = crate::text::sentences(text);
+            let toks = tokens::tokenize(text, &folded, &sentences);
+            let f = folded.as_str();
+            let ids = toks
+                .iter()
+                .map(|t| self.vocabulary.get(&f[t.folded.clone()]).unwrap_or(NO_ID))
+                .collect();
+            let p = Prepared {
+                tokens: &toks,
+                folded: f,
+                ids,
+                memo: std::cell::RefCell::new(Memo::Sparse(Default::default())),
+                memo_rows: &[],
+            };
+            let mut out = Vec::new();
+            for (at, t) in toks.iter().enumerate() {
+                let mask = ends(&node, &self.classes, &p, at, t.sentence);
+                if mask > 1 {
+                    let len = 63 - mask.leading_zeros() as usize;
+                    out.push(text[t.span.start..toks[at + len - 1].span.end].to_string());
+                }
+            }
+            out
+        }
+
+        fn error(&mut self, src: &str) -> (String, usize) {
+            let e = self.parse(src).expect_err(src);
+            assert_eq!(e.pattern, src);
+            (e.message, e.column)
+        }
+    }
+
+    fn lab() -> Lab {
+        Lab::new(&[
+            ("HELP", &["help", "helps", "support"]),
+            ("CLIENT", &["clinics", "small (shops | firms)"]),
+        ])
+    }
+
+    #[test]
+    fn words_ignore_accents_and_case_and_read_like_the_note() {
+        let mut l = lab();
+        assert_eq!(
+            l.find("rencontré", "Nous avons RENCONTRE Zoé."),
+            ["RENCONTRE"]
+        );
+        assert_eq!(l.find("j'ai vu", "J’ai vu votre post."), ["J’ai vu"]);
+        assert_eq!(
+            l.find("seriez-vous", "Seriez vous libre ?"),
+            ["Seriez vous"]
+        );
+        assert_eq!(l.find("i 'm", "I'm here."), ["I'm"]);
+        assert!(l.find("met", "we meet").is_empty());
+    }
+
+    #[test]
+    fn alternatives_and_groups() {
+        let mut l = lab();
+        assert_eq!(
+            l.find("(met | ran into) you", "We ran into you."),
+            ["ran into you"]
+        );
+        assert_eq!(l.find("(met | ran into) you", "We met you."), ["met you"]);
+        assert_eq!(l.find("a | b c", "b c"), ["b c"]);
+        assert!(l.find("(met | ran into) you", "We ran you.").is_empty());
+        // Nested groups, and branches sharing a first word.
+        assert_eq!(l.find("i ('m | am (not)?)", "I am not sure"), ["I am not"]);
+    }
+
+    #[test]
+    fn optional_parts() {
+        let mut l = lab();
+        assert_eq!(l.find("you? at", "you at"), ["you at", "at"]);
+        assert_eq!(l.find("met (you)? at", "met at"), ["met at"]);
+        assert_eq!(l.find("met (you)? at", "met you at"), ["met you at"]);
+    }
+
+    #[test]
+    fn gaps_take_up_to_n_tokens_in_the_sentence() {
+        let mut l = lab();
+        assert_eq!(
+            l.find("help ..3 to", "help our teams to"),
+            ["help our teams to"]
+        );
+        assert!(l.find("help ..2 to", "help all our teams to").is_empty());
+        // Never across a sentence.
+        assert!(l.find("help ..3 to", "We help. To you.").is_empty());
+    }
+
+    #[test]
+    fn any_word_number_and_capital() {
+        let mut l = lab();
+        assert_eq!(l.find("at _ we", "at Acme we"), ["at Acme we"]);
+        assert!(l.find("at _ we", "at , we").is_empty());
+        assert_eq!(l.find("#num minutes", "15 minutes"), ["15 minutes"]);
+        assert!(l.find("#num minutes", "few minutes").is_empty());
+        assert_eq!(l.find("via #cap", "via Lucie"), ["via Lucie"]);
+        assert!(l.find("via #cap", "via email").is_empty());
+    }
+
+    #[test]
+    fn prefixes_and_suffixes() {
+        let mut l = lab();
+        assert_eq!(l.find("accompagn*", "J'accompagne"), ["accompagne"]);
+        assert!(l.find("accompagn*", "accord").is_empty());
+        // A suffix: the word is longer than the end by two letters or more.
+        assert_eq!(l.find("*ir", "pour réussir"), ["réussir"]);
+        assert!(l.find("*ir", "dir").is_empty());
+        assert_eq!(l.find("(the | our) *s", "our tools"), ["our tools"]);
+    }
+
+    #[test]
+    fn classes_single_words_and_phrases() {
+        let mut l = lab();
+        assert_eq!(
+            l.find("we @HELP @CLIENT", "we help clinics"),
+            ["we help clinics"]
+        );
+        assert_eq!(
+            l.find("we @HELP @CLIENT", "we support small firms"),
+            ["we support small firms"]
+        );
+        assert!(l.find("we @HELP @CLIENT", "we help people").is_empty());
+    }
+
+    #[test]
+    fn negation_is_one_word_the_pattern_does_not_match() {
+        let mut l = lab();
+        assert_eq!(l.find("your !@CLIENT", "your talk"), ["your talk"]);
+        assert!(l.find("your !@CLIENT", "your clinics").is_empty());
+        assert!(l.find("your !(talk | post)", "your post").is_empty());
+        assert_eq!(l.find("your !(talk | post)", "your book"), ["your book"]);
+        // Punctuation is not a word.
+        assert!(l.find("your !talk", "your ,").is_empty());
+    }
+
+    #[test]
+    fn start_end_and_escapes() {
+        let mut l = lab();
+        assert_eq!(l.find("^ connect \\?", "Connect?"), ["Connect?"]);
+        assert!(l.find("^ connect \\?", "Shall we connect?").is_empty());
+        assert_eq!(l.find("fellow _ $", "Hi, fellow baker"), ["fellow baker"]);
+        assert!(l.find("fellow _ $", "fellow baker here").is_empty());
+        assert_eq!(l.find("(a \\, | b)", "a, b"), ["a,", "b"]);
+        assert_eq!(l.find("\\( x \\)", "( x )"), ["( x )"]);
+    }
+
+    #[test]
+    fn every_error_says_what_and_where() {
+        let mut l = lab();
+        let cases: [(&str, &str, usize); 16] = [
+            ("ab \\", "a pattern ends with \\", 4),
+            ("a (b | c", "a \"(\" is not closed", 3),
+            ("a b)", "an unmatched \")\"", 4),
+            ("? a", "\"?\" follows nothing", 1),
+            ("a (? b)", "\"?\" follows nothing", 4),
+            (
+                "a ! b",
+                "\"!\" is followed by a word, a class or a group",
+                3,
+            ),
+            ("a ( | b)", "an empty alternative", 5),
+            ("a |", "an empty alternative", 4),
+            (
+                "a @NOPE",
+                "no class @NOPE (or it is defined after its use)",
+                3,
+            ),
+            ("a ..x", "\"..x\": a gap is .. and a number, as ..3", 3),
+            ("a ..0", "\"..0\": a gap is 1 to 12 tokens", 3),
+            ("a ..13", "\"..13\": a gap is 1 to 12 tokens", 3),
+            ("a *1", "\"*1\": a suffix is * and letters, as *ir", 3),
+            ("a #word", "\"#word\": unknown (#num or #cap)", 3),
+            ("a ab*", "\"ab*\": a prefix needs 3 letters", 3),
+            ("a (b | c | b)", "the same alternative twice in a group", 12),
+        ];
+        for (src, message, column) in cases {
+            assert_eq!(l.error(src), (message.to_string(), column), "{src}");
+        }
+        // Accents are ignored, so « à » and « a » are the same alternative.
+        assert_eq!(
+            l.error("(à | a)"),
+            ("the same alternative twice in a group".to_string(), 6)
+        );
+        let (stem, _) = l.error("~rencontrer");
+        assert!(
+            stem.contains("stems are not part of the language"),
+            "{stem}"
+        );
+        // Columns count characters, not bytes.
+        assert_eq!(l.error("é (b").1, 3);
+        let shown = l.parse("a (b").unwrap_err().to_string();
+        assert_eq!(shown, "pattern \"a (b\", column 3: a \"(\" is not closed");
+    }
+
+    #[test]
+    fn classes_used_are_recorded() {
+        let mut l = lab();
+        let mut p = Parser {
+            vocabulary: &mut l.vocabulary,
+            classes: &l.names,
+            nodes: &l.classes,
+            used: Vec::new(),
+        };
+        p.parse("we @HELP (@CLIENT | you)").unwrap();
+        assert_eq!(p.used, [0, 1]);
+    }
+}
