@@ -12,13 +12,13 @@ use super::tokens::{self, Kind};
 use super::{Cue, CueKind, Family, Reading};
 use crate::lang::Lang;
 use crate::text::Folded;
-use rust_stemmers::Stemmer;
 use rustc_hash::FxHashMap;
 use serde::Deserialize;
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap};
 use std::fmt;
 use std::ops::Range;
 use std::sync::{Arc, LazyLock};
+use toml::Spanned;
 
 /// The shipped pattern files of one language, in [`Family::ALL`] order after
 /// the classes.
@@ -49,12 +49,18 @@ fn shipped_files(lang: Lang) -> &'static [&'static str; 5] {
 pub struct LibraryError {
     /// `fr/pitch.toml`
     pub file: String,
+    /// The line of the pattern, class or cue at fault (TOML's own errors
+    /// say theirs in the message).
+    pub line: Option<usize>,
     pub message: String,
 }
 
 impl fmt::Display for LibraryError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "data/patterns/{}: {}", self.file, self.message)
+        match self.line {
+            Some(line) => write!(f, "data/patterns/{}:{line}: {}", self.file, self.message),
+            None => write!(f, "data/patterns/{}: {}", self.file, self.message),
+        }
     }
 }
 
@@ -65,7 +71,7 @@ impl std::error::Error for LibraryError {}
 struct CueFile {
     /// Antipatterns for every cue of the file.
     #[serde(default)]
-    unless: Vec<String>,
+    unless: Vec<Spanned<String>>,
     #[serde(default)]
     cue: Vec<CueSpec>,
 }
@@ -73,13 +79,13 @@ struct CueFile {
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct CueSpec {
-    kind: CueKind,
+    kind: Spanned<CueKind>,
     #[serde(default)]
     weak: bool,
     #[serde(rename = "match")]
-    patterns: Vec<String>,
+    patterns: Vec<Spanned<String>>,
     #[serde(default)]
-    unless: Vec<String>,
+    unless: Vec<Spanned<String>>,
     #[serde(default)]
     hits: Vec<String>,
     #[serde(default)]
@@ -103,6 +109,9 @@ struct Compiled {
     /// The cue group, or for an antipattern where it applies.
     scope: Scope,
     anti: bool,
+    /// Where it is written: the file of its family, and the line.
+    family: Family,
+    line: u32,
 }
 
 /// A cue of the pattern files: its kind and the examples it is tested on.
@@ -127,7 +136,6 @@ struct Index {
     pairs: FxHashMap<(u32, u32), Vec<u32>>,
     words: FxHashMap<u32, Vec<u32>>,
     prefixes: FxHashMap<u8, Vec<(Box<str>, u32)>>,
-    stems: FxHashMap<Box<str>, Vec<u32>>,
     numbers: Vec<u32>,
     /// The maps above by word id, for lookups without hashing: patterns by
     /// first word, (second word, pattern) by first word sorted, and the
@@ -165,14 +173,10 @@ impl Index {
 }
 
 struct Language {
-    stemmer: Stemmer,
     classes: Vec<Node>,
     patterns: Vec<Compiled>,
     pub(crate) groups: Vec<Group>,
     index: Index,
-    /// The first three bytes of every stem a pattern uses: a note's word is
-    /// stemmed only when it starts so.
-    stem_heads: HashSet<[u8; 3]>,
     /// A row of the per-note memo for each class referred to (`u32::MAX`
     /// for the others), and how many rows.
     memo_rows: Vec<u32>,
@@ -234,25 +238,29 @@ impl Library {
         let language = &self.languages[slot(lang)];
         let toks = tokens::tokenize(text, folded, sentences);
         let f = folded.as_str();
+        let (mut reading, to_them) = self.prepared(language, &toks, f, |p| {
+            let reading = language.find(p);
+            (reading, to_them(&p.ids, &self.you, &toks, sentences))
+        });
+        reading.names = names(text, f, &toks);
+        reading.words = words(text, &toks);
+        reading.to_them = to_them;
+        reading.tokens = toks;
+        reading
+    }
+
+    /// Runs `body` on the note's tokens made ready to match.
+    fn prepared<R>(
+        &self,
+        language: &Language,
+        toks: &[tokens::Token],
+        f: &str,
+        body: impl FnOnce(&Prepared) -> R,
+    ) -> R {
         let ids: Vec<u32> = toks
             .iter()
             .map(|t| self.vocabulary.get(&f[t.folded.clone()]).unwrap_or(NO_ID))
             .collect();
-        // Stems only when a pattern asks for them (none of the shipped ones
-        // does today), and only of words that may have one of theirs.
-        let stems: Vec<Option<Box<str>>> = if language.stem_heads.is_empty() {
-            Vec::new()
-        } else {
-            toks.iter()
-                .map(|t| {
-                    let word = &f[t.folded.clone()];
-                    let head: Option<[u8; 3]> =
-                        word.as_bytes().get(..3).and_then(|h| h.try_into().ok());
-                    (t.kind == Kind::Word && head.is_some_and(|h| language.stem_heads.contains(&h)))
-                        .then(|| language.stemmer.stem(word).into())
-                })
-                .collect()
-        };
         // The memo of this thread, stamped for this note: what earlier
         // notes left in it is stale, so it never needs clearing.
         let size = language.memo_classes * (toks.len() + 1);
@@ -272,23 +280,18 @@ impl Library {
             Memo::Sparse(Default::default())
         };
         let prepared = Prepared {
-            tokens: &toks,
+            tokens: toks,
             folded: f,
             ids,
-            stems,
             memo: std::cell::RefCell::new(memo),
             memo_rows: &language.memo_rows,
         };
-        let mut reading = language.find(&prepared);
-        reading.names = names(text, f, &toks);
-        reading.words = words(text, &toks);
-        reading.to_them = to_them(&prepared.ids, &self.you, &toks, sentences);
+        let out = body(&prepared);
         // The memo's memory serves the next note of this thread.
         if let Memo::Dense { slots, stamp } = prepared.memo.into_inner() {
             MEMO.with(|m| m.replace((slots, stamp)));
         }
-        reading.tokens = toks;
-        reading
+        out
     }
 
     /// The cue groups of a language, with their examples (for the tests and
@@ -315,110 +318,152 @@ impl Language {
         files: &[&str; 5],
         vocabulary: &mut Vocabulary,
     ) -> Result<Language, LibraryError> {
-        let stemmer = pattern::stemmer(lang);
-        let err = |file: &str, message: String| LibraryError {
+        let err = |file: &str, line: Option<usize>, message: String| LibraryError {
             file: format!("{lang}/{file}.toml"),
+            line,
             message,
         };
-        let class_defs: BTreeMap<String, Vec<String>> =
-            toml::from_str(files[0]).map_err(|e| err("classes", e.to_string()))?;
+        // The line of a byte of file `k`.
+        let line_of =
+            |k: usize, at: usize| files[k][..at.min(files[k].len())].matches('\n').count() + 1;
+        let class_defs: ClassDefs =
+            toml::from_str(files[0]).map_err(|e| err("classes", None, e.to_string()))?;
         let mut names: HashMap<String, u32> = HashMap::new();
         let mut classes: Vec<Node> = Vec::new();
-        for name in class_order(&class_defs).map_err(|m| err("classes", m))? {
+        // Where each class is defined, and the classes each one uses.
+        let mut class_lines: Vec<(String, usize)> = Vec::new();
+        let mut class_uses: Vec<Vec<u32>> = Vec::new();
+        for name in class_order(&class_defs).map_err(|m| err("classes", None, m))? {
+            let def = &class_defs[&name];
+            let line = line_of(0, def.span().start);
             let mut parser = Parser {
                 vocabulary,
-                stemmer: &stemmer,
                 classes: &names,
                 nodes: &classes,
+                used: Vec::new(),
             };
             let mut alts = Vec::new();
-            for src in &class_defs[&name] {
+            for src in def.get_ref() {
+                let at = Some(line_of(0, src.span().start));
                 alts.push(
                     parser
-                        .parse(src)
-                        .map_err(|e| err("classes", format!("@{name}: {e}")))?,
+                        .parse(src.get_ref())
+                        .map_err(|e| err("classes", at, format!("@{name}: {e}")))?,
                 );
             }
-            names.insert(name, classes.len() as u32);
+            if let Some(dup) = duplicate(def.get_ref()) {
+                return Err(err(
+                    "classes",
+                    Some(line_of(0, dup.span().start)),
+                    format!("@{name}: \"{}\" twice", dup.get_ref()),
+                ));
+            }
+            class_uses.push(std::mem::take(&mut parser.used));
+            names.insert(name.clone(), classes.len() as u32);
+            class_lines.push((name, line));
             classes.push(pattern::gather(alts));
         }
+        // The classes the cues use, directly or through other classes.
+        let mut used_classes = vec![false; classes.len()];
         let mut patterns = Vec::new();
         let mut groups = Vec::new();
-        for (family, src) in Family::ALL.into_iter().zip(&files[1..]) {
+        for (k, (family, src)) in Family::ALL.into_iter().zip(&files[1..]).enumerate() {
+            let k = k + 1;
             let file: CueFile =
-                toml::from_str(src).map_err(|e| err(family.file(), e.to_string()))?;
+                toml::from_str(src).map_err(|e| err(family.file(), None, e.to_string()))?;
             let mut parser = Parser {
                 vocabulary,
-                stemmer: &stemmer,
                 classes: &names,
                 nodes: &classes,
+                used: Vec::new(),
             };
-            let mut parse = |s: &str| {
-                parser
-                    .parse(s)
-                    .map_err(|e: SyntaxError| err(family.file(), e.to_string()))
-            };
-            for src in &file.unless {
-                patterns.push(Compiled {
-                    source: src.clone(),
+            let mut compile = |src: &Spanned<String>, scope: Scope, anti: bool| {
+                let line = line_of(k, src.span().start);
+                let root = parser
+                    .parse(src.get_ref())
+                    .map_err(|e: SyntaxError| err(family.file(), Some(line), e.to_string()))?;
+                Ok::<_, LibraryError>(Compiled {
+                    source: src.get_ref().clone(),
+                    root,
                     needs: Vec::new(),
-                    root: parse(src)?,
-                    scope: Scope::Family(family),
-                    anti: true,
-                });
+                    scope,
+                    anti,
+                    family,
+                    line: line as u32,
+                })
+            };
+            let twice = |list: &[Spanned<String>]| match duplicate(list) {
+                Some(dup) => Err(err(
+                    family.file(),
+                    Some(line_of(k, dup.span().start)),
+                    format!("\"{}\" twice in one list", dup.get_ref()),
+                )),
+                None => Ok(()),
+            };
+            twice(&file.unless)?;
+            for src in &file.unless {
+                patterns.push(compile(src, Scope::Family(family), true)?);
             }
-            for cue in file.cue {
-                if cue.kind.family() != family {
+            for cue in &file.cue {
+                let line = Some(line_of(k, cue.kind.span().start));
+                let kind = *cue.kind.get_ref();
+                if kind.family() != family {
                     return Err(err(
                         family.file(),
+                        line,
                         format!(
                             "kind \"{}\" belongs in {}.toml",
-                            cue.kind.name(),
-                            cue.kind.family().file()
+                            kind.name(),
+                            kind.family().file()
                         ),
                     ));
                 }
                 if cue.hits.is_empty() {
                     return Err(err(
                         family.file(),
-                        format!("a \"{}\" cue has no hits to test it", cue.kind.name()),
+                        line,
+                        format!("a \"{}\" cue has no hits to test it", kind.name()),
                     ));
                 }
+                twice(&cue.patterns)?;
+                twice(&cue.unless)?;
                 let group = groups.len() as u32;
                 for src in &cue.patterns {
-                    patterns.push(Compiled {
-                        source: src.clone(),
-                        needs: Vec::new(),
-                        root: parse(src)?,
-                        scope: Scope::Group(group),
-                        anti: false,
-                    });
+                    patterns.push(compile(src, Scope::Group(group), false)?);
                 }
                 for src in &cue.unless {
-                    patterns.push(Compiled {
-                        source: src.clone(),
-                        needs: Vec::new(),
-                        root: parse(src)?,
-                        scope: Scope::Group(group),
-                        anti: true,
-                    });
+                    patterns.push(compile(src, Scope::Group(group), true)?);
                 }
                 groups.push(Group {
-                    kind: cue.kind,
+                    kind,
                     weak: cue.weak,
-                    hits: cue.hits,
-                    misses: cue.misses,
+                    hits: cue.hits.clone(),
+                    misses: cue.misses.clone(),
                 });
             }
+            let mut stack = std::mem::take(&mut parser.used);
+            while let Some(c) = stack.pop() {
+                if !std::mem::replace(&mut used_classes[c as usize], true) {
+                    stack.extend(&class_uses[c as usize]);
+                }
+            }
+        }
+        if let Some(i) = used_classes.iter().position(|u| !u) {
+            let (name, line) = &class_lines[i];
+            return Err(err(
+                "classes",
+                Some(*line),
+                format!("@{name} is defined but no pattern uses it"),
+            ));
         }
         let mut index = Index::default();
-        let mut stem_heads = HashSet::new();
         for (i, p) in patterns.iter().enumerate() {
             let mut firsts = Vec::new();
             let nullable = pattern::first(&p.root, &classes, &mut firsts);
             if nullable || firsts.contains(&First::Any) {
                 return Err(err(
-                    "*",
+                    p.family.file(),
+                    Some(p.line as usize),
                     format!(
                         "\"{}\" may start with any token; start it with a word",
                         p.source
@@ -444,13 +489,11 @@ impl Language {
                         let b = p.as_bytes()[0];
                         index.prefixes.entry(b).or_default().push((p, id));
                     }
-                    First::Stem(s) => index.stems.entry(s).or_default().push(id),
                     First::Number => index.numbers.push(id),
                     First::Any => {}
                 }
             }
         }
-        collect_stems(&classes, patterns.iter().map(|p| &p.root), &mut stem_heads);
         for (i, p) in patterns.iter_mut().enumerate() {
             p.needs = needs(&p.root, &classes);
             let mut all = 0u8;
@@ -480,18 +523,24 @@ impl Language {
             }
         }
         Ok(Language {
-            stemmer,
             classes,
             patterns,
             groups,
             index,
-            stem_heads,
             memo_rows,
             memo_classes,
         })
     }
 
     fn find(&self, p: &Prepared) -> Reading {
+        let matches = self.matches(p);
+        let mut cues: Vec<(u32, Range<usize>)> = Vec::new();
+        self.kept(&matches, |group, m| cues.push((group, m.tokens.clone())));
+        self.cues(p, cues)
+    }
+
+    /// Every match of every pattern (antipatterns too) in the note.
+    fn matches(&self, p: &Prepared) -> Vec<Match> {
         let mut matches: Vec<Match> = Vec::new();
         let mut tried: Vec<u32> = vec![u32::MAX; self.patterns.len()];
         // Which of each pattern's needed sets the note's words meet: a
@@ -562,11 +611,6 @@ impl Language {
                     }
                 }
             }
-            if let Some(Some(stem)) = p.stems.get(at)
-                && let Some(ids) = self.index.stems.get(stem)
-            {
-                ids.iter().for_each(|&id| attempt(id, &mut matches));
-            }
             if t.kind == Kind::Number {
                 self.index
                     .numbers
@@ -574,6 +618,12 @@ impl Language {
                     .for_each(|&id| attempt(id, &mut matches));
             }
         }
+        matches
+    }
+
+    /// Calls `keep` with each match of a cue's pattern that no antipattern
+    /// vetoes, and its cue group.
+    fn kept<'m>(&self, matches: &'m [Match], mut keep: impl FnMut(u32, &'m Match)) {
         // The antipatterns' matches, by start, to veto the cues they overlap
         // (a match is at most 63 tokens long).
         let mut antis: Vec<&Match> = matches
@@ -581,7 +631,6 @@ impl Language {
             .filter(|m| self.patterns[m.pattern as usize].anti)
             .collect();
         antis.sort_by_key(|a| a.tokens.start);
-        let mut cues: Vec<(u32, Range<usize>)> = Vec::new();
         for m in matches
             .iter()
             .filter(|m| !self.patterns[m.pattern as usize].anti)
@@ -602,9 +651,13 @@ impl Language {
                         }
                 });
             if !vetoed {
-                cues.push((group, m.tokens.clone()));
+                keep(group, m);
             }
         }
+    }
+
+    /// The cues of the unvetoed matches, by group.
+    fn cues(&self, p: &Prepared, mut cues: Vec<(u32, Range<usize>)>) -> Reading {
         // One cue per group and stretch of text: overlapping matches merge.
         cues.sort_by_key(|(g, r)| (*g, r.start, std::cmp::Reverse(r.end)));
         let mut merged: Vec<(u32, Range<usize>)> = Vec::with_capacity(cues.len());
@@ -779,13 +832,18 @@ fn needs(root: &Node, classes: &[Node]) -> Vec<Box<[u32]>> {
     sets
 }
 
+/// The classes of `classes.toml`, each with its patterns, as written.
+type ClassDefs = BTreeMap<String, Spanned<Vec<Spanned<String>>>>;
+
 /// The classes in an order where each comes after the classes it uses.
-fn class_order(defs: &BTreeMap<String, Vec<String>>) -> Result<Vec<String>, String> {
+fn class_order(defs: &ClassDefs) -> Result<Vec<String>, String> {
     let uses = |name: &str| -> Vec<String> {
         defs[name]
+            .get_ref()
             .iter()
             .flat_map(|src| {
-                src.split(|c: char| c.is_whitespace() || "()|?".contains(c))
+                src.get_ref()
+                    .split(|c: char| c.is_whitespace() || "()|?".contains(c))
                     .filter_map(|w| w.strip_prefix('@'))
                     .map(str::to_string)
                     .collect::<Vec<_>>()
@@ -796,7 +854,7 @@ fn class_order(defs: &BTreeMap<String, Vec<String>>) -> Result<Vec<String>, Stri
     let mut state: HashMap<&str, bool> = HashMap::new(); // false: visiting, true: done
     fn visit<'a>(
         name: &'a str,
-        defs: &'a BTreeMap<String, Vec<String>>,
+        defs: &'a ClassDefs,
         uses: &dyn Fn(&str) -> Vec<String>,
         state: &mut HashMap<&'a str, bool>,
         order: &mut Vec<String>,
@@ -837,29 +895,12 @@ fn mark_classes(node: &Node, referred: &mut [bool]) {
     }
 }
 
-fn collect_stems<'a>(
-    classes: &[Node],
-    roots: impl Iterator<Item = &'a Node>,
-    heads: &mut HashSet<[u8; 3]>,
-) {
-    fn walk(n: &Node, heads: &mut HashSet<[u8; 3]>) {
-        match n {
-            Node::Stem(s) => {
-                if let Some(h) = s
-                    .as_bytes()
-                    .get(..3)
-                    .and_then(|h| <[u8; 3]>::try_from(h).ok())
-                {
-                    heads.insert(h);
-                }
-            }
-            Node::Seq(v) | Node::Alt(v) => v.iter().for_each(|c| walk(c, heads)),
-            Node::Opt(c) | Node::Not(c) => walk(c, heads),
-            _ => {}
-        }
-    }
-    classes.iter().for_each(|c| walk(c, heads));
-    roots.for_each(|r| walk(r, heads));
+/// The first entry of `list` written twice (words folded, spaces
+/// ignored), if any.
+fn duplicate(list: &[Spanned<String>]) -> Option<&Spanned<String>> {
+    let key = |s: &str| crate::text::fold(&s.split_whitespace().collect::<Vec<_>>().join(" "));
+    let mut seen = std::collections::HashSet::new();
+    list.iter().find(|s| !seen.insert(key(s.get_ref())))
 }
 
 #[cfg(test)]
@@ -870,6 +911,14 @@ mod tests {
         let folded = Folded::new(text);
         let sentences = crate::text::sentences(text);
         Library::shipped().read(lang, text, &folded, &sentences)
+    }
+
+    /// The shipped files load: no pattern, class or list is at fault.
+    #[test]
+    fn the_shipped_files_load() {
+        if let Err(e) = Library::shipped_checked() {
+            panic!("{e}");
+        }
     }
 
     /// Every cue's hits are read as its kind, and none of its misses is.
@@ -900,6 +949,135 @@ mod tests {
             }
         }
         assert!(failures.is_empty(), "{}", failures.join("\n"));
+    }
+
+    /// The patterns of `lang` that match `text`, each with whether a cue
+    /// keeps it (an antipattern is never kept).
+    fn trace(lang: Lang, text: &str) -> Vec<(u32, bool)> {
+        let lib = Library::shipped();
+        let language = &lib.languages[slot(lang)];
+        let folded = Folded::new(text);
+        let sentences = crate::text::sentences(text);
+        let toks = tokens::tokenize(text, &folded, &sentences);
+        lib.prepared(language, &toks, folded.as_str(), |p| {
+            let matches = language.matches(p);
+            let mut kept: Vec<u32> = Vec::new();
+            language.kept(&matches, |_, m| kept.push(m.pattern));
+            matches
+                .iter()
+                .map(|m| (m.pattern, kept.contains(&m.pattern)))
+                .collect()
+        })
+    }
+
+    /// Faults in the files are refused with the file and the line.
+    #[test]
+    fn faults_are_refused_with_file_and_line() {
+        let cue = "[[cue]]\nkind = \"event\"\nmatch = [\n  \"we @MET\",\n  \"(at | during | at) _\",\n]\nhits = [\"we met\"]\n";
+        let compile = |classes: &str, reason: &str| {
+            let files = [classes, reason, "", "", ""];
+            Language::compile(Lang::En, &files, &mut Vocabulary::default())
+                .err()
+                .map(|e| e.to_string())
+        };
+        let classes = "MET = [\"met\"]\n";
+        assert_eq!(
+            compile(classes, cue).as_deref(),
+            Some(
+                "data/patterns/en/reason.toml:5: pattern \"(at | during | at) _\", column 16: the same alternative twice in a group"
+            )
+        );
+        let cue = cue.replace("(at | during | at) _", "at _");
+        assert_eq!(compile(classes, &cue), None);
+        assert_eq!(
+            compile("MET = [\"met\"]\n\nNEVER = [\"x\"]\n", &cue).as_deref(),
+            Some("data/patterns/en/classes.toml:3: @NEVER is defined but no pattern uses it")
+        );
+        assert_eq!(
+            compile("MET = [\"met\",\n  \"mét\"]\n", &cue).as_deref(),
+            Some("data/patterns/en/classes.toml:2: @MET: \"mét\" twice")
+        );
+        let twice = cue.replace("\"at _\",", "\"at _\",\n  \"at  _\",");
+        assert_eq!(
+            compile(classes, &twice).as_deref(),
+            Some("data/patterns/en/reason.toml:6: \"at  _\" twice in one list")
+        );
+        let bad = cue.replace("at _", "at ..20");
+        assert_eq!(
+            compile(classes, &bad).as_deref(),
+            Some(
+                "data/patterns/en/reason.toml:5: pattern \"at ..20\", column 4: \"..20\": a gap is 1 to 12 tokens"
+            )
+        );
+        let stray = cue.replace("kind = \"event\"", "kind = \"sells\"");
+        assert_eq!(
+            compile(classes, &stray).as_deref(),
+            Some("data/patterns/en/reason.toml:2: kind \"sells\" belongs in pitch.toml")
+        );
+        let any = cue.replace("at _", "_ at");
+        assert_eq!(
+            compile(classes, &any).as_deref(),
+            Some(
+                "data/patterns/en/reason.toml:5: \"_ at\" may start with any token; start it with a word"
+            )
+        );
+    }
+
+    /// The data as a spec: every pattern of a cue finds one of the cue's
+    /// own hits (and is not vetoed there), every antipattern matches one of
+    /// the misses of the cues it applies to.
+    #[test]
+    fn every_pattern_is_reached_by_an_example_of_its_own_cue() {
+        let lib = Library::shipped();
+        let mut unreached = Vec::new();
+        let mut total = 0;
+        for lang in Lang::ALL {
+            let language = &lib.languages[slot(lang)];
+            let mut reached = vec![false; language.patterns.len()];
+            for (g, group) in language.groups.iter().enumerate() {
+                let g = g as u32;
+                for hit in &group.hits {
+                    for (id, kept) in trace(lang, hit) {
+                        let p = &language.patterns[id as usize];
+                        if !p.anti && kept && p.scope == Scope::Group(g) {
+                            reached[id as usize] = true;
+                        }
+                    }
+                }
+                for miss in &group.misses {
+                    for (id, _) in trace(lang, miss) {
+                        let p = &language.patterns[id as usize];
+                        let applies = p.scope == Scope::Group(g)
+                            || p.scope == Scope::Family(group.kind.family());
+                        if p.anti && applies {
+                            reached[id as usize] = true;
+                        }
+                    }
+                }
+            }
+            total += reached.len();
+            for (p, _) in language.patterns.iter().zip(&reached).filter(|(_, r)| !**r) {
+                let (what, kind) = match p.scope {
+                    Scope::Group(g) => (
+                        if p.anti { "unless" } else { "match" },
+                        language.groups[g as usize].kind.name(),
+                    ),
+                    Scope::Family(_) => ("unless", "(file)"),
+                };
+                unreached.push(format!(
+                    "data/patterns/{lang}/{}.toml:{}\t{what} {kind}\t{}",
+                    p.family.file(),
+                    p.line,
+                    p.source
+                ));
+            }
+        }
+        assert!(
+            unreached.is_empty(),
+            "{} of {total} patterns reached by no example of their cue:\n{}",
+            unreached.len(),
+            unreached.join("\n")
+        );
     }
 
     #[test]

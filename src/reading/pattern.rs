@@ -1,12 +1,11 @@
 //! The pattern language: token sequences with word classes, alternatives,
-//! optional parts, gaps and stems, parsed from the data files and matched
+//! optional parts and gaps, parsed from the data files and matched
 //! against a note's tokens.
 //!
 //! ```text
 //! word        the word, accents and case ignored          « rencontre »
 //! word*       a word starting so                           accompagn*
 //! *end        a word ending so (4 letters or more)         *ir  *s
-//! ~word       a word with the same stem (Snowball)        ~rencontrer
 //! @CLASS      one of the class's patterns                  @WE @HELP
 //! (a b | c)   a group with alternatives                    (met | ran into) you
 //! x?          x or nothing                                 you? at
@@ -25,23 +24,31 @@
 
 use super::tokens::{self, Kind, Token};
 use crate::text::Folded;
-use rust_stemmers::{Algorithm, Stemmer};
 use rustc_hash::FxHashMap;
 use std::collections::{BTreeMap, HashMap};
 use std::fmt;
 
-/// A pattern that does not parse, with what is wrong.
+/// A pattern that does not parse, with what is wrong and where.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SyntaxError {
     pub pattern: String,
     pub message: String,
+    /// Where in the pattern, in characters from 1.
+    pub column: usize,
 }
 
 impl fmt::Display for SyntaxError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "pattern \"{}\": {}", self.pattern, self.message)
+        write!(
+            f,
+            "pattern \"{}\", column {}: {}",
+            self.pattern, self.column, self.message
+        )
     }
 }
+
+/// What is wrong, and at which byte of the pattern.
+type Fail = (String, usize);
 
 /// The interned words of every pattern: a note's token is looked up once.
 #[derive(Default, Debug)]
@@ -70,7 +77,6 @@ pub enum Node {
     Words(Box<[u32]>),
     Prefix(Box<str>),
     Suffix(Box<str>),
-    Stem(Box<str>),
     AnyWord,
     Number,
     Capital,
@@ -89,29 +95,21 @@ pub enum Node {
 pub enum First {
     Word(u32),
     Prefix(Box<str>),
-    Stem(Box<str>),
     Number,
     /// Anything: such a pattern would be tried at every token.
     Any,
-}
-
-/// The stemmer of a language, by its code.
-pub fn stemmer(lang: crate::Lang) -> Stemmer {
-    match lang {
-        crate::Lang::Fr => Stemmer::create(Algorithm::French),
-        crate::Lang::En => Stemmer::create(Algorithm::English),
-    }
 }
 
 /// Reads pattern text into nodes; `@NAME` refers to a class compiled
 /// before, by its index in `classes`.
 pub struct Parser<'a> {
     pub vocabulary: &'a mut Vocabulary,
-    pub stemmer: &'a Stemmer,
     pub classes: &'a HashMap<String, u32>,
     /// The compiled classes, by index: a class of single words is copied
     /// in place rather than referred to.
     pub nodes: &'a [Node],
+    /// The classes referred to so far, by index (in use order, repeated).
+    pub used: Vec<u32>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -123,61 +121,95 @@ enum Lexeme {
     Atom(String),
 }
 
-fn lex(src: &str) -> Result<Vec<Lexeme>, String> {
+/// The lexemes of a pattern, each with the byte where it starts.
+fn lex(src: &str) -> Result<Vec<(Lexeme, usize)>, Fail> {
     let mut out = Vec::new();
-    let mut chars = src.chars().peekable();
+    let mut chars = src.char_indices().peekable();
     let mut atom = String::new();
-    let flush = |atom: &mut String, out: &mut Vec<Lexeme>| {
+    let mut start = 0;
+    let flush = |atom: &mut String, start: usize, out: &mut Vec<(Lexeme, usize)>| {
         if !atom.is_empty() {
-            out.push(Lexeme::Atom(std::mem::take(atom)));
+            out.push((Lexeme::Atom(std::mem::take(atom)), start));
         }
     };
-    while let Some(c) = chars.next() {
+    while let Some((i, c)) = chars.next() {
         match c {
             '\\' => {
-                let Some(escaped) = chars.next() else {
-                    return Err("a pattern ends with \\".into());
+                let Some((_, escaped)) = chars.next() else {
+                    return Err(("a pattern ends with \\".into(), i));
                 };
-                flush(&mut atom, &mut out);
-                out.push(Lexeme::Atom(format!("\\{escaped}")));
+                flush(&mut atom, start, &mut out);
+                out.push((Lexeme::Atom(format!("\\{escaped}")), i));
             }
             '(' | ')' | '|' | '?' => {
-                flush(&mut atom, &mut out);
-                out.push(match c {
+                flush(&mut atom, start, &mut out);
+                let l = match c {
                     '(' => Lexeme::Open,
                     ')' => Lexeme::Close,
                     '|' => Lexeme::Bar,
                     _ => Lexeme::Question,
-                });
+                };
+                out.push((l, i));
             }
-            c if c.is_whitespace() => flush(&mut atom, &mut out),
-            c => atom.push(c),
+            c if c.is_whitespace() => flush(&mut atom, start, &mut out),
+            c => {
+                if atom.is_empty() {
+                    start = i;
+                }
+                atom.push(c);
+            }
         }
     }
-    flush(&mut atom, &mut out);
+    flush(&mut atom, start, &mut out);
     Ok(out)
+}
+
+/// A branch of a group as written, its words folded: two branches alike
+/// are the same alternative.
+fn branch_key(lx: &[(Lexeme, usize)]) -> Vec<Lexeme> {
+    lx.iter()
+        .map(|(l, _)| match l {
+            Lexeme::Atom(a) if !a.starts_with('\\') => Lexeme::Atom(crate::text::fold(a)),
+            other => other.clone(),
+        })
+        .collect()
 }
 
 impl Parser<'_> {
     pub fn parse(&mut self, src: &str) -> Result<Node, SyntaxError> {
-        let fail = |message: String| SyntaxError {
+        let fail = |(message, at): Fail| SyntaxError {
             pattern: src.to_string(),
             message,
+            column: src.get(..at).map_or(0, |s| s.chars().count()) + 1,
         };
         let lexemes = lex(src).map_err(fail)?;
+        let end = src.len();
         let mut pos = 0;
-        let node = self.alternatives(&lexemes, &mut pos).map_err(fail)?;
+        let node = self.alternatives(&lexemes, &mut pos, end).map_err(fail)?;
         if pos != lexemes.len() {
-            return Err(fail("an unmatched \")\"".into()));
+            return Err(fail(("an unmatched \")\"".into(), lexemes[pos].1)));
         }
         Ok(node)
     }
 
-    fn alternatives(&mut self, lx: &[Lexeme], pos: &mut usize) -> Result<Node, String> {
-        let mut alts = vec![self.sequence(lx, pos)?];
-        while lx.get(*pos) == Some(&Lexeme::Bar) {
+    fn alternatives(
+        &mut self,
+        lx: &[(Lexeme, usize)],
+        pos: &mut usize,
+        end: usize,
+    ) -> Result<Node, Fail> {
+        let mut from = *pos;
+        let mut alts = vec![self.sequence(lx, pos, end)?];
+        let mut seen = vec![branch_key(&lx[from..*pos])];
+        while lx.get(*pos).map(|l| &l.0) == Some(&Lexeme::Bar) {
             *pos += 1;
-            alts.push(self.sequence(lx, pos)?);
+            from = *pos;
+            alts.push(self.sequence(lx, pos, end)?);
+            let key = branch_key(&lx[from..*pos]);
+            if seen.contains(&key) {
+                return Err(("the same alternative twice in a group".into(), lx[from].1));
+            }
+            seen.push(key);
         }
         Ok(if alts.len() == 1 {
             alts.remove(0)
@@ -186,45 +218,49 @@ impl Parser<'_> {
         })
     }
 
-    fn sequence(&mut self, lx: &[Lexeme], pos: &mut usize) -> Result<Node, String> {
+    /// The group that opens at `pos` (a "("), up to its ")".
+    fn group(&mut self, lx: &[(Lexeme, usize)], pos: &mut usize, end: usize) -> Result<Node, Fail> {
+        let open = lx[*pos].1;
+        *pos += 1;
+        let inner = self.alternatives(lx, pos, end)?;
+        if lx.get(*pos).map(|l| &l.0) != Some(&Lexeme::Close) {
+            return Err(("a \"(\" is not closed".into(), open));
+        }
+        *pos += 1;
+        Ok(inner)
+    }
+
+    fn sequence(
+        &mut self,
+        lx: &[(Lexeme, usize)],
+        pos: &mut usize,
+        end: usize,
+    ) -> Result<Node, Fail> {
         let mut items: Vec<Node> = Vec::new();
-        while let Some(l) = lx.get(*pos) {
+        while let Some((l, at)) = lx.get(*pos) {
+            let at = *at;
             let mut node = match l {
                 Lexeme::Bar | Lexeme::Close => break,
-                Lexeme::Question => return Err("\"?\" follows nothing".into()),
-                Lexeme::Open => {
-                    *pos += 1;
-                    let inner = self.alternatives(lx, pos)?;
-                    if lx.get(*pos) != Some(&Lexeme::Close) {
-                        return Err("a \"(\" is not closed".into());
-                    }
-                    *pos += 1;
-                    inner
-                }
+                Lexeme::Question => return Err(("\"?\" follows nothing".into(), at)),
+                Lexeme::Open => self.group(lx, pos, end)?,
                 Lexeme::Atom(a) if a == "!" => {
                     // `!(a | b)`: the group that follows, negated.
                     *pos += 1;
-                    if lx.get(*pos) != Some(&Lexeme::Open) {
-                        return Err("\"!\" is followed by a word, a class or a group".into());
+                    if lx.get(*pos).map(|l| &l.0) != Some(&Lexeme::Open) {
+                        return Err(("\"!\" is followed by a word, a class or a group".into(), at));
                     }
-                    *pos += 1;
-                    let inner = self.alternatives(lx, pos)?;
-                    if lx.get(*pos) != Some(&Lexeme::Close) {
-                        return Err("a \"(\" is not closed".into());
-                    }
-                    *pos += 1;
-                    Node::Not(Box::new(inner))
+                    Node::Not(Box::new(self.group(lx, pos, end)?))
                 }
                 Lexeme::Atom(a) if a.len() > 1 && a.starts_with('!') => {
                     *pos += 1;
-                    Node::Not(Box::new(self.atom(&a[1..])?))
+                    Node::Not(Box::new(self.atom(&a[1..]).map_err(|m| (m, at))?))
                 }
                 Lexeme::Atom(a) => {
                     *pos += 1;
-                    self.atom(a)?
+                    self.atom(a).map_err(|m| (m, at))?
                 }
             };
-            if lx.get(*pos) == Some(&Lexeme::Question) {
+            if lx.get(*pos).map(|l| &l.0) == Some(&Lexeme::Question) {
                 *pos += 1;
                 node = Node::Opt(Box::new(node));
             }
@@ -234,7 +270,8 @@ impl Parser<'_> {
             }
         }
         if items.is_empty() {
-            return Err("an empty alternative".into());
+            let at = lx.get(*pos).map_or(end, |l| l.1);
+            return Err(("an empty alternative".into(), at));
         }
         Ok(if items.len() == 1 {
             items.remove(0)
@@ -250,10 +287,13 @@ impl Parser<'_> {
         }
         if let Some(name) = a.strip_prefix('@') {
             return match self.classes.get(name) {
-                Some(&i) => Ok(match self.nodes.get(i as usize) {
-                    Some(n @ (Node::Word(_) | Node::Words(_))) => n.clone(),
-                    _ => Node::Class(i),
-                }),
+                Some(&i) => {
+                    self.used.push(i);
+                    Ok(match self.nodes.get(i as usize) {
+                        Some(n @ (Node::Word(_) | Node::Words(_))) => n.clone(),
+                        _ => Node::Class(i),
+                    })
+                }
                 None => Err(format!("no class @{name} (or it is defined after its use)")),
             };
         }
@@ -284,10 +324,11 @@ impl Parser<'_> {
         if a.starts_with('#') {
             return Err(format!("\"{a}\": unknown (#num or #cap)"));
         }
-        let (stem, a) = match a.strip_prefix('~') {
-            Some(rest) => (true, rest),
-            None => (false, a),
-        };
+        if let Some(word) = a.strip_prefix('~') {
+            return Err(format!(
+                "\"{a}\": stems are not part of the language; list the forms, or a prefix as {word}*"
+            ));
+        }
         let (prefix, a) = match a.strip_suffix('*') {
             Some(rest) => (true, rest),
             None => (false, a),
@@ -296,15 +337,10 @@ impl Parser<'_> {
         if words.is_empty() {
             return Err(format!("\"{a}\" holds no word"));
         }
-        if stem && (words.len() != 1 || prefix) {
-            return Err(format!("\"~{a}\": a stem is one word"));
-        }
         let last = words.len() - 1;
         let mut nodes: Vec<Node> = Vec::with_capacity(words.len());
         for (i, w) in words.iter().enumerate() {
-            nodes.push(if stem {
-                Node::Stem(self.stemmer.stem(w).into())
-            } else if prefix && i == last {
+            nodes.push(if prefix && i == last {
                 if w.chars().count() < 3 {
                     return Err(format!("\"{a}*\": a prefix needs 3 letters"));
                 }
@@ -402,7 +438,6 @@ pub fn first(node: &Node, classes: &[Node], out: &mut Vec<First>) -> bool {
         Node::Word(w) => out.push(First::Word(*w)),
         Node::Words(ws) => out.extend(ws.iter().map(|w| First::Word(*w))),
         Node::Prefix(p) => out.push(First::Prefix(p.clone())),
-        Node::Stem(s) => out.push(First::Stem(s.clone())),
         Node::Number => out.push(First::Number),
         Node::AnyWord | Node::Capital | Node::Suffix(_) | Node::Not(_) => out.push(First::Any),
         Node::Gap(_) => {
@@ -559,13 +594,11 @@ pub fn first_words(node: &Node, classes: &[Node]) -> Option<Vec<u32>> {
     (words.len() <= 64).then_some(words)
 }
 
-/// A note's tokens ready to match: each with its vocabulary id and, where a
-/// pattern may want it, its stem.
+/// A note's tokens ready to match: each with its vocabulary id.
 pub struct Prepared<'a> {
     pub tokens: &'a [Token],
     pub folded: &'a str,
     pub ids: Vec<u32>,
-    pub stems: Vec<Option<Box<str>>>,
     /// What each class matches at each token, once known: many patterns
     /// try the same class at the same place.
     pub memo: std::cell::RefCell<Memo>,
@@ -710,9 +743,6 @@ fn leaf(node: &Node, p: &Prepared, at: usize, sentence: u32) -> Option<u64> {
             let w = p.text(at);
             w.len() >= end.len() + 2 && w.ends_with(&**end)
         }),
-        Node::Stem(s) => {
-            one(here.is_some() && p.stems.get(at).and_then(|x| x.as_deref()) == Some(&**s))
-        }
         Node::AnyWord => one(here.is_some_and(|t| t.kind != Kind::Punct)),
         Node::Number => one(here.is_some_and(|t| t.kind == Kind::Number)),
         Node::Capital => one(here.is_some_and(|t| t.kind == Kind::Word && t.capital)),
@@ -736,4 +766,253 @@ fn leaf(node: &Node, p: &Prepared, at: usize, sentence: u32) -> Option<u64> {
         Node::End => u64::from(p.tokens.get(at).is_none_or(|t| t.sentence != sentence)),
         _ => return None,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Classes compiled in order, as the loader does: (name, patterns).
+    struct Lab {
+        vocabulary: Vocabulary,
+        names: HashMap<String, u32>,
+        classes: Vec<Node>,
+    }
+
+    impl Lab {
+        fn new(defs: &[(&str, &[&str])]) -> Lab {
+            let mut lab = Lab {
+                vocabulary: Vocabulary::default(),
+                names: HashMap::new(),
+                classes: Vec::new(),
+            };
+            for (name, srcs) in defs {
+                let alts: Vec<Node> = srcs.iter().map(|s| lab.parse(s).unwrap()).collect();
+                lab.names.insert(name.to_string(), lab.classes.len() as u32);
+                lab.classes.push(gather(alts));
+            }
+            lab
+        }
+
+        fn parse(&mut self, src: &str) -> Result<Node, SyntaxError> {
+            Parser {
+                vocabulary: &mut self.vocabulary,
+                classes: &self.names,
+                nodes: &self.classes,
+                used: Vec::new(),
+            }
+            .parse(src)
+        }
+
+        /// The longest match of `src` at each place of `text`, as text.
+        fn find(&mut self, src: &str, text: &str) -> Vec<String> {
+            let node = self.parse(src).unwrap_or_else(|e| panic!("{e}"));
+            let folded = Folded::new(text);
+            let sentences = crate::text::sentences(text);
+            let toks = tokens::tokenize(text, &folded, &sentences);
+            let f = folded.as_str();
+            let ids = toks
+                .iter()
+                .map(|t| self.vocabulary.get(&f[t.folded.clone()]).unwrap_or(NO_ID))
+                .collect();
+            let p = Prepared {
+                tokens: &toks,
+                folded: f,
+                ids,
+                memo: std::cell::RefCell::new(Memo::Sparse(Default::default())),
+                memo_rows: &[],
+            };
+            let mut out = Vec::new();
+            for (at, t) in toks.iter().enumerate() {
+                let mask = ends(&node, &self.classes, &p, at, t.sentence);
+                if mask > 1 {
+                    let len = 63 - mask.leading_zeros() as usize;
+                    out.push(text[t.span.start..toks[at + len - 1].span.end].to_string());
+                }
+            }
+            out
+        }
+
+        fn error(&mut self, src: &str) -> (String, usize) {
+            let e = self.parse(src).expect_err(src);
+            assert_eq!(e.pattern, src);
+            (e.message, e.column)
+        }
+    }
+
+    fn lab() -> Lab {
+        Lab::new(&[
+            ("HELP", &["help", "helps", "support"]),
+            ("CLIENT", &["clinics", "small (shops | firms)"]),
+        ])
+    }
+
+    #[test]
+    fn words_ignore_accents_and_case_and_read_like_the_note() {
+        let mut l = lab();
+        assert_eq!(
+            l.find("rencontré", "Nous avons RENCONTRE Zoé."),
+            ["RENCONTRE"]
+        );
+        assert_eq!(l.find("j'ai vu", "J’ai vu votre post."), ["J’ai vu"]);
+        assert_eq!(
+            l.find("seriez-vous", "Seriez vous libre ?"),
+            ["Seriez vous"]
+        );
+        assert_eq!(l.find("i 'm", "I'm here."), ["I'm"]);
+        assert!(l.find("met", "we meet").is_empty());
+    }
+
+    #[test]
+    fn alternatives_and_groups() {
+        let mut l = lab();
+        assert_eq!(
+            l.find("(met | ran into) you", "We ran into you."),
+            ["ran into you"]
+        );
+        assert_eq!(l.find("(met | ran into) you", "We met you."), ["met you"]);
+        assert_eq!(l.find("a | b c", "b c"), ["b c"]);
+        assert!(l.find("(met | ran into) you", "We ran you.").is_empty());
+        // Nested groups, and branches sharing a first word.
+        assert_eq!(l.find("i ('m | am (not)?)", "I am not sure"), ["I am not"]);
+    }
+
+    #[test]
+    fn optional_parts() {
+        let mut l = lab();
+        assert_eq!(l.find("you? at", "you at"), ["you at", "at"]);
+        assert_eq!(l.find("met (you)? at", "met at"), ["met at"]);
+        assert_eq!(l.find("met (you)? at", "met you at"), ["met you at"]);
+    }
+
+    #[test]
+    fn gaps_take_up_to_n_tokens_in_the_sentence() {
+        let mut l = lab();
+        assert_eq!(
+            l.find("help ..3 to", "help our teams to"),
+            ["help our teams to"]
+        );
+        assert!(l.find("help ..2 to", "help all our teams to").is_empty());
+        // Never across a sentence.
+        assert!(l.find("help ..3 to", "We help. To you.").is_empty());
+    }
+
+    #[test]
+    fn any_word_number_and_capital() {
+        let mut l = lab();
+        assert_eq!(l.find("at _ we", "at Acme we"), ["at Acme we"]);
+        assert!(l.find("at _ we", "at , we").is_empty());
+        assert_eq!(l.find("#num minutes", "15 minutes"), ["15 minutes"]);
+        assert!(l.find("#num minutes", "few minutes").is_empty());
+        assert_eq!(l.find("via #cap", "via Lucie"), ["via Lucie"]);
+        assert!(l.find("via #cap", "via email").is_empty());
+    }
+
+    #[test]
+    fn prefixes_and_suffixes() {
+        let mut l = lab();
+        assert_eq!(l.find("accompagn*", "J'accompagne"), ["accompagne"]);
+        assert!(l.find("accompagn*", "accord").is_empty());
+        // A suffix: the word is longer than the end by two letters or more.
+        assert_eq!(l.find("*ir", "pour réussir"), ["réussir"]);
+        assert!(l.find("*ir", "dir").is_empty());
+        assert_eq!(l.find("(the | our) *s", "our tools"), ["our tools"]);
+    }
+
+    #[test]
+    fn classes_single_words_and_phrases() {
+        let mut l = lab();
+        assert_eq!(
+            l.find("we @HELP @CLIENT", "we help clinics"),
+            ["we help clinics"]
+        );
+        assert_eq!(
+            l.find("we @HELP @CLIENT", "we support small firms"),
+            ["we support small firms"]
+        );
+        assert!(l.find("we @HELP @CLIENT", "we help people").is_empty());
+    }
+
+    #[test]
+    fn negation_is_one_word_the_pattern_does_not_match() {
+        let mut l = lab();
+        assert_eq!(l.find("your !@CLIENT", "your talk"), ["your talk"]);
+        assert!(l.find("your !@CLIENT", "your clinics").is_empty());
+        assert!(l.find("your !(talk | post)", "your post").is_empty());
+        assert_eq!(l.find("your !(talk | post)", "your book"), ["your book"]);
+        // Punctuation is not a word.
+        assert!(l.find("your !talk", "your ,").is_empty());
+    }
+
+    #[test]
+    fn start_end_and_escapes() {
+        let mut l = lab();
+        assert_eq!(l.find("^ connect \\?", "Connect?"), ["Connect?"]);
+        assert!(l.find("^ connect \\?", "Shall we connect?").is_empty());
+        assert_eq!(l.find("fellow _ $", "Hi, fellow baker"), ["fellow baker"]);
+        assert!(l.find("fellow _ $", "fellow baker here").is_empty());
+        assert_eq!(l.find("(a \\, | b)", "a, b"), ["a,", "b"]);
+        assert_eq!(l.find("\\( x \\)", "( x )"), ["( x )"]);
+    }
+
+    #[test]
+    fn every_error_says_what_and_where() {
+        let mut l = lab();
+        let cases: [(&str, &str, usize); 16] = [
+            ("ab \\", "a pattern ends with \\", 4),
+            ("a (b | c", "a \"(\" is not closed", 3),
+            ("a b)", "an unmatched \")\"", 4),
+            ("? a", "\"?\" follows nothing", 1),
+            ("a (? b)", "\"?\" follows nothing", 4),
+            (
+                "a ! b",
+                "\"!\" is followed by a word, a class or a group",
+                3,
+            ),
+            ("a ( | b)", "an empty alternative", 5),
+            ("a |", "an empty alternative", 4),
+            (
+                "a @NOPE",
+                "no class @NOPE (or it is defined after its use)",
+                3,
+            ),
+            ("a ..x", "\"..x\": a gap is .. and a number, as ..3", 3),
+            ("a ..0", "\"..0\": a gap is 1 to 12 tokens", 3),
+            ("a ..13", "\"..13\": a gap is 1 to 12 tokens", 3),
+            ("a *1", "\"*1\": a suffix is * and letters, as *ir", 3),
+            ("a #word", "\"#word\": unknown (#num or #cap)", 3),
+            ("a ab*", "\"ab*\": a prefix needs 3 letters", 3),
+            ("a (b | c | b)", "the same alternative twice in a group", 12),
+        ];
+        for (src, message, column) in cases {
+            assert_eq!(l.error(src), (message.to_string(), column), "{src}");
+        }
+        // Accents are ignored, so « à » and « a » are the same alternative.
+        assert_eq!(
+            l.error("(à | a)"),
+            ("the same alternative twice in a group".to_string(), 6)
+        );
+        let (stem, _) = l.error("~rencontrer");
+        assert!(
+            stem.contains("stems are not part of the language"),
+            "{stem}"
+        );
+        // Columns count characters, not bytes.
+        assert_eq!(l.error("é (b").1, 3);
+        let shown = l.parse("a (b").unwrap_err().to_string();
+        assert_eq!(shown, "pattern \"a (b\", column 3: a \"(\" is not closed");
+    }
+
+    #[test]
+    fn classes_used_are_recorded() {
+        let mut l = lab();
+        let mut p = Parser {
+            vocabulary: &mut l.vocabulary,
+            classes: &l.names,
+            nodes: &l.classes,
+            used: Vec::new(),
+        };
+        p.parse("we @HELP (@CLIENT | you)").unwrap();
+        assert_eq!(p.used, [0, 1]);
+    }
 }
