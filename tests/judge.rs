@@ -50,7 +50,15 @@ fn the_shipped_judgement_is_what_training_fits() {
             .map(|l| {
                 let mut cells = l.split('\t');
                 let name = cells.next().unwrap_or_default().to_owned();
-                (name, cells.filter_map(|c| c.parse().ok()).collect())
+                // Features' weights are in ten-thousandths.
+                let unit = if name.len() == 16 { 1e-4 } else { 1.0 };
+                (
+                    name,
+                    cells
+                        .filter_map(|c| c.parse::<f64>().ok())
+                        .map(|x| x * unit)
+                        .collect(),
+                )
             })
             .collect()
     };

@@ -83,6 +83,9 @@ impl Fault {
     }
 }
 
+/// A feature's weights are written in ten-thousandths.
+pub const UNITS: f64 = 10_000.0;
+
 /// How many numbers a feature has: one per column.
 pub const N: usize = 5;
 
@@ -124,8 +127,9 @@ impl Weights {
     /// Reads a weights file: `bias`, `threshold`, then a line per feature:
     /// the 64-bit FNV-1a hash of its name in 16 hexadecimal digits
     /// ([`features::hash`]; the names themselves, words of the notes fitted
-    /// on, never ship), then a number per column ([`Fault::COLUMNS`]), all
-    /// separated by tabs; `#` starts a comment.
+    /// on, never ship), then a whole number of ten-thousandths per column
+    /// ([`Fault::COLUMNS`]), all separated by tabs; `bias` and `threshold`
+    /// are decimals; `#` starts a comment.
     pub fn parse(text: &str) -> Result<Weights, WeightsError> {
         let mut w = Weights {
             bias: [0.0; N],
@@ -139,10 +143,18 @@ impl Weights {
             let err = |what| WeightsError { line: i + 1, what };
             let mut cells = line.split('\t');
             let name = cells.next().unwrap_or_default();
+            let feature = name.len() == 16 && name.bytes().all(|b| b.is_ascii_hexdigit());
             let mut values = [0.0f64; N];
             for v in &mut values {
                 let cell = cells.next().ok_or(err("fewer numbers than columns"))?;
-                *v = cell.trim().parse().map_err(|_| err("not a number"))?;
+                *v = if feature {
+                    // Ten-thousandths, as integers: read ten times faster
+                    // than decimals, at every start.
+                    let units: i32 = cell.trim().parse().map_err(|_| err("not a whole number"))?;
+                    f64::from(units) / UNITS
+                } else {
+                    cell.trim().parse().map_err(|_| err("not a number"))?
+                };
                 if !v.is_finite() {
                     return Err(err("not a finite number"));
                 }
@@ -698,6 +710,18 @@ mod tests {
                 line: 1,
                 what: "a threshold outside 0–1"
             })
+        );
+        assert_eq!(
+            Weights::parse("00111ec6fc0e03d3\t0.5\t0\t0\t0\t0\n").err(),
+            Some(WeightsError {
+                line: 1,
+                what: "not a whole number"
+            })
+        );
+        let w = Weights::parse("00111ec6fc0e03d3\t-604\t95\t0\t0\t10000\n");
+        assert_eq!(
+            w.map(|w| w.table.get(&0x0011_1ec6_fc0e_03d3).copied()),
+            Ok(Some([-0.0604, 0.0095, 0.0, 0.0, 1.0]))
         );
         assert_eq!(
             Weights::parse("bias\t0\t0\n").err(),

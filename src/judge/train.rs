@@ -548,7 +548,11 @@ impl Fit {
             .collect();
         rows.sort_by_key(|(h, _)| *h);
         for (h, w) in rows {
-            let _ = writeln!(out, "{h:016x}\t{}", row(w));
+            let units: Vec<String> = w
+                .iter()
+                .map(|x| format!("{}", (x * super::UNITS).round() as i64))
+                .collect();
+            let _ = writeln!(out, "{h:016x}\t{}", units.join("\t"));
         }
         out
     }

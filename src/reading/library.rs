@@ -324,8 +324,13 @@ impl Language {
             message,
         };
         // The line of a byte of file `k`.
-        let line_of =
-            |k: usize, at: usize| files[k][..at.min(files[k].len())].matches('\n').count() + 1;
+        // Where each file's lines end, once: a line is then a binary search,
+        // not a count from the top for every pattern.
+        let ends: Vec<Vec<usize>> = files
+            .iter()
+            .map(|f| f.match_indices('\n').map(|(i, _)| i).collect())
+            .collect();
+        let line_of = |k: usize, at: usize| ends[k].partition_point(|&e| e < at) + 1;
         let class_defs: ClassDefs =
             toml::from_str(files[0]).map_err(|e| err("classes", None, e.to_string()))?;
         let mut names: HashMap<String, u32> = HashMap::new();

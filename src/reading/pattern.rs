@@ -112,7 +112,7 @@ pub struct Parser<'a> {
     pub used: Vec<u32>,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 enum Lexeme {
     Open,
     Close,
@@ -169,7 +169,12 @@ fn lex(src: &str) -> Result<Vec<(Lexeme, usize)>, Fail> {
 fn branch_key(lx: &[(Lexeme, usize)]) -> Vec<Lexeme> {
     lx.iter()
         .map(|(l, _)| match l {
-            Lexeme::Atom(a) if !a.starts_with('\\') => Lexeme::Atom(crate::text::fold(a)),
+            // Most atoms are plain lowercase ASCII already: no fold to make.
+            Lexeme::Atom(a)
+                if !a.starts_with('\\') && !a.bytes().all(|b| b.is_ascii_lowercase()) =>
+            {
+                Lexeme::Atom(crate::text::fold(a))
+            }
             other => other.clone(),
         })
         .collect()
@@ -200,16 +205,15 @@ impl Parser<'_> {
     ) -> Result<Node, Fail> {
         let mut from = *pos;
         let mut alts = vec![self.sequence(lx, pos, end)?];
-        let mut seen = vec![branch_key(&lx[from..*pos])];
+        let mut seen: rustc_hash::FxHashSet<Vec<Lexeme>> = Default::default();
+        seen.insert(branch_key(&lx[from..*pos]));
         while lx.get(*pos).map(|l| &l.0) == Some(&Lexeme::Bar) {
             *pos += 1;
             from = *pos;
             alts.push(self.sequence(lx, pos, end)?);
-            let key = branch_key(&lx[from..*pos]);
-            if seen.contains(&key) {
+            if !seen.insert(branch_key(&lx[from..*pos])) {
                 return Err(("the same alternative twice in a group".into(), lx[from].1));
             }
-            seen.push(key);
         }
         Ok(if alts.len() == 1 {
             alts.remove(0)
