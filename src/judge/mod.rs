@@ -327,6 +327,10 @@ pub(crate) fn apply(n: &Note, j: &Judgement, diags: &mut Vec<Diagnostic>) {
     if !j.has(Fault::Pitch) {
         overrule(diags, &[RuleId::SelfCentered]);
     }
+    // A note that gives a reason was long enough to carry one.
+    if !diags.iter().any(|d| d.rule == RuleId::NoReason) {
+        overrule(diags, &[RuleId::TooShort]);
+    }
 }
 
 fn severity(j: &Judgement, f: Fault, natural: Severity) -> Severity {
