@@ -733,8 +733,15 @@ fn a_long_note_is_drawn_first_and_checked_when_the_keys_pause() {
     typed(&mut a, "y");
     press(&mut a, KeyCode::F(8));
     assert!(!a.checks.stale);
-    let first = a.checks.report.diagnostics.first().map(|d| d.span.start);
-    assert_eq!(Some(a.note.editor.cursor()), first);
+    // The first problem of the fresh report: its words, or its
+    // explanation when it is about the whole note.
+    let first = a.checks.report.diagnostics[a.checks.selected].span.clone();
+    assert_eq!(a.checks.selected, 0);
+    if first.is_empty() {
+        assert_eq!(a.focus, Focus::Checks);
+    } else {
+        assert_eq!(a.note.editor.selection(), Some(first));
+    }
 }
 
 #[test]
@@ -1435,4 +1442,150 @@ fn keep_as_draft_at_the_recovery_offer_restores_and_elsewhere_does_nothing() {
         matches!(a.dialog, Some(Dialog::Delete(_))),
         "the question stays"
     );
+}
+
+/// The findings F8 can reach, by rule, in the order the list shows them.
+fn rules(a: &App) -> Vec<String> {
+    a.checks
+        .report
+        .diagnostics
+        .iter()
+        .map(|d| format!("{}:{:?}:{:?}", d.rule, d.span, d.severity))
+        .collect()
+}
+
+#[test]
+fn f8_visits_problems_only_and_never_selects_the_reason() {
+    let mut a = app(Lang::Fr, None);
+    let note = "Bonjour Claire, nous nous sommes croisés au salon VivaTech sur la logistique urbaine. Mon site : https://exemple.fr. Merci";
+    typed(&mut a, note);
+    // A recipient in the audience, met nowhere (the pitch stays an error).
+    a.focus = Focus::Form;
+    a.form.at = 0;
+    typed(&mut a, "Claire Martin");
+    press(&mut a, KeyCode::Tab);
+    typed(&mut a, "Lyon");
+    a.focus = Focus::Note;
+    let reason = a
+        .checks
+        .report
+        .diagnostics
+        .iter()
+        .find(|d| d.rule == poignee::RuleId::ReasonFound)
+        .map(|d| d.span.clone())
+        .unwrap_or_else(|| panic!("a reason is understood: {:?}", rules(&a)));
+    assert!(!reason.is_empty());
+    let problems = a
+        .checks
+        .report
+        .diagnostics
+        .iter()
+        .filter(|d| d.rule.is_problem() && d.severity >= Severity::Warning)
+        .count();
+    assert!(problems >= 1, "{:?}", rules(&a));
+    // The first F8 takes the problem, the link.
+    press(&mut a, KeyCode::F(8));
+    assert_eq!(
+        a.note.editor.selected_text(),
+        Some("https://exemple.fr"),
+        "{:?}",
+        rules(&a)
+    );
+    // Round and round, both ways: a problem's words or its explanation,
+    // never the reason, never a hint.
+    for code in [KeyCode::F(8), KeyCode::F(8), KeyCode::F(8), KeyCode::F(8)] {
+        press(&mut a, code);
+        assert_ne!(
+            a.note.editor.selection(),
+            Some(reason.clone()),
+            "{:?}",
+            rules(&a)
+        );
+        let d = &a.checks.report.diagnostics[a.checks.selected];
+        assert!(
+            d.rule.is_problem() && d.severity >= Severity::Warning,
+            "F8 went to {}",
+            d.rule
+        );
+    }
+    for _ in 0..4 {
+        send(&mut a, key(KeyCode::F(8), KeyModifiers::SHIFT));
+        assert_ne!(a.note.editor.selection(), Some(reason.clone()));
+    }
+    // Typing over what F8 selects keeps the reason whole.
+    typed(&mut a, "Au plaisir d’en reparler");
+    assert!(a.note.text().contains(&note[reason.clone()]));
+    assert!(!a.note.text().contains("https"));
+    // Enter on the reason in the checks list shows it, selects nothing.
+    let at = a
+        .checks
+        .report
+        .diagnostics
+        .iter()
+        .position(|d| d.rule == poignee::RuleId::ReasonFound)
+        .unwrap_or_else(|| panic!("{:?}", rules(&a)));
+    a.focus = Focus::Checks;
+    a.checks.choose(at);
+    press(&mut a, KeyCode::Enter);
+    assert_eq!(a.focus, Focus::Note);
+    assert_eq!(a.note.editor.selection(), None);
+    assert_eq!(a.note.editor.cursor(), reason.start);
+}
+
+#[test]
+fn f8_after_a_placeholder_goes_to_the_next_one_and_a_note_wide_finding_to_its_explanation() {
+    let mut a = app(Lang::Fr, None);
+    let draft =
+        poignee::draft::Draft::parse("Bonjour {{prenom}}, {{raison}}. Merci et au plaisir !")
+            .unwrap_or_else(|e| panic!("{e:?}"));
+    a.open(&draft, None);
+    // No reason in the note: a finding on the whole note, listed first.
+    assert!(
+        a.checks
+            .report
+            .diagnostics
+            .iter()
+            .any(|d| d.rule == poignee::RuleId::NoReason),
+        "{:?}",
+        rules(&a)
+    );
+    press(&mut a, KeyCode::F(8));
+    assert_eq!(a.note.editor.selected_text(), Some("{{prenom}}"));
+    typed(&mut a, "Claire");
+    press(&mut a, KeyCode::F(8));
+    assert_eq!(a.focus, Focus::Note);
+    assert_eq!(
+        a.note.editor.selected_text(),
+        Some("{{raison}}"),
+        "{:?}",
+        rules(&a)
+    );
+    typed(&mut a, "je vous suis depuis longtemps");
+    // No placeholder left: the next problem. The note-wide one shows its
+    // explanation; the cursor stays where the typing stopped.
+    let mut wide = 0;
+    for _ in 0..6 {
+        let before = a.note.editor.cursor();
+        press(&mut a, KeyCode::F(8));
+        let d = a.checks.report.diagnostics[a.checks.selected].clone();
+        if d.span.is_empty() {
+            wide += 1;
+            assert_eq!(a.focus, Focus::Checks, "{}", d.rule);
+            assert_eq!(a.note.editor.cursor(), before, "{}", d.rule);
+            assert_eq!(
+                a.note.editor.selection(),
+                None,
+                "{} {:?}",
+                d.rule,
+                rules(&a)
+            );
+        }
+    }
+    assert!(wide > 0, "{:?}", rules(&a));
+    // A letter typed there goes to the note, where the cursor was.
+    a.focus = Focus::Checks;
+    let at = a.note.editor.cursor();
+    typed(&mut a, "x");
+    assert_eq!(a.focus, Focus::Note);
+    assert_eq!(a.note.text().get(at..=at), Some("x"), "{}", a.note.text());
 }
