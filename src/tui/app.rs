@@ -64,8 +64,13 @@ pub enum Msg {
 pub enum Effect {
     /// Put the text on the system clipboard.
     Copy(String),
-    /// Move the recovery file aside (the user declined it).
-    SetAside,
+    /// The text found at start declined: its file goes beside the
+    /// recovery file, dated (unless it went there already: the path).
+    SetAside(Option<PathBuf>),
+    /// The text found at start restored: the recovery file now holds it
+    /// (the copy set aside, if any, goes), or, when `keep`, the recovered
+    /// file stays aside too (a recipient it named was not taken).
+    Restored { aside: Option<PathBuf>, keep: bool },
     /// Clear the terminal and draw every cell again.
     Redraw,
     /// File work, off the UI thread; its [`Done`] comes back as a message.
@@ -113,6 +118,17 @@ impl Setup {
     }
 }
 
+/// A note found in the recovery file at start (the app was killed or
+/// crashed): offered in a banner above the note while a new one is typed;
+/// never a question that typing could answer.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Offer {
+    pub draft: Box<Draft>,
+    /// Where its file went once the new note had to be kept in the recovery
+    /// file: beside it, dated. `None` while it is still the recovery file.
+    pub aside: Option<PathBuf>,
+}
+
 pub struct App {
     pub lang: Lang,
     pub linter: Arc<Linter>,
@@ -124,6 +140,8 @@ pub struct App {
     pub screen: Screen,
     pub focus: Focus,
     pub dialog: Option<Dialog>,
+    /// The text found at start, until it is restored or set aside.
+    pub offer: Option<Offer>,
     pub help: Help,
     pub form: Form,
     pub note: Note,
@@ -213,6 +231,7 @@ impl App {
             screen: Screen::Compose,
             focus: Focus::Note,
             dialog: None,
+            offer: None,
             help: Help::default(),
             form: Form::new(setup.platform, setup.tier),
             note: Note::new(""),
@@ -431,6 +450,16 @@ impl App {
             self.dialog_key(dialog, key);
             return;
         }
+        // The text found at start is restored from wherever its banner can
+        // be reached, the checks pane too (the drafts screen has its own
+        // use for the key).
+        if self.offer.is_some()
+            && self.screen != Screen::Drafts
+            && self.keymap.keys(Action::Restore).contains(&key)
+        {
+            self.restore();
+            return;
+        }
         let typing = self.typing();
         if let Some((action, extend)) = self.keymap.action(key, self.scopes()) {
             // In text, a plain character bound to an action ("?") is typed.
@@ -526,6 +555,7 @@ impl App {
                 }
             }
             Action::Redraw => self.effects.push(Effect::Redraw),
+            Action::Restore => self.restore(),
             Action::NextFocus | Action::PrevFocus if self.screen == Screen::Compose => {
                 self.cycle_focus(action == Action::NextFocus);
             }
@@ -569,6 +599,15 @@ impl App {
 
     fn compose_act(&mut self, action: Action, extend: bool) {
         match self.focus {
+            // Esc in the text, with nothing to unselect: the text found at
+            // start is set aside (the banner says so).
+            Focus::Note
+                if action == Action::Back
+                    && self.offer.is_some()
+                    && self.note.editor.selection().is_none() =>
+            {
+                self.decline_offer();
+            }
             Focus::Note => match self.note.act(action, extend) {
                 Edit::Changed => self.changed(),
                 Edit::Copied(s) => self.clipped(s),
@@ -855,12 +894,10 @@ impl App {
     }
 
     /// A dialog's answer. Enter takes the safe choice: stay, keep, do not
-    /// approve; restore what was recovered. "Keep as a draft" is an answer
+    /// approve. "Keep as a draft" is an answer
     /// of the quit and new-note questions only: elsewhere the question stays.
     fn answer(&mut self, dialog: Dialog, answer: Answer) {
-        if answer == Answer::Draft
-            && !matches!(dialog, Dialog::Quit | Dialog::NewNote | Dialog::Recover(_))
-        {
+        if answer == Answer::Draft && !matches!(dialog, Dialog::Quit | Dialog::NewNote) {
             return;
         }
         self.dialog = None;
@@ -882,12 +919,6 @@ impl App {
                 self.busy += 1;
                 self.effects.push(Effect::Io(Job::Delete(path)));
             }
-            (Dialog::Recover(d), Answer::Yes | Answer::Safe | Answer::Cancel | Answer::Draft) => {
-                self.open(&d, None);
-                self.dirty = true;
-                self.unsynced = true;
-            }
-            (Dialog::Recover(_), Answer::No) => self.effects.push(Effect::SetAside),
             (Dialog::Template(name), Answer::Yes) => {
                 if let Some(t) = self.library.find(&name).cloned() {
                     self.put_template(&t);

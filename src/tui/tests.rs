@@ -1428,19 +1428,134 @@ fn two_saves_in_a_row_make_one_file_and_a_sent_note_is_never_written_over() {
     );
 }
 
+/// An app with a note found at start offered (as `run` does).
+fn offered(lang: Lang, found: &str) -> App {
+    let mut a = app(lang, None);
+    let draft = poignee::draft::Draft::parse(found).unwrap_or_else(|e| panic!("{e:?}"));
+    a.offer = Some(super::app::Offer {
+        draft: Box::new(draft),
+        aside: None,
+    });
+    a
+}
+
+const FOUND: &str = "Bonjour Zoé, j’ai lu votre article sur les jardins partagés et je voul";
+
 #[test]
-fn keep_as_draft_at_the_recovery_offer_restores_and_elsewhere_does_nothing() {
-    let mut a = app(Lang::En, None);
-    let draft = poignee::draft::Draft::parse("Hello again").unwrap_or_else(|e| panic!("{e:?}"));
-    a.dialog = Some(Dialog::Recover(Box::new(draft)));
-    press(&mut a, KeyCode::Char('d'));
-    assert!(a.dialog.is_none());
-    assert_eq!(a.note.text(), "Hello again");
-    a.dialog = Some(Dialog::Delete(PathBuf::from("x.md")));
-    press(&mut a, KeyCode::Char('d'));
-    assert!(
-        matches!(a.dialog, Some(Dialog::Delete(_))),
-        "the question stays"
+fn typing_never_answers_the_recovery_offer() {
+    // Words starting with the letters the old question took (B, D, N, O,
+    // Y), a capital or not, typed at once or slowly: all of them text.
+    for (lang, words) in [
+        (
+            Lang::Fr,
+            "Bonjour Inès, Dear Nadia, Oui, non, Bien à vous. Yes",
+        ),
+        (
+            Lang::En,
+            "Dear Sam, Nice to meet you. Yes, no, Ok, bye. Oui",
+        ),
+    ] {
+        let mut a = offered(lang, FOUND);
+        typed(&mut a, words);
+        assert_eq!(a.note.text(), words);
+        assert!(a.offer.is_some(), "still offered");
+        assert!(a.dialog.is_none());
+        assert!(
+            !a.effects
+                .iter()
+                .any(|e| matches!(e, Effect::SetAside(_) | Effect::Restored { .. })),
+            "{:?}",
+            a.effects
+        );
+        // Enter and a lone letter are text too.
+        press(&mut a, KeyCode::Enter);
+        typed(&mut a, "o");
+        assert_eq!(a.note.text(), format!("{words}\no"));
+        assert!(a.offer.is_some());
+    }
+}
+
+#[test]
+fn ctrl_r_restores_the_recovered_text_and_keeps_what_was_typed_after_a_blank_line() {
+    let mut a = offered(Lang::Fr, FOUND);
+    typed(&mut a, "Bonjour Inès, ");
+    ctrl(&mut a, 'r');
+    assert!(a.offer.is_none());
+    // Never glued, never lost: the recovered text, a blank line, the typing.
+    assert_eq!(a.note.text(), format!("{FOUND}\n\nBonjour Inès,"));
+    assert_eq!(a.note.editor.cursor(), a.note.text().len());
+    assert!(a.dirty && a.unsynced);
+    assert!(a.effects.contains(&Effect::Restored {
+        aside: None,
+        keep: false
+    }));
+    // One undo takes the recovered text out again.
+    ctrl(&mut a, 'z');
+    assert_eq!(a.note.text(), "Bonjour Inès, ");
+    // Nothing typed: the recovered note as it was.
+    let mut b = offered(
+        Lang::En,
+        "+++\n[target]\nname = \"Zoé Martin\"\n+++\nHi Zoé, I read your piece",
+    );
+    ctrl(&mut b, 'r');
+    assert_eq!(b.note.text(), "Hi Zoé, I read your piece");
+    assert_eq!(b.target().name.as_deref(), Some("Zoé Martin"));
+    // Ctrl-R with nothing offered says so and changes nothing.
+    ctrl(&mut b, 'r');
+    assert_eq!(b.note.text(), "Hi Zoé, I read your piece");
+}
+
+#[test]
+fn a_recipient_typed_at_the_offer_wins_and_the_recovered_file_is_kept() {
+    let mut a = offered(
+        Lang::En,
+        "+++\n[target]\nname = \"Zoé Martin\"\nregion = \"Lyon\"\n+++\nHi Zoé",
+    );
+    a.focus = Focus::Form;
+    a.form.at = 0;
+    typed(&mut a, "Paul Durand");
+    a.focus = Focus::Note;
+    typed(&mut a, "Hi Paul");
+    ctrl(&mut a, 'r');
+    assert_eq!(a.note.text(), "Hi Zoé\n\nHi Paul");
+    let t = a.target();
+    assert_eq!(t.name.as_deref(), Some("Paul Durand"));
+    // A field left empty is filled from the recovered note.
+    assert_eq!(t.region.as_deref(), Some("Lyon"));
+    assert!(a.effects.contains(&Effect::Restored {
+        aside: None,
+        keep: true
+    }));
+}
+
+#[test]
+fn esc_sets_the_recovered_text_aside_and_the_typing_stays() {
+    let mut a = offered(Lang::Fr, FOUND);
+    typed(&mut a, "Bonjour Inès");
+    // Esc first unselects, then sets aside.
+    send(&mut a, key(KeyCode::Left, KeyModifiers::SHIFT));
+    press(&mut a, KeyCode::Esc);
+    assert!(a.offer.is_some());
+    press(&mut a, KeyCode::Esc);
+    assert!(a.offer.is_none());
+    assert!(a.effects.contains(&Effect::SetAside(None)));
+    assert_eq!(a.note.text(), "Bonjour Inès");
+}
+
+#[test]
+fn snapshots_of_the_recovery_banner() {
+    for (w, h) in [(60, 16), (80, 24), (120, 40)] {
+        let mut a = offered(Lang::Fr, FOUND);
+        typed(&mut a, "Bonjour Inès, ");
+        insta::assert_snapshot!(
+            format!("recovery_banner_fr_{w}x{h}"),
+            render(&mut a, w, h).backend()
+        );
+    }
+    let mut en = offered(Lang::En, "+++\n[target]\nname = \"Sam Lee\"\n+++\n");
+    insta::assert_snapshot!(
+        "recovery_banner_en_80x24",
+        render(&mut en, 80, 24).backend()
     );
 }
 
