@@ -194,13 +194,12 @@ fn sigkill_mid_sentence_then_the_text_comes_back() {
     );
 }
 
-/// Waits for the recovery offer, reads it (0.6 s), accepts it, ends the
-/// sentence, saves it as a draft (F5: approving needs a recipient), quits,
-/// and gives the saved file.
+/// Waits for the recovery offer (a banner over the note), restores it
+/// with Ctrl-R, ends the sentence, saves it as a draft (F5: approving needs
+/// a recipient), quits, and gives the saved file.
 fn accept_finish_and_save(mut s: Session, drafts: &Path) -> String {
-    s.wait_for("Texte retrouv", "the recovery offer");
-    std::thread::sleep(Duration::from_millis(600));
-    s.send("o");
+    s.wait_for("retrouv", "the recovery offer");
+    s.send("\x12"); // Ctrl-R
     s.send("ais votre avis. Merci !");
     s.send("\x1b[15~");
     let saved = wait_file(&drafts.join("note.md"), "Merci");
@@ -212,27 +211,104 @@ fn accept_finish_and_save(mut s: Session, drafts: &Path) -> String {
     saved
 }
 
+/// The recovery files beside `recovery.md`, set aside.
+fn set_aside(dir: &Path) -> Vec<PathBuf> {
+    std::fs::read_dir(dir)
+        .map(|d| {
+            d.filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|p| {
+                    p.file_name()
+                        .is_some_and(|n| n.to_string_lossy().starts_with("recovery-"))
+                })
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+const FOUND: &str = "Bonjour Zoé, j’ai lu votre article sur les jardins partagés et je voul";
+
 #[test]
-fn keys_typed_at_start_do_not_answer_the_recovery_offer_and_are_kept() {
+fn typing_at_the_recovery_offer_never_answers_it_and_both_texts_are_kept() {
     let (dir, drafts) = setup();
-    let recovery = dir.path().join("data/poignee/recovery.md");
-    std::fs::create_dir_all(dir.path().join("data/poignee")).unwrap_or_else(|e| panic!("{e}"));
-    std::fs::write(
-        &recovery,
-        "+++\nstatus = \"draft\"\n+++\nBonjour Zoé, j’ai lu votre article sur les jardins partagés et je voul",
-    )
-    .unwrap_or_else(|e| panic!("{e}"));
+    let data = dir.path().join("data/poignee");
+    let recovery = data.join("recovery.md");
+    std::fs::create_dir_all(&data).unwrap_or_else(|e| panic!("{e}"));
+    std::fs::write(&recovery, format!("+++\nstatus = \"draft\"\n+++\n{FOUND}"))
+        .unwrap_or_else(|e| panic!("{e}"));
     let mut s = start(dir.path());
-    // Typed at once, before the offer can be read: « o » must not accept it.
+    // Typed at once, the first letter the old question's « keep as draft »
+    // key, then words starting with its other letters.
     s.writer
-        .write_all(b"Bonjour")
+        .write_all("Bonjour Inès, Oui, Non, Dear".as_bytes())
         .unwrap_or_else(|e| panic!("write: {e}"));
     let _ = s.writer.flush();
-    let saved = accept_finish_and_save(s, &drafts);
-    // Not an answer, and not lost either: put in the note once the offer
-    // is answered (here, after the restored text).
+    s.wait_for("retrouv", "the recovery offer");
+    // Then letters on their own, read and typed slowly: text as well.
+    for c in [" ", "B", "O", "N"] {
+        std::thread::sleep(Duration::from_millis(700));
+        s.send(c);
+    }
+    let typed = "Bonjour Inès, Oui, Non, Dear BON";
+    // The new note is kept in the recovery file; the one found there is
+    // moved beside it, never written over.
+    wait_file(&recovery, typed);
+    let aside = set_aside(&data);
+    assert_eq!(aside.len(), 1, "{aside:?}");
+    let old = std::fs::read_to_string(&aside[0]).unwrap_or_default();
+    assert!(old.ends_with(FOUND), "{old}");
+    // Restored: the text found, a blank line, what was typed.
+    s.send("\x12"); // Ctrl-R
+    let both = format!("{FOUND}\n\n{typed}");
+    wait_file(&recovery, &both);
     assert!(
-        saved.ends_with("Bonjour Zoé, j’ai lu votre article sur les jardins partagés et je voulBonjourais votre avis. Merci !"),
-        "{saved}"
+        set_aside(&data).is_empty(),
+        "the copy aside goes once restored"
     );
+    s.send("\x1b[15~"); // F5
+    let saved = wait_file(&drafts.join("note.md"), "BON");
+    assert!(saved.ends_with(&both), "{saved}");
+    s.wait_for("comme brouillon", "the saved notice");
+    s.send("\x11");
+    s.wait_exit();
+}
+
+#[test]
+fn esc_sets_the_recovered_text_aside_and_quitting_unanswered_offers_it_again() {
+    let (dir, _drafts) = setup();
+    let data = dir.path().join("data/poignee");
+    let recovery = data.join("recovery.md");
+    std::fs::create_dir_all(&data).unwrap_or_else(|e| panic!("{e}"));
+    let found = format!("+++\nstatus = \"draft\"\n+++\n{FOUND}");
+    std::fs::write(&recovery, &found).unwrap_or_else(|e| panic!("{e}"));
+    // Typed, never answered, quit without saving: offered again.
+    let mut s = start(dir.path());
+    s.wait_for("retrouv", "the recovery offer");
+    s.send("Nouvelle note");
+    wait_file(&recovery, "Nouvelle note");
+    s.send("\x11"); // Ctrl-Q: unsaved text, asked
+    s.wait_for("Texte non enregistr", "the quit question");
+    s.send("n");
+    s.wait_exit();
+    assert_eq!(
+        std::fs::read_to_string(&recovery).unwrap_or_default(),
+        found
+    );
+    assert!(set_aside(&data).is_empty());
+    // Esc: set aside, and said where; the typing stays in the note.
+    let mut s = start(dir.path());
+    s.wait_for("retrouv", "the recovery offer");
+    s.send("Bonjour");
+    s.send("\x1b");
+    s.wait_for("mis de côté", "the set-aside notice");
+    let aside = set_aside(&data);
+    assert_eq!(aside.len(), 1, "{aside:?}");
+    assert_eq!(
+        std::fs::read_to_string(&aside[0]).unwrap_or_default(),
+        found
+    );
+    wait_file(&recovery, "Bonjour");
+    s.send("\x11");
+    s.wait_for("Texte non enregistr", "the quit question");
+    s.send("n");
+    s.wait_exit();
 }

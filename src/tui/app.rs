@@ -64,8 +64,13 @@ pub enum Msg {
 pub enum Effect {
     /// Put the text on the system clipboard.
     Copy(String),
-    /// Move the recovery file aside (the user declined it).
-    SetAside,
+    /// The text found at start declined: its file goes beside the
+    /// recovery file, dated (unless it went there already: the path).
+    SetAside(Option<PathBuf>),
+    /// The text found at start restored: the recovery file now holds it
+    /// (the copy set aside, if any, goes), or, when `keep`, the recovered
+    /// file stays aside too (a recipient it named was not taken).
+    Restored { aside: Option<PathBuf>, keep: bool },
     /// Clear the terminal and draw every cell again.
     Redraw,
     /// File work, off the UI thread; its [`Done`] comes back as a message.
@@ -113,6 +118,17 @@ impl Setup {
     }
 }
 
+/// A note found in the recovery file at start (the app was killed or
+/// crashed): offered in a banner above the note while a new one is typed;
+/// never a question that typing could answer.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Offer {
+    pub draft: Box<Draft>,
+    /// Where its file went once the new note had to be kept in the recovery
+    /// file: beside it, dated. `None` while it is still the recovery file.
+    pub aside: Option<PathBuf>,
+}
+
 pub struct App {
     pub lang: Lang,
     pub linter: Arc<Linter>,
@@ -124,6 +140,8 @@ pub struct App {
     pub screen: Screen,
     pub focus: Focus,
     pub dialog: Option<Dialog>,
+    /// The text found at start, until it is restored or set aside.
+    pub offer: Option<Offer>,
     pub help: Help,
     pub form: Form,
     pub note: Note,
@@ -213,6 +231,7 @@ impl App {
             screen: Screen::Compose,
             focus: Focus::Note,
             dialog: None,
+            offer: None,
             help: Help::default(),
             form: Form::new(setup.platform, setup.tier),
             note: Note::new(""),
@@ -431,6 +450,16 @@ impl App {
             self.dialog_key(dialog, key);
             return;
         }
+        // The text found at start is restored from wherever its banner can
+        // be reached, the checks pane too (the drafts screen has its own
+        // use for the key).
+        if self.offer.is_some()
+            && self.screen != Screen::Drafts
+            && self.keymap.keys(Action::Restore).contains(&key)
+        {
+            self.restore();
+            return;
+        }
         let typing = self.typing();
         if let Some((action, extend)) = self.keymap.action(key, self.scopes()) {
             // In text, a plain character bound to an action ("?") is typed.
@@ -447,7 +476,10 @@ impl App {
     /// Text typed or pasted where the focus is.
     fn typed(&mut self, text: &str) {
         match (self.screen, self.focus) {
-            (Screen::Compose, Focus::Note) => {
+            // Typed in the checks pane (F8 brings the focus there to explain
+            // a finding on the whole note): the text goes to the note.
+            (Screen::Compose, Focus::Note | Focus::Checks) => {
+                self.focus = Focus::Note;
                 self.note.insert(text);
                 self.changed();
             }
@@ -523,6 +555,7 @@ impl App {
                 }
             }
             Action::Redraw => self.effects.push(Effect::Redraw),
+            Action::Restore => self.restore(),
             Action::NextFocus | Action::PrevFocus if self.screen == Screen::Compose => {
                 self.cycle_focus(action == Action::NextFocus);
             }
@@ -566,6 +599,15 @@ impl App {
 
     fn compose_act(&mut self, action: Action, extend: bool) {
         match self.focus {
+            // Esc in the text, with nothing to unselect: the text found at
+            // start is set aside (the banner says so).
+            Focus::Note
+                if action == Action::Back
+                    && self.offer.is_some()
+                    && self.note.editor.selection().is_none() =>
+            {
+                self.decline_offer();
+            }
             Focus::Note => match self.note.act(action, extend) {
                 Edit::Changed => self.changed(),
                 Edit::Copied(s) => self.clipped(s),
@@ -589,6 +631,18 @@ impl App {
                 FormEvent::Nothing | FormEvent::Choice => {}
             },
             Focus::Checks => match self.checks.act(action) {
+                // Enter on a finding on the whole note: back to the text,
+                // where it was.
+                ChecksEvent::GoTo(i)
+                    if self
+                        .checks
+                        .report
+                        .diagnostics
+                        .get(i)
+                        .is_some_and(|d| d.span.is_empty()) =>
+                {
+                    self.focus = Focus::Note;
+                }
                 ChecksEvent::GoTo(i) => self.select_problem(i),
                 ChecksEvent::Leave => self.focus = Focus::Note,
                 ChecksEvent::Nothing => {}
@@ -596,49 +650,119 @@ impl App {
         }
     }
 
-    /// Moves to the next (or previous) finding, selecting its span.
+    /// Where F8 goes, in turn: the problems only, warnings and errors (never
+    /// what was understood, such as the reason, and never a hint); the
+    /// template's `{{…}}` left to fill first, in reading order, then the
+    /// others as the checks list orders them.
+    fn problem_order(&self) -> Vec<usize> {
+        let diags = &self.checks.report.diagnostics;
+        let problem = |i: &usize| {
+            let d = &diags[*i];
+            d.rule.is_problem() && d.severity >= Severity::Warning
+        };
+        let slot = |i: &usize| {
+            diags[*i].rule == poignee::RuleId::UnfilledPlaceholder && !diags[*i].span.is_empty()
+        };
+        let mut order: Vec<usize> = (0..diags.len()).filter(problem).filter(slot).collect();
+        order.sort_by_key(|&i| diags[i].span.start);
+        order.extend((0..diags.len()).filter(problem).filter(|i| !slot(i)));
+        order
+    }
+
+    /// Whether F8 has just brought the user to this finding: its words
+    /// selected, or, for a finding on the whole note, its explanation.
+    fn on_finding(&self, i: usize) -> bool {
+        let Some(d) = self.checks.report.diagnostics.get(i) else {
+            return false;
+        };
+        if d.span.is_empty() {
+            self.focus == Focus::Checks && self.checks.selected == i
+        } else {
+            self.focus == Focus::Note && self.note.editor.selection() == Some(d.span.clone())
+        }
+    }
+
+    /// The template's `{{…}}` nearest the cursor in the direction asked
+    /// (the one it is in, or the next; around the note's end).
+    fn next_slot(&self, order: &[usize], step: isize) -> Option<usize> {
+        let diags = &self.checks.report.diagnostics;
+        let slots: Vec<usize> = order
+            .iter()
+            .copied()
+            .take_while(|&i| diags[i].rule == poignee::RuleId::UnfilledPlaceholder)
+            .filter(|&i| !diags[i].span.is_empty())
+            .collect();
+        let cursor = self.note.editor.cursor();
+        if step > 0 {
+            let after = slots.iter().find(|&&i| diags[i].span.end > cursor);
+            after.or(slots.first()).copied()
+        } else {
+            let before = slots.iter().rev().find(|&&i| diags[i].span.end <= cursor);
+            before.or(slots.last()).copied()
+        }
+    }
+
+    /// Moves to the next (or previous) problem: its words selected, so that
+    /// typing replaces them; a finding on the whole note (no reason, the
+    /// audience) shows its explanation and leaves the text as it is. While
+    /// a template is being filled, the next `{{…}}` comes first.
     fn goto_problem(&mut self, step: isize) {
         self.fresh();
-        let n = self.checks.report.diagnostics.len();
-        if n == 0 {
+        let order = self.problem_order();
+        if order.is_empty() {
+            let msg = self.t(Text::new(
+                "aucun problème à corriger",
+                "no problem left to fix",
+            ));
+            self.say(Severity::Info, msg);
             return;
         }
         self.screen = Screen::Compose;
-        let selected = self.checks.selected;
-        // On the selected problem already: the next one; else that one.
-        let e = &self.note.editor;
-        let on_it = self
-            .checks
-            .report
-            .diagnostics
-            .get(selected)
-            .is_some_and(|d| {
-                self.focus == Focus::Note
-                    && (e.selection() == Some(d.span.clone())
-                        || (d.span.is_empty() && e.cursor() == d.span.start))
-            });
-        let next = if on_it {
-            (selected as isize + step).rem_euclid(n as isize) as usize
+        let n = order.len() as isize;
+        let next = if let Some(k) = order.iter().position(|&i| self.on_finding(i)) {
+            order[(k as isize + step).rem_euclid(n) as usize]
+        } else if let Some(i) = self
+            .next_slot(&order, step)
+            .filter(|_| self.focus == Focus::Note)
+        {
+            i
+        } else if order.contains(&self.checks.selected) {
+            self.checks.selected
+        } else if step > 0 {
+            order[0]
         } else {
-            selected.min(n - 1)
+            order[order.len() - 1]
         };
         self.select_problem(next);
     }
 
+    /// Shows a finding: a problem's words selected in the note; what was
+    /// understood (the reason) with the cursor at its start and nothing
+    /// selected (a key typed must never replace it); a finding on the whole
+    /// note, its explanation in the checks pane, the text left as it is.
     pub fn select_problem(&mut self, i: usize) {
         self.fresh();
-        let Some(span) = self
+        let Some((span, problem)) = self
             .checks
             .report
             .diagnostics
             .get(i)
-            .map(|d| d.span.clone())
+            .map(|d| (d.span.clone(), d.rule.is_problem()))
         else {
             return;
         };
         self.checks.choose(i);
-        self.note.select(span);
-        self.focus = Focus::Note;
+        if span.is_empty() {
+            let at = self.note.editor.cursor();
+            self.note.select(at..at);
+            self.focus = Focus::Checks;
+        } else if problem {
+            self.note.select(span);
+            self.focus = Focus::Note;
+        } else {
+            self.note.select(span.start..span.start);
+            self.focus = Focus::Note;
+        }
     }
 
     /// The templates the filter keeps.
@@ -770,12 +894,10 @@ impl App {
     }
 
     /// A dialog's answer. Enter takes the safe choice: stay, keep, do not
-    /// approve; restore what was recovered. "Keep as a draft" is an answer
+    /// approve. "Keep as a draft" is an answer
     /// of the quit and new-note questions only: elsewhere the question stays.
     fn answer(&mut self, dialog: Dialog, answer: Answer) {
-        if answer == Answer::Draft
-            && !matches!(dialog, Dialog::Quit | Dialog::NewNote | Dialog::Recover(_))
-        {
+        if answer == Answer::Draft && !matches!(dialog, Dialog::Quit | Dialog::NewNote) {
             return;
         }
         self.dialog = None;
@@ -797,12 +919,6 @@ impl App {
                 self.busy += 1;
                 self.effects.push(Effect::Io(Job::Delete(path)));
             }
-            (Dialog::Recover(d), Answer::Yes | Answer::Safe | Answer::Cancel | Answer::Draft) => {
-                self.open(&d, None);
-                self.dirty = true;
-                self.unsynced = true;
-            }
-            (Dialog::Recover(_), Answer::No) => self.effects.push(Effect::SetAside),
             (Dialog::Template(name), Answer::Yes) => {
                 if let Some(t) = self.library.find(&name).cloned() {
                     self.put_template(&t);

@@ -5,7 +5,6 @@
 
 use super::keys::{Action, BINDINGS, Keymap, Scope};
 use super::theme::{Look, fit};
-use poignee::draft::Draft;
 use poignee::lang::{Lang, Text};
 use poignee::lint::Severity;
 use ratatui::buffer::Buffer;
@@ -29,8 +28,6 @@ pub enum Dialog {
         then: After,
     },
     Delete(PathBuf),
-    /// Text found in the recovery file at start.
-    Recover(Box<Draft>),
     /// A template (its name) over a note that has text.
     Template(String),
 }
@@ -240,42 +237,6 @@ impl DialogView<'_> {
                         None,
                         Text::new("garder ma note", "keep my note"),
                     ),
-                )
-            }
-            Dialog::Recover(draft) => {
-                let who = draft
-                    .front
-                    .target
-                    .as_ref()
-                    .and_then(|t| t.name.clone())
-                    .map(|n| format!(" ({n})"))
-                    .unwrap_or_default();
-                let excerpt = match draft.body.lines().find(|l| !l.trim().is_empty()) {
-                    Some(l) => match lang {
-                        Lang::Fr => format!(" : « {} »", fit(l, 50)),
-                        Lang::En => format!(": “{}”", fit(l, 50)),
-                    },
-                    None => t(Text::new(", sans texte", ", with no text")),
-                };
-                let (y, n, enter) = (
-                    keys.label(Action::Yes),
-                    keys.label(Action::No),
-                    keys.label(Action::Confirm),
-                );
-                (
-                    t(Text::new("Texte retrouvé", "Text recovered")),
-                    match lang {
-                        Lang::Fr => {
-                            format!("Une note non enregistrée a été retrouvée{who}{excerpt}")
-                        }
-                        Lang::En => format!("An unsaved note was found{who}{excerpt}"),
-                    },
-                    match lang {
-                        Lang::Fr => {
-                            format!("[{y}] ou {enter} : la reprendre · [{n}] la mettre de côté")
-                        }
-                        Lang::En => format!("[{y}] or {enter}: restore it · [{n}] set it aside"),
-                    },
                 )
             }
             Dialog::Help => Default::default(),

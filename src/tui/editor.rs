@@ -350,6 +350,10 @@ impl Editor {
 }
 
 fn floor_boundary(text: &str, at: usize) -> usize {
+    // The text's end is a boundary (no grapheme starts there).
+    if at >= text.len() {
+        return text.len();
+    }
     text.grapheme_indices(true)
         .map(|(i, _)| i)
         .take_while(|&i| i <= at)

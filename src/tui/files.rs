@@ -247,16 +247,6 @@ impl App {
         self.list_drafts(false);
     }
 
-    /// Said when keys typed at the recovery offer, before it could be read,
-    /// were put in the note rather than taken as an answer.
-    pub fn keep_typed_notice(&mut self) {
-        let msg = self.t(Text::new(
-            "ce qui a été tapé pendant la question est dans la note",
-            "what was typed during the question is in the note",
-        ));
-        self.say(Severity::Info, msg);
-    }
-
     /// F9 after approving: the note just approved is marked sent today.
     pub(super) fn mark_open_sent(&mut self) {
         match self
@@ -351,6 +341,114 @@ impl App {
     /// The open note came from an approved, sent or answered file.
     pub(super) fn is_record(&self) -> bool {
         self.opened.is_some_and(|s| s != Status::Draft)
+    }
+
+    /// Esc at the banner: the text found at start goes aside (its file,
+    /// dated, beside the recovery file); the note being typed stays.
+    pub(super) fn decline_offer(&mut self) {
+        if let Some(offer) = self.offer.take() {
+            self.effects.push(Effect::SetAside(offer.aside));
+        }
+    }
+
+    /// Ctrl-R: the text found at start back in the editor. Over a new note
+    /// nothing is lost and nothing glued: what was typed follows the
+    /// recovered text after a blank line (one undo takes the recovered
+    /// text out again), and the recipient typed is kept, the recovered one
+    /// filling only the fields left empty (its file is kept aside when a
+    /// field it names was not taken).
+    pub(super) fn restore(&mut self) {
+        let Some(offer) = self.offer.take() else {
+            let msg = self.t(Text::new(
+                "aucun texte retrouvé à reprendre",
+                "no recovered text to restore",
+            ));
+            self.say(Severity::Info, msg);
+            return;
+        };
+        let found = *offer.draft;
+        self.screen = Screen::Compose;
+        self.focus = Focus::Note;
+        if !self.unsaved() {
+            self.open(&found, None);
+            self.dirty = true;
+            self.unsynced = true;
+            self.effects.push(Effect::Restored {
+                aside: offer.aside,
+                keep: false,
+            });
+            let msg = self.t(Text::new(
+                "texte retrouvé repris",
+                "recovered text restored",
+            ));
+            self.say(Severity::Info, msg);
+            return;
+        }
+        let typed = self.note.text().trim_end().to_string();
+        let mine = self.target();
+        let theirs = found.front.target.clone().unwrap_or_default();
+        let either = |m: &Option<String>, t: &Option<String>| m.clone().or_else(|| t.clone());
+        let differ = |m: &Option<String>, t: &Option<String>| matches!((m, t), (Some(a), Some(b)) if a.trim() != b.trim());
+        let keep = differ(&mine.name, &theirs.name)
+            || differ(&mine.headline, &theirs.headline)
+            || differ(&mine.region, &theirs.region)
+            || differ(&mine.sector, &theirs.sector)
+            || matches!((mine.relationship, theirs.relationship), (Some(a), Some(b)) if a != b);
+        let target = Target {
+            name: either(&mine.name, &theirs.name),
+            headline: either(&mine.headline, &theirs.headline),
+            company: theirs.company.clone(),
+            region: either(&mine.region, &theirs.region),
+            sector: either(&mine.sector, &theirs.sector),
+            relationship: mine.relationship.or(theirs.relationship),
+        };
+        let old = found.body.trim_end();
+        let body = if old.trim().is_empty() {
+            typed.clone()
+        } else if typed.trim().is_empty() {
+            old.to_string()
+        } else {
+            format!("{old}\n\n{typed}")
+        };
+        let mut merged = found.clone();
+        merged.front.target = (target != Target::default()).then_some(target);
+        // Opened with the text typed, then the merged text as one step:
+        // undo gives back what was typed.
+        merged.body = self.note.text().to_string();
+        self.open(&merged, None);
+        self.note.editor.set_text(&body);
+        self.note.follow();
+        self.changed();
+        self.effects.push(Effect::Restored {
+            aside: offer.aside,
+            keep,
+        });
+        let undo = self.key_of(Action::Undo);
+        let msg = match self.lang {
+            Lang::Fr => format!(
+                "texte retrouvé repris ; ce que vous aviez tapé le suit, après une ligne vide ({undo} l’enlève)"
+            ),
+            Lang::En => format!(
+                "recovered text restored; what you had typed follows it, after a blank line ({undo} takes it out)"
+            ),
+        };
+        self.say(Severity::Info, msg);
+    }
+
+    /// The recovered file kept aside after a restore that did not take
+    /// all of it (a recipient of its own).
+    pub fn kept_aside_notice(&mut self, to: &Path) {
+        let msg = match self.lang {
+            Lang::Fr => format!(
+                "texte retrouvé repris avec le destinataire tapé ; le fichier retrouvé reste dans {}",
+                shown(to)
+            ),
+            Lang::En => format!(
+                "recovered text restored with the recipient typed; the recovered file stays in {}",
+                shown(to)
+            ),
+        };
+        self.say(Severity::Info, msg);
     }
 
     pub fn set_aside_notice(&mut self, to: &Path) {

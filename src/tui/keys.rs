@@ -56,6 +56,7 @@ pub enum Action {
     Recheck,
     Stats,
     MarkSent,
+    Restore,
     MarkAccepted,
     MarkIgnored,
     MarkDeclined,
@@ -210,6 +211,15 @@ pub const BINDINGS: &[Binding] = &[
         Text::new(
             "marquer comme envoyée aujourd'hui (la note approuvée, ou le brouillon choisi)",
             "mark as sent today (the note just approved, or the draft chosen)",
+        ),
+    ),
+    b(
+        A::Restore,
+        &["ctrl-r"],
+        S::Text,
+        Text::new(
+            "reprendre le texte retrouvé au démarrage (la note d'une session interrompue)",
+            "restore the text found at start (the note of a session cut short)",
         ),
     ),
     b(

@@ -4,8 +4,7 @@
 //! change, and the clipboard (OSC 52, which works over SSH, and `wl-copy`,
 //! `xclip`, `xsel` or `pbcopy` when present).
 
-use super::app::{App, Effect, Msg, Setup};
-use super::dialog::Dialog;
+use super::app::{App, Effect, Msg, Offer, Setup};
 use super::io::Job;
 use super::ui;
 use base64::Engine;
@@ -108,8 +107,24 @@ fn copy(out: &mut impl Write, text: &str) {
     }
 }
 
+/// Before the recovery file takes the note being typed, the text found
+/// there at start (offered, not answered) goes beside it, dated: it is
+/// never written over. `false` when it could not be moved.
+fn make_room(app: &mut App, path: &Path) -> bool {
+    match app.offer.as_mut() {
+        Some(offer) if offer.aside.is_none() && path.exists() => {
+            offer.aside = set_aside(path);
+            offer.aside.is_some()
+        }
+        _ => true,
+    }
+}
+
 /// Keeps the latest text in memory for a signal or a panic.
-fn snapshot(app: &App, path: &Path) {
+fn snapshot(app: &mut App, path: &Path) {
+    if !make_room(app, path) {
+        return;
+    }
     let text = (app.dirty && !app.note.text().trim().is_empty())
         .then(|| app.to_draft(Status::Draft).render());
     if let Ok(mut s) = SNAPSHOT.lock() {
@@ -121,12 +136,17 @@ fn snapshot(app: &App, path: &Path) {
 fn sync(app: &mut App, path: &Path) {
     let empty = app.note.text().trim().is_empty()
         && app.form.fields.iter().all(|f| f.text().trim().is_empty());
+    // The text found at start, not answered, is still the recovery file:
+    // left alone.
+    let offered = app.offer.as_ref().is_some_and(|o| o.aside.is_none());
     if empty || !app.dirty {
-        let _ = std::fs::remove_file(path);
+        if !offered {
+            let _ = std::fs::remove_file(path);
+        }
         if let Ok(mut s) = SNAPSHOT.lock() {
             *s = None;
         }
-    } else {
+    } else if make_room(app, path) {
         let text = app.to_draft(Status::Draft).render();
         if let Ok(mut s) = SNAPSHOT.lock() {
             *s = Some((path.to_path_buf(), text.clone()));
@@ -134,30 +154,6 @@ fn sync(app: &mut App, path: &Path) {
         let _ = fsutil::write_replace(path, text.as_bytes());
     }
     app.unsynced = false;
-}
-
-/// Keys read this soon after the recovery offer appears, or this soon after
-/// the key before, were typed without reading it (a person needs a quarter
-/// of a second to react, and does not answer a question mid-word).
-const UNSEEN: Duration = Duration::from_millis(400);
-
-/// A key typed at the recovery offer, kept as text.
-fn hold(held: &mut String, k: &ratatui::crossterm::event::KeyEvent) {
-    use ratatui::crossterm::event::{KeyCode, KeyModifiers};
-    if k.kind == KeyEventKind::Release
-        || k.modifiers
-            .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
-    {
-        return;
-    }
-    match k.code {
-        KeyCode::Char(c) => held.push(c),
-        KeyCode::Enter => held.push('\n'),
-        KeyCode::Backspace => {
-            held.pop();
-        }
-        _ => {}
-    }
 }
 
 fn too_small(terminal: &Terminal<CrosstermBackend<io::Stdout>>) -> io::Result<bool> {
@@ -183,7 +179,10 @@ pub fn run(setup: Setup, options: Options) -> io::Result<()> {
     }
     if let Some(p) = &options.recovery {
         if let Some(d) = recovered(p) {
-            app.dialog = Some(Dialog::Recover(Box::new(d)));
+            app.offer = Some(Offer {
+                draft: Box::new(d),
+                aside: None,
+            });
         }
     }
 
@@ -229,8 +228,16 @@ pub fn run(setup: Setup, options: Options) -> io::Result<()> {
                 app.unsynced = true;
                 sync(&mut app, p);
             }
-        } else if !app.dirty {
+        } else if !app.dirty && app.offer.as_ref().is_none_or(|o| o.aside.is_some()) {
             let _ = std::fs::remove_file(p);
+        }
+        // Never answered, and moved aside for the note typed since: back
+        // in place, to be offered again at the next start, unless the
+        // recovery file now holds that note.
+        if let Some(Offer { aside: Some(a), .. }) = &app.offer {
+            if !p.exists() {
+                let _ = std::fs::rename(a, p);
+            }
         }
     }
     signals_handle.close();
@@ -265,33 +272,36 @@ fn event_loop(
         app.update(Msg::Resize(size.width, size.height));
     }
     let mut changed_at: Option<Instant> = None;
-    // When the recovery offer was first drawn: keys before it and just
-    // after it were typed without seeing it, and must not answer it.
-    let mut offered: Option<Instant> = None;
-    // What was typed at the offer without reading it: kept, and put in the
-    // note once the offer is answered.
-    let mut held = String::new();
-    let mut last_key: Option<Instant> = None;
     loop {
-        if !held.is_empty() && app.dialog.is_none() {
-            app.update(Msg::Paste(std::mem::take(&mut held)));
-            app.keep_typed_notice();
-        }
         while let Ok(done) = answers.try_recv() {
             app.update(Msg::Done(done));
         }
         terminal.draw(|f| ui::draw(f, app))?;
-        if matches!(app.dialog, Some(Dialog::Recover(_))) {
-            offered.get_or_insert_with(Instant::now);
-        }
         for effect in std::mem::take(&mut app.effects) {
             match effect {
                 Effect::Copy(text) => copy(terminal.backend_mut(), &text),
                 Effect::Redraw => terminal.clear()?,
-                Effect::SetAside => {
+                Effect::SetAside(aside) => {
                     if let Some(p) = &options.recovery {
-                        if let Some(to) = set_aside(p) {
+                        if let Some(to) = aside.or_else(|| set_aside(p)) {
                             app.set_aside_notice(&to);
+                        }
+                    }
+                }
+                Effect::Restored { aside, keep } => {
+                    if let Some(p) = &options.recovery {
+                        if keep {
+                            if let Some(to) = aside.or_else(|| set_aside(p)) {
+                                app.kept_aside_notice(&to);
+                            }
+                        } else {
+                            // The recovery file holds the restored text
+                            // before its copy aside goes.
+                            sync(app, p);
+                            changed_at = None;
+                            if let Some(a) = aside.filter(|_| p.exists()) {
+                                let _ = std::fs::remove_file(a);
+                            }
                         }
                     }
                 }
@@ -345,18 +355,7 @@ fn event_loop(
         let wait = if app.busy > 0 { BUSY_POLL } else { POLL };
         if event::poll(wait)? {
             let event = event::read()?;
-            let typing_on = last_key.is_some_and(|t| t.elapsed() < UNSEEN);
-            if matches!(event, Event::Key(_)) {
-                last_key = Some(Instant::now());
-            }
             let msg = match event {
-                Event::Key(k)
-                    if matches!(app.dialog, Some(Dialog::Recover(_)))
-                        && (offered.is_none_or(|t| t.elapsed() < UNSEEN) || typing_on) =>
-                {
-                    hold(&mut held, &k);
-                    None
-                }
                 // On the "window too small" screen nothing can be seen:
                 // only the keys that quit or redraw are taken.
                 Event::Key(k)
@@ -367,11 +366,6 @@ fn event_loop(
                     None
                 }
                 Event::Key(k) if k.kind != KeyEventKind::Release => Some(Msg::Key(k)),
-                // Pasted at the recovery offer: kept with what was typed.
-                Event::Paste(s) if matches!(app.dialog, Some(Dialog::Recover(_))) => {
-                    held.push_str(&s);
-                    None
-                }
                 Event::Paste(s) => Some(Msg::Paste(s)),
                 Event::Resize(w, h) => Some(Msg::Resize(w, h)),
                 _ => None,

@@ -733,8 +733,15 @@ fn a_long_note_is_drawn_first_and_checked_when_the_keys_pause() {
     typed(&mut a, "y");
     press(&mut a, KeyCode::F(8));
     assert!(!a.checks.stale);
-    let first = a.checks.report.diagnostics.first().map(|d| d.span.start);
-    assert_eq!(Some(a.note.editor.cursor()), first);
+    // The first problem of the fresh report: its words, or its
+    // explanation when it is about the whole note.
+    let first = a.checks.report.diagnostics[a.checks.selected].span.clone();
+    assert_eq!(a.checks.selected, 0);
+    if first.is_empty() {
+        assert_eq!(a.focus, Focus::Checks);
+    } else {
+        assert_eq!(a.note.editor.selection(), Some(first));
+    }
 }
 
 #[test]
@@ -1421,18 +1428,279 @@ fn two_saves_in_a_row_make_one_file_and_a_sent_note_is_never_written_over() {
     );
 }
 
+/// An app with a note found at start offered (as `run` does).
+fn offered(lang: Lang, found: &str) -> App {
+    let mut a = app(lang, None);
+    let draft = poignee::draft::Draft::parse(found).unwrap_or_else(|e| panic!("{e:?}"));
+    a.offer = Some(super::app::Offer {
+        draft: Box::new(draft),
+        aside: None,
+    });
+    a
+}
+
+const FOUND: &str = "Bonjour Zoé, j’ai lu votre article sur les jardins partagés et je voul";
+
 #[test]
-fn keep_as_draft_at_the_recovery_offer_restores_and_elsewhere_does_nothing() {
-    let mut a = app(Lang::En, None);
-    let draft = poignee::draft::Draft::parse("Hello again").unwrap_or_else(|e| panic!("{e:?}"));
-    a.dialog = Some(Dialog::Recover(Box::new(draft)));
-    press(&mut a, KeyCode::Char('d'));
-    assert!(a.dialog.is_none());
-    assert_eq!(a.note.text(), "Hello again");
-    a.dialog = Some(Dialog::Delete(PathBuf::from("x.md")));
-    press(&mut a, KeyCode::Char('d'));
-    assert!(
-        matches!(a.dialog, Some(Dialog::Delete(_))),
-        "the question stays"
+fn typing_never_answers_the_recovery_offer() {
+    // Words starting with the letters the old question took (B, D, N, O,
+    // Y), a capital or not, typed at once or slowly: all of them text.
+    for (lang, words) in [
+        (
+            Lang::Fr,
+            "Bonjour Inès, Dear Nadia, Oui, non, Bien à vous. Yes",
+        ),
+        (
+            Lang::En,
+            "Dear Sam, Nice to meet you. Yes, no, Ok, bye. Oui",
+        ),
+    ] {
+        let mut a = offered(lang, FOUND);
+        typed(&mut a, words);
+        assert_eq!(a.note.text(), words);
+        assert!(a.offer.is_some(), "still offered");
+        assert!(a.dialog.is_none());
+        assert!(
+            !a.effects
+                .iter()
+                .any(|e| matches!(e, Effect::SetAside(_) | Effect::Restored { .. })),
+            "{:?}",
+            a.effects
+        );
+        // Enter and a lone letter are text too.
+        press(&mut a, KeyCode::Enter);
+        typed(&mut a, "o");
+        assert_eq!(a.note.text(), format!("{words}\no"));
+        assert!(a.offer.is_some());
+    }
+}
+
+#[test]
+fn ctrl_r_restores_the_recovered_text_and_keeps_what_was_typed_after_a_blank_line() {
+    let mut a = offered(Lang::Fr, FOUND);
+    typed(&mut a, "Bonjour Inès, ");
+    ctrl(&mut a, 'r');
+    assert!(a.offer.is_none());
+    // Never glued, never lost: the recovered text, a blank line, the typing.
+    assert_eq!(a.note.text(), format!("{FOUND}\n\nBonjour Inès,"));
+    assert_eq!(a.note.editor.cursor(), a.note.text().len());
+    assert!(a.dirty && a.unsynced);
+    assert!(a.effects.contains(&Effect::Restored {
+        aside: None,
+        keep: false
+    }));
+    // One undo takes the recovered text out again.
+    ctrl(&mut a, 'z');
+    assert_eq!(a.note.text(), "Bonjour Inès, ");
+    // Nothing typed: the recovered note as it was.
+    let mut b = offered(
+        Lang::En,
+        "+++\n[target]\nname = \"Zoé Martin\"\n+++\nHi Zoé, I read your piece",
     );
+    ctrl(&mut b, 'r');
+    assert_eq!(b.note.text(), "Hi Zoé, I read your piece");
+    assert_eq!(b.target().name.as_deref(), Some("Zoé Martin"));
+    // Ctrl-R with nothing offered says so and changes nothing.
+    ctrl(&mut b, 'r');
+    assert_eq!(b.note.text(), "Hi Zoé, I read your piece");
+}
+
+#[test]
+fn a_recipient_typed_at_the_offer_wins_and_the_recovered_file_is_kept() {
+    let mut a = offered(
+        Lang::En,
+        "+++\n[target]\nname = \"Zoé Martin\"\nregion = \"Lyon\"\n+++\nHi Zoé",
+    );
+    a.focus = Focus::Form;
+    a.form.at = 0;
+    typed(&mut a, "Paul Durand");
+    a.focus = Focus::Note;
+    typed(&mut a, "Hi Paul");
+    ctrl(&mut a, 'r');
+    assert_eq!(a.note.text(), "Hi Zoé\n\nHi Paul");
+    let t = a.target();
+    assert_eq!(t.name.as_deref(), Some("Paul Durand"));
+    // A field left empty is filled from the recovered note.
+    assert_eq!(t.region.as_deref(), Some("Lyon"));
+    assert!(a.effects.contains(&Effect::Restored {
+        aside: None,
+        keep: true
+    }));
+}
+
+#[test]
+fn esc_sets_the_recovered_text_aside_and_the_typing_stays() {
+    let mut a = offered(Lang::Fr, FOUND);
+    typed(&mut a, "Bonjour Inès");
+    // Esc first unselects, then sets aside.
+    send(&mut a, key(KeyCode::Left, KeyModifiers::SHIFT));
+    press(&mut a, KeyCode::Esc);
+    assert!(a.offer.is_some());
+    press(&mut a, KeyCode::Esc);
+    assert!(a.offer.is_none());
+    assert!(a.effects.contains(&Effect::SetAside(None)));
+    assert_eq!(a.note.text(), "Bonjour Inès");
+}
+
+#[test]
+fn snapshots_of_the_recovery_banner() {
+    for (w, h) in [(60, 16), (80, 24), (120, 40)] {
+        let mut a = offered(Lang::Fr, FOUND);
+        typed(&mut a, "Bonjour Inès, ");
+        insta::assert_snapshot!(
+            format!("recovery_banner_fr_{w}x{h}"),
+            render(&mut a, w, h).backend()
+        );
+    }
+    let mut en = offered(Lang::En, "+++\n[target]\nname = \"Sam Lee\"\n+++\n");
+    insta::assert_snapshot!(
+        "recovery_banner_en_80x24",
+        render(&mut en, 80, 24).backend()
+    );
+}
+
+/// The findings F8 can reach, by rule, in the order the list shows them.
+fn rules(a: &App) -> Vec<String> {
+    a.checks
+        .report
+        .diagnostics
+        .iter()
+        .map(|d| format!("{}:{:?}:{:?}", d.rule, d.span, d.severity))
+        .collect()
+}
+
+#[test]
+fn f8_visits_problems_only_and_never_selects_the_reason() {
+    let mut a = app(Lang::Fr, None);
+    let note = "Bonjour Claire, nous nous sommes croisés au salon VivaTech sur la logistique urbaine. Mon site : https://exemple.fr. Merci";
+    typed(&mut a, note);
+    // A recipient in the audience, met nowhere (the pitch stays an error).
+    a.focus = Focus::Form;
+    a.form.at = 0;
+    typed(&mut a, "Claire Martin");
+    press(&mut a, KeyCode::Tab);
+    typed(&mut a, "Lyon");
+    a.focus = Focus::Note;
+    let reason = a
+        .checks
+        .report
+        .diagnostics
+        .iter()
+        .find(|d| d.rule == poignee::RuleId::ReasonFound)
+        .map(|d| d.span.clone())
+        .unwrap_or_else(|| panic!("a reason is understood: {:?}", rules(&a)));
+    assert!(!reason.is_empty());
+    let problems = a
+        .checks
+        .report
+        .diagnostics
+        .iter()
+        .filter(|d| d.rule.is_problem() && d.severity >= Severity::Warning)
+        .count();
+    assert!(problems >= 1, "{:?}", rules(&a));
+    // The first F8 takes the problem, the link.
+    press(&mut a, KeyCode::F(8));
+    assert_eq!(
+        a.note.editor.selected_text(),
+        Some("https://exemple.fr"),
+        "{:?}",
+        rules(&a)
+    );
+    // Round and round, both ways: a problem's words or its explanation,
+    // never the reason, never a hint.
+    for code in [KeyCode::F(8), KeyCode::F(8), KeyCode::F(8), KeyCode::F(8)] {
+        press(&mut a, code);
+        assert_ne!(
+            a.note.editor.selection(),
+            Some(reason.clone()),
+            "{:?}",
+            rules(&a)
+        );
+        let d = &a.checks.report.diagnostics[a.checks.selected];
+        assert!(
+            d.rule.is_problem() && d.severity >= Severity::Warning,
+            "F8 went to {}",
+            d.rule
+        );
+    }
+    for _ in 0..4 {
+        send(&mut a, key(KeyCode::F(8), KeyModifiers::SHIFT));
+        assert_ne!(a.note.editor.selection(), Some(reason.clone()));
+    }
+    // Typing over what F8 selects keeps the reason whole.
+    typed(&mut a, "Au plaisir d’en reparler");
+    assert!(a.note.text().contains(&note[reason.clone()]));
+    assert!(!a.note.text().contains("https"));
+    // Enter on the reason in the checks list shows it, selects nothing.
+    let at = a
+        .checks
+        .report
+        .diagnostics
+        .iter()
+        .position(|d| d.rule == poignee::RuleId::ReasonFound)
+        .unwrap_or_else(|| panic!("{:?}", rules(&a)));
+    a.focus = Focus::Checks;
+    a.checks.choose(at);
+    press(&mut a, KeyCode::Enter);
+    assert_eq!(a.focus, Focus::Note);
+    assert_eq!(a.note.editor.selection(), None);
+    assert_eq!(a.note.editor.cursor(), reason.start);
+}
+
+#[test]
+fn f8_after_a_placeholder_goes_to_the_next_one_and_a_note_wide_finding_to_its_explanation() {
+    let mut a = app(Lang::Fr, None);
+    let draft =
+        poignee::draft::Draft::parse("Bonjour {{prenom}}, {{raison}}. Merci et au plaisir !")
+            .unwrap_or_else(|e| panic!("{e:?}"));
+    a.open(&draft, None);
+    // No reason in the note: a finding on the whole note, listed first.
+    assert!(
+        a.checks
+            .report
+            .diagnostics
+            .iter()
+            .any(|d| d.rule == poignee::RuleId::NoReason),
+        "{:?}",
+        rules(&a)
+    );
+    press(&mut a, KeyCode::F(8));
+    assert_eq!(a.note.editor.selected_text(), Some("{{prenom}}"));
+    typed(&mut a, "Claire");
+    press(&mut a, KeyCode::F(8));
+    assert_eq!(a.focus, Focus::Note);
+    assert_eq!(
+        a.note.editor.selected_text(),
+        Some("{{raison}}"),
+        "{:?}",
+        rules(&a)
+    );
+    typed(&mut a, "je vous suis depuis longtemps");
+    // No placeholder left: the next problem. The note-wide one shows its
+    // explanation; the cursor stays where the typing stopped.
+    let mut wide = 0;
+    for _ in 0..6 {
+        let before = a.note.editor.cursor();
+        press(&mut a, KeyCode::F(8));
+        let d = a.checks.report.diagnostics[a.checks.selected].clone();
+        if d.span.is_empty() {
+            wide += 1;
+            assert_eq!(a.focus, Focus::Checks, "{}", d.rule);
+            assert_eq!(a.note.editor.cursor(), before, "{}", d.rule);
+            assert_eq!(
+                a.note.editor.selection(),
+                None,
+                "{} {:?}",
+                d.rule,
+                rules(&a)
+            );
+        }
+    }
+    assert!(wide > 0, "{:?}", rules(&a));
+    // A letter typed there goes to the note, where the cursor was.
+    a.focus = Focus::Checks;
+    let at = a.note.editor.cursor();
+    typed(&mut a, "x");
+    assert_eq!(a.focus, Focus::Note);
+    assert_eq!(a.note.text().get(at..=at), Some("x"), "{}", a.note.text());
 }

@@ -74,6 +74,8 @@ fn control_picture(c: char) -> char {
 /// The compose screen's parts.
 struct Compose {
     form: Rect,
+    /// The banner offering the text found at start (no rows without one).
+    offer: Rect,
     note: Rect,
     checks: Rect,
     status: Rect,
@@ -81,8 +83,9 @@ struct Compose {
 
 fn compose_areas(frame: Rect, app: &App) -> Compose {
     let inner = Block::bordered().inner(frame);
-    let [form, body, status] = Layout::vertical([
+    let [form, offer, body, status] = Layout::vertical([
         Constraint::Length(3),
+        Constraint::Length(offer_rows(app, inner.width)),
         Constraint::Min(6),
         Constraint::Length(2 + notice_rows(app, inner.width)),
     ])
@@ -91,10 +94,76 @@ fn compose_areas(frame: Rect, app: &App) -> Compose {
         Layout::horizontal([Constraint::Percentage(57), Constraint::Percentage(43)]).areas(body);
     Compose {
         form,
+        offer,
         note,
         checks,
         status,
     }
+}
+
+/// The banner over the note while the text found at start is offered: a
+/// new note is typed meanwhile, and only these keys answer it. On one row
+/// when it fits, else what was found on one and the keys on the next (the
+/// excerpt shortened to fit: the keys are never cut).
+fn offer_lines(app: &App, width: u16) -> Vec<String> {
+    let Some(offer) = app.offer.as_ref() else {
+        return Vec::new();
+    };
+    let draft = &offer.draft;
+    let width = usize::from(width).max(10);
+    let who = draft
+        .front
+        .target
+        .as_ref()
+        .and_then(|t| t.name.clone())
+        .map(|n| format!(" ({n})"))
+        .unwrap_or_default();
+    let first = draft.body.lines().map(str::trim).find(|l| !l.is_empty());
+    let (restore, aside) = (app.key_of(Action::Restore), app.key_of(Action::Back));
+    let lang = app.lang;
+    let head = |excerpt: Option<&str>| {
+        let s = match (lang, excerpt) {
+            (Lang::Fr, Some(e)) => format!("⚠ Note non enregistrée retrouvée{who} : « {e} »"),
+            (Lang::Fr, None) => format!("⚠ Note non enregistrée retrouvée{who}, sans texte"),
+            (Lang::En, Some(e)) => format!("⚠ Unsaved note found{who}: “{e}”"),
+            (Lang::En, None) => format!("⚠ Unsaved note found{who}, with no text"),
+        };
+        super::theme::fr(lang, s)
+    };
+    let keys = super::theme::fr(
+        lang,
+        match lang {
+            Lang::Fr => format!("{restore} : la reprendre · {aside} : la mettre de côté"),
+            Lang::En => format!("{restore}: restore it · {aside}: set it aside"),
+        },
+    );
+    let cols = |s: &str| UnicodeWidthStr::width(s);
+    let with = |room: usize| {
+        first.map(|l| {
+            let cut = fit(l, room.max(8));
+            // "sur …" reads as a word left out: "sur…".
+            match cut.strip_suffix(" …") {
+                Some(c) => format!("{c}…"),
+                None => cut,
+            }
+        })
+    };
+    let bare = cols(&head(first.map(|_| "")));
+    let one = head(with(40).as_deref());
+    if cols(&one) + 3 + cols(&keys) <= width {
+        return vec![format!("{one} · {keys}")];
+    }
+    let line = head(with(width.saturating_sub(bare).min(40)).as_deref());
+    vec![fit(&line, width), keys]
+}
+
+/// Rows the banner takes.
+fn offer_rows(app: &App, width: u16) -> u16 {
+    let rows: usize = offer_lines(app, width)
+        .iter()
+        .map(|l| textwrap::wrap(l, usize::from(width).max(10)).len())
+        .sum();
+    u16::try_from(rows.min(3)).unwrap_or(3)
 }
 
 /// The note's pane in a frame of `frame`'s size.
@@ -381,6 +450,16 @@ fn compose(f: &mut Frame, app: &App, look: &Look, frame: Rect) {
     f.render_widget(form, areas.form);
     if let (Some(p), true) = (cursor, live) {
         f.set_cursor_position(p);
+    }
+    let offer = offer_lines(app, areas.offer.width);
+    if !offer.is_empty() {
+        let lines: Vec<Line> = offer.into_iter().map(Line::raw).collect();
+        f.render_widget(
+            Paragraph::new(lines)
+                .style(look.theme.severity(Severity::Warning))
+                .wrap(Wrap { trim: true }),
+            areas.offer,
+        );
     }
     f.render_widget(
         NoteView {
