@@ -349,6 +349,16 @@ fn invalid_configs_name_file_line_column_and_key() {
             "did you mean `sales-pitch`?",
         ),
         ("syntax.toml", ":2:", "platform"),
+        (
+            "alias-nowhere.toml",
+            ":6:1: key `audience.aliases.Atlantide`",
+            "“Atlantide” names nothing known, so its aliases lead nowhere",
+        ),
+        (
+            "alias-loop.toml",
+            ":6:3: key `audience.aliases.Le Sud`",
+            "goes round in a loop (Le Sud → Midi → Le Sud)",
+        ),
     ];
     for (file, place, message) in cases {
         let path = Path::new("tests/invalid_configs").join(file);
