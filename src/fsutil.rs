@@ -26,6 +26,104 @@ pub fn write_replace(path: &Path, contents: &[u8]) -> io::Result<()> {
     Ok(())
 }
 
+/// An advisory lock on a file poignee rewrites (`mark`), held until
+/// dropped: another poignee that takes it waits, then reads what this one
+/// wrote. It is a lock file beside the real file (`.claire.md.poignee-lock`,
+/// 0600, empty), not the file itself, which a rename replaces. The holder
+/// removes it before letting go, so none is left behind; one that finds the
+/// file it locked removed or replaced meanwhile takes the new one.
+#[derive(Debug)]
+pub struct Lock {
+    file: std::fs::File,
+    path: PathBuf,
+}
+
+/// Why a [`Lock`] was not taken.
+#[derive(Debug)]
+pub enum LockError {
+    /// Another process held it for all of [`LOCK_WAIT`].
+    Busy,
+    /// Where the lock file goes is a link or a folder: not poignee's.
+    NotALockFile(PathBuf),
+    Io(io::Error),
+}
+
+impl From<io::Error> for LockError {
+    fn from(e: io::Error) -> Self {
+        LockError::Io(e)
+    }
+}
+
+/// How long a [`Lock`] is waited for: a `mark` holds it for milliseconds.
+pub const LOCK_WAIT: std::time::Duration = std::time::Duration::from_secs(10);
+
+impl Lock {
+    /// Locks `path` (through its links: two names of one file share the
+    /// lock), waiting for another holder at most [`LOCK_WAIT`].
+    pub fn beside(path: &Path) -> Result<Lock, LockError> {
+        let real = std::fs::canonicalize(path)?;
+        let mut name = std::ffi::OsString::from(".");
+        name.push(real.file_name().unwrap_or_default());
+        name.push(".poignee-lock");
+        let lock = parent(&real).join(name);
+        let start = std::time::Instant::now();
+        loop {
+            if start.elapsed() > LOCK_WAIT {
+                return Err(LockError::Busy);
+            }
+            // A link or a folder there is not ours to open, nor to remove.
+            if let Ok(m) = std::fs::symlink_metadata(&lock)
+                && !m.file_type().is_file()
+            {
+                return Err(LockError::NotALockFile(lock));
+            }
+            let mut options = std::fs::OpenOptions::new();
+            options.read(true).write(true).create(true);
+            #[cfg(unix)]
+            std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+            let file = options.open(&lock)?;
+            // fs4's, not std's (Rust 1.89, above this crate's 1.85).
+            match fs4::FileExt::try_lock(&file) {
+                Ok(()) => {
+                    if same_file(&file, &lock) {
+                        return Ok(Lock { file, path: lock });
+                    }
+                    // Removed by the holder before us, or replaced: again.
+                }
+                Err(fs4::TryLockError::WouldBlock) => {
+                    std::thread::sleep(std::time::Duration::from_millis(2));
+                }
+                Err(fs4::TryLockError::Error(e)) => return Err(LockError::Io(e)),
+            }
+        }
+    }
+}
+
+impl Drop for Lock {
+    fn drop(&mut self) {
+        // Removed while held, so that whoever waits on this one sees it
+        // gone and takes the next; then let go. Where an open file cannot
+        // be removed (Windows), it stays, empty.
+        let _ = std::fs::remove_file(&self.path);
+        let _ = fs4::FileExt::unlock(&self.file);
+    }
+}
+
+/// Whether the open `file` is still the one at `path`.
+#[cfg(unix)]
+fn same_file(file: &std::fs::File, path: &Path) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    match (file.metadata(), std::fs::symlink_metadata(path)) {
+        (Ok(a), Ok(b)) => a.dev() == b.dev() && a.ino() == b.ino(),
+        _ => false,
+    }
+}
+
+#[cfg(not(unix))]
+fn same_file(_: &std::fs::File, path: &Path) -> bool {
+    std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_file())
+}
+
 /// Why [`write_over`] wrote nothing. The file is as it was.
 #[derive(Debug)]
 pub enum OverError {
@@ -251,6 +349,54 @@ fn sync_dir(dir: &Path) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_lock_excludes_the_next_holder_and_leaves_nothing_behind() {
+        let tmp = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let draft = tmp.path().join("claire.md");
+        std::fs::write(&draft, "x").unwrap_or_else(|e| panic!("{e}"));
+        let lock_path = tmp.path().join(".claire.md.poignee-lock");
+        let first = Lock::beside(&draft).unwrap_or_else(|e| panic!("{e:?}"));
+        assert!(lock_path.is_file());
+        let (tx, rx) = std::sync::mpsc::channel();
+        let waiting = {
+            let draft = draft.clone();
+            std::thread::spawn(move || {
+                let second = Lock::beside(&draft);
+                let _ = tx.send(());
+                second.is_ok()
+            })
+        };
+        // The second waits while the first holds it…
+        assert!(
+            rx.recv_timeout(std::time::Duration::from_millis(200))
+                .is_err()
+        );
+        drop(first);
+        // …and has it once the first lets go.
+        assert!(
+            rx.recv_timeout(std::time::Duration::from_secs(5)).is_ok(),
+            "the second never took the lock"
+        );
+        assert!(waiting.join().unwrap_or(false));
+        assert!(!lock_path.exists(), "a lock file was left behind");
+        // A link where the lock file goes is neither followed nor removed.
+        #[cfg(unix)]
+        {
+            let elsewhere = tmp.path().join("elsewhere");
+            std::fs::write(&elsewhere, "mine").unwrap_or_else(|e| panic!("{e}"));
+            std::os::unix::fs::symlink(&elsewhere, &lock_path).unwrap_or_else(|e| panic!("{e}"));
+            assert!(matches!(
+                Lock::beside(&draft),
+                Err(LockError::NotALockFile(p)) if p == lock_path
+            ));
+            assert!(lock_path.is_symlink());
+            assert_eq!(
+                std::fs::read_to_string(&elsewhere).ok().as_deref(),
+                Some("mine")
+            );
+        }
+    }
 
     #[test]
     fn never_overwrites_and_finds_free_names() {

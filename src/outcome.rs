@@ -493,6 +493,11 @@ pub enum MarkError {
     },
     /// Writing failed (the file is as it was).
     Write(ReadError),
+    /// Another poignee kept marking this draft for all of
+    /// [`crate::fsutil::LOCK_WAIT`].
+    Busy,
+    /// Where the draft's lock file goes is a link or a folder.
+    NotALockFile(std::path::PathBuf),
 }
 
 impl MarkError {
@@ -525,6 +530,27 @@ impl MarkError {
                     mark.key()
                 ),
             ),
+            MarkError::Busy => Localized::new(
+                format!(
+                    "un autre poignee marque ce brouillon depuis {} s : rien n’est écrit, réessayez",
+                    crate::fsutil::LOCK_WAIT.as_secs()
+                ),
+                format!(
+                    "another poignee has been marking this draft for {} s: nothing written, try again",
+                    crate::fsutil::LOCK_WAIT.as_secs()
+                ),
+            ),
+            MarkError::NotALockFile(p) => {
+                let p = crate::text::terminal_line(&p.display().to_string()).into_owned();
+                Localized::new(
+                    format!(
+                        "{p} n’est pas le verrou de poignee (un lien ou un dossier) : retirez-le ; rien n’est écrit"
+                    ),
+                    format!(
+                        "{p} is not poignee's lock file (a link or a folder): remove it; nothing written"
+                    ),
+                )
+            }
             MarkError::ReadOnly => Localized::new(
                 "le fichier est en lecture seule : rien n’est écrit",
                 "the file is read-only: nothing written",
@@ -590,19 +616,23 @@ pub fn mark(source: &str, mark: Mark, date: Date, explicit: bool) -> Result<Mark
 /// file, not hidden, not ignored; for a link, its target too). A file with
 /// other hard links is refused rather than split from them.
 pub fn mark_file(path: &Path, how: Mark, date: Date, explicit: bool) -> Result<Marked, MarkError> {
-    let meta = input::stat(path).map_err(MarkError::Read)?;
-    let bytes = input::read_stated(path, &meta, input::MAX_BYTES).map_err(MarkError::Read)?;
-    let bom = bytes.starts_with("\u{feff}".as_bytes());
-    let source = match input::decode(bytes) {
-        Ok(source) => source,
-        Err(e) if is_note(path) => return Err(MarkError::Decode(e)),
-        Err(_) => return Err(MarkError::NotADraft),
-    };
-    // A `+++` first line claims a front matter (a bad one is a parse error).
-    if matches!(Fences::of(&source), Ok(None)) && !is_note(path) {
-        return Err(MarkError::NotADraft);
+    // First without the lock: what is not a draft, or needs no change, is
+    // said without making anything beside it.
+    let (first, _, meta) = read_and_mark(path, how, date, explicit)?;
+    if first.text.is_none() {
+        return Ok(first);
     }
-    let marked = mark(&source, how, date, explicit)?;
+    if meta.permissions().readonly() {
+        return Err(MarkError::ReadOnly);
+    }
+    // Then under it, read again: another `mark` (a terminal, the editor)
+    // may have written since, and its answer is what this one changes.
+    let _lock = crate::fsutil::Lock::beside(path).map_err(|e| match e {
+        crate::fsutil::LockError::Busy => MarkError::Busy,
+        crate::fsutil::LockError::NotALockFile(p) => MarkError::NotALockFile(p),
+        crate::fsutil::LockError::Io(e) => MarkError::Write(ReadError::from_io(&e)),
+    })?;
+    let (marked, bom, meta) = read_and_mark(path, how, date, explicit)?;
     let Some(text) = &marked.text else {
         return Ok(marked);
     };
@@ -620,6 +650,30 @@ pub fn mark_file(path: &Path, how: Mark, date: Date, explicit: bool) -> Result<M
         OverError::Io(e) => MarkError::Write(ReadError::from_io(&e)),
     })?;
     Ok(marked)
+}
+
+/// Reads a draft and plans its mark: the plan, whether it starts with a
+/// BOM, and the file's metadata.
+fn read_and_mark(
+    path: &Path,
+    how: Mark,
+    date: Date,
+    explicit: bool,
+) -> Result<(Marked, bool, std::fs::Metadata), MarkError> {
+    let meta = input::stat(path).map_err(MarkError::Read)?;
+    let bytes = input::read_stated(path, &meta, input::MAX_BYTES).map_err(MarkError::Read)?;
+    let bom = bytes.starts_with("\u{feff}".as_bytes());
+    let source = match input::decode(bytes) {
+        Ok(source) => source,
+        Err(e) if is_note(path) => return Err(MarkError::Decode(e)),
+        Err(_) => return Err(MarkError::NotADraft),
+    };
+    // A `+++` first line claims a front matter (a bad one is a parse error).
+    if matches!(Fences::of(&source), Ok(None)) && !is_note(path) {
+        return Err(MarkError::NotADraft);
+    }
+    let marked = mark(&source, how, date, explicit)?;
+    Ok((marked, bom, meta))
 }
 
 /// A note `check` would walk, and not a folder's documentation (a

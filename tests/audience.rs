@@ -75,8 +75,14 @@ const LOCATIONS: &[(&str, Decision, &str)] = &[
     ("Annecy, Haute-Savoie", In, "Annecy → Haute-Savoie (74)"),
     ("Chambéry / Savoie", In, "Savoie (73)"),
     ("Région de Grenoble", In, "Greater Grenoble Area"),
-    ("Région d'Annecy", In, "Haute-Savoie (74)"),
-    ("Grand Lyon", In, "Rhône (69)"),
+    // LinkedIn's metropolitan area of the city, where it has one.
+    (
+        "Région d'Annecy",
+        In,
+        "Greater Annecy Area → Auvergne-Rhône-Alpes",
+    ),
+    ("Grand Lyon", In, "Greater Lyon Area → Auvergne-Rhône-Alpes"),
+    ("Région de Valence", In, "Drôme (26)"),
     ("Isère", In, "Isère (38)"),
     ("Drôme", In, "Drôme (26)"),
     ("Ain (01)", In, "Ain (01)"),

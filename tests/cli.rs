@@ -349,6 +349,16 @@ fn invalid_configs_name_file_line_column_and_key() {
             "did you mean `sales-pitch`?",
         ),
         ("syntax.toml", ":2:", "platform"),
+        (
+            "alias-nowhere.toml",
+            ":6:1: key `audience.aliases.Atlantide`",
+            "“Atlantide” names nothing known, so its aliases lead nowhere",
+        ),
+        (
+            "alias-loop.toml",
+            ":6:3: key `audience.aliases.Le Sud`",
+            "goes round in a loop (Le Sud → Midi → Le Sud)",
+        ),
     ];
     for (file, place, message) in cases {
         let path = Path::new("tests/invalid_configs").join(file);
@@ -1008,4 +1018,114 @@ fn control_chars_is_a_rule_like_the_others() {
         .write_stdin("Hi Claire\u{200b}, we met at Web2Day on caching. Thanks!")
         .assert()
         .stdout(predicate::str::contains("control-chars").not());
+}
+
+/// `--version` says the commit it was built from, when built from a git
+/// checkout; the crate's version alone otherwise (build.rs).
+#[test]
+fn version_says_the_commit() {
+    let out = stdout_of(poignee().arg("--version"));
+    let version = concat!("poignee ", env!("CARGO_PKG_VERSION"));
+    assert!(out.starts_with(version), "{out}");
+    let head = std::process::Command::new("git")
+        .args(["rev-parse", "--short", "HEAD"])
+        .output()
+        .ok()
+        .filter(|o| o.status.success() && Path::new(".git").exists())
+        .map(|o| String::from_utf8_lossy(&o.stdout).trim().to_string());
+    match head {
+        Some(commit) => assert_eq!(out.trim(), format!("{version} ({commit})")),
+        None => assert_eq!(out.trim(), version),
+    }
+}
+
+/// The top-level help names every command and what `audience` does besides
+/// one person: a list (--people) and the names it knows (--list).
+#[test]
+fn help_names_people_list_completions_and_man() {
+    let out = stdout_of(poignee().arg("--help"));
+    for word in [
+        "--people",
+        "--list",
+        "completions",
+        "man",
+        "--version",
+        "Exit codes",
+    ] {
+        assert!(out.contains(word), "{word}:\n{out}");
+    }
+}
+
+#[test]
+fn completions_for_every_shell_from_the_one_definition() {
+    let cases = [
+        ("bash", "_poignee()"),
+        ("zsh", "#compdef poignee"),
+        ("fish", "complete -c poignee"),
+        ("elvish", "edit:completion:arg-completer[poignee]"),
+        ("powershell", "Register-ArgumentCompleter"),
+    ];
+    for (shell, mark) in cases {
+        let out = stdout_of(poignee().args(["completions", shell]));
+        assert!(out.contains(mark), "{shell}: {out}");
+        // Subcommands and their flags are there.
+        for word in ["audience", "people", "keep-formulas", "completions"] {
+            assert!(out.contains(word), "{shell} lacks {word}");
+        }
+    }
+    // A broken config does not stand in the way.
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let config = dir.path().join("config.toml");
+    write(&config, "regoins = 1\n");
+    poignee()
+        .arg("--config")
+        .arg(&config)
+        .args(["completions", "bash"])
+        .assert()
+        .success();
+    poignee()
+        .args(["completions", "tcsh"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("possible values"));
+}
+
+#[test]
+fn man_pages_from_the_one_definition() {
+    let out = stdout_of(poignee().arg("man"));
+    assert!(out.contains(".TH poignee 1"), "{out}");
+    assert!(out.contains(env!("CARGO_PKG_VERSION")), "{out}");
+    for word in ["audience", "completions", "\\-\\-config"] {
+        assert!(out.contains(word), "{word}: {out}");
+    }
+    let out = stdout_of(poignee().args(["man", "audience"]));
+    assert!(
+        out.contains(".TH poignee\\-audience 1") || out.contains(".TH poignee-audience 1"),
+        "{out}"
+    );
+    for flag in ["people", "list", "keep\\-formulas", "only"] {
+        assert!(out.contains(&format!("\\-\\-{flag}")), "{flag}: {out}");
+    }
+    let out = stdout_of(poignee().args(["man", "templates", "show"]));
+    assert!(out.contains("\\-\\-set"), "{out}");
+    poignee()
+        .args(["man", "nope"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("no command “nope”"));
+    // Every page to a folder.
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let pages = dir.path().join("man1");
+    poignee()
+        .args(["man", "--out"])
+        .arg(&pages)
+        .assert()
+        .success();
+    for page in [
+        "poignee.1",
+        "poignee-audience.1",
+        "poignee-templates-show.1",
+    ] {
+        assert!(pages.join(page).is_file(), "{page}");
+    }
 }

@@ -594,3 +594,85 @@ fn a_date_before_linkedin_is_refused_and_an_undated_sending_is_dated_first() {
         ));
     assert_eq!(read(&undated), before);
 }
+
+/// Many `mark`s of one draft at once (two terminals, a script, the editor):
+/// each says the change it made (`accepted → declined on …`), and no
+/// change said is lost. Taken one after the other, the changes said chain
+/// from the status before to the status after: every status but the first
+/// and the last is left as often as it is reached. Two `mark`s that read
+/// the same state and both wrote would both say they left it.
+#[test]
+fn concurrent_marks_lose_no_acknowledged_answer() {
+    const PROCESSES: usize = 24;
+    const ROUNDS: usize = 3;
+    let bin = assert_cmd::cargo::cargo_bin("poignee");
+    let outcomes = ["accepted", "declined", "ignored"];
+    for round in 0..ROUNDS {
+        let tmp = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let d = tmp.path();
+        let draft = put(
+            &d.join("claire.md"),
+            b"+++\nstatus = \"sent\"\napproved_at = 2026-01-10T10:00:00Z\nsent_at = 2026-01-12\n+++\nBonjour Claire,\n\nravie de notre \xc3\xa9change sur la logistique urbaine !\n",
+        );
+        let children: Vec<std::process::Child> = (0..PROCESSES)
+            .map(|i| {
+                std::process::Command::new(&bin)
+                    .env_remove("POIGNEE_CONFIG")
+                    .env("LANG", "C")
+                    .env("NO_COLOR", "1")
+                    .env("HOME", "/nonexistent-poignee-test")
+                    .env("XDG_CONFIG_HOME", "/nonexistent-poignee-test")
+                    .env("XDG_DATA_HOME", "/nonexistent-poignee-test")
+                    .arg("mark")
+                    .arg(&draft)
+                    .arg(outcomes[i % 3])
+                    // Every one a change: its own outcome and day.
+                    .args(["--date", &format!("2026-02-{:02}", i + 1)])
+                    .stdout(std::process::Stdio::piped())
+                    .stderr(std::process::Stdio::piped())
+                    .spawn()
+                    .unwrap_or_else(|e| panic!("spawn: {e}"))
+            })
+            .collect();
+        let mut moves: Vec<(String, String)> = Vec::new();
+        for child in children {
+            let out = child
+                .wait_with_output()
+                .unwrap_or_else(|e| panic!("wait: {e}"));
+            let stdout = String::from_utf8_lossy(&out.stdout).into_owned();
+            let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
+            assert!(out.status.success(), "round {round}: {stdout}{stderr}");
+            // "…/claire.md: sent → accepted on 2026-02-01"
+            let said = stdout
+                .rsplit_once(": ")
+                .and_then(|(_, m)| m.split_once(" → "))
+                .map(|(from, to)| {
+                    let to = to.split(" on ").next().unwrap_or("").trim();
+                    (from.trim().to_string(), to.to_string())
+                });
+            let Some(said) = said else {
+                panic!("round {round}: no change said: {stdout}{stderr}");
+            };
+            moves.push(said);
+        }
+        let text = String::from_utf8_lossy(&read(&draft)).into_owned();
+        let last = outcomes
+            .iter()
+            .find(|o| text.contains(&format!("status = \"{o}\"")))
+            .unwrap_or_else(|| panic!("round {round}: no answer in the file: {text}"));
+        let mut balance: std::collections::BTreeMap<&str, i64> = Default::default();
+        for (from, to) in &moves {
+            *balance.entry(from.as_str()).or_default() -= 1;
+            *balance.entry(to.as_str()).or_default() += 1;
+        }
+        balance.retain(|_, n| *n != 0);
+        let expected: std::collections::BTreeMap<&str, i64> =
+            [("sent", -1), (*last, 1)].into_iter().collect();
+        assert_eq!(
+            balance, expected,
+            "round {round}: changes said that were lost: {moves:?}"
+        );
+        // No lock or temporary file left behind.
+        assert_eq!(names(d), ["claire.md"], "round {round}");
+    }
+}

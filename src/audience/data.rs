@@ -20,6 +20,11 @@ const CITIES: &str = include_str!("../../data/reference/fr-cities.csv");
 const COMMUNES: &str = include_str!("../../data/reference/fr-communes.tsv");
 const LOCATIONS: &str = include_str!("../../data/reference/linkedin-locations-fr.csv");
 const OLD_REGIONS: &str = include_str!("../../data/reference/fr-old-regions.csv");
+/// Other names of the regions, as French people write them (IDF, PACA, AURA).
+const REGION_NAMES: &str = include_str!("../../data/reference/fr-region-names.csv");
+/// Parts of France people name that no administration draws (Côte d'Azur,
+/// Provence), by their départements.
+const AREAS: &str = include_str!("../../data/reference/fr-areas.csv");
 const COUNTRIES: &str = include_str!("../../data/reference/countries.csv");
 const INDUSTRIES: &str = include_str!("../../data/reference/linkedin-industries-v2.csv");
 const INDUSTRIES_FR: &str = include_str!("../../data/reference/linkedin-industries-v2-fr.csv");
@@ -196,6 +201,13 @@ impl Geo {
             });
             departements.insert(code.to_ascii_uppercase(), id);
         }
+        for row in rows(REGION_NAMES) {
+            if let Some(&region) = regions.get(&key(field(&row, 0))) {
+                for other in field(&row, 1).split('|') {
+                    tree.name(other, region);
+                }
+            }
+        }
         for row in rows(COLLECTIVITIES) {
             let code = field(&row, 0);
             let id = tree.add(Node {
@@ -262,6 +274,31 @@ impl Geo {
             for other in field(&row, 2).split('|') {
                 tree.name(other, id);
                 old_regions.insert(key(other), id);
+            }
+        }
+        for row in rows(AREAS) {
+            let members: Vec<NodeId> = field(&row, 1)
+                .split_whitespace()
+                .filter_map(|c| departements.get(c).copied())
+                .collect();
+            // In the region of its départements when they share one (Provence
+            // in Provence-Alpes-Côte d'Azur), else in France.
+            let parents: Vec<Option<NodeId>> =
+                members.iter().map(|&d| tree.node(d).parent).collect();
+            let parent = match parents.split_first() {
+                Some((first, rest)) if rest.iter().all(|p| p == first) => *first,
+                _ => france,
+            };
+            let id = tree.add(Node {
+                kind: Kind::Area,
+                code: "".into(),
+                fr: field(&row, 0).to_owned().into(),
+                en: field(&row, 0).to_owned().into(),
+                parent,
+                members,
+            });
+            for other in field(&row, 2).split('|') {
+                tree.name(other, id);
             }
         }
         let mut exact = HashMap::new();

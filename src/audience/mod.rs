@@ -233,34 +233,171 @@ impl AudienceFilter {
     /// Resolves every entry; an ambiguous entry, or one that looks like a
     /// misspelt known name, is an error.
     pub fn compile(&self) -> Result<Audience, EntryError> {
-        let region = self.compile_field(Field::Region, &self.regions, &self.exclude_regions)?;
-        let sector = self.compile_field(Field::Sector, &self.sectors, &self.exclude_sectors)?;
+        let (region, placed_r) =
+            self.compile_field(Field::Region, &self.regions, &self.exclude_regions)?;
+        let (sector, placed_s) =
+            self.compile_field(Field::Sector, &self.sectors, &self.exclude_sectors)?;
+        self.check_aliases(|k| placed_r.iter().chain(&placed_s).any(|p| p == k))?;
         Ok(Audience {
             filter: self.clone(),
             fields: [region, sector],
         })
     }
 
+    /// Every name of `[audience.aliases]` must stand for something: a place
+    /// or sector the data knows (in either field), a group listed in the
+    /// filter, or the alias of such a name. One that stands for nothing, or
+    /// only for names that come back to it, is refused: its aliases would
+    /// be dropped without a word. `placed(key)` says whether a field placed
+    /// a name.
+    fn check_aliases(&self, placed: impl Fn(&str) -> bool) -> Result<(), EntryError> {
+        // Each name, and the names it is an alias of.
+        let of: HashMap<String, Vec<&String>> = self.aliases.iter().fold(
+            HashMap::new(),
+            |mut of: HashMap<String, Vec<&String>>, (name, aliases)| {
+                for alias in aliases {
+                    of.entry(key(alias)).or_default().push(name);
+                }
+                of
+            },
+        );
+        for name in self.aliases.keys() {
+            if placed(&key(name)) {
+                continue;
+            }
+            let config_key = format!("audience.aliases.{name}");
+            // The names this one is an alias of, and theirs, none placed:
+            // does one of them come back to it?
+            let mut path = vec![name];
+            let mut seen = vec![key(name)];
+            let mut cycle = None;
+            while let Some(&last) = path.last() {
+                let Some(next) = of.get(&key(last)).and_then(|n| n.first()) else {
+                    break;
+                };
+                let k = key(next);
+                if let Some(at) = seen.iter().position(|s| *s == k) {
+                    cycle = Some(at);
+                    path.push(next);
+                    break;
+                }
+                seen.push(k);
+                path.push(next);
+            }
+            let message = match cycle {
+                Some(_) => {
+                    let shown = path
+                        .iter()
+                        .map(|n| n.as_str())
+                        .collect::<Vec<_>>()
+                        .join(" → ");
+                    Localized::new(
+                        format!(
+                            "l'alias « {name} » tourne en rond ({shown}) sans nommer un lieu ni un secteur connu : rattachez l'un d'eux à un nom que `poignee audience --list` connaît"
+                        ),
+                        format!(
+                            "the alias “{name}” goes round in a loop ({shown}) without naming a known place or sector: tie one of them to a name `poignee audience --list` knows"
+                        ),
+                    )
+                }
+                None => {
+                    if let Some((field, ids)) =
+                        [Field::Region, Field::Sector].into_iter().find_map(|f| {
+                            match f.resolve(name, &HashMap::new()).resolved {
+                                Resolved::Ambiguous(ids) => Some((f, ids)),
+                                _ => None,
+                            }
+                        })
+                    {
+                        let example = disambiguated(field.tree(), ids[0], name);
+                        return Err(EntryError {
+                            key: config_key,
+                            value: None,
+                            message: Localized::new(
+                                format!(
+                                    "« {name} » est ambigu, ses alias ne mènent à aucun lieu : précisez lequel, par exemple « {example} »"
+                                ),
+                                format!(
+                                    "“{name}” is ambiguous, so its aliases lead to no one place: write which one, e.g. “{example}”"
+                                ),
+                            ),
+                        });
+                    }
+                    let hint = [Field::Region, Field::Sector]
+                        .into_iter()
+                        .find_map(|f| names::closest(f, name, 2));
+                    let (hint_fr, hint_en) = match hint {
+                        Some(c) => (
+                            format!("vouliez-vous dire {} ?", c.fr),
+                            format!("did you mean {}?", c.en),
+                        ),
+                        None => (
+                            "nommez un lieu ou un secteur connu (`poignee audience --list regions TEXTE`), ou listez-le dans regions ou sectors pour en faire un groupe à vous".to_string(),
+                            "name a known place or sector (`poignee audience --list regions TEXT`), or list it in regions or sectors to make it a group of your own".to_string(),
+                        ),
+                    };
+                    Localized::new(
+                        format!(
+                            "« {name} » ne désigne rien de connu, ses alias ne mènent nulle part : {hint_fr}"
+                        ),
+                        format!(
+                            "“{name}” names nothing known, so its aliases lead nowhere: {hint_en}"
+                        ),
+                    )
+                }
+            };
+            return Err(EntryError {
+                key: config_key,
+                value: None,
+                message,
+            });
+        }
+        Ok(())
+    }
+
+    /// The filter of one field, and the alias names it placed ([`key`]s).
     fn compile_field(
         &self,
         field: Field,
         include: &[String],
         exclude: &[String],
-    ) -> Result<FieldFilter, EntryError> {
+    ) -> Result<(FieldFilter, Vec<String>), EntryError> {
         let tree = field.tree();
         let listed: Vec<String> = include.iter().chain(exclude).map(|e| key(e)).collect();
         let mut extra: HashMap<String, Vec<NodeId>> = HashMap::new();
         // A key outside the data is a group of the user's: its aliases.
         let mut groups: HashMap<String, Entry> = HashMap::new();
-        for (name, aliases) in &self.aliases {
-            let k = key(name);
-            match field.resolve(name, &HashMap::new()).resolved {
-                Resolved::One(id) => {
-                    for alias in aliases {
-                        extra.insert(key(alias), vec![id]);
+        let mut placed: Vec<String> = Vec::new();
+        // A name that is the alias of a placed one is placed in its turn
+        // ("Lyon" = ["Lugdunum"], "Lugdunum" = ["Lug"]): until none is.
+        let mut pending: Vec<(&String, &Vec<String>)> = self.aliases.iter().collect();
+        loop {
+            let before = pending.len();
+            pending.retain(|(name, aliases)| {
+                let k = key(name);
+                let resolved = match extra.get(&k) {
+                    Some(ids) => tree.combine(std::slice::from_ref(ids)),
+                    None => field.resolve(name, &HashMap::new()).resolved,
+                };
+                match resolved {
+                    Resolved::One(id) => {
+                        for alias in aliases.iter() {
+                            extra.entry(key(alias)).or_insert_with(|| vec![id]);
+                        }
+                        placed.push(k);
+                        false
                     }
+                    _ => true,
                 }
-                _ if listed.contains(&k) => {
+            });
+            if pending.len() == before {
+                break;
+            }
+        }
+        for (name, aliases) in pending {
+            let k = key(name);
+            if listed.contains(&k) {
+                {
                     let mut group = Entry {
                         shown: name.clone(),
                         nodes: Vec::new(),
@@ -272,9 +409,9 @@ impl AudienceFilter {
                             _ => group.texts.push(key(alias)),
                         }
                     }
-                    groups.insert(k, group);
+                    groups.insert(k.clone(), group);
+                    placed.push(k);
                 }
-                _ => {}
             }
         }
         let entry = |list: &str, shown: &String| -> Result<Entry, EntryError> {
@@ -332,7 +469,7 @@ impl AudienceFilter {
             Field::Region => ("regions", "exclude_regions"),
             Field::Sector => ("sectors", "exclude_sectors"),
         };
-        Ok(FieldFilter {
+        let filter = FieldFilter {
             field,
             include: include
                 .iter()
@@ -343,7 +480,8 @@ impl AudienceFilter {
                 .map(|e| entry(exc_key, e))
                 .collect::<Result<_, _>>()?,
             extra,
-        })
+        };
+        Ok((filter, placed))
     }
 }
 
@@ -816,6 +954,113 @@ mod tests {
         .map(|e| e.message.fr)
         .unwrap_or_default();
         assert!(msg.contains("« Hôpitaux et services de santé »"), "{msg}");
+    }
+
+    #[test]
+    fn aliases_that_lead_nowhere_or_loop_are_refused() {
+        let aliases = |pairs: &[(&str, &[&str])]| AudienceFilter {
+            regions: vec!["Île-de-France".into()],
+            aliases: pairs
+                .iter()
+                .map(|(n, a)| (n.to_string(), a.iter().map(|s| s.to_string()).collect()))
+                .collect(),
+            ..AudienceFilter::default()
+        };
+        let refused = |pairs: &[(&str, &[&str])]| {
+            aliases(pairs)
+                .compile()
+                .err()
+                .map(|e| (e.key, e.message.fr, e.message.en))
+        };
+        // A known place, a known sector, a group listed, a chain to a known
+        // name: each stands for something.
+        assert_eq!(refused(&[("Lyon", &["Lugdunum"])]), None);
+        assert_eq!(refused(&[("Software Development", &["Dev"])]), None);
+        assert_eq!(
+            refused(&[("Lyon", &["Lugdunum"]), ("Lugdunum", &["Lug"])]),
+            None
+        );
+        let chained = aliases(&[("Lyon", &["Lugdunum"]), ("Lugdunum", &["Lug"])])
+            .compile()
+            .map(|a| a.describe(Field::Region, "Lug").en);
+        assert!(
+            chained
+                .as_deref()
+                .is_ok_and(|d| d.contains("Lyon → Rhône (69)")),
+            "{chained:?}"
+        );
+        // Nothing known.
+        let Some((key, fr, en)) = refused(&[("Atlantide", &["Atlantis"])]) else {
+            panic!("Atlantide is taken");
+        };
+        assert_eq!(key, "audience.aliases.Atlantide");
+        assert!(en.contains("“Atlantide” names nothing known"), "{en}");
+        assert!(
+            fr.contains("« Atlantide » ne désigne rien de connu"),
+            "{fr}"
+        );
+        // A chain that ends nowhere.
+        let found = refused(&[("Ailleurs", &["Nulle part"]), ("Nulle part", &["Loin"])]);
+        assert!(
+            found
+                .as_ref()
+                .is_some_and(|(k, _, en)| k == "audience.aliases.Ailleurs"
+                    && en.contains("names nothing known")),
+            "{found:?}"
+        );
+        // Loops, of one name or two.
+        let found = refused(&[("Sud", &["Midi"]), ("Midi", &["Sud"])]);
+        assert!(
+            found
+                .as_ref()
+                .is_some_and(|(_, fr, en)| en.contains("loop (Midi → Sud → Midi)")
+                    && fr.contains("tourne en rond (Midi → Sud → Midi)")),
+            "{found:?}"
+        );
+        let found = refused(&[("Ici", &["Ici"])]);
+        assert!(
+            found
+                .as_ref()
+                .is_some_and(|(_, _, en)| en.contains("loop (Ici → Ici)")),
+            "{found:?}"
+        );
+        // An ambiguous name.
+        let found = refused(&[("Saint-Denis", &["SD"])]);
+        assert!(
+            found
+                .as_ref()
+                .is_some_and(|(_, _, en)| en.contains("ambiguous") && en.contains("Saint-Denis (")),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn areas_people_name_are_in_their_region_and_hold_their_departements() {
+        let f = |regions: &[&str]| {
+            AudienceFilter {
+                regions: regions.iter().map(|r| r.to_string()).collect(),
+                ..AudienceFilter::default()
+            }
+            .compile()
+            .expect("compiles")
+        };
+        let decide = |a: &Audience, r: &str| a.verdict(Some(&target(Some(r), None))).decision;
+        let paca = f(&["PACA"]);
+        assert_eq!(decide(&paca, "Côte d'Azur"), Decision::In);
+        assert_eq!(decide(&paca, "Provence"), Decision::In);
+        assert_eq!(decide(&paca, "Lyon"), Decision::Out);
+        let azur = f(&["Côte d'Azur"]);
+        assert_eq!(decide(&azur, "Nice"), Decision::In);
+        assert_eq!(decide(&azur, "Toulon"), Decision::In);
+        assert_eq!(decide(&azur, "Marseille"), Decision::Out);
+        assert_eq!(decide(&azur, "PACA"), Decision::Unknown);
+        // An area is wider than one of its départements: cannot tell.
+        let nice = f(&["Alpes-Maritimes"]);
+        assert_eq!(decide(&nice, "Côte d'Azur"), Decision::Unknown);
+        let aura = f(&["AURA", "IDF"]);
+        assert_eq!(decide(&aura, "Greater Lyon"), Decision::In);
+        assert_eq!(decide(&aura, "Grenoble"), Decision::In);
+        assert_eq!(decide(&aura, "HDF"), Decision::Out);
     }
 
     #[test]

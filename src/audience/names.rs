@@ -45,6 +45,26 @@ pub fn names(field: Field) -> &'static Names {
     }
 }
 
+/// The least closeness ([`closeness`]) of a name suggested.
+const CLOSE: f64 = 0.88;
+
+/// One letter changed, added or removed at most in this many typed.
+const LETTERS_PER_EDIT: usize = 4;
+
+/// No suggestion for a shorter word: too many names are a letter away.
+const MIN_LETTERS: usize = 5;
+
+/// A name's key without its département's code: "clermont ferrand" of
+/// "clermont ferrand 63".
+fn bare(k: &str) -> &str {
+    match k.rsplit_once(' ') {
+        Some((name, code)) if code.len() <= 3 && code.starts_with(|c: char| c.is_ascii_digit()) => {
+            name
+        }
+        _ => k,
+    }
+}
+
 /// How close two lookup keys are, 0 to 1: the better of Jaro-Winkler (a
 /// shared start: « Clermont-Fd ») and the edit distance (a word changed:
 /// « Hôpitaux et soins de santé »).
@@ -108,18 +128,33 @@ impl Names {
 
     /// Every name close enough to `text`, with how close: scored once, then
     /// picked for each language ([`pick`]).
+    ///
+    /// The floor: [`CLOSE`], and at most one letter changed in
+    /// [`LETTERS_PER_EDIT`] of what was typed, against the name with or
+    /// without its département (« Clermont Ferand » and "Clermont-Ferrand
+    /// (63)"); nothing for a word of fewer than [`MIN_LETTERS`] letters. With
+    /// 37,000 communes, « AURA » is a letter away from Auray (56) and a
+    /// prefix of Auradé (32): a guess that helps nobody.
     fn scored(&self, text: &str) -> Vec<(f64, &Name)> {
         let wanted = key(text);
+        let letters = wanted.chars().filter(|c| *c != ' ').count();
         let first = wanted.chars().next();
-        if first.is_none() {
+        if first.is_none() || letters < MIN_LETTERS {
             return Vec::new();
         }
+        let edits = (letters / LETTERS_PER_EDIT).max(1);
         self.names
             .iter()
             // A misspelling rarely starts wrong: far fewer names to score.
             .filter(|name| name.key.chars().next() == first)
-            .map(|name| (closeness(&wanted, &name.key), name))
-            .filter(|(score, _)| *score >= 0.88)
+            .filter_map(|name| {
+                let bare = bare(&name.key);
+                let score = closeness(&wanted, &name.key).max(closeness(&wanted, bare));
+                let near = strsim::damerau_levenshtein(&wanted, &name.key)
+                    .min(strsim::damerau_levenshtein(&wanted, bare))
+                    <= edits;
+                (score >= CLOSE && near).then_some((score, name))
+            })
             .collect()
     }
 
@@ -289,6 +324,40 @@ mod tests {
         assert!(found.contains(&"Clermont-Ferrand (63)"), "{found:?}");
         assert!(places.suggest("Auvergne Rhone Alpe", Lang::Fr, 1) == ["Auvergne-Rhône-Alpes"]);
         assert!(places.suggest("xyzzy", Lang::Fr, 3).is_empty());
+    }
+
+    #[test]
+    fn a_poor_guess_is_not_suggested() {
+        let places = names(Field::Region);
+        // A short word is a letter away from some village: no guess.
+        for typed in ["AURA", "ARAA", "IDFF", "Lyom"] {
+            assert!(
+                places.suggest(typed, Lang::Fr, 3).is_empty(),
+                "{typed}: {:?}",
+                places.suggest(typed, Lang::Fr, 3)
+            );
+        }
+        // A prefix of a longer name is not a misspelling of it.
+        let found = places.suggest("Auvergn", Lang::Fr, 3);
+        assert!(
+            !found.iter().any(|n| n.contains("Auvergne-Rhône")),
+            "{found:?}"
+        );
+        assert!(
+            places
+                .suggest("Marseile", Lang::Fr, 3)
+                .contains(&"Marseille (13)")
+        );
+        assert_eq!(places.suggest("Bretgane", Lang::Fr, 1), ["Bretagne"],);
+        // Every suggestion is within a letter in four of what was typed.
+        for typed in ["Villeurbane", "Clermont Ferand", "Sant-Etienne", "Grenobel"] {
+            for name in places.suggest(typed, Lang::Fr, 3) {
+                let (a, b) = (key(typed), key(name));
+                let d = strsim::damerau_levenshtein(&a, &b)
+                    .min(strsim::damerau_levenshtein(&a, bare(&b)));
+                assert!(d <= (a.len() / 4).max(1), "{typed} → {name}: {d}");
+            }
+        }
     }
 
     #[test]

@@ -441,11 +441,22 @@ impl<'a> Reader<'a> {
         None
     }
 
-    /// "Région de Grenoble", "Grand Lyon": the city's département, the
-    /// honest level for an area around it.
+    /// "Greater Lyon", « Grand Lyon »: LinkedIn's metropolitan area of the
+    /// city when it has one ("Greater Lyon Area", « Région de Lyon »);
+    /// "Région de Grenoble": else the city's département, the honest level
+    /// for an area around it.
     fn metro(&self, part: &str) -> Option<Vec<NodeId>> {
         let tree = &self.geo.tree;
         let core = strip_metro(part)?;
+        let linkedin: Vec<NodeId> = tree
+            .lookup_key(&format!("region de {}", key(core)))
+            .iter()
+            .copied()
+            .filter(|&id| tree.node(id).kind == Kind::Metro)
+            .collect();
+        if !linkedin.is_empty() {
+            return Some(linkedin);
+        }
         let mut ids: Vec<NodeId> = Vec::new();
         for id in self.name_candidates(&key(core))? {
             let area = tree

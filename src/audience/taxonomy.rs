@@ -15,6 +15,9 @@ pub enum Kind {
     Region,
     /// A pre-2016 region (Alsace), still shown on profiles.
     OldRegion,
+    /// A part of France people name that no administration draws (Côte
+    /// d'Azur, Provence), given by the départements it lies in.
+    Area,
     Departement,
     /// An overseas collectivity outside the départements (Saint-Pierre-et-
     /// Miquelon, 975): in France, in no region.

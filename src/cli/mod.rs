@@ -1,11 +1,12 @@
 //! The command-line face: argument parsing, config loading, exit codes.
 
 mod audience;
+mod generate;
 mod outcomes;
 mod prospects;
 mod templates;
 
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
 use poignee::RuleId;
 use poignee::batch::{self, Options};
 use poignee::config::{self, Config};
@@ -27,7 +28,9 @@ const EXIT_USAGE: u8 = 2;
 #[derive(Parser)]
 #[command(
     name = "poignee",
-    version,
+    // "0.1.0 (1a2b3c4)": the commit it was built from, when built from a
+    // git checkout (build.rs).
+    version = env!("POIGNEE_VERSION"),
     about = "Write LinkedIn and Viadeo invitation notes that people accept.\nÉcrivez des invitations LinkedIn et Viadeo que l'on accepte.",
     after_help = "Exit codes: 0 no errors, 1 errors found (or warnings with --strict), 2 bad usage or config."
 )]
@@ -63,13 +66,41 @@ enum Command {
     Templates(TemplatesCommand),
     /// Write one draft per person of a CSV list from a template (never sends anything)
     Draft(DraftArgs),
-    /// Explain how your audience filter reads one person's region and sector
+    /// Explain how your audience filter reads a person (--region, --sector),
+    /// judge a prospect list (--people FILE.csv), or list the names it knows
+    /// (--list regions|sectors)
     Audience(AudienceArgs),
     /// Record what became of invitations: FILE… sent, accepted, ignored or declined
     Mark(MarkArgs),
     /// Acceptance figures over your drafts, overall and by template, language,
     /// platform, score, reason and audience
     Stats(StatsArgs),
+    /// Print the completion script of a shell (bash, zsh, fish, elvish, powershell)
+    ///
+    /// bash: `poignee completions bash >
+    /// ~/.local/share/bash-completion/completions/poignee`; zsh: `poignee
+    /// completions zsh > ~/.zfunc/_poignee` (with `fpath+=~/.zfunc` before
+    /// `compinit`); fish: `poignee completions fish >
+    /// ~/.config/fish/completions/poignee.fish`.
+    Completions {
+        /// The shell
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page of poignee or of one of its commands (roff)
+    ///
+    /// Read it with `poignee man | man -l -`, or `poignee man audience | man
+    /// -l -`; install every page with `poignee man --out
+    /// ~/.local/share/man/man1`.
+    Man {
+        /// A command (`audience`, `templates show`) [default: poignee itself]
+        #[arg(num_args = 0..)]
+        command: Vec<String>,
+        /// Write every page (poignee.1, poignee-audience.1, …) to this folder
+        /// rather than one to standard output
+        #[arg(long, value_name = "DIR", conflicts_with = "command")]
+        out: Option<PathBuf>,
+    },
     /// Write a commented config for you to edit
     Init {
         /// Where to write it [default: ~/.config/poignee/config.toml]
@@ -175,7 +206,9 @@ enum TemplatesCommand {
     },
     /// Check every template (or those named), filled with their examples
     Check {
+        /// The templates to check [default: every one]
         names: Vec<String>,
+        /// Output format
         #[arg(long, value_enum, default_value_t = Format::Human)]
         format: Format,
         /// Fail (exit 1) on warnings too
@@ -209,8 +242,10 @@ struct DraftArgs {
     /// A value for every row, under the CSV's own: --set event="Web2Day" (repeatable)
     #[arg(long = "set", value_name = "KEY=VALUE")]
     sets: Vec<String>,
+    /// Platform of the drafts, written in each [default: the config's]
     #[arg(long, value_enum)]
     platform: Option<PlatformArg>,
+    /// LinkedIn account tier, which sets the note's length limit [default: the config's]
     #[arg(long, value_enum)]
     tier: Option<TierArg>,
 }
@@ -295,6 +330,19 @@ pub fn main() -> ExitCode {
     if cli.no_color {
         anstream::ColorChoice::Never.write_global();
     }
+    // What is generated from the command line's definition needs no config:
+    // a broken one does not stand in the way of installing them.
+    match &cli.command {
+        Some(Command::Completions { shell }) => {
+            let lang = cli.lang.map(to_lang).unwrap_or_else(Lang::from_env);
+            return generate::completions(lang, *shell, Cli::command());
+        }
+        Some(Command::Man { command, out }) => {
+            let lang = cli.lang.map(to_lang).unwrap_or_else(Lang::from_env);
+            return generate::man(lang, Cli::command(), command, out.as_deref());
+        }
+        _ => {}
+    }
     // The patterns and the judgement take a few milliseconds to read:
     // start on the other core while the config, the word lists and the
     // terminal are made ready (the first lint waits for them if it must).
@@ -330,6 +378,8 @@ pub fn main() -> ExitCode {
         Some(Command::Mark(args)) => mark_cmd(lang, args),
         Some(Command::Stats(args)) => stats_cmd(lang, &config, config_path, args),
         Some(Command::Compose(args)) => compose(lang, &config, config_path, args, cli.no_color),
+        // Answered above, before the config.
+        Some(Command::Completions { .. } | Command::Man { .. }) => ExitCode::SUCCESS,
         None => compose(
             lang,
             &config,
@@ -866,3 +916,44 @@ const NO_CONFIG_DIR: Text = Text::new(
     "impossible de trouver le dossier de configuration : donnez --path",
     "cannot find the config folder: give --path",
 );
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every command says what it does, and every flag and argument of
+    /// every command what it is for: `--help`, the completions and the man
+    /// page are all made from these.
+    #[test]
+    fn every_command_and_flag_is_explained() {
+        fn walk(cmd: &clap::Command, path: &str, missing: &mut Vec<String>) {
+            let path = format!("{path} {}", cmd.get_name());
+            if cmd.get_about().is_none() && cmd.get_long_about().is_none() {
+                missing.push(format!("{path}: the command"));
+            }
+            for arg in cmd.get_arguments() {
+                let builtin = matches!(arg.get_id().as_str(), "help" | "version");
+                if !builtin
+                    && !arg.is_hide_set()
+                    && arg.get_help().is_none()
+                    && arg.get_long_help().is_none()
+                {
+                    missing.push(format!("{path}: {}", arg.get_id()));
+                }
+            }
+            for sub in cmd.get_subcommands() {
+                walk(sub, &path, missing);
+            }
+        }
+        let mut cmd = Cli::command();
+        cmd.build();
+        let mut missing = Vec::new();
+        walk(&cmd, "", &mut missing);
+        assert!(missing.is_empty(), "no help for:\n{}", missing.join("\n"));
+        // The top-level help names what `audience` can do besides one person.
+        let help = cmd.render_help().to_string();
+        for flag in ["--people", "--list", "completions", "man"] {
+            assert!(help.contains(flag), "{flag} missing from --help:\n{help}");
+        }
+    }
+}
