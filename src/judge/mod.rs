@@ -23,7 +23,7 @@ pub mod features;
 pub mod train;
 
 use crate::diagnostic::{Diagnostic, ReasonSeen, RuleId, Severity};
-use crate::lang::{Lang, Localized};
+use crate::lang::Localized;
 use crate::lexicon::Category;
 use crate::note::Note;
 use crate::reading::{CueKind, Family};
@@ -407,13 +407,7 @@ fn reason(n: &Note, j: &Judgement, diags: &mut Vec<Diagnostic>) {
                 ),
                 span,
             ),
-            None => (
-                Localized::new(
-                    "la note ne dit pas pourquoi vous voulez entrer en relation",
-                    "the note does not say why you want to connect",
-                ),
-                0..0,
-            ),
+            None => (crate::rules::reason::missing(), 0..0),
         };
         diags.retain(|d| d.rule != RuleId::ReasonFound);
         diags.push(Diagnostic {
@@ -421,7 +415,7 @@ fn reason(n: &Note, j: &Judgement, diags: &mut Vec<Diagnostic>) {
             severity: severity(j, Fault::NoReason, Severity::Error),
             span,
             message,
-            suggestion: Some(reason_example(n.lang)),
+            suggestion: Some(crate::rules::reason::give_one(n.lang)),
             reason: None,
         });
         return;
@@ -482,17 +476,6 @@ fn reason(n: &Note, j: &Judgement, diags: &mut Vec<Diagnostic>) {
             clue: false,
         }),
     });
-}
-
-fn reason_example(lang: Lang) -> Localized {
-    let example = match lang {
-        Lang::Fr => "« nous nous sommes croisés à… », « j’ai lu votre article sur… »",
-        Lang::En => "“we met at…”, “I read your article on…”",
-    };
-    Localized::new(
-        format!("donnez une raison précise : {example}"),
-        format!("give a specific reason: {example}"),
-    )
 }
 
 /// The findings that say a note sells or asks.
@@ -619,6 +602,7 @@ fn flattery(n: &Note, j: &Judgement, diags: &mut Vec<Diagnostic>) {
 mod tests {
     use super::*;
     use crate::diagnostic::Level;
+    use crate::lang::Lang;
     use crate::lint::{Context, Linter, Report};
 
     fn report(linter: &Linter, text: &str, lang: Lang) -> Report {

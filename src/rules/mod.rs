@@ -20,7 +20,7 @@ mod name;
 mod pitch;
 mod placeholder;
 mod race;
-mod reason;
+pub(crate) mod reason;
 mod self_centered;
 mod sentence;
 mod thanks;

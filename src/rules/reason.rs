@@ -128,22 +128,27 @@ pub fn check(n: &Note, found: &[Found], out: &mut Out) {
         );
         return;
     }
-    let example = match n.lang {
-        Lang::Fr => "« nous nous sommes croisés à… », « j'ai lu votre article sur… »",
+    out.push(RuleId::NoReason, 0..0, missing(), Some(give_one(n.lang)));
+}
+
+/// What `no-reason` says when nothing in the note is a reason.
+pub(crate) fn missing() -> Localized {
+    Localized::new(
+        "la note ne dit pas pourquoi vous voulez entrer en relation",
+        "the note does not say why you want to connect",
+    )
+}
+
+/// What `no-reason` suggests: a reason, with examples in the note's language.
+pub(crate) fn give_one(lang: Lang) -> Localized {
+    let example = match lang {
+        Lang::Fr => "« nous nous sommes croisés à… », « j’ai lu votre article sur… »",
         Lang::En => "“we met at…”, “I read your article on…”",
     };
-    out.push(
-        RuleId::NoReason,
-        0..0,
-        Localized::new(
-            "la note ne dit pas pourquoi vous voulez entrer en relation",
-            "the note does not say why you want to connect",
-        ),
-        Some(Localized::new(
-            format!("donnez une raison précise : {example}"),
-            format!("give a specific reason: {example}"),
-        )),
-    );
+    Localized::new(
+        format!("donnez une raison précise : {example}"),
+        format!("give a specific reason: {example}"),
+    )
 }
 
 /// One `reason-found` per kind of reason, at its first place.
