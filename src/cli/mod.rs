@@ -395,7 +395,7 @@ pub fn main() -> ExitCode {
 pub fn saved_drafts_dir(lang: Lang, config: &Config) -> Option<PathBuf> {
     let dir = config.drafts_dir()?;
     if dir.exists() && !dir.is_dir() {
-        report::fail(
+        report::warn(
             lang,
             &Localized::new(
                 format!(
@@ -536,7 +536,7 @@ fn check(lang: Lang, config: &Config, config_path: Option<PathBuf>, args: CheckA
     if summary.files == 0 {
         let shown: Vec<String> = args.paths.iter().map(|p| p.display().to_string()).collect();
         let shown = shown.join(", ");
-        report::fail(
+        report::warn(
             lang,
             &Localized::new(
                 format!("aucune note dans {shown} : poignee vérifie les fichiers .txt et .md"),
@@ -765,6 +765,20 @@ fn stats_cmd(
     let paths = if args.paths.is_empty() {
         match config.drafts_dir() {
             Some(dir) if dir.is_dir() => vec![dir],
+            // A new user: no drafts_dir in the config and nothing saved
+            // yet. Not a failure: nothing to count, zero counts, exit 0.
+            Some(dir) if config.drafts_dir.is_none() && !dir.exists() => {
+                let shown = dir.display();
+                report::note(
+                    lang,
+                    &Localized::new(
+                        format!("pas encore de brouillon enregistré (ils iront en {shown}) : rien à compter"),
+                        format!("no drafts saved yet (they go to {shown}): nothing to count"),
+                    )
+                    .get(lang),
+                );
+                Vec::new()
+            }
             Some(dir) => {
                 let shown = dir.display();
                 report::fatal(
