@@ -782,6 +782,14 @@ fn templates_list_check_show_and_new() {
         .assert()
         .code(1)
         .stdout(predicate::str::contains("casse.md:2:"));
+    // Listing runs all the same (exit 0): the broken one is a warning on
+    // standard error, not an `error:` that exits 0 (issue 21, item 10).
+    with_config()
+        .args(["--lang", "en", "templates", "list"])
+        .assert()
+        .code(0)
+        .stderr(predicate::str::contains("warning:").and(predicate::str::contains("casse.md:2:")))
+        .stderr(predicate::str::contains("error:").not());
 }
 
 const PEOPLE: &str = "\u{feff}Prénom;Nom;Entreprise;Ville;Secteur;event;topic
