@@ -938,6 +938,16 @@ pub fn fail(lang: Lang, message: &str) {
     anstream::eprintln!("{head}{} {message}", lang.colon());
 }
 
+/// A notice on standard error that is neither an error nor a warning (a
+/// search with no match, nothing to count yet): « remarque : … », as safe
+/// as [`fail`]. The run did what it was asked.
+pub fn note(lang: Lang, message: &str) {
+    let word = Text::new("remarque", "note").get(lang);
+    let head = format!("{INFO}{word}{INFO:#}");
+    let message = terminal_lines(message);
+    anstream::eprintln!("{head}{} {message}", lang.colon());
+}
+
 /// A warning on standard error: « avertissement : … », as safe as [`fail`].
 pub fn warn(lang: Lang, message: &str) {
     let word = Text::new("avertissement", "warning").get(lang);

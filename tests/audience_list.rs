@@ -243,3 +243,38 @@ fn names_can_be_found_and_a_wrong_one_in_the_config_is_pointed_at() {
         "{said}"
     );
 }
+
+/// Exit codes (issue 21, item 10): a list where every row is out is what a
+/// single person out is, exit 1; a list with someone in exits 0.
+#[test]
+fn a_list_with_everyone_out_exits_1_like_one_person_out() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let config = dir.path().join("config.toml");
+    write(&config, CONFIG);
+    let list = dir.path().join("out.csv");
+    write(
+        &list,
+        "first_name,last_name,region,sector\nJosé,Peña,Lille,Software Development\nMarc,Petit,Marseille,Software Development\n",
+    );
+    let list_arg = list.to_string_lossy().into_owned();
+    let out = run(&config, &["--people", &list_arg]);
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{said}");
+    assert!(
+        said.contains("nobody in the list is in the audience"),
+        "{said}"
+    );
+    assert!(!said.contains("error:"), "{said}");
+    // One person in among them: the list is sorted, exit 0.
+    write(
+        &list,
+        "first_name,last_name,region,sector\nJosé,Peña,Lille,Software Development\nInès,Haddad,Lyon,Software Development\n",
+    );
+    let out = run(&config, &["--people", &list_arg]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}

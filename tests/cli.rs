@@ -782,6 +782,14 @@ fn templates_list_check_show_and_new() {
         .assert()
         .code(1)
         .stdout(predicate::str::contains("casse.md:2:"));
+    // Listing runs all the same (exit 0): the broken one is a warning on
+    // standard error, not an `error:` that exits 0 (issue 21, item 10).
+    with_config()
+        .args(["--lang", "en", "templates", "list"])
+        .assert()
+        .code(0)
+        .stderr(predicate::str::contains("warning:").and(predicate::str::contains("casse.md:2:")))
+        .stderr(predicate::str::contains("error:").not());
 }
 
 const PEOPLE: &str = "\u{feff}Prénom;Nom;Entreprise;Ville;Secteur;event;topic
@@ -1128,4 +1136,47 @@ fn man_pages_from_the_one_definition() {
     ] {
         assert!(pages.join(page).is_file(), "{page}");
     }
+}
+
+/// Exit codes (issue 21, item 10): `audience --list` with no match is an
+/// answer (empty standard output, a note), not the "out" code 1 nor an error.
+#[test]
+fn audience_list_with_no_match_is_an_answer_not_out() {
+    poignee()
+        .args(["--lang", "en", "audience", "--list", "regions", "zzqxw"])
+        .assert()
+        .code(0)
+        .stdout("")
+        .stderr(predicate::str::contains("note: no name matches"))
+        .stderr(predicate::str::contains("error").not());
+}
+
+/// Exit codes (issue 21, item 10): a notice that ends in exit 0 is not
+/// printed as `error:` — `check` on a folder with no notes warns.
+#[test]
+fn check_on_a_folder_without_notes_warns_not_errors() {
+    let tmp = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    poignee()
+        .args(["--lang", "en", "check"])
+        .arg(tmp.path())
+        .assert()
+        .code(0)
+        .stderr(predicate::str::contains("warning: no notes in"))
+        .stderr(predicate::str::contains("error").not());
+}
+
+/// Exit codes (issue 21, item 10): a new user (no config, nothing saved
+/// yet) asking `stats` gets zero counts and exit 0, not a usage error.
+#[test]
+fn stats_for_a_new_user_is_zero_not_a_usage_error() {
+    let tmp = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    poignee()
+        .env("XDG_DATA_HOME", tmp.path())
+        .env("XDG_CONFIG_HOME", tmp.path().join("config"))
+        .env("HOME", tmp.path())
+        .args(["--lang", "en", "stats"])
+        .assert()
+        .code(0)
+        .stderr(predicate::str::contains("note: no drafts saved yet"))
+        .stderr(predicate::str::contains("error").not());
 }

@@ -140,7 +140,9 @@ fn decision_line(lang: Lang, d: Decision, why: &str) -> String {
 
 /// `poignee audience --list regions|sectors [TEXT]`: the names matching
 /// TEXT, best first (50 at most; every name without TEXT), each with where
-/// it sits. Exit 1 when nothing matches.
+/// it sits. Nothing matching is an answer, not a finding: said on standard
+/// error as a note (with the closest name), standard output left empty,
+/// exit 0.
 pub fn list(lang: Lang, field: Field, text: &str) -> std::process::ExitCode {
     let names = poignee::audience::names::names(field);
     let n = if text.trim().is_empty() {
@@ -169,8 +171,7 @@ pub fn list(lang: Lang, field: Field, text: &str) -> std::process::ExitCode {
             msg.fr.push_str(&format!(" : {}", close.fr));
             msg.en.push_str(&format!(": {}", close.en));
         }
-        super::report::fail(lang, &msg.get(lang));
-        return std::process::ExitCode::from(super::EXIT_FINDINGS);
+        super::report::note(lang, &msg.get(lang));
     }
     std::process::ExitCode::SUCCESS
 }

@@ -90,7 +90,7 @@ fn write_out(lang: Lang, bytes: &[u8]) -> ExitCode {
                 format!("cannot write to standard output: {}", m.en),
             );
             report::fail(lang, &message.get(lang));
-            ExitCode::from(1)
+            ExitCode::from(EXIT_USAGE)
         }
     }
 }

@@ -25,6 +25,19 @@ use std::process::ExitCode;
 const EXIT_FINDINGS: u8 = 1;
 const EXIT_USAGE: u8 = 2;
 
+/// The one meaning of each exit code, for every command: the top-level
+/// `--help` and the README's "Exit codes" say the same.
+const EXIT_CODES: &str = "Exit codes (every command):
+  0  ran, nothing to fix: notes clean; the person, or someone in the list,
+     in the audience (or unknown); every file marked or drafted; figures
+     shown; also a --list with no match, and stats with nothing saved yet
+  1  ran and found something to fix: a note with errors (warnings with
+     --strict); a person out of the audience, or a list with nobody in;
+     rows left out or skipped; files not read or not marked
+  2  could not run as asked: bad usage, a config that does not read, a
+     list or folder that cannot be read at all
+Notes and warnings never change the code; `error:` comes with 1 or 2 only.";
+
 #[derive(Parser)]
 #[command(
     name = "poignee",
@@ -32,7 +45,7 @@ const EXIT_USAGE: u8 = 2;
     // git checkout (build.rs).
     version = env!("POIGNEE_VERSION"),
     about = "Write LinkedIn and Viadeo invitation notes that people accept.\nÉcrivez des invitations LinkedIn et Viadeo que l'on accepte.",
-    after_help = "Exit codes: 0 no errors, 1 errors found (or warnings with --strict), 2 bad usage or config."
+    after_help = EXIT_CODES
 )]
 struct Cli {
     /// Config file [default: ~/.config/poignee/config.toml]
@@ -154,7 +167,7 @@ struct MarkArgs {
 
 #[derive(Args)]
 #[command(
-    after_help = "An invitation is a draft marked sent, accepted, ignored or declined (`poignee mark`); one left sent past [outcomes] ignored_after_days (30) counts as ignored. The acceptance rate is accepted ÷ answered; a group with fewer than 10 answered is flagged as too small to tell.\nExit codes: 0 figures shown, 1 some files could not be read (left out of the figures), 2 bad usage or config."
+    after_help = "An invitation is a draft marked sent, accepted, ignored or declined (`poignee mark`); one left sent past [outcomes] ignored_after_days (30) counts as ignored. The acceptance rate is accepted ÷ answered; a group with fewer than 10 answered is flagged as too small to tell.\nExit codes: 0 figures shown (zero counts for a new user with no drafts saved yet), 1 some files could not be read (left out of the figures), 2 bad usage or config (a drafts_dir set in the config that is not there)."
 )]
 struct StatsArgs {
     /// Drafts: files or folders [default: the config's drafts folder]
@@ -252,7 +265,7 @@ struct DraftArgs {
 
 #[derive(Args)]
 #[command(
-    after_help = "Example: poignee audience --region \"Villeurbanne (69)\" --sector \"Software Development\"\nExit codes: 0 in (or unknown), 1 out, 2 bad usage or config. With --people: 0 every row judged, 1 rows left out (a cell under no column of the header, or an `audience` cell poignee did not write), 2 a list that cannot be read."
+    after_help = "Example: poignee audience --region \"Villeurbanne (69)\" --sector \"Software Development\"\nExit codes: 0 in (or unknown), 1 out, 2 bad usage or config. With --people: 0 every row judged and someone in (or unknown), 1 nobody in the audience or rows left out (a cell under no column of the header, or an `audience` cell poignee did not write), 2 a list that cannot be read. With --list: 0, a match or not (none is said on standard error)."
 )]
 struct AudienceArgs {
     /// List the names the filter knows, best match first: `--list regions
@@ -395,7 +408,7 @@ pub fn main() -> ExitCode {
 pub fn saved_drafts_dir(lang: Lang, config: &Config) -> Option<PathBuf> {
     let dir = config.drafts_dir()?;
     if dir.exists() && !dir.is_dir() {
-        report::fail(
+        report::warn(
             lang,
             &Localized::new(
                 format!(
@@ -536,7 +549,7 @@ fn check(lang: Lang, config: &Config, config_path: Option<PathBuf>, args: CheckA
     if summary.files == 0 {
         let shown: Vec<String> = args.paths.iter().map(|p| p.display().to_string()).collect();
         let shown = shown.join(", ");
-        report::fail(
+        report::warn(
             lang,
             &Localized::new(
                 format!("aucune note dans {shown} : poignee vérifie les fichiers .txt et .md"),
@@ -765,6 +778,20 @@ fn stats_cmd(
     let paths = if args.paths.is_empty() {
         match config.drafts_dir() {
             Some(dir) if dir.is_dir() => vec![dir],
+            // A new user: no drafts_dir in the config and nothing saved
+            // yet. Not a failure: nothing to count, zero counts, exit 0.
+            Some(dir) if config.drafts_dir.is_none() && !dir.exists() => {
+                let shown = dir.display();
+                report::note(
+                    lang,
+                    &Localized::new(
+                        format!("pas encore de brouillon enregistré (ils iront en {shown}) : rien à compter"),
+                        format!("no drafts saved yet (they go to {shown}): nothing to count"),
+                    )
+                    .get(lang),
+                );
+                Vec::new()
+            }
             Some(dir) => {
                 let shown = dir.display();
                 report::fatal(

@@ -526,6 +526,20 @@ pub fn run(
                 super::report::fail(lang, &m.get(lang));
                 return ExitCode::from(super::EXIT_FINDINGS);
             }
+            // A list with nobody in the audience (every row judged out) is
+            // what a single person out is: exit 1, as `audience --region`.
+            let judged: usize = Category::ALL.iter().map(|c| tally.count(*c)).sum();
+            if judged > 0 && tally.count(Category::Out) == judged {
+                super::report::warn(
+                    lang,
+                    &Localized::new(
+                        "personne de la liste n’est dans la cible".to_owned(),
+                        "nobody in the list is in the audience".to_owned(),
+                    )
+                    .get(lang),
+                );
+                return ExitCode::from(super::EXIT_FINDINGS);
+            }
             ExitCode::SUCCESS
         }
         // `| head`: the reader has what it wanted.

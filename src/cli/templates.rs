@@ -35,7 +35,7 @@ fn fr(lang: Lang, fr: String, en: String) -> String {
 pub fn library(lang: Lang, config: &Config) -> Library {
     let (lib, errors) = Library::load(config.templates_dir().as_deref());
     for e in errors {
-        report::fail(lang, &e.message(lang));
+        report::warn(lang, &e.message(lang));
     }
     lib
 }
