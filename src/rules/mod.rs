@@ -143,14 +143,54 @@ const FIRST_WORDS: [&str; 24] = [
 
 /// A piece of the note, quoted as each language quotes.
 pub(crate) fn quoted(s: &str) -> (String, String) {
-    let s: String = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    // Words joined by one space, and no more than a reader takes in: a
+    // sentence of a pasted page is not quoted whole (the span still points
+    // at all of it).
+    let mut out = String::new();
+    for word in s.split_whitespace() {
+        if out.chars().count() + word.chars().count() > MAX_QUOTE {
+            out.push('…');
+            break;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    if out.is_empty()
+        && let Some(first) = s.split_whitespace().next()
+    {
+        // One endless word: its first characters.
+        out = first.chars().take(MAX_QUOTE).collect();
+        out.push('…');
+    }
+    let s = out;
     // No-break spaces inside the guillemets: `lang::french_spacing` then
     // leaves the quoted words as they were typed.
     (format!("«\u{a0}{s}\u{a0}»"), format!("“{s}”"))
 }
 
+/// The most characters a message quotes of the note.
+const MAX_QUOTE: usize = 160;
+
 /// A message that quotes part of the note.
 pub(crate) fn quoting(fr: &str, en: &str, piece: &str) -> Localized {
     let (qf, qe) = quoted(piece);
     Localized::new(fr.replace("{}", &qf), en.replace("{}", &qe))
+}
+
+#[cfg(test)]
+mod quote_tests {
+    use super::quoted;
+
+    #[test]
+    fn a_quote_is_one_line_and_never_a_whole_page() {
+        assert_eq!(quoted("we  met\n at  VivaTech").1, "“we met at VivaTech”");
+        let page = "mot ".repeat(100_000);
+        let (fr, en) = quoted(&page);
+        assert!(fr.chars().count() < 200 && fr.ends_with("…\u{a0}»"), "{fr}");
+        assert!(en.chars().count() < 200 && en.ends_with("…”"), "{en}");
+        let word = "a".repeat(1 << 20);
+        assert!(quoted(&word).1.chars().count() < 200);
+    }
 }
