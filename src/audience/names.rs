@@ -53,6 +53,9 @@ const LETTERS_PER_EDIT: usize = 4;
 
 /// No suggestion for a shorter word: too many names are a letter away.
 const MIN_LETTERS: usize = 5;
+/// Letters past which a value is no misspelling of a name: twice the
+/// longest name known (a sector path of about 120 letters; the test checks).
+const MAX_LETTERS: usize = 250;
 
 /// A name's key without its département's code: "clermont ferrand" of
 /// "clermont ferrand 63".
@@ -139,7 +142,9 @@ impl Names {
         let wanted = key(text);
         let letters = wanted.chars().filter(|c| *c != ' ').count();
         let first = wanted.chars().next();
-        if first.is_none() || letters < MIN_LETTERS {
+        // Too short to guess from, or longer than any name (a pasted cell):
+        // scoring it against every name would take ~100 µs per letter.
+        if first.is_none() || !(MIN_LETTERS..=MAX_LETTERS).contains(&letters) {
             return Vec::new();
         }
         let edits = (letters / LETTERS_PER_EDIT).max(1);
@@ -324,6 +329,19 @@ mod tests {
         assert!(found.contains(&"Clermont-Ferrand (63)"), "{found:?}");
         assert!(places.suggest("Auvergne Rhone Alpe", Lang::Fr, 1) == ["Auvergne-Rhône-Alpes"]);
         assert!(places.suggest("xyzzy", Lang::Fr, 3).is_empty());
+        // Every name is short enough to be guessed.
+        let letters = |n: &Name| n.key.chars().filter(|c| *c != ' ').count();
+        assert!(
+            names(Field::Sector)
+                .names
+                .iter()
+                .all(|n| letters(n) * 2 <= MAX_LETTERS)
+        );
+        assert!(places.names.iter().all(|n| letters(n) * 2 <= MAX_LETTERS));
+        // A pasted page is no name, and is not scored against every one.
+        let long = "Villeurbanne ".repeat(5_000);
+        assert!(places.suggest(&long, Lang::Fr, 3).is_empty());
+        assert!(closest(Field::Region, &long, 3).is_none());
     }
 
     #[test]
