@@ -480,6 +480,9 @@ pub enum MarkError {
     Uneditable,
     /// The file is read-only: the user meant it to stay as it is.
     ReadOnly,
+    /// Marked, it would pass the size `check` reads ([`input::MAX_BYTES`]),
+    /// and be refused by every command after.
+    TooLarge,
     /// Not a draft: no front matter, and not a note `check` would walk (a
     /// CSV, a README, the config, a shell file in the drafts folder).
     NotADraft,
@@ -554,6 +557,10 @@ impl MarkError {
             MarkError::ReadOnly => Localized::new(
                 "le fichier est en lecture seule : rien n’est écrit",
                 "the file is read-only: nothing written",
+            ),
+            MarkError::TooLarge => Localized::new(
+                "marqué, le brouillon dépasserait 1 Mio, la taille que `check` lit : rien n’est écrit",
+                "marked, the draft would pass 1 MiB, the size `check` reads: nothing written",
             ),
             MarkError::NotADraft => Localized::new(
                 "ce n’est pas un brouillon : pas d’en-tête `+++`, et pas une note `.txt` ou `.md` que `check` trouverait dans son dossier (un README, un fichier caché ou ignoré n’en est pas une) ; rien n’est écrit",
@@ -644,6 +651,10 @@ pub fn mark_file(path: &Path, how: Mark, date: Date, explicit: bool) -> Result<M
         out.extend_from_slice("\u{feff}".as_bytes());
     }
     out.extend_from_slice(text.as_bytes());
+    // What is written reads back: never past the size every command reads.
+    if out.len() as u64 > input::MAX_BYTES {
+        return Err(MarkError::TooLarge);
+    }
     crate::fsutil::write_over(path, &out).map_err(|e| match e {
         OverError::HardLinks(n) => MarkError::HardLinks(n),
         OverError::Owner { uid, gid } => MarkError::Owner { uid, gid },

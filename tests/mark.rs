@@ -676,3 +676,30 @@ fn concurrent_marks_lose_no_acknowledged_answer() {
         assert_eq!(names(d), ["claire.md"], "round {round}");
     }
 }
+
+/// A draft that `mark` would push past the 1 MiB every command reads is
+/// refused and left as it was: what is written always reads back.
+#[test]
+fn a_mark_never_writes_a_draft_check_would_refuse() {
+    let tmp = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let head = b"+++\nstatus = \"approved\"\n+++\n";
+    let mut bytes = head.to_vec();
+    // Just under the cap: the note itself is one `check` reads.
+    bytes.resize(1024 * 1024 - 4, b'a');
+    let big = put(&tmp.path().join("big.md"), &bytes);
+    poignee()
+        .arg("check")
+        .arg(&big)
+        .assert()
+        .code(predicate::ne(2));
+    poignee()
+        .arg("mark")
+        .arg(&big)
+        .args(["sent", "--date", "2026-01-12"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(
+            "big.md: marked, the draft would pass 1 MiB, the size `check` reads: nothing written",
+        ));
+    assert_eq!(read(&big), bytes);
+}
