@@ -231,6 +231,13 @@ impl Draft {
     /// it can read. `Err` names what could not be written.
     pub fn to_file(&self) -> Result<String, crate::lang::Localized> {
         let text = self.render();
+        // Reading back includes the size every command reads.
+        if text.len() as u64 > crate::input::MAX_BYTES {
+            return Err(crate::lang::Localized::new(
+                "ce brouillon dépasserait 1 Mio, la taille que `check` lit : rien n’est écrit",
+                "this draft would pass 1 MiB, the size `check` reads: nothing is written",
+            ));
+        }
         match Draft::parse(&text) {
             Ok(back) if back.front == self.front && back.body == self.body => Ok(text),
             _ => Err(crate::lang::Localized::new(
@@ -427,6 +434,18 @@ mod tests {
             Ok(text) => assert_eq!(Draft::parse(&text).map(|b| b.front), Ok(d.front)),
             Err(e) => assert!(e.en.contains("`+++`"), "{e:?}"),
         }
+    }
+
+    #[test]
+    fn a_draft_past_the_size_check_reads_is_not_written() {
+        let mut d = Draft::parse(SAMPLE).expect("parses");
+        d.body = "a".repeat(1024 * 1024);
+        assert!(
+            d.to_file().is_err_and(|e| e.en.contains("1 MiB")),
+            "a draft check would refuse is refused here"
+        );
+        d.body = "a".repeat(1000);
+        assert!(d.to_file().is_ok());
     }
 
     #[test]
