@@ -9,9 +9,11 @@
 //! Both read the team's written corpus (`tests/corpus/{fr,en}.toml`) and the
 //! real notes of `../shared/corpus/dev.jsonl` (or `--real FILE`); the real
 //! notes are read, never copied: only the fitted numbers are written.
-//! `measure` takes `--folds K` (5) and `--seed N`; both take the fit's settings
-//! (`--epochs`, `--rate`, `--l2`, `--real-weight`, `--cost`, `--min-notes`).
+//! `measure` takes `--folds K` (5), `-v` and `--drop c:,p:`; both take the
+//! fit's settings (`--seed`, `--epochs`, `--rate`, `--cost`… see `--help`);
+//! `why "…"` prints each fault's probability for one note.
 
+use clap::{Parser, Subcommand};
 use poignee::Lang;
 use poignee::judge::train::{self, Labelled, Settings};
 use poignee::lint::Linter;
@@ -33,52 +35,86 @@ fn load(real_path: &str) -> Result<(Vec<Labelled>, Vec<Labelled>), String> {
     Ok((written, real))
 }
 
+/// Fits the judgement and measures it on notes it never saw.
+#[derive(Parser)]
+struct Args {
+    #[command(subcommand)]
+    command: Command,
+    /// The real notes, JSON lines.
+    #[arg(long, global = true, default_value = REAL)]
+    real: String,
+    #[command(flatten)]
+    fit: Fit,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Writes data/model/judge.tsv.
+    Train,
+    /// Leave-sources-out: each fold of sources judged by a fit without it.
+    Measure {
+        #[arg(long, default_value_t = 5)]
+        folds: usize,
+        /// Every disagreement, with the rules that fired.
+        #[arg(short)]
+        v: bool,
+        /// Leaves out families of features (`c:,p:`), to see what each brings.
+        #[arg(long, value_delimiter = ',')]
+        drop: Vec<String>,
+    },
+    /// What the shipped judgement says of one note.
+    Why { text: String },
+}
+
+/// The fit's settings; each defaults to `Settings::default()`.
+#[derive(clap::Args)]
+struct Fit {
+    #[arg(long, global = true)]
+    seed: Option<u64>,
+    #[arg(long, global = true)]
+    epochs: Option<usize>,
+    #[arg(long, global = true)]
+    rate: Option<f64>,
+    #[arg(long, global = true)]
+    l2: Option<f64>,
+    #[arg(long, global = true)]
+    real_weight: Option<f64>,
+    #[arg(long, global = true)]
+    cost: Option<f64>,
+    #[arg(long, global = true)]
+    pitch_cost: Option<f64>,
+    #[arg(long, global = true)]
+    flattery_cost: Option<f64>,
+    #[arg(long, global = true)]
+    reason_cost: Option<f64>,
+    #[arg(long, global = true)]
+    min_notes: Option<usize>,
+}
+
+impl Fit {
+    fn settings(&self) -> Settings {
+        let d = Settings::default();
+        Settings {
+            seed: self.seed.unwrap_or(d.seed),
+            epochs: self.epochs.unwrap_or(d.epochs),
+            rate: self.rate.unwrap_or(d.rate),
+            l2: self.l2.unwrap_or(d.l2),
+            real_weight: self.real_weight.unwrap_or(d.real_weight),
+            false_alarm_cost: self.cost.unwrap_or(d.false_alarm_cost),
+            pitch_miss_cost: self.pitch_cost.unwrap_or(d.pitch_miss_cost),
+            flattery_miss_cost: self.flattery_cost.unwrap_or(d.flattery_miss_cost),
+            reason_cost: self.reason_cost.unwrap_or(d.reason_cost),
+            min_notes: self.min_notes.unwrap_or(d.min_notes),
+            ..d
+        }
+    }
+}
+
 fn main() -> ExitCode {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    let value = |flag: &str| {
-        args.iter()
-            .position(|a| a == flag)
-            .and_then(|i| args.get(i + 1))
-            .cloned()
-    };
-    let real_path = value("--real").unwrap_or_else(|| REAL.to_owned());
-    let mut settings = Settings::default();
-    if let Some(seed) = value("--seed").and_then(|s| s.parse().ok()) {
-        settings.seed = seed;
-    }
-    let num = |flag: &str| value(flag).and_then(|s| s.parse::<f64>().ok());
-    if let Some(x) = num("--epochs") {
-        settings.epochs = x as usize;
-    }
-    if let Some(x) = num("--rate") {
-        settings.rate = x;
-    }
-    if let Some(x) = num("--l2") {
-        settings.l2 = x;
-    }
-    if let Some(x) = num("--real-weight") {
-        settings.real_weight = x;
-    }
-    if let Some(x) = num("--cost") {
-        settings.false_alarm_cost = x;
-    }
-    if let Some(x) = num("--pitch-cost") {
-        settings.pitch_miss_cost = x;
-    }
-    if let Some(x) = num("--flattery-cost") {
-        settings.flattery_miss_cost = x;
-    }
-    if let Some(x) = num("--reason-cost") {
-        settings.reason_cost = x;
-    }
-    if let Some(x) = num("--min-notes") {
-        settings.min_notes = x as usize;
-    }
-    let folds: usize = value("--folds").and_then(|s| s.parse().ok()).unwrap_or(5);
-    // `judge why TEXT`: what the shipped judgement says of one note.
-    if args.first().map(String::as_str) == Some("why") {
-        let text = args.get(1).cloned().unwrap_or_default();
-        let j = Linter::default().judgement(&text, &poignee::Context::default());
+    let args = Args::parse();
+    let settings = args.fit.settings();
+    if let Command::Why { text } = &args.command {
+        let j = Linter::default().judgement(text, &poignee::Context::default());
         for f in poignee::judge::Fault::COLUMNS {
             println!(
                 "{:<10} p {:.3}  threshold {:.2}",
@@ -89,23 +125,15 @@ fn main() -> ExitCode {
         }
         return ExitCode::SUCCESS;
     }
-    let (mut written, mut real) = match load(&real_path) {
+    let (mut written, mut real) = match load(&args.real) {
         Ok(x) => x,
         Err(e) => {
             eprintln!("judge: {e}");
             return ExitCode::FAILURE;
         }
     };
-    // Leaves out families of features (`--drop c:,p:`), to see what each brings.
-    if let Some(drop) = value("--drop") {
-        let prefixes: Vec<&str> = drop.split(',').collect();
-        for n in written.iter_mut().chain(real.iter_mut()) {
-            n.features
-                .retain(|f| !prefixes.iter().any(|p| f.starts_with(p)));
-        }
-    }
-    match args.first().map(String::as_str) {
-        Some("train") => {
+    match &args.command {
+        Command::Train => {
             let all: Vec<&Labelled> = written.iter().chain(&real).collect();
             let fitted = train::fit(&all, &settings);
             let about = format!(
@@ -129,8 +157,18 @@ fn main() -> ExitCode {
             );
             ExitCode::SUCCESS
         }
-        Some("measure") => {
-            let figures = train::measure(&written, &real, folds, &settings);
+        Command::Measure { folds, v, drop } => {
+            for n in written.iter_mut().chain(real.iter_mut()) {
+                n.features
+                    .retain(|f| !drop.iter().any(|p| f.starts_with(p.as_str())));
+            }
+            let figures = match train::measure(&written, &real, *folds, &settings) {
+                Ok(f) => f,
+                Err(e) => {
+                    eprintln!("judge: a fitted judgement does not read back: {e}");
+                    return ExitCode::FAILURE;
+                }
+            };
             println!(
                 "leave-sources-out: {} real notes from {} sources in {} folds, each judged by a fit without it\n",
                 real.len(),
@@ -143,7 +181,7 @@ fn main() -> ExitCode {
             for (rule, n) in &all.alarms {
                 println!("  {:<20} {n}", rule.as_str());
             }
-            if args.iter().any(|a| a == "-v") {
+            if *v {
                 let by_id: std::collections::HashMap<&str, &Labelled> =
                     real.iter().map(|n| (n.id.as_str(), n)).collect();
                 for (id, fix, said, flags) in all.verdicts.iter().filter(|v| v.1 != v.2) {
@@ -169,9 +207,6 @@ fn main() -> ExitCode {
             }
             ExitCode::SUCCESS
         }
-        _ => {
-            eprintln!("usage: judge train | measure [--folds K] [--seed N] [--real FILE]");
-            ExitCode::FAILURE
-        }
+        Command::Why { .. } => ExitCode::SUCCESS,
     }
 }

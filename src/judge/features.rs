@@ -66,7 +66,8 @@ pub(crate) fn extract(n: &Note, found: &[Diagnostic], sink: &mut impl Sink) {
     // `@MEETING`, `@EVENT`…), alone and beside a neighbour or its class, so
     // "we assist clinics" weighs like "we help companies".
     let classes = classes(n.lang);
-    let mut previous: Option<(&str, u32)> = None;
+    // The previous word, its sentence and its classes (looked up once).
+    let mut previous: Option<(&str, u32, &[String])> = None;
     for u in &units {
         let at = Some(u.span.clone());
         sink.feature(&["w:", u.word], at.clone());
@@ -75,9 +76,8 @@ pub(crate) fn extract(n: &Note, found: &[Diagnostic], sink: &mut impl Sink) {
             sink.feature(&["g:", c], at.clone());
         }
         match previous {
-            Some((p, s)) if s == u.sentence => {
+            Some((p, s, theirs)) if s == u.sentence => {
                 sink.feature(&["p:", p, " ", u.word], at.clone());
-                let theirs = classes.get(p).map_or(&[][..], Vec::as_slice);
                 for c in theirs {
                     sink.feature(&["q:", c, " ", u.word], at.clone());
                     for d in mine {
@@ -90,7 +90,7 @@ pub(crate) fn extract(n: &Note, found: &[Diagnostic], sink: &mut impl Sink) {
             }
             _ => sink.feature(&["p:^ ", u.word], at.clone()),
         }
-        previous = Some((u.word, u.sentence));
+        previous = Some((u.word, u.sentence, mine));
         // The letters of a word of three or more.
         if u.word != "CAP" && u.word.chars().count() >= 3 && u.word.chars().all(char::is_alphabetic)
         {

@@ -184,19 +184,6 @@ impl Weights {
         Ok(w)
     }
 
-    /// Builds weights from the hashes of feature names and their values.
-    pub fn from_parts(
-        bias: PerFault,
-        threshold: PerFault,
-        features: impl IntoIterator<Item = (u64, [f32; N])>,
-    ) -> Weights {
-        Weights {
-            bias,
-            threshold,
-            table: features.into_iter().collect(),
-        }
-    }
-
     /// How many features weigh something.
     pub fn len(&self) -> usize {
         self.table.len()

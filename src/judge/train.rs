@@ -557,18 +557,10 @@ impl Fit {
         out
     }
 
-    /// The judgement as it would ship (rounded as the file rounds it).
-    pub fn weights(&self) -> Weights {
-        Weights::parse(&self.write("")).unwrap_or_else(|_| {
-            Weights::from_parts(
-                self.bias,
-                self.threshold,
-                self.vocabulary
-                    .iter()
-                    .map(|name| super::features::hash(&[name.as_str()]))
-                    .zip(self.weights.iter().map(|w| w.map(|x| x as f32))),
-            )
-        })
+    /// The judgement as it would ship: read back from the file it writes,
+    /// so it is rounded as the file rounds it.
+    pub fn weights(&self) -> Result<Weights, super::WeightsError> {
+        Weights::parse(&self.write(""))
     }
 }
 
@@ -777,7 +769,12 @@ impl Figures {
 
 /// Leave-sources-out: the real notes' groups cut into `k` folds; each fold
 /// judged by a judgement fitted on the other folds and the written corpus.
-pub fn measure(written: &[Labelled], real: &[Labelled], k: usize, s: &Settings) -> Figures {
+pub fn measure(
+    written: &[Labelled],
+    real: &[Labelled],
+    k: usize,
+    s: &Settings,
+) -> Result<Figures, super::WeightsError> {
     let real_refs: Vec<&Labelled> = real.iter().collect();
     let outer = folds(&real_refs, k, s.seed);
     let mut figures = Figures {
@@ -792,12 +789,12 @@ pub fn measure(written: &[Labelled], real: &[Labelled], k: usize, s: &Settings) 
             .chain(real.iter().filter(|n| !held(n)))
             .collect();
         let fitted = fit(&train, s);
-        let linter = Linter::default().with_judge(Arc::new(fitted.weights()));
+        let linter = Linter::default().with_judge(Arc::new(fitted.weights()?));
         for n in real.iter().filter(|n| held(n)) {
             figures.by_lang.entry(n.lang).or_default().count(&linter, n);
         }
     }
-    figures
+    Ok(figures)
 }
 
 #[cfg(test)]
