@@ -212,9 +212,10 @@ impl Linter {
         })
     }
 
-    /// Reads a note and runs the rules over it, as shipped (neither the
-    /// config's severities nor the draft's exceptions change what the
-    /// judgement weighs); `then` gets the note and the rules' findings.
+    /// Reads a note and runs the rules over it at their own severities
+    /// (neither the config's severities nor the draft's exceptions change
+    /// what the judgement weighs; a rule turned off may skip its work);
+    /// `then` gets the note and the rules' findings.
     fn read<T>(
         &self,
         text: &str,
@@ -252,13 +253,13 @@ impl Linter {
             lang,
             lang_detected,
             cx,
+            levels: &self.levels,
             thresholds: &self.thresholds,
             audience: &self.audience,
             limit,
             length,
         };
-        let shipped = Levels::new();
-        let mut out = Out::new(&shipped, &[]);
+        let mut out = Out::default();
         rules::run(&note, &mut out);
         then(&note, out.diagnostics)
     }

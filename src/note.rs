@@ -52,6 +52,8 @@ pub(crate) struct Note<'a> {
     /// The language was detected, not given.
     pub lang_detected: bool,
     pub cx: &'a Context<'a>,
+    /// The config's severities (`None` for a rule turned off).
+    pub levels: &'a Levels,
     pub thresholds: &'a Thresholds,
     pub audience: &'a Audience,
     pub limit: usize,
@@ -71,6 +73,12 @@ impl Note<'_> {
         self.hits(cat).count()
     }
 
+    /// The rule is on and the draft does not except it: a rule whose work
+    /// would be thrown away can skip it.
+    pub fn enabled(&self, rule: RuleId) -> bool {
+        !self.cx.allow.contains(&rule) && configured(self.levels, rule).is_some()
+    }
+
     pub fn thresholds(&self) -> &Thresholds {
         self.thresholds
     }
@@ -87,24 +95,16 @@ impl Note<'_> {
     }
 }
 
-/// Where rules put what they find; it applies the config's severities and the
-/// draft's exceptions.
-pub(crate) struct Out<'a> {
-    levels: &'a Levels,
-    allow: &'a [RuleId],
+/// Where rules put what they find, at the severities the rules give: the
+/// judgement weighs them as shipped, and the config's severities and the
+/// draft's exceptions are applied after it, once (`lint::configure`).
+#[derive(Default)]
+pub(crate) struct Out {
     pub diagnostics: Vec<Diagnostic>,
 }
 
-impl<'a> Out<'a> {
-    pub fn new(levels: &'a Levels, allow: &'a [RuleId]) -> Self {
-        Out {
-            levels,
-            allow,
-            diagnostics: Vec::new(),
-        }
-    }
-
-    /// Reports `rule` at its configured severity.
+impl Out {
+    /// Reports `rule` at its own severity.
     pub fn push(
         &mut self,
         rule: RuleId,
@@ -117,7 +117,7 @@ impl<'a> Out<'a> {
 
     /// Reports `rule` at a milder severity than its default (a near miss: a
     /// note close to the limit, an unknown audience); a config that lowers the
-    /// rule lowers this too.
+    /// rule lowers this too (`lint::configure`).
     pub fn push_at(
         &mut self,
         rule: RuleId,
@@ -144,23 +144,12 @@ impl<'a> Out<'a> {
     fn push_with(
         &mut self,
         rule: RuleId,
-        natural: Severity,
+        severity: Severity,
         span: Range<usize>,
         message: Localized,
         suggestion: Option<Localized>,
         reason: Option<ReasonSeen>,
     ) {
-        if self.allow.contains(&rule) {
-            return;
-        }
-        let Some(configured) = configured(self.levels, rule) else {
-            return;
-        };
-        let severity = if natural == rule.info().severity {
-            configured
-        } else {
-            natural.min(configured)
-        };
         self.diagnostics.push(Diagnostic {
             rule,
             severity,
@@ -169,9 +158,5 @@ impl<'a> Out<'a> {
             suggestion,
             reason,
         });
-    }
-
-    pub fn enabled(&self, rule: RuleId) -> bool {
-        !self.allow.contains(&rule) && configured(self.levels, rule).is_some()
     }
 }

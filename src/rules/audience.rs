@@ -9,7 +9,7 @@ use crate::note::{Note, Out};
 
 pub fn check(n: &Note, out: &mut Out) {
     let filter = n.audience;
-    if filter.is_empty() || !out.enabled(RuleId::Audience) {
+    if filter.is_empty() || !n.enabled(RuleId::Audience) {
         return;
     }
     let verdict = filter.verdict(n.cx.target);
