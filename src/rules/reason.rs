@@ -199,7 +199,7 @@ mod tests {
             "Bonjour, j’ai lu votre article sur la logistique urbaine.",
             "Bonjour Paul, suite à votre intervention à Lyon, je voulais vous remercier.",
             "Bonjour, nous sommes tous les deux anciens de l'INSA.",
-            "Bonjour Claire. J'ai eu le plaisir de vous rencontrer au Salon du Livre.",
+            "Bonjour Claire. J'ai été ravie de vous rencontrer au Salon du Livre.",
             "Bonjour, Paul Martin m'a conseillé de vous écrire. Merci !",
             "Bonjour, je prépare un mémoire sur la logistique du dernier kilomètre, votre avis m'aiderait.",
         ] {
@@ -242,7 +242,7 @@ mod tests {
 
     #[test]
     fn the_kind_found_is_shown_where_it_is_said() {
-        let t = "Bonjour Inès. J'ai eu le plaisir de vous rencontrer au forum Emploi.";
+        let t = "Bonjour Inès. J'ai été ravie de vous rencontrer au forum Emploi.";
         let r = report(t, Lang::Fr, None);
         let d = r.diagnostics.iter().find(|d| d.rule == RuleId::ReasonFound);
         let d = d.map(|d| (d.severity, d.message.fr.clone(), &t[d.span.clone()]));
@@ -264,7 +264,7 @@ mod tests {
                 .collect::<Vec<_>>()
         };
         let met = seen(
-            "Bonjour Inès. J'ai eu le plaisir de vous rencontrer au forum Emploi.",
+            "Bonjour Inès. J'ai été ravie de vous rencontrer au forum Emploi.",
             Lang::Fr,
         );
         assert!(
