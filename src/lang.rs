@@ -39,6 +39,14 @@ any_case! {Lang {"fr" => Fr, "en" => En}}
 impl Lang {
     pub const ALL: [Lang; 2] = [Lang::Fr, Lang::En];
 
+    /// The language that is not this one.
+    pub fn other(self) -> Lang {
+        match self {
+            Lang::Fr => Lang::En,
+            Lang::En => Lang::Fr,
+        }
+    }
+
     /// ":" as each language writes it after a word: « erreur : », "error:".
     pub fn colon(self) -> &'static str {
         match self {

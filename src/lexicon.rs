@@ -228,11 +228,12 @@ impl Scanner {
                 }
             }
         }
-        // A DFA: more memory than the default, and the fastest scan of the
-        // note, which every keystroke pays for.
+        // A contiguous NFA: a DFA scans a 300-character note 2 % faster
+        // (7,000 of 365,000 instructions) but takes 38 million instructions
+        // to build, a third of a one-note `check` process.
         let automaton = AhoCorasick::builder()
             .match_kind(MatchKind::Standard)
-            .kind(Some(AhoCorasickKind::DFA))
+            .kind(Some(AhoCorasickKind::ContiguousNFA))
             .build(&patterns)?;
         Ok(Scanner {
             automaton,

@@ -359,10 +359,15 @@ pub fn main() -> ExitCode {
     // The patterns and the judgement take a few milliseconds to read:
     // start on the other core while the config, the word lists and the
     // terminal are made ready (the first lint waits for them if it must).
-    std::thread::spawn(|| {
-        let _ = poignee::reading::Library::shipped();
+    // The language of the interface first: most notes are written in it;
+    // a note in the other one compiles its patterns when it comes.
+    let guess = cli.lang.map(to_lang).unwrap_or_else(Lang::from_env);
+    std::thread::spawn(move || {
+        let library = poignee::reading::Library::shipped();
+        library.warm(guess);
         let _ = poignee::judge::Weights::shipped();
         poignee::rules::warm();
+        library.warm(guess.other());
     });
     let (config, config_path) = match Config::load(cli.config.as_deref()) {
         Ok(c) => c,

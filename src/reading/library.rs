@@ -17,7 +17,7 @@ use serde::Deserialize;
 use std::collections::{BTreeMap, HashMap};
 use std::fmt;
 use std::ops::Range;
-use std::sync::{Arc, LazyLock};
+use std::sync::{Arc, LazyLock, OnceLock};
 use toml::Spanned;
 
 /// The shipped pattern files of one language, in [`Family::ALL`] order after
@@ -183,18 +183,43 @@ struct Language {
     memo_classes: usize,
 }
 
-/// Every pattern of both languages.
-pub struct Library {
+/// The patterns of one language, with the words they know.
+struct Tongue {
     vocabulary: Vocabulary,
-    languages: [Language; 2],
+    language: Language,
     /// Whether each word id is one of [`YOU`], the words that speak to the
     /// person.
     you: Vec<bool>,
 }
 
+impl Tongue {
+    fn compile(lang: Lang) -> Result<Tongue, LibraryError> {
+        let mut vocabulary = Vocabulary::default();
+        let language = Language::compile(lang, shipped_files(lang), &mut vocabulary)?;
+        let ids: Vec<u32> = YOU.iter().map(|w| vocabulary.intern(w)).collect();
+        let mut you = vec![false; ids.iter().max().map_or(0, |&m| m as usize + 1)];
+        for id in ids {
+            you[id as usize] = true;
+        }
+        Ok(Tongue {
+            vocabulary,
+            language,
+            you,
+        })
+    }
+}
+
+/// Every pattern of both languages, each language compiled the first time
+/// it is needed: a process that reads French notes never compiles the
+/// English patterns (half the time of a one-note `check`).
+pub struct Library {
+    tongues: [OnceLock<Tongue>; 2],
+}
+
 static SHIPPED: LazyLock<Arc<Library>> = LazyLock::new(|| {
-    // The shipped files are fixed data, compiled and run by the tests below.
-    Arc::new(Library::shipped_checked().expect("the shipped pattern files compile"))
+    Arc::new(Library {
+        tongues: [OnceLock::new(), OnceLock::new()],
+    })
 });
 
 fn slot(lang: Lang) -> usize {
@@ -205,24 +230,22 @@ fn slot(lang: Lang) -> usize {
 }
 
 impl Library {
-    /// The shipped patterns, compiled once per process.
+    /// The shipped patterns, each language compiled once per process.
     pub fn shipped() -> Arc<Library> {
         SHIPPED.clone()
     }
 
-    fn shipped_checked() -> Result<Library, LibraryError> {
-        let mut vocabulary = Vocabulary::default();
-        let fr = Language::compile(Lang::Fr, shipped_files(Lang::Fr), &mut vocabulary)?;
-        let en = Language::compile(Lang::En, shipped_files(Lang::En), &mut vocabulary)?;
-        let ids: Vec<u32> = YOU.iter().map(|w| vocabulary.intern(w)).collect();
-        let mut you = vec![false; ids.iter().max().map_or(0, |&m| m as usize + 1)];
-        for id in ids {
-            you[id as usize] = true;
-        }
-        Ok(Library {
-            vocabulary,
-            languages: [fr, en],
-            you,
+    /// Compiles the patterns of `lang` now, if no one has yet (a thread
+    /// that warms the engine up calls it).
+    pub fn warm(&self, lang: Lang) {
+        let _ = self.tongue(lang);
+    }
+
+    fn tongue(&self, lang: Lang) -> &Tongue {
+        self.tongues[slot(lang)].get_or_init(|| {
+            // The shipped files are fixed data, compiled and run by the
+            // tests below.
+            Tongue::compile(lang).expect("the shipped pattern files compile")
         })
     }
 
@@ -235,12 +258,13 @@ impl Library {
         folded: &Folded,
         sentences: &[Range<usize>],
     ) -> Reading {
-        let language = &self.languages[slot(lang)];
+        let tongue = self.tongue(lang);
+        let language = &tongue.language;
         let toks = tokens::tokenize(text, folded, sentences);
         let f = folded.as_str();
-        let (mut reading, to_them) = self.prepared(language, &toks, f, |p| {
+        let (mut reading, to_them) = tongue.prepared(&toks, f, |p| {
             let reading = language.find(p);
-            (reading, to_them(&p.ids, &self.you, &toks, sentences))
+            (reading, to_them(&p.ids, &tongue.you, &toks, sentences))
         });
         reading.names = names(text, f, &toks);
         reading.words = words(text, &toks);
@@ -249,20 +273,23 @@ impl Library {
         reading
     }
 
+    /// The cue groups of a language, with their examples (for the tests and
+    /// `poignee explain`).
+    pub fn groups(&self, lang: Lang) -> &[Group] {
+        &self.tongue(lang).language.groups
+    }
+}
+
+impl Tongue {
     /// Runs `body` on the note's tokens made ready to match.
-    fn prepared<R>(
-        &self,
-        language: &Language,
-        toks: &[tokens::Token],
-        f: &str,
-        body: impl FnOnce(&Prepared) -> R,
-    ) -> R {
+    fn prepared<R>(&self, toks: &[tokens::Token], f: &str, body: impl FnOnce(&Prepared) -> R) -> R {
         let ids: Vec<u32> = toks
             .iter()
             .map(|t| self.vocabulary.get(&f[t.folded.clone()]).unwrap_or(NO_ID))
             .collect();
         // The memo of this thread, stamped for this note: what earlier
         // notes left in it is stale, so it never needs clearing.
+        let language = &self.language;
         let size = language.memo_classes * (toks.len() + 1);
         let memo = if size <= Memo::DENSE_MAX {
             MEMO.with(|m| {
@@ -292,12 +319,6 @@ impl Library {
             MEMO.with(|m| m.replace((slots, stamp)));
         }
         out
-    }
-
-    /// The cue groups of a language, with their examples (for the tests and
-    /// `poignee explain`).
-    pub fn groups(&self, lang: Lang) -> &[Group] {
-        &self.languages[slot(lang)].groups
     }
 }
 
@@ -921,8 +942,10 @@ mod tests {
     /// The shipped files load: no pattern, class or list is at fault.
     #[test]
     fn the_shipped_files_load() {
-        if let Err(e) = Library::shipped_checked() {
-            panic!("{e}");
+        for lang in Lang::ALL {
+            if let Err(e) = Tongue::compile(lang) {
+                panic!("{e}");
+            }
         }
     }
 
@@ -960,11 +983,12 @@ mod tests {
     /// keeps it (an antipattern is never kept).
     fn trace(lang: Lang, text: &str) -> Vec<(u32, bool)> {
         let lib = Library::shipped();
-        let language = &lib.languages[slot(lang)];
+        let tongue = lib.tongue(lang);
+        let language = &tongue.language;
         let folded = Folded::new(text);
         let sentences = crate::text::sentences(text);
         let toks = tokens::tokenize(text, &folded, &sentences);
-        lib.prepared(language, &toks, folded.as_str(), |p| {
+        tongue.prepared(&toks, folded.as_str(), |p| {
             let matches = language.matches(p);
             let mut kept: Vec<u32> = Vec::new();
             language.kept(&matches, |_, m| kept.push(m.pattern));
@@ -1037,7 +1061,7 @@ mod tests {
         let mut unreached = Vec::new();
         let mut total = 0;
         for lang in Lang::ALL {
-            let language = &lib.languages[slot(lang)];
+            let language = &lib.tongue(lang).language;
             let mut reached = vec![false; language.patterns.len()];
             for (g, group) in language.groups.iter().enumerate() {
                 let g = g as u32;

@@ -19,10 +19,10 @@ use std::sync::LazyLock;
 static PRICE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?xi)
-        [€$£]\s?\d{1,3}(?:[\s.,]\d{3})*(?:[.,]\d{1,2})?(?:k(?-u:\b))?
-        | (?-u:\b)\d{1,3}(?:[\s.,]\d{3})*(?:[.,]\d{1,2})?\s?(?:€|k€|euros?(?-u:\b)|eur(?-u:\b)|\$|£|dollars?(?-u:\b)|usd(?-u:\b))(?:\s?(?:ht|ttc)(?-u:\b))?
-        | (?:^|[\s(])-\s?\d{1,2}\s?%
-        | (?-u:\b)\d{1,2}\s?%\s?(?:off(?-u:\b)|discount(?-u:\b)|de\s+remise(?-u:\b)|de\s+réduction(?-u:\b))
+        [€$£]\s?[0-9]{1,3}(?:[\s.,][0-9]{3})*(?:[.,][0-9]{1,2})?(?:k(?-u:\b))?
+        | (?-u:\b)[0-9]{1,3}(?:[\s.,][0-9]{3})*(?:[.,][0-9]{1,2})?\s?(?:€|k€|euros?(?-u:\b)|eur(?-u:\b)|\$|£|dollars?(?-u:\b)|usd(?-u:\b))(?:\s?(?:ht|ttc)(?-u:\b))?
+        | (?:^|[\s(])-\s?[0-9]{1,2}\s?%
+        | (?-u:\b)[0-9]{1,2}\s?%\s?(?:off(?-u:\b)|discount(?-u:\b)|de\s+remise(?-u:\b)|de\s+réduction(?-u:\b))
         ",
     )
     .expect("a fixed pattern compiles")
