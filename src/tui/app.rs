@@ -313,6 +313,19 @@ impl App {
         let area = ratatui::layout::Rect::new(0, 0, self.size.0, self.size.1);
         let pane = super::ui::note_pane(area, self);
         self.note.resize(super::note::text_area(pane));
+        // The lists' pages, for the page keys and the scroll.
+        match self.screen {
+            Screen::Drafts => {
+                self.shelf.page = super::ui::drafts_rows(area, self);
+                self.shelf.follow();
+            }
+            Screen::Templates => {
+                self.picker.page = super::ui::templates_rows(area, self);
+                let count = self.filtered_templates().len();
+                self.picker.follow(count);
+            }
+            Screen::Compose | Screen::Stats => {}
+        }
     }
 
     /// Lints the note again, for the target as the form says.
@@ -430,14 +443,15 @@ impl App {
                 Focus::Checks => false,
             },
             Screen::Templates => true,
-            Screen::Drafts | Screen::Stats => false,
+            Screen::Drafts => self.shelf.filtering,
+            Screen::Stats => false,
         }
     }
 
     /// Where the keys are looked up, the nearest first.
     fn scopes(&self) -> &'static [Scope] {
         match (self.screen, self.typing()) {
-            (Screen::Drafts, _) => &[Scope::Everywhere, Scope::Drafts, Scope::Moving],
+            (Screen::Drafts, false) => &[Scope::Everywhere, Scope::Drafts, Scope::Moving],
             (_, true) => &[Scope::Everywhere, Scope::Text, Scope::Moving],
             (_, false) => &[Scope::Everywhere, Scope::Moving],
         }
@@ -506,6 +520,7 @@ impl App {
                 _ => {}
             },
             (Screen::Templates, _) => self.picker.typed(text),
+            (Screen::Drafts, _) if self.shelf.filtering => self.shelf.typed(text),
             _ => {}
         }
     }
@@ -555,6 +570,9 @@ impl App {
                 }
             }
             Action::Redraw => self.effects.push(Effect::Redraw),
+            // While the drafts' filter is typed, the key re-checks as it
+            // does on that screen.
+            Action::Restore if self.screen == Screen::Drafts => self.drafts_act(Action::Recheck, false),
             Action::Restore => self.restore(),
             Action::NextFocus | Action::PrevFocus if self.screen == Screen::Compose => {
                 self.cycle_focus(action == Action::NextFocus);
@@ -568,7 +586,7 @@ impl App {
             _ => match self.screen {
                 Screen::Compose => self.compose_act(action, extend),
                 Screen::Templates => self.templates_act(action, extend),
-                Screen::Drafts => self.drafts_act(action),
+                Screen::Drafts => self.drafts_act(action, extend),
                 Screen::Stats if action == Action::Back => self.screen = Screen::Compose,
                 Screen::Stats => {}
             },

@@ -26,8 +26,12 @@ impl App {
         }));
     }
 
-    pub(super) fn drafts_act(&mut self, action: Action) {
-        match self.shelf.act(action) {
+    pub(super) fn drafts_act(&mut self, action: Action, extend: bool) {
+        match self.shelf.act(action, extend) {
+            ShelfEvent::Copied(s) => {
+                self.clip = s.clone();
+                self.effects.push(Effect::Copy(s));
+            }
             ShelfEvent::Leave => self.screen = Screen::Compose,
             ShelfEvent::Recheck => self.list_drafts(true),
             ShelfEvent::Delete(i) => {
@@ -40,7 +44,12 @@ impl App {
                 if let Some(e) = self.shelf.entries.get(i) {
                     self.busy += 1;
                     let path = e.path.clone();
-                    self.effects.push(Effect::Io(Job::Mark { path, mark }));
+                    self.effects.push(Effect::Io(Job::Mark {
+                        path,
+                        mark,
+                        platform: self.form.platform,
+                        tier: self.form.tier,
+                    }));
                 }
             }
             ShelfEvent::Nothing => {}
@@ -121,7 +130,12 @@ impl App {
                 self.say(Severity::Error, msg);
             }
             Done::Deleted { path, result } => self.deleted(&path, result),
-            Done::Marked { path, mark, result } => self.marked(&path, mark, result),
+            Done::Marked {
+                path,
+                mark,
+                result,
+                entry,
+            } => self.marked(&path, mark, result, entry),
             Done::Stats(stats) => self.stats = Some(stats),
         }
     }
@@ -257,7 +271,12 @@ impl App {
             Some(path) => {
                 self.busy += 1;
                 let mark = poignee::outcome::Mark::Sent;
-                self.effects.push(Effect::Io(Job::Mark { path, mark }));
+                self.effects.push(Effect::Io(Job::Mark {
+                    path,
+                    mark,
+                    platform: self.form.platform,
+                    tier: self.form.tier,
+                }));
             }
             None => {
                 let (approve, drafts) = (self.key_of(Action::Approve), self.key_of(Action::Drafts));
@@ -280,6 +299,7 @@ impl App {
         path: &Path,
         mark: poignee::outcome::Mark,
         result: Result<Option<Localized>, Localized>,
+        entry: Option<Box<poignee::drafts::Entry>>,
     ) {
         let word = self.t(mark.status().label());
         let at = shown(path);
@@ -301,8 +321,10 @@ impl App {
             // The open note is now sent or answered: a record.
             self.opened = Some(mark.status());
         }
-        if self.screen == Screen::Drafts {
-            self.list_drafts(false);
+        // The one row marked changes; the folder is not read again (at
+        // thousands of drafts that takes a while).
+        if let Some(entry) = entry {
+            self.shelf.replace(*entry);
         }
     }
 

@@ -1704,3 +1704,156 @@ fn f8_after_a_placeholder_goes_to_the_next_one_and_a_note_wide_finding_to_its_ex
     assert_eq!(a.focus, Focus::Note);
     assert_eq!(a.note.text().get(at..=at), Some("x"), "{}", a.note.text());
 }
+
+// ---- Lists that scale ----
+
+/// `n` approved drafts, one a day back from 2026-11-24, named p0000…: the
+/// newest is p0000.
+fn write_many(dir: &Path, n: usize) {
+    let _ = std::fs::create_dir_all(dir);
+    let start: jiff::civil::Date = "2026-11-24".parse().unwrap_or_default();
+    for i in 0..n {
+        let day = start
+            .checked_sub(jiff::Span::new().days(i64::try_from(i).unwrap_or(0)))
+            .unwrap_or(start);
+        let (name, body) = if i == 7 {
+            ("Zoé Lambert", "Bonjour Zoé, nous avons parlé de cartographie au salon Geo. Au plaisir !")
+        } else {
+            ("Paul Durand", "Hi Paul, I read your post on load testing. Happy to compare notes? Thanks!")
+        };
+        let _ = std::fs::write(
+            dir.join(format!("p{i:04}.md")),
+            format!(
+                "+++\nplatform = \"linkedin\"\nstatus = \"approved\"\napproved_at = {day}T09:00:00Z\n[target]\nname = \"{name}\"\n+++\n{body}"
+            ),
+        );
+    }
+}
+
+#[test]
+fn a_long_drafts_list_pages_jumps_and_says_where_it_is() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    write_many(dir.path(), 1200);
+    let mut a = app(Lang::Fr, Some(dir.path()));
+    a.update(Msg::Resize(80, 24));
+    ctrl(&mut a, 'o');
+    assert_eq!(a.shelf.entries.len(), 1200);
+    let page = a.shelf.page;
+    assert!(page > 5, "{page}");
+    press(&mut a, KeyCode::PageDown);
+    assert_eq!(a.shelf.selected, page);
+    press(&mut a, KeyCode::PageUp);
+    assert_eq!(a.shelf.selected, 0);
+    press(&mut a, KeyCode::End);
+    assert_eq!(a.shelf.selected, 1199);
+    let shown = screen_text(&render(&mut a, 80, 24));
+    // Where it is, with the French grouping, and the last draft in sight.
+    assert!(shown.contains("1\u{202f}200/1\u{202f}200"), "{shown}");
+    assert!(shown.contains("p1199.md"), "{shown}");
+    // Moving up inside the view does not scroll.
+    let offset = a.shelf.offset;
+    press(&mut a, KeyCode::Up);
+    assert_eq!((a.shelf.selected, a.shelf.offset), (1198, offset));
+    press(&mut a, KeyCode::Home);
+    assert_eq!(a.shelf.selected, 0);
+    let t = render(&mut a, 80, 24);
+    let shown = screen_text(&t);
+    assert!(shown.contains("1/1\u{202f}200"), "{shown}");
+    // A scroll bar on the list's right edge says it goes on.
+    let buf = t.backend().buffer();
+    let right: String = (0..24).map(|y| buf[(78, y)].symbol().to_string()).collect();
+    assert!(right.contains('↓') && right.contains('█'), "{right:?}");
+    let mut en = app(Lang::En, Some(dir.path()));
+    ctrl(&mut en, 'o');
+    let shown = screen_text(&render(&mut en, 80, 24));
+    assert!(shown.contains("1/1,200"), "{shown}");
+}
+
+#[test]
+fn the_drafts_filter_narrows_by_name_status_or_text_and_esc_clears_it() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    write_many(dir.path(), 40);
+    let mut a = app(Lang::En, Some(dir.path()));
+    ctrl(&mut a, 'o');
+    press(&mut a, KeyCode::Char('/'));
+    assert!(a.shelf.filtering);
+    // Letters go to the filter, not to the marks (`a` would mark accepted).
+    typed(&mut a, "zoe");
+    assert_eq!(a.shelf.shown.len(), 1);
+    assert_eq!(a.shelf.chosen().map(|e| e.who.as_str()), Some("Zoé Lambert"));
+    let text = std::fs::read_to_string(dir.path().join("p0007.md")).unwrap_or_default();
+    assert!(text.contains("status = \"approved\""), "{text}");
+    // By the note's text, accents folded.
+    for _ in 0..3 {
+        press(&mut a, KeyCode::Backspace);
+    }
+    typed(&mut a, "cartographie");
+    assert_eq!(a.shelf.shown.len(), 1);
+    // Enter keeps the filter and gives the keys back to the list.
+    press(&mut a, KeyCode::Enter);
+    assert!(!a.shelf.filtering && a.shelf.shown.len() == 1);
+    let shown = screen_text(&render(&mut a, 80, 24));
+    assert!(shown.contains("/ cartographie") && shown.contains("1 of 40"), "{shown}");
+    // Esc clears it, on the draft that was chosen; a second Esc leaves.
+    press(&mut a, KeyCode::Esc);
+    assert_eq!(a.screen, Screen::Drafts);
+    assert_eq!(a.shelf.shown.len(), 40);
+    assert_eq!(a.shelf.chosen().map(|e| e.who.as_str()), Some("Zoé Lambert"));
+    // By status: the word the list shows.
+    press(&mut a, KeyCode::Char('/'));
+    typed(&mut a, "declined");
+    assert!(a.shelf.shown.is_empty());
+    let shown = screen_text(&render(&mut a, 80, 24));
+    assert!(shown.contains("no draft matches the filter"), "{shown}");
+    press(&mut a, KeyCode::Esc);
+    assert!(!a.shelf.filtering && a.shelf.shown.len() == 40);
+    press(&mut a, KeyCode::Esc);
+    assert_eq!(a.screen, Screen::Compose);
+}
+
+#[test]
+fn marking_a_draft_changes_its_row_without_reading_the_folder_again() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    write_many(dir.path(), 5);
+    let mut a = app(Lang::En, Some(dir.path()));
+    ctrl(&mut a, 'o');
+    press(&mut a, KeyCode::Down);
+    // A file written meanwhile shows at the next listing, not at a mark.
+    write_drafts(dir.path());
+    press(&mut a, KeyCode::F(9));
+    assert_eq!(a.shelf.entries.len(), 5, "the folder was read again");
+    assert_eq!(a.shelf.selected, 1);
+    assert_eq!(
+        a.shelf.chosen().and_then(|e| e.status()),
+        Some(poignee::draft::Status::Sent)
+    );
+    assert!(
+        a.shelf.entries.iter().filter_map(|e| e.paced_at).count() == 5,
+        "the pace reads the row marked"
+    );
+}
+
+#[test]
+fn the_template_list_pages_and_says_where_it_is() {
+    let mut a = app(Lang::En, None);
+    a.update(Msg::Resize(60, 16));
+    ctrl(&mut a, 't');
+    let count = a.filtered_templates().len();
+    assert!(count > a.picker.page, "{count} {}", a.picker.page);
+    press(&mut a, KeyCode::PageDown);
+    assert_eq!(a.picker.selected, a.picker.page);
+    press(&mut a, KeyCode::End);
+    assert_eq!(a.picker.selected, count - 1);
+    let t = render(&mut a, 60, 16);
+    let shown = screen_text(&t);
+    assert!(shown.contains(&format!("{count}/{count}")), "{shown}");
+    press(&mut a, KeyCode::Home);
+    assert_eq!(a.picker.selected, 0);
+    let t = render(&mut a, 60, 16);
+    let buf = t.backend().buffer();
+    let x = (0..60)
+        .find(|&x| buf[(x, 4)].symbol() == "↑")
+        .unwrap_or_default();
+    let bar: String = (0..16).map(|y| buf[(x, y)].symbol().to_string()).collect();
+    assert!(x > 0 && bar.contains('↓') && bar.contains('█'), "{bar:?}");
+}

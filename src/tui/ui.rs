@@ -171,6 +171,38 @@ pub fn note_pane(frame: Rect, app: &App) -> Rect {
     compose_areas(frame, app).note
 }
 
+/// A list screen's parts (drafts, templates, outcomes): its body and the
+/// status under it.
+fn list_areas(frame: Rect, _app: &App) -> (Rect, Rect) {
+    let inner = Block::bordered().inner(frame);
+    let [body, status] =
+        Layout::vertical([Constraint::Min(4), Constraint::Length(3)]).areas(inner);
+    (body, status)
+}
+
+/// The drafts screen's pace, as drawn.
+fn drafts_pace(app: &App) -> poignee::drafts::Pace {
+    app.pace(app.clock.unwrap_or_else(jiff::Timestamp::now))
+}
+
+/// Rows of drafts the list shows in a frame of `frame`'s size.
+pub fn drafts_rows(frame: Rect, app: &App) -> usize {
+    let (body, _) = list_areas(frame, app);
+    let pace = drafts_pace(app);
+    let rows = super::shelf::PaceView {
+        pace: &pace,
+        look: look(app),
+    }
+    .rows(body.width);
+    super::shelf::list_rows(body, rows, app.shelf.filter_shown())
+}
+
+/// Rows of templates the list shows in a frame of `frame`'s size.
+pub fn templates_rows(frame: Rect, app: &App) -> usize {
+    let (body, _) = list_areas(frame, app);
+    super::templates::rows(body)
+}
+
 /// "LinkedIn (free, 200)".
 fn platform_title(app: &App) -> String {
     let form = &app.form;
@@ -206,14 +238,12 @@ fn screens(f: &mut Frame, app: &App) {
         .title(Line::from(title))
         .title(tabs.alignment(Alignment::Right))
         .title_bottom(key_bar(&look, room));
-    let inner = outer.inner(area);
     f.render_widget(outer, area);
     let typing = app.dialog.is_none();
     match app.screen {
         Screen::Compose => compose(f, app, &look, area),
         Screen::Templates => {
-            let [body, status] =
-                Layout::vertical([Constraint::Min(4), Constraint::Length(3)]).areas(inner);
+            let (body, status) = list_areas(area, app);
             let items = app.filtered_templates();
             let view = PickerView {
                 picker: &app.picker,
@@ -241,8 +271,7 @@ fn screens(f: &mut Frame, app: &App) {
             simple_status(f, app, &look, status, hint);
         }
         Screen::Stats => {
-            let [body, status] =
-                Layout::vertical([Constraint::Min(4), Constraint::Length(3)]).areas(inner);
+            let (body, status) = list_areas(area, app);
             let today = app
                 .clock
                 .unwrap_or_else(jiff::Timestamp::now)
@@ -267,15 +296,24 @@ fn screens(f: &mut Frame, app: &App) {
             simple_status(f, app, &look, status, hint);
         }
         Screen::Drafts => {
-            let [body, status] =
-                Layout::vertical([Constraint::Min(4), Constraint::Length(3)]).areas(inner);
-            let pace = app.pace(app.clock.unwrap_or_else(jiff::Timestamp::now));
+            let (body, status) = list_areas(area, app);
+            let pace = drafts_pace(app);
             let dir = app
                 .worker
                 .folder
                 .as_ref()
                 .map(|d| shown(d.dir()))
                 .unwrap_or_default();
+            let pace_rows = super::shelf::PaceView {
+                pace: &pace,
+                look,
+            }
+            .rows(body.width);
+            if let Some(p) = super::shelf::filter_cursor(&app.shelf, body, pace_rows)
+                .filter(|_| typing)
+            {
+                f.set_cursor_position(p);
+            }
             f.render_widget(
                 ShelfView {
                     shelf: &app.shelf,
@@ -298,6 +336,7 @@ fn screens(f: &mut Frame, app: &App) {
                     Text::new("choisir", "choose"),
                 ),
                 (keys.label(Action::Confirm), Text::new("ouvrir", "open")),
+                (keys.label(Action::Filter), Text::new("filtrer", "filter")),
                 (
                     keys.label(Action::DeleteDraft),
                     Text::new("supprimer", "delete"),
