@@ -183,12 +183,13 @@ impl App {
         let at = shown(&path);
         if draft.front.status == Some(Status::Approved) {
             self.effects.push(Effect::Copy(draft.body.clone()));
-            let mut msg = match self.lang {
-                Lang::Fr => {
-                    format!("✓ approuvée, enregistrée dans {at} et copiée dans le presse-papiers")
-                }
-                Lang::En => format!("✓ approved, saved to {at} and copied to the clipboard"),
-            };
+            // What comes next before where the file went: at a narrow
+            // width the path is what gives way.
+            let (new, sent) = (self.key_of(Action::NewNote), self.key_of(Action::MarkSent));
+            let mut msg = self.t(Text::new(
+                "✓ approuvée et copiée dans le presse-papiers",
+                "✓ approved and copied to the clipboard",
+            ));
             let level = if pace.is_some() {
                 Severity::Warning
             } else {
@@ -198,11 +199,11 @@ impl App {
                 msg.push_str(" — ");
                 msg.push_str(&self.l(&p));
             }
-            // What comes next, in sight when it is needed.
-            let (new, sent) = (self.key_of(Action::NewNote), self.key_of(Action::MarkSent));
             msg.push_str(&match self.lang {
-                Lang::Fr => format!(" · {sent} : marquer envoyée · {new} : nouvelle note"),
-                Lang::En => format!(" · {sent}: mark it sent · {new}: new note"),
+                Lang::Fr => format!(
+                    " · {sent} : marquer envoyée · {new} : nouvelle note · enregistrée dans {at}"
+                ),
+                Lang::En => format!(" · {sent}: mark it sent · {new}: new note · saved to {at}"),
             });
             self.say(level, msg);
         } else {

@@ -441,20 +441,24 @@ impl Widget for ShelfView<'_> {
         };
         let [list, pace, preview] = areas(area, pace_view.rows(area.width));
         pace_view.render(pace, buf);
+        // The position whole; the folder's name gives way, in its middle.
+        let at = format!(
+            " {} ",
+            super::list::position(shelf.selected, shelf.shown.len(), look.lang)
+        );
+        let head = look.t(Text::new("Brouillons enregistrés", "Saved drafts"));
+        let room = usize::from(list.width).saturating_sub(
+            UnicodeWidthStr::width(at.as_str()) + UnicodeWidthStr::width(head.as_str()) + 6,
+        );
+        let title = if room >= 6 {
+            format!(" {head} · {} ", fit_middle(&self.dir, room))
+        } else {
+            format!(" {head} ")
+        };
         let block = Block::new()
             .borders(Borders::TOP)
-            .title(format!(
-                " {} · {} ",
-                look.t(Text::new("Brouillons enregistrés", "Saved drafts")),
-                self.dir
-            ))
-            .title(
-                Line::from(format!(
-                    " {} ",
-                    super::list::position(shelf.selected, shelf.shown.len(), look.lang)
-                ))
-                .alignment(ratatui::layout::Alignment::Right),
-            );
+            .title(title)
+            .title(Line::from(at).alignment(ratatui::layout::Alignment::Right));
         let inner = block.inner(list);
         block.render(list, buf);
         let mut lines = Vec::new();

@@ -1338,15 +1338,16 @@ fn the_outcomes_screen_shows_rates_by_week_and_template() {
     );
     let weeks = super::outcomes::weeks(&a.shelf.entries, jiff::Zoned::now().date());
     assert_eq!(weeks.iter().map(|w| w.0).sum::<u64>(), 14, "{weeks:?}");
-    for (w, h) in [(80, 24), (120, 40)] {
+    for (w, h) in [(60, 16), (80, 24), (120, 40)] {
         let shown = render(&mut a, w, h);
         let text = screen_text(&shown).replace(['\u{a0}', '\u{202f}'], " ");
         assert!(
             text.contains("14 envoyées · 5 acceptées · 5 refusées"),
             "{text}"
         );
+        // At 60 columns the names are cut, with a sign.
         assert!(
-            text.contains("fr/evenement") && text.contains("fr/article"),
+            w < 80 || (text.contains("fr/evenement") && text.contains("fr/article")),
             "{text}"
         );
         insta::assert_snapshot!(format!("outcomes_{w}x{h}"), shown.backend());
@@ -1856,4 +1857,96 @@ fn the_template_list_pages_and_says_where_it_is() {
         .unwrap_or_default();
     let bar: String = (0..16).map(|y| buf[(x, y)].symbol().to_string()).collect();
     assert!(x > 0 && bar.contains('↓') && bar.contains('█'), "{bar:?}");
+}
+
+// ---- Messages never cut ----
+
+/// `n` notes approved today, for a pace over the budget.
+fn write_this_week(dir: &Path, n: usize) {
+    let _ = std::fs::create_dir_all(dir);
+    // An hour ago: the note approved now comes after them.
+    let now = jiff::Timestamp::now()
+        .checked_sub(jiff::SignedDuration::from_hours(1))
+        .unwrap_or_else(|_| jiff::Timestamp::now())
+        .strftime("%Y-%m-%dT%H:%M:%SZ")
+        .to_string();
+    for i in 0..n {
+        let _ = std::fs::write(
+            dir.join(format!("w{i:02}.md")),
+            format!(
+                "+++\nplatform = \"linkedin\"\nstatus = \"approved\"\napproved_at = {now}\n[target]\nname = \"W{i}\"\n+++\nBonjour, nous nous sommes vus au salon VivaTech. Merci !"
+            ),
+        );
+    }
+}
+
+#[test]
+fn the_mark_sent_offer_stays_in_sight_after_a_pace_warning() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let drafts = dir.path().join("des-brouillons-bien-rangés/par-année/2026");
+    write_this_week(&drafts, 22);
+    for lang in [Lang::Fr, Lang::En] {
+        let mut a = app(lang, Some(&drafts));
+        typed(
+            &mut a,
+            "Bonjour Claire, nous avons échangé au salon VivaTech sur la logistique urbaine. Au plaisir !",
+        );
+        fill_target(&mut a, "Claire Martin", "Lyon", "Marketing Services");
+        ctrl(&mut a, 's');
+        if a.dialog.is_some() {
+            press(&mut a, KeyCode::Char(if lang == Lang::Fr { 'o' } else { 'y' }));
+        }
+        assert_eq!(a.notice.as_ref().map(|n| n.level), Some(Severity::Warning), "{:?}", a.notice);
+        let shown = screen_text(&render(&mut a, 80, 24)).replace(['\u{a0}', '\u{202f}'], " ");
+        let offer = match lang {
+            Lang::Fr => "F9 : marquer envoyée",
+            Lang::En => "F9: mark it sent",
+        };
+        assert!(shown.contains(offer), "{shown}");
+        assert!(shown.contains("budget"), "the pace warning is read whole: {shown}");
+    }
+}
+
+#[test]
+fn a_long_notice_wraps_on_the_drafts_and_outcomes_screens() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let drafts = dir.path().join("un-dossier-de-brouillons-au-nom-plutôt-long");
+    write_drafts(&drafts);
+    let mut a = app(Lang::Fr, Some(&drafts));
+    ctrl(&mut a, 'o');
+    press(&mut a, KeyCode::Char('a'));
+    let said = a.notice.as_ref().map(|n| n.text.clone()).unwrap_or_default();
+    assert!(said.len() > 70, "{said}");
+    for screen in [KeyCode::F(4), KeyCode::F(6)] {
+        press(&mut a, screen);
+        let shown = screen_text(&render(&mut a, 60, 16));
+        // Its last words are on screen, and it is not cut with "…".
+        let tail: String = said.chars().rev().take(12).collect::<Vec<_>>().into_iter().rev().collect();
+        assert!(shown.contains(tail.trim()), "{tail:?} in {shown}");
+    }
+}
+
+#[test]
+fn snapshots_of_a_long_notice_on_the_drafts_and_outcomes_screens() {
+    let dir = Path::new("target/snapshot-drafts-notice");
+    write_drafts(dir);
+    for (w, h) in [(60, 16), (80, 24), (120, 40)] {
+        let mut a = App::new(setup(Lang::Fr, Some(dir.to_path_buf()), true));
+        a.clock = "2026-11-25T12:00:00Z".parse().ok();
+        ctrl(&mut a, 'o');
+        a.say(
+            Severity::Warning,
+            "★ acceptée : target/snapshot-drafts-notice/claire-martin.md — elle était « ✗ refusée » le 2026-11-21 : la réponse a été remplacée, la date de refus retirée".to_string(),
+        );
+        insta::assert_snapshot!(
+            format!("drafts_notice_{w}x{h}"),
+            render(&mut a, w, h).backend()
+        );
+        a.stats = Some(Box::default());
+        a.screen = Screen::Stats;
+        insta::assert_snapshot!(
+            format!("outcomes_notice_{w}x{h}"),
+            render(&mut a, w, h).backend()
+        );
+    }
 }

@@ -83,11 +83,17 @@ struct Compose {
 
 fn compose_areas(frame: Rect, app: &App) -> Compose {
     let inner = Block::bordered().inner(frame);
+    let offer = offer_rows(app, inner.width);
+    // The notice takes the rows it needs, the note keeping its six.
+    let most = inner
+        .height
+        .saturating_sub(3 + offer + 6 + 2)
+        .clamp(1, NOTICE_ROWS);
     let [form, offer, body, status] = Layout::vertical([
         Constraint::Length(3),
-        Constraint::Length(offer_rows(app, inner.width)),
+        Constraint::Length(offer),
         Constraint::Min(6),
-        Constraint::Length(2 + notice_rows(app, inner.width)),
+        Constraint::Length(2 + notice_rows(app, inner.width, most)),
     ])
     .areas(inner);
     let [note, checks] =
@@ -173,10 +179,17 @@ pub fn note_pane(frame: Rect, app: &App) -> Rect {
 
 /// A list screen's parts (drafts, templates, outcomes): its body and the
 /// status under it.
-fn list_areas(frame: Rect, _app: &App) -> (Rect, Rect) {
+fn list_areas(frame: Rect, app: &App) -> (Rect, Rect) {
     let inner = Block::bordered().inner(frame);
+    // A notice takes the rows it needs (the body keeping eight), and the
+    // keys one more; without one, the keys take two.
+    let most = inner.height.saturating_sub(1 + 1 + 8).clamp(1, NOTICE_ROWS);
+    let rows = match app.notice {
+        Some(_) => notice_rows(app, inner.width, most) + 1,
+        None => 2,
+    };
     let [body, status] =
-        Layout::vertical([Constraint::Min(4), Constraint::Length(3)]).areas(inner);
+        Layout::vertical([Constraint::Min(4), Constraint::Length(1 + rows)]).areas(inner);
     (body, status)
 }
 
@@ -542,12 +555,33 @@ fn gauge(length: usize, limit: usize, cells: usize) -> String {
     format!("▕{}{}▏", "█".repeat(filled), "▁".repeat(cells - filled))
 }
 
-/// Rows the notice takes: a message after approving (the pace warning,
-/// where the file went) is read whole, on up to three rows.
-fn notice_rows(app: &App, width: u16) -> u16 {
+/// The most rows a notice takes: a message after approving (the pace
+/// warning, where the file went, what comes next) is read whole.
+const NOTICE_ROWS: u16 = 6;
+
+/// A notice's lines at `width` columns: wrapped, never cut at the side; on
+/// `most` rows at most, the last one ending with "…" when there is more.
+fn notice_lines(text: &str, width: u16, most: u16) -> Vec<String> {
+    let w = usize::from(width).max(10);
+    let mut lines: Vec<String> = textwrap::wrap(text, w)
+        .into_iter()
+        .map(|l| l.into_owned())
+        .collect();
+    let most = usize::from(most.max(1));
+    if lines.len() > most {
+        lines.truncate(most);
+        if let Some(last) = lines.last_mut() {
+            *last = fit(&format!("{last}…"), w);
+        }
+    }
+    lines
+}
+
+/// Rows the notice takes, at most `most`.
+fn notice_rows(app: &App, width: u16, most: u16) -> u16 {
     app.notice.as_ref().map_or(1, |n| {
-        let rows = textwrap::wrap(&n.text, usize::from(width).max(10)).len();
-        u16::try_from(rows.clamp(1, 3)).unwrap_or(1)
+        let rows = notice_lines(&n.text, width, most).len();
+        u16::try_from(rows.max(1)).unwrap_or(1)
     })
 }
 
@@ -601,9 +635,13 @@ fn status_bar(f: &mut Frame, app: &App, look: &Look, area: Rect) {
     let inner = block.inner(area);
     f.render_widget(block, area);
     let w = usize::from(inner.width);
-    let rows = notice_rows(app, inner.width);
-    let notice = match &app.notice {
-        Some(n) => Span::styled(n.text.clone(), theme.severity(n.level)),
+    // The rows the layout gave the notice, above the counter's.
+    let rows = inner.height.saturating_sub(1).max(1);
+    let notice: Vec<Line> = match &app.notice {
+        Some(n) => notice_lines(&n.text, inner.width, rows)
+            .into_iter()
+            .map(|l| Line::from(Span::styled(l, theme.severity(n.level))))
+            .collect(),
         None => {
             // The keys of the pane in focus; in the form, why the person is
             // not in the audience, since that is where it is fixed (the
@@ -612,11 +650,11 @@ fn status_bar(f: &mut Frame, app: &App, look: &Look, area: Rect) {
                 (Decision::Out | Decision::Unknown, Focus::Form) => app.l(&app.verdict.why()),
                 _ => look.fr(focus_hint(app)),
             };
-            Span::styled(fit(&why, w), theme.dim())
+            vec![Line::from(Span::styled(fit(&why, w), theme.dim()))]
         }
     };
     f.render_widget(
-        Paragraph::new(Line::from(notice)).wrap(Wrap { trim: true }),
+        Paragraph::new(notice),
         Rect::new(inner.x, inner.y, inner.width, rows),
     );
     // Counter, gauge, counts, score, verdict.
@@ -686,12 +724,18 @@ fn simple_status(f: &mut Frame, app: &App, look: &Look, area: Rect, hint: String
         );
         return;
     };
+    // The notice whole, on the rows the layout gave it; the keys under it.
+    let rows = inner.height.saturating_sub(1).max(1);
+    let lines: Vec<Line> = notice_lines(&n.text, inner.width, rows)
+        .into_iter()
+        .map(|l| Line::from(Span::styled(l, theme.severity(n.level))))
+        .collect();
     f.render_widget(
-        Paragraph::new(Span::styled(fit(&n.text, w), theme.severity(n.level))),
-        Rect::new(inner.x, inner.y, inner.width, 1),
+        Paragraph::new(lines),
+        Rect::new(inner.x, inner.y, inner.width, rows),
     );
     Span::styled(fit(&hint, w), theme.dim()).render(
-        Rect::new(inner.x, inner.y + 1, inner.width, 1),
+        Rect::new(inner.x, inner.y + rows, inner.width, 1),
         f.buffer_mut(),
     );
 }
