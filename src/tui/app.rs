@@ -474,7 +474,10 @@ impl App {
             self.restore();
             return;
         }
-        let typing = self.typing();
+        // A letter typed in the checks pane goes to the note (F8 brings the
+        // focus there): typed text never vanishes, nor opens the help.
+        let typing =
+            self.typing() || (self.screen == Screen::Compose && self.focus == Focus::Checks);
         if let Some((action, extend)) = self.keymap.action(key, self.scopes()) {
             // In text, a plain character bound to an action ("?") is typed.
             if !(typing && key.is_typed()) {
@@ -538,8 +541,12 @@ impl App {
             Action::Approve => self.approve(false),
             Action::Save => self.save_draft(),
             Action::Templates => {
+                // A new search each time: the last filter would take the
+                // letters typed after it.
                 self.screen = Screen::Templates;
+                self.picker.filter = super::editor::Editor::single_line("");
                 self.picker.selected = 0;
+                self.picker.offset = 0;
             }
             Action::Drafts => {
                 self.screen = Screen::Drafts;

@@ -449,7 +449,12 @@ fn help_opens_with_f1_or_question_mark_outside_the_editor() {
     typed(&mut a, "?");
     assert!(a.dialog.is_none(), "in the editor, ? is a character");
     assert_eq!(a.note.text(), "?");
+    // In the checks pane too: a letter typed there goes to the note.
     a.focus = Focus::Checks;
+    press(&mut a, KeyCode::Char('?'));
+    assert!(a.dialog.is_none(), "in the checks, ? is typed in the note");
+    assert_eq!((a.note.text(), a.focus), ("??", Focus::Note));
+    ctrl(&mut a, 'o');
     press(&mut a, KeyCode::Char('?'));
     assert_eq!(a.dialog, Some(Dialog::Help));
     press(&mut a, KeyCode::Esc);
@@ -1949,4 +1954,55 @@ fn snapshots_of_a_long_notice_on_the_drafts_and_outcomes_screens() {
             render(&mut a, w, h).backend()
         );
     }
+}
+
+// ---- Typed text never vanishes ----
+
+#[test]
+fn letters_typed_in_the_checks_go_to_the_note_and_the_hint_says_so() {
+    let mut a = app(Lang::Fr, None);
+    typed(&mut a, "Bonjour");
+    press(&mut a, KeyCode::Tab);
+    assert_eq!(a.focus, Focus::Checks);
+    let shown = screen_text(&render(&mut a, 80, 24)).replace(['\u{a0}', '\u{202f}'], " ");
+    assert!(shown.contains("lettres : écrites dans la note"), "{shown}");
+    typed(&mut a, " Ana ?");
+    assert_eq!(a.note.text(), "Bonjour Ana ?");
+    assert!(a.dialog.is_none());
+}
+
+#[test]
+fn the_template_filter_starts_empty_each_time() {
+    let mut a = app(Lang::En, None);
+    ctrl(&mut a, 't');
+    typed(&mut a, "event");
+    press(&mut a, KeyCode::Esc);
+    ctrl(&mut a, 't');
+    assert_eq!(a.picker.filter.text(), "");
+    typed(&mut a, "recruit");
+    assert_eq!(a.picker.filter.text(), "recruit");
+    assert!(!a.filtered_templates().is_empty());
+}
+
+#[test]
+fn a_note_longer_than_its_pane_says_it_goes_on() {
+    let mut a = app(Lang::En, None);
+    for i in 0..30 {
+        typed(&mut a, &format!("line {i}\n"));
+    }
+    let t = render(&mut a, 80, 24);
+    let buf = t.backend().buffer();
+    // The note's right border, from its title row down.
+    let x = (0..80)
+        .find(|&x| buf[(x, 4)].symbol() == "┐")
+        .unwrap_or_default();
+    let column: String = (5..20).map(|y| buf[(x, y)].symbol().to_string()).collect();
+    // At the end of the note: more above, the bar at the bottom.
+    assert!(x > 0 && column.starts_with('↑') && column.contains('█'), "{column:?}");
+    ctrl(&mut a, 'a');
+    press(&mut a, KeyCode::Left);
+    let t = render(&mut a, 80, 24);
+    let buf = t.backend().buffer();
+    let column: String = (5..20).map(|y| buf[(x, y)].symbol().to_string()).collect();
+    assert!(column.contains('↓') && column.contains('█'), "{column:?}");
 }

@@ -606,6 +606,10 @@ fn focus_hint(app: &App) -> String {
         Focus::Checks => keys.hint(&[
             (updown, Text::new("choisir", "choose")),
             (
+                app.t(Text::new("lettres", "letters")),
+                Text::new("écrites dans la note", "typed in the note"),
+            ),
+            (
                 keys.label(Action::Confirm),
                 Text::new("aller au texte", "go to the text"),
             ),
