@@ -776,7 +776,13 @@ fn draft_scores_and_the_main_keys_show_at_sixty_columns() {
         "{shown}"
     );
     assert!(shown.contains(" 100"), "{shown}");
-    for key in ["^S approuver", "^T modèles", "^O ouvrir", "F1 aide"] {
+    // The drafts screen's own keys, and the compose screen's on it.
+    for key in ["Entrée ouvrir", "/ filtrer", "F9 A I R marquer", "F1 aide"] {
+        assert!(shown.contains(key), "{key} in {shown}");
+    }
+    press(&mut a, KeyCode::Esc);
+    let shown = screen_text(&render(&mut a, 60, 16));
+    for key in ["^S approuver", "^Q quitter", "F1 aide"] {
         assert!(shown.contains(key), "{key} in {shown}");
     }
 }
@@ -2005,4 +2011,56 @@ fn a_note_longer_than_its_pane_says_it_goes_on() {
     let buf = t.backend().buffer();
     let column: String = (5..20).map(|y| buf[(x, y)].symbol().to_string()).collect();
     assert!(column.contains('↓') && column.contains('█'), "{column:?}");
+}
+
+// ---- Keys in sight ----
+
+/// The screen's last row: its bottom edge, where the keys are.
+fn bottom_row(t: &Terminal<TestBackend>) -> String {
+    let buf = t.backend().buffer();
+    let y = buf.area.height - 1;
+    (0..buf.area.width)
+        .map(|x| buf[(x, y)].symbol().to_string())
+        .collect()
+}
+
+fn top_row(t: &Terminal<TestBackend>) -> String {
+    let buf = t.backend().buffer();
+    (0..buf.area.width)
+        .map(|x| buf[(x, 0)].symbol().to_string())
+        .collect()
+}
+
+#[test]
+fn every_screen_shows_its_own_keys_and_the_tabs_theirs() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    write_drafts(dir.path());
+    let mut a = app(Lang::Fr, Some(dir.path()));
+    let t = render(&mut a, 80, 24);
+    let (top, bottom) = (top_row(&t), bottom_row(&t));
+    // F6 and Ctrl-N in sight at 80×24: the tabs with their keys.
+    assert!(
+        top.contains("[F2 Rédaction] F3 Modèles F4 Brouillons F6 Résultats"),
+        "{top}"
+    );
+    assert!(bottom.contains("^N nouvelle") && bottom.contains("F1 aide"), "{bottom}");
+    ctrl(&mut a, 'o');
+    let t = render(&mut a, 80, 24);
+    let bottom = bottom_row(&t);
+    assert!(
+        bottom.contains("Entrée ouvrir") && bottom.contains("/ filtrer"),
+        "{bottom}"
+    );
+    assert!(!bottom.contains("approuver"), "the compose keys: {bottom}");
+    press(&mut a, KeyCode::F(6));
+    let bottom = bottom_row(&render(&mut a, 80, 24));
+    assert!(bottom.contains("Échap revenir"), "{bottom}");
+    assert!(!bottom.contains("approuver"), "{bottom}");
+    let mut en = app(Lang::En, None);
+    ctrl(&mut en, 't');
+    let t = render(&mut en, 60, 16);
+    let (top, bottom) = (top_row(&t), bottom_row(&t));
+    // Narrow: the current tab keeps its name, the others their keys.
+    assert!(top.contains("F2 [F3 Templates] F4 F6"), "{top}");
+    assert!(bottom.contains("Enter apply") && bottom.contains("F1 help"), "{bottom}");
 }

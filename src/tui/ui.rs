@@ -21,7 +21,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::{Alignment, Constraint, Layout, Rect};
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Paragraph, Widget, Wrap};
+use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 use unicode_width::UnicodeWidthStr;
 
 /// The smallest terminal the screens fit in.
@@ -181,11 +181,12 @@ pub fn note_pane(frame: Rect, app: &App) -> Rect {
 /// status under it.
 fn list_areas(frame: Rect, app: &App) -> (Rect, Rect) {
     let inner = Block::bordered().inner(frame);
-    // A notice takes the rows it needs (the body keeping eight), and the
-    // keys one more; without one, the keys take two.
-    let most = inner.height.saturating_sub(1 + 1 + 8).clamp(1, NOTICE_ROWS);
+    // A notice takes the rows it needs (the body keeping eight; the
+    // screen's keys stay on the bottom edge); without one, what the keys
+    // do here takes two.
+    let most = inner.height.saturating_sub(1 + 8).clamp(2, NOTICE_ROWS);
     let rows = match app.notice {
-        Some(_) => notice_rows(app, inner.width, most) + 1,
+        Some(_) => notice_rows(app, inner.width, most).max(2),
         None => 2,
     };
     let [body, status] =
@@ -237,11 +238,11 @@ fn screens(f: &mut Frame, app: &App) {
         }
         return;
     }
-    let tabs = tabs(app, &look.theme);
+    let room = usize::from(area.width.saturating_sub(4));
+    let tabs = tabs(app, &look.theme, room.saturating_sub(9));
     // The title gives way to the tabs when both do not fit (the platform
     // and tier are in the form too).
     let full = format!(" poignee · {} ", platform_title(app));
-    let room = usize::from(area.width.saturating_sub(4));
     let title = if UnicodeWidthStr::width(full.as_str()) + tabs.width() <= room {
         full
     } else {
@@ -250,7 +251,7 @@ fn screens(f: &mut Frame, app: &App) {
     let outer = Block::bordered()
         .title(Line::from(title))
         .title(tabs.alignment(Alignment::Right))
-        .title_bottom(key_bar(&look, room));
+        .title_bottom(key_bar(app, &look, room));
     f.render_widget(outer, area);
     let typing = app.dialog.is_none();
     match app.screen {
@@ -413,38 +414,113 @@ fn too_small(f: &mut Frame, app: &App, area: Rect) {
     f.render_widget(p, rect);
 }
 
-/// The main keys, always in sight on the frame's bottom edge: as many as
-/// fit, the most needed first (approve, templates, drafts, quit), and help
-/// always; shown in the table's order, from the key table so that a
+/// The keys of the screen in sight, on the frame's bottom edge: a key and
+/// its word each, in the order shown, and the order in which they give way
+/// (the first ones stay, help always). From the key table, so that a
 /// rebinding shows.
-fn key_bar<'a>(look: &Look, room: usize) -> Line<'a> {
-    const FIRST: [Action; 7] = [
-        Action::Help,
-        Action::Approve,
-        Action::Templates,
-        Action::Drafts,
-        Action::Quit,
-        Action::Save,
-        Action::NewNote,
-    ];
-    let hints = look.keys.footer();
-    let width = |(_, k, w): &(Action, String, String)| {
+fn screen_keys(app: &App) -> (Vec<(String, String)>, Vec<usize>) {
+    let keys = &app.keymap;
+    let word = |t: Text| app.t(t);
+    let short = |a: Action| keys.short(a);
+    match app.screen {
+        Screen::Compose => {
+            // Help, approve, quit, keep and new before the screens, which
+            // the tabs name with their keys.
+            const FIRST: [Action; 7] = [
+                Action::Help,
+                Action::Approve,
+                Action::Quit,
+                Action::Save,
+                Action::NewNote,
+                Action::Templates,
+                Action::Drafts,
+            ];
+            let hints = keys.footer();
+            let order = FIRST
+                .iter()
+                .filter_map(|a| hints.iter().position(|(b, ..)| b == a))
+                .collect();
+            let items = hints.into_iter().map(|(_, k, w)| (k, w)).collect();
+            (items, order)
+        }
+        Screen::Drafts => {
+            let marks = format!(
+                "{} {} {} {}",
+                short(Action::MarkSent),
+                short(Action::MarkAccepted),
+                short(Action::MarkIgnored),
+                short(Action::MarkDeclined)
+            );
+            let items = vec![
+                (short(Action::Confirm), word(Text::new("ouvrir", "open"))),
+                (short(Action::Filter), word(Text::new("filtrer", "filter"))),
+                (marks, word(Text::new("marquer", "mark"))),
+                (
+                    short(Action::DeleteDraft),
+                    word(Text::new("supprimer", "delete")),
+                ),
+                (
+                    short(Action::Recheck),
+                    word(Text::new("revérifier", "re-check")),
+                ),
+                (short(Action::Back), word(Text::new("revenir", "back"))),
+                (short(Action::Help), word(Text::new("aide", "help"))),
+            ];
+            (items, vec![6, 0, 1, 2, 5, 3, 4])
+        }
+        Screen::Templates => {
+            let items = vec![
+                (
+                    keys.pair(Action::Up, Action::Down),
+                    word(Text::new("choisir", "choose")),
+                ),
+                (
+                    short(Action::Confirm),
+                    word(Text::new("appliquer", "apply")),
+                ),
+                (short(Action::Back), word(Text::new("revenir", "back"))),
+                (short(Action::Help), word(Text::new("aide", "help"))),
+                (short(Action::Quit), word(Text::new("quitter", "quit"))),
+            ];
+            (items, vec![3, 1, 2, 0, 4])
+        }
+        Screen::Stats => {
+            let items = vec![
+                (
+                    short(Action::Drafts),
+                    word(Text::new("marquer dans les brouillons", "mark in the drafts")),
+                ),
+                (short(Action::Back), word(Text::new("revenir", "back"))),
+                (short(Action::Help), word(Text::new("aide", "help"))),
+                (short(Action::Quit), word(Text::new("quitter", "quit"))),
+            ];
+            (items, vec![2, 1, 0, 3])
+        }
+    }
+}
+
+/// The screen's keys on the frame's bottom edge: as many as fit in `room`
+/// columns, taken in `order` (the first always), shown in their own order.
+fn key_bar<'a>(app: &App, look: &Look, room: usize) -> Line<'a> {
+    let (items, order) = screen_keys(app);
+    let width = |(k, w): &(String, String)| {
         UnicodeWidthStr::width(k.as_str()) + UnicodeWidthStr::width(w.as_str()) + 3
     };
     let mut used = 2;
     let mut kept = Vec::new();
-    for action in FIRST {
-        if let Some(h) = hints.iter().find(|(a, ..)| *a == action) {
-            if used + width(h) > room && action != Action::Help {
-                break;
-            }
-            used += width(h);
-            kept.push(action);
+    for (n, &i) in order.iter().enumerate() {
+        let Some(item) = items.get(i) else {
+            continue;
+        };
+        if used + width(item) > room && n > 0 {
+            break;
         }
+        used += width(item);
+        kept.push(i);
     }
     let mut spans = vec![Span::raw(" ")];
-    for (action, key, what) in hints {
-        if kept.contains(&action) {
+    for (i, (key, what)) in items.into_iter().enumerate() {
+        if kept.contains(&i) {
             spans.push(Span::styled(key, look.theme.label()));
             spans.push(Span::raw(format!(" {what}  ")));
         }
@@ -452,23 +528,48 @@ fn key_bar<'a>(look: &Look, room: usize) -> Line<'a> {
     Line::from(spans)
 }
 
-fn tabs<'a>(app: &App, theme: &Theme) -> Line<'a> {
+/// A screen's key in its tab: its function key when it has one (F3), else
+/// its first (^T).
+fn tab_key(app: &App, action: Action) -> String {
+    let keys = app.keymap.keys(action);
+    keys.iter()
+        .find(|k| matches!(k.code, ratatui::crossterm::event::KeyCode::F(_)))
+        .or(keys.first())
+        .map_or_else(|| "—".to_string(), |k| k.short(app.lang))
+}
+
+/// The screens' tabs with their keys, as gitui writes them: « F2 Rédaction
+/// F3 Modèles … », the current one in brackets; within `room` columns,
+/// only the current one keeps its name (« F2 F3 [F4 Brouillons] F6 »).
+fn tabs<'a>(app: &App, theme: &Theme, room: usize) -> Line<'a> {
     let names = [
-        (Screen::Compose, app.t(Text::new("Rédaction", "Compose"))),
-        (Screen::Templates, app.t(Text::new("Modèles", "Templates"))),
-        (Screen::Drafts, app.t(Text::new("Brouillons", "Drafts"))),
-        (Screen::Stats, app.t(Text::new("Résultats", "Outcomes"))),
+        (Screen::Compose, Action::Compose, Text::new("Rédaction", "Compose")),
+        (Screen::Templates, Action::Templates, Text::new("Modèles", "Templates")),
+        (Screen::Drafts, Action::Drafts, Text::new("Brouillons", "Drafts")),
+        (Screen::Stats, Action::Stats, Text::new("Résultats", "Outcomes")),
     ];
-    let mut spans = vec![Span::raw(" ")];
-    for (screen, name) in names {
-        if screen == app.screen {
-            spans.push(Span::styled(format!("[{name}]"), theme.label()));
-        } else {
-            spans.push(Span::raw(name));
+    let build = |named: bool| {
+        let mut spans = vec![Span::raw(" ")];
+        for (screen, action, name) in names {
+            let key = tab_key(app, action);
+            let name = app.t(name);
+            if screen == app.screen {
+                spans.push(Span::styled(format!("[{key} {name}]"), theme.label()));
+            } else if named {
+                spans.push(Span::raw(format!("{key} {name}")));
+            } else {
+                spans.push(Span::raw(key));
+            }
+            spans.push(Span::raw(" "));
         }
-        spans.push(Span::raw(" "));
+        Line::from(spans)
+    };
+    let full = build(true);
+    if full.width() <= room {
+        full
+    } else {
+        build(false)
     }
-    Line::from(spans)
 }
 
 fn verdict_span(app: &App, theme: &Theme) -> Span<'static> {
@@ -728,18 +829,14 @@ fn simple_status(f: &mut Frame, app: &App, look: &Look, area: Rect, hint: String
         );
         return;
     };
-    // The notice whole, on the rows the layout gave it; the keys under it.
-    let rows = inner.height.saturating_sub(1).max(1);
-    let lines: Vec<Line> = notice_lines(&n.text, inner.width, rows)
+    // The notice whole, on the rows the layout gave it; the keys of the
+    // screen stay on the bottom edge, and under a one-row notice.
+    let mut lines: Vec<Line> = notice_lines(&n.text, inner.width, inner.height)
         .into_iter()
         .map(|l| Line::from(Span::styled(l, theme.severity(n.level))))
         .collect();
-    f.render_widget(
-        Paragraph::new(lines),
-        Rect::new(inner.x, inner.y, inner.width, rows),
-    );
-    Span::styled(fit(&hint, w), theme.dim()).render(
-        Rect::new(inner.x, inner.y + rows, inner.width, 1),
-        f.buffer_mut(),
-    );
+    if lines.len() < usize::from(inner.height) {
+        lines.push(Line::from(Span::styled(fit(&hint, w), theme.dim())));
+    }
+    f.render_widget(Paragraph::new(lines), inner);
 }
