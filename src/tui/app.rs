@@ -940,6 +940,7 @@ impl App {
                 self.reset();
             }
             (Dialog::Approve { then, .. }, Answer::Yes) => self.approve_with(true, then),
+            (Dialog::Remark { path, mark, .. }, Answer::Yes) => self.mark(path, mark),
             (Dialog::Delete(path), Answer::Yes) => {
                 self.busy += 1;
                 self.effects.push(Effect::Io(Job::Delete(path)));

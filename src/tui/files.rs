@@ -41,19 +41,33 @@ impl App {
             }
             ShelfEvent::Open(i) => self.open_entry(i),
             ShelfEvent::Mark(i, mark) => {
-                if let Some(e) = self.shelf.entries.get(i) {
-                    self.busy += 1;
-                    let path = e.path.clone();
-                    self.effects.push(Effect::Io(Job::Mark {
-                        path,
-                        mark,
-                        platform: self.form.platform,
-                        tier: self.form.tier,
-                    }));
+                let Some(e) = self.shelf.entries.get(i) else {
+                    return;
+                };
+                let path = e.path.clone();
+                match e.status() {
+                    // An answer is a fact: replacing it by another asks.
+                    Some(from @ (Status::Accepted | Status::Ignored | Status::Declined))
+                        if from != mark.status() =>
+                    {
+                        self.dialog = Some(Dialog::Remark { path, from, mark });
+                    }
+                    _ => self.mark(path, mark),
                 }
             }
             ShelfEvent::Nothing => {}
         }
+    }
+
+    /// Asks for a draft to be marked; its row changes when it is done.
+    pub(super) fn mark(&mut self, path: PathBuf, mark: poignee::outcome::Mark) {
+        self.busy += 1;
+        self.effects.push(Effect::Io(Job::Mark {
+            path,
+            mark,
+            platform: self.form.platform,
+            tier: self.form.tier,
+        }));
     }
 
     pub(super) fn open_entry(&mut self, i: usize) {
@@ -270,14 +284,7 @@ impl App {
             .filter(|_| self.is_record() && !self.dirty)
         {
             Some(path) => {
-                self.busy += 1;
-                let mark = poignee::outcome::Mark::Sent;
-                self.effects.push(Effect::Io(Job::Mark {
-                    path,
-                    mark,
-                    platform: self.form.platform,
-                    tier: self.form.tier,
-                }));
+                self.mark(path, poignee::outcome::Mark::Sent);
             }
             None => {
                 let (approve, drafts) = (self.key_of(Action::Approve), self.key_of(Action::Drafts));

@@ -2064,3 +2064,40 @@ fn every_screen_shows_its_own_keys_and_the_tabs_theirs() {
     assert!(top.contains("F2 [F3 Templates] F4 F6"), "{top}");
     assert!(bottom.contains("Enter apply") && bottom.contains("F1 help"), "{bottom}");
 }
+
+// ---- Outcomes changed with care ----
+
+#[test]
+fn replacing_an_answer_asks_first() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    write_outcomes(dir.path());
+    let mut a = app(Lang::Fr, Some(dir.path()));
+    ctrl(&mut a, 'o');
+    let at = a
+        .shelf
+        .shown
+        .iter()
+        .position(|&i| a.shelf.entries[i].status() == Some(poignee::draft::Status::Accepted))
+        .unwrap_or(0);
+    a.shelf.selected = at;
+    let path = a.shelf.chosen().map(|e| e.path.clone()).unwrap_or_default();
+    // Declined (R in French) over accepted: asked, and N keeps the answer.
+    press(&mut a, KeyCode::Char('r'));
+    assert!(matches!(a.dialog, Some(Dialog::Remark { .. })), "{:?}", a.dialog);
+    let shown = screen_text(&render(&mut a, 80, 24));
+    assert!(shown.contains("Remplacer la réponse"), "{shown}");
+    press(&mut a, KeyCode::Char('n'));
+    let text = std::fs::read_to_string(&path).unwrap_or_default();
+    assert!(text.contains("status = \"accepted\""), "{text}");
+    // The same answer again asks nothing; O replaces it.
+    press(&mut a, KeyCode::Char('a'));
+    assert!(a.dialog.is_none());
+    press(&mut a, KeyCode::Char('r'));
+    press(&mut a, KeyCode::Char('o'));
+    let text = std::fs::read_to_string(&path).unwrap_or_default();
+    assert!(text.contains("status = \"declined\""), "{text}");
+    assert_eq!(
+        a.shelf.chosen().and_then(|e| e.status()),
+        Some(poignee::draft::Status::Declined)
+    );
+}
