@@ -579,7 +579,9 @@ impl App {
             Action::Redraw => self.effects.push(Effect::Redraw),
             // While the drafts' filter is typed, the key re-checks as it
             // does on that screen.
-            Action::Restore if self.screen == Screen::Drafts => self.drafts_act(Action::Recheck, false),
+            Action::Restore if self.screen == Screen::Drafts => {
+                self.drafts_act(Action::Recheck, false)
+            }
             Action::Restore => self.restore(),
             Action::NextFocus | Action::PrevFocus if self.screen == Screen::Compose => {
                 self.cycle_focus(action == Action::NextFocus);

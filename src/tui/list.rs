@@ -67,7 +67,14 @@ pub fn position(selected: usize, len: usize, lang: Lang) -> String {
 
 /// A scroll bar down the right column of `area` when `len` rows do not fit
 /// in `page`: where the view is, and that the list goes on (its arrows).
-pub fn scrollbar(area: Rect, buf: &mut Buffer, len: usize, offset: usize, page: usize, style: Style) {
+pub fn scrollbar(
+    area: Rect,
+    buf: &mut Buffer,
+    len: usize,
+    offset: usize,
+    page: usize,
+    style: Style,
+) {
     if len <= page || area.height < 3 || area.width == 0 {
         return;
     }

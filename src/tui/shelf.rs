@@ -193,7 +193,10 @@ impl Shelf {
             (Action::DeleteDraft, Some(i)) => return ShelfEvent::Delete(i),
             (Action::Recheck, _) => return ShelfEvent::Recheck,
             (
-                Action::MarkSent | Action::MarkAccepted | Action::MarkIgnored | Action::MarkDeclined,
+                Action::MarkSent
+                | Action::MarkAccepted
+                | Action::MarkIgnored
+                | Action::MarkDeclined,
                 Some(i),
             ) => {
                 use poignee::outcome::Mark;
@@ -416,7 +419,11 @@ fn filter_line(shelf: &Shelf, look: &Look, w: usize) -> Line<'static> {
 }
 
 /// Where the terminal's cursor goes while the filter is typed.
-pub fn filter_cursor(shelf: &Shelf, area: Rect, pace_rows: u16) -> Option<ratatui::layout::Position> {
+pub fn filter_cursor(
+    shelf: &Shelf,
+    area: Rect,
+    pace_rows: u16,
+) -> Option<ratatui::layout::Position> {
     if !shelf.filtering {
         return None;
     }

@@ -1729,9 +1729,15 @@ fn write_many(dir: &Path, n: usize) {
             .checked_sub(jiff::Span::new().days(i64::try_from(i).unwrap_or(0)))
             .unwrap_or(start);
         let (name, body) = if i == 7 {
-            ("Zoé Lambert", "Bonjour Zoé, nous avons parlé de cartographie au salon Geo. Au plaisir !")
+            (
+                "Zoé Lambert",
+                "Bonjour Zoé, nous avons parlé de cartographie au salon Geo. Au plaisir !",
+            )
         } else {
-            ("Paul Durand", "Hi Paul, I read your post on load testing. Happy to compare notes? Thanks!")
+            (
+                "Paul Durand",
+                "Hi Paul, I read your post on load testing. Happy to compare notes? Thanks!",
+            )
         };
         let _ = std::fs::write(
             dir.join(format!("p{i:04}.md")),
@@ -1792,7 +1798,10 @@ fn the_drafts_filter_narrows_by_name_status_or_text_and_esc_clears_it() {
     // Letters go to the filter, not to the marks (`a` would mark accepted).
     typed(&mut a, "zoe");
     assert_eq!(a.shelf.shown.len(), 1);
-    assert_eq!(a.shelf.chosen().map(|e| e.who.as_str()), Some("Zoé Lambert"));
+    assert_eq!(
+        a.shelf.chosen().map(|e| e.who.as_str()),
+        Some("Zoé Lambert")
+    );
     let text = std::fs::read_to_string(dir.path().join("p0007.md")).unwrap_or_default();
     assert!(text.contains("status = \"approved\""), "{text}");
     // By the note's text, accents folded.
@@ -1805,12 +1814,18 @@ fn the_drafts_filter_narrows_by_name_status_or_text_and_esc_clears_it() {
     press(&mut a, KeyCode::Enter);
     assert!(!a.shelf.filtering && a.shelf.shown.len() == 1);
     let shown = screen_text(&render(&mut a, 80, 24));
-    assert!(shown.contains("/ cartographie") && shown.contains("1 of 40"), "{shown}");
+    assert!(
+        shown.contains("/ cartographie") && shown.contains("1 of 40"),
+        "{shown}"
+    );
     // Esc clears it, on the draft that was chosen; a second Esc leaves.
     press(&mut a, KeyCode::Esc);
     assert_eq!(a.screen, Screen::Drafts);
     assert_eq!(a.shelf.shown.len(), 40);
-    assert_eq!(a.shelf.chosen().map(|e| e.who.as_str()), Some("Zoé Lambert"));
+    assert_eq!(
+        a.shelf.chosen().map(|e| e.who.as_str()),
+        Some("Zoé Lambert")
+    );
     // By status: the word the list shows.
     press(&mut a, KeyCode::Char('/'));
     typed(&mut a, "declined");
@@ -1905,34 +1920,58 @@ fn the_mark_sent_offer_stays_in_sight_after_a_pace_warning() {
         fill_target(&mut a, "Claire Martin", "Lyon", "Marketing Services");
         ctrl(&mut a, 's');
         if a.dialog.is_some() {
-            press(&mut a, KeyCode::Char(if lang == Lang::Fr { 'o' } else { 'y' }));
+            press(
+                &mut a,
+                KeyCode::Char(if lang == Lang::Fr { 'o' } else { 'y' }),
+            );
         }
-        assert_eq!(a.notice.as_ref().map(|n| n.level), Some(Severity::Warning), "{:?}", a.notice);
+        assert_eq!(
+            a.notice.as_ref().map(|n| n.level),
+            Some(Severity::Warning),
+            "{:?}",
+            a.notice
+        );
         let shown = screen_text(&render(&mut a, 80, 24)).replace(['\u{a0}', '\u{202f}'], " ");
         let offer = match lang {
             Lang::Fr => "F9 : marquer envoyée",
             Lang::En => "F9: mark it sent",
         };
         assert!(shown.contains(offer), "{shown}");
-        assert!(shown.contains("budget"), "the pace warning is read whole: {shown}");
+        assert!(
+            shown.contains("budget"),
+            "the pace warning is read whole: {shown}"
+        );
     }
 }
 
 #[test]
 fn a_long_notice_wraps_on_the_drafts_and_outcomes_screens() {
     let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
-    let drafts = dir.path().join("un-dossier-de-brouillons-au-nom-plutôt-long");
+    let drafts = dir
+        .path()
+        .join("un-dossier-de-brouillons-au-nom-plutôt-long");
     write_drafts(&drafts);
     let mut a = app(Lang::Fr, Some(&drafts));
     ctrl(&mut a, 'o');
     press(&mut a, KeyCode::Char('a'));
-    let said = a.notice.as_ref().map(|n| n.text.clone()).unwrap_or_default();
+    let said = a
+        .notice
+        .as_ref()
+        .map(|n| n.text.clone())
+        .unwrap_or_default();
     assert!(said.len() > 70, "{said}");
     for screen in [KeyCode::F(4), KeyCode::F(6)] {
         press(&mut a, screen);
         let shown = screen_text(&render(&mut a, 60, 16));
         // Its last words are on screen, and it is not cut with "…".
-        let tail: String = said.chars().rev().take(12).collect::<Vec<_>>().into_iter().rev().collect();
+        let tail: String = said
+            .chars()
+            .rev()
+            .take(12)
+            .collect::<Vec<_>>()
+            .into_iter()
+            .rev()
+            .collect();
         assert!(shown.contains(tail.trim()), "{tail:?} in {shown}");
     }
 }
@@ -2004,7 +2043,10 @@ fn a_note_longer_than_its_pane_says_it_goes_on() {
         .unwrap_or_default();
     let column: String = (5..20).map(|y| buf[(x, y)].symbol().to_string()).collect();
     // At the end of the note: more above, the bar at the bottom.
-    assert!(x > 0 && column.starts_with('↑') && column.contains('█'), "{column:?}");
+    assert!(
+        x > 0 && column.starts_with('↑') && column.contains('█'),
+        "{column:?}"
+    );
     ctrl(&mut a, 'a');
     press(&mut a, KeyCode::Left);
     let t = render(&mut a, 80, 24);
@@ -2043,7 +2085,10 @@ fn every_screen_shows_its_own_keys_and_the_tabs_theirs() {
         top.contains("[F2 Rédaction] F3 Modèles F4 Brouillons F6 Résultats"),
         "{top}"
     );
-    assert!(bottom.contains("^N nouvelle") && bottom.contains("F1 aide"), "{bottom}");
+    assert!(
+        bottom.contains("^N nouvelle") && bottom.contains("F1 aide"),
+        "{bottom}"
+    );
     ctrl(&mut a, 'o');
     let t = render(&mut a, 80, 24);
     let bottom = bottom_row(&t);
@@ -2062,7 +2107,10 @@ fn every_screen_shows_its_own_keys_and_the_tabs_theirs() {
     let (top, bottom) = (top_row(&t), bottom_row(&t));
     // Narrow: the current tab keeps its name, the others their keys.
     assert!(top.contains("F2 [F3 Templates] F4 F6"), "{top}");
-    assert!(bottom.contains("Enter apply") && bottom.contains("F1 help"), "{bottom}");
+    assert!(
+        bottom.contains("Enter apply") && bottom.contains("F1 help"),
+        "{bottom}"
+    );
 }
 
 // ---- Outcomes changed with care ----
@@ -2083,7 +2131,11 @@ fn replacing_an_answer_asks_first() {
     let path = a.shelf.chosen().map(|e| e.path.clone()).unwrap_or_default();
     // Declined (R in French) over accepted: asked, and N keeps the answer.
     press(&mut a, KeyCode::Char('r'));
-    assert!(matches!(a.dialog, Some(Dialog::Remark { .. })), "{:?}", a.dialog);
+    assert!(
+        matches!(a.dialog, Some(Dialog::Remark { .. })),
+        "{:?}",
+        a.dialog
+    );
     let shown = screen_text(&render(&mut a, 80, 24));
     assert!(shown.contains("Remplacer la réponse"), "{shown}");
     press(&mut a, KeyCode::Char('n'));

@@ -318,13 +318,9 @@ fn screens(f: &mut Frame, app: &App) {
                 .as_ref()
                 .map(|d| shown(d.dir()))
                 .unwrap_or_default();
-            let pace_rows = super::shelf::PaceView {
-                pace: &pace,
-                look,
-            }
-            .rows(body.width);
-            if let Some(p) = super::shelf::filter_cursor(&app.shelf, body, pace_rows)
-                .filter(|_| typing)
+            let pace_rows = super::shelf::PaceView { pace: &pace, look }.rows(body.width);
+            if let Some(p) =
+                super::shelf::filter_cursor(&app.shelf, body, pace_rows).filter(|_| typing)
             {
                 f.set_cursor_position(p);
             }
@@ -488,7 +484,10 @@ fn screen_keys(app: &App) -> (Vec<(String, String)>, Vec<usize>) {
             let items = vec![
                 (
                     short(Action::Drafts),
-                    word(Text::new("marquer dans les brouillons", "mark in the drafts")),
+                    word(Text::new(
+                        "marquer dans les brouillons",
+                        "mark in the drafts",
+                    )),
                 ),
                 (short(Action::Back), word(Text::new("revenir", "back"))),
                 (short(Action::Help), word(Text::new("aide", "help"))),
@@ -543,10 +542,26 @@ fn tab_key(app: &App, action: Action) -> String {
 /// only the current one keeps its name (« F2 F3 [F4 Brouillons] F6 »).
 fn tabs<'a>(app: &App, theme: &Theme, room: usize) -> Line<'a> {
     let names = [
-        (Screen::Compose, Action::Compose, Text::new("Rédaction", "Compose")),
-        (Screen::Templates, Action::Templates, Text::new("Modèles", "Templates")),
-        (Screen::Drafts, Action::Drafts, Text::new("Brouillons", "Drafts")),
-        (Screen::Stats, Action::Stats, Text::new("Résultats", "Outcomes")),
+        (
+            Screen::Compose,
+            Action::Compose,
+            Text::new("Rédaction", "Compose"),
+        ),
+        (
+            Screen::Templates,
+            Action::Templates,
+            Text::new("Modèles", "Templates"),
+        ),
+        (
+            Screen::Drafts,
+            Action::Drafts,
+            Text::new("Brouillons", "Drafts"),
+        ),
+        (
+            Screen::Stats,
+            Action::Stats,
+            Text::new("Résultats", "Outcomes"),
+        ),
     ];
     let build = |named: bool| {
         let mut spans = vec![Span::raw(" ")];
