@@ -114,6 +114,12 @@ impl Folder {
         entries
     }
 
+    /// One draft read and scored again, as [`Folder::list`] lists it: a
+    /// list updates the row of a draft just marked without reading them all.
+    pub fn entry(&self, path: &Path, linter: &Linter, platform: Platform, tier: Tier) -> Entry {
+        entry(path.to_path_buf(), linter, platform, tier)
+    }
+
     /// Where a new draft for `draft`'s person goes: `ines-haddad.md`, or
     /// `note.md` for nobody yet (the next free name is found on writing).
     pub fn file_for(&self, draft: &Draft) -> PathBuf {

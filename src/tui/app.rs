@@ -313,6 +313,19 @@ impl App {
         let area = ratatui::layout::Rect::new(0, 0, self.size.0, self.size.1);
         let pane = super::ui::note_pane(area, self);
         self.note.resize(super::note::text_area(pane));
+        // The lists' pages, for the page keys and the scroll.
+        match self.screen {
+            Screen::Drafts => {
+                self.shelf.page = super::ui::drafts_rows(area, self);
+                self.shelf.follow();
+            }
+            Screen::Templates => {
+                self.picker.page = super::ui::templates_rows(area, self);
+                let count = self.filtered_templates().len();
+                self.picker.follow(count);
+            }
+            Screen::Compose | Screen::Stats => {}
+        }
     }
 
     /// Lints the note again, for the target as the form says.
@@ -430,14 +443,15 @@ impl App {
                 Focus::Checks => false,
             },
             Screen::Templates => true,
-            Screen::Drafts | Screen::Stats => false,
+            Screen::Drafts => self.shelf.filtering,
+            Screen::Stats => false,
         }
     }
 
     /// Where the keys are looked up, the nearest first.
     fn scopes(&self) -> &'static [Scope] {
         match (self.screen, self.typing()) {
-            (Screen::Drafts, _) => &[Scope::Everywhere, Scope::Drafts, Scope::Moving],
+            (Screen::Drafts, false) => &[Scope::Everywhere, Scope::Drafts, Scope::Moving],
             (_, true) => &[Scope::Everywhere, Scope::Text, Scope::Moving],
             (_, false) => &[Scope::Everywhere, Scope::Moving],
         }
@@ -460,7 +474,10 @@ impl App {
             self.restore();
             return;
         }
-        let typing = self.typing();
+        // A letter typed in the checks pane goes to the note (F8 brings the
+        // focus there): typed text never vanishes, nor opens the help.
+        let typing =
+            self.typing() || (self.screen == Screen::Compose && self.focus == Focus::Checks);
         if let Some((action, extend)) = self.keymap.action(key, self.scopes()) {
             // In text, a plain character bound to an action ("?") is typed.
             if !(typing && key.is_typed()) {
@@ -506,6 +523,7 @@ impl App {
                 _ => {}
             },
             (Screen::Templates, _) => self.picker.typed(text),
+            (Screen::Drafts, _) if self.shelf.filtering => self.shelf.typed(text),
             _ => {}
         }
     }
@@ -523,8 +541,12 @@ impl App {
             Action::Approve => self.approve(false),
             Action::Save => self.save_draft(),
             Action::Templates => {
+                // A new search each time: the last filter would take the
+                // letters typed after it.
                 self.screen = Screen::Templates;
+                self.picker.filter = super::editor::Editor::single_line("");
                 self.picker.selected = 0;
+                self.picker.offset = 0;
             }
             Action::Drafts => {
                 self.screen = Screen::Drafts;
@@ -555,6 +577,11 @@ impl App {
                 }
             }
             Action::Redraw => self.effects.push(Effect::Redraw),
+            // While the drafts' filter is typed, the key re-checks as it
+            // does on that screen.
+            Action::Restore if self.screen == Screen::Drafts => {
+                self.drafts_act(Action::Recheck, false)
+            }
             Action::Restore => self.restore(),
             Action::NextFocus | Action::PrevFocus if self.screen == Screen::Compose => {
                 self.cycle_focus(action == Action::NextFocus);
@@ -568,7 +595,7 @@ impl App {
             _ => match self.screen {
                 Screen::Compose => self.compose_act(action, extend),
                 Screen::Templates => self.templates_act(action, extend),
-                Screen::Drafts => self.drafts_act(action),
+                Screen::Drafts => self.drafts_act(action, extend),
                 Screen::Stats if action == Action::Back => self.screen = Screen::Compose,
                 Screen::Stats => {}
             },
@@ -915,6 +942,7 @@ impl App {
                 self.reset();
             }
             (Dialog::Approve { then, .. }, Answer::Yes) => self.approve_with(true, then),
+            (Dialog::Remark { path, mark, .. }, Answer::Yes) => self.mark(path, mark),
             (Dialog::Delete(path), Answer::Yes) => {
                 self.busy += 1;
                 self.effects.push(Effect::Io(Job::Delete(path)));

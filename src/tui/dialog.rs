@@ -28,6 +28,13 @@ pub enum Dialog {
         then: After,
     },
     Delete(PathBuf),
+    /// An answer recorded (accepted, ignored, declined) replaced by
+    /// another: a fact changed on one key, so asked first.
+    Remark {
+        path: PathBuf,
+        from: poignee::draft::Status,
+        mark: poignee::outcome::Mark,
+    },
     /// A template (its name) over a note that has text.
     Template(String),
 }
@@ -217,6 +224,32 @@ impl DialogView<'_> {
                     Text::new("garder", "keep"),
                 ),
             ),
+            Dialog::Remark { path, from, mark } => {
+                let file = path
+                    .file_name()
+                    .map(|n| n.to_string_lossy().into_owned())
+                    .unwrap_or_default();
+                let (from, to) = (from.label().get(lang), mark.status().label().get(lang));
+                (
+                    t(Text::new("Remplacer la réponse ?", "Replace the answer?")),
+                    match lang {
+                        Lang::Fr => format!(
+                            "{file} est déjà « {from} » : le marquer « {to} » remplace cette réponse et sa date."
+                        ),
+                        Lang::En => format!(
+                            "{file} is already “{from}”: marking it “{to}” replaces that answer and its date."
+                        ),
+                    },
+                    choices(
+                        keys,
+                        lang,
+                        Text::new("remplacer", "replace"),
+                        false,
+                        None,
+                        Text::new("garder la réponse", "keep the answer"),
+                    ),
+                )
+            }
             Dialog::Template(name) => {
                 let undo = keys.label(Action::Undo);
                 (

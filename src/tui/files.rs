@@ -26,8 +26,12 @@ impl App {
         }));
     }
 
-    pub(super) fn drafts_act(&mut self, action: Action) {
-        match self.shelf.act(action) {
+    pub(super) fn drafts_act(&mut self, action: Action, extend: bool) {
+        match self.shelf.act(action, extend) {
+            ShelfEvent::Copied(s) => {
+                self.clip = s.clone();
+                self.effects.push(Effect::Copy(s));
+            }
             ShelfEvent::Leave => self.screen = Screen::Compose,
             ShelfEvent::Recheck => self.list_drafts(true),
             ShelfEvent::Delete(i) => {
@@ -37,14 +41,33 @@ impl App {
             }
             ShelfEvent::Open(i) => self.open_entry(i),
             ShelfEvent::Mark(i, mark) => {
-                if let Some(e) = self.shelf.entries.get(i) {
-                    self.busy += 1;
-                    let path = e.path.clone();
-                    self.effects.push(Effect::Io(Job::Mark { path, mark }));
+                let Some(e) = self.shelf.entries.get(i) else {
+                    return;
+                };
+                let path = e.path.clone();
+                match e.status() {
+                    // An answer is a fact: replacing it by another asks.
+                    Some(from @ (Status::Accepted | Status::Ignored | Status::Declined))
+                        if from != mark.status() =>
+                    {
+                        self.dialog = Some(Dialog::Remark { path, from, mark });
+                    }
+                    _ => self.mark(path, mark),
                 }
             }
             ShelfEvent::Nothing => {}
         }
+    }
+
+    /// Asks for a draft to be marked; its row changes when it is done.
+    pub(super) fn mark(&mut self, path: PathBuf, mark: poignee::outcome::Mark) {
+        self.busy += 1;
+        self.effects.push(Effect::Io(Job::Mark {
+            path,
+            mark,
+            platform: self.form.platform,
+            tier: self.form.tier,
+        }));
     }
 
     pub(super) fn open_entry(&mut self, i: usize) {
@@ -121,7 +144,12 @@ impl App {
                 self.say(Severity::Error, msg);
             }
             Done::Deleted { path, result } => self.deleted(&path, result),
-            Done::Marked { path, mark, result } => self.marked(&path, mark, result),
+            Done::Marked {
+                path,
+                mark,
+                result,
+                entry,
+            } => self.marked(&path, mark, result, entry),
             Done::Stats(stats) => self.stats = Some(stats),
         }
     }
@@ -169,12 +197,13 @@ impl App {
         let at = shown(&path);
         if draft.front.status == Some(Status::Approved) {
             self.effects.push(Effect::Copy(draft.body.clone()));
-            let mut msg = match self.lang {
-                Lang::Fr => {
-                    format!("✓ approuvée, enregistrée dans {at} et copiée dans le presse-papiers")
-                }
-                Lang::En => format!("✓ approved, saved to {at} and copied to the clipboard"),
-            };
+            // What comes next before where the file went: at a narrow
+            // width the path is what gives way.
+            let (new, sent) = (self.key_of(Action::NewNote), self.key_of(Action::MarkSent));
+            let mut msg = self.t(Text::new(
+                "✓ approuvée et copiée dans le presse-papiers",
+                "✓ approved and copied to the clipboard",
+            ));
             let level = if pace.is_some() {
                 Severity::Warning
             } else {
@@ -184,11 +213,11 @@ impl App {
                 msg.push_str(" — ");
                 msg.push_str(&self.l(&p));
             }
-            // What comes next, in sight when it is needed.
-            let (new, sent) = (self.key_of(Action::NewNote), self.key_of(Action::MarkSent));
             msg.push_str(&match self.lang {
-                Lang::Fr => format!(" · {sent} : marquer envoyée · {new} : nouvelle note"),
-                Lang::En => format!(" · {sent}: mark it sent · {new}: new note"),
+                Lang::Fr => format!(
+                    " · {sent} : marquer envoyée · {new} : nouvelle note · enregistrée dans {at}"
+                ),
+                Lang::En => format!(" · {sent}: mark it sent · {new}: new note · saved to {at}"),
             });
             self.say(level, msg);
         } else {
@@ -255,9 +284,7 @@ impl App {
             .filter(|_| self.is_record() && !self.dirty)
         {
             Some(path) => {
-                self.busy += 1;
-                let mark = poignee::outcome::Mark::Sent;
-                self.effects.push(Effect::Io(Job::Mark { path, mark }));
+                self.mark(path, poignee::outcome::Mark::Sent);
             }
             None => {
                 let (approve, drafts) = (self.key_of(Action::Approve), self.key_of(Action::Drafts));
@@ -280,6 +307,7 @@ impl App {
         path: &Path,
         mark: poignee::outcome::Mark,
         result: Result<Option<Localized>, Localized>,
+        entry: Option<Box<poignee::drafts::Entry>>,
     ) {
         let word = self.t(mark.status().label());
         let at = shown(path);
@@ -301,8 +329,10 @@ impl App {
             // The open note is now sent or answered: a record.
             self.opened = Some(mark.status());
         }
-        if self.screen == Screen::Drafts {
-            self.list_drafts(false);
+        // The one row marked changes; the folder is not read again (at
+        // thousands of drafts that takes a while).
+        if let Some(entry) = entry {
+            self.shelf.replace(*entry);
         }
     }
 

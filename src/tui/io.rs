@@ -37,6 +37,9 @@ pub enum Job {
     Mark {
         path: PathBuf,
         mark: poignee::outcome::Mark,
+        /// What a draft that names none is scored for, as in a listing.
+        platform: Platform,
+        tier: Tier,
     },
     /// The outcomes of the folder's invitations.
     Stats,
@@ -63,6 +66,8 @@ pub enum Done {
         mark: poignee::outcome::Mark,
         /// What was done (with any warning), or why not.
         result: Result<Option<Localized>, Localized>,
+        /// The draft read again once marked, for its row in the list.
+        entry: Option<Box<Entry>>,
     },
     Stats(Box<poignee::stats::Stats>),
     /// A job that failed without an answer of its own (a bug): said.
@@ -153,7 +158,12 @@ impl Worker {
                     note,
                 }
             }
-            Job::Mark { path, mark } => {
+            Job::Mark {
+                path,
+                mark,
+                platform,
+                tier,
+            } => {
                 let today = jiff::Zoned::now().date();
                 let result = poignee::outcome::mark_file(&path, mark, today, false)
                     .map(|m| {
@@ -163,7 +173,17 @@ impl Worker {
                             .map(poignee::outcome::Warning::message)
                     })
                     .map_err(|e| e.message(mark));
-                Done::Marked { path, mark, result }
+                let entry = self
+                    .folder
+                    .as_ref()
+                    .filter(|_| result.is_ok())
+                    .map(|f| Box::new(f.entry(&path, &self.linter, platform, tier)));
+                Done::Marked {
+                    path,
+                    mark,
+                    result,
+                    entry,
+                }
             }
             Job::Stats => {
                 let window = poignee::stats::Window {

@@ -53,6 +53,7 @@ pub enum Action {
     Back,
     Change,
     DeleteDraft,
+    Filter,
     Recheck,
     Stats,
     MarkSent,
@@ -381,13 +382,19 @@ pub const BINDINGS: &[Binding] = &[
         A::Home,
         &["home"],
         S::Moving,
-        Text::new("début de ligne", "line start"),
+        Text::new(
+            "début de ligne ; dans une liste : le premier",
+            "line start; in a list: the first",
+        ),
     ),
     b(
         A::End,
         &["end"],
         S::Moving,
-        Text::new("fin de ligne", "line end"),
+        Text::new(
+            "fin de ligne ; dans une liste : le dernier",
+            "line end; in a list: the last",
+        ),
     ),
     b(
         A::Top,
@@ -406,8 +413,8 @@ pub const BINDINGS: &[Binding] = &[
         &["pageup"],
         S::Moving,
         Text::new(
-            "remonter l'aide ou l'explication d'une vérification",
-            "scroll the help or a check's explanation up",
+            "page précédente d'une liste, de l'aide ou de l'explication d'une vérification",
+            "previous page of a list, the help or a check's explanation",
         ),
     ),
     b(
@@ -415,8 +422,8 @@ pub const BINDINGS: &[Binding] = &[
         &["pagedown"],
         S::Moving,
         Text::new(
-            "faire défiler l'aide ou l'explication d'une vérification",
-            "scroll the help or a check's explanation down",
+            "page suivante d'une liste, de l'aide ou de l'explication d'une vérification",
+            "next page of a list, the help or a check's explanation",
         ),
     ),
     b(
@@ -453,6 +460,15 @@ pub const BINDINGS: &[Binding] = &[
         Text::new(
             "supprimer le brouillon (demande confirmation)",
             "delete the draft (asks first)",
+        ),
+    ),
+    b(
+        A::Filter,
+        &["/"],
+        S::Drafts,
+        Text::new(
+            "filtrer la liste par nom, statut ou texte (Entrée garde le filtre, Échap l'efface)",
+            "filter the list by name, status or text (Enter keeps the filter, Esc clears it)",
         ),
     ),
     b(

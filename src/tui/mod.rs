@@ -17,6 +17,7 @@ pub mod files;
 pub mod form;
 pub mod io;
 pub mod keys;
+pub mod list;
 pub mod note;
 pub mod outcomes;
 pub mod run;

@@ -328,6 +328,22 @@ impl Widget for NoteView<'_> {
             out.push(Line::from(spans));
         }
         Paragraph::new(Lines::from(out)).render(inner, buf);
+        // The right border becomes a scroll bar when the note runs past
+        // its pane: its arrows say there is more above or below.
+        let bar = Rect::new(
+            area.x,
+            inner.y,
+            area.width,
+            area.height.saturating_sub(inner.y - area.y),
+        );
+        super::list::scrollbar(
+            bar,
+            buf,
+            lines.len(),
+            note.scroll,
+            usize::from(inner.height),
+            theme.dim(),
+        );
     }
 }
 

@@ -89,18 +89,13 @@ impl Widget for OutcomesView<'_> {
             .render(area, buf);
             return;
         };
-        let [top, charts] =
-            Layout::vertical([Constraint::Length(3), Constraint::Min(6)]).areas(area);
-        let mut lines = vec![Line::from(Span::styled(
-            look.fr(self.summary(stats)),
-            theme.label(),
-        ))];
+        let mut texts = vec![(look.fr(self.summary(stats)), theme.label())];
         if stats.overall.sent == 0 {
             let (sent, drafts) = (
                 look.keys.label(Action::MarkSent),
                 look.keys.label(Action::Drafts),
             );
-            lines.push(Line::from(Span::styled(
+            texts.push((
                 look.fr(match look.lang {
                     Lang::Fr => format!(
                         "aucune invitation marquée envoyée : {sent} après avoir approuvé, ou dans les brouillons ({drafts})"
@@ -110,11 +105,24 @@ impl Widget for OutcomesView<'_> {
                     ),
                 }),
                 theme.dim(),
-            )));
+            ));
         }
-        Paragraph::new(lines)
-            .wrap(Wrap { trim: true })
-            .render(top, buf);
+        // Wrapped here, so that the rows are the text's: the summary and
+        // what to do next are read whole, the charts keeping six rows.
+        let width = usize::from(area.width).max(10);
+        let lines: Vec<Line> = texts
+            .iter()
+            .flat_map(|(text, style)| {
+                textwrap::wrap(text, width)
+                    .into_iter()
+                    .map(|l| Line::from(Span::styled(l.into_owned(), *style)))
+            })
+            .collect();
+        let most = area.height.saturating_sub(6).max(1);
+        let rows = u16::try_from(lines.len()).unwrap_or(most).min(most);
+        let [top, charts] =
+            Layout::vertical([Constraint::Length(rows), Constraint::Min(6)]).areas(area);
+        Paragraph::new(lines).render(top, buf);
         let [left, right] =
             Layout::horizontal([Constraint::Percentage(45), Constraint::Percentage(55)])
                 .areas(charts);

@@ -4,7 +4,9 @@
 //! notes left. The list is read off the UI thread; until it comes, it says
 //! so.
 
+use super::editor::Editor;
 use super::keys::Action;
+use super::note::{Edit, edit};
 use super::theme::{Look, fit, fit_middle};
 use poignee::drafts::{Entry, Pace};
 use poignee::lang::{Lang, Text};
@@ -19,7 +21,21 @@ use unicode_width::UnicodeWidthStr;
 #[derive(Debug, Clone, Default)]
 pub struct Shelf {
     pub entries: Vec<Entry>,
+    /// Each entry's folded words for the filter: the person, the file, the
+    /// status (in both languages) and the note; made once per listing.
+    hay: Vec<String>,
+    /// The entries the filter keeps (their places in `entries`), in order.
+    pub shown: Vec<usize>,
+    /// The row chosen, in `shown`.
     pub selected: usize,
+    /// The first row in sight, and how many rows the view has (from the
+    /// layout, for the page keys).
+    pub offset: usize,
+    pub page: usize,
+    /// The filter (`/`): by name, status or text.
+    pub filter: Editor,
+    /// The filter is being typed: letters go to it, not to the marks.
+    pub filtering: bool,
     /// A listing was asked for and has not come back yet.
     pub loading: bool,
     /// Say how many were re-checked when it comes back.
@@ -30,44 +46,159 @@ pub struct Shelf {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ShelfEvent {
     Nothing,
+    /// The entry (its place in `entries`) to open.
     Open(usize),
     Delete(usize),
     Recheck,
     Mark(usize, poignee::outcome::Mark),
+    Copied(String),
     Leave,
+}
+
+/// An entry's words as the filter reads them.
+fn hay(e: &Entry) -> String {
+    let file = e
+        .path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let status = e.status().map(|s| s.label()).unwrap_or(Text::new("", ""));
+    let body = e.draft.as_ref().map_or("", |d| d.body.as_str());
+    poignee::text::fold(&format!(
+        "{} {file} {} {} {body}",
+        e.who,
+        status.get(Lang::Fr),
+        status.get(Lang::En)
+    ))
 }
 
 impl Shelf {
     pub fn set(&mut self, entries: Vec<Entry>) {
+        self.hay = entries.iter().map(hay).collect();
         self.entries = entries;
         self.loading = false;
-        if self.selected >= self.entries.len() {
-            self.selected = self.entries.len().saturating_sub(1);
+        self.refilter();
+    }
+
+    /// One entry read again (after a mark): its row changes, the others
+    /// stay; a file not listed is left for the next listing.
+    pub fn replace(&mut self, entry: Entry) {
+        let Some(i) = self.entries.iter().position(|e| e.path == entry.path) else {
+            return;
+        };
+        let kept = self.shown.get(self.selected).copied();
+        self.hay[i] = hay(&entry);
+        self.entries[i] = entry;
+        self.refilter();
+        // The same draft stays chosen when the filter still keeps it.
+        if let Some(at) = kept.and_then(|k| self.shown.iter().position(|&j| j == k)) {
+            self.selected = at;
         }
+        self.follow();
+    }
+
+    /// The entries the filter keeps: every word of it in the entry's.
+    fn refilter(&mut self) {
+        let words: Vec<String> = poignee::text::fold(self.filter.text())
+            .split_whitespace()
+            .map(str::to_string)
+            .collect();
+        self.shown = (0..self.entries.len())
+            .filter(|&i| {
+                let hay = self.hay.get(i).map_or("", String::as_str);
+                words.iter().all(|w| hay.contains(w.as_str()))
+            })
+            .collect();
+        self.follow();
+    }
+
+    /// The choice within the rows kept, and in sight.
+    pub fn follow(&mut self) {
+        let len = self.shown.len();
+        self.selected = self.selected.min(len.saturating_sub(1));
+        self.offset = super::list::follow(self.selected, self.offset, self.page, len);
+    }
+
+    /// The place in `entries` of the row chosen.
+    pub fn chosen_index(&self) -> Option<usize> {
+        self.shown.get(self.selected).copied()
     }
 
     pub fn chosen(&self) -> Option<&Entry> {
-        self.entries.get(self.selected)
+        self.chosen_index().and_then(|i| self.entries.get(i))
     }
 
-    pub fn act(&mut self, action: Action) -> ShelfEvent {
-        match action {
-            Action::Back => return ShelfEvent::Leave,
-            Action::Up => self.selected = self.selected.saturating_sub(1),
-            Action::Down if self.selected + 1 < self.entries.len() => self.selected += 1,
-            Action::Top => self.selected = 0,
-            Action::Bottom => self.selected = self.entries.len().saturating_sub(1),
-            Action::Confirm if self.chosen().is_some() => return ShelfEvent::Open(self.selected),
-            Action::DeleteDraft if self.chosen().is_some() => {
-                return ShelfEvent::Delete(self.selected);
-            }
-            Action::Recheck => return ShelfEvent::Recheck,
-            Action::MarkSent
-            | Action::MarkAccepted
-            | Action::MarkIgnored
-            | Action::MarkDeclined
-                if self.chosen().is_some() =>
-            {
+    /// Text typed while filtering.
+    pub fn typed(&mut self, s: &str) {
+        self.filter.insert(&s.replace(['\r', '\n'], " "));
+        self.selected = 0;
+        self.refilter();
+    }
+
+    fn clear_filter(&mut self) {
+        let kept = self.chosen_index();
+        self.filter = Editor::single_line("");
+        self.filtering = false;
+        self.refilter();
+        // Back in the whole list on the draft that was chosen.
+        if let Some(k) = kept {
+            self.selected = self.shown.iter().position(|&j| j == k).unwrap_or(0);
+        }
+        self.follow();
+    }
+
+    pub fn act(&mut self, action: Action, extend: bool) -> ShelfEvent {
+        let len = self.shown.len();
+        if let Some(to) = super::list::moved(action, self.selected, len, self.page)
+            .filter(|_| !(self.filtering && matches!(action, Action::Home | Action::End)))
+        {
+            self.selected = to;
+            self.follow();
+            return ShelfEvent::Nothing;
+        }
+        if self.filtering {
+            return match action {
+                // Esc clears the filter, Enter keeps it.
+                Action::Back => {
+                    self.clear_filter();
+                    ShelfEvent::Nothing
+                }
+                Action::Confirm => {
+                    self.filtering = false;
+                    ShelfEvent::Nothing
+                }
+                _ => match edit(&mut self.filter, action, extend, usize::MAX, false) {
+                    Edit::Changed => {
+                        self.selected = 0;
+                        self.refilter();
+                        ShelfEvent::Nothing
+                    }
+                    Edit::Cut(s) => {
+                        self.selected = 0;
+                        self.refilter();
+                        ShelfEvent::Copied(s)
+                    }
+                    Edit::Copied(s) => ShelfEvent::Copied(s),
+                    Edit::Moved | Edit::Ignored => ShelfEvent::Nothing,
+                },
+            };
+        }
+        let chosen = self.chosen_index();
+        match (action, chosen) {
+            (Action::Filter, _) => self.filtering = true,
+            // Esc takes the filter away first, then leaves.
+            (Action::Back, _) if !self.filter.text().is_empty() => self.clear_filter(),
+            (Action::Back, _) => return ShelfEvent::Leave,
+            (Action::Confirm, Some(i)) => return ShelfEvent::Open(i),
+            (Action::DeleteDraft, Some(i)) => return ShelfEvent::Delete(i),
+            (Action::Recheck, _) => return ShelfEvent::Recheck,
+            (
+                Action::MarkSent
+                | Action::MarkAccepted
+                | Action::MarkIgnored
+                | Action::MarkDeclined,
+                Some(i),
+            ) => {
                 use poignee::outcome::Mark;
                 let mark = match action {
                     Action::MarkSent => Mark::Sent,
@@ -75,7 +206,7 @@ impl Shelf {
                     Action::MarkIgnored => Mark::Ignored,
                     _ => Mark::Declined,
                 };
-                return ShelfEvent::Mark(self.selected, mark);
+                return ShelfEvent::Mark(i, mark);
             }
             _ => {}
         }
@@ -237,6 +368,77 @@ impl ShelfView<'_> {
     }
 }
 
+/// The drafts screen's parts: the list (its block), the pace, the preview.
+pub fn areas(area: Rect, pace_rows: u16) -> [Rect; 3] {
+    Layout::vertical([
+        Constraint::Percentage(65),
+        Constraint::Length(pace_rows),
+        Constraint::Min(2),
+    ])
+    .areas(area)
+}
+
+/// Rows of drafts the list shows in `area` (the screen's body): under the
+/// block's title, the filter's row when there is one, and the heading.
+pub fn list_rows(area: Rect, pace_rows: u16, filter: bool) -> usize {
+    let [list, ..] = areas(area, pace_rows);
+    usize::from(list.height).saturating_sub(2 + usize::from(filter))
+}
+
+impl Shelf {
+    /// The filter has a row: being typed, or kept.
+    pub fn filter_shown(&self) -> bool {
+        self.filtering || !self.filter.text().is_empty()
+    }
+}
+
+/// The filter's row: « / texte ▏ 3 sur 5 000 ».
+fn filter_line(shelf: &Shelf, look: &Look, w: usize) -> Line<'static> {
+    let theme = look.theme;
+    let (n, of) = (
+        super::list::count(shelf.shown.len(), look.lang),
+        super::list::count(shelf.entries.len(), look.lang),
+    );
+    let (enter, esc) = (
+        look.keys.label(Action::Confirm),
+        look.keys.label(Action::Back),
+    );
+    let tail = look.fr(match (look.lang, shelf.filtering) {
+        (Lang::Fr, true) => format!("  {n} sur {of} · {enter} : garder · {esc} : effacer"),
+        (Lang::En, true) => format!("  {n} of {of} · {enter}: keep · {esc}: clear"),
+        (Lang::Fr, false) => format!("  {n} sur {of} · {esc} : effacer le filtre"),
+        (Lang::En, false) => format!("  {n} of {of} · {esc}: clear the filter"),
+    });
+    let text = shelf.filter.text().to_string();
+    let room = w.saturating_sub(2 + UnicodeWidthStr::width(tail.as_str()));
+    Line::from(vec![
+        Span::styled("/ ", theme.label()),
+        Span::raw(fit(&text, room.max(4))),
+        Span::styled(tail, theme.dim()),
+    ])
+}
+
+/// Where the terminal's cursor goes while the filter is typed.
+pub fn filter_cursor(
+    shelf: &Shelf,
+    area: Rect,
+    pace_rows: u16,
+) -> Option<ratatui::layout::Position> {
+    if !shelf.filtering {
+        return None;
+    }
+    let [list, ..] = areas(area, pace_rows);
+    let inner = Block::new().borders(Borders::TOP).inner(list);
+    let f = &shelf.filter;
+    let col = 2 + UnicodeWidthStr::width(&f.text()[..f.cursor()]);
+    (inner.height > 0).then(|| {
+        ratatui::layout::Position::new(
+            inner.x + col.min(usize::from(inner.width).saturating_sub(1)) as u16,
+            inner.y,
+        )
+    })
+}
+
 impl Widget for ShelfView<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let (look, theme, shelf) = (self.look, self.look.theme, self.shelf);
@@ -244,21 +446,37 @@ impl Widget for ShelfView<'_> {
             pace: self.pace,
             look,
         };
-        let [list, pace, preview] = Layout::vertical([
-            Constraint::Percentage(65),
-            Constraint::Length(pace_view.rows(area.width)),
-            Constraint::Min(2),
-        ])
-        .areas(area);
+        let [list, pace, preview] = areas(area, pace_view.rows(area.width));
         pace_view.render(pace, buf);
-        let block = Block::new().borders(Borders::TOP).title(format!(
-            " {} · {} ",
-            look.t(Text::new("Brouillons enregistrés", "Saved drafts")),
-            self.dir
-        ));
+        // The position whole; the folder's name gives way, in its middle.
+        let at = format!(
+            " {} ",
+            super::list::position(shelf.selected, shelf.shown.len(), look.lang)
+        );
+        let head = look.t(Text::new("Brouillons enregistrés", "Saved drafts"));
+        let room = usize::from(list.width).saturating_sub(
+            UnicodeWidthStr::width(at.as_str()) + UnicodeWidthStr::width(head.as_str()) + 6,
+        );
+        let title = if room >= 6 {
+            format!(" {head} · {} ", fit_middle(&self.dir, room))
+        } else {
+            format!(" {head} ")
+        };
+        let block = Block::new()
+            .borders(Borders::TOP)
+            .title(title)
+            .title(Line::from(at).alignment(ratatui::layout::Alignment::Right));
         let inner = block.inner(list);
         block.render(list, buf);
-        let w = usize::from(inner.width);
+        let mut lines = Vec::new();
+        if shelf.filter_shown() {
+            lines.push(filter_line(shelf, &look, usize::from(inner.width)));
+        }
+        let top = u16::try_from(lines.len()).unwrap_or(0);
+        let h = usize::from(inner.height.saturating_sub(1 + top));
+        let len = shelf.shown.len();
+        // A column for the scroll bar when the rows run past the view.
+        let w = usize::from(inner.width).saturating_sub(usize::from(len > h));
         // The score and the status never cut: the name takes what is left
         // (at least 8 columns), the file name shows when there is room.
         let who_w = w.saturating_sub(2 + 15 + 17 + 6).clamp(8, 24);
@@ -281,10 +499,14 @@ impl Widget for ShelfView<'_> {
             Lang::Fr => row_of("statut", "date", "pour", "score", "fichier"),
             Lang::En => row_of("status", "date", "to", "score", "file"),
         };
-        let mut lines = vec![Line::from(Span::styled(fit(&head, w), theme.dim()))];
-        let h = usize::from(inner.height.saturating_sub(1));
-        let first = shelf.selected.saturating_sub(h.saturating_sub(1));
-        for (i, e) in shelf.entries.iter().enumerate().skip(first).take(h) {
+        lines.push(Line::from(Span::styled(fit(&head, w), theme.dim())));
+        // The view's own first row: the one kept in state, or, when the
+        // view is smaller than the state thinks, the choice in sight.
+        let first = super::list::follow(shelf.selected, shelf.offset, h, len);
+        for (at, &i) in shelf.shown.iter().enumerate().skip(first).take(h) {
+            let Some(e) = shelf.entries.get(i) else {
+                continue;
+            };
             let file = e
                 .path
                 .file_name()
@@ -292,7 +514,7 @@ impl Widget for ShelfView<'_> {
                 .unwrap_or_default();
             let score = e.score.map(|s| s.to_string()).unwrap_or_default();
             let row = row_of(&self.status(e), &e.date, &e.who, &score, &file);
-            let style = if i == shelf.selected {
+            let style = if at == shelf.selected {
                 theme.selected()
             } else {
                 Style::new()
@@ -317,8 +539,23 @@ impl Widget for ShelfView<'_> {
                 }
             };
             lines.push(Line::from(Span::styled(text, theme.dim())));
+        } else if shelf.shown.is_empty() {
+            lines.push(Line::from(Span::styled(
+                look.t(Text::new(
+                    "aucun brouillon ne correspond au filtre",
+                    "no draft matches the filter",
+                )),
+                theme.dim(),
+            )));
         }
         Paragraph::new(lines).render(inner, buf);
+        let rows = Rect::new(
+            inner.x,
+            inner.y + top + 1,
+            inner.width,
+            inner.height.saturating_sub(top + 1),
+        );
+        super::list::scrollbar(rows, buf, len, first, h, theme.dim());
         let block = Block::new().borders(Borders::TOP);
         let pinner = block.inner(preview);
         block.render(preview, buf);

@@ -19,6 +19,9 @@ use unicode_width::UnicodeWidthStr;
 pub struct Picker {
     pub filter: Editor,
     pub selected: usize,
+    /// The first row in sight, and the rows the view has (from the layout).
+    pub offset: usize,
+    pub page: usize,
 }
 
 /// What a key did in the picker.
@@ -37,6 +40,8 @@ impl Picker {
         Picker {
             filter: Editor::single_line(""),
             selected: 0,
+            offset: 0,
+            page: 10,
         }
     }
 
@@ -58,20 +63,22 @@ impl Picker {
         found
     }
 
-    /// `count` is how many templates the filter keeps.
+    /// The choice within the `count` templates kept, and in sight.
+    pub fn follow(&mut self, count: usize) {
+        self.selected = self.selected.min(count.saturating_sub(1));
+        self.offset = super::list::follow(self.selected, self.offset, self.page, count);
+    }
+
+    /// `count` is how many templates the filter keeps. The list's moves
+    /// (a row, a page, the ends) go to the list; the filter takes the rest.
     pub fn act(&mut self, action: Action, extend: bool, count: usize) -> PickerEvent {
+        if let Some(to) = super::list::moved(action, self.selected, count, self.page) {
+            self.selected = to;
+            self.follow(count);
+            return PickerEvent::Nothing;
+        }
         match action {
             Action::Back => PickerEvent::Leave,
-            Action::Up => {
-                self.selected = self.selected.saturating_sub(1);
-                PickerEvent::Nothing
-            }
-            Action::Down => {
-                if self.selected + 1 < count {
-                    self.selected += 1;
-                }
-                PickerEvent::Nothing
-            }
             Action::Confirm => PickerEvent::Apply,
             _ => match edit(&mut self.filter, action, extend, usize::MAX, false) {
                 Edit::Changed => {
@@ -118,6 +125,12 @@ fn list_inner(area: Rect) -> Rect {
     Block::new()
         .borders(Borders::TOP | Borders::RIGHT)
         .inner(list)
+}
+
+/// Rows of templates the list shows in `area` (the screen's body): under
+/// the filter and a blank row.
+pub fn rows(area: Rect) -> usize {
+    usize::from(list_inner(area).height.saturating_sub(2))
 }
 
 impl PickerView<'_> {
@@ -195,6 +208,13 @@ impl Widget for PickerView<'_> {
         Block::new()
             .borders(Borders::TOP | Borders::RIGHT)
             .title(format!(" {} ", look.t(Text::new("Modèles", "Templates"))))
+            .title(
+                Line::from(format!(
+                    " {} ",
+                    super::list::position(self.picker.selected, self.items.len(), look.lang)
+                ))
+                .alignment(ratatui::layout::Alignment::Right),
+            )
             .render(list, buf);
         let inner = list_inner(area);
         Paragraph::new(Line::from(vec![
@@ -202,8 +222,9 @@ impl Widget for PickerView<'_> {
             Span::raw(self.picker.filter.text().to_string()),
         ]))
         .render(Rect::new(inner.x, inner.y, inner.width, 1), buf);
-        let h = usize::from(inner.height.saturating_sub(2));
-        let first = self.picker.selected.saturating_sub(h.saturating_sub(1));
+        let h = rows(area);
+        let len = self.items.len();
+        let first = super::list::follow(self.picker.selected, self.picker.offset, h, len);
         let w = usize::from(inner.width);
         let mut lines = Vec::new();
         for (i, t) in self.items.iter().enumerate().skip(first).take(h) {
@@ -238,6 +259,14 @@ impl Widget for PickerView<'_> {
             ),
             buf,
         );
+        // The list's right border becomes its scroll bar when it runs on.
+        let bar = Rect::new(
+            list.x,
+            inner.y + 2,
+            list.width,
+            inner.height.saturating_sub(2),
+        );
+        super::list::scrollbar(bar, buf, len, first, h, theme.dim());
         let block = Block::new().borders(Borders::TOP).title(format!(
             " {} ",
             look.t(Text::new("Aperçu pour la cible", "Preview for the target"))

@@ -449,7 +449,12 @@ fn help_opens_with_f1_or_question_mark_outside_the_editor() {
     typed(&mut a, "?");
     assert!(a.dialog.is_none(), "in the editor, ? is a character");
     assert_eq!(a.note.text(), "?");
+    // In the checks pane too: a letter typed there goes to the note.
     a.focus = Focus::Checks;
+    press(&mut a, KeyCode::Char('?'));
+    assert!(a.dialog.is_none(), "in the checks, ? is typed in the note");
+    assert_eq!((a.note.text(), a.focus), ("??", Focus::Note));
+    ctrl(&mut a, 'o');
     press(&mut a, KeyCode::Char('?'));
     assert_eq!(a.dialog, Some(Dialog::Help));
     press(&mut a, KeyCode::Esc);
@@ -771,7 +776,13 @@ fn draft_scores_and_the_main_keys_show_at_sixty_columns() {
         "{shown}"
     );
     assert!(shown.contains(" 100"), "{shown}");
-    for key in ["^S approuver", "^T modèles", "^O ouvrir", "F1 aide"] {
+    // The drafts screen's own keys, and the compose screen's on it.
+    for key in ["Entrée ouvrir", "/ filtrer", "F9 A I R marquer", "F1 aide"] {
+        assert!(shown.contains(key), "{key} in {shown}");
+    }
+    press(&mut a, KeyCode::Esc);
+    let shown = screen_text(&render(&mut a, 60, 16));
+    for key in ["^S approuver", "^Q quitter", "F1 aide"] {
         assert!(shown.contains(key), "{key} in {shown}");
     }
 }
@@ -1338,15 +1349,16 @@ fn the_outcomes_screen_shows_rates_by_week_and_template() {
     );
     let weeks = super::outcomes::weeks(&a.shelf.entries, jiff::Zoned::now().date());
     assert_eq!(weeks.iter().map(|w| w.0).sum::<u64>(), 14, "{weeks:?}");
-    for (w, h) in [(80, 24), (120, 40)] {
+    for (w, h) in [(60, 16), (80, 24), (120, 40)] {
         let shown = render(&mut a, w, h);
         let text = screen_text(&shown).replace(['\u{a0}', '\u{202f}'], " ");
         assert!(
             text.contains("14 envoyées · 5 acceptées · 5 refusées"),
             "{text}"
         );
+        // At 60 columns the names are cut, with a sign.
         assert!(
-            text.contains("fr/evenement") && text.contains("fr/article"),
+            w < 80 || (text.contains("fr/evenement") && text.contains("fr/article")),
             "{text}"
         );
         insta::assert_snapshot!(format!("outcomes_{w}x{h}"), shown.backend());
@@ -1703,4 +1715,441 @@ fn f8_after_a_placeholder_goes_to_the_next_one_and_a_note_wide_finding_to_its_ex
     typed(&mut a, "x");
     assert_eq!(a.focus, Focus::Note);
     assert_eq!(a.note.text().get(at..=at), Some("x"), "{}", a.note.text());
+}
+
+// ---- Lists that scale ----
+
+/// `n` approved drafts, one a day back from 2026-11-24, named p0000…: the
+/// newest is p0000.
+fn write_many(dir: &Path, n: usize) {
+    let _ = std::fs::create_dir_all(dir);
+    let start: jiff::civil::Date = "2026-11-24".parse().unwrap_or_default();
+    for i in 0..n {
+        let day = start
+            .checked_sub(jiff::Span::new().days(i64::try_from(i).unwrap_or(0)))
+            .unwrap_or(start);
+        let (name, body) = if i == 7 {
+            (
+                "Zoé Lambert",
+                "Bonjour Zoé, nous avons parlé de cartographie au salon Geo. Au plaisir !",
+            )
+        } else {
+            (
+                "Paul Durand",
+                "Hi Paul, I read your post on load testing. Happy to compare notes? Thanks!",
+            )
+        };
+        let _ = std::fs::write(
+            dir.join(format!("p{i:04}.md")),
+            format!(
+                "+++\nplatform = \"linkedin\"\nstatus = \"approved\"\napproved_at = {day}T09:00:00Z\n[target]\nname = \"{name}\"\n+++\n{body}"
+            ),
+        );
+    }
+}
+
+#[test]
+fn a_long_drafts_list_pages_jumps_and_says_where_it_is() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    write_many(dir.path(), 1200);
+    let mut a = app(Lang::Fr, Some(dir.path()));
+    a.update(Msg::Resize(80, 24));
+    ctrl(&mut a, 'o');
+    assert_eq!(a.shelf.entries.len(), 1200);
+    let page = a.shelf.page;
+    assert!(page > 5, "{page}");
+    press(&mut a, KeyCode::PageDown);
+    assert_eq!(a.shelf.selected, page);
+    press(&mut a, KeyCode::PageUp);
+    assert_eq!(a.shelf.selected, 0);
+    press(&mut a, KeyCode::End);
+    assert_eq!(a.shelf.selected, 1199);
+    let shown = screen_text(&render(&mut a, 80, 24));
+    // Where it is, with the French grouping, and the last draft in sight.
+    assert!(shown.contains("1\u{202f}200/1\u{202f}200"), "{shown}");
+    assert!(shown.contains("p1199.md"), "{shown}");
+    // Moving up inside the view does not scroll.
+    let offset = a.shelf.offset;
+    press(&mut a, KeyCode::Up);
+    assert_eq!((a.shelf.selected, a.shelf.offset), (1198, offset));
+    press(&mut a, KeyCode::Home);
+    assert_eq!(a.shelf.selected, 0);
+    let t = render(&mut a, 80, 24);
+    let shown = screen_text(&t);
+    assert!(shown.contains("1/1\u{202f}200"), "{shown}");
+    // A scroll bar on the list's right edge says it goes on.
+    let buf = t.backend().buffer();
+    let right: String = (0..24).map(|y| buf[(78, y)].symbol().to_string()).collect();
+    assert!(right.contains('↓') && right.contains('█'), "{right:?}");
+    let mut en = app(Lang::En, Some(dir.path()));
+    ctrl(&mut en, 'o');
+    let shown = screen_text(&render(&mut en, 80, 24));
+    assert!(shown.contains("1/1,200"), "{shown}");
+}
+
+#[test]
+fn the_drafts_filter_narrows_by_name_status_or_text_and_esc_clears_it() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    write_many(dir.path(), 40);
+    let mut a = app(Lang::En, Some(dir.path()));
+    ctrl(&mut a, 'o');
+    press(&mut a, KeyCode::Char('/'));
+    assert!(a.shelf.filtering);
+    // Letters go to the filter, not to the marks (`a` would mark accepted).
+    typed(&mut a, "zoe");
+    assert_eq!(a.shelf.shown.len(), 1);
+    assert_eq!(
+        a.shelf.chosen().map(|e| e.who.as_str()),
+        Some("Zoé Lambert")
+    );
+    let text = std::fs::read_to_string(dir.path().join("p0007.md")).unwrap_or_default();
+    assert!(text.contains("status = \"approved\""), "{text}");
+    // By the note's text, accents folded.
+    for _ in 0..3 {
+        press(&mut a, KeyCode::Backspace);
+    }
+    typed(&mut a, "cartographie");
+    assert_eq!(a.shelf.shown.len(), 1);
+    // Enter keeps the filter and gives the keys back to the list.
+    press(&mut a, KeyCode::Enter);
+    assert!(!a.shelf.filtering && a.shelf.shown.len() == 1);
+    let shown = screen_text(&render(&mut a, 80, 24));
+    assert!(
+        shown.contains("/ cartographie") && shown.contains("1 of 40"),
+        "{shown}"
+    );
+    // Esc clears it, on the draft that was chosen; a second Esc leaves.
+    press(&mut a, KeyCode::Esc);
+    assert_eq!(a.screen, Screen::Drafts);
+    assert_eq!(a.shelf.shown.len(), 40);
+    assert_eq!(
+        a.shelf.chosen().map(|e| e.who.as_str()),
+        Some("Zoé Lambert")
+    );
+    // By status: the word the list shows.
+    press(&mut a, KeyCode::Char('/'));
+    typed(&mut a, "declined");
+    assert!(a.shelf.shown.is_empty());
+    let shown = screen_text(&render(&mut a, 80, 24));
+    assert!(shown.contains("no draft matches the filter"), "{shown}");
+    press(&mut a, KeyCode::Esc);
+    assert!(!a.shelf.filtering && a.shelf.shown.len() == 40);
+    press(&mut a, KeyCode::Esc);
+    assert_eq!(a.screen, Screen::Compose);
+}
+
+#[test]
+fn marking_a_draft_changes_its_row_without_reading_the_folder_again() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    write_many(dir.path(), 5);
+    let mut a = app(Lang::En, Some(dir.path()));
+    ctrl(&mut a, 'o');
+    press(&mut a, KeyCode::Down);
+    // A file written meanwhile shows at the next listing, not at a mark.
+    write_drafts(dir.path());
+    press(&mut a, KeyCode::F(9));
+    assert_eq!(a.shelf.entries.len(), 5, "the folder was read again");
+    assert_eq!(a.shelf.selected, 1);
+    assert_eq!(
+        a.shelf.chosen().and_then(|e| e.status()),
+        Some(poignee::draft::Status::Sent)
+    );
+    assert!(
+        a.shelf.entries.iter().filter_map(|e| e.paced_at).count() == 5,
+        "the pace reads the row marked"
+    );
+}
+
+#[test]
+fn the_template_list_pages_and_says_where_it_is() {
+    let mut a = app(Lang::En, None);
+    a.update(Msg::Resize(60, 16));
+    ctrl(&mut a, 't');
+    let count = a.filtered_templates().len();
+    assert!(count > a.picker.page, "{count} {}", a.picker.page);
+    press(&mut a, KeyCode::PageDown);
+    assert_eq!(a.picker.selected, a.picker.page);
+    press(&mut a, KeyCode::End);
+    assert_eq!(a.picker.selected, count - 1);
+    let t = render(&mut a, 60, 16);
+    let shown = screen_text(&t);
+    assert!(shown.contains(&format!("{count}/{count}")), "{shown}");
+    press(&mut a, KeyCode::Home);
+    assert_eq!(a.picker.selected, 0);
+    let t = render(&mut a, 60, 16);
+    let buf = t.backend().buffer();
+    let x = (0..60)
+        .find(|&x| buf[(x, 4)].symbol() == "↑")
+        .unwrap_or_default();
+    let bar: String = (0..16).map(|y| buf[(x, y)].symbol().to_string()).collect();
+    assert!(x > 0 && bar.contains('↓') && bar.contains('█'), "{bar:?}");
+}
+
+// ---- Messages never cut ----
+
+/// `n` notes approved today, for a pace over the budget.
+fn write_this_week(dir: &Path, n: usize) {
+    let _ = std::fs::create_dir_all(dir);
+    // An hour ago: the note approved now comes after them.
+    let now = jiff::Timestamp::now()
+        .checked_sub(jiff::SignedDuration::from_hours(1))
+        .unwrap_or_else(|_| jiff::Timestamp::now())
+        .strftime("%Y-%m-%dT%H:%M:%SZ")
+        .to_string();
+    for i in 0..n {
+        let _ = std::fs::write(
+            dir.join(format!("w{i:02}.md")),
+            format!(
+                "+++\nplatform = \"linkedin\"\nstatus = \"approved\"\napproved_at = {now}\n[target]\nname = \"W{i}\"\n+++\nBonjour, nous nous sommes vus au salon VivaTech. Merci !"
+            ),
+        );
+    }
+}
+
+#[test]
+fn the_mark_sent_offer_stays_in_sight_after_a_pace_warning() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let drafts = dir.path().join("des-brouillons-bien-rangés/par-année/2026");
+    write_this_week(&drafts, 22);
+    for lang in [Lang::Fr, Lang::En] {
+        let mut a = app(lang, Some(&drafts));
+        typed(
+            &mut a,
+            "Bonjour Claire, nous avons échangé au salon VivaTech sur la logistique urbaine. Au plaisir !",
+        );
+        fill_target(&mut a, "Claire Martin", "Lyon", "Marketing Services");
+        ctrl(&mut a, 's');
+        if a.dialog.is_some() {
+            press(
+                &mut a,
+                KeyCode::Char(if lang == Lang::Fr { 'o' } else { 'y' }),
+            );
+        }
+        assert_eq!(
+            a.notice.as_ref().map(|n| n.level),
+            Some(Severity::Warning),
+            "{:?}",
+            a.notice
+        );
+        let shown = screen_text(&render(&mut a, 80, 24)).replace(['\u{a0}', '\u{202f}'], " ");
+        let offer = match lang {
+            Lang::Fr => "F9 : marquer envoyée",
+            Lang::En => "F9: mark it sent",
+        };
+        assert!(shown.contains(offer), "{shown}");
+        assert!(
+            shown.contains("budget"),
+            "the pace warning is read whole: {shown}"
+        );
+    }
+}
+
+#[test]
+fn a_long_notice_wraps_on_the_drafts_and_outcomes_screens() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let drafts = dir
+        .path()
+        .join("un-dossier-de-brouillons-au-nom-plutôt-long");
+    write_drafts(&drafts);
+    let mut a = app(Lang::Fr, Some(&drafts));
+    ctrl(&mut a, 'o');
+    press(&mut a, KeyCode::Char('a'));
+    let said = a
+        .notice
+        .as_ref()
+        .map(|n| n.text.clone())
+        .unwrap_or_default();
+    assert!(said.len() > 70, "{said}");
+    for screen in [KeyCode::F(4), KeyCode::F(6)] {
+        press(&mut a, screen);
+        let shown = screen_text(&render(&mut a, 60, 16));
+        // Its last words are on screen, and it is not cut with "…".
+        let tail: String = said
+            .chars()
+            .rev()
+            .take(12)
+            .collect::<Vec<_>>()
+            .into_iter()
+            .rev()
+            .collect();
+        assert!(shown.contains(tail.trim()), "{tail:?} in {shown}");
+    }
+}
+
+#[test]
+fn snapshots_of_a_long_notice_on_the_drafts_and_outcomes_screens() {
+    let dir = Path::new("target/snapshot-drafts-notice");
+    write_drafts(dir);
+    for (w, h) in [(60, 16), (80, 24), (120, 40)] {
+        let mut a = App::new(setup(Lang::Fr, Some(dir.to_path_buf()), true));
+        a.clock = "2026-11-25T12:00:00Z".parse().ok();
+        ctrl(&mut a, 'o');
+        a.say(
+            Severity::Warning,
+            "★ acceptée : target/snapshot-drafts-notice/claire-martin.md — elle était « ✗ refusée » le 2026-11-21 : la réponse a été remplacée, la date de refus retirée".to_string(),
+        );
+        insta::assert_snapshot!(
+            format!("drafts_notice_{w}x{h}"),
+            render(&mut a, w, h).backend()
+        );
+        a.stats = Some(Box::default());
+        a.screen = Screen::Stats;
+        insta::assert_snapshot!(
+            format!("outcomes_notice_{w}x{h}"),
+            render(&mut a, w, h).backend()
+        );
+    }
+}
+
+// ---- Typed text never vanishes ----
+
+#[test]
+fn letters_typed_in_the_checks_go_to_the_note_and_the_hint_says_so() {
+    let mut a = app(Lang::Fr, None);
+    typed(&mut a, "Bonjour");
+    press(&mut a, KeyCode::Tab);
+    assert_eq!(a.focus, Focus::Checks);
+    let shown = screen_text(&render(&mut a, 80, 24)).replace(['\u{a0}', '\u{202f}'], " ");
+    assert!(shown.contains("lettres : écrites dans la note"), "{shown}");
+    typed(&mut a, " Ana ?");
+    assert_eq!(a.note.text(), "Bonjour Ana ?");
+    assert!(a.dialog.is_none());
+}
+
+#[test]
+fn the_template_filter_starts_empty_each_time() {
+    let mut a = app(Lang::En, None);
+    ctrl(&mut a, 't');
+    typed(&mut a, "event");
+    press(&mut a, KeyCode::Esc);
+    ctrl(&mut a, 't');
+    assert_eq!(a.picker.filter.text(), "");
+    typed(&mut a, "recruit");
+    assert_eq!(a.picker.filter.text(), "recruit");
+    assert!(!a.filtered_templates().is_empty());
+}
+
+#[test]
+fn a_note_longer_than_its_pane_says_it_goes_on() {
+    let mut a = app(Lang::En, None);
+    for i in 0..30 {
+        typed(&mut a, &format!("line {i}\n"));
+    }
+    let t = render(&mut a, 80, 24);
+    let buf = t.backend().buffer();
+    // The note's right border, from its title row down.
+    let x = (0..80)
+        .find(|&x| buf[(x, 4)].symbol() == "┐")
+        .unwrap_or_default();
+    let column: String = (5..20).map(|y| buf[(x, y)].symbol().to_string()).collect();
+    // At the end of the note: more above, the bar at the bottom.
+    assert!(
+        x > 0 && column.starts_with('↑') && column.contains('█'),
+        "{column:?}"
+    );
+    ctrl(&mut a, 'a');
+    press(&mut a, KeyCode::Left);
+    let t = render(&mut a, 80, 24);
+    let buf = t.backend().buffer();
+    let column: String = (5..20).map(|y| buf[(x, y)].symbol().to_string()).collect();
+    assert!(column.contains('↓') && column.contains('█'), "{column:?}");
+}
+
+// ---- Keys in sight ----
+
+/// The screen's last row: its bottom edge, where the keys are.
+fn bottom_row(t: &Terminal<TestBackend>) -> String {
+    let buf = t.backend().buffer();
+    let y = buf.area.height - 1;
+    (0..buf.area.width)
+        .map(|x| buf[(x, y)].symbol().to_string())
+        .collect()
+}
+
+fn top_row(t: &Terminal<TestBackend>) -> String {
+    let buf = t.backend().buffer();
+    (0..buf.area.width)
+        .map(|x| buf[(x, 0)].symbol().to_string())
+        .collect()
+}
+
+#[test]
+fn every_screen_shows_its_own_keys_and_the_tabs_theirs() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    write_drafts(dir.path());
+    let mut a = app(Lang::Fr, Some(dir.path()));
+    let t = render(&mut a, 80, 24);
+    let (top, bottom) = (top_row(&t), bottom_row(&t));
+    // F6 and Ctrl-N in sight at 80×24: the tabs with their keys.
+    assert!(
+        top.contains("[F2 Rédaction] F3 Modèles F4 Brouillons F6 Résultats"),
+        "{top}"
+    );
+    assert!(
+        bottom.contains("^N nouvelle") && bottom.contains("F1 aide"),
+        "{bottom}"
+    );
+    ctrl(&mut a, 'o');
+    let t = render(&mut a, 80, 24);
+    let bottom = bottom_row(&t);
+    assert!(
+        bottom.contains("Entrée ouvrir") && bottom.contains("/ filtrer"),
+        "{bottom}"
+    );
+    assert!(!bottom.contains("approuver"), "the compose keys: {bottom}");
+    press(&mut a, KeyCode::F(6));
+    let bottom = bottom_row(&render(&mut a, 80, 24));
+    assert!(bottom.contains("Échap revenir"), "{bottom}");
+    assert!(!bottom.contains("approuver"), "{bottom}");
+    let mut en = app(Lang::En, None);
+    ctrl(&mut en, 't');
+    let t = render(&mut en, 60, 16);
+    let (top, bottom) = (top_row(&t), bottom_row(&t));
+    // Narrow: the current tab keeps its name, the others their keys.
+    assert!(top.contains("F2 [F3 Templates] F4 F6"), "{top}");
+    assert!(
+        bottom.contains("Enter apply") && bottom.contains("F1 help"),
+        "{bottom}"
+    );
+}
+
+// ---- Outcomes changed with care ----
+
+#[test]
+fn replacing_an_answer_asks_first() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    write_outcomes(dir.path());
+    let mut a = app(Lang::Fr, Some(dir.path()));
+    ctrl(&mut a, 'o');
+    let at = a
+        .shelf
+        .shown
+        .iter()
+        .position(|&i| a.shelf.entries[i].status() == Some(poignee::draft::Status::Accepted))
+        .unwrap_or(0);
+    a.shelf.selected = at;
+    let path = a.shelf.chosen().map(|e| e.path.clone()).unwrap_or_default();
+    // Declined (R in French) over accepted: asked, and N keeps the answer.
+    press(&mut a, KeyCode::Char('r'));
+    assert!(
+        matches!(a.dialog, Some(Dialog::Remark { .. })),
+        "{:?}",
+        a.dialog
+    );
+    let shown = screen_text(&render(&mut a, 80, 24));
+    assert!(shown.contains("Remplacer la réponse"), "{shown}");
+    press(&mut a, KeyCode::Char('n'));
+    let text = std::fs::read_to_string(&path).unwrap_or_default();
+    assert!(text.contains("status = \"accepted\""), "{text}");
+    // The same answer again asks nothing; O replaces it.
+    press(&mut a, KeyCode::Char('a'));
+    assert!(a.dialog.is_none());
+    press(&mut a, KeyCode::Char('r'));
+    press(&mut a, KeyCode::Char('o'));
+    let text = std::fs::read_to_string(&path).unwrap_or_default();
+    assert!(text.contains("status = \"declined\""), "{text}");
+    assert_eq!(
+        a.shelf.chosen().and_then(|e| e.status()),
+        Some(poignee::draft::Status::Declined)
+    );
 }

@@ -21,7 +21,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::{Alignment, Constraint, Layout, Rect};
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Paragraph, Widget, Wrap};
+use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 use unicode_width::UnicodeWidthStr;
 
 /// The smallest terminal the screens fit in.
@@ -83,11 +83,17 @@ struct Compose {
 
 fn compose_areas(frame: Rect, app: &App) -> Compose {
     let inner = Block::bordered().inner(frame);
+    let offer = offer_rows(app, inner.width);
+    // The notice takes the rows it needs, the note keeping its six.
+    let most = inner
+        .height
+        .saturating_sub(3 + offer + 6 + 2)
+        .clamp(1, NOTICE_ROWS);
     let [form, offer, body, status] = Layout::vertical([
         Constraint::Length(3),
-        Constraint::Length(offer_rows(app, inner.width)),
+        Constraint::Length(offer),
         Constraint::Min(6),
-        Constraint::Length(2 + notice_rows(app, inner.width)),
+        Constraint::Length(2 + notice_rows(app, inner.width, most)),
     ])
     .areas(inner);
     let [note, checks] =
@@ -171,6 +177,46 @@ pub fn note_pane(frame: Rect, app: &App) -> Rect {
     compose_areas(frame, app).note
 }
 
+/// A list screen's parts (drafts, templates, outcomes): its body and the
+/// status under it.
+fn list_areas(frame: Rect, app: &App) -> (Rect, Rect) {
+    let inner = Block::bordered().inner(frame);
+    // A notice takes the rows it needs (the body keeping eight; the
+    // screen's keys stay on the bottom edge); without one, what the keys
+    // do here takes two.
+    let most = inner.height.saturating_sub(1 + 8).clamp(2, NOTICE_ROWS);
+    let rows = match app.notice {
+        Some(_) => notice_rows(app, inner.width, most).max(2),
+        None => 2,
+    };
+    let [body, status] =
+        Layout::vertical([Constraint::Min(4), Constraint::Length(1 + rows)]).areas(inner);
+    (body, status)
+}
+
+/// The drafts screen's pace, as drawn.
+fn drafts_pace(app: &App) -> poignee::drafts::Pace {
+    app.pace(app.clock.unwrap_or_else(jiff::Timestamp::now))
+}
+
+/// Rows of drafts the list shows in a frame of `frame`'s size.
+pub fn drafts_rows(frame: Rect, app: &App) -> usize {
+    let (body, _) = list_areas(frame, app);
+    let pace = drafts_pace(app);
+    let rows = super::shelf::PaceView {
+        pace: &pace,
+        look: look(app),
+    }
+    .rows(body.width);
+    super::shelf::list_rows(body, rows, app.shelf.filter_shown())
+}
+
+/// Rows of templates the list shows in a frame of `frame`'s size.
+pub fn templates_rows(frame: Rect, app: &App) -> usize {
+    let (body, _) = list_areas(frame, app);
+    super::templates::rows(body)
+}
+
 /// "LinkedIn (free, 200)".
 fn platform_title(app: &App) -> String {
     let form = &app.form;
@@ -192,11 +238,11 @@ fn screens(f: &mut Frame, app: &App) {
         }
         return;
     }
-    let tabs = tabs(app, &look.theme);
+    let room = usize::from(area.width.saturating_sub(4));
+    let tabs = tabs(app, &look.theme, room.saturating_sub(9));
     // The title gives way to the tabs when both do not fit (the platform
     // and tier are in the form too).
     let full = format!(" poignee · {} ", platform_title(app));
-    let room = usize::from(area.width.saturating_sub(4));
     let title = if UnicodeWidthStr::width(full.as_str()) + tabs.width() <= room {
         full
     } else {
@@ -205,15 +251,13 @@ fn screens(f: &mut Frame, app: &App) {
     let outer = Block::bordered()
         .title(Line::from(title))
         .title(tabs.alignment(Alignment::Right))
-        .title_bottom(key_bar(&look, room));
-    let inner = outer.inner(area);
+        .title_bottom(key_bar(app, &look, room));
     f.render_widget(outer, area);
     let typing = app.dialog.is_none();
     match app.screen {
         Screen::Compose => compose(f, app, &look, area),
         Screen::Templates => {
-            let [body, status] =
-                Layout::vertical([Constraint::Min(4), Constraint::Length(3)]).areas(inner);
+            let (body, status) = list_areas(area, app);
             let items = app.filtered_templates();
             let view = PickerView {
                 picker: &app.picker,
@@ -241,8 +285,7 @@ fn screens(f: &mut Frame, app: &App) {
             simple_status(f, app, &look, status, hint);
         }
         Screen::Stats => {
-            let [body, status] =
-                Layout::vertical([Constraint::Min(4), Constraint::Length(3)]).areas(inner);
+            let (body, status) = list_areas(area, app);
             let today = app
                 .clock
                 .unwrap_or_else(jiff::Timestamp::now)
@@ -267,15 +310,20 @@ fn screens(f: &mut Frame, app: &App) {
             simple_status(f, app, &look, status, hint);
         }
         Screen::Drafts => {
-            let [body, status] =
-                Layout::vertical([Constraint::Min(4), Constraint::Length(3)]).areas(inner);
-            let pace = app.pace(app.clock.unwrap_or_else(jiff::Timestamp::now));
+            let (body, status) = list_areas(area, app);
+            let pace = drafts_pace(app);
             let dir = app
                 .worker
                 .folder
                 .as_ref()
                 .map(|d| shown(d.dir()))
                 .unwrap_or_default();
+            let pace_rows = super::shelf::PaceView { pace: &pace, look }.rows(body.width);
+            if let Some(p) =
+                super::shelf::filter_cursor(&app.shelf, body, pace_rows).filter(|_| typing)
+            {
+                f.set_cursor_position(p);
+            }
             f.render_widget(
                 ShelfView {
                     shelf: &app.shelf,
@@ -298,6 +346,7 @@ fn screens(f: &mut Frame, app: &App) {
                     Text::new("choisir", "choose"),
                 ),
                 (keys.label(Action::Confirm), Text::new("ouvrir", "open")),
+                (keys.label(Action::Filter), Text::new("filtrer", "filter")),
                 (
                     keys.label(Action::DeleteDraft),
                     Text::new("supprimer", "delete"),
@@ -361,38 +410,116 @@ fn too_small(f: &mut Frame, app: &App, area: Rect) {
     f.render_widget(p, rect);
 }
 
-/// The main keys, always in sight on the frame's bottom edge: as many as
-/// fit, the most needed first (approve, templates, drafts, quit), and help
-/// always; shown in the table's order, from the key table so that a
+/// The keys of the screen in sight, on the frame's bottom edge: a key and
+/// its word each, in the order shown, and the order in which they give way
+/// (the first ones stay, help always). From the key table, so that a
 /// rebinding shows.
-fn key_bar<'a>(look: &Look, room: usize) -> Line<'a> {
-    const FIRST: [Action; 7] = [
-        Action::Help,
-        Action::Approve,
-        Action::Templates,
-        Action::Drafts,
-        Action::Quit,
-        Action::Save,
-        Action::NewNote,
-    ];
-    let hints = look.keys.footer();
-    let width = |(_, k, w): &(Action, String, String)| {
+fn screen_keys(app: &App) -> (Vec<(String, String)>, Vec<usize>) {
+    let keys = &app.keymap;
+    let word = |t: Text| app.t(t);
+    let short = |a: Action| keys.short(a);
+    match app.screen {
+        Screen::Compose => {
+            // Help, approve, quit, keep and new before the screens, which
+            // the tabs name with their keys.
+            const FIRST: [Action; 7] = [
+                Action::Help,
+                Action::Approve,
+                Action::Quit,
+                Action::Save,
+                Action::NewNote,
+                Action::Templates,
+                Action::Drafts,
+            ];
+            let hints = keys.footer();
+            let order = FIRST
+                .iter()
+                .filter_map(|a| hints.iter().position(|(b, ..)| b == a))
+                .collect();
+            let items = hints.into_iter().map(|(_, k, w)| (k, w)).collect();
+            (items, order)
+        }
+        Screen::Drafts => {
+            let marks = format!(
+                "{} {} {} {}",
+                short(Action::MarkSent),
+                short(Action::MarkAccepted),
+                short(Action::MarkIgnored),
+                short(Action::MarkDeclined)
+            );
+            let items = vec![
+                (short(Action::Confirm), word(Text::new("ouvrir", "open"))),
+                (short(Action::Filter), word(Text::new("filtrer", "filter"))),
+                (marks, word(Text::new("marquer", "mark"))),
+                (
+                    short(Action::DeleteDraft),
+                    word(Text::new("supprimer", "delete")),
+                ),
+                (
+                    short(Action::Recheck),
+                    word(Text::new("revérifier", "re-check")),
+                ),
+                (short(Action::Back), word(Text::new("revenir", "back"))),
+                (short(Action::Help), word(Text::new("aide", "help"))),
+            ];
+            (items, vec![6, 0, 1, 2, 5, 3, 4])
+        }
+        Screen::Templates => {
+            let items = vec![
+                (
+                    keys.pair(Action::Up, Action::Down),
+                    word(Text::new("choisir", "choose")),
+                ),
+                (
+                    short(Action::Confirm),
+                    word(Text::new("appliquer", "apply")),
+                ),
+                (short(Action::Back), word(Text::new("revenir", "back"))),
+                (short(Action::Help), word(Text::new("aide", "help"))),
+                (short(Action::Quit), word(Text::new("quitter", "quit"))),
+            ];
+            (items, vec![3, 1, 2, 0, 4])
+        }
+        Screen::Stats => {
+            let items = vec![
+                (
+                    short(Action::Drafts),
+                    word(Text::new(
+                        "marquer dans les brouillons",
+                        "mark in the drafts",
+                    )),
+                ),
+                (short(Action::Back), word(Text::new("revenir", "back"))),
+                (short(Action::Help), word(Text::new("aide", "help"))),
+                (short(Action::Quit), word(Text::new("quitter", "quit"))),
+            ];
+            (items, vec![2, 1, 0, 3])
+        }
+    }
+}
+
+/// The screen's keys on the frame's bottom edge: as many as fit in `room`
+/// columns, taken in `order` (the first always), shown in their own order.
+fn key_bar<'a>(app: &App, look: &Look, room: usize) -> Line<'a> {
+    let (items, order) = screen_keys(app);
+    let width = |(k, w): &(String, String)| {
         UnicodeWidthStr::width(k.as_str()) + UnicodeWidthStr::width(w.as_str()) + 3
     };
     let mut used = 2;
     let mut kept = Vec::new();
-    for action in FIRST {
-        if let Some(h) = hints.iter().find(|(a, ..)| *a == action) {
-            if used + width(h) > room && action != Action::Help {
-                break;
-            }
-            used += width(h);
-            kept.push(action);
+    for (n, &i) in order.iter().enumerate() {
+        let Some(item) = items.get(i) else {
+            continue;
+        };
+        if used + width(item) > room && n > 0 {
+            break;
         }
+        used += width(item);
+        kept.push(i);
     }
     let mut spans = vec![Span::raw(" ")];
-    for (action, key, what) in hints {
-        if kept.contains(&action) {
+    for (i, (key, what)) in items.into_iter().enumerate() {
+        if kept.contains(&i) {
             spans.push(Span::styled(key, look.theme.label()));
             spans.push(Span::raw(format!(" {what}  ")));
         }
@@ -400,23 +527,64 @@ fn key_bar<'a>(look: &Look, room: usize) -> Line<'a> {
     Line::from(spans)
 }
 
-fn tabs<'a>(app: &App, theme: &Theme) -> Line<'a> {
+/// A screen's key in its tab: its function key when it has one (F3), else
+/// its first (^T).
+fn tab_key(app: &App, action: Action) -> String {
+    let keys = app.keymap.keys(action);
+    keys.iter()
+        .find(|k| matches!(k.code, ratatui::crossterm::event::KeyCode::F(_)))
+        .or(keys.first())
+        .map_or_else(|| "—".to_string(), |k| k.short(app.lang))
+}
+
+/// The screens' tabs with their keys, as gitui writes them: « F2 Rédaction
+/// F3 Modèles … », the current one in brackets; within `room` columns,
+/// only the current one keeps its name (« F2 F3 [F4 Brouillons] F6 »).
+fn tabs<'a>(app: &App, theme: &Theme, room: usize) -> Line<'a> {
     let names = [
-        (Screen::Compose, app.t(Text::new("Rédaction", "Compose"))),
-        (Screen::Templates, app.t(Text::new("Modèles", "Templates"))),
-        (Screen::Drafts, app.t(Text::new("Brouillons", "Drafts"))),
-        (Screen::Stats, app.t(Text::new("Résultats", "Outcomes"))),
+        (
+            Screen::Compose,
+            Action::Compose,
+            Text::new("Rédaction", "Compose"),
+        ),
+        (
+            Screen::Templates,
+            Action::Templates,
+            Text::new("Modèles", "Templates"),
+        ),
+        (
+            Screen::Drafts,
+            Action::Drafts,
+            Text::new("Brouillons", "Drafts"),
+        ),
+        (
+            Screen::Stats,
+            Action::Stats,
+            Text::new("Résultats", "Outcomes"),
+        ),
     ];
-    let mut spans = vec![Span::raw(" ")];
-    for (screen, name) in names {
-        if screen == app.screen {
-            spans.push(Span::styled(format!("[{name}]"), theme.label()));
-        } else {
-            spans.push(Span::raw(name));
+    let build = |named: bool| {
+        let mut spans = vec![Span::raw(" ")];
+        for (screen, action, name) in names {
+            let key = tab_key(app, action);
+            let name = app.t(name);
+            if screen == app.screen {
+                spans.push(Span::styled(format!("[{key} {name}]"), theme.label()));
+            } else if named {
+                spans.push(Span::raw(format!("{key} {name}")));
+            } else {
+                spans.push(Span::raw(key));
+            }
+            spans.push(Span::raw(" "));
         }
-        spans.push(Span::raw(" "));
+        Line::from(spans)
+    };
+    let full = build(true);
+    if full.width() <= room {
+        full
+    } else {
+        build(false)
     }
-    Line::from(spans)
 }
 
 fn verdict_span(app: &App, theme: &Theme) -> Span<'static> {
@@ -503,12 +671,33 @@ fn gauge(length: usize, limit: usize, cells: usize) -> String {
     format!("▕{}{}▏", "█".repeat(filled), "▁".repeat(cells - filled))
 }
 
-/// Rows the notice takes: a message after approving (the pace warning,
-/// where the file went) is read whole, on up to three rows.
-fn notice_rows(app: &App, width: u16) -> u16 {
+/// The most rows a notice takes: a message after approving (the pace
+/// warning, where the file went, what comes next) is read whole.
+const NOTICE_ROWS: u16 = 6;
+
+/// A notice's lines at `width` columns: wrapped, never cut at the side; on
+/// `most` rows at most, the last one ending with "…" when there is more.
+fn notice_lines(text: &str, width: u16, most: u16) -> Vec<String> {
+    let w = usize::from(width).max(10);
+    let mut lines: Vec<String> = textwrap::wrap(text, w)
+        .into_iter()
+        .map(|l| l.into_owned())
+        .collect();
+    let most = usize::from(most.max(1));
+    if lines.len() > most {
+        lines.truncate(most);
+        if let Some(last) = lines.last_mut() {
+            *last = fit(&format!("{last}…"), w);
+        }
+    }
+    lines
+}
+
+/// Rows the notice takes, at most `most`.
+fn notice_rows(app: &App, width: u16, most: u16) -> u16 {
     app.notice.as_ref().map_or(1, |n| {
-        let rows = textwrap::wrap(&n.text, usize::from(width).max(10)).len();
-        u16::try_from(rows.clamp(1, 3)).unwrap_or(1)
+        let rows = notice_lines(&n.text, width, most).len();
+        u16::try_from(rows.max(1)).unwrap_or(1)
     })
 }
 
@@ -532,6 +721,10 @@ fn focus_hint(app: &App) -> String {
         ]),
         Focus::Checks => keys.hint(&[
             (updown, Text::new("choisir", "choose")),
+            (
+                app.t(Text::new("lettres", "letters")),
+                Text::new("écrites dans la note", "typed in the note"),
+            ),
             (
                 keys.label(Action::Confirm),
                 Text::new("aller au texte", "go to the text"),
@@ -562,9 +755,13 @@ fn status_bar(f: &mut Frame, app: &App, look: &Look, area: Rect) {
     let inner = block.inner(area);
     f.render_widget(block, area);
     let w = usize::from(inner.width);
-    let rows = notice_rows(app, inner.width);
-    let notice = match &app.notice {
-        Some(n) => Span::styled(n.text.clone(), theme.severity(n.level)),
+    // The rows the layout gave the notice, above the counter's.
+    let rows = inner.height.saturating_sub(1).max(1);
+    let notice: Vec<Line> = match &app.notice {
+        Some(n) => notice_lines(&n.text, inner.width, rows)
+            .into_iter()
+            .map(|l| Line::from(Span::styled(l, theme.severity(n.level))))
+            .collect(),
         None => {
             // The keys of the pane in focus; in the form, why the person is
             // not in the audience, since that is where it is fixed (the
@@ -573,11 +770,11 @@ fn status_bar(f: &mut Frame, app: &App, look: &Look, area: Rect) {
                 (Decision::Out | Decision::Unknown, Focus::Form) => app.l(&app.verdict.why()),
                 _ => look.fr(focus_hint(app)),
             };
-            Span::styled(fit(&why, w), theme.dim())
+            vec![Line::from(Span::styled(fit(&why, w), theme.dim()))]
         }
     };
     f.render_widget(
-        Paragraph::new(Line::from(notice)).wrap(Wrap { trim: true }),
+        Paragraph::new(notice),
         Rect::new(inner.x, inner.y, inner.width, rows),
     );
     // Counter, gauge, counts, score, verdict.
@@ -647,12 +844,14 @@ fn simple_status(f: &mut Frame, app: &App, look: &Look, area: Rect, hint: String
         );
         return;
     };
-    f.render_widget(
-        Paragraph::new(Span::styled(fit(&n.text, w), theme.severity(n.level))),
-        Rect::new(inner.x, inner.y, inner.width, 1),
-    );
-    Span::styled(fit(&hint, w), theme.dim()).render(
-        Rect::new(inner.x, inner.y + 1, inner.width, 1),
-        f.buffer_mut(),
-    );
+    // The notice whole, on the rows the layout gave it; the keys of the
+    // screen stay on the bottom edge, and under a one-row notice.
+    let mut lines: Vec<Line> = notice_lines(&n.text, inner.width, inner.height)
+        .into_iter()
+        .map(|l| Line::from(Span::styled(l, theme.severity(n.level))))
+        .collect();
+    if lines.len() < usize::from(inner.height) {
+        lines.push(Line::from(Span::styled(fit(&hint, w), theme.dim())));
+    }
+    f.render_widget(Paragraph::new(lines), inner);
 }
