@@ -116,9 +116,10 @@ impl Dimension {
             Dimension::Reason => Text::new("Par raison donnée", "By reason given"),
             Dimension::Audience => Text::new("Par cible", "By audience"),
             Dimension::Verdict => Text::new("Selon le verdict de poignee", "By poignee's verdict"),
-            Dimension::VerdictReason => {
-                Text::new("Par verdict et raison donnée", "By verdict and reason given")
-            }
+            Dimension::VerdictReason => Text::new(
+                "Par verdict et raison donnée",
+                "By verdict and reason given",
+            ),
             Dimension::Note => Text::new("Avec ou sans note", "With a note or without"),
         }
     }
@@ -253,7 +254,10 @@ impl Group {
             Group::Verdict(v) => v.label(),
             Group::VerdictReason(v, r) => {
                 let (v, r) = (v.label(), reason_label(*r));
-                Localized::new(format!("{} · {}", v.fr, r.fr), format!("{} · {}", v.en, r.en))
+                Localized::new(
+                    format!("{} · {}", v.fr, r.fr),
+                    format!("{} · {}", v.en, r.en),
+                )
             }
             Group::Note(Noted::With) => Localized::new("avec une note", "with a note"),
             Group::Note(Noted::Without) => Localized::new("sans note", "without a note"),
@@ -514,7 +518,10 @@ fn no_notes(dir: &std::path::Path, window: &Window) -> Vec<Read> {
     let ledger = match crate::import::ledger::Ledger::read(dir) {
         Ok(l) => l,
         Err(message) => {
-            let path = dir.join(crate::import::ledger::LEDGER).display().to_string();
+            let path = dir
+                .join(crate::import::ledger::LEDGER)
+                .display()
+                .to_string();
             return vec![Read::Skipped(Skipped {
                 path,
                 at: None,

@@ -25,10 +25,12 @@ const CONNECTIONS_HEAD: &str = "Notes:\n\"When exporting your connection data, y
 fn connections(rows: &[(&str, &str, &str, &str)]) -> String {
     let mut s = CONNECTIONS_HEAD.to_string();
     for (first, last, url, on) in rows {
-        let mail = format!("{}.{}@example.com", first.to_lowercase(), last.to_lowercase());
-        s.push_str(&format!(
-            "{first},{last},{url},{mail},Acme,Engineer,{on}\n"
-        ));
+        let mail = format!(
+            "{}.{}@example.com",
+            first.to_lowercase(),
+            last.to_lowercase()
+        );
+        s.push_str(&format!("{first},{last},{url},{mail},Acme,Engineer,{on}\n"));
     }
     s
 }
@@ -89,29 +91,91 @@ const ANN: &str = "Hi Ann, we met at the Lyon data meetup last week and your tal
 const BOB: &str = "Hi Bob, your article on warehouse routing answered a question my team had for months. Thanks for writing it!";
 const CY: &str = "Bonjour Cy, nous avons échangé au salon de la logistique à Lyon sur les entrepôts urbains. Merci !";
 const DEE: &str = "Hi Dee, Lou Park from the Rust meetup said you'd be the one to ask about embedded testing. Thanks!";
-const EVE: &str = "Hello Eve, I enjoyed your panel at the Paris product conference on pricing pages. Thank you!";
+const EVE: &str =
+    "Hello Eve, I enjoyed your panel at the Paris product conference on pricing pages. Thank you!";
 
 /// Five notes (two accepted by link, one by a name only one connection
 /// has, one whose name two connections share, one connected before it was
 /// sent), two invitations without a note (one accepted), one received.
 fn first_export() -> Vec<(&'static str, String)> {
     let mut inv = HEADER.to_string();
-    inv += &out_row("Ann Lee", "9/25/24, 8:52 AM", ANN, "https://www.linkedin.com/in/ann-lee");
-    inv += &out_row("Bob Ray", "2024-09-20 10:00:00 UTC", BOB, "https://www.linkedin.com/in/bob-ray");
+    inv += &out_row(
+        "Ann Lee",
+        "9/25/24, 8:52 AM",
+        ANN,
+        "https://www.linkedin.com/in/ann-lee",
+    );
+    inv += &out_row(
+        "Bob Ray",
+        "2024-09-20 10:00:00 UTC",
+        BOB,
+        "https://www.linkedin.com/in/bob-ray",
+    );
     inv += &out_row("Cy Blanc", "15 sept. 2024", CY, "");
     inv += &out_row("Dee Moss", "2024-10-01 09:00 UTC", DEE, "");
-    inv += &out_row("Eve Stone", "10/2/24, 3:10 PM", EVE, "https://www.linkedin.com/in/eve-stone");
-    inv += &out_row("Gus Hall", "10/3/24, 9:00 AM", "", "https://www.linkedin.com/in/gus-hall");
-    inv += &out_row("Hal Kemp", "10/4/24, 9:00 AM", "", "https://www.linkedin.com/in/hal-kemp");
-    inv += "Zed Ali,Sam Writer,\"10/5/24, 1:00 PM\",hey,INCOMING,https://www.linkedin.com/in/zed,\n";
+    inv += &out_row(
+        "Eve Stone",
+        "10/2/24, 3:10 PM",
+        EVE,
+        "https://www.linkedin.com/in/eve-stone",
+    );
+    inv += &out_row(
+        "Gus Hall",
+        "10/3/24, 9:00 AM",
+        "",
+        "https://www.linkedin.com/in/gus-hall",
+    );
+    inv += &out_row(
+        "Hal Kemp",
+        "10/4/24, 9:00 AM",
+        "",
+        "https://www.linkedin.com/in/hal-kemp",
+    );
+    inv +=
+        "Zed Ali,Sam Writer,\"10/5/24, 1:00 PM\",hey,INCOMING,https://www.linkedin.com/in/zed,\n";
     let conn = connections(&[
-        ("Ann", "Lee", "https://www.linkedin.com/in/ann-lee/", "27 Sep 2024"),
-        ("Bob", "Ray", "https://linkedin.com/in/bob-ray", "21 sept. 2024"),
-        ("Cy", "Blanc", "https://www.linkedin.com/in/cy-blanc-42", "1er oct. 2024"),
-        ("Dee", "Moss", "https://www.linkedin.com/in/dee-moss-1", "2 Oct 2024"),
-        ("Dee", "Moss", "https://www.linkedin.com/in/dee-moss-2", "3 Oct 2024"),
-        ("Eve", "Stone", "https://www.linkedin.com/in/eve-stone", "01 Aug 2021"),
-        ("Gus", "Hall", "https://www.linkedin.com/in/gus-hall", "5 Oct 2024"),
+        (
+            "Ann",
+            "Lee",
+            "https://www.linkedin.com/in/ann-lee/",
+            "27 Sep 2024",
+        ),
+        (
+            "Bob",
+            "Ray",
+            "https://linkedin.com/in/bob-ray",
+            "21 sept. 2024",
+        ),
+        (
+            "Cy",
+            "Blanc",
+            "https://www.linkedin.com/in/cy-blanc-42",
+            "1er oct. 2024",
+        ),
+        (
+            "Dee",
+            "Moss",
+            "https://www.linkedin.com/in/dee-moss-1",
+            "2 Oct 2024",
+        ),
+        (
+            "Dee",
+            "Moss",
+            "https://www.linkedin.com/in/dee-moss-2",
+            "3 Oct 2024",
+        ),
+        (
+            "Eve",
+            "Stone",
+            "https://www.linkedin.com/in/eve-stone",
+            "01 Aug 2021",
+        ),
+        (
+            "Gus",
+            "Hall",
+            "https://www.linkedin.com/in/gus-hall",
+            "5 Oct 2024",
+        ),
     ]);
     vec![("Invitations.csv", inv), ("Connections.csv", conn)]
 }
@@ -127,9 +191,17 @@ fn the_zip_and_the_folder_give_the_same_drafts() {
     // The ZIP as downloaded: members inside a folder of their own.
     let nested: Vec<(String, String)> = files
         .iter()
-        .map(|(n, t)| (format!("Basic_LinkedInDataExport_10-05-2024/{n}"), t.clone()))
+        .map(|(n, t)| {
+            (
+                format!("Basic_LinkedInDataExport_10-05-2024/{n}"),
+                t.clone(),
+            )
+        })
         .collect();
-    let nested: Vec<(&str, &str)> = nested.iter().map(|(n, t)| (n.as_str(), t.as_str())).collect();
+    let nested: Vec<(&str, &str)> = nested
+        .iter()
+        .map(|(n, t)| (n.as_str(), t.as_str()))
+        .collect();
     let z = zip(&tmp.path().join("export.zip"), &nested);
     let f = folder(&tmp.path().join("unpacked"), &as_refs(&files));
     let (a, b) = (tmp.path().join("a"), tmp.path().join("b"));
@@ -139,14 +211,25 @@ fn the_zip_and_the_folder_give_the_same_drafts() {
         .stdout(predicate::str::contains(
             "7 invitations sent in the export: 5 with a note, 2 without",
         ))
-        .stdout(predicate::str::contains("Dee Moss (2024-10-01): 2 connections have this name"))
-        .stdout(predicate::str::contains("Eve Stone (2024-10-02): connected on 2021-08-01, before"));
+        .stdout(predicate::str::contains(
+            "Dee Moss (2024-10-01): 2 connections have this name",
+        ))
+        .stdout(predicate::str::contains(
+            "Eve Stone (2024-10-02): connected on 2021-08-01, before",
+        ));
     import(&f, &b).assert().success();
     let names = files_in(&a);
     assert_eq!(names, files_in(&b));
     assert_eq!(
         names,
-        [".poignee-import.csv", "ann-lee.md", "bob-ray.md", "cy-blanc.md", "dee-moss.md", "eve-stone.md"]
+        [
+            ".poignee-import.csv",
+            "ann-lee.md",
+            "bob-ray.md",
+            "cy-blanc.md",
+            "dee-moss.md",
+            "eve-stone.md"
+        ]
     );
     for n in &names {
         assert_eq!(read(&a.join(n)), read(&b.join(n)), "{n}");
@@ -163,8 +246,14 @@ fn the_zip_and_the_folder_give_the_same_drafts() {
     assert_eq!(field(&ann, "accepted_at").as_deref(), Some("2024-09-27"));
     assert_eq!(field(&ann, "platform").as_deref(), Some("linkedin"));
     assert_eq!(field(&ann, "source").as_deref(), Some("linkedin-export"));
-    assert_eq!(field(&ann, "import_key").as_deref(), Some("linkedin/2024-09-25/ann-lee"));
-    assert_eq!(field(&ann, "profile").as_deref(), Some("https://www.linkedin.com/in/ann-lee"));
+    assert_eq!(
+        field(&ann, "import_key").as_deref(),
+        Some("linkedin/2024-09-25/ann-lee")
+    );
+    assert_eq!(
+        field(&ann, "profile").as_deref(),
+        Some("https://www.linkedin.com/in/ann-lee")
+    );
     assert!(ann.ends_with(&format!("+++\n{ANN}\n")), "{ann}");
     // By a name only one connection has (French month, no link).
     let cy = read(&a.join("cy-blanc.md"));
@@ -181,8 +270,14 @@ fn the_zip_and_the_folder_give_the_same_drafts() {
     }
     // The invitations without a note: counted, not drafts.
     let ledger = read(&a.join(".poignee-import.csv"));
-    assert!(ledger.contains("linkedin/2024-10-03/gus-hall,no-note,,accepted,2024-10-03,2024-10-05"), "{ledger}");
-    assert!(ledger.contains("linkedin/2024-10-04/hal-kemp,no-note,,sent,2024-10-04,"), "{ledger}");
+    assert!(
+        ledger.contains("linkedin/2024-10-03/gus-hall,no-note,,accepted,2024-10-03,2024-10-05"),
+        "{ledger}"
+    );
+    assert!(
+        ledger.contains("linkedin/2024-10-04/hal-kemp,no-note,,sent,2024-10-04,"),
+        "{ledger}"
+    );
     // JSON: the counts.
     let c = tmp.path().join("c");
     let j = json_of(&z, &c);
@@ -191,7 +286,10 @@ fn the_zip_and_the_folder_give_the_same_drafts() {
     assert_eq!(j["no_notes"]["seen"], 2);
     assert_eq!(j["no_notes"]["accepted"], 1);
     assert_eq!(j["incoming"], 1);
-    assert_eq!(j["missing"], serde_json::json!(["messages.csv", "Profile.csv"]));
+    assert_eq!(
+        j["missing"],
+        serde_json::json!(["messages.csv", "Profile.csv"])
+    );
 }
 
 #[test]
@@ -200,7 +298,8 @@ fn importing_again_writes_nothing_and_dry_run_writes_nothing() {
     let f = folder(&tmp.path().join("export"), &as_refs(&first_export()));
     let out = tmp.path().join("drafts");
     import(&f, &out).arg("--dry-run").assert().success().stdout(
-        predicate::str::contains("5 new drafts to write").and(predicate::str::contains("--dry-run: nothing written")),
+        predicate::str::contains("5 new drafts to write")
+            .and(predicate::str::contains("--dry-run: nothing written")),
     );
     assert!(!out.exists(), "a dry run makes nothing");
     import(&f, &out).assert().success();
@@ -215,7 +314,9 @@ fn importing_again_writes_nothing_and_dry_run_writes_nothing() {
     import(&f, &out)
         .assert()
         .success()
-        .stdout(predicate::str::contains("0 new drafts written, 0 now accepted, 5 unchanged"))
+        .stdout(predicate::str::contains(
+            "0 new drafts written, 0 now accepted, 5 unchanged",
+        ))
         .stdout(predicate::str::contains("nothing new: no file written"));
     let after: Vec<(String, String, std::time::SystemTime)> = files_in(&out)
         .into_iter()
@@ -236,7 +337,11 @@ fn a_later_export_accepts_adds_and_keeps_what_the_user_did() {
     import(&first, &out).assert().success();
     // The user edits Eve's note and adds a headline; marks Dee declined.
     let eve = out.join("eve-stone.md");
-    let edited = read(&eve).replace(EVE, "Hello Eve, your pricing panel in Paris was the clearest I heard. Thank you!")
+    let edited = read(&eve)
+        .replace(
+            EVE,
+            "Hello Eve, your pricing panel in Paris was the clearest I heard. Thank you!",
+        )
         .replace("[target]\n", "[target]\nheadline = \"Head of Product\"\n");
     std::fs::write(&eve, &edited).unwrap_or_else(|e| panic!("{e}"));
     poignee()
@@ -248,10 +353,20 @@ fn a_later_export_accepts_adds_and_keeps_what_the_user_did() {
     // Later: Eve and Dee connected (by link now), Hal too; a new note to Flo.
     let mut files = first_export();
     files[0].1 = files[0].1.replace(
-            &out_row("Dee Moss", "2024-10-01 09:00 UTC", DEE, ""),
-            &out_row("Dee Moss", "2024-10-01 09:00 UTC", DEE, "https://www.linkedin.com/in/dee-moss-2"),
-        );
-    files[0].1 += &out_row("Flo Vidal", "1/10/25, 11:00 AM", "Hi Flo, thanks for the tour of your lab in Grenoble last week, I learnt a lot about sensors.", "");
+        &out_row("Dee Moss", "2024-10-01 09:00 UTC", DEE, ""),
+        &out_row(
+            "Dee Moss",
+            "2024-10-01 09:00 UTC",
+            DEE,
+            "https://www.linkedin.com/in/dee-moss-2",
+        ),
+    );
+    files[0].1 += &out_row(
+        "Flo Vidal",
+        "1/10/25, 11:00 AM",
+        "Hi Flo, thanks for the tour of your lab in Grenoble last week, I learnt a lot about sensors.",
+        "",
+    );
     files[1].1 = files[1].1.replace("01 Aug 2021", "12 Oct 2024")
         + "Hal,Kemp,https://www.linkedin.com/in/hal-kemp,,,,6 Oct 2024\n";
     let second = folder(&tmp.path().join("two"), &as_refs(&files));
@@ -269,15 +384,20 @@ fn a_later_export_accepts_adds_and_keeps_what_the_user_did() {
     let eve_now = read(&eve);
     assert_eq!(
         eve_now,
-        edited.replace("status = \"sent\"\n", "status = \"accepted\"\n").replace(
-            "sent_at = 2024-10-02\n",
-            "sent_at = 2024-10-02\naccepted_at = 2024-10-12\n"
-        )
+        edited
+            .replace("status = \"sent\"\n", "status = \"accepted\"\n")
+            .replace(
+                "sent_at = 2024-10-02\n",
+                "sent_at = 2024-10-02\naccepted_at = 2024-10-12\n"
+            )
     );
     let dee = read(&out.join("dee-moss.md"));
     assert_eq!(field(&dee, "status").as_deref(), Some("declined"));
     // Never a duplicate.
-    assert_eq!(files_in(&out).iter().filter(|n| n.ends_with(".md")).count(), 6);
+    assert_eq!(
+        files_in(&out).iter().filter(|n| n.ends_with(".md")).count(),
+        6
+    );
     // Every note once in stats; the invitations without a note apart.
     let o = poignee()
         .args(["--lang", "en", "stats", "--format", "json"])
@@ -289,8 +409,14 @@ fn a_later_export_accepts_adds_and_keeps_what_the_user_did() {
     assert_eq!(j["overall"]["accepted"], 4);
     let notes = j["by"]["note"].as_array().cloned().unwrap_or_default();
     let without = notes.iter().find(|g| g["group"] == "without-note");
-    assert_eq!(without.map(|g| g["sent"].clone()), Some(serde_json::json!(2)));
-    assert_eq!(without.map(|g| g["accepted"].clone()), Some(serde_json::json!(2)));
+    assert_eq!(
+        without.map(|g| g["sent"].clone()),
+        Some(serde_json::json!(2))
+    );
+    assert_eq!(
+        without.map(|g| g["accepted"].clone()),
+        Some(serde_json::json!(2))
+    );
     let verdict: u64 = j["by"]["verdict"]
         .as_array()
         .map(|v| v.iter().filter_map(|g| g["sent"].as_u64()).sum())
@@ -317,7 +443,9 @@ fn one_of_the_users_own_drafts_is_not_written_again() {
     import(&f, &out)
         .assert()
         .success()
-        .stdout(predicate::str::contains("ann.md (Ann Lee): sent → accepted on 2024-09-27"))
+        .stdout(predicate::str::contains(
+            "ann.md (Ann Lee): sent → accepted on 2024-09-27",
+        ))
         .stdout(predicate::str::contains("1 already among your drafts"));
     assert!(!out.join("ann-lee.md").exists());
     assert!(read(&out.join("ann.md")).ends_with("+++\nMy own words to Ann.\n"));
@@ -344,7 +472,12 @@ fn every_date_form_an_export_writes() {
     ];
     let mut inv = HEADER.to_string();
     for (i, (form, _)) in forms.iter().enumerate() {
-        inv += &out_row(&format!("Person {i}"), form, &format!("Hello, we met at the meetup number {i} in Lyon. Thanks!"), "");
+        inv += &out_row(
+            &format!("Person {i}"),
+            form,
+            &format!("Hello, we met at the meetup number {i} in Lyon. Thanks!"),
+            "",
+        );
     }
     let f = folder(&tmp.path().join("export"), &[("Invitations.csv", &inv)]);
     let out = tmp.path().join("drafts");
@@ -361,7 +494,12 @@ fn a_bad_row_is_named_by_its_line_and_the_rest_imported() {
     let mut inv = format!("\u{feff}{HEADER}");
     inv += &out_row("Ann Lee", "9/25/24, 8:52 AM", ANN, "");
     // A note over two lines: the next row is on line 5.
-    inv += &out_row("Bob Ray", "9/26/24, 8:52 AM", "Hi Bob,\nthanks for the talk on routing at the Lyon meetup.", "");
+    inv += &out_row(
+        "Bob Ray",
+        "9/26/24, 8:52 AM",
+        "Hi Bob,\nthanks for the talk on routing at the Lyon meetup.",
+        "",
+    );
     inv += &out_row("Cy Blanc", "32 Foo 2024", CY, "");
     inv += "Sam Writer,Dee Moss,\"9/27/24, 8:52 AM\",hi,SIDEWAYS,,\n";
     inv += &out_row("Eve Stone", "9/28/24, 8:52 AM", EVE, "");
@@ -381,7 +519,12 @@ fn a_bad_row_is_named_by_its_line_and_the_rest_imported() {
         .stderr(predicate::str::contains("Connections.csv:5: “not a day”"));
     assert_eq!(
         files_in(&out),
-        [".poignee-import.csv", "ann-lee.md", "bob-ray.md", "eve-stone.md"]
+        [
+            ".poignee-import.csv",
+            "ann-lee.md",
+            "bob-ray.md",
+            "eve-stone.md"
+        ]
     );
     // The note's own line break kept; the BOM did not hide the header.
     assert!(read(&out.join("bob-ray.md")).contains("Hi Bob,\nthanks"));
@@ -403,7 +546,10 @@ fn what_is_not_an_export_is_refused() {
     let tmp = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
     let out = tmp.path().join("drafts");
     // A ZIP of something else.
-    let other = zip(&tmp.path().join("photos.zip"), &[("IMG_0001.txt", "not a photo")]);
+    let other = zip(
+        &tmp.path().join("photos.zip"),
+        &[("IMG_0001.txt", "not a photo")],
+    );
     import(&other, &out)
         .assert()
         .code(2)
@@ -421,7 +567,9 @@ fn what_is_not_an_export_is_refused() {
     std::fs::write(&cut, &bytes[..bytes.len() / 2]).unwrap_or_else(|e| panic!("{e}"));
     import(&cut, &out).assert().code(2);
     // Nothing there, and a folder without an export.
-    import(&tmp.path().join("missing.zip"), &out).assert().code(2);
+    import(&tmp.path().join("missing.zip"), &out)
+        .assert()
+        .code(2);
     let empty = folder(&tmp.path().join("empty"), &[("readme.txt", "hi")]);
     import(&empty, &out)
         .assert()
@@ -435,11 +583,16 @@ fn what_is_not_an_export_is_refused() {
         .stdout(predicate::str::contains("\"kind\":\"import\""));
     assert!(!out.exists(), "nothing written");
     // Invitations.csv that is some other table: said, left out.
-    let wrong = folder(&tmp.path().join("wrong"), &[("Invitations.csv", "a,b\n1,2\n")]);
+    let wrong = folder(
+        &tmp.path().join("wrong"),
+        &[("Invitations.csv", "a,b\n1,2\n")],
+    );
     import(&wrong, &out)
         .assert()
         .code(1)
-        .stderr(predicate::str::contains("Invitations.csv: no header line with the columns expected"));
+        .stderr(predicate::str::contains(
+            "Invitations.csv: no header line with the columns expected",
+        ));
 }
 
 #[test]
@@ -455,14 +608,22 @@ fn member_names_are_never_paths() {
     );
     let out = tmp.path().join("drafts");
     import(&z, &out).assert().success();
-    assert!(out.join("ann-lee.md").exists(), "found by their last component");
+    assert!(
+        out.join("ann-lee.md").exists(),
+        "found by their last component"
+    );
     assert!(!tmp.path().join("escape").exists());
     let mut all = Vec::new();
     for e in walk(tmp.path()) {
         all.push(e);
     }
     assert!(all.iter().all(|p| p.starts_with(tmp.path())));
-    assert_eq!(all.iter().filter(|p| p.extension().is_some_and(|e| e == "md")).count(), 5);
+    assert_eq!(
+        all.iter()
+            .filter(|p| p.extension().is_some_and(|e| e == "md"))
+            .count(),
+        5
+    );
 }
 
 fn walk(dir: &Path) -> Vec<PathBuf> {
@@ -494,7 +655,9 @@ fn notes_of_accepted_invitations_come_back_from_the_messages() {
     import(&f, &out)
         .assert()
         .success()
-        .stdout(predicate::str::contains("1 note of accepted invitations found in messages.csv"));
+        .stdout(predicate::str::contains(
+            "1 note of accepted invitations found in messages.csv",
+        ));
     let ivy = read(&out.join("ivy-north.md"));
     assert_eq!(field(&ivy, "source").as_deref(), Some("linkedin-messages"));
     assert_eq!(field(&ivy, "status").as_deref(), Some("accepted"));

@@ -48,8 +48,16 @@ pub fn problems(lang: Lang, summary: &Summary) {
                 &format!(
                     "{file}: {}",
                     Localized::new(
-                        format!("et {more} autre{} ligne{} ignorée{} (--format json les donne toutes)", plural(more), plural(more), plural(more)),
-                        format!("and {more} more row{} left out (--format json lists them all)", if more == 1 { "" } else { "s" }),
+                        format!(
+                            "et {more} autre{} ligne{} ignorée{} (--format json les donne toutes)",
+                            plural(more),
+                            plural(more),
+                            plural(more)
+                        ),
+                        format!(
+                            "and {more} more row{} left out (--format json lists them all)",
+                            if more == 1 { "" } else { "s" }
+                        ),
                     )
                     .get(lang)
                 ),
@@ -74,13 +82,20 @@ pub fn problems(lang: Lang, summary: &Summary) {
             // Only a help to read the messages.
             Table::Profile => continue,
         };
-        report::note(lang, &format!("{}{} {}", t.file_name(), lang.colon(), why.get(lang)));
+        report::note(
+            lang,
+            &format!("{}{} {}", t.file_name(), lang.colon(), why.get(lang)),
+        );
     }
 }
 
 fn status_word(lang: Lang, s: Option<Status>) -> String {
     s.map_or_else(
-        || Localized::new("sans statut", "no status").get(lang).into_owned(),
+        || {
+            Localized::new("sans statut", "no status")
+                .get(lang)
+                .into_owned()
+        },
         |s| s.word().get(lang).into_owned(),
     )
 }
@@ -179,8 +194,15 @@ pub fn human(lang: Lang, summary: &Summary) -> Vec<String> {
         if n > SHOWN {
             let more = n - SHOWN;
             lines.push(l(
-                format!("  … et {more} autre{} {fr}{} (--format json les donne tous)", plural(more), plural(more)),
-                format!("  … and {more} more {en}{} (--format json lists them all)", if more == 1 { "" } else { "s" }),
+                format!(
+                    "  … et {more} autre{} {fr}{} (--format json les donne tous)",
+                    plural(more),
+                    plural(more)
+                ),
+                format!(
+                    "  … and {more} more {en}{} (--format json lists them all)",
+                    if more == 1 { "" } else { "s" }
+                ),
             ));
         }
     }
@@ -206,7 +228,11 @@ pub fn human(lang: Lang, summary: &Summary) -> Vec<String> {
         ),
     ));
     let out_dir = shown(&summary.out);
-    let (would_fr, would_en) = if dry { ("à écrire", "to write") } else { ("écrit", "written") };
+    let (would_fr, would_en) = if dry {
+        ("à écrire", "to write")
+    } else {
+        ("écrit", "written")
+    };
     lines.push(format!(
         "{}{}",
         l(
@@ -277,8 +303,16 @@ pub fn human(lang: Lang, summary: &Summary) -> Vec<String> {
     if summary.incoming > 0 {
         let m = summary.incoming;
         lines.push(l(
-            format!("  {m} invitation{} reçue{} : laissée{} de côté (ce ne sont pas vos notes)", plural(m), plural(m), plural(m)),
-            format!("  {m} invitation{} received: not yours, left aside", if m == 1 { "" } else { "s" }),
+            format!(
+                "  {m} invitation{} reçue{} : laissée{} de côté (ce ne sont pas vos notes)",
+                plural(m),
+                plural(m),
+                plural(m)
+            ),
+            format!(
+                "  {m} invitation{} received: not yours, left aside",
+                if m == 1 { "" } else { "s" }
+            ),
         ));
     }
     let changed = n.new + n.now_accepted + o.new + o.now_accepted;

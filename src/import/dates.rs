@@ -96,7 +96,13 @@ pub fn parse(text: &str) -> Option<Stamp> {
     // comma only separates.
     let cleaned: String = text
         .chars()
-        .map(|c| if c.is_whitespace() || c == ',' { ' ' } else { c })
+        .map(|c| {
+            if c.is_whitespace() || c == ',' {
+                ' '
+            } else {
+                c
+            }
+        })
         .collect();
     let mut words: Vec<&str> = cleaned.split(' ').filter(|w| !w.is_empty()).collect();
     // A zone at the end (`UTC`, `Z`, `GMT`, `+00:00`): the day is what counts.
@@ -145,7 +151,9 @@ pub fn parse(text: &str) -> Option<Stamp> {
             Date::new(year(y.trim_end_matches('.'))?, month(m)?, day_number(d)?).ok()?
         }
         // « 15 janv 2024 » written « 15 janv. 2024 » with the dot apart.
-        [d, m, ".", y] if month(m).is_some() => Date::new(year(y)?, month(m)?, day_number(d)?).ok()?,
+        [d, m, ".", y] if month(m).is_some() => {
+            Date::new(year(y)?, month(m)?, day_number(d)?).ok()?
+        }
         _ => return None,
     };
     Some(Stamp { date, time })
@@ -176,7 +184,7 @@ fn slashed(text: &str, meridiem: bool) -> Option<Date> {
     }
     let (a, b): (i8, i8) = (a.parse().ok()?, b.parse().ok()?);
     let y = year(y)?;
-    let month_first = (meridiem && a <= 12) || (b > 12 && a <= 12);
+    let month_first = a <= 12 && (meridiem || b > 12);
     let (m, d) = if month_first { (a, b) } else { (b, a) };
     Date::new(y, m, d).ok()
 }
@@ -194,14 +202,38 @@ mod tests {
     fn every_form_an_export_writes() {
         let cases = [
             ("9/25/26, 8:52 AM", date(2026, 9, 25), Some(t(8, 52, 0, 0))),
-            ("9/25/26, 8:52\u{202f}PM", date(2026, 9, 25), Some(t(20, 52, 0, 0))),
+            (
+                "9/25/26, 8:52\u{202f}PM",
+                date(2026, 9, 25),
+                Some(t(20, 52, 0, 0)),
+            ),
             ("12/1/21, 12:05 AM", date(2021, 12, 1), Some(t(0, 5, 0, 0))),
             ("3/5/26, 12:45 PM", date(2026, 3, 5), Some(t(12, 45, 0, 0))),
-            ("2021-08-01 10:00:00", date(2021, 8, 1), Some(t(10, 0, 0, 0))),
-            ("2021-08-01 10:00:00 UTC", date(2021, 8, 1), Some(t(10, 0, 0, 0))),
-            ("2026-06-01 08:00 UTC", date(2026, 6, 1), Some(t(8, 0, 0, 0))),
-            ("2021-08-01T10:00:00Z", date(2021, 8, 1), Some(t(10, 0, 0, 0))),
-            ("2021-08-01T10:00:00.250+02:00", date(2021, 8, 1), Some(t(10, 0, 0, 0))),
+            (
+                "2021-08-01 10:00:00",
+                date(2021, 8, 1),
+                Some(t(10, 0, 0, 0)),
+            ),
+            (
+                "2021-08-01 10:00:00 UTC",
+                date(2021, 8, 1),
+                Some(t(10, 0, 0, 0)),
+            ),
+            (
+                "2026-06-01 08:00 UTC",
+                date(2026, 6, 1),
+                Some(t(8, 0, 0, 0)),
+            ),
+            (
+                "2021-08-01T10:00:00Z",
+                date(2021, 8, 1),
+                Some(t(10, 0, 0, 0)),
+            ),
+            (
+                "2021-08-01T10:00:00.250+02:00",
+                date(2021, 8, 1),
+                Some(t(10, 0, 0, 0)),
+            ),
             ("2021-08-01", date(2021, 8, 1), None),
             ("15 Jan 2024", date(2024, 1, 15), None),
             ("01 Aug 2021", date(2021, 8, 1), None),

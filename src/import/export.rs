@@ -113,8 +113,12 @@ impl ExportError {
                 )
             }
             ExportError::Encrypted { file } => Localized::new(
-                format!("{file} est chiffré dans l’archive : décompressez-la vous-même, puis donnez le dossier"),
-                format!("{file} is encrypted in the archive: unpack it yourself, then give the folder"),
+                format!(
+                    "{file} est chiffré dans l’archive : décompressez-la vous-même, puis donnez le dossier"
+                ),
+                format!(
+                    "{file} is encrypted in the archive: unpack it yourself, then give the folder"
+                ),
             ),
             ExportError::TooLarge { file } => Localized::new(
                 format!(
@@ -139,8 +143,12 @@ impl ExportError {
             ExportError::Csv { file, line, why } => {
                 let why = crate::text::terminal_line(why).into_owned();
                 Localized::new(
-                    format!("{file}:{line} : CSV illisible ({why}) : la suite du fichier est ignorée"),
-                    format!("{file}:{line}: unreadable CSV ({why}): the rest of the file is left out"),
+                    format!(
+                        "{file}:{line} : CSV illisible ({why}) : la suite du fichier est ignorée"
+                    ),
+                    format!(
+                        "{file}:{line}: unreadable CSV ({why}): the rest of the file is left out"
+                    ),
                 )
             }
         }
@@ -374,7 +382,9 @@ impl Row<'_> {
 
     /// No cell has text.
     pub fn is_blank(&self) -> bool {
-        self.record.iter().all(|c| c.iter().all(u8::is_ascii_whitespace))
+        self.record
+            .iter()
+            .all(|c| c.iter().all(u8::is_ascii_whitespace))
     }
 
     /// Every cell is valid UTF-8.
@@ -436,7 +446,9 @@ impl Lines {
     /// the blank lines it skipped.
     fn first_line_of(&mut self, end: u64, inside: usize) -> usize {
         let broken = self.pass(end);
-        (self.passed + 1).saturating_sub(usize::from(broken) + inside).max(1)
+        (self.passed + 1)
+            .saturating_sub(usize::from(broken) + inside)
+            .max(1)
     }
 }
 
@@ -636,12 +648,18 @@ mod tests {
             left: 10,
         };
         let mut buf = [0u8; 64];
-        assert!(c.read(&mut buf).is_err_and(|e| e.kind() == io::ErrorKind::FileTooLarge));
+        assert!(
+            c.read(&mut buf)
+                .is_err_and(|e| e.kind() == io::ErrorKind::FileTooLarge)
+        );
     }
 
     #[test]
     fn member_names_by_their_last_component() {
-        assert_eq!(last_component("Export/Sub\\INVITATIONS.CSV"), "invitations.csv");
+        assert_eq!(
+            last_component("Export/Sub\\INVITATIONS.CSV"),
+            "invitations.csv"
+        );
         assert_eq!(last_component("messages.csv"), "messages.csv");
     }
 }

@@ -79,10 +79,11 @@ impl Ledger {
             return Ok(Ledger::default());
         }
         let shown = crate::text::terminal_line(&path.display().to_string()).into_owned();
-        let bytes = crate::input::read_bytes(&path, crate::input::MAX_LIST_BYTES * 4).map_err(|e| {
-            let m = e.message();
-            Localized::new(format!("{shown} : {}", m.fr), format!("{shown}: {}", m.en))
-        })?;
+        let bytes =
+            crate::input::read_bytes(&path, crate::input::MAX_LIST_BYTES * 4).map_err(|e| {
+                let m = e.message();
+                Localized::new(format!("{shown} : {}", m.fr), format!("{shown}: {}", m.en))
+            })?;
         let mut reader = csv::ReaderBuilder::new()
             .has_headers(true)
             .flexible(true)
