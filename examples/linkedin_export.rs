@@ -20,10 +20,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         "Hi {f}, we help teams cut their cloud bill by 40%. Can I send you our case study?",
         "Bonjour {f}, j'ai lu votre article sur la maintenance prédictive, très clair. Au plaisir d'échanger.",
     ];
-    let day = |i: usize| {
-        let d = jiff::civil::date(2020, 1, 1) + jiff::Span::new().days((i % 2000) as i64);
-        d
-    };
+    let day = |i: usize| jiff::civil::date(2020, 1, 1) + jiff::Span::new().days((i % 2000) as i64);
     let who = |i: usize| (first[i % first.len()], format!("Person{i}"));
     let mut inv =
         String::from("From,To,Sent At,Message,Direction,inviterProfileUrl,inviteeProfileUrl\n");
