@@ -83,6 +83,26 @@ impl Status {
     }
 }
 
+/// Where an imported draft came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Source {
+    /// A sent invitation of LinkedIn's data export (`Invitations.csv`).
+    LinkedinExport,
+    /// The first message of a conversation in the export's `messages.csv`,
+    /// taken for the note of an invitation the person accepted.
+    LinkedinMessages,
+}
+
+impl Source {
+    pub fn name(self) -> &'static str {
+        match self {
+            Source::LinkedinExport => "linkedin-export",
+            Source::LinkedinMessages => "linkedin-messages",
+        }
+    }
+}
+
 /// A template's declared placeholder.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -124,6 +144,13 @@ pub struct FrontMatter {
     /// The template the draft started from.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub template: Option<String>,
+    /// Where a draft poignee did not write came from: `poignee import`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub source: Option<Source>,
+    /// What the import knows this invitation by, the same in every export
+    /// (`linkedin/2024-01-15/claire-martin`): importing again finds it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub import_key: Option<String>,
     /// Rules this draft deliberately accepts an exception to.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub allow: Vec<RuleId>,
@@ -169,6 +196,7 @@ pub const FRONT_MATTER: Schema = Schema {
         "tier" => Tier::NAMES.to_vec(),
         "lang" => Lang::NAMES.to_vec(),
         "status" => names_of::<Status>(),
+        "source" => names_of::<Source>(),
         "allow" => RuleId::ALL.iter().map(|r| r.as_str()).collect(),
         "target.relationship" => names_of::<crate::target::Relationship>(),
         _ => Vec::new(),

@@ -17,6 +17,7 @@ pub mod diagnostic;
 pub mod draft;
 pub mod drafts;
 pub mod fsutil;
+pub mod import;
 pub mod input;
 pub mod judge;
 pub mod lang;

@@ -20,7 +20,14 @@
 //! - the time to accept is `accepted_at` − `sent_at`, in days, over the
 //!   accepted invitations that have both dates; the figure is the median;
 //! - a group with fewer than [`TOO_FEW`] answered invitations is marked too
-//!   small to mean anything.
+//!   small to mean anything;
+//! - poignee's own verdict on each note (it would pass it: no error; it
+//!   would flag it: an error), alone and with the kind of reason found;
+//! - with a note against without: the invitations sent without a note are
+//!   not drafts, but `poignee import` counts them in its ledger
+//!   ([`crate::import::ledger`]) in the folders read; they are only in the
+//!   group *without a note*, not in the overall figures, which are over
+//!   notes.
 
 use crate::audience::Decision;
 use crate::batch::Options;
@@ -62,16 +69,25 @@ pub enum Dimension {
     Score,
     Reason,
     Audience,
+    /// Whether poignee would pass the note (no error) or flag it.
+    Verdict,
+    /// The verdict, and the kind of reason found.
+    VerdictReason,
+    /// With a note, or without (imported).
+    Note,
 }
 
 impl Dimension {
-    pub const ALL: [Dimension; 6] = [
+    pub const ALL: [Dimension; 9] = [
         Dimension::Template,
         Dimension::Lang,
         Dimension::Platform,
         Dimension::Score,
         Dimension::Reason,
         Dimension::Audience,
+        Dimension::Verdict,
+        Dimension::VerdictReason,
+        Dimension::Note,
     ];
 
     /// Its name in JSON and CSV.
@@ -83,6 +99,9 @@ impl Dimension {
             Dimension::Score => "score",
             Dimension::Reason => "reason",
             Dimension::Audience => "audience",
+            Dimension::Verdict => "verdict",
+            Dimension::VerdictReason => "verdict_reason",
+            Dimension::Note => "note",
         }
     }
 
@@ -96,6 +115,12 @@ impl Dimension {
             Dimension::Score => Text::new("Par score", "By score"),
             Dimension::Reason => Text::new("Par raison donnée", "By reason given"),
             Dimension::Audience => Text::new("Par cible", "By audience"),
+            Dimension::Verdict => Text::new("Selon le verdict de poignee", "By poignee's verdict"),
+            Dimension::VerdictReason => Text::new(
+                "Par verdict et raison donnée",
+                "By verdict and reason given",
+            ),
+            Dimension::Note => Text::new("Avec ou sans note", "With a note or without"),
         }
     }
 }
@@ -130,6 +155,38 @@ pub enum ReasonGroup {
     None,
 }
 
+/// What poignee says of a note now: it would pass it (no error), or flag it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Verdict {
+    Pass,
+    Flag,
+}
+
+impl Verdict {
+    fn key(self) -> &'static str {
+        match self {
+            Verdict::Pass => "pass",
+            Verdict::Flag => "flag",
+        }
+    }
+
+    /// Short: it goes under the heading that says whose verdict it is.
+    fn label(self) -> Localized {
+        match self {
+            Verdict::Pass => Localized::new("passée", "passed"),
+            Verdict::Flag => Localized::new("signalée", "flagged"),
+        }
+    }
+}
+
+/// Whether the invitation went with a note.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Noted {
+    With,
+    /// Imported: counted in an import's ledger, never a draft.
+    Without,
+}
+
 /// One group of one dimension.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Group {
@@ -139,6 +196,9 @@ pub enum Group {
     Score(Band),
     Reason(ReasonGroup),
     Audience(Decision),
+    Verdict(Verdict),
+    VerdictReason(Verdict, ReasonGroup),
+    Note(Noted),
 }
 
 impl Group {
@@ -150,6 +210,9 @@ impl Group {
             Group::Score(_) => Dimension::Score,
             Group::Reason(_) => Dimension::Reason,
             Group::Audience(_) => Dimension::Audience,
+            Group::Verdict(_) => Dimension::Verdict,
+            Group::VerdictReason(..) => Dimension::VerdictReason,
+            Group::Note(_) => Dimension::Note,
         }
     }
 
@@ -163,10 +226,11 @@ impl Group {
             Group::Score(Band::Low) => "0-59".into(),
             Group::Score(Band::Mid) => "60-79".into(),
             Group::Score(Band::High) => "80-100".into(),
-            Group::Reason(ReasonGroup::Kind(k)) => k.name().into(),
-            Group::Reason(ReasonGroup::List) => "word-list".into(),
-            Group::Reason(ReasonGroup::Thin) => "thin".into(),
-            Group::Reason(ReasonGroup::None) => "none".into(),
+            Group::Reason(r) => reason_key(*r).into(),
+            Group::Verdict(v) => v.key().into(),
+            Group::VerdictReason(v, r) => format!("{}/{}", v.key(), reason_key(*r)),
+            Group::Note(Noted::With) => "with-note".into(),
+            Group::Note(Noted::Without) => "without-note".into(),
             Group::Audience(Decision::In) => "in".into(),
             Group::Audience(Decision::Out) => "out".into(),
             Group::Audience(Decision::Unknown) => "unknown".into(),
@@ -186,17 +250,42 @@ impl Group {
             Group::Score(Band::Low) => Localized::new("moins de 60", "below 60"),
             Group::Score(Band::Mid) => same("60–79"),
             Group::Score(Band::High) => same("80–100"),
-            Group::Reason(ReasonGroup::Kind(k)) => {
-                let l = k.label();
-                Localized::new(l.fr, l.en)
+            Group::Reason(r) => reason_label(*r),
+            Group::Verdict(v) => v.label(),
+            Group::VerdictReason(v, r) => {
+                let (v, r) = (v.label(), reason_label(*r));
+                Localized::new(
+                    format!("{} · {}", v.fr, r.fr),
+                    format!("{} · {}", v.en, r.en),
+                )
             }
-            Group::Reason(ReasonGroup::List) => Localized::new("votre liste", "your word list"),
-            Group::Reason(ReasonGroup::Thin) => Localized::new("raison mince", "thin reason"),
-            Group::Reason(ReasonGroup::None) => Localized::new("aucune raison", "no reason"),
+            Group::Note(Noted::With) => Localized::new("avec une note", "with a note"),
+            Group::Note(Noted::Without) => Localized::new("sans note", "without a note"),
             Group::Audience(Decision::In) => Localized::new("dans la cible", "in"),
             Group::Audience(Decision::Out) => Localized::new("hors cible", "out"),
             Group::Audience(Decision::Unknown) => Localized::new("indécis", "unknown"),
         }
+    }
+}
+
+fn reason_key(r: ReasonGroup) -> &'static str {
+    match r {
+        ReasonGroup::Kind(k) => k.name(),
+        ReasonGroup::List => "word-list",
+        ReasonGroup::Thin => "thin",
+        ReasonGroup::None => "none",
+    }
+}
+
+fn reason_label(r: ReasonGroup) -> Localized {
+    match r {
+        ReasonGroup::Kind(k) => {
+            let l = k.label();
+            Localized::new(l.fr, l.en)
+        }
+        ReasonGroup::List => Localized::new("votre liste", "your word list"),
+        ReasonGroup::Thin => Localized::new("raison mince", "thin reason"),
+        ReasonGroup::None => Localized::new("aucune raison", "no reason"),
     }
 }
 
@@ -217,8 +306,9 @@ pub struct Invitation {
     pub outcome: Outcome,
     /// Days from `sent_at` to `accepted_at`, when both are there.
     pub days_to_accept: Option<i32>,
-    /// Its group in each [`Dimension`], in their order.
-    pub groups: [Group; 6],
+    /// Its group in each [`Dimension`], in their order (an invitation
+    /// without a note: only [`Group::Note`]).
+    pub groups: Vec<Group>,
 }
 
 /// Counts of a set of invitations.
@@ -333,6 +423,8 @@ pub struct Window {
 /// What one file is to the figures.
 enum Read {
     Invitation(Box<Invitation>),
+    /// Sent without a note (an import's ledger).
+    NoNote(Invitation),
     NotSent,
     Before,
     Skipped(Skipped),
@@ -348,10 +440,13 @@ pub fn collect(paths: &[PathBuf], linter: &Linter, options: &Options, window: Wi
         linter.set_level(RuleId::ReasonFound, Level::Info);
     }
     let all: Vec<Input> = inputs(paths).collect();
-    let read: Vec<Read> = all
+    let mut read: Vec<Read> = all
         .into_par_iter()
         .map(|input| read_one(input, &linter, options, &window))
         .collect();
+    for dir in paths.iter().filter(|p| p.is_dir()) {
+        read.extend(no_notes(dir, &window));
+    }
     let mut stats = Stats::default();
     let mut groups: HashMap<Group, Figures> = HashMap::new();
     for r in read {
@@ -359,6 +454,11 @@ pub fn collect(paths: &[PathBuf], linter: &Linter, options: &Options, window: Wi
             Read::Invitation(inv) => {
                 stats.drafts += 1;
                 stats.overall.add(&inv);
+                for g in &inv.groups {
+                    groups.entry(g.clone()).or_default().add(&inv);
+                }
+            }
+            Read::NoNote(inv) => {
                 for g in &inv.groups {
                     groups.entry(g.clone()).or_default().add(&inv);
                 }
@@ -385,10 +485,16 @@ pub fn collect(paths: &[PathBuf], linter: &Linter, options: &Options, window: Wi
     // Templates and reasons by size; the others in their own order.
     groups.sort_by(|(a, fa), (b, fb)| {
         let by_size = matches!(a.dimension(), Dimension::Template | Dimension::Reason);
+        // The verdicts apart, then each verdict's reasons by size.
+        let verdicts = match (a, b) {
+            (Group::VerdictReason(va, _), Group::VerdictReason(vb, _)) => va.cmp(vb),
+            _ => std::cmp::Ordering::Equal,
+        };
         a.dimension()
             .cmp(&b.dimension())
+            .then(verdicts)
             .then_with(|| {
-                if by_size {
+                if by_size || a.dimension() == Dimension::VerdictReason {
                     fb.sent.cmp(&fa.sent)
                 } else {
                     std::cmp::Ordering::Equal
@@ -404,6 +510,57 @@ pub fn collect(paths: &[PathBuf], linter: &Linter, options: &Options, window: Wi
 /// The notes written without a template: after the templates of their size.
 fn no_template(g: &Group) -> bool {
     *g == Group::Template(None)
+}
+
+/// The invitations an import counted without a note, in `dir`'s ledger;
+/// a ledger that does not read is said, as a file that does not.
+fn no_notes(dir: &std::path::Path, window: &Window) -> Vec<Read> {
+    let ledger = match crate::import::ledger::Ledger::read(dir) {
+        Ok(l) => l,
+        Err(message) => {
+            let path = dir
+                .join(crate::import::ledger::LEDGER)
+                .display()
+                .to_string();
+            return vec![Read::Skipped(Skipped {
+                path,
+                at: None,
+                message,
+            })];
+        }
+    };
+    ledger
+        .no_notes()
+        .filter_map(|e| {
+            if window.since.is_some_and(|s| e.sent_on < s) || e.sent_on > window.today {
+                return None;
+            }
+            let outcome = match (e.status, e.accepted_on) {
+                (Status::Accepted, _) => Outcome::Accepted,
+                _ => waiting(e.sent_on, window),
+            };
+            let days_to_accept = e
+                .accepted_on
+                .and_then(|a| e.sent_on.until(a).ok())
+                .map(|s| s.get_days())
+                .filter(|&n| n >= 0);
+            Some(Read::NoNote(Invitation {
+                outcome,
+                days_to_accept,
+                groups: vec![Group::Note(Noted::Without)],
+            }))
+        })
+        .collect()
+}
+
+/// An invitation still `sent`: pending, or ignored past the delay.
+fn waiting(on: Date, window: &Window) -> Outcome {
+    match on.until(window.today).ok().map(|s| s.get_days()) {
+        Some(n) if n > i32::try_from(window.ignored_after_days).unwrap_or(i32::MAX) => {
+            Outcome::Unanswered
+        }
+        _ => Outcome::Pending,
+    }
 }
 
 fn read_one(input: Input, linter: &Linter, options: &Options, window: &Window) -> Read {
@@ -520,16 +677,24 @@ pub fn invitation(
         reason = ReasonGroup::Thin;
     }
     let audience = linter.audience.verdict(f.target.as_ref()).decision;
+    let verdict = if report.has_errors() {
+        Verdict::Flag
+    } else {
+        Verdict::Pass
+    };
     Some(Ok(Invitation {
         outcome,
         days_to_accept,
-        groups: [
+        groups: vec![
             Group::Template(f.template.clone().filter(|t| !t.trim().is_empty())),
             Group::Lang(f.lang.unwrap_or(report.lang)),
             Group::Platform(platform),
             Group::Score(Band::of(report.score.value)),
             Group::Reason(reason),
             Group::Audience(audience),
+            Group::Verdict(verdict),
+            Group::VerdictReason(verdict, reason),
+            Group::Note(Noted::With),
         ],
     }))
 }
@@ -575,6 +740,13 @@ mod tests {
             Group::Reason(ReasonGroup::Kind(CueKind::Event))
         );
         assert_eq!(accepted.groups[5], Group::Audience(Decision::In));
+        assert_eq!(accepted.groups[6], Group::Verdict(Verdict::Pass));
+        assert_eq!(
+            accepted.groups[7],
+            Group::VerdictReason(Verdict::Pass, ReasonGroup::Kind(CueKind::Event))
+        );
+        assert_eq!(accepted.groups[8], Group::Note(Noted::With));
+        assert_eq!(accepted.groups[7].key(), "pass/event");
         // Left `sent`: pending for 30 days, then ignored.
         let at = |d: &str| {
             inv(&format!("status = \"sent\"\nsent_at = {d}"), MET)
@@ -597,6 +769,12 @@ mod tests {
         assert_eq!(pitch.groups[3], Group::Score(Band::Low));
         assert_eq!(pitch.groups[4], Group::Reason(ReasonGroup::None));
         assert_eq!(pitch.groups[0], Group::Template(None));
+        assert_eq!(pitch.groups[6], Group::Verdict(Verdict::Flag));
+        assert_eq!(
+            pitch.groups[7].label().en,
+            "flagged · no reason",
+            "the verdict with the kind of reason"
+        );
     }
 
     #[test]
@@ -605,7 +783,7 @@ mod tests {
         let mk = |outcome, days| Invitation {
             outcome,
             days_to_accept: days,
-            groups: std::array::from_fn(|_| Group::Template(None)),
+            groups: vec![Group::Template(None)],
         };
         for (o, d) in [
             (Outcome::Accepted, Some(1)),

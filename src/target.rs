@@ -19,6 +19,10 @@ pub struct Target {
     pub sector: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub relationship: Option<Relationship>,
+    /// Their profile's address (`https://www.linkedin.com/in/…`), as an
+    /// import found it: never read into a note.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub profile: Option<String>,
 }
 
 impl Target {

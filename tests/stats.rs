@@ -10,7 +10,7 @@ use poignee::audience::Decision;
 use poignee::batch::Options;
 use poignee::config::Config;
 use poignee::reading::CueKind;
-use poignee::stats::{self, Band, Dimension, Group, ReasonGroup, Window};
+use poignee::stats::{self, Band, Dimension, Group, Noted, ReasonGroup, Verdict, Window};
 use poignee::{Lang, Platform};
 use std::collections::HashMap;
 use std::path::Path;
@@ -19,44 +19,50 @@ use std::path::Path;
 /// to (the band is known per note); the verdict is still read for the figures.
 const CONFIG: &str = "lang = \"en\"\n[audience]\nregions = [\"Auvergne-Rhône-Alpes\"]\nsectors = [\"Software Development\"]\n[rules]\naudience = \"off\"\n";
 
-/// The notes, with the language, score band and reason each is known to
-/// have (checked below, before the figures).
-const BODIES: [(&str, Lang, Band, ReasonGroup); 6] = [
+/// The notes, with the language, score band, reason and verdict (passed:
+/// no error) each is known to have (checked below, before the figures).
+const BODIES: [(&str, Lang, Band, ReasonGroup, Verdict); 6] = [
     (
         "Bonjour {first}, nous avons échangé au salon VivaTech sur la logistique urbaine. Ravie de poursuivre, merci !",
         Lang::Fr,
         Band::High,
         ReasonGroup::Kind(CueKind::Event),
+        Verdict::Pass,
     ),
     (
         "Hi {first}, I read your article on pricing pages and tried your checklist on our own site. Thanks for sharing it!",
         Lang::En,
         Band::High,
         ReasonGroup::Kind(CueKind::Work),
+        Verdict::Pass,
     ),
     (
         "Hi, we help teams cut their cloud bill by 40%. Can I send you our case study? Book a free demo today!",
         Lang::En,
         Band::Low,
         ReasonGroup::None,
+        Verdict::Flag,
     ),
     (
         "Bonjour {first}, je vous ajoute volontiers à mon réseau. Au plaisir d'échanger, merci.",
         Lang::Fr,
         Band::Mid,
         ReasonGroup::None,
+        Verdict::Flag,
     ),
     (
         "Hi {first}, Sara Lopez suggested I reach out about the Rust meetup in Lyon. Thanks!",
         Lang::En,
         Band::High,
         ReasonGroup::Kind(CueKind::Mutual),
+        Verdict::Pass,
     ),
     (
         "Hi {first}, we both work in the HR field. I'd love to connect.",
         Lang::En,
         Band::High,
         ReasonGroup::Thin,
+        Verdict::Pass,
     ),
 ];
 
@@ -77,11 +83,11 @@ struct Known {
     answered: Option<(&'static str, Date)>,
     /// The outcome the figures must give it; `None`: not an invitation.
     counts: Option<&'static str>,
-    groups: [Group; 6],
+    groups: [Group; 9],
 }
 
 fn known(i: usize, today: Date) -> Known {
-    let (_, lang, band, reason) = BODIES[i % BODIES.len()];
+    let (_, lang, band, reason, verdict) = BODIES[i % BODIES.len()];
     // Uneven, so that the templates come by size: 3, 2, 1 and 1 in 7.
     let template = TEMPLATES[[0, 0, 0, 1, 1, 2, 3][i % 7]].map(str::to_string);
     let platform = if i % 5 == 0 {
@@ -141,6 +147,9 @@ fn known(i: usize, today: Date) -> Known {
             Group::Score(band),
             Group::Reason(reason),
             Group::Audience(audience),
+            Group::Verdict(verdict),
+            Group::VerdictReason(verdict, reason),
+            Group::Note(Noted::With),
         ],
     }
 }
@@ -232,7 +241,7 @@ fn ten_thousand_drafts_with_known_outcomes() {
     };
     // Each note is what the figures below take it for, whoever it goes to,
     // on either platform.
-    for (i, (body, lang, band, reason)) in BODIES.iter().enumerate() {
+    for (i, (body, lang, band, reason, verdict)) in BODIES.iter().enumerate() {
         for first in FIRST {
             for platform in ["linkedin", "viadeo"] {
                 let draft = poignee::draft::Draft::parse(&format!(
@@ -251,6 +260,11 @@ fn ten_thousand_drafts_with_known_outcomes() {
                         Group::Score(*band),
                         Group::Reason(*reason)
                     ],
+                    "body {i} to {first} on {platform}"
+                );
+                assert_eq!(
+                    inv.groups[6],
+                    Group::Verdict(*verdict),
                     "body {i} to {first} on {platform}"
                 );
             }
@@ -469,7 +483,7 @@ fn csv_has_one_row_per_group_and_bad_files_are_named() {
         .iter()
         .map(|r| r.get(0).unwrap_or(""))
         .collect();
-    assert_eq!(dims.len(), 6, "{dims:?}");
+    assert_eq!(dims.len(), 9, "{dims:?}");
     // 14 answered in all is enough; 20 drafts over 4 templates are not.
     assert_eq!(&records[0][12], "false");
     let templates: Vec<&csv::StringRecord> =

@@ -2,6 +2,7 @@
 
 mod audience;
 mod generate;
+mod import;
 mod outcomes;
 mod prospects;
 mod templates;
@@ -88,6 +89,10 @@ enum Command {
     /// Acceptance figures over your drafts, overall and by template, language,
     /// platform, score, reason and audience
     Stats(StatsArgs),
+    /// Import your real history: LinkedIn's data export (the ZIP as
+    /// downloaded, or its folder) as drafts that `stats` counts
+    #[command(subcommand)]
+    Import(ImportCommand),
     /// Print the completion script of a shell (bash, zsh, fish, elvish, powershell)
     ///
     /// bash: `poignee completions bash >
@@ -123,6 +128,40 @@ enum Command {
         #[arg(long)]
         force: bool,
     },
+}
+
+#[derive(Subcommand)]
+enum ImportCommand {
+    /// Your LinkedIn data export: each invitation you sent with a note becomes
+    /// a draft (sent, or accepted when the person is among your connections);
+    /// those without a note are counted for `stats`
+    #[command(
+        after_help = "Reads Invitations.csv (the invitations, OUTGOING ones are yours), Connections.csv (who accepted, when) and messages.csv (an accepted invitation's note often comes back as the conversation's first message). Email addresses and phone numbers are never read.\nImporting again writes only what is new: a pending invitation now accepted, a new one; never a duplicate, never over a note you edited nor an outcome you marked.\nExit codes: 0 imported (or nothing new), 1 some rows left out or drafts not written, 2 not an export, or bad usage or config."
+    )]
+    Linkedin(ImportArgs),
+}
+
+#[derive(Args)]
+struct ImportArgs {
+    /// The export: the .zip as LinkedIn sends it, or the folder it unpacks to
+    #[arg(value_name = "EXPORT")]
+    export: PathBuf,
+    /// Where the drafts go (created 0700 if needed) [default: the config's drafts folder]
+    #[arg(long, value_name = "DIR")]
+    out: Option<PathBuf>,
+    /// Say what would be written, and write nothing
+    #[arg(long)]
+    dry_run: bool,
+    /// Output format
+    #[arg(long, value_enum, default_value_t = ImportFormat::Human)]
+    format: ImportFormat,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum ImportFormat {
+    #[value(alias = "text")]
+    Human,
+    Json,
 }
 
 #[derive(Args)]
@@ -395,6 +434,7 @@ pub fn main() -> ExitCode {
         Some(Command::Init { path, force }) => init(lang, path, force),
         Some(Command::Mark(args)) => mark_cmd(lang, args),
         Some(Command::Stats(args)) => stats_cmd(lang, &config, config_path, args),
+        Some(Command::Import(ImportCommand::Linkedin(args))) => import_cmd(lang, &config, args),
         Some(Command::Compose(args)) => compose(lang, &config, config_path, args, cli.no_color),
         // Answered above, before the config.
         Some(Command::Completions { .. } | Command::Man { .. }) => ExitCode::SUCCESS,
@@ -844,6 +884,33 @@ fn stats_cmd(
         ExitCode::SUCCESS
     } else {
         ExitCode::from(EXIT_FINDINGS)
+    }
+}
+
+fn import_cmd(lang: Lang, config: &Config, args: ImportArgs) -> ExitCode {
+    let Some(out) = args.out.or_else(|| config.drafts_dir()) else {
+        report::fatal(lang, "usage", &NO_CONFIG_DIR.get(lang));
+        return ExitCode::from(EXIT_USAGE);
+    };
+    let job = poignee::import::Job {
+        export: args.export.clone(),
+        out,
+        dry_run: args.dry_run,
+        today: today(),
+    };
+    match poignee::import::run(&job) {
+        Ok(summary) => {
+            let json = args.format == ImportFormat::Json;
+            if import::say(lang, &args.export, &summary, json) {
+                ExitCode::from(EXIT_FINDINGS)
+            } else {
+                ExitCode::SUCCESS
+            }
+        }
+        Err(e) => {
+            report::fatal(lang, "import", &e.message().get(lang));
+            ExitCode::from(EXIT_USAGE)
+        }
     }
 }
 

@@ -431,6 +431,7 @@ impl App {
             region: either(&mine.region, &theirs.region),
             sector: either(&mine.sector, &theirs.sector),
             relationship: mine.relationship.or(theirs.relationship),
+            profile: theirs.profile.clone(),
         };
         let old = found.body.trim_end();
         let body = if old.trim().is_empty() {

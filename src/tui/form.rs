@@ -188,6 +188,7 @@ impl Form {
             region: get(2),
             sector: get(3),
             relationship: self.relationship,
+            profile: None,
         }
     }
 

@@ -181,7 +181,13 @@ impl Widget for OutcomesView<'_> {
         let w = usize::from(inner.width);
         let mut lines = Vec::new();
         let mut small = false;
-        for dimension in [Dimension::Template, Dimension::Reason, Dimension::Score] {
+        for dimension in [
+            Dimension::Template,
+            Dimension::Reason,
+            Dimension::Score,
+            Dimension::Verdict,
+            Dimension::Note,
+        ] {
             let groups: Vec<_> = stats.of(dimension).collect();
             if groups.is_empty() {
                 continue;
