@@ -90,6 +90,9 @@ pub enum SheetError {
     NoHeader,
     #[error("line {line}: {message}")]
     Csv { line: u64, message: String },
+    /// A row past [`MAX_ROW_BYTES`] (one field of 300 MB once took 3.7 GB).
+    #[error("line {line}: a row longer than 1 MiB")]
+    RowTooLong { line: u64 },
 }
 
 impl SheetError {
@@ -109,6 +112,14 @@ impl SheetError {
             SheetError::Csv { line, message } => Localized::new(
                 format!("ligne {line} : {message}"),
                 format!("line {line}: {message}"),
+            ),
+            SheetError::RowTooLong { line } => Localized::new(
+                format!(
+                    "ligne {line} : une ligne de plus de 1 Mio (un champ entre guillemets jamais refermé ?) ; la liste n’est pas lue plus loin"
+                ),
+                format!(
+                    "line {line}: a row longer than 1 MiB (a quoted field never closed?); the list is not read further"
+                ),
             ),
         }
     }
@@ -192,10 +203,27 @@ struct Lines<R> {
     inner: R,
     offset: u64,
     breaks: std::collections::VecDeque<u64>,
+    /// Where the row being read starts, and its line.
+    row: (u64, u64),
 }
+
+/// The most bytes a row of a list may take: the CSV reader keeps a row
+/// whole in memory.
+pub const MAX_ROW_BYTES: u64 = 1024 * 1024;
+
+/// The error [`Lines`] stops the CSV reader with, at the line of the row.
+#[derive(Debug, thiserror::Error)]
+#[error("line {0}: a row longer than 1 MiB")]
+struct RowTooLong(u64);
 
 impl<R: Read> Read for Lines<R> {
     fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        if self.offset.saturating_sub(self.row.0) > MAX_ROW_BYTES {
+            return Err(io::Error::new(
+                io::ErrorKind::InvalidData,
+                RowTooLong(self.row.1),
+            ));
+        }
         let n = self.inner.read(buf)?;
         for (i, _) in buf[..n].iter().enumerate().filter(|(_, b)| **b == b'\n') {
             self.breaks.push_back(self.offset + i as u64);
@@ -206,6 +234,13 @@ impl<R: Read> Read for Lines<R> {
 }
 
 impl<R> Lines<R> {
+    /// The next row starts at `byte`, on line `line` as the CSV reader
+    /// counts (empty lines it skips added here).
+    fn next_row_at(&mut self, line: u64, byte: u64) {
+        let line = self.start(line, byte);
+        self.row = (byte, line);
+    }
+
     /// The line a record starts on, from where the reader started it
     /// (`byte`, on line `line`): one more for each empty line skipped.
     fn start(&mut self, line: u64, byte: u64) -> u64 {
@@ -291,6 +326,7 @@ impl Sheet {
                 .build(Cursor::new(sample).chain(source)),
             offset: 0,
             breaks: Default::default(),
+            row: (0, 1),
         };
         // Lines end at `\n` only (a `\r` before it is taken off the last
         // field), so that line numbers are the file's.
@@ -307,6 +343,7 @@ impl Sheet {
                 break;
             }
             let line = start(&mut reader, &record);
+            next_row_at(&mut reader);
             chomp(&mut record);
             let columns: Vec<Column> = record.iter().map(column).collect();
             let placed = columns.iter().any(|c| {
@@ -341,9 +378,13 @@ impl Sheet {
             match self.reader.read_record(&mut self.record) {
                 Err(e) => return Some(Err(csv_error(&e))),
                 Ok(false) => return None,
-                Ok(true) if self.record.iter().all(|f| f.trim().is_empty()) => continue,
+                Ok(true) if self.record.iter().all(|f| f.trim().is_empty()) => {
+                    next_row_at(&mut self.reader);
+                    continue;
+                }
                 Ok(true) => {
                     let line = start(&mut self.reader, &self.record);
+                    next_row_at(&mut self.reader);
                     chomp(&mut self.record);
                     let target = self.target(&self.record);
                     return Some(Ok(Row {
@@ -433,6 +474,12 @@ fn start(reader: &mut csv::Reader<Decoded>, record: &csv::StringRecord) -> u64 {
     reader.get_mut().start(line, byte)
 }
 
+/// Marks where the reader's next row starts, to bound it.
+fn next_row_at(reader: &mut csv::Reader<Decoded>) {
+    let (line, byte) = (reader.position().line(), reader.position().byte());
+    reader.get_mut().next_row_at(line, byte);
+}
+
 /// The `\r` of a CRLF line end off the last field.
 fn chomp(record: &mut csv::StringRecord) {
     if record.iter().next_back().is_some_and(|f| f.ends_with('\r')) {
@@ -451,7 +498,10 @@ fn chomp(record: &mut csv::StringRecord) {
 
 fn csv_error(e: &csv::Error) -> SheetError {
     match e.kind() {
-        csv::ErrorKind::Io(io) => SheetError::Io(io::Error::new(io.kind(), io.to_string())),
+        csv::ErrorKind::Io(io) => match io.get_ref().and_then(|e| e.downcast_ref::<RowTooLong>()) {
+            Some(RowTooLong(line)) => SheetError::RowTooLong { line: *line },
+            None => SheetError::Io(io::Error::new(io.kind(), io.to_string())),
+        },
         _ => SheetError::Csv {
             line: e.position().map_or(0, csv::Position::line),
             message: e.to_string(),
@@ -469,6 +519,29 @@ mod tests {
         std::fs::write(&path, bytes).unwrap_or_else(|e| panic!("{e}"));
         let sheet = Sheet::open(&path).unwrap_or_else(|e| panic!("{e}"));
         (dir, sheet)
+    }
+
+    #[test]
+    fn a_row_past_a_mebibyte_is_refused_with_its_line() {
+        let mut bytes = b"Name,Location\nAnn Person,Lyon\nBob Person,\"".to_vec();
+        bytes.extend(std::iter::repeat_n(b'x', 3 * 1024 * 1024));
+        bytes.extend(b"\"\nCora Person,Nantes\n");
+        let (_dir, mut s) = sheet(&bytes);
+        let first = s
+            .next_row()
+            .map(|r| r.map(|r| r.line).map_err(|e| e.to_string()));
+        assert_eq!(first, Some(Ok(2)));
+        match s.next_row() {
+            Some(Err(SheetError::RowTooLong { line })) => assert_eq!(line, 3),
+            other => panic!("{other:?}"),
+        }
+        // Rows up to the bound are read whole.
+        let mut bytes = b"Name,Location\n\nAnn Person,\"".to_vec();
+        bytes.extend(std::iter::repeat_n(b'y', 1000 * 1024));
+        bytes.extend(b"\"\n");
+        let (_dir, mut s) = sheet(&bytes);
+        let row = s.next_row().map(|r| r.map_err(|e| e.to_string()));
+        assert!(matches!(&row, Some(Ok(r)) if r.line == 3 && r.record[1].len() == 1000 * 1024));
     }
 
     fn rows(s: &mut Sheet) -> Vec<Row> {
