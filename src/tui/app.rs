@@ -604,6 +604,10 @@ impl App {
 
     /// Tab goes through the form's fields, the note and the checks.
     fn cycle_focus(&mut self, forward: bool) {
+        // Tab leaving a field takes the name chosen in its popup, as Enter.
+        if self.focus == Focus::Form && self.form.take_chosen() {
+            self.changed();
+        }
         self.form.completion = None;
         let last = super::form::FIELDS.len() - 1;
         let at = self.form.at;
@@ -617,6 +621,9 @@ impl App {
             (Focus::Checks, false) => (Focus::Note, at),
             (Focus::Note, false) => (Focus::Form, last),
         };
+        if self.focus == Focus::Form {
+            self.form.reopen(self.lang);
+        }
     }
 
     fn clipped(&mut self, text: String) {
@@ -625,6 +632,7 @@ impl App {
     }
 
     fn compose_act(&mut self, action: Action, extend: bool) {
+        let at_before = self.form.at;
         match self.focus {
             // Esc in the text, with nothing to unselect: the text found at
             // start is set aside (the banner says so).
@@ -645,6 +653,10 @@ impl App {
                 Edit::Moved | Edit::Ignored => {}
             },
             Focus::Form => match self.form.act(action, extend) {
+                // Entering the region or sector again: its names again.
+                FormEvent::Nothing if self.form.at != at_before => {
+                    self.form.reopen(self.lang);
+                }
                 FormEvent::Changed => {
                     self.changed();
                     self.form.complete(self.lang);

@@ -1203,7 +1203,7 @@ fn region_and_sector_complete_as_one_types() {
     );
     let shown = screen_text(&render(&mut a, 80, 24));
     assert!(shown.contains("Villeurbanne (69)"), "{shown}");
-    press(&mut a, KeyCode::Down);
+    // The first is chosen as one types: Enter takes it.
     press(&mut a, KeyCode::Enter);
     assert_eq!(a.form.fields[2].text(), "Villeurbanne (69)");
     assert!(a.form.completion.is_none());
@@ -1229,6 +1229,44 @@ fn region_and_sector_complete_as_one_types() {
     assert!(a.form.completion.is_none() && a.focus == Focus::Form);
     press(&mut a, KeyCode::Esc);
     assert_eq!(a.focus, Focus::Note);
+}
+
+#[test]
+fn a_misspelt_region_or_sector_is_rescued_and_the_names_come_back() {
+    let mut a = app(Lang::Fr, None);
+    a.focus = Focus::Form;
+    a.form.at = 1; // the region
+    typed(&mut a, "Grenobel");
+    let c = a.form.completion.clone().unwrap_or_else(|| panic!("no names offered"));
+    assert_eq!(c.items.first().map(String::as_str), Some("Grenoble (38)"));
+    assert!(c.guess && c.chosen == Some(0), "{c:?}");
+    let shown = screen_text(&render(&mut a, 80, 24)).replace('\u{202f}', " ");
+    assert!(shown.contains("vouliez-vous dire ?"), "{shown}");
+    // Tab takes the name chosen, as Enter does, and goes on.
+    press(&mut a, KeyCode::Tab);
+    assert_eq!(a.form.fields[2].text(), "Grenoble (38)");
+    assert_eq!(a.form.at, 2);
+    // Too short for the CLI's guess, not for the names offered.
+    a.form.at = 1;
+    a.form.fields[2] = super::editor::Editor::single_line("");
+    typed(&mut a, "Lyno");
+    let c = a.form.completion.clone().unwrap_or_else(|| panic!("no names offered"));
+    assert_eq!(c.items.first().map(String::as_str), Some("Lyon (69)"));
+    press(&mut a, KeyCode::Esc);
+    assert!(a.form.completion.is_none());
+    // Entering the field again offers the names again, none chosen: passing
+    // through changes nothing.
+    press(&mut a, KeyCode::Tab);
+    press(&mut a, KeyCode::BackTab);
+    assert_eq!(a.form.at, 1);
+    let c = a.form.completion.clone().unwrap_or_else(|| panic!("names not offered again"));
+    assert_eq!(c.chosen, None);
+    press(&mut a, KeyCode::Tab);
+    assert_eq!(a.form.fields[2].text(), "Lyno");
+    a.form.at = 3; // the sector
+    typed(&mut a, "Hôpitaux et soins de santé");
+    press(&mut a, KeyCode::Enter);
+    assert_eq!(a.form.fields[3].text(), "Hôpitaux et services de santé");
 }
 
 #[test]
