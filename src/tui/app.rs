@@ -150,6 +150,8 @@ pub struct App {
     pub shelf: Shelf,
     /// The outcomes, once read (F6).
     pub stats: Option<Box<poignee::stats::Stats>>,
+    /// The first row of the outcomes' rates in sight.
+    pub outcomes_scroll: usize,
     pub verdict: Verdict,
 
     /// The template the note started from, and its values.
@@ -239,6 +241,7 @@ impl App {
             picker: Picker::new(),
             shelf: Shelf::default(),
             stats: None,
+            outcomes_scroll: 0,
             verdict: Verdict {
                 decision: Decision::In,
                 fields: Vec::new(),
@@ -597,9 +600,34 @@ impl App {
                 Screen::Templates => self.templates_act(action, extend),
                 Screen::Drafts => self.drafts_act(action, extend),
                 Screen::Stats if action == Action::Back => self.screen = Screen::Compose,
-                Screen::Stats => {}
+                Screen::Stats => self.scroll_outcomes(action),
             },
         }
+    }
+
+    /// ↑↓, the page keys and the ends scroll the outcomes' rates, no
+    /// further than their last row.
+    fn scroll_outcomes(&mut self, action: Action) {
+        let look = super::theme::Look {
+            theme: super::theme::Theme::new(false),
+            lang: self.lang,
+            keys: &self.keymap,
+        };
+        let area = ratatui::layout::Rect::new(0, 0, self.size.0, self.size.1);
+        let (body, _) = super::ui::list_areas(area, self);
+        let end = super::outcomes::scroll_end(self.stats.as_deref(), &look, body);
+        let page = usize::from(body.height / 2).max(1);
+        let at = self.outcomes_scroll.min(end);
+        self.outcomes_scroll = match action {
+            Action::Down => at + 1,
+            Action::Up => at.saturating_sub(1),
+            Action::PageDown => at + page,
+            Action::PageUp => at.saturating_sub(page),
+            Action::Home => 0,
+            Action::End => end,
+            _ => at,
+        }
+        .min(end);
     }
 
     /// Tab goes through the form's fields, the note and the checks.

@@ -1399,10 +1399,34 @@ fn the_outcomes_screen_shows_rates_by_week_and_template() {
             w < 80 || (text.contains("fr/evenement") && text.contains("fr/article")),
             "{text}"
         );
+        // A legend told apart without colour, this week in words.
+        assert!(text.contains("▒ envoyées") && text.contains("█ acceptées"), "{text}");
+        assert!(text.contains("cette sem"), "{text}");
+        assert!(text.contains("45 %"), "{text}");
         insta::assert_snapshot!(format!("outcomes_{w}x{h}"), shown.backend());
     }
+    // At 60×16 the rates run past their pane: ↓ scrolls them, no further
+    // than their end, and a scroll bar says so.
+    render(&mut a, 60, 16);
+    press(&mut a, KeyCode::End);
+    let end = a.outcomes_scroll;
+    assert!(end > 0);
+    press(&mut a, KeyCode::Down);
+    assert_eq!(a.outcomes_scroll, end);
+    press(&mut a, KeyCode::Up);
+    assert_eq!(a.outcomes_scroll, end - 1);
+    let text = screen_text(&render(&mut a, 60, 16));
+    assert!(text.contains('↑') && text.contains('↓'), "{text}");
     press(&mut a, KeyCode::Esc);
     assert_eq!(a.screen, Screen::Compose);
+    // English figures the English way.
+    let mut a = app(Lang::En, Some(dir.path()));
+    press(&mut a, KeyCode::F(6));
+    let text = screen_text(&render(&mut a, 80, 24));
+    assert!(
+        text.contains("45%") && text.contains("this week") && text.contains("▒ sent"),
+        "{text}"
+    );
 }
 
 /// A key through `update` only: its file jobs stay out, as they do while
