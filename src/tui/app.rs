@@ -164,6 +164,8 @@ pub struct App {
     /// an approved or sent note is a record, never written over by a draft,
     /// and a sent or answered one never written over at all.
     pub opened: Option<Status>,
+    /// When the file the note was opened from was sent, as it says.
+    pub sent_at: Option<toml::value::Datetime>,
     /// The rules the opened draft deliberately allows, kept when it is saved.
     pub allow: Vec<poignee::RuleId>,
     /// Which note this is: bumped when another is opened or a new one
@@ -251,6 +253,7 @@ impl App {
             path: None,
             created_at: None,
             opened: None,
+            sent_at: None,
             allow: Vec::new(),
             note_id: 0,
             saving: false,
@@ -410,6 +413,7 @@ impl App {
         self.values = draft.front.values.clone();
         self.created_at = draft.front.created_at;
         self.opened = path.as_ref().and(draft.front.status);
+        self.sent_at = path.as_ref().and(draft.front.sent_at);
         self.allow = draft.front.allow.clone();
         self.note_id += 1;
         self.pending_save = None;
@@ -982,6 +986,7 @@ impl App {
                 self.reset();
             }
             (Dialog::Approve { then, .. }, Answer::Yes) => self.approve_with(true, then),
+            (Dialog::Resend { then, .. }, Answer::Yes) => self.approve_again(then),
             (Dialog::Remark { path, mark, .. }, Answer::Yes) => self.mark(path, mark),
             (Dialog::Delete(path), Answer::Yes) => {
                 self.busy += 1;

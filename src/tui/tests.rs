@@ -1270,6 +1270,48 @@ fn a_misspelt_region_or_sector_is_rescued_and_the_names_come_back() {
 }
 
 #[test]
+fn approving_again_a_note_already_sent_says_when_and_asks() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let mut a = app(Lang::Fr, Some(dir.path()));
+    typed(
+        &mut a,
+        "Bonjour Sam, nous nous sommes vus au salon VivaTech. Merci pour votre exposé !",
+    );
+    fill_target(&mut a, "Sam Lee", "Lyon", "Software Development");
+    ctrl(&mut a, 's');
+    if a.dialog.is_some() {
+        press(&mut a, KeyCode::Char('o'));
+    }
+    press(&mut a, KeyCode::F(9));
+    assert_eq!(files_in(dir.path()), ["sam-lee.md"]);
+    // Approved again, unchanged: asked, with the day it was sent.
+    ctrl(&mut a, 's');
+    let today = jiff::Zoned::now().date().to_string();
+    assert!(
+        matches!(&a.dialog, Some(Dialog::Resend { sent: Some(day), .. }) if *day == today),
+        "{:?}",
+        a.dialog
+    );
+    let shown = screen_text(&render(&mut a, 80, 24)).replace(['\u{a0}', '\u{202f}'], " ");
+    assert!(shown.contains(&format!("envoyée le {today}")), "{shown}");
+    // Enter keeps it as it was: no second approved file.
+    press(&mut a, KeyCode::Enter);
+    assert!(a.dialog.is_none());
+    assert_eq!(files_in(dir.path()), ["sam-lee.md"]);
+    // Opened again from the drafts screen, the same question; yes writes
+    // the second approved file beside it.
+    ctrl(&mut a, 'o');
+    press(&mut a, KeyCode::Enter);
+    ctrl(&mut a, 's');
+    assert!(matches!(a.dialog, Some(Dialog::Resend { .. })), "{:?}", a.dialog);
+    press(&mut a, KeyCode::Char('o'));
+    if a.dialog.is_some() {
+        press(&mut a, KeyCode::Char('o'));
+    }
+    assert_eq!(files_in(dir.path()), ["sam-lee-2.md", "sam-lee.md"]);
+}
+
+#[test]
 fn marking_sent_and_answers_from_the_editor_and_the_drafts_screen() {
     let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
     let mut a = app(Lang::En, Some(dir.path()));
