@@ -209,6 +209,16 @@ pub fn shown(path: &Path) -> String {
     }
 }
 
+/// A text file ends with a newline (`cat`, `git diff` and editors expect
+/// one); an empty note stays empty.
+fn with_final_newline(text: &str) -> String {
+    let mut body = text.to_string();
+    if !body.is_empty() && !body.ends_with('\n') {
+        body.push('\n');
+    }
+    body
+}
+
 fn now_datetime() -> Option<toml::value::Datetime> {
     jiff::Timestamp::now()
         .strftime("%Y-%m-%dT%H:%M:%SZ")
@@ -393,7 +403,7 @@ impl App {
                 allow: self.allow.clone(),
                 ..FrontMatter::default()
             },
-            body: self.note.text().to_string(),
+            body: with_final_newline(self.note.text()),
             body_offset: 0,
         }
     }
@@ -408,7 +418,9 @@ impl App {
         if let Some(t) = draft.front.tier {
             self.form.tier = t;
         }
-        self.note.replace(&draft.body);
+        // The file's final newline is the file's, not a line of the note.
+        let body = draft.body.strip_suffix('\n').unwrap_or(&draft.body);
+        self.note.replace(body.strip_suffix('\r').unwrap_or(body));
         self.template = draft.front.template.clone();
         self.values = draft.front.values.clone();
         self.created_at = draft.front.created_at;

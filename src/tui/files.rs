@@ -196,7 +196,9 @@ impl App {
         self.path = Some(path.clone());
         let at = shown(&path);
         if draft.front.status == Some(Status::Approved) {
-            self.effects.push(Effect::Copy(draft.body.clone()));
+            // What was saved, without the file's final newline.
+            let body = draft.body.strip_suffix('\n').unwrap_or(&draft.body);
+            self.effects.push(Effect::Copy(body.to_string()));
             // What comes next before where the file went: at a narrow
             // width the path is what gives way.
             let (new, sent) = (self.key_of(Action::NewNote), self.key_of(Action::MarkSent));
@@ -351,7 +353,9 @@ impl App {
             Ok((path, _)) => {
                 let at = shown(&path);
                 if draft.front.status == Some(Status::Approved) {
-                    self.effects.push(Effect::Copy(draft.body.clone()));
+                    // What was saved, without the file's final newline.
+            let body = draft.body.strip_suffix('\n').unwrap_or(&draft.body);
+            self.effects.push(Effect::Copy(body.to_string()));
                 }
                 let msg = match self.lang {
                     Lang::Fr => format!("la note précédente est enregistrée dans {at}"),

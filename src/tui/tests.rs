@@ -201,7 +201,7 @@ fn approve_refuses_errors_unless_confirmed_saves_privately_and_copies() {
     let file = drafts.join("claire-martin.md");
     let saved = std::fs::read_to_string(&file).unwrap_or_default();
     assert!(
-        saved.contains("status = \"approved\"") && saved.ends_with(PITCH),
+        saved.contains("status = \"approved\"") && saved.ends_with(&format!("{PITCH}\n")),
         "{saved}"
     );
     assert!(saved.contains("name = \"Claire Martin\"") && saved.contains("relationship = \"met\""));
@@ -1142,7 +1142,7 @@ fn keeping_an_approved_note_as_a_draft_leaves_the_approved_one_as_it_was() {
     );
     let kept = std::fs::read_to_string(dir.path().join("paul-durand-2.md")).unwrap_or_default();
     assert!(
-        kept.contains("status = \"draft\"") && kept.ends_with("See you soon."),
+        kept.contains("status = \"draft\"") && kept.ends_with("See you soon.\n"),
         "{kept}"
     );
     let said = a
@@ -1267,6 +1267,19 @@ fn a_misspelt_region_or_sector_is_rescued_and_the_names_come_back() {
     typed(&mut a, "Hôpitaux et soins de santé");
     press(&mut a, KeyCode::Enter);
     assert_eq!(a.form.fields[3].text(), "Hôpitaux et services de santé");
+}
+
+#[test]
+fn a_saved_file_ends_with_a_newline_the_note_does_not() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let mut a = app(Lang::Fr, Some(dir.path()));
+    typed(&mut a, "Bonjour, vu au salon VivaTech. Merci !");
+    press(&mut a, KeyCode::F(5));
+    let text = std::fs::read_to_string(dir.path().join("note.md")).unwrap_or_default();
+    assert!(text.ends_with("Merci !\n"), "{text:?}");
+    ctrl(&mut a, 'o');
+    press(&mut a, KeyCode::Enter);
+    assert_eq!(a.note.text(), "Bonjour, vu au salon VivaTech. Merci !");
 }
 
 #[test]
@@ -1513,7 +1526,7 @@ fn a_save_answered_late_is_not_taken_for_the_note_open_now() {
     assert!(
         std::fs::read_to_string(&claire)
             .unwrap_or_default()
-            .ends_with("See you!")
+            .ends_with("See you!\n")
     );
 }
 
