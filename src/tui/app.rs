@@ -397,7 +397,7 @@ impl App {
                 status: Some(status),
                 created_at: self.created_at.or_else(now_datetime),
                 approved_at: if approved { now_datetime() } else { None },
-                template: self.template.clone(),
+                template: self.template.clone().filter(|t| self.still_from(t)),
                 target: (target != Target::default()).then_some(target),
                 values: self.values.clone(),
                 allow: self.allow.clone(),
@@ -406,6 +406,39 @@ impl App {
             body: with_final_newline(self.note.text()),
             body_offset: 0,
         }
+    }
+
+    /// Whether the note still comes from the template `name`: at least half
+    /// the words of its own text (what is not a `{{…}}`) are still in the
+    /// note. A note rewritten by hand is no longer credited to it (the
+    /// figures by template would count it). A template not in the library
+    /// is kept as the draft said.
+    pub fn still_from(&self, name: &str) -> bool {
+        let Some(t) = self.library.find(name) else {
+            return true;
+        };
+        let words = |text: &str| -> Vec<String> {
+            text.split(|c: char| !c.is_alphanumeric())
+                .filter(|w| w.chars().count() >= 4)
+                .map(str::to_lowercase)
+                .collect()
+        };
+        let body = &t.draft.body;
+        let mut own = String::with_capacity(body.len());
+        let mut from = 0;
+        for slot in template::slots(body) {
+            own.push_str(body.get(from..slot.span.start).unwrap_or(""));
+            own.push(' ');
+            from = slot.span.end;
+        }
+        own.push_str(body.get(from..).unwrap_or(""));
+        let theirs = words(&own);
+        if theirs.is_empty() {
+            return true;
+        }
+        let note: std::collections::HashSet<String> = words(self.note.text()).into_iter().collect();
+        let kept = theirs.iter().filter(|w| note.contains(*w)).count();
+        kept * 2 >= theirs.len()
     }
 
     /// Loads a draft into the form and the editor.

@@ -1270,6 +1270,25 @@ fn a_misspelt_region_or_sector_is_rescued_and_the_names_come_back() {
 }
 
 #[test]
+fn a_note_rewritten_by_hand_is_no_longer_credited_to_its_template() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let mut a = app(Lang::Fr, Some(dir.path()));
+    let name = a
+        .library
+        .templates
+        .first()
+        .map(|t| t.name.clone())
+        .unwrap_or_default();
+    a.start_from(&name);
+    assert_eq!(a.template.as_deref(), Some(name.as_str()));
+    assert_eq!(a.to_draft(poignee::draft::Status::Draft).front.template, Some(name));
+    // All of it replaced by a note of one's own.
+    ctrl(&mut a, 'a');
+    typed(&mut a, "Bonjour Zoé, vu au salon VivaTech hier. Merci !");
+    assert_eq!(a.to_draft(poignee::draft::Status::Draft).front.template, None);
+}
+
+#[test]
 fn a_saved_file_ends_with_a_newline_the_note_does_not() {
     let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
     let mut a = app(Lang::Fr, Some(dir.path()));
