@@ -473,9 +473,17 @@ mod tests {
         let labels = |v: Vec<&Name>| v.iter().map(|n| n.label.clone()).collect::<Vec<_>>();
         let places = names(Field::Region);
         let found = labels(places.rescue("Grenobel", Lang::Fr, 6));
-        assert_eq!(found.first().map(String::as_str), Some("Grenoble (38)"), "{found:?}");
+        assert_eq!(
+            found.first().map(String::as_str),
+            Some("Grenoble (38)"),
+            "{found:?}"
+        );
         let found = labels(places.rescue("Lyno", Lang::Fr, 6));
-        assert_eq!(found.first().map(String::as_str), Some("Lyon (69)"), "{found:?}");
+        assert_eq!(
+            found.first().map(String::as_str),
+            Some("Lyon (69)"),
+            "{found:?}"
+        );
         let sectors = names(Field::Sector);
         let found = labels(sectors.rescue("Hôpitaux et soins de santé", Lang::Fr, 6));
         assert_eq!(

@@ -354,8 +354,8 @@ impl App {
                 let at = shown(&path);
                 if draft.front.status == Some(Status::Approved) {
                     // What was saved, without the file's final newline.
-            let body = draft.body.strip_suffix('\n').unwrap_or(&draft.body);
-            self.effects.push(Effect::Copy(body.to_string()));
+                    let body = draft.body.strip_suffix('\n').unwrap_or(&draft.body);
+                    self.effects.push(Effect::Copy(body.to_string()));
                 }
                 let msg = match self.lang {
                     Lang::Fr => format!("la note précédente est enregistrée dans {at}"),

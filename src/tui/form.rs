@@ -435,7 +435,8 @@ impl FormView<'_> {
             .unwrap_or(0);
         // As wide as the longest name, and as the title and the keys.
         let keys = self.look.keys;
-        let hint = 5 + UnicodeWidthStr::width(keys.short(Action::Down).as_str())
+        let hint = 5
+            + UnicodeWidthStr::width(keys.short(Action::Down).as_str())
             + UnicodeWidthStr::width(keys.label(Action::Confirm).as_str());
         let title = if c.guess {
             UnicodeWidthStr::width(self.look.t(GUESS).as_str()) + 2

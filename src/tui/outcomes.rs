@@ -66,7 +66,9 @@ struct Areas {
 
 fn summary(stats: &Stats, lang: Lang) -> String {
     let o = &stats.overall;
-    let rate = o.rate().map_or_else(|| "—".to_string(), |r| percent(r, lang));
+    let rate = o
+        .rate()
+        .map_or_else(|| "—".to_string(), |r| percent(r, lang));
     let days = o.median_days();
     let n = |n: usize| count(n, lang);
     match lang {
@@ -146,8 +148,7 @@ fn areas(area: Rect, lines: usize) -> Areas {
     let [top, charts] =
         Layout::vertical([Constraint::Length(rows), Constraint::Min(6)]).areas(area);
     let [weeks, rates] =
-        Layout::horizontal([Constraint::Percentage(45), Constraint::Percentage(55)])
-            .areas(charts);
+        Layout::horizontal([Constraint::Percentage(45), Constraint::Percentage(55)]).areas(charts);
     Areas { top, weeks, rates }
 }
 
@@ -240,10 +241,9 @@ fn rate_lines(stats: &Stats, look: &Look, w: usize) -> Vec<Line<'static>> {
         }
     }
     if lines.is_empty() {
-        lines.push(Line::from(look.t(Text::new(
-            "aucune invitation envoyée",
-            "no invitation sent",
-        ))));
+        lines.push(Line::from(
+            look.t(Text::new("aucune invitation envoyée", "no invitation sent")),
+        ));
     }
     lines
 }
@@ -267,10 +267,9 @@ impl OutcomesView<'_> {
     /// bars with their counts, under the legend.
     fn render_weeks(&self, area: Rect, buf: &mut Buffer) {
         let (look, theme) = (self.look, self.look.theme);
-        let block = Block::new().borders(Borders::TOP).title(format!(
-            " {} ",
-            look.t(Text::new("Par semaine", "By week"))
-        ));
+        let block = Block::new()
+            .borders(Borders::TOP)
+            .title(format!(" {} ", look.t(Text::new("Par semaine", "By week"))));
         let inner = block.inner(area);
         block.render(area, buf);
         let w = usize::from(inner.width);
@@ -313,7 +312,11 @@ impl OutcomesView<'_> {
         let shown = if rows < 8 { rows.saturating_sub(1) } else { 8 };
         for ago in 0..shown {
             let (sent, accepted) = self.weeks[7 - ago];
-            let style = if ago == 0 { theme.label() } else { Style::new() };
+            let style = if ago == 0 {
+                theme.label()
+            } else {
+                Style::new()
+            };
             let s = bar(sent);
             let a = bar(accepted);
             let sent_n = count(sent as usize, look.lang);
@@ -355,8 +358,14 @@ impl OutcomesView<'_> {
         let page = usize::from(inner.height);
         let offset = self.scroll.min(lines.len().saturating_sub(page));
         let len = lines.len();
-        Paragraph::new(lines.into_iter().skip(offset).take(page).collect::<Vec<_>>())
-            .render(inner, buf);
+        Paragraph::new(
+            lines
+                .into_iter()
+                .skip(offset)
+                .take(page)
+                .collect::<Vec<_>>(),
+        )
+        .render(inner, buf);
         scrollbar(inner, buf, len, offset, page, look.theme.dim());
     }
 }

@@ -1237,7 +1237,11 @@ fn a_misspelt_region_or_sector_is_rescued_and_the_names_come_back() {
     a.focus = Focus::Form;
     a.form.at = 1; // the region
     typed(&mut a, "Grenobel");
-    let c = a.form.completion.clone().unwrap_or_else(|| panic!("no names offered"));
+    let c = a
+        .form
+        .completion
+        .clone()
+        .unwrap_or_else(|| panic!("no names offered"));
     assert_eq!(c.items.first().map(String::as_str), Some("Grenoble (38)"));
     assert!(c.guess && c.chosen == Some(0), "{c:?}");
     let shown = screen_text(&render(&mut a, 80, 24)).replace('\u{202f}', " ");
@@ -1250,7 +1254,11 @@ fn a_misspelt_region_or_sector_is_rescued_and_the_names_come_back() {
     a.form.at = 1;
     a.form.fields[2] = super::editor::Editor::single_line("");
     typed(&mut a, "Lyno");
-    let c = a.form.completion.clone().unwrap_or_else(|| panic!("no names offered"));
+    let c = a
+        .form
+        .completion
+        .clone()
+        .unwrap_or_else(|| panic!("no names offered"));
     assert_eq!(c.items.first().map(String::as_str), Some("Lyon (69)"));
     press(&mut a, KeyCode::Esc);
     assert!(a.form.completion.is_none());
@@ -1259,7 +1267,11 @@ fn a_misspelt_region_or_sector_is_rescued_and_the_names_come_back() {
     press(&mut a, KeyCode::Tab);
     press(&mut a, KeyCode::BackTab);
     assert_eq!(a.form.at, 1);
-    let c = a.form.completion.clone().unwrap_or_else(|| panic!("names not offered again"));
+    let c = a
+        .form
+        .completion
+        .clone()
+        .unwrap_or_else(|| panic!("names not offered again"));
     assert_eq!(c.chosen, None);
     press(&mut a, KeyCode::Tab);
     assert_eq!(a.form.fields[2].text(), "Lyno");
@@ -1281,11 +1293,17 @@ fn a_note_rewritten_by_hand_is_no_longer_credited_to_its_template() {
         .unwrap_or_default();
     a.start_from(&name);
     assert_eq!(a.template.as_deref(), Some(name.as_str()));
-    assert_eq!(a.to_draft(poignee::draft::Status::Draft).front.template, Some(name));
+    assert_eq!(
+        a.to_draft(poignee::draft::Status::Draft).front.template,
+        Some(name)
+    );
     // All of it replaced by a note of one's own.
     ctrl(&mut a, 'a');
     typed(&mut a, "Bonjour Zoé, vu au salon VivaTech hier. Merci !");
-    assert_eq!(a.to_draft(poignee::draft::Status::Draft).front.template, None);
+    assert_eq!(
+        a.to_draft(poignee::draft::Status::Draft).front.template,
+        None
+    );
 }
 
 #[test]
@@ -1335,7 +1353,11 @@ fn approving_again_a_note_already_sent_says_when_and_asks() {
     ctrl(&mut a, 'o');
     press(&mut a, KeyCode::Enter);
     ctrl(&mut a, 's');
-    assert!(matches!(a.dialog, Some(Dialog::Resend { .. })), "{:?}", a.dialog);
+    assert!(
+        matches!(a.dialog, Some(Dialog::Resend { .. })),
+        "{:?}",
+        a.dialog
+    );
     press(&mut a, KeyCode::Char('o'));
     if a.dialog.is_some() {
         press(&mut a, KeyCode::Char('o'));
@@ -1474,7 +1496,10 @@ fn the_outcomes_screen_shows_rates_by_week_and_template() {
             "{text}"
         );
         // A legend told apart without colour, this week in words.
-        assert!(text.contains("▒ envoyées") && text.contains("█ acceptées"), "{text}");
+        assert!(
+            text.contains("▒ envoyées") && text.contains("█ acceptées"),
+            "{text}"
+        );
         assert!(text.contains("cette sem"), "{text}");
         assert!(text.contains("45 %"), "{text}");
         insta::assert_snapshot!(format!("outcomes_{w}x{h}"), shown.backend());
