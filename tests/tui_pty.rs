@@ -159,7 +159,8 @@ fn type_fill_approve_and_find_the_file_and_the_clipboard() {
     let saved = wait_file(&drafts.join("claire-martin.md"), "approved");
     assert!(saved.contains("name = \"Claire Martin\""), "{saved}");
     assert!(saved.contains("region = \"Villeurbanne (69)\""), "{saved}");
-    assert!(saved.ends_with(NOTE), "{saved}");
+    // A text file ends with a newline.
+    assert!(saved.ends_with(&format!("{NOTE}\n")), "{saved}");
     let b64 = base64::engine::general_purpose::STANDARD.encode(NOTE);
     s.wait_for(
         &format!("\x1b]52;c;{b64}\x07"),
@@ -189,7 +190,7 @@ fn sigkill_mid_sentence_then_the_text_comes_back() {
     let s = start(dir.path());
     let saved = accept_finish_and_save(s, &drafts);
     assert!(
-        saved.ends_with("les jardins partagés et je voulais votre avis. Merci !"),
+        saved.ends_with("les jardins partagés et je voulais votre avis. Merci !\n"),
         "{saved}"
     );
 }
@@ -266,7 +267,7 @@ fn typing_at_the_recovery_offer_never_answers_it_and_both_texts_are_kept() {
     );
     s.send("\x1b[15~"); // F5
     let saved = wait_file(&drafts.join("note.md"), "BON");
-    assert!(saved.ends_with(&both), "{saved}");
+    assert!(saved.ends_with(&format!("{both}\n")), "{saved}");
     s.wait_for("comme brouillon", "the saved notice");
     s.send("\x11");
     s.wait_exit();
@@ -309,6 +310,23 @@ fn esc_sets_the_recovered_text_aside_and_quitting_unanswered_offers_it_again() {
     wait_file(&recovery, "Bonjour");
     s.send("\x11");
     s.wait_for("Texte non enregistr", "the quit question");
+    s.send("n");
+    s.wait_exit();
+}
+
+#[test]
+fn idle_the_screen_is_not_drawn_again() {
+    let (dir, _) = setup();
+    let mut s = start(dir.path());
+    s.send("Bonjour");
+    wait_file(&dir.path().join("data/poignee/recovery.md"), "Bonjour");
+    // Past the recovery file's sync and the last frame: then nothing.
+    std::thread::sleep(Duration::from_millis(1200));
+    let before = s.output.lock().map(|o| o.len()).unwrap_or(0);
+    std::thread::sleep(Duration::from_millis(1500));
+    let after = s.output.lock().map(|o| o.len()).unwrap_or(0);
+    assert_eq!(before, after, "bytes written while idle");
+    s.send("\x11"); // Ctrl-Q: asks (unsaved text)
     s.send("n");
     s.wait_exit();
 }

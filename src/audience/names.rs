@@ -22,6 +22,14 @@ pub struct Name {
     pub lang: Option<Lang>,
     pub id: NodeId,
     key: String,
+    /// How big the place is, to rank names as close as each other: the
+    /// regions, départements and areas above every commune, a commune by
+    /// its inhabitants (Grenoble before Grenois); 0 for a sector.
+    size: u32,
+    /// A name worth guessing from a short word (« Lyno »): a sector, or a
+    /// place other than a small commune (a region, a département, a city
+    /// of the shipped list).
+    major: bool,
 }
 
 /// The names of one field.
@@ -93,6 +101,16 @@ impl Names {
                     (tree.label(id, Lang::En), None),
                 ],
             };
+            let (size, major) = match (field, node.kind) {
+                (Field::Sector, _) => (0, true),
+                (Field::Region, Kind::City) => {
+                    let geo = &super::data::GEO;
+                    (geo.population(id), geo.is_listed_city(id))
+                }
+                // The Région de Lyon after the regions and départements.
+                (Field::Region, Kind::Metro) => (u32::MAX - 1, true),
+                (Field::Region, _) => (u32::MAX, true),
+            };
             for (label, lang) in labels {
                 if !label.is_empty() && seen.insert(label.clone()) {
                     names.push(Name {
@@ -100,6 +118,8 @@ impl Names {
                         label,
                         lang,
                         id,
+                        size,
+                        major,
                     });
                 }
             }
@@ -127,6 +147,46 @@ impl Names {
     /// `n`, one a place or sector.
     pub fn suggest(&self, text: &str, lang: Lang, n: usize) -> Vec<&str> {
         pick(&self.scored(text), lang, n)
+    }
+
+    /// What the completion offers when nothing matches as typed (a
+    /// misspelling: « Grenobel », « Hôpitaux et soins de santé »): the
+    /// names `suggest` gives, the CLI's « vouliez-vous dire », the biggest
+    /// place first among those as close; for a word too short for it
+    /// (« Lyno »), the regions, départements and listed cities one letter
+    /// away, the biggest first. A popup the user chooses from can guess
+    /// where a message could not.
+    pub fn rescue(&self, text: &str, lang: Lang, n: usize) -> Vec<&Name> {
+        let scored = self.scored(text);
+        if !scored.is_empty() {
+            let mut found: Vec<&Name> = Vec::new();
+            for label in pick(&scored, lang, n) {
+                if let Some(&(_, name)) = scored.iter().find(|(_, x)| x.label == label) {
+                    found.push(name);
+                }
+            }
+            // `pick` keeps only those about as close as the best: among
+            // them the biggest first, and the closest on a tie.
+            found.sort_by_key(|name| std::cmp::Reverse(name.size));
+            return found;
+        }
+        let wanted = key(text);
+        let letters = wanted.chars().filter(|c| *c != ' ').count();
+        if !(3..MIN_LETTERS).contains(&letters) {
+            return Vec::new();
+        }
+        let first = wanted.chars().next();
+        let mut near: Vec<&Name> = self
+            .names
+            .iter()
+            .filter(|name| name.major && name.key.chars().next() == first)
+            .filter(|name| strsim::damerau_levenshtein(&wanted, bare(&name.key)) <= 1)
+            .collect();
+        near.sort_by(|a, b| b.size.cmp(&a.size).then_with(|| a.label.cmp(&b.label)));
+        let mut seen = HashSet::new();
+        near.retain(|name| seen.insert(name.id));
+        near.truncate(n);
+        near
     }
 
     /// Every name close enough to `text`, with how close: scored once, then
@@ -167,13 +227,37 @@ impl Names {
     /// "soft dev"), best first, at most `n`; every name, in order, when
     /// `text` is empty. Names in `lang` come first on a tie.
     pub fn matching(&self, text: &str, lang: Lang, n: usize) -> Vec<&Name> {
+        self.matches(text, lang, n).0
+    }
+
+    /// The names the completion offers for `text`, and whether they are a
+    /// guess: the names matching as typed, or, when no name has words
+    /// starting as the words typed (a misspelling: letters scattered over
+    /// « Le Puy-Notre-Dame » are no answer to « Lyno »), the closest names
+    /// ([`Names::rescue`]) if there are any.
+    pub fn complete(&self, text: &str, lang: Lang, n: usize) -> (Vec<&Name>, bool) {
+        let (found, by_words) = self.matches(text, lang, n);
+        if by_words {
+            return (found, false);
+        }
+        let rescued = self.rescue(text, lang, n);
+        if rescued.is_empty() {
+            (found, false)
+        } else {
+            (rescued, true)
+        }
+    }
+
+    /// [`Names::matching`], and whether the names were found by the words
+    /// typed (rather than by letters scattered over a name).
+    fn matches(&self, text: &str, lang: Lang, n: usize) -> (Vec<&Name>, bool) {
         if text.trim().is_empty() {
-            return self.names.iter().take(n).collect();
+            return (self.names.iter().take(n).collect(), true);
         }
         let wanted = key(text);
         // Punctuation alone ("-") says nothing to match.
         if wanted.is_empty() {
-            return Vec::new();
+            return (Vec::new(), true);
         }
         let words: Vec<&str> = wanted.split(' ').collect();
         let pattern = Pattern::parse(&wanted, CaseMatching::Ignore, Normalization::Smart);
@@ -221,14 +305,20 @@ impl Names {
         let best = scored.iter().map(|s| s.1).max().unwrap_or(0);
         scored.retain(|(whole, score, _)| *whole || *score * 3 >= best * 2);
         let other = |n: &Name| n.lang.is_some_and(|l| l != lang);
+        // A name that starts as typed is the one meant (« Lyon » is Lyon
+        // (69) before the Région de Lyon).
+        let starts = |n: &Name| n.key.starts_with(&wanted);
         scored.sort_by(|a, b| {
             b.0.cmp(&a.0)
+                .then_with(|| starts(b.2).cmp(&starts(a.2)))
                 .then(b.1.cmp(&a.1))
                 .then_with(|| other(a.2).cmp(&other(b.2)))
+                .then_with(|| b.2.size.cmp(&a.2.size))
                 .then_with(|| a.2.label.len().cmp(&b.2.label.len()))
                 .then_with(|| a.2.label.cmp(&b.2.label))
         });
-        scored.into_iter().take(n).map(|(.., name)| name).collect()
+        let found = scored.into_iter().take(n).map(|(.., name)| name).collect();
+        (found, !candidates.is_empty())
     }
 }
 
@@ -376,6 +466,43 @@ mod tests {
                 assert!(d <= (a.len() / 4).max(1), "{typed} → {name}: {d}");
             }
         }
+    }
+
+    #[test]
+    fn a_misspelling_is_rescued_for_the_completion() {
+        let labels = |v: Vec<&Name>| v.iter().map(|n| n.label.clone()).collect::<Vec<_>>();
+        let places = names(Field::Region);
+        let found = labels(places.rescue("Grenobel", Lang::Fr, 6));
+        assert_eq!(
+            found.first().map(String::as_str),
+            Some("Grenoble (38)"),
+            "{found:?}"
+        );
+        let found = labels(places.rescue("Lyno", Lang::Fr, 6));
+        assert_eq!(
+            found.first().map(String::as_str),
+            Some("Lyon (69)"),
+            "{found:?}"
+        );
+        let sectors = names(Field::Sector);
+        let found = labels(sectors.rescue("Hôpitaux et soins de santé", Lang::Fr, 6));
+        assert_eq!(
+            found.first().map(String::as_str),
+            Some("Hôpitaux et services de santé"),
+            "{found:?}"
+        );
+        assert!(places.rescue("xyzzy", Lang::Fr, 6).is_empty());
+        assert!(places.rescue("Ly", Lang::Fr, 6).is_empty());
+        // As typed, the bigger place first when the names match as well.
+        let found: Vec<&str> = places
+            .matching("Greno", Lang::Fr, 6)
+            .iter()
+            .map(|n| n.label.as_str())
+            .collect();
+        let at = |l: &str| found.iter().position(|x| *x == l);
+        assert!(at("Grenoble (38)") < at("Grenois (58)"), "{found:?}");
+        let found = places.matching("Lyon", Lang::Fr, 6);
+        assert_eq!(found.first().map(|n| n.label.as_str()), Some("Lyon (69)"));
     }
 
     #[test]

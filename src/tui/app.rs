@@ -150,6 +150,8 @@ pub struct App {
     pub shelf: Shelf,
     /// The outcomes, once read (F6).
     pub stats: Option<Box<poignee::stats::Stats>>,
+    /// The first row of the outcomes' rates in sight.
+    pub outcomes_scroll: usize,
     pub verdict: Verdict,
 
     /// The template the note started from, and its values.
@@ -162,6 +164,8 @@ pub struct App {
     /// an approved or sent note is a record, never written over by a draft,
     /// and a sent or answered one never written over at all.
     pub opened: Option<Status>,
+    /// When the file the note was opened from was sent, as it says.
+    pub sent_at: Option<toml::value::Datetime>,
     /// The rules the opened draft deliberately allows, kept when it is saved.
     pub allow: Vec<poignee::RuleId>,
     /// Which note this is: bumped when another is opened or a new one
@@ -205,6 +209,16 @@ pub fn shown(path: &Path) -> String {
     }
 }
 
+/// A text file ends with a newline (`cat`, `git diff` and editors expect
+/// one); an empty note stays empty.
+fn with_final_newline(text: &str) -> String {
+    let mut body = text.to_string();
+    if !body.is_empty() && !body.ends_with('\n') {
+        body.push('\n');
+    }
+    body
+}
+
 fn now_datetime() -> Option<toml::value::Datetime> {
     jiff::Timestamp::now()
         .strftime("%Y-%m-%dT%H:%M:%SZ")
@@ -239,6 +253,7 @@ impl App {
             picker: Picker::new(),
             shelf: Shelf::default(),
             stats: None,
+            outcomes_scroll: 0,
             verdict: Verdict {
                 decision: Decision::In,
                 fields: Vec::new(),
@@ -248,6 +263,7 @@ impl App {
             path: None,
             created_at: None,
             opened: None,
+            sent_at: None,
             allow: Vec::new(),
             note_id: 0,
             saving: false,
@@ -381,15 +397,48 @@ impl App {
                 status: Some(status),
                 created_at: self.created_at.or_else(now_datetime),
                 approved_at: if approved { now_datetime() } else { None },
-                template: self.template.clone(),
+                template: self.template.clone().filter(|t| self.still_from(t)),
                 target: (target != Target::default()).then_some(target),
                 values: self.values.clone(),
                 allow: self.allow.clone(),
                 ..FrontMatter::default()
             },
-            body: self.note.text().to_string(),
+            body: with_final_newline(self.note.text()),
             body_offset: 0,
         }
+    }
+
+    /// Whether the note still comes from the template `name`: at least half
+    /// the words of its own text (what is not a `{{…}}`) are still in the
+    /// note. A note rewritten by hand is no longer credited to it (the
+    /// figures by template would count it). A template not in the library
+    /// is kept as the draft said.
+    pub fn still_from(&self, name: &str) -> bool {
+        let Some(t) = self.library.find(name) else {
+            return true;
+        };
+        let words = |text: &str| -> Vec<String> {
+            text.split(|c: char| !c.is_alphanumeric())
+                .filter(|w| w.chars().count() >= 4)
+                .map(str::to_lowercase)
+                .collect()
+        };
+        let body = &t.draft.body;
+        let mut own = String::with_capacity(body.len());
+        let mut from = 0;
+        for slot in template::slots(body) {
+            own.push_str(body.get(from..slot.span.start).unwrap_or(""));
+            own.push(' ');
+            from = slot.span.end;
+        }
+        own.push_str(body.get(from..).unwrap_or(""));
+        let theirs = words(&own);
+        if theirs.is_empty() {
+            return true;
+        }
+        let note: std::collections::HashSet<String> = words(self.note.text()).into_iter().collect();
+        let kept = theirs.iter().filter(|w| note.contains(*w)).count();
+        kept * 2 >= theirs.len()
     }
 
     /// Loads a draft into the form and the editor.
@@ -402,11 +451,14 @@ impl App {
         if let Some(t) = draft.front.tier {
             self.form.tier = t;
         }
-        self.note.replace(&draft.body);
+        // The file's final newline is the file's, not a line of the note.
+        let body = draft.body.strip_suffix('\n').unwrap_or(&draft.body);
+        self.note.replace(body.strip_suffix('\r').unwrap_or(body));
         self.template = draft.front.template.clone();
         self.values = draft.front.values.clone();
         self.created_at = draft.front.created_at;
         self.opened = path.as_ref().and(draft.front.status);
+        self.sent_at = path.as_ref().and(draft.front.sent_at);
         self.allow = draft.front.allow.clone();
         self.note_id += 1;
         self.pending_save = None;
@@ -597,13 +649,42 @@ impl App {
                 Screen::Templates => self.templates_act(action, extend),
                 Screen::Drafts => self.drafts_act(action, extend),
                 Screen::Stats if action == Action::Back => self.screen = Screen::Compose,
-                Screen::Stats => {}
+                Screen::Stats => self.scroll_outcomes(action),
             },
         }
     }
 
+    /// ↑↓, the page keys and the ends scroll the outcomes' rates, no
+    /// further than their last row.
+    fn scroll_outcomes(&mut self, action: Action) {
+        let look = super::theme::Look {
+            theme: super::theme::Theme::new(false),
+            lang: self.lang,
+            keys: &self.keymap,
+        };
+        let area = ratatui::layout::Rect::new(0, 0, self.size.0, self.size.1);
+        let (body, _) = super::ui::list_areas(area, self);
+        let end = super::outcomes::scroll_end(self.stats.as_deref(), &look, body);
+        let page = usize::from(body.height / 2).max(1);
+        let at = self.outcomes_scroll.min(end);
+        self.outcomes_scroll = match action {
+            Action::Down => at + 1,
+            Action::Up => at.saturating_sub(1),
+            Action::PageDown => at + page,
+            Action::PageUp => at.saturating_sub(page),
+            Action::Home => 0,
+            Action::End => end,
+            _ => at,
+        }
+        .min(end);
+    }
+
     /// Tab goes through the form's fields, the note and the checks.
     fn cycle_focus(&mut self, forward: bool) {
+        // Tab leaving a field takes the name chosen in its popup, as Enter.
+        if self.focus == Focus::Form && self.form.take_chosen() {
+            self.changed();
+        }
         self.form.completion = None;
         let last = super::form::FIELDS.len() - 1;
         let at = self.form.at;
@@ -617,6 +698,9 @@ impl App {
             (Focus::Checks, false) => (Focus::Note, at),
             (Focus::Note, false) => (Focus::Form, last),
         };
+        if self.focus == Focus::Form {
+            self.form.reopen(self.lang);
+        }
     }
 
     fn clipped(&mut self, text: String) {
@@ -625,6 +709,7 @@ impl App {
     }
 
     fn compose_act(&mut self, action: Action, extend: bool) {
+        let at_before = self.form.at;
         match self.focus {
             // Esc in the text, with nothing to unselect: the text found at
             // start is set aside (the banner says so).
@@ -645,6 +730,10 @@ impl App {
                 Edit::Moved | Edit::Ignored => {}
             },
             Focus::Form => match self.form.act(action, extend) {
+                // Entering the region or sector again: its names again.
+                FormEvent::Nothing if self.form.at != at_before => {
+                    self.form.reopen(self.lang);
+                }
                 FormEvent::Changed => {
                     self.changed();
                     self.form.complete(self.lang);
@@ -942,6 +1031,7 @@ impl App {
                 self.reset();
             }
             (Dialog::Approve { then, .. }, Answer::Yes) => self.approve_with(true, then),
+            (Dialog::Resend { then, .. }, Answer::Yes) => self.approve_again(then),
             (Dialog::Remark { path, mark, .. }, Answer::Yes) => self.mark(path, mark),
             (Dialog::Delete(path), Answer::Yes) => {
                 self.busy += 1;

@@ -37,6 +37,13 @@ pub enum Dialog {
     },
     /// A template (its name) over a note that has text.
     Template(String),
+    /// Approving again a note already sent and unchanged: a second
+    /// approved file, which the pace would count again. The day it was
+    /// sent, when the file says.
+    Resend {
+        sent: Option<String>,
+        then: After,
+    },
 }
 
 /// What an approval asked from a dialog leads to once saved.
@@ -250,6 +257,27 @@ impl DialogView<'_> {
                     ),
                 )
             }
+            Dialog::Resend { sent, .. } => (
+                t(Text::new("Déjà envoyée", "Already sent")),
+                match (lang, sent) {
+                    (Lang::Fr, Some(day)) => format!(
+                        "Cette note a été envoyée le {day}. L'approuver de nouveau écrit une seconde note approuvée, que le rythme compte aussi. Approuver quand même ?"
+                    ),
+                    (Lang::Fr, None) => "Cette note a déjà été envoyée. L'approuver de nouveau écrit une seconde note approuvée, que le rythme compte aussi. Approuver quand même ?".to_string(),
+                    (Lang::En, Some(day)) => format!(
+                        "This note was sent on {day}. Approving it again writes a second approved note, which the pace counts too. Approve anyway?"
+                    ),
+                    (Lang::En, None) => "This note was sent already. Approving it again writes a second approved note, which the pace counts too. Approve anyway?".to_string(),
+                },
+                choices(
+                    keys,
+                    lang,
+                    Text::new("approuver de nouveau", "approve again"),
+                    false,
+                    None,
+                    Text::new("ne pas approuver", "do not approve"),
+                ),
+            ),
             Dialog::Template(name) => {
                 let undo = keys.label(Action::Undo);
                 (

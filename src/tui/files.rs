@@ -196,7 +196,9 @@ impl App {
         self.path = Some(path.clone());
         let at = shown(&path);
         if draft.front.status == Some(Status::Approved) {
-            self.effects.push(Effect::Copy(draft.body.clone()));
+            // What was saved, without the file's final newline.
+            let body = draft.body.strip_suffix('\n').unwrap_or(&draft.body);
+            self.effects.push(Effect::Copy(body.to_string()));
             // What comes next before where the file went: at a narrow
             // width the path is what gives way.
             let (new, sent) = (self.key_of(Action::NewNote), self.key_of(Action::MarkSent));
@@ -328,6 +330,9 @@ impl App {
         if self.path.as_deref() == Some(path) {
             // The open note is now sent or answered: a record.
             self.opened = Some(mark.status());
+            if let Some(sent) = entry.as_ref().and_then(|e| e.draft.as_ref()?.front.sent_at) {
+                self.sent_at = Some(sent);
+            }
         }
         // The one row marked changes; the folder is not read again (at
         // thousands of drafts that takes a while).
@@ -348,7 +353,9 @@ impl App {
             Ok((path, _)) => {
                 let at = shown(&path);
                 if draft.front.status == Some(Status::Approved) {
-                    self.effects.push(Effect::Copy(draft.body.clone()));
+                    // What was saved, without the file's final newline.
+                    let body = draft.body.strip_suffix('\n').unwrap_or(&draft.body);
+                    self.effects.push(Effect::Copy(body.to_string()));
                 }
                 let msg = match self.lang {
                     Lang::Fr => format!("la note précédente est enregistrée dans {at}"),
@@ -499,6 +506,17 @@ impl App {
     /// Approves, then quits or starts anew once the note is saved (an
     /// approval that asks about errors first carries `then` along).
     pub(super) fn approve_with(&mut self, force: bool, then: After) {
+        self.approve_checked(force, false, then);
+    }
+
+    /// Approves a note already sent, once the user said so.
+    pub(super) fn approve_again(&mut self, then: After) {
+        self.approve_checked(false, true, then);
+    }
+
+    /// The approval: `force` past errors, `again` past the question on a
+    /// note already sent.
+    fn approve_checked(&mut self, force: bool, again: bool, then: After) {
         self.fresh();
         if self.note.text().trim().is_empty() {
             let msg = self.t(Text::new(
@@ -523,6 +541,18 @@ impl App {
             self.say(Severity::Warning, msg);
             self.focus = Focus::Form;
             self.form.at = 0;
+            return;
+        }
+        // The note as it was sent, approved again: a second approved file
+        // for the same person, which the pace would count twice. Asked.
+        let sent = self.is_record() && self.opened != Some(Status::Approved);
+        if sent && !self.dirty && !again && !force {
+            let day = self
+                .sent_at
+                .as_ref()
+                .and_then(poignee::outcome::day)
+                .map(|d| d.to_string());
+            self.dialog = Some(Dialog::Resend { sent: day, then });
             return;
         }
         let errors = self.checks.report.count(Severity::Error);

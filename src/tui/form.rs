@@ -70,8 +70,13 @@ pub struct Completion {
     /// The field they are for, in [`FIELDS`] order.
     pub at: usize,
     pub items: Vec<String>,
-    /// The one ↓ chose; Enter takes it.
+    /// The one chosen: the first as one types, so that Enter or Tab takes
+    /// it; none when the field is entered again (passing through changes
+    /// nothing). ↓ and ↑ choose.
     pub chosen: Option<usize>,
+    /// Nothing matched as typed: these are the closest names, the CLI's
+    /// « vouliez-vous dire ».
+    pub guess: bool,
 }
 
 /// Names offered at most.
@@ -127,8 +132,18 @@ impl Form {
     }
 
     /// Offers the names matching the field's text (none when it is empty
-    /// or already one of them).
+    /// or already one of them), the first chosen; when none matches (a
+    /// misspelling), the closest names.
     pub fn complete(&mut self, lang: poignee::Lang) {
+        self.offer(lang, true);
+    }
+
+    /// The names offered again as the field is entered, none chosen.
+    pub fn reopen(&mut self, lang: poignee::Lang) {
+        self.offer(lang, false);
+    }
+
+    fn offer(&mut self, lang: poignee::Lang, choose: bool) {
         self.completion = None;
         let (Some(field), Some(i)) = (self.completing(), self.field().text_index()) else {
             return;
@@ -138,19 +153,34 @@ impl Form {
             return;
         }
         let names = poignee::audience::names::names(field);
-        let items: Vec<String> = names
-            .matching(text, lang, COMPLETIONS)
-            .into_iter()
-            .map(|n| n.label.clone())
-            .collect();
+        let (found, guess) = names.complete(text, lang, COMPLETIONS);
+        let items: Vec<String> = found.into_iter().map(|n| n.label.clone()).collect();
         if items.is_empty() || items.iter().any(|l| l == text) {
             return;
         }
         self.completion = Some(Completion {
             at: self.at,
             items,
-            chosen: None,
+            chosen: choose.then_some(0),
+            guess,
         });
+    }
+
+    /// The name chosen in the popup written into its field (Tab leaving
+    /// the field takes it, as Enter does); whether there was one.
+    pub fn take_chosen(&mut self) -> bool {
+        let Some(c) = self.completion.take().filter(|c| c.at == self.at) else {
+            return false;
+        };
+        let (Some(label), Some(i)) = (
+            c.chosen.and_then(|k| c.items.get(k)),
+            self.field().text_index(),
+        ) else {
+            return false;
+        };
+        self.fields[i].select_all();
+        self.fields[i].insert(label);
+        true
     }
 
     /// ↑↓ in the names offered, Enter takes one, Esc closes them; `None`
@@ -164,12 +194,8 @@ impl Form {
             Action::Up => c.chosen = c.chosen.and_then(|i| i.checked_sub(1)),
             Action::Back => self.completion = None,
             Action::Confirm => {
-                let label = c.items.get(c.chosen?)?.clone();
-                let i = self.field().text_index()?;
-                self.fields[i].select_all();
-                self.fields[i].insert(&label);
-                self.completion = None;
-                return Some(FormEvent::Changed);
+                c.chosen?;
+                return self.take_chosen().then_some(FormEvent::Changed);
             }
             _ => return None,
         }
@@ -408,7 +434,17 @@ impl FormView<'_> {
             .map(|l| UnicodeWidthStr::width(l.as_str()))
             .max()
             .unwrap_or(0);
-        let width = (widest + 2).max(w.min(24)) as u16;
+        // As wide as the longest name, and as the title and the keys.
+        let keys = self.look.keys;
+        let hint = 5
+            + UnicodeWidthStr::width(keys.short(Action::Down).as_str())
+            + UnicodeWidthStr::width(keys.label(Action::Confirm).as_str());
+        let title = if c.guess {
+            UnicodeWidthStr::width(self.look.t(GUESS).as_str()) + 2
+        } else {
+            0
+        };
+        let width = (widest + 2).max(w.min(24)).max(title).max(hint) as u16;
         let height = c.items.len() as u16 + 2;
         Some((c, Rect::new(x + LABEL_W as u16 - 1, y + 1, width, height)))
     }
@@ -485,6 +521,9 @@ impl Widget for FormView<'_> {
     }
 }
 
+/// The popup's title when nothing matched as typed.
+const GUESS: Text = Text::new(" vouliez-vous dire ? ", " did you mean? ");
+
 /// The names offered under a field: ↓ chooses, Enter takes, Esc closes.
 pub struct CompletionView<'a> {
     pub completion: &'a Completion,
@@ -501,9 +540,13 @@ impl Widget for CompletionView<'_> {
             keys.short(Action::Down),
             keys.label(Action::Confirm)
         );
-        let block = ratatui::widgets::Block::bordered()
+        let mut block = ratatui::widgets::Block::bordered()
             .border_style(theme.dim())
             .title_bottom(Line::from(Span::styled(hint, theme.dim())));
+        if self.completion.guess {
+            let title = self.look.fr(self.look.t(GUESS));
+            block = block.title(Line::from(Span::styled(title, theme.label())));
+        }
         let inner = block.inner(area);
         block.render(area, buf);
         let w = usize::from(inner.width);

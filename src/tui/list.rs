@@ -59,6 +59,16 @@ pub fn count(n: usize, lang: Lang) -> String {
     out
 }
 
+/// A share as the language writes it: `45 %` in French (a narrow no-break
+/// space), `45%` in English.
+pub fn percent(share: f64, lang: Lang) -> String {
+    let n = (share * 100.0).round();
+    match lang {
+        Lang::Fr => format!("{n:.0}\u{202f}%"),
+        Lang::En => format!("{n:.0}%"),
+    }
+}
+
 /// "12/5 000": the row chosen, of how many; "0/0" for none.
 pub fn position(selected: usize, len: usize, lang: Lang) -> String {
     let at = if len == 0 { 0 } else { selected + 1 };
@@ -120,5 +130,7 @@ mod tests {
         assert_eq!(count(1_234_567, Lang::En), "1,234,567");
         assert_eq!(position(11, 5000, Lang::Fr), "12/5\u{202f}000");
         assert_eq!(position(0, 0, Lang::En), "0/0");
+        assert_eq!(percent(1.0, Lang::En), "100%");
+        assert_eq!(percent(0.454, Lang::Fr), "45\u{202f}%");
     }
 }

@@ -1,11 +1,15 @@
 //! The outcomes screen (F6): how many invitations were sent and accepted,
-//! the acceptance rate and the time to accept; a chart of the last eight
-//! weeks (sent and accepted a week) and one of the acceptance rate by
-//! template, each group with its count and a warning when it is too small
-//! to mean anything. The figures are `poignee stats`'s, read off the UI
-//! thread.
+//! the acceptance rate and the time to accept; the last eight weeks, a row
+//! each (this week first, said in words), sent and accepted as two bars
+//! with their counts under a legend that holds without colour (`▒` sent,
+//! `█` accepted); and the acceptance rate by template, reason and score,
+//! each group with its count and a warning when it is too small to mean
+//! anything, scrolled by ↑↓ when it runs past the pane. Figures are
+//! written the language's way (`4 026`, `45 %`; `4,026`, `45%`). The
+//! figures are `poignee stats`'s, read off the UI thread.
 
 use super::keys::Action;
+use super::list::{count, percent, scrollbar};
 use super::theme::{Look, fit};
 use poignee::drafts::Entry;
 use poignee::lang::{Lang, Text};
@@ -15,7 +19,8 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Bar, BarChart, BarGroup, Block, Borders, Paragraph, Widget, Wrap};
+use ratatui::widgets::{Block, Borders, Paragraph, Widget};
+use unicode_width::UnicodeWidthStr;
 
 /// Sent and accepted a week over the last eight weeks, oldest first, from
 /// the drafts' own dates.
@@ -43,38 +48,331 @@ pub fn weeks(entries: &[Entry], today: jiff::civil::Date) -> [(u64, u64); 8] {
 pub struct OutcomesView<'a> {
     pub stats: Option<&'a Stats>,
     pub weeks: [(u64, u64); 8],
+    /// The first row of the rates in sight (↑↓ scroll them).
+    pub scroll: usize,
     pub look: Look<'a>,
 }
 
-impl OutcomesView<'_> {
-    fn summary(&self, stats: &Stats) -> String {
-        let o = &stats.overall;
-        let rate = o
-            .rate()
-            .map_or_else(|| "—".to_string(), |r| format!("{:.0} %", r * 100.0));
-        let days = o
-            .median_days()
-            .map_or_else(|| "—".to_string(), |d| format!("{d:.0}"));
-        match self.look.lang {
-            Lang::Fr => {
-                // French: singular up to one.
-                let n = |n: usize, one: &str, many: &str| {
-                    format!("{n} {}", if n <= 1 { one } else { many })
-                };
-                format!(
-                    "{} · {} · {} · {} · {} en attente — taux d'acceptation {rate} · {days} j pour accepter (médiane)",
-                    n(o.sent, "envoyée", "envoyées"),
-                    n(o.accepted, "acceptée", "acceptées"),
-                    n(o.declined, "refusée", "refusées"),
-                    n(o.ignored, "ignorée", "ignorées"),
-                    o.pending
-                )
-            }
-            Lang::En => format!(
-                "{} sent · {} accepted · {} declined · {} ignored · {} pending — acceptance rate {rate} · {days} days to accept (median)",
-                o.sent, o.accepted, o.declined, o.ignored, o.pending
-            ),
+/// The symbols of the weekly bars: told apart without colour.
+const SENT_BAR: &str = "▒";
+const ACCEPTED_BAR: &str = "█";
+
+/// Where the summary, the weeks and the rates go.
+struct Areas {
+    top: Rect,
+    weeks: Rect,
+    rates: Rect,
+}
+
+fn summary(stats: &Stats, lang: Lang) -> String {
+    let o = &stats.overall;
+    let rate = o
+        .rate()
+        .map_or_else(|| "—".to_string(), |r| percent(r, lang));
+    let days = o.median_days();
+    let n = |n: usize| count(n, lang);
+    match lang {
+        Lang::Fr => {
+            // French: singular up to one.
+            let p = |k: usize, one: &str, many: &str| {
+                format!("{} {}", n(k), if k <= 1 { one } else { many })
+            };
+            let days = days.map_or_else(|| "—".to_string(), |d| format!("{d:.0}"));
+            format!(
+                "{} · {} · {} · {} · {} en attente — taux d'acceptation {rate} · {days} j pour accepter (médiane)",
+                p(o.sent, "envoyée", "envoyées"),
+                p(o.accepted, "acceptée", "acceptées"),
+                p(o.declined, "refusée", "refusées"),
+                p(o.ignored, "ignorée", "ignorées"),
+                n(o.pending)
+            )
         }
+        Lang::En => {
+            let days = match days {
+                Some(d) if (d - 1.0).abs() < 0.5 => format!("{d:.0} day"),
+                Some(d) => format!("{d:.0} days"),
+                None => "— days".to_string(),
+            };
+            format!(
+                "{} sent · {} accepted · {} declined · {} ignored · {} pending — acceptance rate {rate} · {days} to accept (median)",
+                n(o.sent),
+                n(o.accepted),
+                n(o.declined),
+                n(o.ignored),
+                n(o.pending)
+            )
+        }
+    }
+}
+
+/// The lines above the charts: the summary, and what to do when nothing
+/// was sent yet.
+fn texts(stats: &Stats, look: &Look) -> Vec<(String, Style)> {
+    let theme = look.theme;
+    let mut texts = vec![(look.fr(summary(stats, look.lang)), theme.label())];
+    if stats.overall.sent == 0 {
+        let (sent, drafts) = (
+            look.keys.label(Action::MarkSent),
+            look.keys.label(Action::Drafts),
+        );
+        texts.push((
+            look.fr(match look.lang {
+                Lang::Fr => format!(
+                    "aucune invitation marquée envoyée : {sent} après avoir approuvé, ou dans les brouillons ({drafts})"
+                ),
+                Lang::En => format!(
+                    "no invitation marked sent yet: {sent} after approving, or in the drafts ({drafts})"
+                ),
+            }),
+            theme.dim(),
+        ));
+    }
+    texts
+}
+
+fn wrapped(texts: &[(String, Style)], width: usize) -> Vec<Line<'static>> {
+    texts
+        .iter()
+        .flat_map(|(text, style)| {
+            textwrap::wrap(text, width.max(10))
+                .into_iter()
+                .map(|l| Line::from(Span::styled(l.into_owned(), *style)))
+        })
+        .collect()
+}
+
+fn areas(area: Rect, lines: usize) -> Areas {
+    // The summary read whole; the charts keep six rows.
+    let most = area.height.saturating_sub(6).max(1);
+    let rows = u16::try_from(lines).unwrap_or(most).min(most);
+    let [top, charts] =
+        Layout::vertical([Constraint::Length(rows), Constraint::Min(6)]).areas(area);
+    let [weeks, rates] =
+        Layout::horizontal([Constraint::Percentage(45), Constraint::Percentage(55)]).areas(charts);
+    Areas { top, weeks, rates }
+}
+
+/// The rates' pane inside its border.
+fn rates_block(look: &Look) -> Block<'static> {
+    Block::new()
+        .borders(Borders::TOP | Borders::LEFT)
+        .title(format!(
+            " {} ",
+            look.t(Text::new("Taux d'acceptation", "Acceptance rate"))
+        ))
+}
+
+/// A week's name: this one in words, the others by how long ago.
+fn week_label(ago: usize, long: bool, lang: Lang) -> String {
+    match (ago, long, lang) {
+        (0, true, Lang::Fr) => "cette semaine".into(),
+        (0, false, Lang::Fr) => "cette sem.".into(),
+        (0, _, Lang::En) => "this week".into(),
+        (1, true, Lang::Fr) => "il y a 1 semaine".into(),
+        (n, true, Lang::Fr) => format!("il y a {n} semaines"),
+        (n, false, Lang::Fr) => format!("−{n} sem."),
+        (1, true, Lang::En) => "1 week ago".into(),
+        (n, true, Lang::En) => format!("{n} weeks ago"),
+        (1, false, Lang::En) => "−1 week".into(),
+        (n, false, Lang::En) => format!("−{n} weeks"),
+    }
+}
+
+/// The rows of the rates: each dimension's heading and its groups, then
+/// the warning's meaning when a group is too small.
+fn rate_lines(stats: &Stats, look: &Look, w: usize) -> Vec<Line<'static>> {
+    let theme = look.theme;
+    let lang = look.lang;
+    let mut lines = Vec::new();
+    let mut small = false;
+    const SHOWN: [Dimension; 5] = [
+        Dimension::Template,
+        Dimension::Reason,
+        Dimension::Score,
+        Dimension::Verdict,
+        Dimension::Note,
+    ];
+    // The counts as wide as the widest, so that the bars line up.
+    let count_w = SHOWN
+        .iter()
+        .flat_map(|&d| stats.of(d))
+        .map(|(_, f)| count(f.answered(), lang).chars().count())
+        .max()
+        .unwrap_or(1);
+    for dimension in SHOWN {
+        let groups: Vec<_> = stats.of(dimension).collect();
+        if groups.is_empty() {
+            continue;
+        }
+        lines.push(Line::from(Span::styled(
+            look.t(dimension.heading()),
+            theme.label(),
+        )));
+        for (group, figures) in groups {
+            let name = group.label_in(lang);
+            let answered = count(figures.answered(), lang);
+            let rate = figures.rate().unwrap_or(0.0);
+            let cells = if w >= 40 { 10 } else { 5 };
+            let filled = ((rate * cells as f64).round() as usize).min(cells);
+            let bar = format!("{}{}", "█".repeat(filled), "·".repeat(cells - filled));
+            let tail = match lang {
+                Lang::Fr => format!(" {:>5} de {answered:<count_w$}", percent(rate, lang)),
+                Lang::En => format!(" {:>4} of {answered:<count_w$}", percent(rate, lang)),
+            };
+            // The name takes what is left, the warning's column kept.
+            let name_w = w
+                .saturating_sub(cells + 1 + UnicodeWidthStr::width(tail.as_str()) + 2)
+                .max(4);
+            let warn = if figures.too_small() {
+                small = true;
+                " ⚠"
+            } else {
+                ""
+            };
+            lines.push(Line::from(vec![
+                Span::raw(format!("{:<name_w$} ", fit(&name, name_w))),
+                Span::styled(bar, theme.good()),
+                Span::raw(tail),
+                Span::styled(warn, theme.severity(Severity::Warning)),
+            ]));
+        }
+    }
+    if small {
+        let note = look.fr(look.t(Text::new(
+            "⚠ moins de 10 réponses : trop peu pour conclure",
+            "⚠ fewer than 10 answers: too few to tell",
+        )));
+        for l in textwrap::wrap(&note, w.max(10)) {
+            lines.push(Line::from(Span::styled(l.into_owned(), theme.dim())));
+        }
+    }
+    if lines.is_empty() {
+        lines.push(Line::from(
+            look.t(Text::new("aucune invitation envoyée", "no invitation sent")),
+        ));
+    }
+    lines
+}
+
+/// How far the rates scroll at most in a frame of `area`: their rows past
+/// the pane.
+pub fn scroll_end(stats: Option<&Stats>, look: &Look, area: Rect) -> usize {
+    let Some(stats) = stats else {
+        return 0;
+    };
+    let top = wrapped(&texts(stats, look), usize::from(area.width)).len();
+    let inner = rates_block(look).inner(areas(area, top).rates);
+    let w = usize::from(inner.width).saturating_sub(1);
+    rate_lines(stats, look, w)
+        .len()
+        .saturating_sub(usize::from(inner.height))
+}
+
+impl OutcomesView<'_> {
+    /// The weeks, this one first: a row each, sent and accepted as two
+    /// bars with their counts, under the legend.
+    fn render_weeks(&self, area: Rect, buf: &mut Buffer) {
+        let (look, theme) = (self.look, self.look.theme);
+        let block = Block::new()
+            .borders(Borders::TOP)
+            .title(format!(" {} ", look.t(Text::new("Par semaine", "By week"))));
+        let inner = block.inner(area);
+        block.render(area, buf);
+        let w = usize::from(inner.width);
+        let legend = |sent: Text, accepted: Text| {
+            Line::from(vec![
+                Span::styled(SENT_BAR, theme.dim()),
+                Span::raw(format!(" {}  ", look.t(sent))),
+                Span::styled(ACCEPTED_BAR, theme.good()),
+                Span::raw(format!(" {}", look.t(accepted))),
+            ])
+        };
+        let mut lines = vec![legend(
+            Text::new("envoyées", "sent"),
+            Text::new("acceptées", "accepted"),
+        )];
+        let long = w >= 44;
+        let label_w = (0..8)
+            .map(|ago| UnicodeWidthStr::width(week_label(ago, long, look.lang).as_str()))
+            .max()
+            .unwrap_or(0);
+        let most = self
+            .weeks
+            .iter()
+            .map(|&(s, a)| s.max(a))
+            .max()
+            .unwrap_or(0)
+            .max(1);
+        let digits = count(most as usize, look.lang).chars().count();
+        // Two halves after the label: a bar and its count each.
+        let half = w.saturating_sub(label_w + 1) / 2;
+        let bar_w = half.saturating_sub(digits + 2).max(1);
+        let bar = |n: u64| {
+            let cells = ((n as f64 / most as f64) * bar_w as f64).round() as usize;
+            // A week with some has a cell at least: a count never sits
+            // alone beside a bar that says nothing.
+            if n > 0 { cells.max(1) } else { 0 }
+        };
+        let rows = usize::from(inner.height).saturating_sub(1);
+        // The older weeks beyond the pane are counted on its last row.
+        let shown = if rows < 8 { rows.saturating_sub(1) } else { 8 };
+        for ago in 0..shown {
+            let (sent, accepted) = self.weeks[7 - ago];
+            let style = if ago == 0 {
+                theme.label()
+            } else {
+                Style::new()
+            };
+            let s = bar(sent);
+            let a = bar(accepted);
+            let sent_n = count(sent as usize, look.lang);
+            let sent_part = format!("{} {sent_n}", SENT_BAR.repeat(s));
+            let pad = half.saturating_sub(UnicodeWidthStr::width(sent_part.as_str()));
+            lines.push(Line::from(vec![
+                Span::styled(
+                    format!("{:<label_w$} ", week_label(ago, long, look.lang)),
+                    style,
+                ),
+                Span::styled(SENT_BAR.repeat(s), theme.dim()),
+                Span::raw(format!(" {sent_n}{}", " ".repeat(pad))),
+                Span::styled(ACCEPTED_BAR.repeat(a), theme.good()),
+                Span::raw(format!(" {}", count(accepted as usize, look.lang))),
+            ]));
+        }
+        if shown < 8 && rows > 0 {
+            let more = 8 - shown;
+            let sign = match look.lang {
+                Lang::Fr if more > 1 => format!("↓ {more} sem. plus anciennes"),
+                Lang::Fr => format!("↓ {more} sem. plus ancienne"),
+                Lang::En if more > 1 => format!("↓ {more} older weeks"),
+                Lang::En => format!("↓ {more} older week"),
+            };
+            lines.push(Line::from(Span::styled(fit(&sign, w), theme.dim())));
+        }
+        Paragraph::new(lines).render(inner, buf);
+    }
+
+    /// The rates, scrolled, with a scroll bar when they run past the pane.
+    fn render_rates(&self, stats: &Stats, area: Rect, buf: &mut Buffer) {
+        let look = self.look;
+        let block = rates_block(&look);
+        let inner = block.inner(area);
+        block.render(area, buf);
+        // The right column is kept for the scroll bar.
+        let w = usize::from(inner.width).saturating_sub(1);
+        let lines = rate_lines(stats, &look, w);
+        let page = usize::from(inner.height);
+        let offset = self.scroll.min(lines.len().saturating_sub(page));
+        let len = lines.len();
+        Paragraph::new(
+            lines
+                .into_iter()
+                .skip(offset)
+                .take(page)
+                .collect::<Vec<_>>(),
+        )
+        .render(inner, buf);
+        scrollbar(inner, buf, len, offset, page, look.theme.dim());
     }
 }
 
@@ -89,162 +387,23 @@ impl Widget for OutcomesView<'_> {
             .render(area, buf);
             return;
         };
-        let mut texts = vec![(look.fr(self.summary(stats)), theme.label())];
-        if stats.overall.sent == 0 {
-            let (sent, drafts) = (
-                look.keys.label(Action::MarkSent),
-                look.keys.label(Action::Drafts),
-            );
-            texts.push((
-                look.fr(match look.lang {
-                    Lang::Fr => format!(
-                        "aucune invitation marquée envoyée : {sent} après avoir approuvé, ou dans les brouillons ({drafts})"
-                    ),
-                    Lang::En => format!(
-                        "no invitation marked sent yet: {sent} after approving, or in the drafts ({drafts})"
-                    ),
-                }),
-                theme.dim(),
-            ));
-        }
         // Wrapped here, so that the rows are the text's: the summary and
         // what to do next are read whole, the charts keeping six rows.
-        let width = usize::from(area.width).max(10);
-        let lines: Vec<Line> = texts
-            .iter()
-            .flat_map(|(text, style)| {
-                textwrap::wrap(text, width)
-                    .into_iter()
-                    .map(|l| Line::from(Span::styled(l.into_owned(), *style)))
-            })
-            .collect();
-        let most = area.height.saturating_sub(6).max(1);
-        let rows = u16::try_from(lines.len()).unwrap_or(most).min(most);
-        let [top, charts] =
-            Layout::vertical([Constraint::Length(rows), Constraint::Min(6)]).areas(area);
-        Paragraph::new(lines).render(top, buf);
-        let [left, right] =
-            Layout::horizontal([Constraint::Percentage(45), Constraint::Percentage(55)])
-                .areas(charts);
-        // The weeks: sent and accepted, side by side.
-        let block = Block::new().borders(Borders::TOP).title(format!(
-            " {} ",
-            look.t(Text::new(
-                "Par semaine : envoyées, acceptées",
-                "By week: sent, accepted"
-            ))
-        ));
-        let inner = block.inner(left);
-        block.render(left, buf);
-        let groups: Vec<BarGroup> = self
-            .weeks
-            .iter()
-            .enumerate()
-            .map(|(i, &(sent, accepted))| {
-                let label = match (i, look.lang) {
-                    (7, Lang::Fr) => "sem.".to_string(),
-                    (7, Lang::En) => "now".to_string(),
-                    (_, _) => format!("-{}", 7 - i),
-                };
-                // Heights say it; numbers under one-column bars would run
-                // together.
-                BarGroup::default().label(Line::from(label)).bars(&[
-                    Bar::default()
-                        .value(sent)
-                        .text_value(String::new())
-                        .style(theme.dim()),
-                    Bar::default()
-                        .value(accepted)
-                        .text_value(String::new())
-                        .style(theme.good()),
-                ])
-            })
-            .collect();
-        let width = usize::from(inner.width);
-        // Eight groups of two bars: as wide as the pane allows.
-        let bar_w = ((width.saturating_sub(8)) / 16).clamp(1, 3) as u16;
-        let mut chart = BarChart::default().bar_width(bar_w).group_gap(1).bar_gap(0);
-        for g in groups {
-            chart = chart.data(g);
-        }
-        chart.render(inner, buf);
-        // The acceptance rate of each template, then of each kind of reason
-        // and score band, each with its count.
-        let block = Block::new()
-            .borders(Borders::TOP | Borders::LEFT)
-            .title(format!(
-                " {} ",
-                look.t(Text::new("Taux d'acceptation", "Acceptance rate"))
-            ));
-        let inner = block.inner(right);
-        block.render(right, buf);
-        let w = usize::from(inner.width);
-        let mut lines = Vec::new();
-        let mut small = false;
-        for dimension in [
-            Dimension::Template,
-            Dimension::Reason,
-            Dimension::Score,
-            Dimension::Verdict,
-            Dimension::Note,
-        ] {
-            let groups: Vec<_> = stats.of(dimension).collect();
-            if groups.is_empty() {
-                continue;
-            }
-            lines.push(Line::from(Span::styled(
-                look.t(dimension.heading()),
-                theme.label(),
-            )));
-            for (group, figures) in groups {
-                let name = group.label_in(look.lang);
-                let answered = figures.answered();
-                let rate = figures.rate().unwrap_or(0.0);
-                let cells = 10usize;
-                let filled = ((rate * cells as f64).round() as usize).min(cells);
-                let bar = format!("{}{}", "█".repeat(filled), "·".repeat(cells - filled));
-                let tail = match look.lang {
-                    Lang::Fr => format!(" {:>3.0} % de {answered:<4}", rate * 100.0),
-                    Lang::En => format!(" {:>3.0} % of {answered:<4}", rate * 100.0),
-                };
-                let name_w = w
-                    .saturating_sub(cells + 1 + tail.chars().count() + 2)
-                    .max(6);
-                let mut spans = vec![
-                    Span::raw(format!("{:<name_w$} ", fit(&name, name_w))),
-                    Span::styled(bar, theme.good()),
-                    Span::raw(tail),
-                ];
-                if figures.too_small() {
-                    small = true;
-                    spans.push(Span::styled(" ⚠", theme.severity(Severity::Warning)));
-                }
-                lines.push(Line::from(spans));
+        let mut lines = wrapped(&texts(stats, &look), usize::from(area.width));
+        let at = areas(area, lines.len());
+        // Rows past the charts' share: the last one shown says it goes on.
+        let rows = usize::from(at.top.height);
+        if lines.len() > rows && rows > 0 {
+            lines.truncate(rows);
+            if let Some(last) = lines.last_mut() {
+                let text: String = last.spans.iter().map(|s| s.content.as_ref()).collect();
+                let style = last.spans.first().map(|s| s.style).unwrap_or_default();
+                let w = usize::from(area.width);
+                *last = Line::from(Span::styled(fit(&format!("{text} …"), w), style));
             }
         }
-        if small {
-            lines.push(Line::from(Span::styled(
-                look.t(Text::new(
-                    "⚠ moins de 10 réponses : trop peu pour conclure",
-                    "⚠ fewer than 10 answers: too few to tell",
-                )),
-                theme.dim(),
-            )));
-        }
-        if lines.is_empty() {
-            lines.push(Line::from(Span::styled(
-                look.t(Text::new("aucune invitation envoyée", "no invitation sent")),
-                Style::new(),
-            )));
-        }
-        // The warning first when the list runs past the pane.
-        if lines.len() > usize::from(inner.height) && small {
-            if let Some(last) = lines.pop() {
-                lines.insert(0, last);
-            }
-        }
-        Paragraph::new(lines)
-            .wrap(Wrap { trim: false })
-            .render(inner, buf);
+        Paragraph::new(lines).render(at.top, buf);
+        self.render_weeks(at.weeks, buf);
+        self.render_rates(stats, at.rates, buf);
     }
 }

@@ -272,11 +272,21 @@ fn event_loop(
         app.update(Msg::Resize(size.width, size.height));
     }
     let mut changed_at: Option<Instant> = None;
+    // A frame is drawn when something came in (a key, a paste, a new size,
+    // a file job's answer, a pause in the typing), never on the poll's
+    // timeout alone: idle, the screen is left as it is.
+    let mut frame_due = true;
     loop {
         while let Ok(done) = answers.try_recv() {
             app.update(Msg::Done(done));
+            frame_due = true;
         }
-        terminal.draw(|f| ui::draw(f, app))?;
+        if frame_due {
+            terminal.draw(|f| ui::draw(f, app))?;
+            frame_due = false;
+        }
+        // An effect may say something (a text set aside): drawn next.
+        frame_due |= !app.effects.is_empty();
         for effect in std::mem::take(&mut app.effects) {
             match effect {
                 Effect::Copy(text) => copy(terminal.backend_mut(), &text),
@@ -350,6 +360,7 @@ fn event_loop(
         // A long note is checked once the typing pauses.
         if app.checks.stale && !event::poll(LINT_PAUSE)? {
             app.update(Msg::Pause);
+            frame_due = true;
             continue;
         }
         let wait = if app.busy > 0 { BUSY_POLL } else { POLL };
@@ -372,6 +383,7 @@ fn event_loop(
             };
             if let Some(msg) = msg {
                 app.update(msg);
+                frame_due = true;
             }
         }
     }

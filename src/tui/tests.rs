@@ -201,7 +201,7 @@ fn approve_refuses_errors_unless_confirmed_saves_privately_and_copies() {
     let file = drafts.join("claire-martin.md");
     let saved = std::fs::read_to_string(&file).unwrap_or_default();
     assert!(
-        saved.contains("status = \"approved\"") && saved.ends_with(PITCH),
+        saved.contains("status = \"approved\"") && saved.ends_with(&format!("{PITCH}\n")),
         "{saved}"
     );
     assert!(saved.contains("name = \"Claire Martin\"") && saved.contains("relationship = \"met\""));
@@ -1142,7 +1142,7 @@ fn keeping_an_approved_note_as_a_draft_leaves_the_approved_one_as_it_was() {
     );
     let kept = std::fs::read_to_string(dir.path().join("paul-durand-2.md")).unwrap_or_default();
     assert!(
-        kept.contains("status = \"draft\"") && kept.ends_with("See you soon."),
+        kept.contains("status = \"draft\"") && kept.ends_with("See you soon.\n"),
         "{kept}"
     );
     let said = a
@@ -1203,7 +1203,7 @@ fn region_and_sector_complete_as_one_types() {
     );
     let shown = screen_text(&render(&mut a, 80, 24));
     assert!(shown.contains("Villeurbanne (69)"), "{shown}");
-    press(&mut a, KeyCode::Down);
+    // The first is chosen as one types: Enter takes it.
     press(&mut a, KeyCode::Enter);
     assert_eq!(a.form.fields[2].text(), "Villeurbanne (69)");
     assert!(a.form.completion.is_none());
@@ -1229,6 +1229,140 @@ fn region_and_sector_complete_as_one_types() {
     assert!(a.form.completion.is_none() && a.focus == Focus::Form);
     press(&mut a, KeyCode::Esc);
     assert_eq!(a.focus, Focus::Note);
+}
+
+#[test]
+fn a_misspelt_region_or_sector_is_rescued_and_the_names_come_back() {
+    let mut a = app(Lang::Fr, None);
+    a.focus = Focus::Form;
+    a.form.at = 1; // the region
+    typed(&mut a, "Grenobel");
+    let c = a
+        .form
+        .completion
+        .clone()
+        .unwrap_or_else(|| panic!("no names offered"));
+    assert_eq!(c.items.first().map(String::as_str), Some("Grenoble (38)"));
+    assert!(c.guess && c.chosen == Some(0), "{c:?}");
+    let shown = screen_text(&render(&mut a, 80, 24)).replace('\u{202f}', " ");
+    assert!(shown.contains("vouliez-vous dire ?"), "{shown}");
+    // Tab takes the name chosen, as Enter does, and goes on.
+    press(&mut a, KeyCode::Tab);
+    assert_eq!(a.form.fields[2].text(), "Grenoble (38)");
+    assert_eq!(a.form.at, 2);
+    // Too short for the CLI's guess, not for the names offered.
+    a.form.at = 1;
+    a.form.fields[2] = super::editor::Editor::single_line("");
+    typed(&mut a, "Lyno");
+    let c = a
+        .form
+        .completion
+        .clone()
+        .unwrap_or_else(|| panic!("no names offered"));
+    assert_eq!(c.items.first().map(String::as_str), Some("Lyon (69)"));
+    press(&mut a, KeyCode::Esc);
+    assert!(a.form.completion.is_none());
+    // Entering the field again offers the names again, none chosen: passing
+    // through changes nothing.
+    press(&mut a, KeyCode::Tab);
+    press(&mut a, KeyCode::BackTab);
+    assert_eq!(a.form.at, 1);
+    let c = a
+        .form
+        .completion
+        .clone()
+        .unwrap_or_else(|| panic!("names not offered again"));
+    assert_eq!(c.chosen, None);
+    press(&mut a, KeyCode::Tab);
+    assert_eq!(a.form.fields[2].text(), "Lyno");
+    a.form.at = 3; // the sector
+    typed(&mut a, "Hôpitaux et soins de santé");
+    press(&mut a, KeyCode::Enter);
+    assert_eq!(a.form.fields[3].text(), "Hôpitaux et services de santé");
+}
+
+#[test]
+fn a_note_rewritten_by_hand_is_no_longer_credited_to_its_template() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let mut a = app(Lang::Fr, Some(dir.path()));
+    let name = a
+        .library
+        .templates
+        .first()
+        .map(|t| t.name.clone())
+        .unwrap_or_default();
+    a.start_from(&name);
+    assert_eq!(a.template.as_deref(), Some(name.as_str()));
+    assert_eq!(
+        a.to_draft(poignee::draft::Status::Draft).front.template,
+        Some(name)
+    );
+    // All of it replaced by a note of one's own.
+    ctrl(&mut a, 'a');
+    typed(&mut a, "Bonjour Zoé, vu au salon VivaTech hier. Merci !");
+    assert_eq!(
+        a.to_draft(poignee::draft::Status::Draft).front.template,
+        None
+    );
+}
+
+#[test]
+fn a_saved_file_ends_with_a_newline_the_note_does_not() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let mut a = app(Lang::Fr, Some(dir.path()));
+    typed(&mut a, "Bonjour, vu au salon VivaTech. Merci !");
+    press(&mut a, KeyCode::F(5));
+    let text = std::fs::read_to_string(dir.path().join("note.md")).unwrap_or_default();
+    assert!(text.ends_with("Merci !\n"), "{text:?}");
+    ctrl(&mut a, 'o');
+    press(&mut a, KeyCode::Enter);
+    assert_eq!(a.note.text(), "Bonjour, vu au salon VivaTech. Merci !");
+}
+
+#[test]
+fn approving_again_a_note_already_sent_says_when_and_asks() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let mut a = app(Lang::Fr, Some(dir.path()));
+    typed(
+        &mut a,
+        "Bonjour Sam, nous nous sommes vus au salon VivaTech. Merci pour votre exposé !",
+    );
+    fill_target(&mut a, "Sam Lee", "Lyon", "Software Development");
+    ctrl(&mut a, 's');
+    if a.dialog.is_some() {
+        press(&mut a, KeyCode::Char('o'));
+    }
+    press(&mut a, KeyCode::F(9));
+    assert_eq!(files_in(dir.path()), ["sam-lee.md"]);
+    // Approved again, unchanged: asked, with the day it was sent.
+    ctrl(&mut a, 's');
+    let today = jiff::Zoned::now().date().to_string();
+    assert!(
+        matches!(&a.dialog, Some(Dialog::Resend { sent: Some(day), .. }) if *day == today),
+        "{:?}",
+        a.dialog
+    );
+    let shown = screen_text(&render(&mut a, 80, 24)).replace(['\u{a0}', '\u{202f}'], " ");
+    assert!(shown.contains(&format!("envoyée le {today}")), "{shown}");
+    // Enter keeps it as it was: no second approved file.
+    press(&mut a, KeyCode::Enter);
+    assert!(a.dialog.is_none());
+    assert_eq!(files_in(dir.path()), ["sam-lee.md"]);
+    // Opened again from the drafts screen, the same question; yes writes
+    // the second approved file beside it.
+    ctrl(&mut a, 'o');
+    press(&mut a, KeyCode::Enter);
+    ctrl(&mut a, 's');
+    assert!(
+        matches!(a.dialog, Some(Dialog::Resend { .. })),
+        "{:?}",
+        a.dialog
+    );
+    press(&mut a, KeyCode::Char('o'));
+    if a.dialog.is_some() {
+        press(&mut a, KeyCode::Char('o'));
+    }
+    assert_eq!(files_in(dir.path()), ["sam-lee-2.md", "sam-lee.md"]);
 }
 
 #[test]
@@ -1361,10 +1495,37 @@ fn the_outcomes_screen_shows_rates_by_week_and_template() {
             w < 80 || (text.contains("fr/evenement") && text.contains("fr/article")),
             "{text}"
         );
+        // A legend told apart without colour, this week in words.
+        assert!(
+            text.contains("▒ envoyées") && text.contains("█ acceptées"),
+            "{text}"
+        );
+        assert!(text.contains("cette sem"), "{text}");
+        assert!(text.contains("45 %"), "{text}");
         insta::assert_snapshot!(format!("outcomes_{w}x{h}"), shown.backend());
     }
+    // At 60×16 the rates run past their pane: ↓ scrolls them, no further
+    // than their end, and a scroll bar says so.
+    render(&mut a, 60, 16);
+    press(&mut a, KeyCode::End);
+    let end = a.outcomes_scroll;
+    assert!(end > 0);
+    press(&mut a, KeyCode::Down);
+    assert_eq!(a.outcomes_scroll, end);
+    press(&mut a, KeyCode::Up);
+    assert_eq!(a.outcomes_scroll, end - 1);
+    let text = screen_text(&render(&mut a, 60, 16));
+    assert!(text.contains('↑') && text.contains('↓'), "{text}");
     press(&mut a, KeyCode::Esc);
     assert_eq!(a.screen, Screen::Compose);
+    // English figures the English way.
+    let mut a = app(Lang::En, Some(dir.path()));
+    press(&mut a, KeyCode::F(6));
+    let text = screen_text(&render(&mut a, 80, 24));
+    assert!(
+        text.contains("45%") && text.contains("this week") && text.contains("▒ sent"),
+        "{text}"
+    );
 }
 
 /// A key through `update` only: its file jobs stay out, as they do while
@@ -1409,7 +1570,7 @@ fn a_save_answered_late_is_not_taken_for_the_note_open_now() {
     assert!(
         std::fs::read_to_string(&claire)
             .unwrap_or_default()
-            .ends_with("See you!")
+            .ends_with("See you!\n")
     );
 }
 

@@ -179,7 +179,7 @@ pub fn note_pane(frame: Rect, app: &App) -> Rect {
 
 /// A list screen's parts (drafts, templates, outcomes): its body and the
 /// status under it.
-fn list_areas(frame: Rect, app: &App) -> (Rect, Rect) {
+pub fn list_areas(frame: Rect, app: &App) -> (Rect, Rect) {
     let inner = Block::bordered().inner(frame);
     // A notice takes the rows it needs (the body keeping eight; the
     // screen's keys stay on the bottom edge); without one, what the keys
@@ -295,12 +295,17 @@ fn screens(f: &mut Frame, app: &App) {
                 super::outcomes::OutcomesView {
                     stats: app.stats.as_deref(),
                     weeks: super::outcomes::weeks(&app.shelf.entries, today),
+                    scroll: app.outcomes_scroll,
                     look,
                 },
                 body,
             );
             let keys = &app.keymap;
             let hint = keys.hint(&[
+                (
+                    keys.pair(Action::Up, Action::Down),
+                    Text::new("faire défiler les taux", "scroll the rates"),
+                ),
                 (
                     keys.label(Action::Drafts),
                     Text::new("marquer dans les brouillons", "mark in the drafts"),
@@ -483,6 +488,10 @@ fn screen_keys(app: &App) -> (Vec<(String, String)>, Vec<usize>) {
         Screen::Stats => {
             let items = vec![
                 (
+                    keys.pair(Action::Up, Action::Down),
+                    word(Text::new("défiler", "scroll")),
+                ),
+                (
                     short(Action::Drafts),
                     word(Text::new(
                         "marquer dans les brouillons",
@@ -493,7 +502,7 @@ fn screen_keys(app: &App) -> (Vec<(String, String)>, Vec<usize>) {
                 (short(Action::Help), word(Text::new("aide", "help"))),
                 (short(Action::Quit), word(Text::new("quitter", "quit"))),
             ];
-            (items, vec![2, 1, 0, 3])
+            (items, vec![3, 2, 1, 4, 0])
         }
     }
 }
