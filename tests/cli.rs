@@ -1330,3 +1330,70 @@ fn help_and_usage_errors_in_english_are_unchanged() {
             "error: invalid value 'xml' for '--format <FORMAT>'\n  [possible values: human, short, json, github]\n\nFor more information, try '--help'.\n",
         );
 }
+
+/// Issue 21, item 11: the system's errors are sentences in the user's
+/// language, with the file they are about — a link to nothing, links in a
+/// loop, a file that may not be read.
+#[cfg(unix)]
+#[test]
+fn system_errors_are_said_in_the_users_language() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let d = dir.path();
+    std::os::unix::fs::symlink("gone.md", d.join("dangling.md")).unwrap_or_else(|e| panic!("{e}"));
+    std::os::unix::fs::symlink("b.md", d.join("a.md")).unwrap_or_else(|e| panic!("{e}"));
+    std::os::unix::fs::symlink("a.md", d.join("b.md")).unwrap_or_else(|e| panic!("{e}"));
+    let locked = d.join("locked.md");
+    write(&locked, "Bonjour");
+    std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o000))
+        .unwrap_or_else(|e| panic!("{e}"));
+    // Root reads anything: the case is only real for a user.
+    let denied = std::fs::read(&locked).is_err();
+    let cases = [
+        (
+            "fr",
+            [
+                "lien symbolique vers gone.md, qui n’existe pas",
+                "liens symboliques en boucle",
+                "accès refusé",
+            ],
+        ),
+        (
+            "en",
+            [
+                "symbolic link to gone.md, which does not exist",
+                "symbolic links in a loop",
+                "permission denied",
+            ],
+        ),
+    ];
+    for (lang, [dangling, looping, permission]) in cases {
+        let out = poignee()
+            .args(["--lang", lang, "check"])
+            .arg(d.join("dangling.md"))
+            .arg(d.join("a.md"))
+            .arg(&locked)
+            .output()
+            .unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(out.status.code(), Some(1));
+        let said = String::from_utf8_lossy(&out.stdout);
+        assert!(said.contains(dangling), "{said}");
+        assert!(said.contains(looping), "{said}");
+        assert!(!said.contains("os error"), "{said}");
+        if denied {
+            assert!(said.contains(permission), "{said}");
+        }
+        // Each is said with its file.
+        for name in ["dangling.md", "a.md"] {
+            assert!(said.contains(name), "{name}: {said}");
+        }
+        // Walking the folder says the same.
+        let out = poignee()
+            .args(["--lang", lang, "check"])
+            .arg(d)
+            .output()
+            .unwrap_or_else(|e| panic!("{e}"));
+        let said = String::from_utf8_lossy(&out.stdout);
+        assert!(said.contains(dangling) && said.contains(looping), "{said}");
+    }
+}

@@ -1042,7 +1042,16 @@ fn init(lang: Lang, path: Option<PathBuf>, force: bool) -> ExitCode {
             ExitCode::from(EXIT_USAGE)
         }
         Err(e) => {
-            report::fail(lang, &format!("{}: {e}", path.display()));
+            let m = poignee::input::ReadError::from_io_at(&e, &path).message();
+            let message = Localized::new(
+                format!(
+                    "{} : impossible d’écrire la configuration : {}",
+                    path.display(),
+                    m.fr
+                ),
+                format!("{}: cannot write the config: {}", path.display(), m.en),
+            );
+            report::fail(lang, &message.get(lang));
             ExitCode::from(EXIT_USAGE)
         }
     }
