@@ -1397,3 +1397,31 @@ fn system_errors_are_said_in_the_users_language() {
         assert!(said.contains(dangling) && said.contains(looping), "{said}");
     }
 }
+
+/// Issue 21, item 11: a French config error says what the English one
+/// says — « clé en double » for "duplicate key" — with file, line, column.
+#[test]
+fn config_errors_say_the_same_in_french() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let config = dir.path().join("config.toml");
+    write(&config, "platform = \"linkedin\"\nplatform = \"viadeo\"\n");
+    let place = format!("{}:2:1:", config.display());
+    poignee()
+        .args(["--lang", "fr", "--config"])
+        .arg(&config)
+        .arg("rules")
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(format!(
+            "{place} syntaxe TOML invalide\u{a0}: clé en double"
+        )));
+    poignee()
+        .args(["--lang", "en", "--config"])
+        .arg(&config)
+        .arg("rules")
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(format!(
+            "{place} invalid TOML: duplicate key"
+        )));
+}
