@@ -521,13 +521,10 @@ mod tests {
         // tempfile's error names the temporary file: the disk is full, said
         // as such, without the path.
         let dir = tempfile::tempdir().expect("tempdir");
-        let wrapped = Error::new(
-            std::io::ErrorKind::Other,
-            Wrapped(
-                Error::from_raw_os_error(28),
-                dir.path().join(".poignee-x.tmp"),
-            ),
-        );
+        let wrapped = Error::other(Wrapped(
+            Error::from_raw_os_error(28),
+            dir.path().join(".poignee-x.tmp"),
+        ));
         assert_eq!(ReadError::from_io(&wrapped), ReadError::Full);
         // A link to nothing says where it points.
         let link = dir.path().join("link.md");
