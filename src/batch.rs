@@ -155,7 +155,7 @@ fn check_one(linter: &Linter, options: &Options, input: Input, stat: Option<Stat
             }
         }
         Input::Stdin(b) => ("<stdin>".to_string(), b),
-        Input::Unwalkable { path, message } => return failed(path, FileError::Unwalkable(message)),
+        Input::Unwalkable { path, error } => return failed(path, FileError::Unwalkable(error)),
         Input::Unreadable { path, error } => return failed(path, FileError::Read(error)),
         Input::Loop { path, back } => return failed(path, FileError::Loop(back)),
     };

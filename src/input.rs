@@ -4,7 +4,7 @@
 //! taken off; UTF-16 and binary named as such; Windows-1252 accepted where a
 //! spreadsheet may have written it).
 
-use crate::lang::Localized;
+use crate::lang::{Localized, Text};
 use crate::located::Located;
 use std::io::Read;
 use std::path::Path;
@@ -34,8 +34,34 @@ pub enum ReadError {
     /// No space left (or the quota reached).
     Full,
     ReadOnly,
-    /// Any other failure of the system, in its words.
-    Os(String),
+    /// Symbolic links that lead back to one another (ELOOP).
+    Loop,
+    /// A symbolic link to nothing: what it points to.
+    Dangling(String),
+    /// Another failure the system names, said in both languages.
+    System(Text),
+    /// A failure poignee has no sentence for: the system's number, and its
+    /// words (English) for an English user.
+    Os {
+        code: Option<i32>,
+        text: String,
+    },
+}
+
+/// The errno values poignee names that `std::io::ErrorKind` does not (or
+/// not on the oldest Rust it builds with).
+mod errno {
+    #[cfg(any(target_os = "linux", target_os = "android"))]
+    pub const ELOOP: i32 = 40;
+    #[cfg(not(any(target_os = "linux", target_os = "android")))]
+    pub const ELOOP: i32 = 62;
+    pub const EIO: i32 = 5;
+    pub const ENFILE: i32 = 23;
+    pub const EMFILE: i32 = 24;
+    #[cfg(any(target_os = "linux", target_os = "android"))]
+    pub const ENAMETOOLONG: i32 = 36;
+    #[cfg(not(any(target_os = "linux", target_os = "android")))]
+    pub const ENAMETOOLONG: i32 = 63;
 }
 
 /// Why bytes are not a text poignee reads.
@@ -86,7 +112,22 @@ impl ReadError {
                     format!("too large ({size} KiB or more; {most_en} at most)"),
                 )
             }
-            ReadError::Os(e) => Localized::new(format!("erreur du système : {e}"), e.clone()),
+            ReadError::Loop => Localized::new(
+                "liens symboliques en boucle : l’un mène à l’autre sans jamais arriver à un fichier",
+                "symbolic links in a loop: each leads to another, never to a file",
+            ),
+            ReadError::Dangling(to) => Localized::new(
+                format!("lien symbolique vers {to}, qui n’existe pas"),
+                format!("symbolic link to {to}, which does not exist"),
+            ),
+            ReadError::System(text) => Localized::new(text.fr, text.en),
+            ReadError::Os { code, text } => Localized::new(
+                match code {
+                    Some(n) => format!("erreur du système (code {n})"),
+                    None => "erreur du système".to_string(),
+                },
+                text.clone(),
+            ),
             ReadError::Full => Localized::new("le disque est plein", "the disk is full"),
             ReadError::ReadOnly => Localized::new(
                 "système de fichiers en lecture seule",
@@ -95,21 +136,95 @@ impl ReadError {
         }
     }
 
-    /// The system's error, named where poignee knows it.
+    /// The system's error as a sentence in each language: every error of
+    /// the system poignee prints goes through here (the caller names the
+    /// file). A temporary file's name, which tempfile adds, is never shown.
     pub fn from_io(e: &std::io::Error) -> ReadError {
-        match e.kind() {
-            std::io::ErrorKind::NotFound => ReadError::NotFound,
-            std::io::ErrorKind::PermissionDenied => ReadError::Denied,
-            std::io::ErrorKind::StorageFull | std::io::ErrorKind::QuotaExceeded => ReadError::Full,
-            std::io::ErrorKind::ReadOnlyFilesystem => ReadError::ReadOnly,
-            std::io::ErrorKind::IsADirectory => ReadError::Folder,
-            std::io::ErrorKind::NotADirectory => ReadError::NotAFolder,
-            // tempfile adds the temporary file's name: not the user's business.
+        use std::io::ErrorKind as K;
+        // An error that wraps the system's (tempfile's, with a temporary
+        // file's path; the walk's): the system's is the one to name.
+        if e.raw_os_error().is_none() {
+            let mut inner: Option<&(dyn std::error::Error + 'static)> =
+                e.get_ref().map(|i| i as &(dyn std::error::Error + 'static));
+            while let Some(i) = inner {
+                if let Some(io) = i.downcast_ref::<std::io::Error>() {
+                    if io.raw_os_error().is_some() {
+                        return ReadError::from_io(io);
+                    }
+                }
+                inner = i.source();
+            }
+        }
+        let said = |fr, en| ReadError::System(Text::new(fr, en));
+        match (e.kind(), e.raw_os_error()) {
+            (_, Some(errno::ELOOP)) => ReadError::Loop,
+            (K::NotFound, _) => ReadError::NotFound,
+            (K::PermissionDenied, _) => ReadError::Denied,
+            (K::StorageFull | K::QuotaExceeded, _) => ReadError::Full,
+            (K::ReadOnlyFilesystem, _) => ReadError::ReadOnly,
+            (K::IsADirectory, _) => ReadError::Folder,
+            (K::NotADirectory, _) => ReadError::NotAFolder,
+            (K::AlreadyExists, _) => said("existe déjà", "already exists"),
+            (K::InvalidFilename, _) | (_, Some(errno::ENAMETOOLONG)) => said(
+                "nom de fichier trop long ou invalide",
+                "file name too long or invalid",
+            ),
+            (K::FileTooLarge, _) => said(
+                "fichier trop gros pour le système de fichiers",
+                "file too large for the file system",
+            ),
+            (K::DirectoryNotEmpty, _) => said("dossier non vide", "folder not empty"),
+            (K::ResourceBusy | K::ExecutableFileBusy, _) => said(
+                "occupé : un autre programme s’en sert",
+                "busy: another program is using it",
+            ),
+            (K::CrossesDevices, _) => {
+                said("sur un autre système de fichiers", "on another file system")
+            }
+            (K::TooManyLinks, _) => said("trop de liens", "too many links"),
+            (K::StaleNetworkFileHandle, _) => said(
+                "fichier réseau qui n’est plus disponible",
+                "network file no longer available",
+            ),
+            (K::UnexpectedEof, _) => said("fin de fichier inattendue", "unexpected end of file"),
+            (K::Interrupted, _) => said("lecture interrompue", "interrupted"),
+            (K::TimedOut, _) => said("délai dépassé", "timed out"),
+            (K::OutOfMemory, _) => said("mémoire insuffisante", "out of memory"),
+            (K::Unsupported, _) => said(
+                "opération que ce système ne permet pas",
+                "operation not supported here",
+            ),
+            (K::BrokenPipe, _) => said(
+                "le programme qui lisait s’est arrêté",
+                "the reading program went away",
+            ),
+            (_, Some(errno::EIO)) => said(
+                "erreur d’entrée-sortie : le disque ou le support ne répond pas bien",
+                "input/output error: the disk or the medium is failing",
+            ),
+            (_, Some(errno::EMFILE | errno::ENFILE)) => {
+                said("trop de fichiers ouverts", "too many open files")
+            }
             _ => {
                 let text = e.to_string();
                 let cut = text.find(" at path ").unwrap_or(text.len());
-                ReadError::Os(text[..cut].to_string())
+                ReadError::Os {
+                    code: e.raw_os_error(),
+                    text: text[..cut].to_string(),
+                }
             }
+        }
+    }
+
+    /// [`ReadError::from_io`] of an error met at `path`: a file not found
+    /// that is a symbolic link is a link to nothing, and says where it points.
+    pub fn from_io_at(e: &std::io::Error, path: &Path) -> ReadError {
+        match ReadError::from_io(e) {
+            ReadError::NotFound => match std::fs::read_link(path) {
+                Ok(to) => ReadError::Dangling(to.display().to_string()),
+                Err(_) => ReadError::NotFound,
+            },
+            other => other,
         }
     }
 }
@@ -151,7 +266,7 @@ pub enum FileError {
     Read(ReadError),
     Decode(DecodeError),
     FrontMatter(Located),
-    Unwalkable(String),
+    Unwalkable(ReadError),
     /// A symbolic link back to a folder above it: skipped, the run goes on
     /// (and does not fail for it).
     Loop(String),
@@ -166,10 +281,13 @@ impl FileError {
                 format!("en-tête invalide : {}", at.what(crate::Lang::Fr)),
                 format!("invalid front matter: {}", at.what(crate::Lang::En)),
             ),
-            FileError::Unwalkable(e) => Localized::new(
-                format!("inaccessible : {e}"),
-                format!("cannot be walked: {e}"),
-            ),
+            FileError::Unwalkable(e) => {
+                let m = e.message();
+                Localized::new(
+                    format!("inaccessible : {}", m.fr),
+                    format!("cannot be walked: {}", m.en),
+                )
+            }
             FileError::Loop(back) => Localized::new(
                 format!("lien symbolique en boucle (vers {back}) : ignoré"),
                 format!("symbolic link loop (back to {back}): skipped"),
@@ -210,7 +328,7 @@ pub fn read_bytes(path: &Path, limit: u64) -> Result<Vec<u8>, ReadError> {
 
 /// What the file system says of `path` (following links), without opening it.
 pub fn stat(path: &Path) -> Result<std::fs::Metadata, ReadError> {
-    std::fs::metadata(path).map_err(|e| ReadError::from_io(&e))
+    std::fs::metadata(path).map_err(|e| ReadError::from_io_at(&e, path))
 }
 
 /// [`read_bytes`] of a file already [`stat`]ed: a batch that needed the
@@ -227,7 +345,7 @@ pub fn read_stated(
             limit,
         });
     }
-    let file = std::fs::File::open(path).map_err(|e| ReadError::from_io(&e))?;
+    let file = std::fs::File::open(path).map_err(|e| ReadError::from_io_at(&e, path))?;
     read_bounded(file, limit, meta.len())
 }
 
@@ -372,6 +490,73 @@ impl InputError {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Every error of the system is a sentence in each language, none the
+    /// system's English words nor a temporary file's path (issue 21, item 11).
+    #[cfg(unix)]
+    #[test]
+    fn system_errors_are_sentences_in_both_languages() {
+        use std::io::Error;
+        let cases = [
+            (
+                Error::from_raw_os_error(errno::ELOOP),
+                "liens symboliques en boucle",
+            ),
+            (Error::from_raw_os_error(13), "accès refusé"), // EACCES
+            (Error::from_raw_os_error(1), "accès refusé"),  // EPERM
+            (Error::from_raw_os_error(28), "le disque est plein"), // ENOSPC
+            (Error::from_raw_os_error(30), "lecture seule"), // EROFS
+            (Error::from_raw_os_error(2), "fichier introuvable"), // ENOENT
+            (
+                Error::from_raw_os_error(errno::EIO),
+                "erreur d’entrée-sortie",
+            ),
+            (Error::from_raw_os_error(errno::ENAMETOOLONG), "trop long"),
+        ];
+        for (e, fr) in cases {
+            let m = ReadError::from_io(&e).message();
+            assert!(m.get(crate::Lang::Fr).contains(fr), "{e}: {}", m.fr);
+            assert!(!m.en.contains("os error"), "{e}: {}", m.en);
+        }
+        // tempfile's error names the temporary file: the disk is full, said
+        // as such, without the path.
+        let dir = tempfile::tempdir().expect("tempdir");
+        let wrapped = Error::other(Wrapped(
+            Error::from_raw_os_error(28),
+            dir.path().join(".poignee-x.tmp"),
+        ));
+        assert_eq!(ReadError::from_io(&wrapped), ReadError::Full);
+        // A link to nothing says where it points.
+        let link = dir.path().join("link.md");
+        std::os::unix::fs::symlink("gone.md", &link).expect("symlink");
+        assert_eq!(
+            stat(&link).err(),
+            Some(ReadError::Dangling("gone.md".into()))
+        );
+        // What poignee has no sentence for: its number, not English, in French.
+        let other = ReadError::from_io(&Error::from_raw_os_error(71)); // EPROTO
+        assert!(
+            other
+                .message()
+                .fr
+                .starts_with("erreur du système (code 71)")
+        );
+    }
+
+    #[derive(Debug)]
+    struct Wrapped(std::io::Error, std::path::PathBuf);
+
+    impl std::fmt::Display for Wrapped {
+        fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            write!(f, "{} at path {:?}", self.0, self.1)
+        }
+    }
+
+    impl std::error::Error for Wrapped {
+        fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+            Some(&self.0)
+        }
+    }
 
     #[test]
     fn one_bom_is_taken_off_and_only_one() {

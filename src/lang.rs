@@ -125,7 +125,7 @@ impl Localized {
 }
 
 /// A static text in both languages, for catalogues.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Text {
     pub fr: &'static str,
     pub en: &'static str,

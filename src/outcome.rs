@@ -671,7 +671,11 @@ fn read_and_mark(
     date: Date,
     explicit: bool,
 ) -> Result<(Marked, bool, std::fs::Metadata), MarkError> {
-    let meta = input::stat(path).map_err(MarkError::Read)?;
+    // A link is shown with where it points (`a.md → /b.md: no such file`).
+    let meta = input::stat(path).map_err(|e| match e {
+        ReadError::Dangling(_) => MarkError::Read(ReadError::NotFound),
+        e => MarkError::Read(e),
+    })?;
     let bytes = input::read_stated(path, &meta, input::MAX_BYTES).map_err(MarkError::Read)?;
     let bom = bytes.starts_with("\u{feff}".as_bytes());
     let source = match input::decode(bytes) {

@@ -297,8 +297,8 @@ impl Sheet {
     pub fn open(path: &Path) -> Result<Sheet, SheetError> {
         let meta = input::stat(path).map_err(SheetError::Read)?;
         input::openable(path, &meta).map_err(SheetError::Read)?;
-        let file =
-            std::fs::File::open(path).map_err(|e| SheetError::Read(ReadError::from_io(&e)))?;
+        let file = std::fs::File::open(path)
+            .map_err(|e| SheetError::Read(ReadError::from_io_at(&e, path)))?;
         Sheet::from_reader(Box::new(file))
     }
 

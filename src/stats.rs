@@ -577,9 +577,7 @@ fn read_one(input: Input, linter: &Linter, options: &Options, window: &Window) -
         }
         Input::Stdin(b) => ("<stdin>".to_string(), b),
         Input::Unreadable { path, error } => return skipped(path, None, error.message()),
-        Input::Unwalkable { path, message } => {
-            return skipped(path, None, Localized::new(message.clone(), message));
-        }
+        Input::Unwalkable { path, error } => return skipped(path, None, error.message()),
         Input::Loop { path, back } => {
             return skipped(
                 path,

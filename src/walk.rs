@@ -14,7 +14,7 @@ pub enum Input {
     /// A path the walk could not enter (a symlink loop, a denied folder).
     Unwalkable {
         path: String,
-        message: String,
+        error: ReadError,
     },
     /// Standard input that could not be read.
     Unreadable {
@@ -62,7 +62,7 @@ pub fn inputs(paths: &[PathBuf]) -> impl Iterator<Item = Input> + use<> {
                     Some((child, back)) => Input::Loop { path: child, back },
                     None => Input::Unwalkable {
                         path: error_path(&err).unwrap_or_else(|| path.display().to_string()),
-                        message: walk_message(&err),
+                        error: walk_error(&err, None),
                     },
                 }),
             }))
@@ -156,14 +156,22 @@ fn loop_of(err: &ignore::Error) -> Option<(String, String)> {
     }
 }
 
-fn walk_message(err: &ignore::Error) -> String {
+/// Why the walk could not go on, as every other error of the system is
+/// said (a denied folder, a link to nothing, links in a loop).
+fn walk_error(err: &ignore::Error, at: Option<&Path>) -> ReadError {
     match err {
-        ignore::Error::WithPath { err, .. }
-        | ignore::Error::WithDepth { err, .. }
-        | ignore::Error::WithLineNumber { err, .. } => walk_message(err),
-        ignore::Error::Loop { ancestor, .. } => {
-            format!("symbolic link loop (back to {})", ancestor.display())
+        ignore::Error::WithPath { path, err } => walk_error(err, Some(path)),
+        ignore::Error::WithDepth { err, .. } | ignore::Error::WithLineNumber { err, .. } => {
+            walk_error(err, at)
         }
-        other => other.to_string(),
+        ignore::Error::Io(e) => match at {
+            Some(path) => ReadError::from_io_at(e, path),
+            None => ReadError::from_io(e),
+        },
+        ignore::Error::Loop { .. } => ReadError::Loop,
+        other => ReadError::Os {
+            code: None,
+            text: other.to_string(),
+        },
     }
 }

@@ -1180,3 +1180,248 @@ fn stats_for_a_new_user_is_zero_not_a_usage_error() {
         .stderr(predicate::str::contains("note: no drafts saved yet"))
         .stderr(predicate::str::contains("error").not());
 }
+
+/// Issue 21, item 11: `--help` and clap's usage errors in the user's
+/// language — `--lang fr`, a French locale, or the config's `lang`.
+#[test]
+fn help_and_usage_errors_speak_french() {
+    let help = stdout_of(poignee().args(["--lang", "fr", "check", "--help"]));
+    for said in [
+        "Vérifier des brouillons",
+        "Utilisation\u{a0}: poignee check [OPTIONS] [CHEMINS]...",
+        "Arguments\u{a0}:",
+        "Options\u{a0}:",
+        "[par défaut\u{a0}: .]",
+        "Valeurs possibles\u{a0}:",
+        "--config <CHEMIN>",
+        "Échouer (code 1) sur les avertissements aussi",
+        "Afficher l’aide",
+    ] {
+        assert!(help.contains(said), "{said}:\n{help}");
+    }
+    for english in [
+        "Usage:",
+        "Options:",
+        "[default:",
+        "Possible values",
+        "Print help",
+        "Output format",
+    ] {
+        assert!(!help.contains(english), "{english}:\n{help}");
+    }
+    // A French locale, without --lang.
+    let help = stdout_of(poignee().env("LANG", "fr_FR.UTF-8").arg("--help"));
+    for said in [
+        "Utilisation\u{a0}: poignee [OPTIONS] [COMMANDE]",
+        "Commandes\u{a0}:",
+        "Codes de sortie (toutes les commandes)\u{a0}:",
+        "--people",
+        "--list",
+        "-V, --version",
+    ] {
+        assert!(help.contains(said), "{said}:\n{help}");
+    }
+    assert!(!help.contains("Commands:"), "{help}");
+    // A typo of a command: the suggestion, the usage, the exit code.
+    poignee()
+        .args(["--lang", "fr", "chek"])
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(predicate::str::contains(
+            "erreur\u{a0}: commande inconnue «\u{a0}chek\u{a0}»\u{a0}: vouliez-vous dire «\u{a0}check\u{a0}»\u{202f}?",
+        ))
+        .stderr(predicate::str::contains("Utilisation\u{a0}: poignee [OPTIONS] [COMMANDE]"))
+        .stderr(predicate::str::contains("«\u{a0}poignee --help\u{a0}»"));
+    // A value it does not take: the possible ones.
+    poignee()
+        .args(["--lang", "fr", "check", "--format", "xml"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "valeur invalide «\u{a0}xml\u{a0}» pour «\u{a0}--format <FORMAT>\u{a0}»",
+        ))
+        .stderr(predicate::str::contains(
+            "[valeurs possibles\u{a0}: human, short, json, github]",
+        ))
+        .stderr(predicate::str::contains(
+            "«\u{a0}poignee check --help\u{a0}»",
+        ));
+    // An unknown flag and a missing argument, with French value names.
+    poignee()
+        .args(["--lang", "fr", "check", "--stirct"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "argument inattendu «\u{a0}--stirct\u{a0}»\u{a0}: vouliez-vous dire «\u{a0}--strict\u{a0}»\u{202f}?",
+        ));
+    poignee()
+        .args(["--lang=fr", "mark", "a.md"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "il manque l’argument obligatoire «\u{a0}<FICHIER>...\u{a0}»",
+        ))
+        .stderr(predicate::str::contains(
+            "Utilisation\u{a0}: poignee mark <FICHIER>... <ISSUE>",
+        ));
+    // The config's language, when neither --lang nor the locale says.
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let config = dir.path().join("config.toml");
+    write(&config, "lang = \"fr\"\n");
+    poignee()
+        .arg("--config")
+        .arg(&config)
+        .arg("chek")
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("commande inconnue"));
+    // `--lang en` wins over a French locale.
+    poignee()
+        .env("LANG", "fr_FR.UTF-8")
+        .args(["--lang", "en", "chek"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("unrecognized subcommand 'chek'"));
+    // The manual page and the completions are made from the same French tree.
+    let page = stdout_of(poignee().args(["--lang", "fr", "man", "check"]));
+    assert!(
+        page.contains(".SH NOM") && page.contains("Vérifier des brouillons"),
+        "{page}"
+    );
+    let zsh = stdout_of(poignee().args(["--lang", "fr", "completions", "zsh"]));
+    assert!(zsh.contains("Format de sortie"), "{zsh}");
+    // With --format json, the error is a JSON document too, in French.
+    let out = poignee()
+        .args(["--lang", "fr", "check", "--format", "json", "--stirct"])
+        .output()
+        .unwrap_or_else(|e| panic!("{e}"));
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout)
+        .unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&out.stdout)));
+    let message = doc["error"]["message"].as_str().unwrap_or_default();
+    assert!(message.contains("argument inattendu"), "{doc}");
+}
+
+/// In English, help and usage errors are clap's own, unchanged.
+#[test]
+fn help_and_usage_errors_in_english_are_unchanged() {
+    let help = stdout_of(poignee().args(["--lang", "en", "check", "--help"]));
+    for said in [
+        "Usage: poignee check [OPTIONS] [PATHS]...",
+        "[default: .]",
+        "Possible values:",
+        "Print help (see a summary with '-h')",
+        "[env: POIGNEE_CONFIG=]",
+    ] {
+        assert!(help.contains(said), "{said}:\n{help}");
+    }
+    poignee()
+        .arg("chek")
+        .assert()
+        .code(2)
+        .stderr(predicate::str::starts_with(
+            "error: unrecognized subcommand 'chek'\n\n  tip: a similar subcommand exists: 'check'\n\nUsage: poignee [OPTIONS] [COMMAND]\n\nFor more information, try '--help'.\n",
+        ));
+    poignee()
+        .args(["check", "--format", "xml"])
+        .assert()
+        .code(2)
+        .stderr(
+            "error: invalid value 'xml' for '--format <FORMAT>'\n  [possible values: human, short, json, github]\n\nFor more information, try '--help'.\n",
+        );
+}
+
+/// Issue 21, item 11: the system's errors are sentences in the user's
+/// language, with the file they are about — a link to nothing, links in a
+/// loop, a file that may not be read.
+#[cfg(unix)]
+#[test]
+fn system_errors_are_said_in_the_users_language() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let d = dir.path();
+    std::os::unix::fs::symlink("gone.md", d.join("dangling.md")).unwrap_or_else(|e| panic!("{e}"));
+    std::os::unix::fs::symlink("b.md", d.join("a.md")).unwrap_or_else(|e| panic!("{e}"));
+    std::os::unix::fs::symlink("a.md", d.join("b.md")).unwrap_or_else(|e| panic!("{e}"));
+    let locked = d.join("locked.md");
+    write(&locked, "Bonjour");
+    std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o000))
+        .unwrap_or_else(|e| panic!("{e}"));
+    // Root reads anything: the case is only real for a user.
+    let denied = std::fs::read(&locked).is_err();
+    let cases = [
+        (
+            "fr",
+            [
+                "lien symbolique vers gone.md, qui n’existe pas",
+                "liens symboliques en boucle",
+                "accès refusé",
+            ],
+        ),
+        (
+            "en",
+            [
+                "symbolic link to gone.md, which does not exist",
+                "symbolic links in a loop",
+                "permission denied",
+            ],
+        ),
+    ];
+    for (lang, [dangling, looping, permission]) in cases {
+        let out = poignee()
+            .args(["--lang", lang, "check"])
+            .arg(d.join("dangling.md"))
+            .arg(d.join("a.md"))
+            .arg(&locked)
+            .output()
+            .unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(out.status.code(), Some(1));
+        let said = String::from_utf8_lossy(&out.stdout);
+        assert!(said.contains(dangling), "{said}");
+        assert!(said.contains(looping), "{said}");
+        assert!(!said.contains("os error"), "{said}");
+        if denied {
+            assert!(said.contains(permission), "{said}");
+        }
+        // Each is said with its file.
+        for name in ["dangling.md", "a.md"] {
+            assert!(said.contains(name), "{name}: {said}");
+        }
+        // Walking the folder says the same.
+        let out = poignee()
+            .args(["--lang", lang, "check"])
+            .arg(d)
+            .output()
+            .unwrap_or_else(|e| panic!("{e}"));
+        let said = String::from_utf8_lossy(&out.stdout);
+        assert!(said.contains(dangling) && said.contains(looping), "{said}");
+    }
+}
+
+/// Issue 21, item 11: a French config error says what the English one
+/// says — « clé en double » for "duplicate key" — with file, line, column.
+#[test]
+fn config_errors_say_the_same_in_french() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let config = dir.path().join("config.toml");
+    write(&config, "platform = \"linkedin\"\nplatform = \"viadeo\"\n");
+    let place = format!("{}:2:1:", config.display());
+    poignee()
+        .args(["--lang", "fr", "--config"])
+        .arg(&config)
+        .arg("rules")
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(format!(
+            "{place} syntaxe TOML invalide\u{a0}: clé en double"
+        )));
+    poignee()
+        .args(["--lang", "en", "--config"])
+        .arg(&config)
+        .arg("rules")
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(format!(
+            "{place} invalid TOML: duplicate key"
+        )));
+}

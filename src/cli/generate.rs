@@ -24,8 +24,7 @@ pub fn man(lang: Lang, cmd: clap::Command, names: &[String], out: Option<&Path>)
     // Names every subcommand "poignee-audience", as its page is called.
     cmd.build();
     if let Some(dir) = out {
-        return match std::fs::create_dir_all(dir).and_then(|()| clap_mangen::generate_to(cmd, dir))
-        {
+        return match std::fs::create_dir_all(dir).and_then(|()| pages_to(lang, &cmd, dir)) {
             Ok(()) => ExitCode::SUCCESS,
             Err(e) => {
                 let message = Localized::new(
@@ -68,12 +67,52 @@ pub fn man(lang: Lang, cmd: clap::Command, names: &[String], out: Option<&Path>)
         };
         page = sub;
     }
-    let mut roff = Vec::new();
-    if let Err(e) = clap_mangen::Man::new(page.clone()).render(&mut roff) {
-        report::fatal(lang, "man", &e.to_string());
-        return ExitCode::from(EXIT_USAGE);
+    match page_of(lang, page) {
+        Ok(roff) => write_out(lang, &roff),
+        Err(e) => {
+            let m = poignee::input::ReadError::from_io(&e).message();
+            report::fatal(lang, "man", &m.get(lang));
+            ExitCode::from(EXIT_USAGE)
+        }
     }
-    write_out(lang, &roff)
+}
+
+/// The manual page of `cmd`, its section names in `lang` (clap_mangen
+/// writes them in English).
+fn page_of(lang: Lang, cmd: &clap::Command) -> std::io::Result<Vec<u8>> {
+    let mut roff = Vec::new();
+    clap_mangen::Man::new(cmd.clone()).render(&mut roff)?;
+    if lang == Lang::En {
+        return Ok(roff);
+    }
+    let text = String::from_utf8_lossy(&roff);
+    let sections = [
+        (".SH NAME", ".SH NOM"),
+        (".SH SUBCOMMANDS", ".SH COMMANDES"),
+        (".SH EXTRA", ".SH REMARQUES"),
+        (".SH AUTHORS", ".SH AUTEURS"),
+    ];
+    let french: Vec<String> = text
+        .lines()
+        .map(|line| {
+            sections
+                .iter()
+                .find(|(en, _)| line == *en)
+                .map_or_else(|| line.to_string(), |(_, fr)| fr.to_string())
+        })
+        .collect();
+    Ok((french.join("\n") + "\n").into_bytes())
+}
+
+/// Every page (`poignee.1`, `poignee-audience.1`, …) written to `dir`, as
+/// `clap_mangen::generate_to` does, in `lang`.
+fn pages_to(lang: Lang, cmd: &clap::Command, dir: &Path) -> std::io::Result<()> {
+    for sub in cmd.get_subcommands().filter(|s| !s.is_hide_set()) {
+        pages_to(lang, sub, dir)?;
+    }
+    let name = cmd.get_display_name().unwrap_or_else(|| cmd.get_name());
+    let roff = page_of(lang, cmd)?;
+    std::fs::write(dir.join(format!("{name}.1")), roff)
 }
 
 /// Writes `bytes` to standard output; a reader that went away (`| head`)

@@ -1,6 +1,7 @@
 //! The command-line face: argument parsing, config loading, exit codes.
 
 mod audience;
+mod french;
 mod generate;
 mod import;
 mod outcomes;
@@ -368,16 +369,11 @@ enum TierArg {
 }
 
 pub fn main() -> ExitCode {
-    report::set_json(wants_json(std::env::args_os()));
-    let cli = match Cli::try_parse() {
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    report::set_json(wants_json(args.iter().cloned()));
+    let cli = match Cli::try_parse_from(&args) {
         Ok(cli) => cli,
-        Err(e) => {
-            let _ = e.print();
-            if e.use_stderr() {
-                report::json_error("usage", &e.kind().to_string());
-            }
-            return ExitCode::from(if e.use_stderr() { EXIT_USAGE } else { 0 });
-        }
+        Err(e) => return usage(e, &args),
     };
     if cli.no_color {
         anstream::ColorChoice::Never.write_global();
@@ -386,12 +382,17 @@ pub fn main() -> ExitCode {
     // a broken one does not stand in the way of installing them.
     match &cli.command {
         Some(Command::Completions { shell }) => {
-            let lang = cli.lang.map(to_lang).unwrap_or_else(Lang::from_env);
-            return generate::completions(lang, *shell, Cli::command());
+            let lang = french::language(&args);
+            let cmd = french::localize(Cli::command(), lang);
+            return generate::completions(lang, *shell, cmd);
         }
         Some(Command::Man { command, out }) => {
-            let lang = cli.lang.map(to_lang).unwrap_or_else(Lang::from_env);
-            return generate::man(lang, Cli::command(), command, out.as_deref());
+            let lang = french::language(&args);
+            // The pages have no `help` command of their own (before the
+            // tree is built: French builds it).
+            let cmd = Cli::command().disable_help_subcommand(true);
+            let cmd = french::localize(cmd, lang);
+            return generate::man(lang, cmd, command, out.as_deref());
         }
         _ => {}
     }
@@ -446,6 +447,42 @@ pub fn main() -> ExitCode {
             cli.no_color,
         ),
     }
+}
+
+/// The arguments did not parse, or asked for the help or the version: said
+/// in the user's language (decided from the arguments, the config and the
+/// locale, as the run would), with clap's exit codes (the help and the
+/// version 0, a usage error `EXIT_USAGE`). English is clap's own output.
+fn usage(e: clap::Error, args: &[std::ffi::OsString]) -> ExitCode {
+    let code = ExitCode::from(if e.use_stderr() { EXIT_USAGE } else { 0 });
+    let lang = french::language(args);
+    if lang == Lang::En {
+        let _ = e.print();
+        if e.use_stderr() {
+            report::json_error("usage", &e.kind().to_string());
+        }
+        return code;
+    }
+    // The same parse with the French command: the help it prints is in
+    // French, the usage line of its error too (`<FICHIER>`).
+    let tree = french::localize(Cli::command(), lang);
+    let e = tree
+        .clone()
+        .try_get_matches_from(args)
+        .err()
+        .filter(|f| f.kind() == e.kind())
+        .unwrap_or(e);
+    match french::usage_error(&e, &tree, args) {
+        Some(message) => {
+            report::fail(lang, &message);
+            let first = message.lines().next().unwrap_or_default();
+            report::json_error("usage", first);
+        }
+        None => {
+            let _ = e.print();
+        }
+    }
+    code
 }
 
 /// The drafts folder, to compare with; one that is a file is said, not
@@ -1005,7 +1042,16 @@ fn init(lang: Lang, path: Option<PathBuf>, force: bool) -> ExitCode {
             ExitCode::from(EXIT_USAGE)
         }
         Err(e) => {
-            report::fail(lang, &format!("{}: {e}", path.display()));
+            let m = poignee::input::ReadError::from_io_at(&e, &path).message();
+            let message = Localized::new(
+                format!(
+                    "{} : impossible d’écrire la configuration : {}",
+                    path.display(),
+                    m.fr
+                ),
+                format!("{}: cannot write the config: {}", path.display(), m.en),
+            );
+            report::fail(lang, &message.get(lang));
             ExitCode::from(EXIT_USAGE)
         }
     }

@@ -544,12 +544,17 @@ pub fn run(
         }
         // `| head`: the reader has what it wanted.
         Err(Failure::Io(e)) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
-        Err(Failure::Io(e)) => fail(
-            poignee::input::ReadError::from_io(&e)
-                .message()
+        Err(Failure::Io(e)) => {
+            let m = poignee::input::ReadError::from_io(&e).message();
+            fail(
+                Localized::new(
+                    format!("impossible d’écrire sur la sortie standard : {}", m.fr),
+                    format!("cannot write to standard output: {}", m.en),
+                )
                 .get(lang)
                 .into_owned(),
-        ),
+            )
+        }
         Err(Failure::Sheet(e)) => {
             fail(format!("{shown}{} {}", lang.colon(), e.message().get(lang)))
         }

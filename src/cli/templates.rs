@@ -399,7 +399,19 @@ pub fn new(lang: Lang, config: &Config, name: &str, tlang: Lang) -> ExitCode {
             ExitCode::from(EXIT_USAGE)
         }
         Err(e) => {
-            report::fail(lang, &format!("{}: {e}", path.display()));
+            let m = poignee::input::ReadError::from_io_at(&e, &path).message();
+            report::fail(
+                lang,
+                &fr(
+                    lang,
+                    format!(
+                        "{} : impossible d’écrire le modèle : {}",
+                        path.display(),
+                        m.fr
+                    ),
+                    format!("{}: cannot write the template: {}", path.display(), m.en),
+                ),
+            );
             ExitCode::from(EXIT_USAGE)
         }
     }
