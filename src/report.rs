@@ -1034,7 +1034,7 @@ pub fn explain(lang: Lang, id: RuleId) {
             Lang::En => format!("“{s}”"),
         };
         out(&format!("  {BOLD}{}{BOLD:#}", group.kind.label().get(lang)));
-        let hits: Vec<String> = group.hits.iter().take(2).map(quote).collect();
+        let hits: Vec<String> = group.hits.iter().take(2).map(|h| quote(&h.text)).collect();
         for line in textwrap::wrap(&french_spacing_in(lang, &hits.join("  ")), 74) {
             out(&format!("    {line}"));
         }

@@ -399,6 +399,12 @@ fn rules_and_explain() {
         .stdout(predicate::str::contains(
             "Une première invitation ne vend rien",
         ));
+    // The examples are quoted without the marks of their spans.
+    for (lang, rule) in [("fr", "no-reason"), ("en", "sales-pitch"), ("en", "hype")] {
+        let out = stdout_of(poignee().args(["--lang", lang, "explain", rule]));
+        assert!(out.contains('“') || out.contains('«'), "{out}");
+        assert!(!out.contains(['⟦', '⟧']), "{out}");
+    }
     poignee()
         .args(["--lang", "en", "explain", "sales-pich"])
         .assert()

@@ -1,8 +1,8 @@
 //! The pattern files, compiled once: per language, the word classes
 //! (`classes.toml`) and one file per family of cues (`reason.toml`,
 //! `generic.toml`, `pitch.toml`, `praise.toml`), each cue with its patterns,
-//! its antipatterns (`unless`) and its examples (`hits` it must find,
-//! `misses` it must not), which the tests run.
+//! its antipatterns (`unless`) and its examples (`hits` it must find, on
+//! the words marked `⟦…⟧`, and `misses` it must not), which the tests run.
 //!
 //! A note is matched by looking up each token's possible first tokens in an
 //! index, so only the few patterns that can start there are tried.
@@ -87,9 +87,9 @@ struct CueSpec {
     #[serde(default)]
     unless: Vec<Spanned<String>>,
     #[serde(default)]
-    hits: Vec<String>,
+    hits: Vec<Spanned<String>>,
     #[serde(default)]
-    misses: Vec<String>,
+    misses: Vec<Spanned<String>>,
 }
 
 /// Where an antipattern applies.
@@ -119,10 +119,76 @@ struct Compiled {
 pub struct Group {
     pub kind: CueKind,
     pub weak: bool,
-    /// Text it must find.
-    pub hits: Vec<String>,
+    /// Text it must find, with the words it must find marked.
+    pub hits: Vec<Hit>,
     /// Near misses it must not find.
     pub misses: Vec<String>,
+}
+
+/// The marks around the words a cue finds in a hit example:
+/// `"Hi Sam, ⟦we met at⟧ RustConf."` (U+27E6, U+27E7, never found in notes).
+pub const MARK: (char, char) = ('⟦', '⟧');
+
+/// A `hits` example: the text, and the spans the cue finds in it, as
+/// marked in the file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Hit {
+    /// The example without its marks.
+    pub text: String,
+    /// Byte ranges in `text`, in order, apart.
+    pub marks: Vec<Range<usize>>,
+}
+
+impl Hit {
+    /// Reads the marks of an example as written in a file.
+    pub fn parse(written: &str) -> Result<Hit, String> {
+        let (open, close) = MARK;
+        let mut text = String::with_capacity(written.len());
+        let mut marks = Vec::new();
+        let mut from: Option<usize> = None;
+        for c in written.chars() {
+            if c == open {
+                if from.is_some() {
+                    return Err(format!("{open} inside {open}…{close}"));
+                }
+                from = Some(text.len());
+            } else if c == close {
+                let Some(start) = from.take() else {
+                    return Err(format!("{close} without {open}"));
+                };
+                if text[start..].trim().is_empty() {
+                    return Err(format!("{open}{close} marks no words"));
+                }
+                marks.push(start..text.len());
+            } else {
+                text.push(c);
+            }
+        }
+        if from.is_some() {
+            return Err(format!("{open} not closed"));
+        }
+        if marks.is_empty() {
+            return Err(format!(
+                "no span marked: put {open}…{close} around the words the cue finds"
+            ));
+        }
+        Ok(Hit { text, marks })
+    }
+
+    /// The text with `spans` marked, as it would be written in a file.
+    pub fn marked(text: &str, spans: &[Range<usize>]) -> String {
+        let mut out = String::with_capacity(text.len() + 6 * spans.len());
+        let mut at = 0;
+        for span in spans {
+            out.push_str(&text[at..span.start]);
+            out.push(MARK.0);
+            out.push_str(&text[span.clone()]);
+            out.push(MARK.1);
+            at = span.end;
+        }
+        out.push_str(&text[at..]);
+        out
+    }
 }
 
 #[derive(Default, Debug)]
@@ -453,6 +519,26 @@ impl Language {
                 }
                 twice(&cue.patterns)?;
                 twice(&cue.unless)?;
+                let mut hits = Vec::with_capacity(cue.hits.len());
+                for hit in &cue.hits {
+                    let at = Some(line_of(k, hit.span().start));
+                    let hit = Hit::parse(hit.get_ref()).map_err(|m| {
+                        err(family.file(), at, format!("hit \"{}\": {m}", hit.get_ref()))
+                    })?;
+                    hits.push(hit);
+                }
+                let (open, close) = MARK;
+                if let Some(miss) = cue
+                    .misses
+                    .iter()
+                    .find(|m| m.get_ref().contains([open, close]))
+                {
+                    return Err(err(
+                        family.file(),
+                        Some(line_of(k, miss.span().start)),
+                        format!("miss \"{}\": a miss has no span to mark", miss.get_ref()),
+                    ));
+                }
                 let group = groups.len() as u32;
                 for src in &cue.patterns {
                     patterns.push(compile(src, Scope::Group(group), false)?);
@@ -463,8 +549,8 @@ impl Language {
                 groups.push(Group {
                     kind,
                     weak: cue.weak,
-                    hits: cue.hits.clone(),
-                    misses: cue.misses.clone(),
+                    hits,
+                    misses: cue.misses.iter().map(|m| m.get_ref().clone()).collect(),
                 });
             }
             let mut stack = std::mem::take(&mut parser.used);
@@ -949,29 +1035,60 @@ mod tests {
         }
     }
 
-    /// Every cue's hits are read as its kind, and none of its misses is.
+    /// The spans cue group `g` of `lang` finds in `text`: those of the cues
+    /// it makes there, as [`Library::read`] reports them.
+    fn group_spans(lang: Lang, g: u32, text: &str) -> Vec<Range<usize>> {
+        let lib = Library::shipped();
+        let tongue = lib.tongue(lang);
+        let language = &tongue.language;
+        let folded = Folded::new(text);
+        let sentences = crate::text::sentences(text);
+        let toks = tokens::tokenize(text, &folded, &sentences);
+        tongue.prepared(&toks, folded.as_str(), |p| {
+            let matches = language.matches(p);
+            let mut cues = Vec::new();
+            language.kept(&matches, |group, m| {
+                if group == g {
+                    cues.push((group, m.tokens.clone()));
+                }
+            });
+            let reading = language.cues(p, cues);
+            reading.cues.into_iter().map(|c| c.span).collect()
+        })
+    }
+
+    /// Every cue's hits are read as its kind, by the cue itself, on exactly
+    /// the words marked; none of its misses is read as its kind.
     #[test]
     fn every_example_of_every_cue() {
         let lib = Library::shipped();
         let mut failures = Vec::new();
         for lang in Lang::ALL {
-            for group in lib.groups(lang) {
-                // A strong cue's hits must be read as strong, its misses must
-                // not be; a weak cue's misses must not be read at all.
-                let found = |text: &str, weak: bool| {
-                    read(lang, text)
-                        .cues
-                        .iter()
-                        .any(|c| c.kind == group.kind && (weak || !c.weak))
-                };
+            for (g, group) in lib.groups(lang).iter().enumerate() {
+                let at = format!(
+                    "{lang}/{}.toml {}",
+                    group.kind.family().file(),
+                    group.kind.name()
+                );
                 for hit in &group.hits {
-                    if !found(hit, group.weak) {
-                        failures.push(format!("{lang} {}: misses “{hit}”", group.kind.name()));
+                    let found = group_spans(lang, g as u32, &hit.text);
+                    let written = Hit::marked(&hit.text, &hit.marks);
+                    if found.is_empty() {
+                        failures.push(format!("{at}: misses “{written}”"));
+                    } else if found != hit.marks {
+                        let read = Hit::marked(&hit.text, &found);
+                        failures.push(format!("{at}: “{written}” is read “{read}”"));
                     }
                 }
+                // A strong cue's misses must not be read as strong; a weak
+                // cue's misses must not be read at all.
                 for miss in &group.misses {
-                    if found(miss, group.weak) {
-                        failures.push(format!("{lang} {}: fires on “{miss}”", group.kind.name()));
+                    let fires = read(lang, miss)
+                        .cues
+                        .iter()
+                        .any(|c| c.kind == group.kind && (group.weak || !c.weak));
+                    if fires {
+                        failures.push(format!("{at}: fires on “{miss}”"));
                     }
                 }
             }
@@ -1002,7 +1119,7 @@ mod tests {
     /// Faults in the files are refused with the file and the line.
     #[test]
     fn faults_are_refused_with_file_and_line() {
-        let cue = "[[cue]]\nkind = \"event\"\nmatch = [\n  \"we @MET\",\n  \"(at | during | at) _\",\n]\nhits = [\"we met\"]\n";
+        let cue = "[[cue]]\nkind = \"event\"\nmatch = [\n  \"we @MET\",\n  \"(at | during | at) _\",\n]\nhits = [\"⟦we met⟧\"]\n";
         let compile = |classes: &str, reason: &str| {
             let files = [classes, reason, "", "", ""];
             Language::compile(Lang::En, &files, &mut Vocabulary::default())
@@ -1043,6 +1160,33 @@ mod tests {
             compile(classes, &stray).as_deref(),
             Some("data/patterns/en/reason.toml:2: kind \"sells\" belongs in pitch.toml")
         );
+        // The marks of the examples: around words, one at a time, in
+        // every hit and in no miss.
+        for (hit, message) in [
+            (
+                "we met",
+                "no span marked: put ⟦…⟧ around the words the cue finds",
+            ),
+            ("⟦we met", "⟦ not closed"),
+            ("we⟧ met", "⟧ without ⟦"),
+            ("⟦we ⟦met⟧⟧", "⟦ inside ⟦…⟧"),
+            ("we met⟦ ⟧", "⟦⟧ marks no words"),
+        ] {
+            let bad = cue.replace("⟦we met⟧", hit);
+            assert_eq!(
+                compile(classes, &bad),
+                Some(format!(
+                    "data/patterns/en/reason.toml:7: hit \"{hit}\": {message}"
+                ))
+            );
+        }
+        let marked_miss = format!("{cue}misses = [\"⟦we⟧ never met\"]\n");
+        assert_eq!(
+            compile(classes, &marked_miss).as_deref(),
+            Some(
+                "data/patterns/en/reason.toml:8: miss \"⟦we⟧ never met\": a miss has no span to mark"
+            )
+        );
         let any = cue.replace("at _", "_ at");
         assert_eq!(
             compile(classes, &any).as_deref(),
@@ -1066,7 +1210,7 @@ mod tests {
             for (g, group) in language.groups.iter().enumerate() {
                 let g = g as u32;
                 for hit in &group.hits {
-                    for (id, kept) in trace(lang, hit) {
+                    for (id, kept) in trace(lang, &hit.text) {
                         let p = &language.patterns[id as usize];
                         if !p.anti && kept && p.scope == Scope::Group(g) {
                             reached[id as usize] = true;
@@ -1106,6 +1250,17 @@ mod tests {
             "{} of {total} patterns reached by no example of their cue:\n{}",
             unreached.len(),
             unreached.join("\n")
+        );
+    }
+
+    #[test]
+    fn marks_are_read_and_written_back() {
+        let hit = Hit::parse("Hi Zoé, ⟦we met⟧ at ⟦the fair⟧.").unwrap();
+        assert_eq!(hit.text, "Hi Zoé, we met at the fair.");
+        assert_eq!(hit.marks, vec![9..15, 19..27]);
+        assert_eq!(
+            Hit::marked(&hit.text, &hit.marks),
+            "Hi Zoé, ⟦we met⟧ at ⟦the fair⟧."
         );
     }
 

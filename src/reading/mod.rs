@@ -10,7 +10,7 @@ pub mod model;
 mod pattern;
 pub(crate) mod tokens;
 
-pub use library::{Group, Library, LibraryError};
+pub use library::{Group, Hit, Library, LibraryError, MARK};
 pub use pattern::SyntaxError;
 
 use serde::{Deserialize, Serialize};
