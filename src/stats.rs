@@ -675,7 +675,14 @@ pub fn invitation(
         reason = ReasonGroup::Thin;
     }
     let audience = linter.audience.verdict(f.target.as_ref()).decision;
-    let verdict = if report.has_errors() {
+    // Flagged: poignee asks for a change to the note (an error or a
+    // warning), as the judgement is measured; who the note goes to
+    // (`audience`) is not the note's fault.
+    let flagged = report
+        .diagnostics
+        .iter()
+        .any(|d| d.severity >= crate::diagnostic::Severity::Warning && d.rule != RuleId::Audience);
+    let verdict = if flagged {
         Verdict::Flag
     } else {
         Verdict::Pass

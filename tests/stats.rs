@@ -58,11 +58,13 @@ const BODIES: [(&str, Lang, Band, ReasonGroup, Verdict); 6] = [
         Verdict::Pass,
     ),
     (
+        // The same field and nothing more is no reason (LABELS.md): the
+        // judgement flags it, whatever thin clue the patterns see.
         "Hi {first}, we both work in the HR field. I'd love to connect.",
         Lang::En,
-        Band::High,
-        ReasonGroup::Thin,
-        Verdict::Pass,
+        Band::Mid,
+        ReasonGroup::None,
+        Verdict::Flag,
     ),
 ];
 
