@@ -356,8 +356,8 @@ impl ShelfView<'_> {
             ) {
                 (Lang::Fr, false) => format!("→ attente {days} j"),
                 (Lang::En, false) => format!("→ waiting {days} d"),
-                (Lang::Fr, true) => "… sans réponse".to_string(),
-                (Lang::En, true) => "… no answer".to_string(),
+                (Lang::Fr, true) => "⊘ sans réponse".to_string(),
+                (Lang::En, true) => "⊘ no answer".to_string(),
             };
         }
         self.look.t(match e.status() {
@@ -559,10 +559,27 @@ impl Widget for ShelfView<'_> {
         let block = Block::new().borders(Borders::TOP);
         let pinner = block.inner(preview);
         block.render(preview, buf);
-        if let Some(d) = shelf.chosen().and_then(|e| e.draft.as_ref()) {
-            Paragraph::new(d.body.as_str())
-                .wrap(Wrap { trim: false })
-                .render(pinner, buf);
+        match shelf.chosen() {
+            Some(Entry { draft: Some(d), .. }) => {
+                Paragraph::new(super::theme::glued(&d.body).into_owned())
+                    .wrap(Wrap { trim: false })
+                    .render(pinner, buf);
+            }
+            // Why it does not read, where the front matter goes wrong.
+            Some(Entry {
+                draft: None, error, ..
+            }) => {
+                let why = error.as_ref().map(|e| look.l(e)).unwrap_or_default();
+                let text = look.fr(match look.lang {
+                    Lang::Fr => format!("✖ ce brouillon ne se lit pas : {why}"),
+                    Lang::En => format!("✖ this draft does not read: {why}"),
+                });
+                Paragraph::new(super::theme::glued(&text).into_owned())
+                    .style(theme.severity(Severity::Error))
+                    .wrap(Wrap { trim: true })
+                    .render(pinner, buf);
+            }
+            None => {}
         }
     }
 }

@@ -111,6 +111,19 @@ pub fn fr(lang: Lang, s: String) -> String {
     }
 }
 
+/// The no-break spaces a wrap must not break at, as the terminal's wrap
+/// knows them: ratatui keeps U+00A0 but breaks at the narrow one (U+202F,
+/// before French « ; ! ? » and in « 5 000 »), which would leave a « ! »
+/// alone at a line's start. Both are one cell: the narrow one is drawn as
+/// the other.
+pub fn glued(s: &str) -> std::borrow::Cow<'_, str> {
+    if s.contains('\u{202f}') {
+        std::borrow::Cow::Owned(s.replace('\u{202f}', "\u{a0}"))
+    } else {
+        std::borrow::Cow::Borrowed(s)
+    }
+}
+
 /// Cuts `s` to `width` columns, with "…" when cut.
 pub fn fit(s: &str, width: usize) -> String {
     if UnicodeWidthStr::width(s) <= width {

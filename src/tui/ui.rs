@@ -375,6 +375,19 @@ fn screens(f: &mut Frame, app: &App) {
                 ),
                 (keys.label(Action::Back), Text::new("revenir", "back")),
             ]);
+            // The old texts set aside, while there are any.
+            let hint = match app.aside.old.len() {
+                0 => hint,
+                n => {
+                    let clean = keys.label(Action::CleanAside);
+                    match app.lang {
+                        Lang::Fr => {
+                            format!("{hint} · {clean} : supprimer {n} vieux texte(s) mis de côté")
+                        }
+                        Lang::En => format!("{hint} · {clean}: delete {n} old text(s) set aside"),
+                    }
+                }
+            };
             simple_status(f, app, &look, status, hint);
         }
     }
@@ -402,7 +415,7 @@ fn too_small(f: &mut Frame, app: &App, area: Rect) {
             "Window too small: {w}×{h}. poignee needs at least {MIN_WIDTH}×{MIN_HEIGHT}: make it larger. Nothing typed here goes into the note. ({quit} quits.)"
         ),
     };
-    let p = Paragraph::new(super::theme::fr(app.lang, msg))
+    let p = Paragraph::new(super::theme::glued(&super::theme::fr(app.lang, msg)).into_owned())
         .wrap(Wrap { trim: true })
         .alignment(Alignment::Center);
     let y = area.height / 2;
@@ -630,7 +643,10 @@ fn compose(f: &mut Frame, app: &App, look: &Look, frame: Rect) {
     }
     let offer = offer_lines(app, areas.offer.width);
     if !offer.is_empty() {
-        let lines: Vec<Line> = offer.into_iter().map(Line::raw).collect();
+        let lines: Vec<Line> = offer
+            .iter()
+            .map(|l| Line::raw(super::theme::glued(l).into_owned()))
+            .collect();
         f.render_widget(
             Paragraph::new(lines)
                 .style(look.theme.severity(Severity::Warning))
@@ -844,7 +860,7 @@ fn simple_status(f: &mut Frame, app: &App, look: &Look, area: Rect, hint: String
     let inner = block.inner(area);
     f.render_widget(block, area);
     let w = usize::from(inner.width);
-    let hint = look.fr(hint);
+    let hint = super::theme::glued(&look.fr(hint)).into_owned();
     let Some(n) = &app.notice else {
         // No notice: the keys of this screen may take both rows.
         f.render_widget(
