@@ -2536,3 +2536,54 @@ fn set_aside_texts_are_counted_at_start_and_old_ones_cleaned() {
     assert!(!old.exists() && new.exists());
     assert_eq!((a.aside.all.len(), a.aside.old.len()), (1, 0));
 }
+
+// ---- Issue 20, item 7: the drafts screen's pace as a chart ----
+
+#[test]
+fn the_pace_is_a_chart_with_weeks_counts_and_the_budget_line_that_grows() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    write_drafts(dir.path());
+    let mut a = app(Lang::Fr, Some(dir.path()));
+    a.clock = "2026-11-25T12:00:00Z".parse().ok();
+    ctrl(&mut a, 'o');
+    let rows_with = |t: &Terminal<TestBackend>, needle: &str| -> usize {
+        let b = t.backend().buffer();
+        (0..b.area.height)
+            .filter(|&y| {
+                let row: String = (0..b.area.width).map(|x| b[(x, y)].symbol()).collect();
+                row.contains(needle)
+            })
+            .count()
+    };
+    for (w, h) in [(60u16, 16u16), (80, 24), (200, 60)] {
+        let t = render(&mut a, w, h);
+        let shown = screen_text(&t);
+        // The days the weeks start, the last one the trailing 7 days.
+        assert!(
+            shown.contains("01/10") && shown.contains("12/11") && shown.contains("7 j"),
+            "{w}×{h}: {shown}"
+        );
+        // The budget's line and its value.
+        assert!(
+            shown.contains("│20 ") && shown.contains("┄┄"),
+            "{w}×{h}: {shown}"
+        );
+        // This week's bar and its count.
+        assert!(
+            shown.contains('█') || shown.contains('▁'),
+            "{w}×{h}: {shown}"
+        );
+    }
+    // Taller on a taller screen.
+    let small = rows_with(&render(&mut a, 80, 24), "█");
+    let tall = rows_with(&render(&mut a, 200, 60), "█");
+    assert!(tall >= small, "{small} {tall}");
+    let mut e = app(Lang::En, Some(dir.path()));
+    e.clock = "2026-11-25T12:00:00Z".parse().ok();
+    ctrl(&mut e, 'o');
+    let shown = screen_text(&render(&mut e, 120, 40));
+    assert!(
+        shown.contains("Oct 1") && shown.contains("Nov 12") && shown.contains("7 d"),
+        "{shown}"
+    );
+}

@@ -202,12 +202,7 @@ fn drafts_pace(app: &App) -> poignee::drafts::Pace {
 /// Rows of drafts the list shows in a frame of `frame`'s size.
 pub fn drafts_rows(frame: Rect, app: &App) -> usize {
     let (body, _) = list_areas(frame, app);
-    let pace = drafts_pace(app);
-    let rows = super::shelf::PaceView {
-        pace: &pace,
-        look: look(app),
-    }
-    .rows(body.width);
+    let rows = super::shelf::pace_rows(body);
     super::shelf::list_rows(body, rows, app.shelf.filter_shown())
 }
 
@@ -323,7 +318,7 @@ fn screens(f: &mut Frame, app: &App) {
                 .as_ref()
                 .map(|d| shown(d.dir()))
                 .unwrap_or_default();
-            let pace_rows = super::shelf::PaceView { pace: &pace, look }.rows(body.width);
+            let pace_rows = super::shelf::pace_rows(body);
             if let Some(p) =
                 super::shelf::filter_cursor(&app.shelf, body, pace_rows).filter(|_| typing)
             {
