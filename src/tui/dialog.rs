@@ -429,7 +429,7 @@ fn help_lines(look: &Look, w: usize) -> Vec<Line<'static>> {
             for i in 0..key_rows.len().max(what_rows.len()) {
                 let key = key_rows.get(i).map_or("", String::as_str);
                 lines.push(Line::from(vec![
-                    Span::styled(format!("{key:<key_w$}"), theme.label()),
+                    Span::styled(format!("{key:<key_w$}"), theme.key()),
                     Span::raw(what_rows.get(i).cloned().unwrap_or_default()),
                 ]));
             }

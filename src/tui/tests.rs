@@ -2587,3 +2587,62 @@ fn the_pace_is_a_chart_with_weeks_counts_and_the_budget_line_that_grows() {
         "{shown}"
     );
 }
+
+// ---- Issue 20, item 10: focus you can see ----
+
+#[test]
+fn the_focused_pane_has_the_one_accent_fields_show_their_extent_and_prose_is_capped() {
+    let mut a = app(Lang::En, None);
+    typed(&mut a, "Hi Sam, we met at RustConf. Thanks!");
+    let t = render(&mut a, 120, 40);
+    let buf = t.backend().buffer();
+    // The note in focus: its border in the accent; the checks' muted.
+    let note_title = cells_of(&t, " Note ");
+    let checks_title = cells_of(&t, " Checks ");
+    assert!(!note_title.is_empty() && !checks_title.is_empty());
+    let (nx, ny) = note_title[0];
+    let (cx, cy) = checks_title[0];
+    assert_eq!(buf[(nx + 6, ny)].fg, Color::Cyan, "{:?}", buf[(nx + 6, ny)]);
+    assert_eq!(
+        buf[(cx + 8, cy)].fg,
+        Color::DarkGray,
+        "{:?}",
+        buf[(cx + 8, cy)]
+    );
+    // Keys and tabs are not all one bold blue: the keys bold, no colour;
+    // the current tab in the accent.
+    let tab = cells_of(&t, "[F2 Compose]");
+    assert_eq!(buf[tab[0]].fg, Color::Cyan);
+    let labels_blue_bold = buf
+        .content()
+        .iter()
+        .filter(|c| c.fg == Color::Blue && c.modifier.contains(Modifier::BOLD))
+        .count();
+    assert_eq!(labels_blue_bold, 0);
+    // Tab to the checks: the accent follows the focus.
+    press(&mut a, KeyCode::Tab);
+    let t = render(&mut a, 120, 40);
+    let buf = t.backend().buffer();
+    assert_eq!(buf[(cx + 8, cy)].fg, Color::Cyan);
+    assert_eq!(buf[(nx + 6, ny)].fg, Color::DarkGray);
+    // An empty text field shows where it runs: underlined to its end.
+    a.focus = Focus::Form;
+    a.form.at = 1;
+    let t = render(&mut a, 120, 40);
+    let buf = t.backend().buffer();
+    let name = cells_of(&t, "Region");
+    let (x, y) = name[0];
+    let underlined = (x..x + 40)
+        .filter(|&x| buf[(x, y)].modifier.contains(Modifier::UNDERLINED))
+        .count();
+    assert!(underlined >= 10, "{underlined}");
+    // On a wide screen the note wraps at about 80 columns, centred.
+    for (w, h) in [(200u16, 60u16), (120, 40)] {
+        let pane = ui::note_pane(ratatui::layout::Rect::new(0, 0, w, h), &a);
+        let text = super::note::text_area(pane);
+        assert!(text.width <= 80, "{w}: {text:?}");
+        if w == 200 {
+            assert!(pane.x >= 25, "centred: {pane:?}");
+        }
+    }
+}

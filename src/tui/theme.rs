@@ -68,8 +68,25 @@ impl Theme {
         Style::new().add_modifier(Modifier::REVERSED)
     }
 
+    /// A label or a heading: a muted tone, so that the focus stands out.
     pub fn label(&self) -> Style {
-        self.fg(Color::Blue).add_modifier(Modifier::BOLD)
+        self.fg(Color::Blue)
+    }
+
+    /// A key named in a footer or a help: bold, no colour of its own.
+    pub fn key(&self) -> Style {
+        Style::new().add_modifier(Modifier::BOLD)
+    }
+
+    /// The one accent: the pane in focus (its border and title), the
+    /// field in focus, the current screen's tab.
+    pub fn accent(&self) -> Style {
+        self.fg(Color::Cyan).add_modifier(Modifier::BOLD)
+    }
+
+    /// The border of a pane, in focus or not.
+    pub fn border(&self, focused: bool) -> Style {
+        if focused { self.accent() } else { self.dim() }
     }
 }
 

@@ -81,8 +81,19 @@ struct Compose {
     status: Rect,
 }
 
+/// The widest the compose screen's content gets: on a wide terminal it is
+/// centred, and the note wraps at about 80 columns, not 110 (prose is
+/// read in lines of a measure, as helix and television keep it).
+pub const COMPOSE_MAX_WIDTH: u16 = 140;
+
 fn compose_areas(frame: Rect, app: &App) -> Compose {
     let inner = Block::bordered().inner(frame);
+    let inner = if inner.width > COMPOSE_MAX_WIDTH {
+        let x = inner.x + (inner.width - COMPOSE_MAX_WIDTH) / 2;
+        Rect::new(x, inner.y, COMPOSE_MAX_WIDTH, inner.height)
+    } else {
+        inner
+    };
     let offer = offer_rows(app, inner.width);
     // The notice takes the rows it needs, the note keeping its six.
     let most = inner
@@ -537,7 +548,7 @@ fn key_bar<'a>(app: &App, look: &Look, room: usize) -> Line<'a> {
     let mut spans = vec![Span::raw(" ")];
     for (i, (key, what)) in items.into_iter().enumerate() {
         if kept.contains(&i) {
-            spans.push(Span::styled(key, look.theme.label()));
+            spans.push(Span::styled(key, look.theme.key()));
             spans.push(Span::raw(format!(" {what}  ")));
         }
     }
@@ -586,7 +597,7 @@ fn tabs<'a>(app: &App, theme: &Theme, room: usize) -> Line<'a> {
             let key = tab_key(app, action);
             let name = app.t(name);
             if screen == app.screen {
-                spans.push(Span::styled(format!("[{key} {name}]"), theme.label()));
+                spans.push(Span::styled(format!("[{key} {name}]"), theme.accent()));
             } else if named {
                 spans.push(Span::raw(format!("{key} {name}")));
             } else {
