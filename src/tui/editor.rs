@@ -442,7 +442,13 @@ pub fn wrap(text: &str, width: usize) -> Vec<Range<usize>> {
             }
             used += w;
             since_brk += w;
-            if space {
+            // Nor a space before French « ! ? ; : » typed as a plain one:
+            // the sign stays with its word.
+            let sign_next = hard
+                .get(i + g.len()..)
+                .and_then(|rest| rest.chars().next())
+                .is_some_and(|c| matches!(c, '!' | '?' | ';' | ':' | '»'));
+            if space && !sign_next {
                 brk = Some(at + g.len());
                 since_brk = 0;
             }

@@ -2469,7 +2469,7 @@ fn ctrl_shift_z_is_not_listed_where_the_terminal_cannot_send_it() {
 
 #[test]
 fn french_punctuation_is_never_alone_at_a_wrap() {
-    let text = "Merci beaucoup\u{202f}! Ravi\u{a0}?";
+    let text = "Merci beaucoup\u{202f}! Ravi\u{a0}? Vraiment ravi !";
     // Narrower than "beaucoup !", the word itself must break.
     for width in 11..text.chars().count() {
         for line in super::editor::wrap(text, width) {
