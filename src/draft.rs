@@ -77,7 +77,7 @@ impl Status {
             Status::Approved => Text::new("✓ approuvé", "✓ approved"),
             Status::Sent => Text::new("→ envoyé", "→ sent"),
             Status::Accepted => Text::new("★ accepté", "★ accepted"),
-            Status::Ignored => Text::new("… ignoré", "… ignored"),
+            Status::Ignored => Text::new("⊘ ignoré", "⊘ ignored"),
             Status::Declined => Text::new("✗ refusé", "✗ declined"),
         }
     }

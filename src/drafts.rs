@@ -31,11 +31,15 @@ pub struct Folder {
 #[derive(Debug, Clone)]
 pub struct Entry {
     pub path: PathBuf,
-    /// `None` when the file does not read or parse (`check` says why).
+    /// `None` when the file does not read or parse: `error` says why.
     pub draft: Option<Draft>,
+    /// Why the file does not read or parse, with the line and column of a
+    /// front matter that does not.
+    pub error: Option<Localized>,
     /// The note's score, linted for its own platform and target.
     pub score: Option<u8>,
-    /// "2026-11-25 10:03": when it was approved, else written.
+    /// "2026-11-25 10:03": the latest step it went through, as its status
+    /// says: answered, else sent, else approved, else written.
     pub date: String,
     /// The person it is for.
     pub who: String,
@@ -238,6 +242,48 @@ impl Folder {
     }
 }
 
+impl Folder {
+    /// The `repeated-text` finding for `draft` (saved at `path`, if it is
+    /// saved) against the other drafts of the folder: the same or nearly
+    /// the same text going to too many people. Reads the whole folder: for
+    /// a note just saved or opened, never at every key.
+    pub fn repeated_warning(
+        &self,
+        path: Option<&Path>,
+        draft: &Draft,
+        linter: &Linter,
+        settings: &Settings,
+        options: &Options,
+    ) -> Option<Localized> {
+        linter.severity(crate::RuleId::RepeatedText)?;
+        let (platform, tier) = options.platform_tier(draft);
+        let skip = path
+            .and_then(|p| std::fs::canonicalize(p).ok())
+            .into_iter()
+            .collect();
+        let name = path.map_or_else(String::new, |p| p.display().to_string());
+        let mut records = vec![Record::new(
+            &name,
+            &draft.render(),
+            draft,
+            platform,
+            tier,
+            true,
+        )];
+        records.extend(self.records(options, &skip));
+        // The others named by their file's name: they are all in this folder.
+        for r in records.iter_mut().skip(1) {
+            if let Some(n) = Path::new(&r.path).file_name() {
+                r.path = n.to_string_lossy().into_owned();
+            }
+        }
+        crossdraft::findings(&records, linter, settings, Timestamp::now())
+            .into_iter()
+            .find(|f| f.rule == crate::RuleId::RepeatedText && f.record == 0)
+            .map(|f| f.text(&records))
+    }
+}
+
 /// The same person, the same template, the same note: a key for
 /// [`Folder::index`].
 pub fn same_note(d: &Draft) -> String {
@@ -287,18 +333,49 @@ fn kept(refused: &fsutil::OverError) -> Localized {
 
 /// A file's text and its draft, if it reads and parses.
 fn read(path: &Path) -> Option<(String, Draft)> {
-    let bytes = input::read_bytes(path, input::MAX_BYTES).ok()?;
-    let source = input::decode(bytes).ok()?;
-    let draft = Draft::parse(&source).ok()?;
-    Some((source, draft))
+    read_why(path).ok()
+}
+
+/// A file's text and its draft, or why not: the disk's answer, the
+/// encoding, or where its front matter goes wrong (line and column).
+fn read_why(path: &Path) -> Result<(String, Draft), Localized> {
+    let bytes = input::read_bytes(path, input::MAX_BYTES).map_err(|e| e.message())?;
+    let source = input::decode(bytes).map_err(|e| e.message())?;
+    let draft = Draft::parse(&source).map_err(|e| {
+        let (l, c) = (e.line, e.column);
+        Localized::new(
+            format!("ligne {l}, colonne {c} : {}", e.what(crate::Lang::Fr)),
+            format!("line {l}, column {c}: {}", e.what(crate::Lang::En)),
+        )
+    })?;
+    Ok((source, draft))
+}
+
+/// The date a list shows for a draft: the latest step its status says it
+/// went through — answered (`accepted_at`, `ignored_at`, `declined_at`),
+/// sent (`sent_at`), approved — else when it was written. An imported
+/// invitation shows the day it was sent or answered, not the import's.
+pub fn shown_date(f: &crate::draft::FrontMatter) -> Option<toml::value::Datetime> {
+    let answered = match f.status {
+        Some(Status::Accepted) => f.accepted_at,
+        Some(Status::Ignored) => f.ignored_at,
+        Some(Status::Declined) => f.declined_at,
+        _ => None,
+    };
+    let sent = f.sent_at.filter(|_| f.status.is_some_and(Status::is_sent));
+    answered.or(sent).or(f.approved_at).or(f.created_at)
 }
 
 fn entry(path: PathBuf, linter: &Linter, platform: Platform, tier: Tier) -> Entry {
-    let draft = read(&path).map(|(_, d)| d);
+    let (draft, error) = match read_why(&path) {
+        Ok((_, d)) => (Some(d), None),
+        Err(e) => (None, Some(e)),
+    };
     let Some(d) = &draft else {
         return Entry {
             path,
             draft,
+            error,
             score: None,
             date: String::new(),
             who: String::new(),
@@ -306,9 +383,7 @@ fn entry(path: PathBuf, linter: &Linter, platform: Platform, tier: Tier) -> Entr
         };
     };
     let f = &d.front;
-    let date = f
-        .approved_at
-        .or(f.created_at)
+    let date = shown_date(f)
         .map(|d| {
             d.to_string()
                 .chars()
@@ -334,6 +409,7 @@ fn entry(path: PathBuf, linter: &Linter, platform: Platform, tier: Tier) -> Entr
     Entry {
         path,
         draft,
+        error: None,
         score,
         date,
         who,

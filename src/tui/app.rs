@@ -129,6 +129,51 @@ pub struct Offer {
     pub aside: Option<PathBuf>,
 }
 
+/// The recovered texts set aside (declined at the banner, or moved for a
+/// new note): none is ever lost, so they would pile up unseen.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Aside {
+    pub all: Vec<PathBuf>,
+    /// Those set aside over 30 days ago.
+    pub old: Vec<PathBuf>,
+}
+
+impl Aside {
+    /// The `recovery-….md` files beside the recovery file `recovery`, and
+    /// which are older than 30 days at `now`.
+    pub fn scan(recovery: &Path, now: std::time::SystemTime) -> Aside {
+        let Some(dir) = recovery.parent() else {
+            return Aside::default();
+        };
+        let Ok(read) = std::fs::read_dir(dir) else {
+            return Aside::default();
+        };
+        let month = std::time::Duration::from_secs(30 * 24 * 3600);
+        let mut aside = Aside::default();
+        for e in read.flatten() {
+            let name = e.file_name();
+            let name = name.to_string_lossy();
+            if !(name.starts_with("recovery-") && name.ends_with(".md")) {
+                continue;
+            }
+            let path = e.path();
+            let old = e
+                .metadata()
+                .and_then(|m| m.modified())
+                .ok()
+                .and_then(|t| now.duration_since(t).ok())
+                .is_some_and(|age| age > month);
+            if old {
+                aside.old.push(path.clone());
+            }
+            aside.all.push(path);
+        }
+        aside.all.sort();
+        aside.old.sort();
+        aside
+    }
+}
+
 pub struct App {
     pub lang: Lang,
     pub linter: Arc<Linter>,
@@ -166,6 +211,13 @@ pub struct App {
     pub opened: Option<Status>,
     /// When the file the note was opened from was sent, as it says.
     pub sent_at: Option<toml::value::Datetime>,
+    /// The checks across drafts (`repeated-text`) of the note as last saved
+    /// or opened: found off the UI thread, shown among the checks.
+    pub cross: Option<poignee::lang::Localized>,
+    /// The recovered texts set aside beside the recovery file (`recovery-
+    /// ….md`), and which of them are over 30 days old: said at start, and
+    /// cleaned from the drafts screen.
+    pub aside: Aside,
     /// The rules the opened draft deliberately allows, kept when it is saved.
     pub allow: Vec<poignee::RuleId>,
     /// Which note this is: bumped when another is opened or a new one
@@ -264,6 +316,8 @@ impl App {
             created_at: None,
             opened: None,
             sent_at: None,
+            cross: None,
+            aside: Aside::default(),
             allow: Vec::new(),
             note_id: 0,
             saving: false,
@@ -354,8 +408,50 @@ impl App {
             target: Some(&target),
             allow: &[],
         };
-        self.checks.set(self.linter.lint(self.note.text(), &cx));
+        let mut report = self.linter.lint(self.note.text(), &cx);
+        if let Some(found) = &self.cross {
+            report.diagnostics.push(self.cross_finding(found));
+        }
+        self.checks.set(report);
         self.verdict = self.linter.audience.verdict(Some(&target));
+    }
+
+    /// The `repeated-text` finding as the checks pane lists it: on the
+    /// whole note, as of its last save (the other drafts are read then, not
+    /// at every key).
+    fn cross_finding(&self, found: &poignee::lang::Localized) -> poignee::lint::Diagnostic {
+        let severity = self
+            .linter
+            .severity(poignee::RuleId::RepeatedText)
+            .unwrap_or(Severity::Warning);
+        poignee::lint::Diagnostic {
+            rule: poignee::RuleId::RepeatedText,
+            severity,
+            span: 0..0,
+            message: poignee::lang::Localized::new(
+                format!("{} (au dernier enregistrement)", found.fr),
+                format!("{} (as of the last save)", found.en),
+            ),
+            suggestion: Some(poignee::lang::Localized::new(
+                "écrivez pour cette personne une raison qui n’est qu’à elle",
+                "write this person a reason that is theirs alone",
+            )),
+            reason: None,
+        }
+    }
+
+    /// Asks for the checks across drafts of the note as `draft` says, saved
+    /// at `path` (if it is): the answer comes as [`super::io::Done::Cross`].
+    pub(super) fn check_across(&mut self, draft: Draft, path: Option<PathBuf>) {
+        if self.worker.folder.is_none() {
+            return;
+        }
+        self.busy += 1;
+        self.effects.push(Effect::Io(Job::Cross {
+            draft: Box::new(draft),
+            path,
+            note: self.note_id,
+        }));
     }
 
     pub(super) fn changed(&mut self) {
@@ -460,8 +556,14 @@ impl App {
         self.opened = path.as_ref().and(draft.front.status);
         self.sent_at = path.as_ref().and(draft.front.sent_at);
         self.allow = draft.front.allow.clone();
+        self.cross = None;
         self.note_id += 1;
         self.pending_save = None;
+        // A saved draft is compared with the others of the folder, off the
+        // UI thread.
+        if let Some(p) = &path {
+            self.check_across(draft.clone(), Some(p.clone()));
+        }
         self.path = path;
         self.screen = Screen::Compose;
         self.focus = Focus::Note;
@@ -1033,6 +1135,10 @@ impl App {
             (Dialog::Approve { then, .. }, Answer::Yes) => self.approve_with(true, then),
             (Dialog::Resend { then, .. }, Answer::Yes) => self.approve_again(then),
             (Dialog::Remark { path, mark, .. }, Answer::Yes) => self.mark(path, mark),
+            (Dialog::CleanAside(paths), Answer::Yes) => {
+                self.busy += 1;
+                self.effects.push(Effect::Io(Job::Prune(paths)));
+            }
             (Dialog::Delete(path), Answer::Yes) => {
                 self.busy += 1;
                 self.effects.push(Effect::Io(Job::Delete(path)));

@@ -305,12 +305,13 @@ impl Widget for ChecksView<'_> {
         };
         let block = Block::new()
             .borders(Borders::TOP)
+            .border_style(theme.border(self.focused))
             .title(Span::styled(
                 format!(" {} ", look.t(Text::new("Vérifications", "Checks"))),
                 if self.focused {
-                    theme.label()
+                    theme.accent()
                 } else {
-                    Style::new()
+                    theme.label()
                 },
             ))
             .title(Line::from(Span::styled(score, score_style)).alignment(Alignment::Right));

@@ -35,6 +35,8 @@ pub enum Dialog {
         from: poignee::draft::Status,
         mark: poignee::outcome::Mark,
     },
+    /// The recovered texts set aside over 30 days ago, to delete.
+    CleanAside(Vec<PathBuf>),
     /// A template (its name) over a note that has text.
     Template(String),
     /// Approving again a note already sent and unchanged: a second
@@ -219,6 +221,37 @@ impl DialogView<'_> {
                     Text::new("non, corriger", "no, fix it"),
                 ),
             ),
+            Dialog::CleanAside(paths) => {
+                let n = paths.len();
+                let dir = paths
+                    .first()
+                    .and_then(|p| p.parent())
+                    .map(super::app::shown)
+                    .unwrap_or_default();
+                let body = match lang {
+                    Lang::Fr => format!(
+                        "{n} texte(s) retrouvé(s) au démarrage et mis de côté il y a plus de 30 jours, dans {dir} (recovery-*.md)"
+                    ),
+                    Lang::En => format!(
+                        "{n} recovered text(s) set aside over 30 days ago, in {dir} (recovery-*.md)"
+                    ),
+                };
+                (
+                    t(Text::new(
+                        "Supprimer les vieux textes mis de côté ?",
+                        "Delete the old texts set aside?",
+                    )),
+                    body,
+                    choices(
+                        keys,
+                        lang,
+                        Text::new("supprimer", "delete"),
+                        false,
+                        None,
+                        Text::new("garder", "keep"),
+                    ),
+                )
+            }
             Dialog::Delete(p) => (
                 t(Text::new("Supprimer ce brouillon ?", "Delete this draft?")),
                 p.display().to_string(),
@@ -322,10 +355,11 @@ impl Widget for DialogView<'_> {
             .border_style(look.theme.severity(Severity::Warning));
         let inner = block.inner(rect);
         block.render(rect, buf);
+        let glued = |s: &str| super::theme::glued(s).into_owned();
         let lines = vec![
-            Line::raw(body),
+            Line::raw(glued(&body)),
             Line::raw(""),
-            Line::from(Span::styled(keys, look.theme.label())),
+            Line::from(Span::styled(glued(&keys), look.theme.label())),
         ];
         Paragraph::new(lines)
             .wrap(Wrap { trim: true })
@@ -395,7 +429,7 @@ fn help_lines(look: &Look, w: usize) -> Vec<Line<'static>> {
             for i in 0..key_rows.len().max(what_rows.len()) {
                 let key = key_rows.get(i).map_or("", String::as_str);
                 lines.push(Line::from(vec![
-                    Span::styled(format!("{key:<key_w$}"), theme.label()),
+                    Span::styled(format!("{key:<key_w$}"), theme.key()),
                     Span::raw(what_rows.get(i).cloned().unwrap_or_default()),
                 ]));
             }

@@ -421,7 +421,9 @@ pub fn wrap(text: &str, width: usize) -> Vec<Range<usize>> {
         graphemes(hard, |i, g| {
             let at = hard_start + i;
             let w = UnicodeWidthStr::width(g);
-            let space = g.chars().all(char::is_whitespace);
+            // A no-break space is no place to break: « Merci ! » keeps
+            // its « ! » (U+00A0, U+202F, U+2007, U+2060).
+            let space = g.chars().all(breaks);
             if used + w > width && !space && at > start {
                 match brk.filter(|&b| b > start) {
                     Some(b) => {
@@ -440,7 +442,13 @@ pub fn wrap(text: &str, width: usize) -> Vec<Range<usize>> {
             }
             used += w;
             since_brk += w;
-            if space {
+            // Nor a space before French « ! ? ; : » typed as a plain one:
+            // the sign stays with its word.
+            let sign_next = hard
+                .get(i + g.len()..)
+                .and_then(|rest| rest.chars().next())
+                .is_some_and(|c| matches!(c, '!' | '?' | ';' | ':' | '»'));
+            if space && !sign_next {
                 brk = Some(at + g.len());
                 since_brk = 0;
             }
@@ -449,6 +457,11 @@ pub fn wrap(text: &str, width: usize) -> Vec<Range<usize>> {
         hard_start += hard.len() + 1;
     }
     lines
+}
+
+/// White space a line may break after: not the no-break ones.
+fn breaks(c: char) -> bool {
+    c.is_whitespace() && !matches!(c, '\u{a0}' | '\u{202f}' | '\u{2007}' | '\u{2060}')
 }
 
 /// Calls `f` with each grapheme of `s` and its offset, as

@@ -27,6 +27,10 @@ impl App {
     }
 
     pub(super) fn drafts_act(&mut self, action: Action, extend: bool) {
+        if action == Action::CleanAside && !self.shelf.filtering {
+            self.clean_aside();
+            return;
+        }
         match self.shelf.act(action, extend) {
             ShelfEvent::Copied(s) => {
                 self.clip = s.clone();
@@ -57,6 +61,46 @@ impl App {
             }
             ShelfEvent::Nothing => {}
         }
+    }
+
+    /// How many recovered texts are set aside and where, said at start
+    /// when there are any, with the key that cleans the old ones.
+    pub fn say_aside(&mut self) {
+        let (n, old) = (self.aside.all.len(), self.aside.old.len());
+        let Some(dir) = self.aside.all.first().and_then(|p| p.parent()).map(shown) else {
+            return;
+        };
+        let (drafts, clean) = (self.key_of(Action::Drafts), self.key_of(Action::CleanAside));
+        let msg = match (self.lang, old) {
+            (Lang::Fr, 0) => {
+                format!("{n} texte(s) retrouvé(s) mis de côté dans {dir} (recovery-*.md)")
+            }
+            (Lang::En, 0) => format!("{n} recovered text(s) set aside in {dir} (recovery-*.md)"),
+            (Lang::Fr, _) => format!(
+                "{n} texte(s) retrouvé(s) mis de côté dans {dir} (recovery-*.md), dont {old} de plus de 30 jours : {drafts} puis {clean} pour les supprimer"
+            ),
+            (Lang::En, _) => format!(
+                "{n} recovered text(s) set aside in {dir} (recovery-*.md), {old} of them over 30 days old: {drafts} then {clean} deletes those"
+            ),
+        };
+        let msg = super::theme::fr(self.lang, msg);
+        self.say(Severity::Info, msg);
+    }
+
+    /// The drafts screen's key for the old texts set aside: asks first.
+    fn clean_aside(&mut self) {
+        if self.aside.old.is_empty() {
+            let n = self.aside.all.len();
+            let msg = match self.lang {
+                Lang::Fr => {
+                    format!("aucun texte mis de côté depuis plus de 30 jours ({n} plus récent(s))")
+                }
+                Lang::En => format!("no text set aside over 30 days ago ({n} more recent)"),
+            };
+            self.say(Severity::Info, msg);
+            return;
+        }
+        self.dialog = Some(Dialog::CleanAside(self.aside.old.clone()));
     }
 
     /// Asks for a draft to be marked; its row changes when it is done.
@@ -96,10 +140,11 @@ impl App {
                 self.say(Severity::Warning, msg);
             }
             None => {
-                let path = entry.path.display();
+                let path = shown(&entry.path);
+                let why = entry.error.as_ref().map(|e| self.l(e)).unwrap_or_default();
                 let msg = match self.lang {
-                    Lang::Fr => format!("{path} ne se lit pas : `poignee check` dit pourquoi"),
-                    Lang::En => format!("{path} does not read: `poignee check` says why"),
+                    Lang::Fr => format!("{path} ne se lit pas : {why}"),
+                    Lang::En => format!("{path} does not read: {why}"),
                 };
                 self.say(Severity::Error, msg);
             }
@@ -151,6 +196,34 @@ impl App {
                 entry,
             } => self.marked(&path, mark, result, entry),
             Done::Stats(stats) => self.stats = Some(stats),
+            Done::Cross { note, found } if note == self.note_id => {
+                self.cross = found;
+                if !self.checks.stale {
+                    self.relint();
+                }
+            }
+            Done::Cross { .. } => {}
+            Done::Pruned { gone, failed } => {
+                self.aside.all.retain(|p| !gone.contains(p));
+                self.aside.old.retain(|p| !gone.contains(p));
+                let n = gone.len();
+                let (level, msg) = match (failed, self.lang) {
+                    (None, Lang::Fr) => (
+                        Severity::Info,
+                        format!("{n} texte(s) mis de côté supprimé(s)"),
+                    ),
+                    (None, Lang::En) => (Severity::Info, format!("{n} text(s) set aside deleted")),
+                    (Some(e), Lang::Fr) => (
+                        Severity::Error,
+                        format!("{n} texte(s) supprimé(s), les autres non : {}", self.l(&e)),
+                    ),
+                    (Some(e), Lang::En) => (
+                        Severity::Error,
+                        format!("{n} text(s) deleted, not the others: {}", self.l(&e)),
+                    ),
+                };
+                self.say(level, msg);
+            }
         }
     }
 
@@ -194,6 +267,7 @@ impl App {
             .map(shown);
         self.opened = draft.front.status;
         self.path = Some(path.clone());
+        self.check_across(draft.clone(), Some(path.clone()));
         let at = shown(&path);
         if draft.front.status == Some(Status::Approved) {
             // What was saved, without the file's final newline.

@@ -473,7 +473,7 @@ impl Widget for FormView<'_> {
             let focused = self.focused && form.at == i;
             let label = look.t(field.label());
             let lstyle = if focused {
-                theme.label().add_modifier(Modifier::REVERSED)
+                theme.accent().add_modifier(Modifier::REVERSED)
             } else {
                 theme.label()
             };
@@ -509,7 +509,15 @@ impl Widget for FormView<'_> {
             };
             let pad = value_w.saturating_sub(UnicodeWidthStr::width(shown.as_str()));
             row.push(Span::styled(shown, vstyle));
-            row.push(Span::raw(" ".repeat(pad + 1)));
+            // A text field shows its extent: its empty end underlined too
+            // (in the accent when in focus), a choice its ‹ ›.
+            let extent = match (editor.is_some(), focused) {
+                (true, true) => theme.accent().add_modifier(Modifier::UNDERLINED),
+                (true, false) => theme.dim().add_modifier(Modifier::UNDERLINED),
+                (false, _) => Style::new(),
+            };
+            row.push(Span::styled(" ".repeat(pad), extent));
+            row.push(Span::raw(" "));
         }
         rows[0].push(self.verdict.clone());
         for (r, spans) in rows.into_iter().enumerate() {

@@ -33,6 +33,8 @@ pub enum Job {
         note: u64,
     },
     Delete(PathBuf),
+    /// Delete recovered texts set aside (beside the recovery file).
+    Prune(Vec<PathBuf>),
     /// Mark a saved note sent or answered, today.
     Mark {
         path: PathBuf,
@@ -43,6 +45,14 @@ pub enum Job {
     },
     /// The outcomes of the folder's invitations.
     Stats,
+    /// The checks across drafts for the note just saved or opened (its
+    /// file, if any, left out of the others): `repeated-text`.
+    Cross {
+        draft: Box<Draft>,
+        path: Option<PathBuf>,
+        /// Which note ([`super::app::App::note_id`]).
+        note: u64,
+    },
 }
 
 /// What a job found.
@@ -70,6 +80,17 @@ pub enum Done {
         entry: Option<Box<Entry>>,
     },
     Stats(Box<poignee::stats::Stats>),
+    /// Recovered texts set aside, deleted: those that went, those that
+    /// stayed (with why).
+    Pruned {
+        gone: Vec<PathBuf>,
+        failed: Option<Localized>,
+    },
+    /// The `repeated-text` finding of a note, if any.
+    Cross {
+        note: u64,
+        found: Option<Localized>,
+    },
     /// A job that failed without an answer of its own (a bug): said.
     Failed(Localized),
 }
@@ -199,6 +220,36 @@ impl Worker {
                     poignee::stats::Stats::default()
                 };
                 Done::Stats(Box::new(stats))
+            }
+            Job::Cross { draft, path, note } => {
+                let found = self.folder.as_ref().and_then(|f| {
+                    let options = Options {
+                        default_platform: draft.front.platform.unwrap_or(Platform::Linkedin),
+                        default_tier: draft.front.tier.unwrap_or(Tier::Free),
+                        ..Options::default()
+                    };
+                    f.repeated_warning(path.as_deref(), &draft, &self.linter, &self.cross, &options)
+                });
+                Done::Cross { note, found }
+            }
+            Job::Prune(paths) => {
+                let mut gone = Vec::new();
+                let mut failed = None;
+                for p in paths {
+                    // Only what was set aside: `recovery-….md`.
+                    let named = p
+                        .file_name()
+                        .and_then(|n| n.to_str())
+                        .is_some_and(|n| n.starts_with("recovery-") && n.ends_with(".md"));
+                    if !named {
+                        continue;
+                    }
+                    match std::fs::remove_file(&p) {
+                        Ok(()) => gone.push(p),
+                        Err(e) => failed = Some(poignee::input::ReadError::from_io(&e).message()),
+                    }
+                }
+                Done::Pruned { gone, failed }
             }
             Job::Delete(path) => {
                 let result = match &self.folder {

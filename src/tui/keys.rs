@@ -61,6 +61,8 @@ pub enum Action {
     MarkAccepted,
     MarkIgnored,
     MarkDeclined,
+    /// Delete the recovered texts set aside long ago.
+    CleanAside,
     Yes,
     KeepDraft,
     No,
@@ -503,6 +505,15 @@ pub const BINDINGS: &[Binding] = &[
         what: Text::new("marquer comme refusée", "mark as declined"),
         hint: None,
     },
+    b(
+        A::CleanAside,
+        &["x"],
+        S::Drafts,
+        Text::new(
+            "supprimer les textes retrouvés mis de côté il y a plus de 30 jours (demande confirmation)",
+            "delete the recovered texts set aside over 30 days ago (asks first)",
+        ),
+    ),
     Binding {
         action: A::Yes,
         keys: &["y"],
@@ -676,6 +687,15 @@ impl Key {
         self.label_in(lang)
     }
 
+    /// Ctrl-Shift on a character: only a terminal speaking the kitty
+    /// keyboard protocol tells it from Ctrl alone.
+    pub fn needs_enhancement(&self) -> bool {
+        matches!(self.code, KeyCode::Char(_))
+            && self
+                .mods
+                .contains(KeyModifiers::CONTROL | KeyModifiers::SHIFT)
+    }
+
     /// A printable character with no Ctrl or Alt: in text, it is typed.
     pub fn is_typed(&self) -> bool {
         matches!(self.code, KeyCode::Char(_))
@@ -818,6 +838,15 @@ impl Keymap {
                 .map(|a| (a, true));
         }
         None
+    }
+
+    /// Leaves out the keys a terminal without the kitty keyboard protocol
+    /// never sends: Ctrl with Shift on a letter arrives as Ctrl alone
+    /// (Ctrl-Maj-Z is Ctrl-Z there), so it is neither listed nor bound.
+    pub fn without_enhanced_keys(&mut self) {
+        for keys in self.keys.values_mut() {
+            keys.retain(|k| !k.needs_enhancement());
+        }
     }
 
     pub fn keys(&self, action: Action) -> &[Key] {

@@ -261,12 +261,13 @@ impl Widget for NoteView<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let theme = self.look.theme;
         let title_style = if self.focused {
-            theme.label()
+            theme.accent()
         } else {
-            Style::new()
+            theme.label()
         };
         Block::new()
             .borders(Borders::TOP | Borders::RIGHT)
+            .border_style(theme.border(self.focused))
             .title(Span::styled(
                 format!(
                     " {} ",

@@ -14,6 +14,7 @@ use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 use ratatui::crossterm::event::{
     self, DisableBracketedPaste, EnableBracketedPaste, Event, KeyEventKind,
+    KeyboardEnhancementFlags, PopKeyboardEnhancementFlags, PushKeyboardEnhancementFlags,
 };
 use ratatui::crossterm::execute;
 use ratatui::crossterm::terminal::{
@@ -57,7 +58,13 @@ pub fn recovered(path: &Path) -> Option<Draft> {
     .then_some(draft)
 }
 
+/// The kitty keyboard protocol was turned on: it is turned off on leaving.
+static ENHANCED: AtomicBool = AtomicBool::new(false);
+
 fn restore_terminal() {
+    if ENHANCED.swap(false, Ordering::Relaxed) {
+        let _ = execute!(io::stdout(), PopKeyboardEnhancementFlags);
+    }
     let _ = disable_raw_mode();
     let _ = execute!(io::stdout(), DisableBracketedPaste, LeaveAlternateScreen);
     let _ = execute!(io::stdout(), ratatui::crossterm::cursor::Show);
@@ -178,6 +185,8 @@ pub fn run(setup: Setup, options: Options) -> io::Result<()> {
         app.start_from(name);
     }
     if let Some(p) = &options.recovery {
+        app.aside = super::app::Aside::scan(p, std::time::SystemTime::now());
+        app.say_aside();
         if let Some(d) = recovered(p) {
             app.offer = Some(Offer {
                 draft: Box::new(d),
@@ -219,6 +228,20 @@ pub fn run(setup: Setup, options: Options) -> io::Result<()> {
     enable_raw_mode()?;
     let mut stdout = io::stdout();
     execute!(stdout, EnterAlternateScreen, EnableBracketedPaste)?;
+    // Where the terminal speaks the kitty keyboard protocol, keys such as
+    // Ctrl-Shift-Z arrive as themselves; elsewhere they are not offered.
+    let enhanced = matches!(
+        ratatui::crossterm::terminal::supports_keyboard_enhancement(),
+        Ok(true)
+    ) && execute!(
+        stdout,
+        PushKeyboardEnhancementFlags(KeyboardEnhancementFlags::DISAMBIGUATE_ESCAPE_CODES)
+    )
+    .is_ok();
+    ENHANCED.store(enhanced, Ordering::Relaxed);
+    if !enhanced {
+        app.keymap.without_enhanced_keys();
+    }
     let mut terminal = Terminal::new(CrosstermBackend::new(stdout))?;
     let result = event_loop(&mut terminal, &mut app, &options, &stop);
     if let Some(p) = &options.recovery {

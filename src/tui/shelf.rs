@@ -214,63 +214,149 @@ impl Shelf {
     }
 }
 
-/// « Rythme ▁▂▅█▃··▂ 2 cette semaine (budget 20/sem., 8 semaines) · 3 notes
-/// gratuites restantes sur 30 jours »: over the budget in warning colour.
+/// The pace as a chart: a bar a week for the last eight weeks (the last
+/// one the trailing 7 days), each with its count over it and the day it
+/// starts under it, the weekly budget as a dotted line across, over budget
+/// in warning colour; over it, the legend (« Rythme · 2 cette semaine ·
+/// budget 20/sem. · 3 notes gratuites restantes sur 30 jours »). It grows
+/// with the window: taller bars on a taller screen, wider on a wider one.
 pub struct PaceView<'a> {
     pub pace: &'a Pace,
+    /// Today, for the days the weeks start.
+    pub today: jiff::civil::Date,
     pub look: Look<'a>,
+}
+
+/// Rows the pace takes in the drafts screen's body `body`: a quarter of
+/// it, three at least (legend, bars, days), twelve at most.
+pub fn pace_rows(body: Rect) -> u16 {
+    (body.height / 4).clamp(3, 12)
+}
+
+/// The day a week of the chart starts, as a short label: « 18/11 »,
+/// "Nov 18".
+fn week_label(lang: Lang, day: jiff::civil::Date) -> String {
+    match lang {
+        Lang::Fr => format!("{:02}/{:02}", day.day(), day.month()),
+        Lang::En => day.strftime("%b %-d").to_string(),
+    }
 }
 
 impl Widget for PaceView<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
-        const BARS: [char; 8] = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
+        const PARTS: [char; 8] = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
         let (look, theme, pace) = (self.look, self.look.theme, self.pace);
-        let top = pace
-            .weeks
-            .iter()
-            .copied()
-            .max()
-            .unwrap_or(0)
-            .max(pace.budget as usize)
-            .max(1);
-        let mut spans = vec![Span::styled(
-            look.t(Text::new(" Rythme ", " Pace ")),
-            theme.label(),
-        )];
-        for &n in &pace.weeks {
-            // An empty week is a dot: the eight weeks are always there.
-            let bar = if n == 0 {
-                '·'
-            } else {
-                BARS[((n * 8).div_ceil(top)).clamp(1, 8) - 1]
-            };
-            let style = if n > pace.budget as usize {
+        if area.height == 0 || area.width == 0 {
+            return;
+        }
+        let width = usize::from(area.width);
+        let label = look.t(Text::new(" Rythme", " Pace"));
+        let room = width.saturating_sub(UnicodeWidthStr::width(label.as_str()));
+        let this_week = pace.weeks[pace.weeks.len() - 1];
+        // The legend: on one row when it fits, long or short, else two.
+        let mut legend_lines = match self.layout(room) {
+            Some(text) => vec![Line::from(vec![
+                Span::styled(label.clone(), theme.label()),
+                Span::styled(text, theme.dim()),
+            ])],
+            None => {
+                let (week, free) = legend(look.lang, pace, this_week, true);
+                vec![
+                    Line::from(vec![
+                        Span::styled(label.clone(), theme.label()),
+                        Span::styled(fit(&look.fr(week), room), theme.dim()),
+                    ]),
+                    Line::from(Span::styled(fit(&look.fr(free), width), theme.dim())),
+                ]
+            }
+        };
+        legend_lines.truncate(usize::from(area.height.saturating_sub(2)).max(1));
+        let top_rows = u16::try_from(legend_lines.len()).unwrap_or(1);
+        Paragraph::new(legend_lines).render(
+            Rect::new(area.x, area.y, area.width, top_rows.min(area.height)),
+            buf,
+        );
+        let bars_h = area.height.saturating_sub(top_rows + 1);
+        if bars_h == 0 {
+            return;
+        }
+        let n = pace.weeks.len();
+        // The budget's label on the left, then a column a week.
+        let budget = pace.budget as usize;
+        let axis = format!("{budget} ");
+        let axis_w = UnicodeWidthStr::width(axis.as_str());
+        let col_w = (width.saturating_sub(axis_w + 1) / n).clamp(2, 12);
+        let bar_w = if col_w > 3 { col_w - 2 } else { col_w - 1 };
+        let peak = pace.weeks.iter().copied().max().unwrap_or(0);
+        let top = peak.max(budget).max(1);
+        // Heights in eighths of a row, the count's row kept above the top.
+        let rows = usize::from(bars_h);
+        let scale = |v: usize| (v * rows.saturating_sub(1).max(1) * 8).div_ceil(top);
+        let budget_eighths = scale(budget);
+        let budget_row = rows.saturating_sub(budget_eighths.div_ceil(8).max(1));
+        let y0 = area.y + top_rows;
+        let x0 = area.x + u16::try_from(axis_w).unwrap_or(0);
+        // The budget line first: the bars are drawn over it.
+        if budget > 0 {
+            let y = y0 + u16::try_from(budget_row).unwrap_or(0);
+            buf.set_string(area.x, y, &axis, theme.dim());
+            let line_w = u16::try_from((col_w * n).min(width.saturating_sub(axis_w))).unwrap_or(0);
+            for x in 0..line_w {
+                buf.set_string(x0 + x, y, "┄", theme.dim());
+            }
+        }
+        let start = |i: usize| {
+            let back = i64::try_from(7 * (n - i) - 1).unwrap_or(0);
+            self.today
+                .checked_sub(jiff::Span::new().days(back))
+                .unwrap_or(self.today)
+        };
+        for (i, &count) in pace.weeks.iter().enumerate() {
+            let x = x0 + u16::try_from(i * col_w).unwrap_or(0);
+            if usize::from(x - area.x) + bar_w > width {
+                break;
+            }
+            let style = if count > budget {
                 theme.severity(Severity::Warning)
-            } else if n == 0 {
-                theme.dim()
             } else {
                 theme.good()
             };
-            spans.push(Span::styled(bar.to_string(), style));
-        }
-        let this_week = pace.weeks[pace.weeks.len() - 1];
-        let used = pace.weeks.len() + UnicodeWidthStr::width(spans[0].content.as_ref());
-        let room = usize::from(area.width).saturating_sub(used);
-        let mut lines = Vec::new();
-        match self.layout(room) {
-            Some(text) => spans.push(Span::styled(text, theme.dim())),
-            // Too narrow for one row: the free notes go on the next.
-            None => {
-                let (week, free) = legend(look.lang, pace, this_week, true);
-                spans.push(Span::styled(fit(&look.fr(week), room), theme.dim()));
-                lines.push(Line::from(Span::styled(
-                    fit(&look.fr(free), usize::from(area.width)),
-                    theme.dim(),
-                )));
+            let h = if count == 0 { 0 } else { scale(count).max(1) };
+            let (full, part) = (h / 8, h % 8);
+            for r in 0..rows {
+                // From the bottom.
+                let from_bottom = rows - 1 - r;
+                let y = y0 + u16::try_from(r).unwrap_or(0);
+                let cell = if from_bottom < full {
+                    Some('█')
+                } else if from_bottom == full && part > 0 {
+                    Some(PARTS[part - 1])
+                } else {
+                    None
+                };
+                if let Some(c) = cell {
+                    buf.set_string(x, y, c.to_string().repeat(bar_w), style);
+                }
+            }
+            // The count just over its bar (on the bar's top row when the
+            // bar fills the chart).
+            let bar_rows = h.div_ceil(8);
+            let count_row = rows.saturating_sub(bar_rows + 1);
+            let text = super::list::count(count, look.lang);
+            let count_style = if count == 0 { theme.dim() } else { style };
+            let y = y0 + u16::try_from(count_row).unwrap_or(0);
+            buf.set_string(x, y, fit(&text, col_w.saturating_sub(1)), count_style);
+            // The day the week starts, under it.
+            let label = if i + 1 == n {
+                look.t(Text::new("7 j", "7 d"))
+            } else {
+                week_label(look.lang, start(i))
+            };
+            let y = y0 + bars_h;
+            if col_w > 3 {
+                buf.set_string(x, y, fit(&label, col_w - 1), theme.dim());
             }
         }
-        lines.insert(0, Line::from(spans));
-        Paragraph::new(lines).render(area, buf);
     }
 }
 
@@ -283,13 +369,6 @@ impl PaceView<'_> {
             let text = self.look.fr(week + &free);
             (UnicodeWidthStr::width(text.as_str()) <= room).then_some(text)
         })
-    }
-
-    /// Rows it takes at `width` columns: one, or two when narrow.
-    pub fn rows(&self, width: u16) -> u16 {
-        let label = UnicodeWidthStr::width(self.look.t(Text::new(" Rythme ", " Pace ")).as_str());
-        let room = usize::from(width).saturating_sub(label + self.pace.weeks.len());
-        if self.layout(room).is_some() { 1 } else { 2 }
     }
 }
 
@@ -356,8 +435,8 @@ impl ShelfView<'_> {
             ) {
                 (Lang::Fr, false) => format!("→ attente {days} j"),
                 (Lang::En, false) => format!("→ waiting {days} d"),
-                (Lang::Fr, true) => "… sans réponse".to_string(),
-                (Lang::En, true) => "… no answer".to_string(),
+                (Lang::Fr, true) => "⊘ sans réponse".to_string(),
+                (Lang::En, true) => "⊘ no answer".to_string(),
             };
         }
         self.look.t(match e.status() {
@@ -444,9 +523,10 @@ impl Widget for ShelfView<'_> {
         let (look, theme, shelf) = (self.look, self.look.theme, self.shelf);
         let pace_view = PaceView {
             pace: self.pace,
+            today: self.today,
             look,
         };
-        let [list, pace, preview] = areas(area, pace_view.rows(area.width));
+        let [list, pace, preview] = areas(area, pace_rows(area));
         pace_view.render(pace, buf);
         // The position whole; the folder's name gives way, in its middle.
         let at = format!(
@@ -559,10 +639,27 @@ impl Widget for ShelfView<'_> {
         let block = Block::new().borders(Borders::TOP);
         let pinner = block.inner(preview);
         block.render(preview, buf);
-        if let Some(d) = shelf.chosen().and_then(|e| e.draft.as_ref()) {
-            Paragraph::new(d.body.as_str())
-                .wrap(Wrap { trim: false })
-                .render(pinner, buf);
+        match shelf.chosen() {
+            Some(Entry { draft: Some(d), .. }) => {
+                Paragraph::new(super::theme::glued(&d.body).into_owned())
+                    .wrap(Wrap { trim: false })
+                    .render(pinner, buf);
+            }
+            // Why it does not read, where the front matter goes wrong.
+            Some(Entry {
+                draft: None, error, ..
+            }) => {
+                let why = error.as_ref().map(|e| look.l(e)).unwrap_or_default();
+                let text = look.fr(match look.lang {
+                    Lang::Fr => format!("✖ ce brouillon ne se lit pas : {why}"),
+                    Lang::En => format!("✖ this draft does not read: {why}"),
+                });
+                Paragraph::new(super::theme::glued(&text).into_owned())
+                    .style(theme.severity(Severity::Error))
+                    .wrap(Wrap { trim: true })
+                    .render(pinner, buf);
+            }
+            None => {}
         }
     }
 }

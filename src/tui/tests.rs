@@ -2314,3 +2314,335 @@ fn replacing_an_answer_asks_first() {
         Some(poignee::draft::Status::Declined)
     );
 }
+
+// ---- Issue 20, item 11: the rest of the review ----
+
+fn draft_file(name: &str, front: &str, body: &str) -> String {
+    format!("+++\nplatform = \"linkedin\"\n{front}\n[target]\nname = \"{name}\"\n+++\n{body}\n")
+}
+
+const SAME: &str = "Hi there, I came across your profile and would love to connect with you to grow my professional network. Thanks!";
+
+#[test]
+fn repeated_text_shows_among_the_checks_once_saved_or_opened() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    for who in ["Ann Lee", "Bob Roy", "Cy Ode"] {
+        let _ = std::fs::write(
+            dir.path()
+                .join(format!("{}.md", poignee::template::slug(who))),
+            draft_file(who, "status = \"draft\"", SAME),
+        );
+    }
+    let mut a = app(Lang::En, Some(dir.path()));
+    typed(&mut a, SAME);
+    // Not at every key: the folder is read when the note is saved.
+    assert!(!rules(&a).iter().any(|r| r.starts_with("repeated-text")));
+    fill_target(&mut a, "Dee Fox", "Lyon", "Marketing Services");
+    send(&mut a, KeyEvent::new(KeyCode::Char('s'), KeyModifiers::ALT));
+    assert!(
+        rules(&a).iter().any(|r| r.starts_with("repeated-text")),
+        "{:?}",
+        rules(&a)
+    );
+    let shown = screen_text(&render(&mut a, 120, 40));
+    assert!(shown.contains("repeated-text"), "{shown}");
+    // Kept while the note is edited, said to be as of the last save.
+    typed(&mut a, " ok");
+    let d = a
+        .checks
+        .report
+        .diagnostics
+        .iter()
+        .find(|d| d.rule == poignee::RuleId::RepeatedText)
+        .map(|d| d.message.en.clone())
+        .unwrap_or_default();
+    assert!(
+        d.contains("4 people") && d.contains("as of the last save"),
+        "{d}"
+    );
+    // A new note forgets it; opening a saved one finds it again.
+    ctrl(&mut a, 'n');
+    press(&mut a, KeyCode::Char('n'));
+    assert!(!rules(&a).iter().any(|r| r.starts_with("repeated-text")));
+    ctrl(&mut a, 'o');
+    press(&mut a, KeyCode::Enter);
+    assert!(
+        rules(&a).iter().any(|r| r.starts_with("repeated-text")),
+        "{:?}",
+        rules(&a)
+    );
+}
+
+#[test]
+fn an_unreadable_draft_says_why_with_its_line_and_column() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let _ = std::fs::write(dir.path().join("broken.md"), "+++\nstatus = 3\n+++\nHi\n");
+    let mut a = app(Lang::En, Some(dir.path()));
+    ctrl(&mut a, 'o');
+    let shown = screen_text(&render(&mut a, 80, 24));
+    assert!(
+        shown.contains("this draft does not read: line 2, column"),
+        "{shown}"
+    );
+    press(&mut a, KeyCode::Enter);
+    let said = a
+        .notice
+        .as_ref()
+        .map(|n| n.text.clone())
+        .unwrap_or_default();
+    assert!(said.contains("does not read: line 2, column"), "{said}");
+    let mut f = app(Lang::Fr, Some(dir.path()));
+    ctrl(&mut f, 'o');
+    let shown = screen_text(&render(&mut f, 80, 24)).replace(['\u{a0}', '\u{202f}'], " ");
+    assert!(
+        shown.contains("ne se lit pas : ligne 2, colonne"),
+        "{shown}"
+    );
+}
+
+#[test]
+fn the_date_column_shows_when_it_was_sent_or_answered_and_no_status_reads_cut() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let _ = std::fs::write(
+        dir.path().join("ann-lee.md"),
+        draft_file(
+            "Ann Lee",
+            "status = \"accepted\"\ncreated_at = 2026-09-01T08:00:00Z\napproved_at = 2026-09-02T08:00:00Z\nsent_at = 2026-09-03\naccepted_at = 2026-09-10",
+            "Hi Ann, we met at RustConf. Thanks!",
+        ),
+    );
+    // Imported: sent, with only the day of the import as its creation.
+    let _ = std::fs::write(
+        dir.path().join("bob-roy.md"),
+        draft_file(
+            "Bob Roy",
+            "status = \"ignored\"\ncreated_at = 2026-11-24T08:00:00Z\nsent_at = 2026-08-01\nignored_at = 2026-08-30\nsource = \"linkedin-export\"",
+            "Hi Bob, we met at RustConf. Thanks!",
+        ),
+    );
+    let mut a = app(Lang::En, Some(dir.path()));
+    ctrl(&mut a, 'o');
+    let shown = screen_text(&render(&mut a, 100, 24));
+    assert!(
+        shown.contains("2026-09-10") && shown.contains("2026-08-30"),
+        "{shown}"
+    );
+    assert!(
+        !shown.contains("2026-11-24") && !shown.contains("2026-09-01"),
+        "{shown}"
+    );
+    // An answer's sign is not the "…" of a label cut short.
+    assert!(
+        shown.contains("⊘ ignored") && !shown.contains("… ignored"),
+        "{shown}"
+    );
+}
+
+#[test]
+fn ctrl_shift_z_is_not_listed_where_the_terminal_cannot_send_it() {
+    let mut s = setup(Lang::Fr, None, true);
+    s.keymap.without_enhanced_keys();
+    let mut a = App::new(s);
+    press(&mut a, KeyCode::F(1));
+    let mut seen = String::new();
+    for _ in 0..40 {
+        seen += &screen_text(&render(&mut a, 120, 40));
+        press(&mut a, KeyCode::PageDown);
+    }
+    assert!(
+        seen.contains("Ctrl-Y") && !seen.contains("Ctrl-Maj-Z"),
+        "{seen}"
+    );
+    // With the kitty keyboard protocol it is there, and does redo.
+    let mut k = app(Lang::Fr, None);
+    typed(&mut k, "Bonjour");
+    ctrl(&mut k, 'z');
+    send(
+        &mut k,
+        key(
+            KeyCode::Char('Z'),
+            KeyModifiers::CONTROL | KeyModifiers::SHIFT,
+        ),
+    );
+    assert_eq!(k.note.text(), "Bonjour");
+}
+
+#[test]
+fn french_punctuation_is_never_alone_at_a_wrap() {
+    let text = "Merci beaucoup\u{202f}! Ravi\u{a0}? Vraiment ravi !";
+    // Narrower than "beaucoup !", the word itself must break.
+    for width in 11..text.chars().count() {
+        for line in super::editor::wrap(text, width) {
+            let l = &text[line];
+            assert!(!l.starts_with(['!', '?']), "{width}: {l:?}");
+        }
+    }
+    // The messages wrapped by the terminal keep theirs too.
+    let mut a = app(Lang::Fr, None);
+    a.say(
+        Severity::Info,
+        super::theme::fr(Lang::Fr, "x ".repeat(35) + "abcdefgh ?"),
+    );
+    ctrl(&mut a, 'o');
+    let t = render(&mut a, 60, 16);
+    for y in 0..16 {
+        let row: String = (0..60)
+            .map(|x| t.backend().buffer()[(x, y)].symbol().to_string())
+            .collect();
+        assert!(
+            !row.trim_start_matches('│').trim_start().starts_with('?'),
+            "{row}"
+        );
+    }
+}
+
+#[test]
+fn set_aside_texts_are_counted_at_start_and_old_ones_cleaned() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let state = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let recovery = state.path().join("recovery.md");
+    let old = state.path().join("recovery-20250101-100000.md");
+    let new = state.path().join("recovery-20261120-100000.md");
+    for p in [&old, &new] {
+        let _ = std::fs::write(p, "Hi\n");
+    }
+    let month_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(40 * 24 * 3600);
+    if let Ok(f) = std::fs::File::options().write(true).open(&old) {
+        let _ = f.set_modified(month_ago);
+    }
+    let mut a = app(Lang::En, Some(dir.path()));
+    a.aside = super::app::Aside::scan(&recovery, std::time::SystemTime::now());
+    assert_eq!((a.aside.all.len(), a.aside.old.len()), (2, 1));
+    a.say_aside();
+    let said = a
+        .notice
+        .as_ref()
+        .map(|n| n.text.clone())
+        .unwrap_or_default();
+    assert!(
+        said.contains("2 recovered text(s) set aside") && said.contains("1 of them over 30 days"),
+        "{said}"
+    );
+    ctrl(&mut a, 'o');
+    a.notice = None;
+    let shown = screen_text(&render(&mut a, 120, 40));
+    assert!(
+        shown.contains("X: delete 1 old text(s) set aside"),
+        "{shown}"
+    );
+    press(&mut a, KeyCode::Char('x'));
+    assert!(matches!(a.dialog, Some(Dialog::CleanAside(_))));
+    press(&mut a, KeyCode::Char('y'));
+    assert!(!old.exists() && new.exists());
+    assert_eq!((a.aside.all.len(), a.aside.old.len()), (1, 0));
+}
+
+// ---- Issue 20, item 7: the drafts screen's pace as a chart ----
+
+#[test]
+fn the_pace_is_a_chart_with_weeks_counts_and_the_budget_line_that_grows() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    write_drafts(dir.path());
+    let mut a = app(Lang::Fr, Some(dir.path()));
+    a.clock = "2026-11-25T12:00:00Z".parse().ok();
+    ctrl(&mut a, 'o');
+    let rows_with = |t: &Terminal<TestBackend>, needle: &str| -> usize {
+        let b = t.backend().buffer();
+        (0..b.area.height)
+            .filter(|&y| {
+                let row: String = (0..b.area.width).map(|x| b[(x, y)].symbol()).collect();
+                row.contains(needle)
+            })
+            .count()
+    };
+    for (w, h) in [(60u16, 16u16), (80, 24), (200, 60)] {
+        let t = render(&mut a, w, h);
+        let shown = screen_text(&t);
+        // The days the weeks start, the last one the trailing 7 days.
+        assert!(
+            shown.contains("01/10") && shown.contains("12/11") && shown.contains("7 j"),
+            "{w}×{h}: {shown}"
+        );
+        // The budget's line and its value.
+        assert!(
+            shown.contains("│20 ") && shown.contains("┄┄"),
+            "{w}×{h}: {shown}"
+        );
+        // This week's bar and its count.
+        assert!(
+            shown.contains('█') || shown.contains('▁'),
+            "{w}×{h}: {shown}"
+        );
+    }
+    // Taller on a taller screen.
+    let small = rows_with(&render(&mut a, 80, 24), "█");
+    let tall = rows_with(&render(&mut a, 200, 60), "█");
+    assert!(tall >= small, "{small} {tall}");
+    let mut e = app(Lang::En, Some(dir.path()));
+    e.clock = "2026-11-25T12:00:00Z".parse().ok();
+    ctrl(&mut e, 'o');
+    let shown = screen_text(&render(&mut e, 120, 40));
+    assert!(
+        shown.contains("Oct 1") && shown.contains("Nov 12") && shown.contains("7 d"),
+        "{shown}"
+    );
+}
+
+// ---- Issue 20, item 10: focus you can see ----
+
+#[test]
+fn the_focused_pane_has_the_one_accent_fields_show_their_extent_and_prose_is_capped() {
+    let mut a = app(Lang::En, None);
+    typed(&mut a, "Hi Sam, we met at RustConf. Thanks!");
+    let t = render(&mut a, 120, 40);
+    let buf = t.backend().buffer();
+    // The note in focus: its border in the accent; the checks' muted.
+    let note_title = cells_of(&t, " Note ");
+    let checks_title = cells_of(&t, " Checks ");
+    assert!(!note_title.is_empty() && !checks_title.is_empty());
+    let (nx, ny) = note_title[0];
+    let (cx, cy) = checks_title[0];
+    assert_eq!(buf[(nx + 6, ny)].fg, Color::Cyan, "{:?}", buf[(nx + 6, ny)]);
+    assert_eq!(
+        buf[(cx + 8, cy)].fg,
+        Color::DarkGray,
+        "{:?}",
+        buf[(cx + 8, cy)]
+    );
+    // Keys and tabs are not all one bold blue: the keys bold, no colour;
+    // the current tab in the accent.
+    let tab = cells_of(&t, "[F2 Compose]");
+    assert_eq!(buf[tab[0]].fg, Color::Cyan);
+    let labels_blue_bold = buf
+        .content()
+        .iter()
+        .filter(|c| c.fg == Color::Blue && c.modifier.contains(Modifier::BOLD))
+        .count();
+    assert_eq!(labels_blue_bold, 0);
+    // Tab to the checks: the accent follows the focus.
+    press(&mut a, KeyCode::Tab);
+    let t = render(&mut a, 120, 40);
+    let buf = t.backend().buffer();
+    assert_eq!(buf[(cx + 8, cy)].fg, Color::Cyan);
+    assert_eq!(buf[(nx + 6, ny)].fg, Color::DarkGray);
+    // An empty text field shows where it runs: underlined to its end.
+    a.focus = Focus::Form;
+    a.form.at = 1;
+    let t = render(&mut a, 120, 40);
+    let buf = t.backend().buffer();
+    let name = cells_of(&t, "Region");
+    let (x, y) = name[0];
+    let underlined = (x..x + 40)
+        .filter(|&x| buf[(x, y)].modifier.contains(Modifier::UNDERLINED))
+        .count();
+    assert!(underlined >= 10, "{underlined}");
+    // On a wide screen the note wraps at about 80 columns, centred.
+    for (w, h) in [(200u16, 60u16), (120, 40)] {
+        let pane = ui::note_pane(ratatui::layout::Rect::new(0, 0, w, h), &a);
+        let text = super::note::text_area(pane);
+        assert!(text.width <= 80, "{w}: {text:?}");
+        if w == 200 {
+            assert!(pane.x >= 25, "centred: {pane:?}");
+        }
+    }
+}

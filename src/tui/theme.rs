@@ -68,8 +68,25 @@ impl Theme {
         Style::new().add_modifier(Modifier::REVERSED)
     }
 
+    /// A label or a heading: a muted tone, so that the focus stands out.
     pub fn label(&self) -> Style {
-        self.fg(Color::Blue).add_modifier(Modifier::BOLD)
+        self.fg(Color::Blue)
+    }
+
+    /// A key named in a footer or a help: bold, no colour of its own.
+    pub fn key(&self) -> Style {
+        Style::new().add_modifier(Modifier::BOLD)
+    }
+
+    /// The one accent: the pane in focus (its border and title), the
+    /// field in focus, the current screen's tab.
+    pub fn accent(&self) -> Style {
+        self.fg(Color::Cyan).add_modifier(Modifier::BOLD)
+    }
+
+    /// The border of a pane, in focus or not.
+    pub fn border(&self, focused: bool) -> Style {
+        if focused { self.accent() } else { self.dim() }
     }
 }
 
@@ -108,6 +125,19 @@ pub fn fr(lang: Lang, s: String) -> String {
     match lang {
         Lang::Fr => french_spacing(&s).into_owned(),
         Lang::En => s,
+    }
+}
+
+/// The no-break spaces a wrap must not break at, as the terminal's wrap
+/// knows them: ratatui keeps U+00A0 but breaks at the narrow one (U+202F,
+/// before French « ; ! ? » and in « 5 000 »), which would leave a « ! »
+/// alone at a line's start. Both are one cell: the narrow one is drawn as
+/// the other.
+pub fn glued(s: &str) -> std::borrow::Cow<'_, str> {
+    if s.contains('\u{202f}') {
+        std::borrow::Cow::Owned(s.replace('\u{202f}', "\u{a0}"))
+    } else {
+        std::borrow::Cow::Borrowed(s)
     }
 }
 

@@ -81,8 +81,19 @@ struct Compose {
     status: Rect,
 }
 
+/// The widest the compose screen's content gets: on a wide terminal it is
+/// centred, and the note wraps at about 80 columns, not 110 (prose is
+/// read in lines of a measure, as helix and television keep it).
+pub const COMPOSE_MAX_WIDTH: u16 = 140;
+
 fn compose_areas(frame: Rect, app: &App) -> Compose {
     let inner = Block::bordered().inner(frame);
+    let inner = if inner.width > COMPOSE_MAX_WIDTH {
+        let x = inner.x + (inner.width - COMPOSE_MAX_WIDTH) / 2;
+        Rect::new(x, inner.y, COMPOSE_MAX_WIDTH, inner.height)
+    } else {
+        inner
+    };
     let offer = offer_rows(app, inner.width);
     // The notice takes the rows it needs, the note keeping its six.
     let most = inner
@@ -202,12 +213,7 @@ fn drafts_pace(app: &App) -> poignee::drafts::Pace {
 /// Rows of drafts the list shows in a frame of `frame`'s size.
 pub fn drafts_rows(frame: Rect, app: &App) -> usize {
     let (body, _) = list_areas(frame, app);
-    let pace = drafts_pace(app);
-    let rows = super::shelf::PaceView {
-        pace: &pace,
-        look: look(app),
-    }
-    .rows(body.width);
+    let rows = super::shelf::pace_rows(body);
     super::shelf::list_rows(body, rows, app.shelf.filter_shown())
 }
 
@@ -323,7 +329,7 @@ fn screens(f: &mut Frame, app: &App) {
                 .as_ref()
                 .map(|d| shown(d.dir()))
                 .unwrap_or_default();
-            let pace_rows = super::shelf::PaceView { pace: &pace, look }.rows(body.width);
+            let pace_rows = super::shelf::pace_rows(body);
             if let Some(p) =
                 super::shelf::filter_cursor(&app.shelf, body, pace_rows).filter(|_| typing)
             {
@@ -375,6 +381,19 @@ fn screens(f: &mut Frame, app: &App) {
                 ),
                 (keys.label(Action::Back), Text::new("revenir", "back")),
             ]);
+            // The old texts set aside, while there are any.
+            let hint = match app.aside.old.len() {
+                0 => hint,
+                n => {
+                    let clean = keys.label(Action::CleanAside);
+                    match app.lang {
+                        Lang::Fr => {
+                            format!("{hint} · {clean} : supprimer {n} vieux texte(s) mis de côté")
+                        }
+                        Lang::En => format!("{hint} · {clean}: delete {n} old text(s) set aside"),
+                    }
+                }
+            };
             simple_status(f, app, &look, status, hint);
         }
     }
@@ -402,7 +421,7 @@ fn too_small(f: &mut Frame, app: &App, area: Rect) {
             "Window too small: {w}×{h}. poignee needs at least {MIN_WIDTH}×{MIN_HEIGHT}: make it larger. Nothing typed here goes into the note. ({quit} quits.)"
         ),
     };
-    let p = Paragraph::new(super::theme::fr(app.lang, msg))
+    let p = Paragraph::new(super::theme::glued(&super::theme::fr(app.lang, msg)).into_owned())
         .wrap(Wrap { trim: true })
         .alignment(Alignment::Center);
     let y = area.height / 2;
@@ -529,7 +548,7 @@ fn key_bar<'a>(app: &App, look: &Look, room: usize) -> Line<'a> {
     let mut spans = vec![Span::raw(" ")];
     for (i, (key, what)) in items.into_iter().enumerate() {
         if kept.contains(&i) {
-            spans.push(Span::styled(key, look.theme.label()));
+            spans.push(Span::styled(key, look.theme.key()));
             spans.push(Span::raw(format!(" {what}  ")));
         }
     }
@@ -578,7 +597,7 @@ fn tabs<'a>(app: &App, theme: &Theme, room: usize) -> Line<'a> {
             let key = tab_key(app, action);
             let name = app.t(name);
             if screen == app.screen {
-                spans.push(Span::styled(format!("[{key} {name}]"), theme.label()));
+                spans.push(Span::styled(format!("[{key} {name}]"), theme.accent()));
             } else if named {
                 spans.push(Span::raw(format!("{key} {name}")));
             } else {
@@ -630,7 +649,10 @@ fn compose(f: &mut Frame, app: &App, look: &Look, frame: Rect) {
     }
     let offer = offer_lines(app, areas.offer.width);
     if !offer.is_empty() {
-        let lines: Vec<Line> = offer.into_iter().map(Line::raw).collect();
+        let lines: Vec<Line> = offer
+            .iter()
+            .map(|l| Line::raw(super::theme::glued(l).into_owned()))
+            .collect();
         f.render_widget(
             Paragraph::new(lines)
                 .style(look.theme.severity(Severity::Warning))
@@ -844,7 +866,7 @@ fn simple_status(f: &mut Frame, app: &App, look: &Look, area: Rect, hint: String
     let inner = block.inner(area);
     f.render_widget(block, area);
     let w = usize::from(inner.width);
-    let hint = look.fr(hint);
+    let hint = super::theme::glued(&look.fr(hint)).into_owned();
     let Some(n) = &app.notice else {
         // No notice: the keys of this screen may take both rows.
         f.render_widget(
