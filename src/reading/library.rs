@@ -582,6 +582,19 @@ impl Language {
                     ),
                 ));
             }
+            // A gap at the end matches where the pattern without it does
+            // and only carries the span into the next words.
+            if matches!(&p.root, pattern::Node::Seq(items) if matches!(items.last(), Some(pattern::Node::Gap(_))))
+            {
+                return Err(err(
+                    p.family.file(),
+                    Some(p.line as usize),
+                    format!(
+                        "\"{}\" ends with a gap: it only widens the span; end it with a word",
+                        p.source
+                    ),
+                ));
+            }
             firsts.sort_by_key(|f| format!("{f:?}"));
             firsts.dedup();
             let id = i as u32;
@@ -1192,6 +1205,13 @@ mod tests {
             compile(classes, &any).as_deref(),
             Some(
                 "data/patterns/en/reason.toml:5: \"_ at\" may start with any token; start it with a word"
+            )
+        );
+        let trailing = cue.replace("at _", "at _ ..3");
+        assert_eq!(
+            compile(classes, &trailing).as_deref(),
+            Some(
+                "data/patterns/en/reason.toml:5: \"at _ ..3\" ends with a gap: it only widens the span; end it with a word"
             )
         );
     }
