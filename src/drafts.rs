@@ -35,8 +35,7 @@ pub struct Entry {
     pub draft: Option<Draft>,
     /// The note's score, linted for its own platform and target.
     pub score: Option<u8>,
-    /// "2026-11-25 10:03": when it was approved, else written, else (an
-    /// imported note) the day it was sent.
+    /// "2026-11-25 10:03": when it was approved, else written.
     pub date: String,
     /// The person it is for.
     pub who: String,
@@ -337,11 +336,9 @@ fn entry(path: PathBuf, linter: &Linter, platform: Platform, tier: Tier) -> Entr
         };
     };
     let f = &d.front;
-    // An imported note has only the day it was sent.
     let date = f
         .approved_at
         .or(f.created_at)
-        .or(f.sent_at)
         .map(|d| {
             d.to_string()
                 .chars()

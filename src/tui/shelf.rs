@@ -630,12 +630,10 @@ impl Widget for ShelfView<'_> {
             let key = look.keys.label(Action::ToggleImported);
             let n = super::list::count(shelf.imported, look.lang);
             let text = match look.lang {
-                Lang::Fr => format!(
-                    "{n} notes importées de LinkedIn, cachées, et aucun autre brouillon : {key} les montre"
-                ),
-                Lang::En => format!(
-                    "{n} notes imported from LinkedIn, hidden, and no other draft: {key} shows them"
-                ),
+                Lang::Fr => {
+                    format!("{n} notes importées cachées, aucun autre brouillon : {key} les montre")
+                }
+                Lang::En => format!("{n} imported notes hidden, no other draft: {key} shows them"),
             };
             lines.push(Line::from(Span::styled(look.fr(text), theme.dim())));
         } else if shelf.shown.is_empty() {
