@@ -308,14 +308,14 @@ pub fn write_fresh_all<T: AsRef<[u8]> + Sync>(
         Default::default();
     for (path, _) in files {
         let dir = parent(path);
-        if !dir_ok.contains_key(&dir) {
-            let made = create_private_dir(&dir).map_err(|e| e.kind());
+        dir_ok.entry(dir).or_insert_with_key(|dir| {
+            let made = create_private_dir(dir).map_err(|e| e.kind());
             if made.is_ok() {
-                clean_stale_once(&dir);
+                clean_stale_once(dir);
                 dirs.push(dir.clone());
             }
-            dir_ok.insert(dir, made);
-        }
+            made
+        });
     }
     let written = |(path, contents): &(PathBuf, T)| -> io::Result<tempfile::TempPath> {
         let dir = parent(path);
