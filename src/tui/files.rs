@@ -515,6 +515,9 @@ impl App {
             profile: theirs.profile.clone(),
         };
         let old = found.body.trim_end();
+        // Merged with what was typed, the recovered text is one undo away
+        // from gone: its file stays aside until the user cleans it.
+        let keep = keep || !(old.trim().is_empty() || typed.trim().is_empty());
         let body = if old.trim().is_empty() {
             typed.clone()
         } else if typed.trim().is_empty() {
@@ -552,11 +555,11 @@ impl App {
     pub fn kept_aside_notice(&mut self, to: &Path) {
         let msg = match self.lang {
             Lang::Fr => format!(
-                "texte retrouvé repris avec le destinataire tapé ; le fichier retrouvé reste dans {}",
+                "texte retrouvé repris, avec ce que vous aviez tapé ; son fichier reste aussi dans {}",
                 shown(to)
             ),
             Lang::En => format!(
-                "recovered text restored with the recipient typed; the recovered file stays in {}",
+                "recovered text restored, with what you had typed; its file stays in {} too",
                 shown(to)
             ),
         };

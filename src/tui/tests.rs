@@ -1658,9 +1658,11 @@ fn ctrl_r_restores_the_recovered_text_and_keeps_what_was_typed_after_a_blank_lin
     assert_eq!(a.note.text(), format!("{FOUND}\n\nBonjour Inès,"));
     assert_eq!(a.note.editor.cursor(), a.note.text().len());
     assert!(a.dirty && a.unsynced);
+    // One undo takes the recovered text out of the note: its file is kept
+    // aside, so that nothing typed afterwards can lose it.
     assert!(a.effects.contains(&Effect::Restored {
         aside: None,
-        keep: false
+        keep: true
     }));
     // One undo takes the recovered text out again.
     ctrl(&mut a, 'z');
