@@ -620,10 +620,12 @@ impl App {
             self.form.at = 0;
             return;
         }
-        // The note as it was sent, approved again: a second approved file
-        // for the same person, which the pace would count twice. Asked.
+        // A note opened as sent (or answered), approved again, edited or
+        // not (a letter typed and taken back is no new note): a second
+        // approved file for the same person, which the pace would count
+        // twice. Asked.
         let sent = self.is_record() && self.opened != Some(Status::Approved);
-        if sent && !self.dirty && !again && !force {
+        if sent && !again && !force {
             let day = self
                 .sent_at
                 .as_ref()

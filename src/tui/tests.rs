@@ -1348,6 +1348,18 @@ fn approving_again_a_note_already_sent_says_when_and_asks() {
     press(&mut a, KeyCode::Enter);
     assert!(a.dialog.is_none());
     assert_eq!(files_in(dir.path()), ["sam-lee.md"]);
+    // A letter typed and taken back changes nothing: still asked (a new
+    // user's trial wrote a second approved file that way).
+    typed(&mut a, "x");
+    press(&mut a, KeyCode::Backspace);
+    ctrl(&mut a, 's');
+    assert!(
+        matches!(a.dialog, Some(Dialog::Resend { .. })),
+        "{:?}",
+        a.dialog
+    );
+    press(&mut a, KeyCode::Esc);
+    assert_eq!(files_in(dir.path()), ["sam-lee.md"]);
     // Opened again from the drafts screen, the same question; yes writes
     // the second approved file beside it.
     ctrl(&mut a, 'o');
@@ -1591,9 +1603,19 @@ fn two_saves_in_a_row_make_one_file_and_a_sent_note_is_never_written_over() {
     press(&mut a, KeyCode::F(9));
     let sent = std::fs::read_to_string(dir.path().join("sam-lee.md")).unwrap_or_default();
     assert!(sent.contains("status = \"sent\""), "{sent}");
-    // Changed after it was sent: approved again, it goes beside.
+    // Changed after it was sent: approved again (asked first, it was
+    // sent), it goes beside.
     typed(&mut a, " PS");
     ctrl(&mut a, 's');
+    assert!(
+        matches!(a.dialog, Some(Dialog::Resend { .. })),
+        "{:?}",
+        a.dialog
+    );
+    press(&mut a, KeyCode::Char('y'));
+    if a.dialog.is_some() {
+        press(&mut a, KeyCode::Char('y'));
+    }
     assert_eq!(files_in(dir.path()), ["sam-lee-2.md", "sam-lee.md"]);
     assert_eq!(
         std::fs::read_to_string(dir.path().join("sam-lee.md")).unwrap_or_default(),
