@@ -158,6 +158,13 @@ impl App {
             Done::Listed(entries) => {
                 let n = entries.len();
                 let announce = std::mem::take(&mut self.shelf.announce);
+                self.shelf.today = Some(
+                    self.clock
+                        .unwrap_or_else(jiff::Timestamp::now)
+                        .to_zoned(jiff::tz::TimeZone::system())
+                        .date(),
+                );
+                self.shelf.ignored_after_days = self.worker.ignored_after_days;
                 self.shelf.set(entries);
                 if announce {
                     let msg = match self.lang {

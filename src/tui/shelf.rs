@@ -44,6 +44,45 @@ pub struct Shelf {
     pub hide_imported: bool,
     /// How many entries are imported notes.
     pub imported: usize,
+    /// Today, and the days after which a sent note counts as ignored: the
+    /// filter reads « attente » or « sans réponse » as the list shows them.
+    pub today: Option<jiff::civil::Date>,
+    pub ignored_after_days: u32,
+}
+
+/// A sent note: how many days it has waited, and whether that is past the
+/// days after which it counts as ignored.
+fn waited(e: &Entry, today: jiff::civil::Date, ignored_after_days: u32) -> Option<(i32, bool)> {
+    let days = e
+        .draft
+        .as_ref()
+        .filter(|_| e.status() == Some(poignee::draft::Status::Sent))
+        .and_then(|d| d.front.sent_at.as_ref())
+        .and_then(poignee::outcome::day)
+        .map(|sent| (today - sent).get_days())?;
+    Some((
+        days,
+        days > i32::try_from(ignored_after_days).unwrap_or(i32::MAX),
+    ))
+}
+
+/// The status as the list shows it (a sent note: waiting, or no answer).
+fn status_shown(e: &Entry, lang: Lang, today: Option<jiff::civil::Date>, after: u32) -> String {
+    if let Some((days, past)) = today.and_then(|t| waited(e, t, after)) {
+        return match (lang, past) {
+            (Lang::Fr, false) => format!("→ attente {days} j"),
+            (Lang::En, false) => format!("→ waiting {days} d"),
+            (Lang::Fr, true) => "⊘ sans réponse".to_string(),
+            (Lang::En, true) => "⊘ no answer".to_string(),
+        };
+    }
+    match e.status() {
+        Some(status) => status.label().get(lang).into_owned(),
+        None if e.draft.is_none() => Text::new("✖ illisible", "✖ unreadable")
+            .get(lang)
+            .into_owned(),
+        None => "·".to_string(),
+    }
 }
 
 /// A note `poignee import` wrote (it says where it came from).
@@ -64,8 +103,9 @@ pub enum ShelfEvent {
     Leave,
 }
 
-/// An entry's words as the filter reads them.
-fn hay(e: &Entry) -> String {
+/// An entry's words as the filter reads them: the status as saved and as
+/// shown (« attente », "no answer"), in both languages.
+fn hay(e: &Entry, today: Option<jiff::civil::Date>, after: u32) -> String {
     let file = e
         .path
         .file_name()
@@ -74,16 +114,21 @@ fn hay(e: &Entry) -> String {
     let status = e.status().map(|s| s.label()).unwrap_or(Text::new("", ""));
     let body = e.draft.as_ref().map_or("", |d| d.body.as_str());
     poignee::text::fold(&format!(
-        "{} {file} {} {} {body}",
+        "{} {file} {} {} {} {} {body}",
         e.who,
         status.get(Lang::Fr),
-        status.get(Lang::En)
+        status.get(Lang::En),
+        status_shown(e, Lang::Fr, today, after),
+        status_shown(e, Lang::En, today, after),
     ))
 }
 
 impl Shelf {
     pub fn set(&mut self, entries: Vec<Entry>) {
-        self.hay = entries.iter().map(hay).collect();
+        self.hay = entries
+            .iter()
+            .map(|e| hay(e, self.today, self.ignored_after_days))
+            .collect();
         self.imported = entries.iter().filter(|e| is_imported(e)).count();
         self.entries = entries;
         self.loading = false;
@@ -97,7 +142,7 @@ impl Shelf {
             return;
         };
         let kept = self.shown.get(self.selected).copied();
-        self.hay[i] = hay(&entry);
+        self.hay[i] = hay(&entry, self.today, self.ignored_after_days);
         let was = is_imported(&self.entries[i]);
         self.imported = self.imported + usize::from(is_imported(&entry)) - usize::from(was);
         self.entries[i] = entry;
@@ -448,32 +493,10 @@ pub struct ShelfView<'a> {
 }
 
 impl ShelfView<'_> {
+    /// Sent and waiting: for how long, and past the delay, counted as
+    /// ignored.
     fn status(&self, e: &Entry) -> String {
-        // Sent and waiting: for how long, and past the delay, counted as
-        // ignored.
-        let waited = e
-            .draft
-            .as_ref()
-            .filter(|_| e.status() == Some(poignee::draft::Status::Sent))
-            .and_then(|d| d.front.sent_at.as_ref())
-            .and_then(poignee::outcome::day)
-            .map(|sent| (self.today - sent).get_days());
-        if let Some(days) = waited {
-            return match (
-                self.look.lang,
-                days > i32::try_from(self.ignored_after_days).unwrap_or(i32::MAX),
-            ) {
-                (Lang::Fr, false) => format!("→ attente {days} j"),
-                (Lang::En, false) => format!("→ waiting {days} d"),
-                (Lang::Fr, true) => "⊘ sans réponse".to_string(),
-                (Lang::En, true) => "⊘ no answer".to_string(),
-            };
-        }
-        self.look.t(match e.status() {
-            Some(status) => status.label(),
-            None if e.draft.is_none() => Text::new("✖ illisible", "✖ unreadable"),
-            None => Text::new("·", "·"),
-        })
+        status_shown(e, self.look.lang, Some(self.today), self.ignored_after_days)
     }
 }
 

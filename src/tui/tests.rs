@@ -2024,6 +2024,43 @@ fn the_drafts_filter_narrows_by_name_status_or_text_and_esc_clears_it() {
 }
 
 #[test]
+fn the_drafts_filter_reads_the_status_as_the_list_shows_it() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let today = jiff::Zoned::now().date();
+    for (name, ago) in [("Ann Lee", 2i64), ("Bob Ray", 60)] {
+        let sent = today
+            .checked_sub(jiff::Span::new().days(ago))
+            .unwrap_or(today);
+        let _ = std::fs::write(
+            dir.path().join(format!("{}.md", name.replace(' ', "-"))),
+            format!(
+                "+++\nplatform = \"linkedin\"\nstatus = \"sent\"\nsent_at = {sent}\n[target]\nname = \"{name}\"\n+++\nHi, we met at the meetup.\n"
+            ),
+        );
+    }
+    // A new user typed the words on screen (« attente », "no answer") and
+    // found nothing: the filter read only the status saved.
+    for (lang, word, who) in [
+        (Lang::En, "waiting", "Ann Lee"),
+        (Lang::En, "no answer", "Bob Ray"),
+        (Lang::Fr, "attente", "Ann Lee"),
+        (Lang::Fr, "sans réponse", "Bob Ray"),
+    ] {
+        let mut a = app(lang, Some(dir.path()));
+        ctrl(&mut a, 'o');
+        press(&mut a, KeyCode::Char('/'));
+        typed(&mut a, word);
+        let kept: Vec<&str> = a
+            .shelf
+            .shown
+            .iter()
+            .filter_map(|&i| a.shelf.entries.get(i).map(|e| e.who.as_str()))
+            .collect();
+        assert_eq!(kept, [who], "{word}");
+    }
+}
+
+#[test]
 fn marking_a_draft_changes_its_row_without_reading_the_folder_again() {
     let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
     write_many(dir.path(), 5);
