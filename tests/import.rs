@@ -429,6 +429,10 @@ fn a_later_export_accepts_adds_and_keeps_what_the_user_did() {
         .success()
         .stdout(predicate::str::contains("By poignee's verdict"))
         .stdout(predicate::str::contains("without a note"))
+        // The headline says the invitations without a note it leaves out.
+        .stdout(predicate::str::contains(
+            "6 invitations sent with a note (and 2 without, counted apart)",
+        ))
         .stdout(predicate::str::contains("⚠ too few to tell"));
 }
 

@@ -243,17 +243,36 @@ pub fn human(
         return lines;
     }
     let c = |n: usize| count(lang, n);
+    // The invitations an import found sent without a note are not in the
+    // figures over notes: said beside them, not left out in silence.
+    let bare = stats
+        .of(poignee::stats::Dimension::Note)
+        .filter(|(g, _)| *g == poignee::stats::Group::Note(poignee::stats::Noted::Without))
+        .map(|(_, f)| f.sent)
+        .sum::<usize>();
+    let (bare_fr, bare_en) = if bare > 0 {
+        (
+            format!(
+                " avec une note (et {} sans note, comptée{} à part)",
+                c(bare),
+                if bare > 1 { "s" } else { "" }
+            ),
+            format!(" with a note (and {} without, counted apart)", c(bare)),
+        )
+    } else {
+        (String::new(), String::new())
+    };
     lines.push(format!(
         "{BOLD}{}{BOLD:#}",
         l(&Localized::new(
             format!(
-                "{} invitation{} envoyée{}{since_fr}",
+                "{} invitation{} envoyée{}{bare_fr}{since_fr}",
                 c(o.sent),
                 if o.sent > 1 { "s" } else { "" },
                 if o.sent > 1 { "s" } else { "" }
             ),
             format!(
-                "{} invitation{} sent{since_en}",
+                "{} invitation{} sent{bare_en}{since_en}",
                 c(o.sent),
                 if o.sent == 1 { "" } else { "s" }
             ),
