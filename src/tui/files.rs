@@ -201,7 +201,27 @@ impl App {
                 mark,
                 result,
                 entry,
-            } => self.marked(&path, mark, result, entry),
+                never_sent,
+            } => {
+                // The command line's way (`poignee mark FILE sent`) is not
+                // this screen's: its own key is said.
+                let result = match result {
+                    Err(_) if never_sent => {
+                        let sent = self.key_of(Action::MarkSent);
+                        let word = self.t(mark.status().label());
+                        Err(Localized::new(
+                            format!(
+                                "jamais marquée envoyée : marquez-la d’abord envoyée ({sent}), puis « {word} »"
+                            ),
+                            format!(
+                                "never marked sent: mark it sent first ({sent}), then “{word}”"
+                            ),
+                        ))
+                    }
+                    other => other,
+                };
+                self.marked(&path, mark, result, entry)
+            }
             Done::Stats(stats) => self.stats = Some(stats),
             Done::Cross { note, found } if note == self.note_id => {
                 self.cross = found;

@@ -78,6 +78,8 @@ pub enum Done {
         result: Result<Option<Localized>, Localized>,
         /// The draft read again once marked, for its row in the list.
         entry: Option<Box<Entry>>,
+        /// Refused as never marked sent: the screen says its own key.
+        never_sent: bool,
     },
     Stats(Box<poignee::stats::Stats>),
     /// Recovered texts set aside, deleted: those that went, those that
@@ -186,7 +188,14 @@ impl Worker {
                 tier,
             } => {
                 let today = jiff::Zoned::now().date();
-                let result = poignee::outcome::mark_file(&path, mark, today, false)
+                let marked = poignee::outcome::mark_file(&path, mark, today, false);
+                let never_sent = matches!(
+                    marked,
+                    Err(poignee::outcome::MarkError::Refused(
+                        poignee::outcome::Refusal::NeverSent { .. }
+                    ))
+                );
+                let result = marked
                     .map(|m| {
                         m.plan
                             .warnings
@@ -204,6 +213,7 @@ impl Worker {
                     mark,
                     result,
                     entry,
+                    never_sent,
                 }
             }
             Job::Stats => {

@@ -2061,6 +2061,28 @@ fn the_drafts_filter_reads_the_status_as_the_list_shows_it() {
 }
 
 #[test]
+fn accepting_a_draft_never_sent_says_this_screens_key_not_the_command_line() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    write_drafts(dir.path());
+    for lang in [Lang::Fr, Lang::En] {
+        let mut a = app(lang, Some(dir.path()));
+        ctrl(&mut a, 'o');
+        a.settle();
+        press(&mut a, KeyCode::Char('a'));
+        a.settle();
+        let said = a
+            .notice
+            .as_ref()
+            .map(|m| m.text.clone())
+            .unwrap_or_default();
+        assert!(
+            said.contains("F9") && !said.contains("poignee mark"),
+            "{said}"
+        );
+    }
+}
+
+#[test]
 fn marking_a_draft_changes_its_row_without_reading_the_folder_again() {
     let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
     write_many(dir.path(), 5);
