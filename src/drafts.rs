@@ -180,6 +180,36 @@ impl Folder {
         self.saved(written, text)
     }
 
+    /// Saves many new drafts at once, each as [`Folder::save_new`] would
+    /// (the same names, in order), their syncs together
+    /// ([`fsutil::write_fresh_all`]): an import writes thousands.
+    pub fn save_new_all(
+        &self,
+        drafts: &[Draft],
+        names: &mut FreeNames,
+    ) -> Vec<Result<Saved, SaveError>> {
+        let texts: Vec<Result<String, Localized>> = drafts.par_iter().map(Draft::to_file).collect();
+        let files: Vec<(PathBuf, &str)> = drafts
+            .iter()
+            .zip(&texts)
+            .filter_map(|(d, t)| Some((self.file_for(d), t.as_ref().ok()?.as_str())))
+            .collect();
+        let mut written = fsutil::write_fresh_all(&files, names).into_iter();
+        drop(files);
+        texts
+            .into_iter()
+            .map(|t| match t {
+                Err(m) => Err(SaveError::Unwritable(m)),
+                Ok(text) => {
+                    let w = written
+                        .next()
+                        .unwrap_or_else(|| Err(io::Error::other("a batch lost a file")));
+                    self.saved(w, text)
+                }
+            })
+            .collect()
+    }
+
     fn saved(&self, written: io::Result<PathBuf>, text: String) -> Result<Saved, SaveError> {
         match written {
             Ok(path) => Ok(Saved { path, text }),

@@ -316,6 +316,160 @@ pub fn write_fresh_in(path: &Path, contents: &[u8], names: &mut FreeNames) -> io
     Err(last)
 }
 
+/// How many threads sync a batch ([`write_fresh_all`]): an fsync waits on
+/// the disk, not the processor, and the file system commits the syncs that
+/// wait together at once (3,000 files: 2.0 s one at a time, 0.4 s on 32
+/// threads, 0.5 s on 8, on the machine measured).
+const SYNC_THREADS: usize = 16;
+
+/// Many new files, each written as [`write_fresh_in`] writes one: complete
+/// or absent, 0600 on Unix, never over another file, at `path` or the next
+/// free name beside it. Returns where each went, in order.
+///
+/// One at a time, a file costs two syncs that wait on the disk (about a
+/// millisecond). Here the temporary files are written, then synced, side by
+/// side ([`SYNC_THREADS`]), so the file system commits many syncs at once;
+/// each synced file is then renamed to its free name, in the order given
+/// (the names are those one at a time would give), without replacing
+/// anything; each folder is synced once, after its last rename. A crash
+/// leaves every file complete (synced before its rename) or absent; a
+/// temporary file left behind goes at a later write, as
+/// [`clean_stale_once`] says.
+pub fn write_fresh_all<T: AsRef<[u8]> + Sync>(
+    files: &[(PathBuf, T)],
+    names: &mut FreeNames,
+) -> Vec<io::Result<PathBuf>> {
+    let mut dirs: Vec<PathBuf> = Vec::new();
+    let mut dir_ok: std::collections::HashMap<PathBuf, Result<(), io::ErrorKind>> =
+        Default::default();
+    for (path, _) in files {
+        let dir = parent(path);
+        dir_ok.entry(dir).or_insert_with_key(|dir| {
+            let made = create_private_dir(dir).map_err(|e| e.kind());
+            if made.is_ok() {
+                clean_stale_once(dir);
+                dirs.push(dir.clone());
+            }
+            made
+        });
+    }
+    let written = |(path, contents): &(PathBuf, T)| -> io::Result<tempfile::TempPath> {
+        let dir = parent(path);
+        if let Some(Err(kind)) = dir_ok.get(&dir) {
+            return Err(io::Error::from(*kind));
+        }
+        let mut tmp = tempfile::Builder::new()
+            .prefix(".poignee-")
+            .suffix(".tmp")
+            .tempfile_in(&dir)?;
+        tmp.write_all(contents.as_ref())?;
+        // Closed: a batch holds paths, not open files (as many as it likes).
+        Ok(tmp.into_temp_path())
+    };
+    // All written first (on the usual threads: creating files keeps the
+    // processor busy, not the disk), then all synced: the file system
+    // writes the data of many files in one go, and commits the syncs that
+    // wait together.
+    let mut temps: Vec<io::Result<tempfile::TempPath>> = {
+        use rayon::prelude::*;
+        files.par_iter().map(written).collect()
+    };
+    sync_all_of(&mut temps);
+    let mut out = Vec::with_capacity(files.len());
+    for ((path, _), tmp) in files.iter().zip(temps) {
+        out.push(tmp.and_then(|tmp| persist_fresh(tmp, path, names)));
+    }
+    for dir in &dirs {
+        sync_dir(dir);
+    }
+    out
+}
+
+/// Syncs each file of `temps` on [`SYNC_THREADS`] threads of their own,
+/// which only wait on the disk (they allocate nothing but an error); one
+/// that fails to sync becomes that error, and its file goes.
+fn sync_all_of(temps: &mut [io::Result<tempfile::TempPath>]) {
+    let sync = |tmp: &tempfile::TempPath| -> io::Result<()> {
+        // Through a new handle that can write (Windows syncs no other):
+        // the data and the size written.
+        std::fs::OpenOptions::new()
+            .write(true)
+            .open(tmp)?
+            .sync_all()
+    };
+    let threads = SYNC_THREADS.min(temps.len());
+    if threads <= 1 {
+        for t in temps.iter_mut() {
+            if let Ok(tmp) = t
+                && let Err(e) = sync(tmp)
+            {
+                *t = Err(e);
+            }
+        }
+        return;
+    }
+    let failed: Vec<(usize, io::Error)> = std::thread::scope(|s| {
+        let temps = &*temps;
+        let workers: Vec<_> = (0..threads)
+            .map(|k| {
+                s.spawn(move || {
+                    let mut failed = Vec::new();
+                    for (i, t) in temps.iter().enumerate().skip(k).step_by(threads) {
+                        if let Ok(tmp) = t
+                            && let Err(e) = sync(tmp)
+                        {
+                            failed.push((i, e));
+                        }
+                    }
+                    failed
+                })
+            })
+            .collect();
+        workers
+            .into_iter()
+            .flat_map(|w| {
+                w.join().unwrap_or_else(|_| {
+                    vec![(usize::MAX, io::Error::other("a sync thread panicked"))]
+                })
+            })
+            .collect()
+    });
+    for (i, e) in failed {
+        match temps.get_mut(i) {
+            Some(t) => *t = Err(e),
+            // A thread that died: none of the batch is known synced.
+            None => {
+                for t in temps.iter_mut() {
+                    *t = Err(io::Error::other("a sync thread panicked"));
+                }
+                return;
+            }
+        }
+    }
+}
+
+/// Renames the synced `tmp` to `path` or the next free name beside it.
+fn persist_fresh(
+    mut tmp: tempfile::TempPath,
+    path: &Path,
+    names: &mut FreeNames,
+) -> io::Result<PathBuf> {
+    let mut last = io::Error::new(io::ErrorKind::AlreadyExists, "no free name");
+    for _ in 0..100 {
+        let target = names.next(path);
+        match tmp.persist_noclobber(&target) {
+            Ok(()) => return Ok(target),
+            Err(e) if e.error.kind() == io::ErrorKind::AlreadyExists => {
+                last = e.error;
+                tmp = e.path;
+            }
+            // `e.path` dropped: the temporary file goes.
+            Err(e) => return Err(e.error),
+        }
+    }
+    Err(last)
+}
+
 fn parent(path: &Path) -> PathBuf {
     match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
@@ -469,6 +623,53 @@ mod tests {
             .filter_map(|p| p.file_name()?.to_str().map(String::from))
             .collect();
         assert_eq!(got, ["eve-3.md", "eve-4.md", "eve-5.md"]);
+    }
+
+    #[test]
+    fn a_batch_writes_every_file_at_a_free_name_and_replaces_none() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let ann = dir.path().join("ann.md");
+        std::fs::write(&ann, b"mine").expect("write");
+        let files: Vec<(PathBuf, String)> = (0..50)
+            .map(|i| {
+                let who = if i % 2 == 0 { "ann" } else { "bob" };
+                (dir.path().join(format!("{who}.md")), format!("{i}"))
+            })
+            .chain([(dir.path().join("nope/x.md"), "in a file".into())])
+            .collect();
+        // A file where a folder should be: that one fails, the rest go on.
+        std::fs::write(dir.path().join("nope"), b"a file").expect("write");
+        let mut names = FreeNames::default();
+        let got = write_fresh_all(&files, &mut names);
+        assert_eq!(got.len(), 51);
+        assert!(got[50].is_err());
+        let names: Vec<String> = got[..50]
+            .iter()
+            .map(|r| {
+                let p = r.as_ref().expect("written");
+                p.file_name()
+                    .map(|n| n.to_string_lossy().into_owned())
+                    .unwrap_or_default()
+            })
+            .collect();
+        assert_eq!(names[..4], ["ann-2.md", "bob.md", "ann-3.md", "bob-2.md"]);
+        assert_eq!(std::fs::read(&ann).expect("read"), b"mine");
+        for (i, r) in got[..50].iter().enumerate() {
+            let p = r.as_ref().expect("written");
+            assert_eq!(std::fs::read_to_string(p).expect("read"), i.to_string());
+            #[cfg(unix)]
+            {
+                use std::os::unix::fs::PermissionsExt;
+                let mode = std::fs::metadata(p).expect("there").permissions().mode();
+                assert_eq!(mode & 0o777, 0o600);
+            }
+        }
+        let left: Vec<_> = std::fs::read_dir(dir.path())
+            .expect("list")
+            .flatten()
+            .filter(|e| e.file_name().to_string_lossy().ends_with(".tmp"))
+            .collect();
+        assert!(left.is_empty(), "temporary files left: {left:?}");
     }
 
     #[test]

@@ -668,3 +668,130 @@ fn notes_of_accepted_invitations_come_back_from_the_messages() {
     assert!(!out.join("jon-west.md").exists());
     assert!(!out.join("kim-east.md").exists());
 }
+
+/// `bytes` (a ZIP) with the uncompressed size of its member `name` set to
+/// `size`, in its local header and in the central directory: what a forged
+/// archive says.
+fn with_declared_size(bytes: &[u8], name: &str, size: u32) -> Vec<u8> {
+    let mut out = bytes.to_vec();
+    let le16 = |b: &[u8], at: usize| usize::from(u16::from_le_bytes([b[at], b[at + 1]]));
+    let mut patched = 0;
+    let mut at = 0;
+    while at + 4 <= out.len() {
+        let sig = &out[at..at + 4];
+        // Local header: size at 22, name length at 26, name at 30.
+        // Central directory: size at 24, name length at 28, name at 46.
+        let (size_at, len_at, name_at) = match sig {
+            [0x50, 0x4b, 0x03, 0x04] => (22, 26, 30),
+            [0x50, 0x4b, 0x01, 0x02] => (24, 28, 46),
+            _ => {
+                at += 1;
+                continue;
+            }
+        };
+        if at + name_at <= out.len() {
+            let len = le16(&out, at + len_at);
+            if out.get(at + name_at..at + name_at + len) == Some(name.as_bytes()) {
+                out[at + size_at..at + size_at + 4].copy_from_slice(&size.to_le_bytes());
+                patched += 1;
+            }
+        }
+        at += 4;
+    }
+    assert_eq!(patched, 2, "the local header and the central directory");
+    out
+}
+
+#[test]
+fn a_zip_bomb_is_refused_and_nothing_is_written() {
+    let tmp = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let out = tmp.path().join("drafts");
+    let files = first_export();
+    let good = zip(&tmp.path().join("good.zip"), &as_refs(&files));
+    let bytes = std::fs::read(&good).unwrap_or_else(|e| panic!("{e}"));
+    // A member that says it unpacks to 4 GiB: refused before it is read.
+    let big = tmp.path().join("big.zip");
+    std::fs::write(
+        &big,
+        with_declared_size(&bytes, "Connections.csv", u32::MAX - 1),
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    import(&big, &out)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "Connections.csv is over 1024 MiB uncompressed: not the size of an export; nothing is imported",
+        ));
+    // One that says 100 bytes and unpacks to more: a bomb that lies,
+    // stopped at its 101st byte. Invitations.csv comes first in the
+    // archive: nothing of it is written either.
+    let liar = tmp.path().join("liar.zip");
+    std::fs::write(&liar, with_declared_size(&bytes, "Connections.csv", 100))
+        .unwrap_or_else(|e| panic!("{e}"));
+    import(&liar, &out)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "Connections.csv unpacks past the size the archive gives it (100 bytes): a damaged or forged archive, nothing is imported",
+        ));
+    poignee()
+        .args(["--lang", "fr", "import", "linkedin"])
+        .arg(&liar)
+        .arg("--out")
+        .arg(&out)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "Connections.csv se décompresse au-delà de la taille que l’archive lui donne (100\u{a0}octets)\u{a0}: archive abîmée ou forgée",
+        ));
+    // Damaged data (a byte of the compressed stream changed): refused too.
+    let member_at = bytes
+        .windows(15)
+        .position(|w| w == b"Invitations.csv")
+        .unwrap_or_else(|| panic!("Invitations.csv in the archive"));
+    let mut damaged = bytes.clone();
+    damaged[member_at + 15 + 40] ^= 0xff;
+    let damaged_zip = tmp.path().join("damaged.zip");
+    std::fs::write(&damaged_zip, &damaged).unwrap_or_else(|e| panic!("{e}"));
+    import(&damaged_zip, &out).assert().code(2).stderr(
+        predicate::str::contains("Invitations.csv")
+            .and(predicate::str::contains("nothing is imported")),
+    );
+    assert!(!out.exists(), "nothing written, not even the folder");
+    // The good one imports.
+    import(&good, &out).assert().success();
+}
+
+#[test]
+fn a_zip_of_other_linkedin_files_is_not_an_export() {
+    let tmp = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let out = tmp.path().join("drafts");
+    // Names close to the export's, and a Profile.csv alone: none of the
+    // three files an import reads.
+    let z = zip(
+        &tmp.path().join("Basic_LinkedInDataExport.zip"),
+        &[
+            ("Profile.csv", "First Name,Last Name\nSam,Writer\n"),
+            ("Invitations.csv.bak", "From,To,Sent At,Message,Direction\n"),
+            ("Connections.txt", "First Name,Last Name,Connected On\n"),
+            ("Invitations/", ""),
+        ],
+    );
+    import(&z, &out)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "is not a LinkedIn export: no Invitations.csv, Connections.csv nor messages.csv",
+        ));
+    poignee()
+        .args(["--lang", "fr", "import", "linkedin"])
+        .arg(&z)
+        .arg("--out")
+        .arg(&out)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "n’est pas un export LinkedIn\u{a0}: ni Invitations.csv, ni Connections.csv, ni messages.csv",
+        ));
+    assert!(!out.exists(), "nothing written");
+}

@@ -193,14 +193,15 @@ pub fn human(lang: Lang, summary: &Summary) -> Vec<String> {
     ] {
         if n > SHOWN {
             let more = n - SHOWN;
+            let m = super::outcomes::count(lang, more);
             lines.push(l(
                 format!(
-                    "  … et {more} autre{} {fr}{} (--format json les donne tous)",
+                    "  … et {m} autre{} {fr}{} (--format json les donne tous)",
                     plural(more),
                     plural(more)
                 ),
                 format!(
-                    "  … and {more} more {en}{} (--format json lists them all)",
+                    "  … and {m} more {en}{} (--format json lists them all)",
                     if more == 1 { "" } else { "s" }
                 ),
             ));
@@ -212,19 +213,23 @@ pub fn human(lang: Lang, summary: &Summary) -> Vec<String> {
     let n = &summary.notes;
     let o = &summary.no_notes;
     let total = n.seen + o.seen;
+    // 35 000 in French, 35,000 in English.
+    let c = |n: usize| super::outcomes::count(lang, n);
     lines.push(l(
         format!(
-            "{total} invitation{} envoyée{} dans l’export : {} avec une note, {} sans",
+            "{} invitation{} envoyée{} dans l’export : {} avec une note, {} sans",
+            c(total),
             plural(total),
             plural(total),
-            n.seen,
-            o.seen
+            c(n.seen),
+            c(o.seen)
         ),
         format!(
-            "{total} invitation{} sent in the export: {} with a note, {} without",
+            "{} invitation{} sent in the export: {} with a note, {} without",
+            c(total),
             if total == 1 { "" } else { "s" },
-            n.seen,
-            o.seen
+            c(n.seen),
+            c(o.seen)
         ),
     ));
     let out_dir = shown(&summary.out);
@@ -238,21 +243,21 @@ pub fn human(lang: Lang, summary: &Summary) -> Vec<String> {
         l(
             format!(
                 "  avec une note : {} nouveau{} brouillon{} {would_fr}{}, {} désormais acceptée{}, {} inchangée{} — dans ",
-                n.new,
+                c(n.new),
                 if n.new > 1 { "x" } else { "" },
                 plural(n.new),
                 if dry { "" } else { plural(n.new) },
-                n.now_accepted,
+                c(n.now_accepted),
                 plural(n.now_accepted),
-                n.unchanged,
+                c(n.unchanged),
                 plural(n.unchanged)
             ),
             format!(
                 "  with a note: {} new draft{} {would_en}, {} now accepted, {} unchanged — in ",
-                n.new,
+                c(n.new),
                 if n.new == 1 { "" } else { "s" },
-                n.now_accepted,
-                n.unchanged
+                c(n.now_accepted),
+                c(n.unchanged)
             ),
         ),
         out_dir
@@ -260,17 +265,19 @@ pub fn human(lang: Lang, summary: &Summary) -> Vec<String> {
     lines.push(l(
         format!(
             "  sans note : {} comptée{} pour `stats`, pas écrite{} en brouillon ({} nouvelle{}, {} désormais acceptée{})",
-            o.seen,
+            c(o.seen),
             plural(o.seen),
             plural(o.seen),
-            o.new,
+            c(o.new),
             plural(o.new),
-            o.now_accepted,
+            c(o.now_accepted),
             plural(o.now_accepted)
         ),
         format!(
             "  without a note: {} counted for `stats`, not written as drafts ({} new, {} now accepted)",
-            o.seen, o.new, o.now_accepted
+            c(o.seen),
+            c(o.new),
+            c(o.now_accepted)
         ),
     ));
     if summary.from_messages > 0 {

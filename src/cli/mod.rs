@@ -401,14 +401,22 @@ pub fn main() -> ExitCode {
     // terminal are made ready (the first lint waits for them if it must).
     // The language of the interface first: most notes are written in it;
     // a note in the other one compiles its patterns when it comes.
+    // Not for a command that lints nothing: an import would pay their
+    // tens of MB and share its cores with them.
     let guess = cli.lang.map(to_lang).unwrap_or_else(Lang::from_env);
-    std::thread::spawn(move || {
-        let library = poignee::reading::Library::shipped();
-        library.warm(guess);
-        let _ = poignee::judge::Weights::shipped();
-        poignee::rules::warm();
-        library.warm(guess.other());
-    });
+    let lints = !matches!(
+        cli.command,
+        Some(Command::Import(_) | Command::Mark(_) | Command::Init { .. })
+    );
+    if lints {
+        std::thread::spawn(move || {
+            let library = poignee::reading::Library::shipped();
+            library.warm(guess);
+            let _ = poignee::judge::Weights::shipped();
+            poignee::rules::warm();
+            library.warm(guess.other());
+        });
+    }
     let (config, config_path) = match Config::load(cli.config.as_deref()) {
         Ok(c) => c,
         Err(e) => {

@@ -123,7 +123,7 @@ pub fn mark(
 }
 
 /// `1 234` (narrow no-break spaces) in French, `1,234` in English.
-fn count(lang: Lang, n: usize) -> String {
+pub(super) fn count(lang: Lang, n: usize) -> String {
     let digits = n.to_string();
     let sep = match lang {
         Lang::Fr => '\u{202f}',

@@ -70,6 +70,11 @@ pub enum ExportError {
     Encrypted { file: &'static str },
     /// Past [`MAX_MEMBER`] bytes, uncompressed.
     TooLarge { file: &'static str },
+    /// A member that inflates past the size the archive gives it: a
+    /// forged archive (a ZIP bomb that lies) or a damaged one.
+    Larger { file: &'static str, declared: u64 },
+    /// A member that does not unpack to its end (its checksum, its data).
+    Damaged { file: &'static str, why: String },
     /// No header naming the columns expected in the first lines.
     NoHeader { file: &'static str },
     /// The CSV could not be read on from this line.
@@ -122,14 +127,33 @@ impl ExportError {
             ),
             ExportError::TooLarge { file } => Localized::new(
                 format!(
-                    "{file} dépasse {} Mio une fois décompressé : ce n’est pas la taille d’un export, rien n’en est lu au-delà",
+                    "{file} dépasse {}\u{a0}Mio une fois décompressé : ce n’est pas la taille d’un export, rien n’est importé",
                     MAX_MEMBER >> 20
                 ),
                 format!(
-                    "{file} is over {} MiB uncompressed: not the size of an export; nothing past that is read",
+                    "{file} is over {} MiB uncompressed: not the size of an export; nothing is imported",
                     MAX_MEMBER >> 20
                 ),
             ),
+            ExportError::Larger { file, declared } => Localized::new(
+                format!(
+                    "{file} se décompresse au-delà de la taille que l’archive lui donne ({declared}\u{a0}octets) : archive abîmée ou forgée, rien n’est importé ; téléchargez l’export à nouveau"
+                ),
+                format!(
+                    "{file} unpacks past the size the archive gives it ({declared} bytes): a damaged or forged archive, nothing is imported; download the export again"
+                ),
+            ),
+            ExportError::Damaged { file, why } => {
+                let why = crate::text::terminal_line(why).into_owned();
+                Localized::new(
+                    format!(
+                        "{file} ne se décompresse pas jusqu’au bout ({why}) : archive abîmée, rien n’est importé ; téléchargez l’export à nouveau"
+                    ),
+                    format!(
+                        "{file} does not unpack to its end ({why}): a damaged archive, nothing is imported; download the export again"
+                    ),
+                )
+            }
             ExportError::NoHeader { file } => Localized::new(
                 format!(
                     "{file} : pas de ligne d’en-tête avec les colonnes attendues ({}) dans ses premières lignes : fichier ignoré",
@@ -262,12 +286,37 @@ impl Export {
                 .into_iter()
                 .map(|(t, (_, i))| (t, Place::Member(i)))
                 .collect();
+            let mut archive = archive;
+            // Each member read to its end before anything is imported: a
+            // bomb, a member that lies about its size or a damaged one is
+            // refused here, so that nothing is written.
+            let mut members: Vec<(Table, usize)> = found
+                .iter()
+                .filter_map(|(t, p)| match p {
+                    Place::Member(i) => Some((*t, *i)),
+                    Place::File(_) => None,
+                })
+                .collect();
+            members.sort_by_key(|&(_, i)| i);
+            for (t, i) in members {
+                verify(&mut archive, i, t.file_name())?;
+            }
             zip = Some(archive);
         } else {
             return Err(ExportError::NotAZip {
                 path: path.to_path_buf(),
                 why: "not a regular file".into(),
             });
+        }
+        // A file of the folder too large is refused before anything.
+        for (t, place) in &found {
+            if let Place::File(p) = place
+                && std::fs::metadata(p).is_ok_and(|m| m.len() > MAX_MEMBER)
+            {
+                return Err(ExportError::TooLarge {
+                    file: t.file_name(),
+                });
+            }
         }
         let any = [Table::Invitations, Table::Connections, Table::Messages]
             .iter()
@@ -320,32 +369,70 @@ impl Export {
                     });
                 }
                 let f = File::open(&p).map_err(io_err)?;
-                read_table(table, f, &mut row)?;
+                read_table(table, f, MAX_MEMBER, &mut row)?;
             }
             Place::Member(i) => {
                 let Some(archive) = self.zip.as_mut() else {
                     return Ok(false);
                 };
-                let member = archive.by_index(i).map_err(|e| match e {
-                    zip::result::ZipError::UnsupportedArchive(m) if m.contains("ncrypt") => {
-                        ExportError::Encrypted { file }
-                    }
-                    e => ExportError::Csv {
-                        file,
-                        line: 1,
-                        why: e.to_string(),
-                    },
-                })?;
+                let member = archive.by_index(i).map_err(|e| member_error(file, e))?;
                 if member.encrypted() {
                     return Err(ExportError::Encrypted { file });
                 }
-                if member.size() > MAX_MEMBER {
+                // Read whole once already ([`verify`]): no more than it says.
+                let cap = member.size();
+                if cap > MAX_MEMBER {
                     return Err(ExportError::TooLarge { file });
                 }
-                read_table(table, member, &mut row)?;
+                read_table(table, member, cap, &mut row)?;
             }
         }
         Ok(true)
+    }
+}
+
+fn member_error(file: &'static str, e: zip::result::ZipError) -> ExportError {
+    match e {
+        zip::result::ZipError::UnsupportedArchive(m) if m.contains("ncrypt") => {
+            ExportError::Encrypted { file }
+        }
+        e => ExportError::Damaged {
+            file,
+            why: e.to_string(),
+        },
+    }
+}
+
+/// Reads member `i` to its end, and nothing of it: refused when its size
+/// is over [`MAX_MEMBER`], when it inflates past the size it gives (read
+/// no further than that), or when it does not unpack (a bad checksum).
+/// Decompressing costs a few milliseconds for an export's tens of MiB.
+fn verify<R: Read + io::Seek>(
+    archive: &mut zip::ZipArchive<R>,
+    i: usize,
+    file: &'static str,
+) -> Result<(), ExportError> {
+    let member = archive.by_index(i).map_err(|e| member_error(file, e))?;
+    if member.encrypted() {
+        return Err(ExportError::Encrypted { file });
+    }
+    let declared = member.size();
+    if declared > MAX_MEMBER {
+        return Err(ExportError::TooLarge { file });
+    }
+    let mut capped = Capped {
+        inner: member,
+        left: declared,
+    };
+    match io::copy(&mut capped, &mut io::sink()) {
+        Ok(_) => Ok(()),
+        Err(e) if e.kind() == io::ErrorKind::FileTooLarge => {
+            Err(ExportError::Larger { file, declared })
+        }
+        Err(e) => Err(ExportError::Damaged {
+            file,
+            why: e.to_string(),
+        }),
     }
 }
 
@@ -485,15 +572,17 @@ fn header_columns(fields: &csv::ByteRecord) -> HashMap<String, usize> {
     columns
 }
 
+/// Reads `table`'s rows out of `reader`, no further than `cap` bytes.
 fn read_table<R: Read>(
     table: Table,
     reader: R,
+    cap: u64,
     row: &mut impl FnMut(usize, Result<Row<'_>, String>),
 ) -> Result<(), ExportError> {
     let file = table.file_name();
     let capped = Capped {
         inner: reader,
-        left: MAX_MEMBER,
+        left: cap,
     };
     let mut buffered = BufReader::with_capacity(64 * 1024, capped);
     let too_large = |e: &io::Error| e.kind() == io::ErrorKind::FileTooLarge;
@@ -604,7 +693,11 @@ mod tests {
 
     fn collect(table: Table, text: &[u8]) -> Result<Vec<(usize, String)>, ExportError> {
         let mut out = Vec::new();
-        read_table(table, text, &mut |line, r: Result<Row<'_>, String>| {
+        read_table(table, text, MAX_MEMBER, &mut |line,
+                                                  r: Result<
+            Row<'_>,
+            String,
+        >| {
             out.push((line, r.map(|r| r.get("to")).unwrap_or_else(|e| e)));
         })?;
         Ok(out)
@@ -621,10 +714,15 @@ mod tests {
     fn a_preamble_is_skipped_and_counted() {
         let text = "Notes:\n\"When exporting, some e-mail addresses are missing.\"\n\nFirst Name,Last Name,URL,Email Address,Company,Position,Connected On\nAnn,Lee,https://www.linkedin.com/in/ann,ann@example.com,Acme,CTO,15 Jan 2024\n";
         let mut seen = Vec::new();
-        read_table(Table::Connections, text.as_bytes(), &mut |line, r| {
-            let r = r.expect("a row");
-            seen.push((line, r.get("first name"), r.get("connected on")));
-        })
+        read_table(
+            Table::Connections,
+            text.as_bytes(),
+            MAX_MEMBER,
+            &mut |line, r| {
+                let r = r.expect("a row");
+                seen.push((line, r.get("first name"), r.get("connected on")));
+            },
+        )
         .expect("reads");
         assert_eq!(seen, [(5, "Ann".into(), "15 Jan 2024".into())]);
     }

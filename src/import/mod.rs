@@ -288,6 +288,20 @@ struct Invite {
     source: Source,
 }
 
+/// A new draft, as the ledger and the summary will know it once written.
+struct New {
+    key: String,
+    who: String,
+    status: Status,
+    sent_on: Date,
+    accepted_on: Option<Date>,
+    source: Source,
+}
+
+/// How many new drafts are written together: their syncs wait on the disk
+/// at once, and only these are held in memory.
+const BATCH: usize = 2048;
+
 struct Run<'a> {
     job: &'a Job,
     folder: Folder,
@@ -297,6 +311,8 @@ struct Run<'a> {
     index: Option<Index>,
     names: FreeNames,
     seen: HashSet<String>,
+    /// New drafts not yet written ([`Run::flush`]).
+    pending: Vec<(Draft, New)>,
     summary: Summary,
 }
 
@@ -424,46 +440,75 @@ impl Run<'_> {
             body: format!("{}\n", inv.note),
             body_offset: 0,
         };
-        let path = if self.job.dry_run {
-            // Where it would go (the next free name is found on writing).
-            if let Err(m) = draft.to_file() {
-                self.summary.events.push(Event::Failed {
-                    who: inv.who,
-                    message: m,
-                });
-                return;
-            }
-            self.names.next(&self.folder.file_for(&draft))
-        } else {
-            match self.folder.save_new(&draft, &mut self.names) {
-                Ok(saved) => saved.path,
-                Err(e) => {
-                    self.summary.events.push(Event::Failed {
-                        who: inv.who,
-                        message: e.message(),
-                    });
-                    return;
-                }
-            }
-        };
-        self.ledger.entries.insert(
+        let new = New {
             key,
-            Entry {
-                kind: Kind::Note,
-                file: file_name(&path),
-                status,
-                sent_on: day,
-                accepted_on,
-            },
-        );
-        self.ledger_changed = true;
-        self.summary.events.push(Event::Written {
-            path,
             who: inv.who,
             status,
             sent_on: day,
             accepted_on,
             source: inv.source,
+        };
+        if self.job.dry_run {
+            // Where it would go (the next free name is found on writing).
+            match draft.to_file() {
+                Ok(_) => {
+                    let path = self.names.next(&self.folder.file_for(&draft));
+                    self.written(new, path);
+                }
+                Err(m) => self.summary.events.push(Event::Failed {
+                    who: new.who,
+                    message: m,
+                }),
+            }
+            return;
+        }
+        self.pending.push((draft, new));
+        if self.pending.len() >= BATCH {
+            self.flush();
+        }
+    }
+
+    /// Writes the new drafts waiting, together
+    /// ([`Folder::save_new_all`]), and notes each in the ledger.
+    fn flush(&mut self) {
+        if self.pending.is_empty() {
+            return;
+        }
+        let (drafts, news): (Vec<Draft>, Vec<New>) =
+            std::mem::take(&mut self.pending).into_iter().unzip();
+        let saved = self.folder.save_new_all(&drafts, &mut self.names);
+        drop(drafts);
+        for (new, saved) in news.into_iter().zip(saved) {
+            match saved {
+                Ok(saved) => self.written(new, saved.path),
+                Err(e) => self.summary.events.push(Event::Failed {
+                    who: new.who,
+                    message: e.message(),
+                }),
+            }
+        }
+    }
+
+    /// A new draft written at `path` (or, with `--dry-run`, to be).
+    fn written(&mut self, new: New, path: PathBuf) {
+        self.ledger.entries.insert(
+            new.key,
+            Entry {
+                kind: Kind::Note,
+                file: file_name(&path),
+                status: new.status,
+                sent_on: new.sent_on,
+                accepted_on: new.accepted_on,
+            },
+        );
+        self.ledger_changed = true;
+        self.summary.events.push(Event::Written {
+            path,
+            who: new.who,
+            status: new.status,
+            sent_on: new.sent_on,
+            accepted_on: new.accepted_on,
+            source: new.source,
         });
     }
 
@@ -677,6 +722,7 @@ pub fn run(job: &Job) -> Result<Summary, ImportError> {
         index: None,
         names: FreeNames::default(),
         seen: HashSet::new(),
+        pending: Vec::new(),
         summary: Summary {
             dry_run: job.dry_run,
             out: job.out.clone(),
@@ -693,6 +739,7 @@ pub fn run(job: &Job) -> Result<Summary, ImportError> {
     read::read_connections(&mut export, &mut run);
     let user = read::read_invitations(&mut export, &mut run);
     read::read_messages(&mut export, &mut run, user);
+    run.flush();
     if run.ledger_changed && !job.dry_run {
         let path = job.out.join(LEDGER);
         crate::fsutil::write_replace(&path, &run.ledger.render()).map_err(|e| {

@@ -538,6 +538,9 @@ impl App {
             profile: theirs.profile.clone(),
         };
         let old = found.body.trim_end();
+        // Merged with what was typed, the recovered text is one undo away
+        // from gone: its file stays aside until the user cleans it.
+        let keep = keep || !(old.trim().is_empty() || typed.trim().is_empty());
         let body = if old.trim().is_empty() {
             typed.clone()
         } else if typed.trim().is_empty() {
@@ -575,11 +578,11 @@ impl App {
     pub fn kept_aside_notice(&mut self, to: &Path) {
         let msg = match self.lang {
             Lang::Fr => format!(
-                "texte retrouvé repris avec le destinataire tapé ; le fichier retrouvé reste dans {}",
+                "texte retrouvé repris, avec ce que vous aviez tapé ; son fichier reste aussi dans {}",
                 shown(to)
             ),
             Lang::En => format!(
-                "recovered text restored with the recipient typed; the recovered file stays in {}",
+                "recovered text restored, with what you had typed; its file stays in {} too",
                 shown(to)
             ),
         };
@@ -640,10 +643,12 @@ impl App {
             self.form.at = 0;
             return;
         }
-        // The note as it was sent, approved again: a second approved file
-        // for the same person, which the pace would count twice. Asked.
+        // A note opened as sent (or answered), approved again, edited or
+        // not (a letter typed and taken back is no new note): a second
+        // approved file for the same person, which the pace would count
+        // twice. Asked.
         let sent = self.is_record() && self.opened != Some(Status::Approved);
-        if sent && !self.dirty && !again && !force {
+        if sent && !again && !force {
             let day = self
                 .sent_at
                 .as_ref()

@@ -55,6 +55,7 @@ pub enum Action {
     DeleteDraft,
     Filter,
     Recheck,
+    ToggleImported,
     Stats,
     MarkSent,
     Restore,
@@ -480,6 +481,15 @@ pub const BINDINGS: &[Binding] = &[
         Text::new(
             "relire et revérifier les brouillons",
             "reload and re-check the drafts",
+        ),
+    ),
+    b(
+        A::ToggleImported,
+        &["h"],
+        S::Drafts,
+        Text::new(
+            "cacher ou montrer les notes importées de LinkedIn (poignee import)",
+            "hide or show the notes imported from LinkedIn (poignee import)",
         ),
     ),
     b(

@@ -40,6 +40,15 @@ pub struct Shelf {
     pub loading: bool,
     /// Say how many were re-checked when it comes back.
     pub announce: bool,
+    /// The notes `import linkedin` wrote are left out of the list.
+    pub hide_imported: bool,
+    /// How many entries are imported notes.
+    pub imported: usize,
+}
+
+/// A note `poignee import` wrote (it says where it came from).
+fn is_imported(e: &Entry) -> bool {
+    e.draft.as_ref().is_some_and(|d| d.front.source.is_some())
 }
 
 /// What a key did in the drafts list.
@@ -75,6 +84,7 @@ fn hay(e: &Entry) -> String {
 impl Shelf {
     pub fn set(&mut self, entries: Vec<Entry>) {
         self.hay = entries.iter().map(hay).collect();
+        self.imported = entries.iter().filter(|e| is_imported(e)).count();
         self.entries = entries;
         self.loading = false;
         self.refilter();
@@ -88,6 +98,8 @@ impl Shelf {
         };
         let kept = self.shown.get(self.selected).copied();
         self.hay[i] = hay(&entry);
+        let was = is_imported(&self.entries[i]);
+        self.imported = self.imported + usize::from(is_imported(&entry)) - usize::from(was);
         self.entries[i] = entry;
         self.refilter();
         // The same draft stays chosen when the filter still keeps it.
@@ -97,7 +109,8 @@ impl Shelf {
         self.follow();
     }
 
-    /// The entries the filter keeps: every word of it in the entry's.
+    /// The entries the filter keeps: every word of it in the entry's, and
+    /// not an imported note while they are hidden.
     fn refilter(&mut self) {
         let words: Vec<String> = poignee::text::fold(self.filter.text())
             .split_whitespace()
@@ -105,6 +118,9 @@ impl Shelf {
             .collect();
         self.shown = (0..self.entries.len())
             .filter(|&i| {
+                if self.hide_imported && self.entries.get(i).is_some_and(is_imported) {
+                    return false;
+                }
                 let hay = self.hay.get(i).map_or("", String::as_str);
                 words.iter().all(|w| hay.contains(w.as_str()))
             })
@@ -133,6 +149,18 @@ impl Shelf {
         self.filter.insert(&s.replace(['\r', '\n'], " "));
         self.selected = 0;
         self.refilter();
+    }
+
+    /// Hides the imported notes, or shows them again; the draft chosen
+    /// stays chosen if it is still in the list.
+    fn toggle_imported(&mut self) {
+        let kept = self.chosen_index();
+        self.hide_imported = !self.hide_imported;
+        self.refilter();
+        self.selected = kept
+            .and_then(|k| self.shown.iter().position(|&j| j >= k))
+            .unwrap_or(0);
+        self.follow();
     }
 
     fn clear_filter(&mut self) {
@@ -192,6 +220,8 @@ impl Shelf {
             (Action::Confirm, Some(i)) => return ShelfEvent::Open(i),
             (Action::DeleteDraft, Some(i)) => return ShelfEvent::Delete(i),
             (Action::Recheck, _) => return ShelfEvent::Recheck,
+            // The list's title says which.
+            (Action::ToggleImported, _) => self.toggle_imported(),
             (
                 Action::MarkSent
                 | Action::MarkAccepted
@@ -497,6 +527,64 @@ fn filter_line(shelf: &Shelf, look: &Look, w: usize) -> Line<'static> {
     ])
 }
 
+/// What the title says of the imported notes, long then short: « dont
+/// 3 importées (h : cacher) », « 3 importées cachées (h : montrer) »;
+/// none when there are none.
+fn imported_words(shelf: &Shelf, look: &Look) -> Option<(String, String)> {
+    if shelf.imported == 0 {
+        return None;
+    }
+    let n = super::list::count(shelf.imported, look.lang);
+    let key = look.keys.label(Action::ToggleImported);
+    let (long, short) = match (look.lang, shelf.hide_imported) {
+        (Lang::Fr, false) => (
+            format!("dont {n} importées ({key} : cacher)"),
+            format!("dont {n} importées"),
+        ),
+        (Lang::En, false) => (
+            format!("{n} imported ({key}: hide)"),
+            format!("{n} imported"),
+        ),
+        (Lang::Fr, true) => (
+            format!("{n} importées cachées ({key} : montrer)"),
+            format!("{n} importées cachées"),
+        ),
+        (Lang::En, true) => (
+            format!("{n} imported hidden ({key}: show)"),
+            format!("{n} imported hidden"),
+        ),
+    };
+    Some((look.fr(long), look.fr(short)))
+}
+
+/// The list's title in `room` columns: the heading, what is said of the
+/// imported notes, the folder; the folder gives way first (in its middle),
+/// then the imported notes' key.
+fn title(head: &str, imported: &Option<(String, String)>, dir: &str, room: usize) -> String {
+    let width = |s: &str| UnicodeWidthStr::width(s);
+    // " head · … · dir ": 2 columns of ends and one before the position,
+    // 3 a separator.
+    let base = width(head) + 3;
+    let mut parts: Vec<&str> = Vec::new();
+    if let Some((long, short)) = imported {
+        parts.extend([long.as_str(), short.as_str()]);
+    }
+    for said in parts.iter().map(|s| Some(*s)).chain([None]) {
+        let used = base + said.map_or(0, |s| width(s) + 3);
+        if used > room {
+            continue;
+        }
+        let said = said.map(|s| format!(" · {s}")).unwrap_or_default();
+        let left = room - used;
+        return if left >= 3 + 6 {
+            format!(" {head}{said} · {} ", fit_middle(dir, left - 3))
+        } else {
+            format!(" {head}{said} ")
+        };
+    }
+    format!(" {head} ")
+}
+
 /// Where the terminal's cursor goes while the filter is typed.
 pub fn filter_cursor(
     shelf: &Shelf,
@@ -534,14 +622,12 @@ impl Widget for ShelfView<'_> {
             super::list::position(shelf.selected, shelf.shown.len(), look.lang)
         );
         let head = look.t(Text::new("Brouillons enregistrés", "Saved drafts"));
-        let room = usize::from(list.width).saturating_sub(
-            UnicodeWidthStr::width(at.as_str()) + UnicodeWidthStr::width(head.as_str()) + 6,
+        let title = title(
+            &head,
+            &imported_words(shelf, &look),
+            &self.dir,
+            usize::from(list.width).saturating_sub(UnicodeWidthStr::width(at.as_str())),
         );
-        let title = if room >= 6 {
-            format!(" {head} · {} ", fit_middle(&self.dir, room))
-        } else {
-            format!(" {head} ")
-        };
         let block = Block::new()
             .borders(Borders::TOP)
             .title(title)
@@ -619,6 +705,17 @@ impl Widget for ShelfView<'_> {
                 }
             };
             lines.push(Line::from(Span::styled(text, theme.dim())));
+        } else if shelf.shown.is_empty() && shelf.filter.text().is_empty() {
+            // Every draft is an imported note, hidden.
+            let key = look.keys.label(Action::ToggleImported);
+            let n = super::list::count(shelf.imported, look.lang);
+            let text = match look.lang {
+                Lang::Fr => {
+                    format!("{n} notes importées cachées, aucun autre brouillon : {key} les montre")
+                }
+                Lang::En => format!("{n} imported notes hidden, no other draft: {key} shows them"),
+            };
+            lines.push(Line::from(Span::styled(look.fr(text), theme.dim())));
         } else if shelf.shown.is_empty() {
             lines.push(Line::from(Span::styled(
                 look.t(Text::new(

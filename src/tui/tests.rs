@@ -1348,6 +1348,18 @@ fn approving_again_a_note_already_sent_says_when_and_asks() {
     press(&mut a, KeyCode::Enter);
     assert!(a.dialog.is_none());
     assert_eq!(files_in(dir.path()), ["sam-lee.md"]);
+    // A letter typed and taken back changes nothing: still asked (a new
+    // user's trial wrote a second approved file that way).
+    typed(&mut a, "x");
+    press(&mut a, KeyCode::Backspace);
+    ctrl(&mut a, 's');
+    assert!(
+        matches!(a.dialog, Some(Dialog::Resend { .. })),
+        "{:?}",
+        a.dialog
+    );
+    press(&mut a, KeyCode::Esc);
+    assert_eq!(files_in(dir.path()), ["sam-lee.md"]);
     // Opened again from the drafts screen, the same question; yes writes
     // the second approved file beside it.
     ctrl(&mut a, 'o');
@@ -1591,9 +1603,19 @@ fn two_saves_in_a_row_make_one_file_and_a_sent_note_is_never_written_over() {
     press(&mut a, KeyCode::F(9));
     let sent = std::fs::read_to_string(dir.path().join("sam-lee.md")).unwrap_or_default();
     assert!(sent.contains("status = \"sent\""), "{sent}");
-    // Changed after it was sent: approved again, it goes beside.
+    // Changed after it was sent: approved again (asked first, it was
+    // sent), it goes beside.
     typed(&mut a, " PS");
     ctrl(&mut a, 's');
+    assert!(
+        matches!(a.dialog, Some(Dialog::Resend { .. })),
+        "{:?}",
+        a.dialog
+    );
+    press(&mut a, KeyCode::Char('y'));
+    if a.dialog.is_some() {
+        press(&mut a, KeyCode::Char('y'));
+    }
     assert_eq!(files_in(dir.path()), ["sam-lee-2.md", "sam-lee.md"]);
     assert_eq!(
         std::fs::read_to_string(dir.path().join("sam-lee.md")).unwrap_or_default(),
@@ -1704,9 +1726,11 @@ fn ctrl_r_restores_the_recovered_text_and_keeps_what_was_typed_after_a_blank_lin
     assert_eq!(a.note.text(), format!("{FOUND}\n\nBonjour Inès,"));
     assert_eq!(a.note.editor.cursor(), a.note.text().len());
     assert!(a.dirty && a.unsynced);
+    // One undo takes the recovered text out of the note: its file is kept
+    // aside, so that nothing typed afterwards can lose it.
     assert!(a.effects.contains(&Effect::Restored {
         aside: None,
-        keep: false
+        keep: true
     }));
     // One undo takes the recovered text out again.
     ctrl(&mut a, 'z');
@@ -2691,4 +2715,93 @@ fn the_focused_pane_has_the_one_accent_fields_show_their_extent_and_prose_is_cap
             assert!(pane.x >= 25, "centred: {pane:?}");
         }
     }
+}
+
+/// Two notes `import linkedin` wrote, beside the two drafts of
+/// [`write_drafts`].
+fn write_imported(dir: &Path) {
+    let d = |name: &str, sent: &str, source: &str| {
+        format!(
+            "+++\nplatform = \"linkedin\"\nstatus = \"sent\"\nsent_at = {sent}\nsource = \"{source}\"\nimport_key = \"linkedin/{sent}/{name}\"\n[target]\nname = \"{name}\"\n+++\nHi {name}, good to meet you at the meetup.\n"
+        )
+    };
+    let _ = std::fs::create_dir_all(dir);
+    let _ = std::fs::write(
+        dir.join("ann-lee.md"),
+        d("Ann Lee", "2026-11-23", "linkedin-export"),
+    );
+    let _ = std::fs::write(
+        dir.join("bob-ray.md"),
+        d("Bob Ray", "2026-11-24", "linkedin-messages"),
+    );
+}
+
+#[test]
+fn the_drafts_screen_hides_and_shows_the_imported_notes() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    write_drafts(dir.path());
+    write_imported(dir.path());
+    for lang in [Lang::En, Lang::Fr] {
+        let mut a = app(lang, Some(dir.path()));
+        a.clock = "2026-11-25T12:00:00Z".parse().ok();
+        ctrl(&mut a, 'o');
+        assert_eq!(a.screen, Screen::Drafts);
+        assert_eq!((a.shelf.entries.len(), a.shelf.imported), (4, 2));
+        assert_eq!(a.shelf.shown.len(), 4, "shown at first");
+        let shown = |a: &App| -> Vec<String> {
+            a.shelf
+                .shown
+                .iter()
+                .filter_map(|&i| a.shelf.entries.get(i).map(|e| e.who.clone()))
+                .collect()
+        };
+        let said = |a: &mut App| screen_text(&render(a, 80, 24));
+        let (shown_title, hidden_title) = match lang {
+            Lang::En => ("2 imported (H: hide)", "2 imported hidden (H: show)"),
+            Lang::Fr => (
+                "dont 2 importées (H\u{a0}: cacher)",
+                "2 importées cachées (H\u{a0}: montrer)",
+            ),
+        };
+        assert!(said(&mut a).contains(shown_title), "{}", said(&mut a));
+        // Chosen, an imported note goes, and the choice moves to a draft
+        // still shown.
+        while a.shelf.chosen().is_some_and(|e| e.who != "Ann Lee") {
+            let before = a.shelf.selected;
+            press(&mut a, KeyCode::Down);
+            assert_ne!(a.shelf.selected, before, "Ann Lee is listed");
+        }
+        press(&mut a, KeyCode::Char('h'));
+        assert!(a.shelf.hide_imported);
+        let mut own = shown(&a);
+        own.sort();
+        assert_eq!(own, ["Claire Martin", "Paul Durand"]);
+        let chosen = a.shelf.chosen().map(|e| e.who.clone()).unwrap_or_default();
+        assert!(own.contains(&chosen), "{chosen}");
+        assert!(said(&mut a).contains(hidden_title), "{}", said(&mut a));
+        // The filter works within what is shown.
+        press(&mut a, KeyCode::Char('/'));
+        typed(&mut a, "lee");
+        assert!(a.shelf.shown.is_empty(), "Ann Lee is hidden");
+        press(&mut a, KeyCode::Esc);
+        // Shown again, the same draft chosen.
+        press(&mut a, KeyCode::Char('h'));
+        assert!(!a.shelf.hide_imported);
+        assert_eq!(shown(&a).len(), 4);
+        assert_eq!(
+            a.shelf.chosen().map(|e| e.who.clone()),
+            Some(chosen.clone())
+        );
+    }
+    // Nothing but imported notes, hidden: said, with the key that shows them.
+    let only = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    write_imported(only.path());
+    let mut a = app(Lang::En, Some(only.path()));
+    ctrl(&mut a, 'o');
+    press(&mut a, KeyCode::Char('h'));
+    let text = screen_text(&render(&mut a, 80, 24));
+    assert!(
+        text.contains("2 imported notes hidden, no other draft: H shows them"),
+        "{text}"
+    );
 }
