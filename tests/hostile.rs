@@ -1104,3 +1104,77 @@ fn draft_waits_for_the_folder_and_says_so() {
     }
     assert_eq!(common::files_in(&out_dir).len(), 3, "a lock file was left");
 }
+
+/// The probe of issue 21 as a new user in French: a message after a path
+/// said `fichier.md: …` (English typography) from `mark`, `stats`, `draft`
+/// and the import's warnings, the import named its file twice
+/// (« Invitations.csv: Invitations.csv : … »), and a file that is not a ZIP
+/// was said with the ZIP reader's English (« invalid Zip archive: Could not
+/// find EOCD », « not a regular file »).
+#[test]
+fn french_messages_after_a_path_are_french() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let d = dir.path();
+    write(&d.join("README.md"), "# My drafts\n");
+    std::fs::write(d.join("binary.md"), b"\x00\x01\x02binary\x00")
+        .unwrap_or_else(|e| panic!("{e}"));
+    std::fs::write(d.join("leads.csv"), b"\x00\x01\x02binary\x00")
+        .unwrap_or_else(|e| panic!("{e}"));
+    let fr = |args: &[&str]| {
+        let out = output(poignee().args(["--lang", "fr"]).args(args).current_dir(d));
+        text(&out.stderr)
+    };
+    let nb = '\u{a0}';
+    let err = fr(&["mark", "README.md", "sent"]);
+    assert!(
+        err.contains(&format!("README.md{nb}: ce n’est pas un brouillon")),
+        "{err}"
+    );
+    let err = fr(&["stats", "."]);
+    assert!(
+        err.contains(&format!("binary.md{nb}: fichier binaire")),
+        "{err}"
+    );
+    let err = fr(&[
+        "draft",
+        "--template",
+        "fr/evenement",
+        "--people",
+        "leads.csv",
+        "--out",
+        "out",
+    ]);
+    assert!(
+        err.contains(&format!("leads.csv{nb}: fichier binaire")),
+        "{err}"
+    );
+    // A ZIP whose Invitations.csv has no header: named once, French colon.
+    let zip_path = d.join("export.zip");
+    {
+        let file = std::fs::File::create(&zip_path).unwrap_or_else(|e| panic!("{e}"));
+        let mut zip = zip::ZipWriter::new(file);
+        let options = zip::write::SimpleFileOptions::default();
+        zip.start_file("Invitations.csv", options)
+            .unwrap_or_else(|e| panic!("{e}"));
+        std::io::Write::write_all(&mut zip, b"nothing,here\n1,2\n")
+            .unwrap_or_else(|e| panic!("{e}"));
+        zip.finish().unwrap_or_else(|e| panic!("{e}"));
+    }
+    let err = fr(&["import", "linkedin", "export.zip", "--out", "imported"]);
+    assert!(
+        err.contains(&format!(
+            "avertissement{nb}: Invitations.csv{nb}: pas de ligne d’en-tête"
+        )),
+        "{err}"
+    );
+    // And the message itself typeset: no plain space before a colon.
+    assert!(!err.contains(" : "), "{err}");
+    // Not a ZIP, and not a file: said in French only.
+    for given in ["leads.csv", "/dev/null"] {
+        let err = fr(&["import", "linkedin", given, "--out", "imported"]);
+        assert!(err.contains("ni une archive ZIP lisible"), "{err}");
+        for english in ["invalid Zip", "Could not find", "not a regular file"] {
+            assert!(!err.contains(english), "{err}");
+        }
+    }
+}

@@ -405,7 +405,7 @@ fn files_that_are_not_drafts_are_refused_and_left_as_they_were() {
         .assert()
         .code(1)
         .stderr(predicate::str::contains(
-            "people.csv: ce n’est pas un brouillon\u{a0}: pas d’en-tête `+++`",
+            "people.csv\u{a0}: ce n’est pas un brouillon\u{a0}: pas d’en-tête `+++`",
         ));
 }
 

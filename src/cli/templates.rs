@@ -452,14 +452,20 @@ pub fn draft(lang: Lang, config: &Config, linter: &Linter, job: DraftJob) -> Exi
     let bytes = match poignee::input::read_bytes(job.people, poignee::input::MAX_LIST_BYTES) {
         Ok(b) => b,
         Err(e) => {
-            report::fail(lang, &format!("{shown_people}: {}", e.message().get(lang)));
+            report::fail(
+                lang,
+                &format!("{shown_people}{} {}", lang.colon(), e.message().get(lang)),
+            );
             return ExitCode::from(EXIT_USAGE);
         }
     };
     let list = match people::read(&bytes) {
         Ok(l) => l,
         Err(e) => {
-            report::fail(lang, &format!("{shown_people}: {}", e.message().get(lang)));
+            report::fail(
+                lang,
+                &format!("{shown_people}{} {}", lang.colon(), e.message().get(lang)),
+            );
             return ExitCode::from(EXIT_USAGE);
         }
     };
