@@ -142,13 +142,32 @@ impl Folder {
     /// replaces another file.
     pub fn save(&self, draft: &Draft, over: Option<&Path>) -> Result<Saved, SaveError> {
         let text = draft.to_file().map_err(SaveError::Unwritable)?;
-        let written = match over.filter(|p| p.starts_with(&self.dir) && p.exists()) {
-            Some(p) => match replace(p, &text) {
-                Ok(path) => Ok(path),
-                Err(fsutil::OverError::Io(e)) => Err(e),
-                Err(refused) => return Err(SaveError::Unwritable(kept(&refused))),
-            },
-            None => fsutil::write_fresh(&self.file_for(draft), text.as_bytes()),
+        let Some(p) = over.filter(|p| p.starts_with(&self.dir) && p.exists()) else {
+            let written = fsutil::write_fresh(&self.file_for(draft), text.as_bytes());
+            return self.saved(written, text);
+        };
+        // The lock `mark` takes (`poignee mark` in another terminal): the
+        // two never interleave, and what it wrote is read here first.
+        let _lock = match fsutil::Lock::beside(p) {
+            Ok(lock) => lock,
+            Err(fsutil::LockError::Io(e)) if e.kind() == io::ErrorKind::NotFound => {
+                // Gone meanwhile: a new file, as if it had never been.
+                let written = fsutil::write_fresh(&self.file_for(draft), text.as_bytes());
+                return self.saved(written, text);
+            }
+            Err(e) => return Err(locked(e, &self.dir)),
+        };
+        // Marked sent or answered meanwhile: that record stays as it is
+        // (the editor never writes over one), this note goes beside it.
+        let marked = read(p).is_some_and(|(_, d)| d.front.status.is_some_and(Status::is_sent));
+        if marked && !draft.front.status.is_some_and(Status::is_sent) {
+            let written = fsutil::write_fresh(&self.file_for(draft), text.as_bytes());
+            return self.saved(written, text);
+        }
+        let written = match replace(p, &text) {
+            Ok(path) => Ok(path),
+            Err(fsutil::OverError::Io(e)) => Err(e),
+            Err(refused) => return Err(SaveError::Unwritable(kept(&refused))),
         };
         self.saved(written, text)
     }
@@ -336,6 +355,37 @@ fn replace(path: &Path, text: &str) -> Result<PathBuf, fsutil::OverError> {
     }
     fsutil::write_over(path, text.as_bytes())?;
     Ok(path.to_path_buf())
+}
+
+/// Why a draft was not written over under its lock ([`fsutil::Lock`]).
+fn locked(e: fsutil::LockError, dir: &Path) -> SaveError {
+    match e {
+        fsutil::LockError::Busy => SaveError::Unwritable(Localized::new(
+            format!(
+                "un autre poignee (`poignee mark` dans un autre terminal ?) écrit ce brouillon depuis {} s : il est resté tel quel, le texte est gardé ; réessayez",
+                fsutil::LOCK_WAIT.as_secs()
+            ),
+            format!(
+                "another poignee (`poignee mark` in another terminal?) has been writing this draft for {} s: it is as it was, the text kept; try again",
+                fsutil::LOCK_WAIT.as_secs()
+            ),
+        )),
+        fsutil::LockError::NotALockFile(p) => {
+            let p = crate::text::terminal_line(&p.display().to_string()).into_owned();
+            SaveError::Unwritable(Localized::new(
+                format!(
+                    "{p} n’est pas le verrou de poignee (un lien ou un dossier) : retirez-le ; le brouillon est resté tel quel, le texte est gardé"
+                ),
+                format!(
+                    "{p} is not poignee's lock file (a link or a folder): remove it; the draft is as it was, the text kept"
+                ),
+            ))
+        }
+        fsutil::LockError::Io(error) => SaveError::Io {
+            dir: dir.to_path_buf(),
+            error,
+        },
+    }
 }
 
 /// Why a draft written over was left as it was, other than the disk's say.

@@ -54,6 +54,10 @@ impl From<io::Error> for LockError {
     }
 }
 
+/// The name of a folder's lock file ([`Lock::folder`]): hidden, so that
+/// no command takes it for a draft.
+pub const FOLDER_LOCK: &str = ".poignee-lock";
+
 /// How long a [`Lock`] is waited for: a `mark` holds it for milliseconds.
 pub const LOCK_WAIT: std::time::Duration = std::time::Duration::from_secs(10);
 
@@ -65,10 +69,31 @@ impl Lock {
         let mut name = std::ffi::OsString::from(".");
         name.push(real.file_name().unwrap_or_default());
         name.push(".poignee-lock");
-        let lock = parent(&real).join(name);
+        Lock::take(parent(&real).join(name), LOCK_WAIT, &mut || {})
+    }
+
+    /// Locks a whole folder for a run that writes many new files into it
+    /// (`draft --people`): the lock file is `.poignee-lock` inside it (the
+    /// folder must be there). Waits for another holder at most `wait`,
+    /// calling `waiting` once if it has to wait at all (to say so).
+    pub fn folder(
+        dir: &Path,
+        wait: std::time::Duration,
+        waiting: &mut dyn FnMut(),
+    ) -> Result<Lock, LockError> {
+        let real = std::fs::canonicalize(dir)?;
+        Lock::take(real.join(FOLDER_LOCK), wait, waiting)
+    }
+
+    fn take(
+        lock: PathBuf,
+        wait: std::time::Duration,
+        waiting: &mut dyn FnMut(),
+    ) -> Result<Lock, LockError> {
         let start = std::time::Instant::now();
+        let mut said = false;
         loop {
-            if start.elapsed() > LOCK_WAIT {
+            if start.elapsed() > wait {
                 return Err(LockError::Busy);
             }
             // A link or a folder there is not ours to open, nor to remove.
@@ -91,7 +116,18 @@ impl Lock {
                     // Removed by the holder before us, or replaced: again.
                 }
                 Err(fs4::TryLockError::WouldBlock) => {
-                    std::thread::sleep(std::time::Duration::from_millis(2));
+                    if !said {
+                        said = true;
+                        waiting();
+                    }
+                    // A `mark` holds it for milliseconds, a `draft` run
+                    // for seconds: past the first second, fewer wake-ups.
+                    let nap = if start.elapsed() > std::time::Duration::from_secs(1) {
+                        20
+                    } else {
+                        2
+                    };
+                    std::thread::sleep(std::time::Duration::from_millis(nap));
                 }
                 Err(fs4::TryLockError::Error(e)) => return Err(LockError::Io(e)),
             }

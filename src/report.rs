@@ -929,12 +929,21 @@ pub fn fatal(lang: Lang, kind: &str, message: &str) {
     json_error(kind, message);
 }
 
+/// French typography for a message written with plain spaces, as the
+/// catalogue is ([`crate::lang::french_spacing`]); English as it is.
+fn typeset(lang: Lang, message: &str) -> std::borrow::Cow<'_, str> {
+    match lang {
+        Lang::Fr => crate::lang::french_spacing(message),
+        Lang::En => std::borrow::Cow::Borrowed(message),
+    }
+}
+
 /// An error on standard error. It may quote what the user gave (a path, a
 /// value, a config line): no control or bidi character of it is sent.
 pub fn fail(lang: Lang, message: &str) {
     let word = Text::new("erreur", "error").get(lang);
     let head = format!("{ERROR}{word}{ERROR:#}");
-    let message = terminal_lines(message);
+    let message = terminal_lines(&typeset(lang, message)).into_owned();
     anstream::eprintln!("{head}{} {message}", lang.colon());
 }
 
@@ -944,7 +953,7 @@ pub fn fail(lang: Lang, message: &str) {
 pub fn note(lang: Lang, message: &str) {
     let word = Text::new("remarque", "note").get(lang);
     let head = format!("{INFO}{word}{INFO:#}");
-    let message = terminal_lines(message);
+    let message = terminal_lines(&typeset(lang, message)).into_owned();
     anstream::eprintln!("{head}{} {message}", lang.colon());
 }
 
@@ -952,7 +961,7 @@ pub fn note(lang: Lang, message: &str) {
 pub fn warn(lang: Lang, message: &str) {
     let word = Text::new("avertissement", "warning").get(lang);
     let head = format!("{WARNING}{word}{WARNING:#}");
-    let message = terminal_lines(message);
+    let message = terminal_lines(&typeset(lang, message)).into_owned();
     anstream::eprintln!("{head}{} {message}", lang.colon());
 }
 

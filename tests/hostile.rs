@@ -970,3 +970,211 @@ fn impossible_outcomes_are_errors_of_check_with_their_place() {
         text(&out.stdout)
     );
 }
+
+/// A list of `n` people `fr/evenement` takes, each with an event.
+fn event_list(n: usize) -> String {
+    let mut csv = String::from("first_name,last_name,event,topic\n");
+    for i in 0..n {
+        csv.push_str(&format!(
+            "Claire{i},Martin{i},au salon VivaTech,la logistique urbaine\n"
+        ));
+    }
+    csv
+}
+
+/// The drafts of a folder (its `.md` files).
+fn drafts_in(dir: &Path) -> Vec<String> {
+    common::files_in(dir)
+        .into_iter()
+        .filter(|n| n.ends_with(".md"))
+        .collect()
+}
+
+/// Issue 21, item 5 (the last of it): two `poignee draft --people` of one
+/// list in two terminals at once wrote every person's draft twice (each
+/// read the folder before the other wrote). The second now waits for the
+/// first, then finds its drafts there.
+#[test]
+fn two_draft_runs_at_once_write_each_person_once() {
+    const PEOPLE: usize = 60;
+    const RUNS: usize = 3;
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let list = dir.path().join("leads.csv");
+    write(&list, &event_list(PEOPLE));
+    let out_dir = dir.path().join("out");
+    let bin = assert_cmd::cargo::cargo_bin("poignee");
+    let children: Vec<std::process::Child> = (0..RUNS)
+        .map(|_| {
+            std::process::Command::new(&bin)
+                .env_remove("POIGNEE_CONFIG")
+                .env("LANG", "C")
+                .env("NO_COLOR", "1")
+                .env("HOME", "/nonexistent-poignee-test")
+                .env("XDG_CONFIG_HOME", "/nonexistent-poignee-test")
+                .env("XDG_DATA_HOME", "/nonexistent-poignee-test")
+                .args(["--lang", "en", "draft", "--template", "fr/evenement"])
+                .arg("--people")
+                .arg(&list)
+                .arg("--out")
+                .arg(&out_dir)
+                .stdout(std::process::Stdio::piped())
+                .stderr(std::process::Stdio::piped())
+                .spawn()
+                .unwrap_or_else(|e| panic!("spawn: {e}"))
+        })
+        .collect();
+    let mut written = 0;
+    for child in children {
+        let out = child
+            .wait_with_output()
+            .unwrap_or_else(|e| panic!("wait: {e}"));
+        let said = text(&out.stdout);
+        assert!(
+            out.status.code().is_some_and(|c| c < 2),
+            "{said}{}",
+            text(&out.stderr)
+        );
+        // "✓ out/claire0-martin0.md — Claire0 Martin0 (line 2) — 88/100"
+        written += said.lines().filter(|l| l.ends_with("/100")).count();
+    }
+    let files = drafts_in(&out_dir);
+    assert_eq!(files.len(), PEOPLE, "{files:?}");
+    assert!(!files.iter().any(|f| f.contains("-2.md")), "{files:?}");
+    assert_eq!(written, PEOPLE, "drafts said written");
+    // No lock or temporary file left behind.
+    assert_eq!(common::files_in(&out_dir).len(), PEOPLE);
+}
+
+/// While another poignee holds the drafts folder, `draft` says it waits,
+/// writes nothing, then writes once it is free.
+#[test]
+fn draft_waits_for_the_folder_and_says_so() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let list = dir.path().join("leads.csv");
+    write(&list, &event_list(3));
+    let out_dir = dir.path().join("out");
+    std::fs::create_dir(&out_dir).unwrap_or_else(|e| panic!("{e}"));
+    let held = poignee::fsutil::Lock::folder(&out_dir, Duration::from_secs(1), &mut || {})
+        .unwrap_or_else(|e| panic!("{e:?}"));
+    let bin = assert_cmd::cargo::cargo_bin("poignee");
+    for (lang, says) in [
+        ("en", "another poignee is writing drafts to"),
+        ("fr", "un autre poignee écrit des brouillons dans"),
+    ] {
+        let child = std::process::Command::new(&bin)
+            .env_remove("POIGNEE_CONFIG")
+            .env("LANG", "C")
+            .env("NO_COLOR", "1")
+            .env("HOME", "/nonexistent-poignee-test")
+            .env("XDG_CONFIG_HOME", "/nonexistent-poignee-test")
+            .env("XDG_DATA_HOME", "/nonexistent-poignee-test")
+            .args(["--lang", lang, "draft", "--template", "fr/evenement"])
+            .arg("--people")
+            .arg(&list)
+            .arg("--out")
+            .arg(&out_dir)
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap_or_else(|e| panic!("spawn: {e}"));
+        std::thread::sleep(Duration::from_millis(1500));
+        assert!(
+            drafts_in(&out_dir).is_empty(),
+            "written under another's lock"
+        );
+        if lang == "fr" {
+            drop(held);
+            let out = child
+                .wait_with_output()
+                .unwrap_or_else(|e| panic!("wait: {e}"));
+            let err = text(&out.stderr);
+            assert!(err.contains(says), "{err}");
+            assert_eq!(out.status.code(), Some(0), "{}{err}", text(&out.stdout));
+            assert_eq!(drafts_in(&out_dir).len(), 3);
+            break;
+        }
+        // The first is let go while still waiting: stopped, nothing written.
+        let mut child = child;
+        let _ = child.kill();
+        let out = child
+            .wait_with_output()
+            .unwrap_or_else(|e| panic!("wait: {e}"));
+        assert!(text(&out.stderr).contains(says), "{}", text(&out.stderr));
+        assert!(drafts_in(&out_dir).is_empty());
+    }
+    assert_eq!(common::files_in(&out_dir).len(), 3, "a lock file was left");
+}
+
+/// The probe of issue 21 as a new user in French: a message after a path
+/// said `fichier.md: …` (English typography) from `mark`, `stats`, `draft`
+/// and the import's warnings, the import named its file twice
+/// (« Invitations.csv: Invitations.csv : … »), and a file that is not a ZIP
+/// was said with the ZIP reader's English (« invalid Zip archive: Could not
+/// find EOCD », « not a regular file »).
+#[test]
+fn french_messages_after_a_path_are_french() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let d = dir.path();
+    write(&d.join("README.md"), "# My drafts\n");
+    std::fs::write(d.join("binary.md"), b"\x00\x01\x02binary\x00")
+        .unwrap_or_else(|e| panic!("{e}"));
+    std::fs::write(d.join("leads.csv"), b"\x00\x01\x02binary\x00")
+        .unwrap_or_else(|e| panic!("{e}"));
+    let fr = |args: &[&str]| {
+        let out = output(poignee().args(["--lang", "fr"]).args(args).current_dir(d));
+        text(&out.stderr)
+    };
+    let nb = '\u{a0}';
+    let err = fr(&["mark", "README.md", "sent"]);
+    assert!(
+        err.contains(&format!("README.md{nb}: ce n’est pas un brouillon")),
+        "{err}"
+    );
+    let err = fr(&["stats", "."]);
+    assert!(
+        err.contains(&format!("binary.md{nb}: fichier binaire")),
+        "{err}"
+    );
+    let err = fr(&[
+        "draft",
+        "--template",
+        "fr/evenement",
+        "--people",
+        "leads.csv",
+        "--out",
+        "out",
+    ]);
+    assert!(
+        err.contains(&format!("leads.csv{nb}: fichier binaire")),
+        "{err}"
+    );
+    // A ZIP whose Invitations.csv has no header: named once, French colon.
+    let zip_path = d.join("export.zip");
+    {
+        let file = std::fs::File::create(&zip_path).unwrap_or_else(|e| panic!("{e}"));
+        let mut zip = zip::ZipWriter::new(file);
+        let options = zip::write::SimpleFileOptions::default();
+        zip.start_file("Invitations.csv", options)
+            .unwrap_or_else(|e| panic!("{e}"));
+        std::io::Write::write_all(&mut zip, b"nothing,here\n1,2\n")
+            .unwrap_or_else(|e| panic!("{e}"));
+        zip.finish().unwrap_or_else(|e| panic!("{e}"));
+    }
+    let err = fr(&["import", "linkedin", "export.zip", "--out", "imported"]);
+    assert!(
+        err.contains(&format!(
+            "avertissement{nb}: Invitations.csv{nb}: pas de ligne d’en-tête"
+        )),
+        "{err}"
+    );
+    // And the message itself typeset: no plain space before a colon.
+    assert!(!err.contains(" : "), "{err}");
+    // Not a ZIP, and not a file: said in French only.
+    for given in ["leads.csv", "/dev/null"] {
+        let err = fr(&["import", "linkedin", given, "--out", "imported"]);
+        assert!(err.contains("ni une archive ZIP lisible"), "{err}");
+        for english in ["invalid Zip", "Could not find", "not a regular file"] {
+            assert!(!err.contains(english), "{err}");
+        }
+    }
+}

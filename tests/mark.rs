@@ -405,7 +405,7 @@ fn files_that_are_not_drafts_are_refused_and_left_as_they_were() {
         .assert()
         .code(1)
         .stderr(predicate::str::contains(
-            "people.csv: ce n’est pas un brouillon\u{a0}: pas d’en-tête `+++`",
+            "people.csv\u{a0}: ce n’est pas un brouillon\u{a0}: pas d’en-tête `+++`",
         ));
 }
 
@@ -702,4 +702,62 @@ fn a_mark_never_writes_a_draft_check_would_refuse() {
             "big.md: marked, the draft would pass 1 MiB, the size `check` reads: nothing written",
         ));
     assert_eq!(read(&big), bytes);
+}
+
+/// Issue 21, item 5 (the editor's side): the editor's save of the draft it
+/// opened took no lock, so a `mark` in another terminal and a save could
+/// interleave, and the save wrote the note back as a draft over the mark.
+/// The save now takes the lock `mark` takes, waits for it, reads what the
+/// mark wrote, and leaves that record as it is: the note goes beside it.
+#[test]
+fn a_save_from_the_editor_waits_for_a_mark_and_loses_neither() {
+    let tmp = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let dir = tmp.path().to_path_buf();
+    let opened = b"+++\nstatus = \"approved\"\napproved_at = 2026-01-10T10:00:00Z\n\n[target]\nname = \"Claire Martin\"\n+++\nBonjour Claire,\n";
+    let path = put(&dir.join("claire-martin.md"), opened);
+    // The editor opened it; the user edits the note meanwhile.
+    let text = String::from_utf8_lossy(opened).into_owned();
+    let mut edited = poignee::draft::Draft::parse(&text).unwrap_or_else(|e| panic!("{e}"));
+    edited.body = "Bonjour Claire, merci pour l’échange !\n".into();
+    // A `mark … sent` holds the draft's lock (another terminal).
+    let held = poignee::fsutil::Lock::beside(&path).unwrap_or_else(|e| panic!("{e:?}"));
+    let (tx, rx) = std::sync::mpsc::channel();
+    let saving = {
+        let (dir, path, edited) = (dir.clone(), path.clone(), edited.clone());
+        std::thread::spawn(move || {
+            let saved = poignee::drafts::Folder::new(&dir).save(&edited, Some(&path));
+            let _ = tx.send(());
+            saved.map(|s| s.path).map_err(|e| e.message().en)
+        })
+    };
+    // The save waits while the mark holds the lock…
+    assert!(
+        rx.recv_timeout(std::time::Duration::from_millis(300))
+            .is_err(),
+        "the save did not wait for the mark"
+    );
+    assert_eq!(read(&path), opened, "written under the mark's lock");
+    // …the mark writes its answer and lets go…
+    let marked = String::from_utf8_lossy(opened).replace(
+        "status = \"approved\"\n",
+        "status = \"sent\"\nsent_at = 2026-01-12\n",
+    );
+    put(&path, marked.as_bytes());
+    drop(held);
+    let saved = saving
+        .join()
+        .unwrap_or_else(|_| panic!("the save panicked"))
+        .unwrap_or_else(|e| panic!("{e}"));
+    // …and neither is lost: the record stays, the note is beside it.
+    assert_eq!(read(&path), marked.as_bytes(), "the mark was lost");
+    assert_ne!(saved, path);
+    let beside = String::from_utf8_lossy(&read(&saved)).into_owned();
+    assert!(beside.ends_with("merci pour l’échange !\n"), "{beside}");
+    assert_eq!(names(&dir), ["claire-martin-2.md", "claire-martin.md"]);
+    // Not marked meanwhile: written over, as before, under the lock.
+    let again = poignee::drafts::Folder::new(&dir)
+        .save(&edited, Some(&saved))
+        .unwrap_or_else(|e| panic!("{}", e.message().en));
+    assert_eq!(again.path, saved);
+    assert_eq!(names(&dir), ["claire-martin-2.md", "claire-martin.md"]);
 }

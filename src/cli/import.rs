@@ -33,12 +33,16 @@ pub fn problems(lang: Lang, summary: &Summary) {
         if *n > SHOWN {
             continue;
         }
+        let message = p.message.get(lang);
         let place = if p.line > 0 {
-            format!("{}:{}:", p.file, p.line)
+            format!("{}:{}: ", p.file, p.line)
+        } else if message.starts_with(p.file) {
+            // The message names its file already (« Invitations.csv : … »).
+            String::new()
         } else {
-            format!("{}:", p.file)
+            format!("{}{} ", p.file, lang.colon())
         };
-        report::warn(lang, &format!("{place} {}", p.message.get(lang)));
+        report::warn(lang, &format!("{place}{message}"));
     }
     for (file, n) in by_file {
         if n > SHOWN {
@@ -46,7 +50,8 @@ pub fn problems(lang: Lang, summary: &Summary) {
             report::warn(
                 lang,
                 &format!(
-                    "{file}: {}",
+                    "{file}{} {}",
+                    lang.colon(),
                     Localized::new(
                         format!(
                             "et {more} autre{} ligne{} ignorée{} (--format json les donne toutes)",

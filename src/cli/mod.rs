@@ -563,7 +563,7 @@ fn compose(
     let draft = match args.draft {
         Some(path) => {
             let read = poignee::input::read_text(&path, poignee::input::MAX_BYTES)
-                .map_err(|e| format!(" {}", e.message().get(lang)))
+                .map_err(|e| format!("{} {}", lang.colon(), e.message().get(lang)))
                 .and_then(|s| poignee::draft::Draft::parse(&s).map_err(|at| at.to_string_in(lang)));
             match read {
                 Ok(d) => Some((path, d)),

@@ -92,13 +92,14 @@ pub fn mark(
             }
             Err(e) => {
                 tally.failed += 1;
-                // Compiler-style: `path:line:col: message`, or `path: message`.
-                let place = e
-                    .place()
-                    .map(|(l, c)| format!("{l}:{c}:"))
-                    .unwrap_or_default();
+                // Compiler-style: `path:line:col: message`, or `path: message`
+                // (« chemin : message » in French).
+                let head = match e.place() {
+                    Some((l, c)) => format!("{name}:{l}:{c}:"),
+                    None => format!("{name}{}", lang.colon()),
+                };
                 let m = e.message(how);
-                report::fail(lang, &format!("{name}:{place} {}", m.get(lang)));
+                report::fail(lang, &format!("{head} {}", m.get(lang)));
             }
         }
     }
@@ -566,13 +567,16 @@ pub fn csv(lang: Lang, stats: &Stats, keep_formulas: bool) -> String {
 /// The files left out, on standard error.
 pub fn skipped(lang: Lang, stats: &Stats) {
     for s in &stats.skipped {
-        let place = s.at.map(|(l, c)| format!("{l}:{c}:")).unwrap_or_default();
+        let path = terminal_line(&s.path);
+        let head = match s.at {
+            Some((l, c)) => format!("{path}:{l}:{c}:"),
+            None => format!("{path}{}", lang.colon()),
+        };
         let m = s.message.get(lang);
         warn(
             lang,
             &format!(
-                "{}:{place} {m} ({})",
-                terminal_line(&s.path),
+                "{head} {m} ({})",
                 Text::new("non compté", "not counted").get(lang)
             ),
         );

@@ -452,14 +452,20 @@ pub fn draft(lang: Lang, config: &Config, linter: &Linter, job: DraftJob) -> Exi
     let bytes = match poignee::input::read_bytes(job.people, poignee::input::MAX_LIST_BYTES) {
         Ok(b) => b,
         Err(e) => {
-            report::fail(lang, &format!("{shown_people}: {}", e.message().get(lang)));
+            report::fail(
+                lang,
+                &format!("{shown_people}{} {}", lang.colon(), e.message().get(lang)),
+            );
             return ExitCode::from(EXIT_USAGE);
         }
     };
     let list = match people::read(&bytes) {
         Ok(l) => l,
         Err(e) => {
-            report::fail(lang, &format!("{shown_people}: {}", e.message().get(lang)));
+            report::fail(
+                lang,
+                &format!("{shown_people}{} {}", lang.colon(), e.message().get(lang)),
+            );
             return ExitCode::from(EXIT_USAGE);
         }
     };
@@ -475,6 +481,12 @@ pub fn draft(lang: Lang, config: &Config, linter: &Linter, job: DraftJob) -> Exi
         );
         return ExitCode::from(EXIT_USAGE);
     }
+    // Two runs of one list at once (two terminals) would each find the
+    // folder without the other's drafts and write every person twice: the
+    // second waits for the first, then finds its drafts there.
+    let Some(_lock) = lock_folder(lang, job.out_dir) else {
+        return ExitCode::from(EXIT_USAGE);
+    };
     let mut names = fsutil::FreeNames::default();
     let folder = drafts::Folder::new(job.out_dir);
     let mut existing = folder.index();
@@ -734,6 +746,69 @@ pub fn draft(lang: Lang, config: &Config, linter: &Linter, job: DraftJob) -> Exi
         ExitCode::from(EXIT_FINDINGS)
     } else {
         ExitCode::SUCCESS
+    }
+}
+
+/// How long `draft` waits for another run writing to the same folder.
+const FOLDER_WAIT: std::time::Duration = std::time::Duration::from_secs(120);
+
+/// The drafts folder to itself for this run ([`fsutil::Lock::folder`]),
+/// waiting for another `draft` at most [`FOLDER_WAIT`] and saying so; `None`
+/// once the reason is said.
+fn lock_folder(lang: Lang, dir: &Path) -> Option<fsutil::Lock> {
+    let shown = dir.display().to_string();
+    let mut waiting = || {
+        report::note(
+            lang,
+            &fr(
+                lang,
+                format!(
+                    "un autre poignee écrit des brouillons dans {shown} : j’attends qu’il ait fini (Ctrl-C pour arrêter), puis ceux qu’il a écrits ne seront pas réécrits…"
+                ),
+                format!(
+                    "another poignee is writing drafts to {shown}: waiting for it to finish (Ctrl-C to stop); the drafts it wrote will not be written again…"
+                ),
+            ),
+        );
+    };
+    match fsutil::Lock::folder(dir, FOLDER_WAIT, &mut waiting) {
+        Ok(lock) => Some(lock),
+        Err(e) => {
+            let why = match e {
+                fsutil::LockError::Busy => fr(
+                    lang,
+                    format!(
+                        "un autre poignee écrit encore des brouillons dans {shown} après {} s d’attente : rien n’a été écrit ; relancez quand il aura fini, les brouillons déjà là ne seront pas réécrits",
+                        FOLDER_WAIT.as_secs()
+                    ),
+                    format!(
+                        "another poignee is still writing drafts to {shown} after waiting {} s: nothing written; run again once it is done, the drafts already there will not be written again",
+                        FOLDER_WAIT.as_secs()
+                    ),
+                ),
+                fsutil::LockError::NotALockFile(p) => fr(
+                    lang,
+                    format!(
+                        "{} n’est pas un fichier de verrou de poignee (un lien ou un dossier) : rien n’a été écrit ; retirez-le si vous ne l’utilisez pas",
+                        p.display()
+                    ),
+                    format!(
+                        "{} is not a poignee lock file (a link or a folder): nothing written; remove it if it is not yours",
+                        p.display()
+                    ),
+                ),
+                fsutil::LockError::Io(e) => {
+                    let m = poignee::input::ReadError::from_io(&e).message();
+                    fr(
+                        lang,
+                        format!("--out {shown} : {} ; rien n’a été écrit", m.fr),
+                        format!("--out {shown}: {}; nothing written", m.en),
+                    )
+                }
+            };
+            report::fail(lang, &why);
+            None
+        }
     }
 }
 

@@ -63,7 +63,7 @@ pub enum ExportError {
     /// Nothing there, or not readable.
     Io { path: PathBuf, error: io::Error },
     /// A file that is not a ZIP archive (nor a folder).
-    NotAZip { path: PathBuf, why: String },
+    NotAZip { path: PathBuf, why: Localized },
     /// Neither `Invitations.csv`, `Connections.csv` nor `messages.csv`.
     NotAnExport { path: PathBuf },
     /// A member is encrypted.
@@ -74,7 +74,7 @@ pub enum ExportError {
     /// forged archive (a ZIP bomb that lies) or a damaged one.
     Larger { file: &'static str, declared: u64 },
     /// A member that does not unpack to its end (its checksum, its data).
-    Damaged { file: &'static str, why: String },
+    Damaged { file: &'static str, why: Localized },
     /// No header naming the columns expected in the first lines.
     NoHeader { file: &'static str },
     /// The CSV could not be read on from this line.
@@ -96,13 +96,16 @@ impl ExportError {
             }
             ExportError::NotAZip { path, why } => {
                 let p = shown(path);
-                let why = crate::text::terminal_line(why).into_owned();
+                let (fr, en) = (
+                    crate::text::terminal_line(&why.fr).into_owned(),
+                    crate::text::terminal_line(&why.en).into_owned(),
+                );
                 Localized::new(
                     format!(
-                        "{p} : ni une archive ZIP lisible ({why}), ni un dossier ; donnez l’export LinkedIn tel que téléchargé (le .zip) ou le dossier qu’il donne une fois décompressé"
+                        "{p} : ni une archive ZIP lisible ({fr}), ni un dossier ; donnez l’export LinkedIn tel que téléchargé (le .zip) ou le dossier qu’il donne une fois décompressé"
                     ),
                     format!(
-                        "{p}: neither a readable ZIP archive ({why}) nor a folder; give the LinkedIn export as downloaded (the .zip) or the folder it unpacks to"
+                        "{p}: neither a readable ZIP archive ({en}) nor a folder; give the LinkedIn export as downloaded (the .zip) or the folder it unpacks to"
                     ),
                 )
             }
@@ -144,13 +147,16 @@ impl ExportError {
                 ),
             ),
             ExportError::Damaged { file, why } => {
-                let why = crate::text::terminal_line(why).into_owned();
+                let (fr, en) = (
+                    crate::text::terminal_line(&why.fr).into_owned(),
+                    crate::text::terminal_line(&why.en).into_owned(),
+                );
                 Localized::new(
                     format!(
-                        "{file} ne se décompresse pas jusqu’au bout ({why}) : archive abîmée, rien n’est importé ; téléchargez l’export à nouveau"
+                        "{file} ne se décompresse pas jusqu’au bout ({fr}) : archive abîmée, rien n’est importé ; téléchargez l’export à nouveau"
                     ),
                     format!(
-                        "{file} does not unpack to its end ({why}): a damaged archive, nothing is imported; download the export again"
+                        "{file} does not unpack to its end ({en}): a damaged archive, nothing is imported; download the export again"
                     ),
                 )
             }
@@ -260,7 +266,7 @@ impl Export {
             let archive =
                 zip::ZipArchive::new(BufReader::new(file)).map_err(|e| ExportError::NotAZip {
                     path: path.to_path_buf(),
-                    why: e.to_string(),
+                    why: zip_why(&e),
                 })?;
             // The shallowest member of each name (a `__MACOSX/` copy or a
             // nested archive's is not the export's own).
@@ -305,7 +311,10 @@ impl Export {
         } else {
             return Err(ExportError::NotAZip {
                 path: path.to_path_buf(),
-                why: "not a regular file".into(),
+                why: Localized::new(
+                    "pas un fichier ordinaire : un tube, un périphérique ou une socket",
+                    "not a regular file: a pipe, a device or a socket",
+                ),
             });
         }
         // A file of the folder too large is refused before anything.
@@ -398,8 +407,36 @@ fn member_error(file: &'static str, e: zip::result::ZipError) -> ExportError {
         }
         e => ExportError::Damaged {
             file,
-            why: e.to_string(),
+            why: zip_why(&e),
         },
+    }
+}
+
+/// What the ZIP reader said, in both languages (its own text is English).
+fn zip_why(e: &zip::result::ZipError) -> Localized {
+    match e {
+        zip::result::ZipError::Io(e) => io_why(e),
+        zip::result::ZipError::UnsupportedArchive(_) => Localized::new(
+            "une archive ZIP d’un genre que poignee ne lit pas",
+            "a kind of ZIP archive poignee does not read",
+        ),
+        _ => Localized::new(
+            "pas d’archive ZIP valable : un autre genre de fichier, ou une archive tronquée",
+            "no valid ZIP archive: another kind of file, or a truncated archive",
+        ),
+    }
+}
+
+/// An error met while unpacking: a bad checksum or bad compressed data is
+/// said as such, the system's errors as [`crate::input::ReadError`] says them.
+fn io_why(e: &io::Error) -> Localized {
+    if matches!(e.kind(), io::ErrorKind::InvalidData | io::ErrorKind::Other) {
+        Localized::new(
+            "somme de contrôle ou données compressées invalides",
+            "bad checksum or compressed data",
+        )
+    } else {
+        crate::input::ReadError::from_io(e).message()
     }
 }
 
@@ -431,7 +468,7 @@ fn verify<R: Read + io::Seek>(
         }
         Err(e) => Err(ExportError::Damaged {
             file,
-            why: e.to_string(),
+            why: io_why(&e),
         }),
     }
 }

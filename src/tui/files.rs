@@ -292,6 +292,22 @@ impl App {
             .as_deref()
             .filter(|p| *p != path && self.is_record())
             .map(shown);
+        // Asked to go over the draft it was opened from, and gone beside
+        // it: that one was marked meanwhile (`poignee mark` in another
+        // terminal) or removed, and stays as it is.
+        let moved = self
+            .over(draft.front.status.unwrap_or(Status::Draft))
+            .filter(|p| *p != path)
+            .map(|p| match self.lang {
+                Lang::Fr => format!(
+                    " ; {} a été marqué envoyé entre-temps (un autre terminal ?) ou n’est plus là : il reste tel quel",
+                    shown(&p)
+                ),
+                Lang::En => format!(
+                    "; {} was marked sent meanwhile (another terminal?) or is gone: it stays as it is",
+                    shown(&p)
+                ),
+            });
         self.opened = draft.front.status;
         self.path = Some(path.clone());
         self.check_across(draft.clone(), Some(path.clone()));
@@ -307,7 +323,7 @@ impl App {
                 "✓ approuvée et copiée dans le presse-papiers",
                 "✓ approved and copied to the clipboard",
             ));
-            let level = if pace.is_some() {
+            let level = if pace.is_some() || moved.is_some() {
                 Severity::Warning
             } else {
                 Severity::Info
@@ -322,19 +338,26 @@ impl App {
                 ),
                 Lang::En => format!(" · {sent}: mark it sent · {new}: new note · saved to {at}"),
             });
+            msg.push_str(moved.as_deref().unwrap_or_default());
             self.say(level, msg);
         } else {
             let mut msg = match self.lang {
                 Lang::Fr => format!("✎ enregistrée comme brouillon dans {at} (non approuvée)"),
                 Lang::En => format!("✎ saved as a draft to {at} (not approved)"),
             };
-            if let Some(approved) = beside {
-                msg.push_str(&match self.lang {
-                    Lang::Fr => format!(" ; la note approuvée reste dans {approved}"),
-                    Lang::En => format!("; the approved note stays in {approved}"),
-                });
-            }
-            self.say(Severity::Info, msg);
+            let level = if let Some(moved) = &moved {
+                msg.push_str(moved);
+                Severity::Warning
+            } else {
+                if let Some(approved) = beside {
+                    msg.push_str(&match self.lang {
+                        Lang::Fr => format!(" ; la note approuvée reste dans {approved}"),
+                        Lang::En => format!("; the approved note stays in {approved}"),
+                    });
+                }
+                Severity::Info
+            };
+            self.say(level, msg);
         }
         if !self.dirty {
             match then {
@@ -705,11 +728,7 @@ impl App {
         // An approved note is a record (it was copied, the pace counts it):
         // kept as a draft, its changes go to a new file beside it; a sent or
         // answered one is never written over.
-        let sent = self.is_record() && self.opened != Some(Status::Approved);
-        let over = self
-            .path
-            .clone()
-            .filter(|_| !sent && (status == Status::Approved || !self.is_record()));
+        let over = self.over(status);
         self.busy += 1;
         self.saving = true;
         self.effects.push(Effect::Io(Job::Save {
@@ -719,6 +738,15 @@ impl App {
             revision: self.revision,
             note: self.note_id,
         }));
+    }
+
+    /// The file a save with `status` writes over: the draft the note was
+    /// opened from, unless it is a record a save goes beside.
+    fn over(&self, status: Status) -> Option<PathBuf> {
+        let sent = self.is_record() && self.opened != Some(Status::Approved);
+        self.path
+            .clone()
+            .filter(|_| !sent && (status == Status::Approved || !self.is_record()))
     }
 
     /// Your pace, from the drafts listed, sent or approved ([`Pace::of`]).

@@ -1623,6 +1623,52 @@ fn two_saves_in_a_row_make_one_file_and_a_sent_note_is_never_written_over() {
     );
 }
 
+/// Issue 21, item 5 (the editor's side): a draft marked sent by
+/// `poignee mark` in another terminal while it is open here was written
+/// back as a draft by the next save, the mark lost. The save reads it under
+/// the mark's lock: the record stays, the note goes beside it, and the
+/// notice says why, in both languages.
+#[test]
+fn a_draft_marked_in_another_terminal_is_not_saved_over() {
+    for (lang, says) in [
+        (Lang::En, "was marked sent meanwhile (another terminal?)"),
+        (
+            Lang::Fr,
+            "a été marqué envoyé entre-temps (un autre terminal ?)",
+        ),
+    ] {
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let mut a = app(lang, Some(dir.path()));
+        typed(
+            &mut a,
+            "Hi Sam, we met at RustConf in Montreal. Thanks for the talk on async!",
+        );
+        fill_target(&mut a, "Sam Lee", "Lyon", "Software Development");
+        send(&mut a, key(KeyCode::Char('s'), KeyModifiers::ALT));
+        a.settle();
+        let file = dir.path().join("sam-lee.md");
+        // Another terminal: `poignee mark sam-lee.md sent`.
+        let mut marked = poignee::outcome::mark_file(
+            &file,
+            poignee::outcome::Mark::Sent,
+            jiff::civil::date(2026, 1, 12),
+            true,
+        );
+        if let Err(e) = &mut marked {
+            panic!("{:?}", e.message(poignee::outcome::Mark::Sent));
+        }
+        let sent = std::fs::read_to_string(&file).unwrap_or_default();
+        assert!(sent.contains("status = \"sent\""), "{sent}");
+        typed(&mut a, " PS");
+        send(&mut a, key(KeyCode::Char('s'), KeyModifiers::ALT));
+        a.settle();
+        assert_eq!(std::fs::read_to_string(&file).unwrap_or_default(), sent);
+        assert_eq!(files_in(dir.path()), ["sam-lee-2.md", "sam-lee.md"]);
+        let notice = a.notice.clone().map(|n| n.text).unwrap_or_default();
+        assert!(notice.contains(says), "{notice}");
+    }
+}
+
 /// An app with a note found at start offered (as `run` does).
 fn offered(lang: Lang, found: &str) -> App {
     let mut a = app(lang, None);
