@@ -195,7 +195,16 @@ impl Form {
             Action::Back => self.completion = None,
             Action::Confirm => {
                 c.chosen?;
-                return self.take_chosen().then_some(FormEvent::Changed);
+                if !self.take_chosen() {
+                    return None;
+                }
+                // Taken, the field is done: Enter goes on in reading order
+                // as it does without names offered (a new user's next word
+                // was glued to « Grenoble (38) »).
+                if self.at + 1 < FIELDS.len() {
+                    self.at += 1;
+                }
+                return Some(FormEvent::Changed);
             }
             _ => return None,
         }

@@ -1279,6 +1279,11 @@ fn a_misspelt_region_or_sector_is_rescued_and_the_names_come_back() {
     typed(&mut a, "Hôpitaux et soins de santé");
     press(&mut a, KeyCode::Enter);
     assert_eq!(a.form.fields[3].text(), "Hôpitaux et services de santé");
+    // Enter took the name and went on: what is typed next is not glued to
+    // it.
+    assert_eq!(a.form.at, 4);
+    typed(&mut a, "x");
+    assert_eq!(a.form.fields[3].text(), "Hôpitaux et services de santé");
 }
 
 #[test]
