@@ -167,9 +167,12 @@ impl App {
                 self.shelf.ignored_after_days = self.worker.ignored_after_days;
                 self.shelf.set(entries);
                 if announce {
-                    let msg = match self.lang {
-                        Lang::Fr => format!("{n} brouillons revérifiés"),
-                        Lang::En => format!("{n} drafts re-checked"),
+                    let c = super::list::count(n, self.lang);
+                    let msg = match (self.lang, n) {
+                        (Lang::Fr, 0 | 1) => format!("{c} brouillon revérifié"),
+                        (Lang::Fr, _) => format!("{c} brouillons revérifiés"),
+                        (Lang::En, 1) => format!("{c} draft re-checked"),
+                        (Lang::En, _) => format!("{c} drafts re-checked"),
                     };
                     self.say(Severity::Info, msg);
                 }

@@ -2075,6 +2075,28 @@ fn the_drafts_filter_narrows_by_name_status_or_text_and_esc_clears_it() {
 }
 
 #[test]
+fn drafts_rechecked_are_counted_as_the_language_writes_numbers() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    write_many(dir.path(), 1200);
+    for (lang, said) in [
+        (Lang::Fr, "1\u{202f}200 brouillons revérifiés"),
+        (Lang::En, "1,200 drafts re-checked"),
+    ] {
+        let mut a = app(lang, Some(dir.path()));
+        ctrl(&mut a, 'o');
+        a.settle();
+        ctrl(&mut a, 'r');
+        a.settle();
+        let notice = a
+            .notice
+            .as_ref()
+            .map(|n| n.text.clone())
+            .unwrap_or_default();
+        assert_eq!(notice, said);
+    }
+}
+
+#[test]
 fn the_drafts_filter_reads_the_status_as_the_list_shows_it() {
     let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
     let today = jiff::Zoned::now().date();
