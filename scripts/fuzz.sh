@@ -8,7 +8,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/../fuzz"
 seconds=${1:-600}
-targets=(draft config template lint audience reporters)
+targets=(draft config template lint audience reporters mark)
 
 cargo fuzz build -s none
 run() {

@@ -318,12 +318,15 @@ impl Fences {
 
 /// A line `+++` inside a multi-line TOML string would close the front
 /// matter: its first `+` is written as the escape `\u002B`, which TOML's
-/// basic strings read back as `+`. (A literal string cannot escape:
-/// [`Draft::to_file`] catches that case.)
+/// basic strings read back as `+`. A literal string (which cannot escape)
+/// holding such a line is first written again as a basic one (the fuzzer
+/// found a name whose quotes and backslashes made the serializer choose
+/// it).
 fn escape_fences(toml: &str) -> String {
     if !toml.lines().any(|l| l.trim_end() == FENCE) {
         return toml.to_string();
     }
+    let toml = basic_strings(toml);
     toml.split_inclusive('\n')
         .map(|line| {
             if line.trim_end() == FENCE {
@@ -333,6 +336,39 @@ fn escape_fences(toml: &str) -> String {
             }
         })
         .collect()
+}
+
+/// Every multi-line literal string of `toml` that holds a line `+++`,
+/// written as a multi-line basic string with the same value: `\` and `"`
+/// escaped (a literal string holds no other escape, and no `'''`).
+fn basic_strings(toml: &str) -> String {
+    const LIT: &str = "'''";
+    let mut out = String::with_capacity(toml.len() + 16);
+    let mut rest = toml;
+    while let Some(open) = rest.find(LIT) {
+        let after = &rest[open + LIT.len()..];
+        let Some(mut close) = after.find(LIT) else {
+            break;
+        };
+        // `''''` or `'''''` end a literal string with one or two quotes.
+        while after[close + LIT.len()..].starts_with('\'') {
+            close += 1;
+        }
+        let inner = &after[..close];
+        out.push_str(&rest[..open]);
+        if inner.lines().any(|l| l.trim_end() == FENCE) {
+            out.push_str("\"\"\"");
+            out.push_str(&inner.replace('\\', "\\\\").replace('"', "\\\""));
+            out.push_str("\"\"\"");
+        } else {
+            out.push_str(LIT);
+            out.push_str(inner);
+            out.push_str(LIT);
+        }
+        rest = &after[close + LIT.len()..];
+    }
+    out.push_str(rest);
+    out
 }
 
 /// (start, end) of each line, without its line break.
@@ -484,5 +520,27 @@ mod tests {
         assert_eq!(again.body, d.body);
         let plain = Draft::parse("Just text").expect("parses");
         assert_eq!(plain.render(), "Just text");
+    }
+
+    /// Found by the `draft` fuzz target: a string with quotes, backslashes
+    /// and a line `+++`, which the serializer writes as a literal string.
+    #[test]
+    fn a_fence_line_in_a_literal_string_round_trips() {
+        let source = r#"+++
+name ="""+++
+""++\\e\\\\ "fr"
+
+[et]
+ = "fr"
+
+[t\\rol"""
++++
+
+H"#;
+        let d = Draft::parse(source).expect("parses");
+        let rendered = d.render();
+        let again = Draft::parse(&rendered).expect("parses back");
+        assert_eq!(again.front, d.front, "{rendered}");
+        assert_eq!(again.body, d.body);
     }
 }
