@@ -623,19 +623,12 @@ impl Run<'_> {
         };
         match self.ledger.entries.get(&key) {
             Some(e) if e.status == Status::Accepted || accepted_on.is_none() => c.unchanged += 1,
-            Some(_) => {
-                c.now_accepted += 1;
-                let e = Entry {
-                    kind: Kind::NoNote,
-                    file: String::new(),
-                    status,
-                    sent_on: sent,
-                    accepted_on,
-                };
-                self.set(&key, e);
-            }
-            None => {
-                c.new += 1;
+            known => {
+                // Known and now accepted, or new: the same entry either way.
+                match known {
+                    Some(_) => c.now_accepted += 1,
+                    None => c.new += 1,
+                }
                 let e = Entry {
                     kind: Kind::NoNote,
                     file: String::new(),
