@@ -39,6 +39,24 @@ any_case! {Lang {"fr" => Fr, "en" => En}}
 impl Lang {
     pub const ALL: [Lang; 2] = [Lang::Fr, Lang::En];
 
+    /// A count as the language writes it: `1 234` in French (narrow
+    /// no-break spaces), `1,234` in English.
+    pub fn count(self, n: usize) -> String {
+        let digits = n.to_string();
+        let sep = match self {
+            Lang::Fr => '\u{202f}',
+            Lang::En => ',',
+        };
+        let mut out = String::with_capacity(digits.len() + 8);
+        for (i, c) in digits.chars().enumerate() {
+            if i > 0 && (digits.len() - i) % 3 == 0 {
+                out.push(sep);
+            }
+            out.push(c);
+        }
+        out
+    }
+
     /// The language that is not this one.
     pub fn other(self) -> Lang {
         match self {

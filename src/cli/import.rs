@@ -198,7 +198,7 @@ pub fn human(lang: Lang, summary: &Summary) -> Vec<String> {
     ] {
         if n > SHOWN {
             let more = n - SHOWN;
-            let m = super::outcomes::count(lang, more);
+            let m = lang.count(more);
             lines.push(l(
                 format!(
                     "  … et {m} autre{} {fr}{} (--format json les donne tous)",
@@ -219,7 +219,7 @@ pub fn human(lang: Lang, summary: &Summary) -> Vec<String> {
     let o = &summary.no_notes;
     let total = n.seen + o.seen;
     // 35 000 in French, 35,000 in English.
-    let c = |n: usize| super::outcomes::count(lang, n);
+    let c = |n: usize| lang.count(n);
     lines.push(l(
         format!(
             "{} invitation{} envoyée{} dans l’export : {} avec une note, {} sans",

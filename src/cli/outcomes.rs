@@ -123,23 +123,6 @@ pub fn mark(
     tally
 }
 
-/// `1 234` (narrow no-break spaces) in French, `1,234` in English.
-pub(super) fn count(lang: Lang, n: usize) -> String {
-    let digits = n.to_string();
-    let sep = match lang {
-        Lang::Fr => '\u{202f}',
-        Lang::En => ',',
-    };
-    let mut s = String::with_capacity(digits.len() + 4);
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            s.push(sep);
-        }
-        s.push(c);
-    }
-    s
-}
-
 fn percent(lang: Lang, rate: Option<f64>) -> String {
     match (rate, lang) {
         (None, _) => "—".into(),
@@ -232,18 +215,18 @@ pub fn human(
         lines.push(l(&Localized::new(
             format!(
                 "Aucune invitation envoyée{since_fr} parmi {} brouillon{} : marquez-les avec `poignee mark FICHIER… sent`.",
-                count(lang, stats.drafts),
+                lang.count(stats.drafts),
                 if stats.drafts > 1 { "s" } else { "" }
             ),
             format!(
                 "No invitation sent{since_en} among {} draft{}: mark them with `poignee mark FILE… sent`.",
-                count(lang, stats.drafts),
+                lang.count(stats.drafts),
                 if stats.drafts == 1 { "" } else { "s" }
             ),
         )));
         return lines;
     }
-    let c = |n: usize| count(lang, n);
+    let c = |n: usize| lang.count(n);
     // The invitations an import found sent without a note are not in the
     // figures over notes: said beside them, not left out in silence.
     let bare = stats
@@ -593,8 +576,8 @@ mod tests {
         assert_eq!(bar(Some(1.0)), "█".repeat(BAR));
         assert_eq!(bar(Some(0.275)), format!("█████▌{}", " ".repeat(14)));
         assert_eq!(bar(None).chars().count(), BAR);
-        assert_eq!(count(Lang::En, 10_000), "10,000");
-        assert_eq!(count(Lang::Fr, 1_234_567), "1\u{202f}234\u{202f}567");
+        assert_eq!(Lang::En.count(10_000), "10,000");
+        assert_eq!(Lang::Fr.count(1_234_567), "1\u{202f}234\u{202f}567");
         assert_eq!(percent(Lang::Fr, Some(0.425)), "43\u{a0}%");
         assert_eq!(percent(Lang::En, Some(0.5)), "50%");
         assert_eq!(days(Lang::Fr, Some(2.5)), "2,5 jours");

@@ -346,6 +346,14 @@ impl App {
         l.get(self.lang).into_owned()
     }
 
+    /// Today where the user is, by [`App::clock`].
+    pub fn today(&self) -> jiff::civil::Date {
+        self.clock
+            .unwrap_or_else(jiff::Timestamp::now)
+            .to_zoned(jiff::tz::TimeZone::system())
+            .date()
+    }
+
     pub(super) fn say(&mut self, level: Severity, text: String) {
         self.notice = Some(Notice { text, level });
     }

@@ -158,16 +158,11 @@ impl App {
             Done::Listed(entries) => {
                 let n = entries.len();
                 let announce = std::mem::take(&mut self.shelf.announce);
-                self.shelf.today = Some(
-                    self.clock
-                        .unwrap_or_else(jiff::Timestamp::now)
-                        .to_zoned(jiff::tz::TimeZone::system())
-                        .date(),
-                );
+                self.shelf.today = Some(self.today());
                 self.shelf.ignored_after_days = self.worker.ignored_after_days;
                 self.shelf.set(entries);
                 if announce {
-                    let c = super::list::count(n, self.lang);
+                    let c = self.lang.count(n);
                     let msg = match (self.lang, n) {
                         (Lang::Fr, 0 | 1) => format!("{c} brouillon revérifié"),
                         (Lang::Fr, _) => format!("{c} brouillons revérifiés"),

@@ -41,24 +41,6 @@ pub fn follow(selected: usize, offset: usize, page: usize, len: usize) -> usize 
     offset.min(len.saturating_sub(page))
 }
 
-/// A count as the language writes it: `5 000` in French (a narrow no-break
-/// space), `5,000` in English.
-pub fn count(n: usize, lang: Lang) -> String {
-    let digits = n.to_string();
-    let sep = match lang {
-        Lang::Fr => '\u{202f}',
-        Lang::En => ',',
-    };
-    let mut out = String::with_capacity(digits.len() + 8);
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push(sep);
-        }
-        out.push(c);
-    }
-    out
-}
-
 /// A share as the language writes it: `45 %` in French (a narrow no-break
 /// space), `45%` in English.
 pub fn percent(share: f64, lang: Lang) -> String {
@@ -72,7 +54,7 @@ pub fn percent(share: f64, lang: Lang) -> String {
 /// "12/5 000": the row chosen, of how many; "0/0" for none.
 pub fn position(selected: usize, len: usize, lang: Lang) -> String {
     let at = if len == 0 { 0 } else { selected + 1 };
-    format!("{}/{}", count(at, lang), count(len, lang))
+    format!("{}/{}", lang.count(at), lang.count(len))
 }
 
 /// A scroll bar down the right column of `area` when `len` rows do not fit
@@ -124,10 +106,10 @@ mod tests {
 
     #[test]
     fn counts_are_grouped_the_language_s_way() {
-        assert_eq!(count(5000, Lang::Fr), "5\u{202f}000");
-        assert_eq!(count(5000, Lang::En), "5,000");
-        assert_eq!(count(999, Lang::En), "999");
-        assert_eq!(count(1_234_567, Lang::En), "1,234,567");
+        assert_eq!(Lang::Fr.count(5000), "5\u{202f}000");
+        assert_eq!(Lang::En.count(5000), "5,000");
+        assert_eq!(Lang::En.count(999), "999");
+        assert_eq!(Lang::En.count(1_234_567), "1,234,567");
         assert_eq!(position(11, 5000, Lang::Fr), "12/5\u{202f}000");
         assert_eq!(position(0, 0, Lang::En), "0/0");
         assert_eq!(percent(1.0, Lang::En), "100%");

@@ -9,7 +9,7 @@
 //! figures are `poignee stats`'s, read off the UI thread.
 
 use super::keys::Action;
-use super::list::{count, percent, scrollbar};
+use super::list::{percent, scrollbar};
 use super::theme::{Look, fit};
 use poignee::drafts::Entry;
 use poignee::lang::{Lang, Text};
@@ -70,7 +70,7 @@ fn summary(stats: &Stats, lang: Lang) -> String {
         .rate()
         .map_or_else(|| "—".to_string(), |r| percent(r, lang));
     let days = o.median_days();
-    let n = |n: usize| count(n, lang);
+    let n = |n: usize| lang.count(n);
     match lang {
         Lang::Fr => {
             // French: singular up to one.
@@ -196,7 +196,7 @@ fn rate_lines(stats: &Stats, look: &Look, w: usize) -> Vec<Line<'static>> {
     let count_w = SHOWN
         .iter()
         .flat_map(|&d| stats.of(d))
-        .map(|(_, f)| count(f.answered(), lang).chars().count())
+        .map(|(_, f)| lang.count(f.answered()).chars().count())
         .max()
         .unwrap_or(1);
     for dimension in SHOWN {
@@ -210,7 +210,7 @@ fn rate_lines(stats: &Stats, look: &Look, w: usize) -> Vec<Line<'static>> {
         )));
         for (group, figures) in groups {
             let name = group.label_in(lang);
-            let answered = count(figures.answered(), lang);
+            let answered = lang.count(figures.answered());
             let rate = figures.rate().unwrap_or(0.0);
             let cells = if w >= 40 { 10 } else { 5 };
             let filled = ((rate * cells as f64).round() as usize).min(cells);
@@ -303,7 +303,7 @@ impl OutcomesView<'_> {
             .max()
             .unwrap_or(0)
             .max(1);
-        let digits = count(most as usize, look.lang).chars().count();
+        let digits = look.lang.count(most as usize).chars().count();
         // Two halves after the label: a bar and its count each.
         let half = w.saturating_sub(label_w + 1) / 2;
         let bar_w = half.saturating_sub(digits + 2).max(1);
@@ -325,7 +325,7 @@ impl OutcomesView<'_> {
             };
             let s = bar(sent);
             let a = bar(accepted);
-            let sent_n = count(sent as usize, look.lang);
+            let sent_n = look.lang.count(sent as usize);
             let sent_part = format!("{} {sent_n}", SENT_BAR.repeat(s));
             let pad = half.saturating_sub(UnicodeWidthStr::width(sent_part.as_str()));
             lines.push(Line::from(vec![
@@ -336,7 +336,7 @@ impl OutcomesView<'_> {
                 Span::styled(SENT_BAR.repeat(s), theme.dim()),
                 Span::raw(format!(" {sent_n}{}", " ".repeat(pad))),
                 Span::styled(ACCEPTED_BAR.repeat(a), theme.good()),
-                Span::raw(format!(" {}", count(accepted as usize, look.lang))),
+                Span::raw(format!(" {}", look.lang.count(accepted as usize))),
             ]));
         }
         if shown < 8 && rows > 0 {

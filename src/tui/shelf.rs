@@ -417,7 +417,7 @@ impl Widget for PaceView<'_> {
             // bar fills the chart).
             let bar_rows = h.div_ceil(8);
             let count_row = rows.saturating_sub(bar_rows + 1);
-            let text = super::list::count(count, look.lang);
+            let text = look.lang.count(count);
             let count_style = if count == 0 { theme.dim() } else { style };
             let y = y0 + u16::try_from(count_row).unwrap_or(0);
             buf.set_string(x, y, fit(&text, col_w.saturating_sub(1)), count_style);
@@ -528,8 +528,8 @@ impl Shelf {
 fn filter_line(shelf: &Shelf, look: &Look, w: usize) -> Line<'static> {
     let theme = look.theme;
     let (n, of) = (
-        super::list::count(shelf.shown.len(), look.lang),
-        super::list::count(shelf.entries.len(), look.lang),
+        look.lang.count(shelf.shown.len()),
+        look.lang.count(shelf.entries.len()),
     );
     let (enter, esc) = (
         look.keys.label(Action::Confirm),
@@ -557,7 +557,7 @@ fn imported_words(shelf: &Shelf, look: &Look) -> Option<(String, String)> {
     if shelf.imported == 0 {
         return None;
     }
-    let n = super::list::count(shelf.imported, look.lang);
+    let n = look.lang.count(shelf.imported);
     let key = look.keys.label(Action::ToggleImported);
     let (long, short) = match (look.lang, shelf.hide_imported) {
         (Lang::Fr, false) => (
@@ -731,7 +731,7 @@ impl Widget for ShelfView<'_> {
         } else if shelf.shown.is_empty() && shelf.filter.text().is_empty() {
             // Every draft is an imported note, hidden.
             let key = look.keys.label(Action::ToggleImported);
-            let n = super::list::count(shelf.imported, look.lang);
+            let n = look.lang.count(shelf.imported);
             let text = match look.lang {
                 Lang::Fr => {
                     format!("{n} notes importées cachées, aucun autre brouillon : {key} les montre")

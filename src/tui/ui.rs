@@ -292,11 +292,7 @@ fn screens(f: &mut Frame, app: &App) {
         }
         Screen::Stats => {
             let (body, status) = list_areas(area, app);
-            let today = app
-                .clock
-                .unwrap_or_else(jiff::Timestamp::now)
-                .to_zoned(jiff::tz::TimeZone::system())
-                .date();
+            let today = app.today();
             f.render_widget(
                 super::outcomes::OutcomesView {
                     stats: app.stats.as_deref(),
@@ -340,11 +336,7 @@ fn screens(f: &mut Frame, app: &App) {
                     shelf: &app.shelf,
                     pace: &pace,
                     dir,
-                    today: app
-                        .clock
-                        .unwrap_or_else(jiff::Timestamp::now)
-                        .to_zoned(jiff::tz::TimeZone::system())
-                        .date(),
+                    today: app.today(),
                     ignored_after_days: app.worker.ignored_after_days,
                     look,
                 },
