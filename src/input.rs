@@ -15,6 +15,10 @@ pub const MAX_BYTES: u64 = 1024 * 1024;
 /// A list of people (CSV) may be longer than a note, not without bound.
 pub const MAX_LIST_BYTES: u64 = 16 * 1024 * 1024;
 
+/// A row of any CSV read (a list of people, an export's table): the CSV
+/// reader keeps a row whole in memory, so one 300 MB field once took 3.7 GB.
+pub const MAX_ROW_BYTES: u64 = 1024 * 1024;
+
 /// Why a file could not be read (or written: the same causes, named the same way).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ReadError {

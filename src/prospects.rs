@@ -90,7 +90,7 @@ pub enum SheetError {
     NoHeader,
     #[error("line {line}: {message}")]
     Csv { line: u64, message: String },
-    /// A row past [`MAX_ROW_BYTES`] (one field of 300 MB once took 3.7 GB).
+    /// A row past [`input::MAX_ROW_BYTES`] (one field of 300 MB once took 3.7 GB).
     #[error("line {line}: a row longer than 1 MiB")]
     RowTooLong { line: u64 },
 }
@@ -207,10 +207,6 @@ struct Lines<R> {
     row: (u64, u64),
 }
 
-/// The most bytes a row of a list may take: the CSV reader keeps a row
-/// whole in memory.
-pub const MAX_ROW_BYTES: u64 = 1024 * 1024;
-
 /// The error [`Lines`] stops the CSV reader with, at the line of the row.
 #[derive(Debug, thiserror::Error)]
 #[error("line {0}: a row longer than 1 MiB")]
@@ -218,7 +214,7 @@ struct RowTooLong(u64);
 
 impl<R: Read> Read for Lines<R> {
     fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
-        if self.offset.saturating_sub(self.row.0) > MAX_ROW_BYTES {
+        if self.offset.saturating_sub(self.row.0) > input::MAX_ROW_BYTES {
             return Err(io::Error::new(
                 io::ErrorKind::InvalidData,
                 RowTooLong(self.row.1),

@@ -544,6 +544,8 @@ struct Lines {
     /// Line breaks before the first pending one.
     passed: usize,
     read: u64,
+    /// Where the row being read starts.
+    row: u64,
 }
 
 impl Lines {
@@ -583,6 +585,20 @@ struct Counting<R> {
 
 impl<R: Read> Read for Counting<R> {
     fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        // The CSV reader keeps a row whole: past the bound every CSV read
+        // has, it stops (the error names the row's line).
+        if self
+            .lines
+            .borrow()
+            .read
+            .saturating_sub(self.lines.borrow().row)
+            > crate::input::MAX_ROW_BYTES
+        {
+            return Err(io::Error::new(
+                io::ErrorKind::InvalidData,
+                "a row longer than 1 MiB",
+            ));
+        }
         let n = self.inner.read(buf)?;
         let mut lines = self.lines.borrow_mut();
         let start = lines.read;
@@ -684,6 +700,7 @@ fn read_table<R: Read>(
     let mut record = csv::ByteRecord::new();
     loop {
         let at = csv.position().byte();
+        lines.borrow_mut().row = at;
         match csv.read_byte_record(&mut record) {
             Ok(false) => break,
             Ok(true) => {
@@ -774,6 +791,20 @@ mod tests {
         )
         .expect("reads");
         assert_eq!(rows, [(2, "not UTF-8".into()), (3, "Bo".into())]);
+    }
+
+    #[test]
+    fn a_row_past_a_mebibyte_stops_with_its_line() {
+        let mut text = b"From,To,Sent At,Message,Direction\nMe,Ann Lee,2024-01-15,Hi,OUTGOING\nMe,Bob Ray,2024-01-16,\"".to_vec();
+        text.extend(std::iter::repeat_n(b'x', 3 * 1024 * 1024));
+        text.extend(b"\",OUTGOING\n");
+        match collect(Table::Invitations, &text) {
+            Err(ExportError::Csv { line, why, .. }) => {
+                assert_eq!(line, 3);
+                assert!(why.contains("1 MiB"), "{why}");
+            }
+            other => panic!("{other:?}"),
+        }
     }
 
     #[test]
