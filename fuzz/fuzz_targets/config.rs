@@ -1,5 +1,6 @@
-//! The config parser: never panics; a config that parses builds a linter
-//! and a key map.
+//! The config parser: never panics; a config that parses builds a linter.
+//! (The key map is read by the terminal interface, in the binary, out of
+//! the library's reach.)
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
@@ -13,7 +14,6 @@ fuzz_target!(|data: &[u8]| {
     match Config::parse(text, Path::new("config.toml")) {
         Ok(config) => {
             let _ = config.linter(Path::new("config.toml"));
-            let _ = config.keymap();
         }
         Err(e) => {
             let _ = e.to_string();

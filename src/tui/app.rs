@@ -886,9 +886,7 @@ impl App {
             let d = &diags[*i];
             d.rule.is_problem() && d.severity >= Severity::Warning
         };
-        let slot = |i: &usize| {
-            diags[*i].rule == poignee::RuleId::UnfilledPlaceholder && !diags[*i].span.is_empty()
-        };
+        let slot = |i: &usize| is_slot(&diags[*i]);
         let mut order: Vec<usize> = (0..diags.len()).filter(problem).filter(slot).collect();
         order.sort_by_key(|&i| diags[i].span.start);
         order.extend((0..diags.len()).filter(problem).filter(|i| !slot(i)));
@@ -908,22 +906,23 @@ impl App {
         }
     }
 
-    /// The template's `{{…}}` nearest the cursor in the direction asked
-    /// (the one it is in, or the next; around the note's end).
+    /// The template's `{{…}}` to fill next: nearest the cursor in the
+    /// direction asked (the one it is in, or the next; around the note's
+    /// end); coming back from the form or the checks, the first (or last).
+    /// The slots come first in `order`, by position.
     fn next_slot(&self, order: &[usize], step: isize) -> Option<usize> {
         let diags = &self.checks.report.diagnostics;
-        let slots: Vec<usize> = order
+        let n = order
             .iter()
-            .copied()
-            .take_while(|&i| diags[i].rule == poignee::RuleId::UnfilledPlaceholder)
-            .filter(|&i| !diags[i].span.is_empty())
-            .collect();
-        let cursor = self.note.editor.cursor();
+            .take_while(|&&i| is_slot(&diags[i]))
+            .count();
+        let slots = &order[..n];
+        let cursor = (self.focus == Focus::Note).then(|| self.note.editor.cursor());
         if step > 0 {
-            let after = slots.iter().find(|&&i| diags[i].span.end > cursor);
+            let after = cursor.and_then(|c| slots.iter().find(|&&i| diags[i].span.end > c));
             after.or(slots.first()).copied()
         } else {
-            let before = slots.iter().rev().find(|&&i| diags[i].span.end <= cursor);
+            let before = cursor.and_then(|c| slots.iter().rev().find(|&&i| diags[i].span.end <= c));
             before.or(slots.last()).copied()
         }
     }
@@ -947,10 +946,7 @@ impl App {
         let n = order.len() as isize;
         let next = if let Some(k) = order.iter().position(|&i| self.on_finding(i)) {
             order[(k as isize + step).rem_euclid(n) as usize]
-        } else if let Some(i) = self
-            .next_slot(&order, step)
-            .filter(|_| self.focus == Focus::Note)
-        {
+        } else if let Some(i) = self.next_slot(&order, step) {
             i
         } else if order.contains(&self.checks.selected) {
             self.checks.selected
@@ -1185,4 +1181,9 @@ impl App {
             }
         }
     }
+}
+
+/// A template's `{{…}}` left to fill, in the note's text.
+fn is_slot(d: &poignee::Diagnostic) -> bool {
+    d.rule == poignee::RuleId::UnfilledPlaceholder && !d.span.is_empty()
 }

@@ -1953,6 +1953,31 @@ fn f8_after_a_placeholder_goes_to_the_next_one_and_a_note_wide_finding_to_its_ex
     assert_eq!(a.note.text().get(at..=at), Some("x"), "{}", a.note.text());
 }
 
+#[test]
+fn f8_back_from_the_form_starts_at_the_first_placeholder() {
+    let mut a = app(Lang::Fr, None);
+    let draft = poignee::draft::Draft::parse(
+        "Bonjour {{prenom}}, nous étions au salon {{evenement}}. Merci !",
+    )
+    .unwrap_or_else(|e| panic!("{e:?}"));
+    a.open(&draft, None);
+    // The checks list was left on the second placeholder and the cursor
+    // after it, as a user leaves them by clicking around.
+    press(&mut a, KeyCode::F(8));
+    press(&mut a, KeyCode::F(8));
+    assert_eq!(a.note.editor.selected_text(), Some("{{evenement}}"));
+    press(&mut a, KeyCode::End);
+    // A trip to the form, then F8: the first `{{…}}` of the note.
+    a.focus = Focus::Form;
+    press(&mut a, KeyCode::F(8));
+    assert_eq!(a.focus, Focus::Note);
+    assert_eq!(a.note.editor.selected_text(), Some("{{prenom}}"));
+    // And backwards, the last one.
+    a.focus = Focus::Checks;
+    send(&mut a, key(KeyCode::F(8), KeyModifiers::SHIFT));
+    assert_eq!(a.note.editor.selected_text(), Some("{{evenement}}"));
+}
+
 // ---- Lists that scale ----
 
 /// `n` approved drafts, one a day back from 2026-11-24, named p0000…: the
