@@ -355,6 +355,12 @@ impl App {
     }
 
     pub(super) fn say(&mut self, level: Severity, text: String) {
+        // Messages built with `format!` get French typography here, as the
+        // catalogue's texts get it when shown.
+        let text = match self.lang {
+            Lang::Fr => poignee::lang::french_spacing(&text).into_owned(),
+            Lang::En => text,
+        };
         self.notice = Some(Notice { text, level });
     }
 
@@ -592,8 +598,21 @@ impl App {
         self.open(&empty, None);
         self.focus = Focus::Form;
         self.form.at = 0;
-        // What was said of the last note is not about this one.
-        self.notice = None;
+        // What was said of the last note is not about this one; what is
+        // said is where the keys now go.
+        let msg = self.new_note_hint();
+        self.say(Severity::Info, msg);
+    }
+
+    /// Where a new note starts: the person's name, in the form.
+    pub(super) fn new_note_hint(&self) -> String {
+        let tab = self.key_of(Action::NextFocus);
+        match self.lang {
+            Lang::Fr => {
+                format!("Nouvelle note. À qui écrivez-vous ? Son nom ici, puis {tab} : la note")
+            }
+            Lang::En => format!("New note. Who is it for? Their name here, then {tab}: the note"),
+        }
     }
 
     /// Whether keys type text where the focus is.
@@ -912,10 +931,7 @@ impl App {
     /// The slots come first in `order`, by position.
     fn next_slot(&self, order: &[usize], step: isize) -> Option<usize> {
         let diags = &self.checks.report.diagnostics;
-        let n = order
-            .iter()
-            .take_while(|&&i| is_slot(&diags[i]))
-            .count();
+        let n = order.iter().take_while(|&&i| is_slot(&diags[i])).count();
         let slots = &order[..n];
         let cursor = (self.focus == Focus::Note).then(|| self.note.editor.cursor());
         if step > 0 {

@@ -12,6 +12,7 @@ use ratatui::layout::{Alignment, Constraint, Layout, Rect};
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Widget};
+use unicode_width::UnicodeWidthStr;
 
 #[derive(Debug, Clone)]
 pub struct Checks {
@@ -187,14 +188,21 @@ impl ChecksView<'_> {
                 keys.label(Action::NextFocus),
                 keys.pair(Action::Up, Action::Down),
             );
-            let mark = match look.lang {
+            let mut mark = look.fr(match look.lang {
                 Lang::Fr if below > 0 => format!("↓ {below} de plus : {tab}, puis {updown}"),
                 Lang::En if below > 0 => format!("↓ {below} more: {tab}, then {updown}"),
                 Lang::Fr => format!("↑ {first} au-dessus"),
                 Lang::En => format!("↑ {first} above"),
-            };
+            });
+            // Narrow, the count alone: the keys are in the help.
+            if below > 0 && UnicodeWidthStr::width(mark.as_str()) > w {
+                mark = match look.lang {
+                    Lang::Fr => format!("↓ {below} de plus"),
+                    Lang::En => format!("↓ {below} more"),
+                };
+            }
             lines.push(Line::from(Span::styled(
-                fit(&look.fr(mark), w),
+                fit(&mark, w),
                 theme.severity(Severity::Warning),
             )));
         } else if let (Some(x), Some(label)) =

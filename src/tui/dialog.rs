@@ -406,7 +406,9 @@ fn help_lines(look: &Look, w: usize) -> Vec<Line<'static>> {
             Style::new().add_modifier(Modifier::BOLD),
         )));
         for (_, labels, what) in entries.iter().filter(|(s, ..)| *s == scope) {
-            // "Ctrl-W, Ctrl-Backspace, Ctrl-H": on as many rows as it takes.
+            // "Ctrl-W, Ctrl-Backspace, Ctrl-H": on as many rows as it takes,
+            // each but the last ending with a comma, so that a key alone on
+            // its row reads as one more key for the action above.
             let mut key_rows: Vec<String> = Vec::new();
             for label in labels {
                 match key_rows.last_mut() {
@@ -414,13 +416,18 @@ fn help_lines(look: &Look, w: usize) -> Vec<Line<'static>> {
                         if UnicodeWidthStr::width(row.as_str())
                             + 2
                             + UnicodeWidthStr::width(label.as_str())
+                            + 1
                             < key_w =>
                     {
                         row.push_str(", ");
                         row.push_str(label);
                     }
-                    _ => key_rows.push(fit(label, key_w - 1)),
+                    _ => key_rows.push(fit(label, key_w - 2)),
                 }
+            }
+            let last = key_rows.len().saturating_sub(1);
+            for row in &mut key_rows[..last] {
+                row.push(',');
             }
             let what_rows: Vec<String> = textwrap::wrap(&look.fr(what.clone()), what_w)
                 .into_iter()

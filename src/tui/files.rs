@@ -206,14 +206,18 @@ impl App {
                 let result = match result {
                     Err(_) if never_sent => {
                         let sent = self.key_of(Action::MarkSent);
-                        let word = self.t(mark.status().label());
+                        // The note, feminine in French: « acceptée ».
+                        let (fr, en) = match mark.status() {
+                            Status::Accepted => ("acceptée", "accepted"),
+                            Status::Ignored => ("ignorée", "ignored"),
+                            Status::Declined => ("refusée", "declined"),
+                            _ => ("marquée", "marked"),
+                        };
                         Err(Localized::new(
                             format!(
-                                "jamais marquée envoyée : marquez-la d’abord envoyée ({sent}), puis « {word} »"
+                                "jamais marquée envoyée : marquez-la d’abord envoyée ({sent}), puis {fr}"
                             ),
-                            format!(
-                                "never marked sent: mark it sent first ({sent}), then “{word}”"
-                            ),
+                            format!("never marked sent: mark it sent first ({sent}), then {en}"),
                         ))
                     }
                     other => other,
@@ -446,7 +450,14 @@ impl App {
                     None => (Severity::Info, msg),
                 }
             }
-            Err(e) => (Severity::Error, format!("{at}: {}", self.l(&e))),
+            Err(e) => {
+                let why = self.l(&e);
+                let msg = match self.lang {
+                    Lang::Fr => format!("{at} : {why}"),
+                    Lang::En => format!("{at}: {why}"),
+                };
+                (Severity::Error, msg)
+            }
         };
         self.say(level, msg);
         if self.path.as_deref() == Some(path) {

@@ -710,11 +710,12 @@ impl Widget for ShelfView<'_> {
             };
             lines.push(Line::from(Span::styled(fit(&row, w), style)));
         }
+        let mut empty = None;
         if shelf.entries.is_empty() {
             let text = if shelf.loading {
                 look.t(Text::new("lecture des brouillons…", "reading the drafts…"))
             } else {
-                match look.lang {
+                look.fr(match look.lang {
                     Lang::Fr => format!(
                         "aucun brouillon enregistré pour l’instant : {} en enregistre un, {} l’approuve",
                         look.keys.label(Action::Save),
@@ -725,9 +726,9 @@ impl Widget for ShelfView<'_> {
                         look.keys.label(Action::Save),
                         look.keys.label(Action::Approve)
                     ),
-                }
+                })
             };
-            lines.push(Line::from(Span::styled(text, theme.dim())));
+            empty = Some(text);
         } else if shelf.shown.is_empty() && shelf.filter.text().is_empty() {
             // Every draft is an imported note, hidden.
             let key = look.keys.label(Action::ToggleImported);
@@ -738,15 +739,18 @@ impl Widget for ShelfView<'_> {
                 }
                 Lang::En => format!("{n} imported notes hidden, no other draft: {key} shows them"),
             };
-            lines.push(Line::from(Span::styled(look.fr(text), theme.dim())));
+            empty = Some(look.fr(text));
         } else if shelf.shown.is_empty() {
-            lines.push(Line::from(Span::styled(
-                look.t(Text::new(
-                    "aucun brouillon ne correspond au filtre",
-                    "no draft matches the filter",
-                )),
-                theme.dim(),
+            empty = Some(look.t(Text::new(
+                "aucun brouillon ne correspond au filtre",
+                "no draft matches the filter",
             )));
+        }
+        // Said whole, wrapped: never cut at the side.
+        if let Some(text) = empty {
+            for l in textwrap::wrap(&super::theme::glued(&text), w.max(1)) {
+                lines.push(Line::from(Span::styled(l.into_owned(), theme.dim())));
+            }
         }
         Paragraph::new(lines).render(inner, buf);
         let rows = Rect::new(
@@ -761,8 +765,10 @@ impl Widget for ShelfView<'_> {
         block.render(preview, buf);
         match shelf.chosen() {
             Some(Entry { draft: Some(d), .. }) => {
-                Paragraph::new(super::theme::glued(&d.body).into_owned())
-                    .wrap(Wrap { trim: false })
+                // Wrapped on the rows there are, "…" when there is more.
+                let body = super::theme::glued(&d.body);
+                let lines = super::theme::notice_lines(&body, pinner.width, pinner.height);
+                Paragraph::new(lines.into_iter().map(Line::from).collect::<Vec<_>>())
                     .render(pinner, buf);
             }
             // Why it does not read, where the front matter goes wrong.

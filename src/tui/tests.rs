@@ -801,7 +801,14 @@ fn ctrl_l_redraws_and_a_new_note_forgets_the_last_notice() {
     ctrl(&mut a, 's');
     assert!(a.notice.as_ref().is_some_and(|n| n.text.contains("saved")));
     ctrl(&mut a, 'n');
-    assert!(a.notice.is_none(), "{:?}", a.notice);
+    // What is said is where the keys now go, not the last note's save.
+    let said = a
+        .notice
+        .as_ref()
+        .map(|n| n.text.clone())
+        .unwrap_or_default();
+    assert!(said.starts_with("New note. Who is it for?"), "{said}");
+    assert_eq!(a.focus, Focus::Form);
 }
 
 #[test]
@@ -1639,7 +1646,7 @@ fn a_draft_marked_in_another_terminal_is_not_saved_over() {
         (Lang::En, "was marked sent meanwhile (another terminal?)"),
         (
             Lang::Fr,
-            "a été marqué envoyé entre-temps (un autre terminal ?)",
+            "a été marqué envoyé entre-temps (un autre terminal\u{202f}?)",
         ),
     ] {
         let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
@@ -2915,4 +2922,92 @@ fn the_drafts_screen_hides_and_shows_the_imported_notes() {
         text.contains("2 imported notes hidden, no other draft: H shows them"),
         "{text}"
     );
+}
+
+// ---- French typography ----
+
+/// Where the French interface writes a plain space between a word and
+/// `: ; ! ?` (U+00A0 or U+202F belong there): the screen's rows, each with
+/// the offending spot. A key named `?` after a comma is a key, not a mark.
+fn plain_spaces(shown: &str) -> Vec<String> {
+    let mut found = Vec::new();
+    for row in shown.lines() {
+        let chars: Vec<char> = row.chars().collect();
+        for w in chars.windows(3) {
+            if (w[0].is_alphanumeric() || matches!(w[0], '»' | ')' | '…'))
+                && w[1] == ' '
+                && matches!(w[2], ':' | ';' | '!' | '?')
+            {
+                found.push(row.trim().to_string());
+            }
+        }
+    }
+    found
+}
+
+#[test]
+fn the_french_interface_puts_no_break_spaces_before_colons_and_question_marks() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let drafts = dir.path().join("brouillons");
+    write_drafts(&drafts);
+    let mut a = app(Lang::Fr, Some(&drafts));
+    // A note with no such mark of its own: what is found is the interface's.
+    typed(
+        &mut a,
+        "Bonjour Claire, nous étions au salon VivaTech. Merci",
+    );
+    let mut seen = Vec::new();
+    let mut look = |a: &mut App, what: &str| {
+        for (w, h) in [(80, 24), (120, 40)] {
+            let t = render(a, w, h);
+            let cells: Vec<&str> = t
+                .backend()
+                .buffer()
+                .content()
+                .iter()
+                .map(|c| c.symbol())
+                .collect();
+            let shown: String = cells
+                .chunks(usize::from(w))
+                .map(|row| row.concat() + "\n")
+                .collect();
+            for row in plain_spaces(&shown) {
+                seen.push(format!("{what} {w}x{h}: {row}"));
+            }
+        }
+    };
+    look(&mut a, "compose");
+    press(&mut a, KeyCode::F(8));
+    look(&mut a, "F8");
+    ctrl(&mut a, 'n');
+    look(&mut a, "new-note dialog");
+    press(&mut a, KeyCode::Esc);
+    ctrl(&mut a, 's');
+    look(&mut a, "approve dialog");
+    press(&mut a, KeyCode::Esc);
+    press(&mut a, KeyCode::F(1));
+    look(&mut a, "help");
+    press(&mut a, KeyCode::Esc);
+    ctrl(&mut a, 't');
+    typed(&mut a, "zzzz");
+    look(&mut a, "templates, no match");
+    press(&mut a, KeyCode::Esc);
+    ctrl(&mut a, 'o');
+    look(&mut a, "drafts");
+    press(&mut a, KeyCode::Char('a'));
+    look(&mut a, "drafts, marked");
+    press(&mut a, KeyCode::Char('r'));
+    look(&mut a, "drafts, answer replaced?");
+    press(&mut a, KeyCode::Esc);
+    press(&mut a, KeyCode::F(6));
+    look(&mut a, "outcomes");
+    let empty = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let mut b = app(Lang::Fr, Some(empty.path()));
+    ctrl(&mut b, 'o');
+    look(&mut b, "no drafts");
+    press(&mut b, KeyCode::F(6));
+    look(&mut b, "no outcomes");
+    ctrl(&mut b, 'n');
+    look(&mut b, "new note");
+    assert!(seen.is_empty(), "{}", seen.join("\n"));
 }

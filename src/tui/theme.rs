@@ -160,6 +160,42 @@ pub fn fit(s: &str, width: usize) -> String {
     out
 }
 
+/// A text's lines at `width` columns (a notice, a preview): wrapped, never
+/// cut at the side; on `most` rows at most, the last one ending with "…"
+/// when there is more.
+pub fn notice_lines(text: &str, width: u16, most: u16) -> Vec<String> {
+    let w = usize::from(width).max(10);
+    let mut lines: Vec<String> = textwrap::wrap(text, w)
+        .into_iter()
+        .map(|l| l.into_owned())
+        .collect();
+    let most = usize::from(most.max(1));
+    if lines.len() > most {
+        lines.truncate(most);
+        if let Some(last) = lines.last_mut() {
+            *last = fit(&format!("{last}…"), w);
+        }
+    }
+    lines
+}
+
+/// A list of keys (`↑↓ : choisir · Entrée : ouvrir · …`) on `width`
+/// columns: the items that fit, whole, in their order; none cut in its
+/// middle (the help lists them all). One item too wide is cut as `fit` does.
+pub fn fit_items(s: &str, width: usize) -> String {
+    const SEP: &str = " · ";
+    let mut out = String::new();
+    for item in s.split(SEP) {
+        let sep = if out.is_empty() { "" } else { SEP };
+        if UnicodeWidthStr::width(out.as_str()) + sep.len() + UnicodeWidthStr::width(item) > width {
+            break;
+        }
+        out.push_str(sep);
+        out.push_str(item);
+    }
+    if out.is_empty() { fit(s, width) } else { out }
+}
+
 /// Cuts `s` to `width` columns in its middle: « claire-m…tin-2.md », so that
 /// names that differ at their end stay apart.
 pub fn fit_middle(s: &str, width: usize) -> String {

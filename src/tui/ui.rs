@@ -11,7 +11,7 @@ use super::keys::Action;
 use super::note::{NoteView, text_area};
 use super::shelf::ShelfView;
 use super::templates::PickerView;
-use super::theme::{Look, Theme, fit};
+use super::theme::{Look, Theme, fit, fit_items, notice_lines};
 use poignee::audience::Decision;
 use poignee::lang::{Lang, Text};
 use poignee::lint::Severity;
@@ -698,30 +698,23 @@ fn gauge(length: usize, limit: usize, cells: usize) -> String {
 /// warning, where the file went, what comes next) is read whole.
 const NOTICE_ROWS: u16 = 6;
 
-/// A notice's lines at `width` columns: wrapped, never cut at the side; on
-/// `most` rows at most, the last one ending with "…" when there is more.
-fn notice_lines(text: &str, width: u16, most: u16) -> Vec<String> {
-    let w = usize::from(width).max(10);
-    let mut lines: Vec<String> = textwrap::wrap(text, w)
-        .into_iter()
-        .map(|l| l.into_owned())
-        .collect();
-    let most = usize::from(most.max(1));
-    if lines.len() > most {
-        lines.truncate(most);
-        if let Some(last) = lines.last_mut() {
-            *last = fit(&format!("{last}…"), w);
-        }
-    }
-    lines
-}
-
 /// Rows the notice takes, at most `most`.
 fn notice_rows(app: &App, width: u16, most: u16) -> u16 {
-    app.notice.as_ref().map_or(1, |n| {
-        let rows = notice_lines(&n.text, width, most).len();
-        u16::try_from(rows.max(1)).unwrap_or(1)
-    })
+    let rows = match (&app.notice, out_of_audience(app)) {
+        (Some(n), _) => notice_lines(&n.text, width, most).len(),
+        (None, Some(why)) => notice_lines(&why, width, most.min(2)).len(),
+        (None, None) => 1,
+    };
+    u16::try_from(rows.max(1)).unwrap_or(1)
+}
+
+/// In the form, with no notice: why the person is not in the audience,
+/// since that is where it is fixed (the checks list says it too).
+fn out_of_audience(app: &App) -> Option<String> {
+    match (app.verdict.decision, app.focus) {
+        (Decision::Out | Decision::Unknown, Focus::Form) => Some(app.l(&app.verdict.why())),
+        _ => None,
+    }
 }
 
 /// What the keys do where the focus is, from the key table.
@@ -785,16 +778,18 @@ fn status_bar(f: &mut Frame, app: &App, look: &Look, area: Rect) {
             .into_iter()
             .map(|l| Line::from(Span::styled(l, theme.severity(n.level))))
             .collect(),
-        None => {
-            // The keys of the pane in focus; in the form, why the person is
-            // not in the audience, since that is where it is fixed (the
-            // checks list says it too).
-            let why = match (app.verdict.decision, app.focus) {
-                (Decision::Out | Decision::Unknown, Focus::Form) => app.l(&app.verdict.why()),
-                _ => look.fr(focus_hint(app)),
-            };
-            vec![Line::from(Span::styled(fit(&why, w), theme.dim()))]
-        }
+        // Why the person is not in the audience, on the rows it was given;
+        // else the keys of the pane in focus, those that fit.
+        None => match out_of_audience(app) {
+            Some(why) => notice_lines(&why, inner.width, rows)
+                .into_iter()
+                .map(|l| Line::from(Span::styled(l, theme.dim())))
+                .collect(),
+            None => vec![Line::from(Span::styled(
+                fit_items(&look.fr(focus_hint(app)), w),
+                theme.dim(),
+            ))],
+        },
     };
     f.render_widget(
         Paragraph::new(notice),
@@ -831,20 +826,31 @@ fn status_bar(f: &mut Frame, app: &App, look: &Look, area: Rect) {
     } else {
         theme.good()
     };
-    let spans = vec![
-        Span::styled(format!("{}/{} ", stats.length, stats.limit), cstyle),
-        Span::styled(gauge(stats.length, stats.limit, 10), cstyle),
-        Span::raw(" "),
-        Span::styled(counts, count_style),
-        Span::raw(" · "),
-        Span::styled(
-            format!("{}/100", report.score.value),
-            Style::new().add_modifier(Modifier::BOLD),
-        ),
-        Span::raw(" · "),
-        verdict_span(app, &theme),
-        Span::raw("  "),
-    ];
+    let counter = Span::styled(format!("{}/{} ", stats.length, stats.limit), cstyle);
+    let gauge = Span::styled(gauge(stats.length, stats.limit, 10) + " ", cstyle);
+    let counts = Span::styled(counts, count_style);
+    let score = Span::styled(
+        format!(" · {}/100", report.score.value),
+        Style::new().add_modifier(Modifier::BOLD),
+    );
+    let verdict = [Span::raw(" · "), verdict_span(app, &theme)];
+    // Narrow, the gauge goes first, then the score (the checks pane shows
+    // it): the verdict is never cut.
+    let needed = |parts: &[&Span]| parts.iter().map(|s| s.width()).sum::<usize>();
+    let base = needed(&[&counter, &counts, &verdict[0], &verdict[1]]);
+    let (with_score, with_gauge) = (
+        base + score.width() <= w,
+        base + score.width() + gauge.width() <= w,
+    );
+    let mut spans = vec![counter];
+    if with_gauge {
+        spans.push(gauge);
+    }
+    spans.push(counts);
+    if with_score {
+        spans.push(score);
+    }
+    spans.extend(verdict);
     f.render_widget(
         Paragraph::new(Line::from(spans)),
         Rect::new(inner.x, inner.y + rows, inner.width, 1),
@@ -874,7 +880,7 @@ fn simple_status(f: &mut Frame, app: &App, look: &Look, area: Rect, hint: String
         .map(|l| Line::from(Span::styled(l, theme.severity(n.level))))
         .collect();
     if lines.len() < usize::from(inner.height) {
-        lines.push(Line::from(Span::styled(fit(&hint, w), theme.dim())));
+        lines.push(Line::from(Span::styled(fit_items(&hint, w), theme.dim())));
     }
     f.render_widget(Paragraph::new(lines), inner);
 }
