@@ -1,25 +1,18 @@
 //! The TUI's targets (SPEC §8): one keystroke through `update` → lint → a
 //! full frame of the compose screen at 120×40, median ≤ 1 ms.
 
-// What only the binary (or its tests) uses is unused in this crate.
-#![allow(dead_code, unused_imports)]
-
 use criterion::{Criterion, criterion_group, criterion_main};
 use poignee::Linter;
 use poignee::config::Config;
 use poignee::lang::Lang;
 use poignee::template::Library;
+use poignee_app::tui;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyEventState, KeyModifiers};
 use std::hint::black_box;
 use tui::app::{App, Msg, Setup};
 use tui::ui;
-
-// The TUI lives in the binary (the library knows no terminal): the bench
-// compiles the same files.
-#[path = "../src/tui/mod.rs"]
-mod tui;
 
 const NOTE: &str = "Bonjour Claire, nous nous sommes croisés au salon VivaTech sur le stand de la logistique urbaine. Votre intervention sur les entrepôts de proximité m’a beaucoup appris. Découvrez notre offre gratuite ! J’aimerais suivre vos travaux. Merci et";
 

@@ -1,9 +1,6 @@
-//! `poignee`: the command line. The work is in the library; this file only
-//! parses arguments, loads the config and maps outcomes to exit codes.
-
-mod cli;
-mod tui;
+//! `poignee`: the command line. The work is in the core crate
+//! (`poignee-core`) and the faces in this package's library.
 
 fn main() -> std::process::ExitCode {
-    cli::main()
+    poignee_app::cli::main()
 }

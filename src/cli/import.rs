@@ -1,10 +1,10 @@
 //! `poignee import linkedin`: what the import did, said. The work is in
 //! the library ([`poignee::import`]).
 
+use super::report::{self, json_safe, out};
 use poignee::draft::Status;
 use poignee::import::{Event, Summary};
 use poignee::lang::{Lang, Localized};
-use poignee::report::{self, json_safe, out};
 use poignee::text::terminal_line;
 use serde_json::json;
 use std::path::Path;

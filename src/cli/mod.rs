@@ -6,6 +6,7 @@ mod generate;
 mod import;
 mod outcomes;
 mod prospects;
+pub mod report;
 mod templates;
 
 use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
@@ -15,9 +16,8 @@ use poignee::config::{self, Config};
 use poignee::crossdraft;
 use poignee::lang::{Lang, Localized, Text};
 use poignee::located::did_you_mean;
-use poignee::report;
-pub use poignee::report::Format;
 use poignee::{Platform, Tier, fsutil};
+pub use report::Format;
 use std::collections::HashSet;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -617,7 +617,7 @@ fn check(lang: Lang, config: &Config, config_path: Option<PathBuf>, args: CheckA
         today: Some(today()),
     };
     let inputs = batch::inputs(&args.paths);
-    let mut reporter = report::Reporter::new(args.format, lang);
+    let mut reporter = report::to_stdout(args.format, lang);
     let mut records = Vec::new();
     batch::check(&linter, &options, inputs, |mut checked| {
         records.extend(checked.record.take());

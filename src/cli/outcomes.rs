@@ -2,10 +2,10 @@
 //! invitations, and the figures about them. The work is in the library
 //! ([`poignee::outcome`], [`poignee::stats`]); this says it.
 
+use super::report::{self, BOLD, CsvOut, WARNING, json_safe, out};
 use poignee::draft::Status;
 use poignee::lang::{Lang, Localized, Text};
 use poignee::outcome::{self, Mark};
-use poignee::report::{self, BOLD, CsvOut, WARNING, json_safe, out};
 use poignee::stats::{Dimension, Figures, Group, Stats, TOO_FEW};
 use poignee::text::terminal_line;
 use serde_json::json;

@@ -1,7 +1,7 @@
 //! `poignee templates …` and `poignee draft`: the template library from the
 //! command line, and drafts for a short list of people.
 
-use super::report::{self, BOLD, DIM, ERROR, GOOD, Reporter, WARNING, out};
+use super::report::{self, BOLD, DIM, ERROR, GOOD, WARNING, out};
 use super::{EXIT_FINDINGS, EXIT_USAGE, Format};
 use poignee::audience::Decision;
 use poignee::batch::{Checked, FileReport};
@@ -235,7 +235,7 @@ pub fn show(lang: Lang, config: &Config, linter: &Linter, name: &str, sets: &[St
     }
     out("");
     let has_errors = report.has_errors();
-    let mut reporter = Reporter::new(Format::Human, lang);
+    let mut reporter = report::to_stdout(Format::Human, lang);
     let draft = Draft {
         front: tp.draft.front.clone(),
         body: rendered.text.clone(),
@@ -288,7 +288,7 @@ pub fn check(
     if names.is_empty() {
         chosen = lib.templates.iter().collect();
     }
-    let mut reporter = Reporter::new(format, lang);
+    let mut reporter = report::to_stdout(format, lang);
     for e in &errors {
         reporter.file(&Checked {
             path: e.path.clone(),

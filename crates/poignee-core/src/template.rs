@@ -355,43 +355,64 @@ impl Template {
 
 /// The shipped templates, embedded: (name, text).
 pub const SHIPPED: [(&str, &str); 16] = [
-    ("en/alumni", include_str!("../templates/en/alumni.md")),
-    ("en/article", include_str!("../templates/en/article.md")),
-    ("en/candidate", include_str!("../templates/en/candidate.md")),
-    ("en/event", include_str!("../templates/en/event.md")),
+    ("en/alumni", include_str!("../../../templates/en/alumni.md")),
+    (
+        "en/article",
+        include_str!("../../../templates/en/article.md"),
+    ),
+    (
+        "en/candidate",
+        include_str!("../../../templates/en/candidate.md"),
+    ),
+    ("en/event", include_str!("../../../templates/en/event.md")),
     (
         "en/industry-peer",
-        include_str!("../templates/en/industry-peer.md"),
+        include_str!("../../../templates/en/industry-peer.md"),
     ),
     (
         "en/mutual-contact",
-        include_str!("../templates/en/mutual-contact.md"),
+        include_str!("../../../templates/en/mutual-contact.md"),
     ),
-    ("en/recruiter", include_str!("../templates/en/recruiter.md")),
-    ("en/speaker", include_str!("../templates/en/speaker.md")),
+    (
+        "en/recruiter",
+        include_str!("../../../templates/en/recruiter.md"),
+    ),
+    (
+        "en/speaker",
+        include_str!("../../../templates/en/speaker.md"),
+    ),
     (
         "fr/ancien-eleve",
-        include_str!("../templates/fr/ancien-eleve.md"),
+        include_str!("../../../templates/fr/ancien-eleve.md"),
     ),
-    ("fr/article", include_str!("../templates/fr/article.md")),
+    (
+        "fr/article",
+        include_str!("../../../templates/fr/article.md"),
+    ),
     (
         "fr/candidature",
-        include_str!("../templates/fr/candidature.md"),
+        include_str!("../../../templates/fr/candidature.md"),
     ),
     (
         "fr/conference",
-        include_str!("../templates/fr/conference.md"),
+        include_str!("../../../templates/fr/conference.md"),
     ),
     (
         "fr/contact-commun",
-        include_str!("../templates/fr/contact-commun.md"),
+        include_str!("../../../templates/fr/contact-commun.md"),
     ),
-    ("fr/evenement", include_str!("../templates/fr/evenement.md")),
+    (
+        "fr/evenement",
+        include_str!("../../../templates/fr/evenement.md"),
+    ),
     (
         "fr/meme-secteur",
-        include_str!("../templates/fr/meme-secteur.md"),
+        include_str!("../../../templates/fr/meme-secteur.md"),
     ),
-    ("fr/recruteur", include_str!("../templates/fr/recruteur.md")),
+    (
+        "fr/recruteur",
+        include_str!("../../../templates/fr/recruteur.md"),
+    ),
 ];
 
 /// A template file that could not be read.
@@ -714,7 +735,7 @@ mod tests {
 
     #[test]
     fn every_file_in_templates_is_shipped() {
-        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("templates");
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../templates");
         let mut on_disk: Vec<String> = crate::walk::inputs(std::slice::from_ref(&root))
             .filter_map(|i| match i {
                 crate::walk::Input::File(p) => p

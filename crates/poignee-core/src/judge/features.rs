@@ -193,9 +193,9 @@ const DURATIONS: [&str; 12] = [
 /// word: their one-word members, folded as the tokens are.
 fn classes(lang: Lang) -> &'static FxHashMap<String, Vec<String>> {
     static FR: LazyLock<FxHashMap<String, Vec<String>>> =
-        LazyLock::new(|| read_classes(include_str!("../../data/patterns/fr/classes.toml")));
+        LazyLock::new(|| read_classes(include_str!("../../../../data/patterns/fr/classes.toml")));
     static EN: LazyLock<FxHashMap<String, Vec<String>>> =
-        LazyLock::new(|| read_classes(include_str!("../../data/patterns/en/classes.toml")));
+        LazyLock::new(|| read_classes(include_str!("../../../../data/patterns/en/classes.toml")));
     match lang {
         Lang::Fr => &FR,
         Lang::En => &EN,

@@ -4,10 +4,10 @@
 //! ([`lint`], [`rules`], [`lexicon`]), the draft format ([`draft`]), the
 //! config ([`config`]), the audience filter ([`audience`]), the batch
 //! checker ([`batch`]) and the checks across drafts ([`crossdraft`]), and
-//! what the CLI prints ([`report`]), the drafts folder ([`drafts`]), what
-//! became of the invitations sent ([`outcome`]) and the figures about them
-//! ([`stats`]). The CLI and the TUI (in the binary: the library knows no
-//! terminal) are thin faces over it.
+//! the reporters, on any writer ([`report`]), the drafts folder ([`drafts`]),
+//! what became of the invitations sent ([`outcome`]) and the figures about
+//! them ([`stats`]). The crate `poignee-core` builds no terminal stack; the
+//! CLI and the TUI (the `poignee` package) are thin faces over it.
 
 pub mod audience;
 pub mod batch;

@@ -398,10 +398,10 @@ mod tests {
 
     #[test]
     fn the_one_pass_key_is_the_folded_key() {
-        let names = include_str!("../../data/reference/fr-communes.tsv")
+        let names = include_str!("../../../../data/reference/fr-communes.tsv")
             .lines()
             .filter_map(|l| l.split('\t').nth(1))
-            .chain(include_str!("../../data/reference/linkedin-industries-v2-fr.csv").lines())
+            .chain(include_str!("../../../../data/reference/linkedin-industries-v2-fr.csv").lines())
             .chain([
                 "  St-Étienne ",
                 "ǅemal & Ǆ",
@@ -412,7 +412,7 @@ mod tests {
                 "\u{2019}x",
             ])
             .chain(["St&Ste", "&&", "R&D St. Ste-", " 8e ARR ", "", "-st-"])
-            .chain(include_str!("../../data/reference/linkedin-industries-v2.csv").lines());
+            .chain(include_str!("../../../../data/reference/linkedin-industries-v2.csv").lines());
         for name in names {
             assert_eq!(key(name), reference_key(name), "{name}");
         }

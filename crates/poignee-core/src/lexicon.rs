@@ -89,19 +89,27 @@ impl Category {
 macro_rules! lists {
     ($lang:literal) => {
         [
-            include_str!(concat!("../data/words/", $lang, "/reason.txt")),
-            include_str!(concat!("../data/words/", $lang, "/generic.txt")),
-            include_str!(concat!("../data/words/", $lang, "/greeting.txt")),
-            include_str!(concat!("../data/words/", $lang, "/thanks.txt")),
-            include_str!(concat!("../data/words/", $lang, "/sales-pitch.txt")),
-            include_str!(concat!("../data/words/", $lang, "/sales-disclaimer.txt")),
-            include_str!(concat!("../data/words/", $lang, "/hype.txt")),
-            include_str!(concat!("../data/words/", $lang, "/false-familiarity.txt")),
-            include_str!(concat!("../data/words/", $lang, "/contact-race.txt")),
-            include_str!(concat!("../data/words/", $lang, "/first-person.txt")),
-            include_str!(concat!("../data/words/", $lang, "/second-person.txt")),
-            include_str!(concat!("../data/words/", $lang, "/exchange.txt")),
-            include_str!(concat!("../data/words/", $lang, "/stopwords.txt")),
+            include_str!(concat!("../../../data/words/", $lang, "/reason.txt")),
+            include_str!(concat!("../../../data/words/", $lang, "/generic.txt")),
+            include_str!(concat!("../../../data/words/", $lang, "/greeting.txt")),
+            include_str!(concat!("../../../data/words/", $lang, "/thanks.txt")),
+            include_str!(concat!("../../../data/words/", $lang, "/sales-pitch.txt")),
+            include_str!(concat!(
+                "../../../data/words/",
+                $lang,
+                "/sales-disclaimer.txt"
+            )),
+            include_str!(concat!("../../../data/words/", $lang, "/hype.txt")),
+            include_str!(concat!(
+                "../../../data/words/",
+                $lang,
+                "/false-familiarity.txt"
+            )),
+            include_str!(concat!("../../../data/words/", $lang, "/contact-race.txt")),
+            include_str!(concat!("../../../data/words/", $lang, "/first-person.txt")),
+            include_str!(concat!("../../../data/words/", $lang, "/second-person.txt")),
+            include_str!(concat!("../../../data/words/", $lang, "/exchange.txt")),
+            include_str!(concat!("../../../data/words/", $lang, "/stopwords.txt")),
         ]
     };
 }

@@ -151,7 +151,7 @@ fn whole(cell: &[u8]) -> Option<i32> {
 }
 
 /// The shipped weights.
-const SHIPPED_TEXT: &str = include_str!("../../data/model/judge.tsv");
+const SHIPPED_TEXT: &str = include_str!("../../../../data/model/judge.tsv");
 
 /// A fitted judgement: per fault a bias, a threshold and a weight per
 /// feature (by the hash of its name).

@@ -12,23 +12,25 @@ use std::sync::{LazyLock, OnceLock};
 
 pub use super::place::resolve_place;
 
-const DEPARTEMENTS: &str = include_str!("../../data/reference/fr-departements.csv");
-const COLLECTIVITIES: &str = include_str!("../../data/reference/fr-collectivities.csv");
-const CITIES: &str = include_str!("../../data/reference/fr-cities.csv");
+const DEPARTEMENTS: &str = include_str!("../../../../data/reference/fr-departements.csv");
+const COLLECTIVITIES: &str = include_str!("../../../../data/reference/fr-collectivities.csv");
+const CITIES: &str = include_str!("../../../../data/reference/fr-cities.csv");
 /// Every commune, arrondissement municipal, commune déléguée and associée
 /// (`scripts/fetch-geography.sh`): 1.3 MB, the bulk of the embedded data.
-const COMMUNES: &str = include_str!("../../data/reference/fr-communes.tsv");
-const LOCATIONS: &str = include_str!("../../data/reference/linkedin-locations-fr.csv");
-const OLD_REGIONS: &str = include_str!("../../data/reference/fr-old-regions.csv");
+const COMMUNES: &str = include_str!("../../../../data/reference/fr-communes.tsv");
+const LOCATIONS: &str = include_str!("../../../../data/reference/linkedin-locations-fr.csv");
+const OLD_REGIONS: &str = include_str!("../../../../data/reference/fr-old-regions.csv");
 /// Other names of the regions, as French people write them (IDF, PACA, AURA).
-const REGION_NAMES: &str = include_str!("../../data/reference/fr-region-names.csv");
+const REGION_NAMES: &str = include_str!("../../../../data/reference/fr-region-names.csv");
 /// Parts of France people name that no administration draws (Côte d'Azur,
 /// Provence), by their départements.
-const AREAS: &str = include_str!("../../data/reference/fr-areas.csv");
-const COUNTRIES: &str = include_str!("../../data/reference/countries.csv");
-const INDUSTRIES: &str = include_str!("../../data/reference/linkedin-industries-v2.csv");
-const INDUSTRIES_FR: &str = include_str!("../../data/reference/linkedin-industries-v2-fr.csv");
-const INDUSTRY_ALIASES: &str = include_str!("../../data/reference/linkedin-industries-aliases.csv");
+const AREAS: &str = include_str!("../../../../data/reference/fr-areas.csv");
+const COUNTRIES: &str = include_str!("../../../../data/reference/countries.csv");
+const INDUSTRIES: &str = include_str!("../../../../data/reference/linkedin-industries-v2.csv");
+const INDUSTRIES_FR: &str =
+    include_str!("../../../../data/reference/linkedin-industries-v2-fr.csv");
+const INDUSTRY_ALIASES: &str =
+    include_str!("../../../../data/reference/linkedin-industries-aliases.csv");
 
 /// The rows of an embedded CSV file (its header skipped). The files are ours
 /// and tested; a row that does not parse is skipped rather than trusted.

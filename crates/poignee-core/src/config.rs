@@ -16,7 +16,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 /// The commented example config, which `poignee init` writes for the user.
-pub const EXAMPLE: &str = include_str!("../config.example.toml");
+pub const EXAMPLE: &str = include_str!("../../../config.example.toml");
 
 /// What `poignee init` writes: the example with its opinions commented out
 /// (the language, the audience, the rule levels and the extra words), so that
