@@ -7,7 +7,7 @@ use poignee::audience::AudienceFilter;
 use poignee::audience::data::{resolve_place, resolve_sector};
 use poignee::draft::{Draft, FrontMatter, Status};
 use poignee::template;
-use poignee::{Context, Lang, Linter, Platform, Relationship, Target, Tier};
+use poignee::{Context, Lang, Linter, Platform, Relationship, Severity, Target, Tier};
 use proptest::prelude::*;
 use std::collections::{BTreeMap, HashMap};
 use std::sync::LazyLock;
@@ -55,7 +55,15 @@ proptest! {
         let target = Target { name: Some("Claire Martin".into()), relationship: Some(Relationship::None), ..Target::default() };
         let cx = Context { platform, tier, lang, target: Some(&target), allow: &[] };
         let report = LINTER.lint(&text, &cx);
-        prop_assert!(report.score.value <= 100);
+        // The score is what the problems found cost: a note with an error
+        // never scores 100, and each point lost names a problem in the list,
+        // at its worst severity.
+        let errors = report.diagnostics.iter().any(|d| d.rule.is_problem() && d.severity == Severity::Error);
+        prop_assert!(!errors || report.score.value < 100, "{:?}", report.score);
+        for p in &report.score.breakdown {
+            let worst = report.diagnostics.iter().filter(|d| d.rule == p.rule).map(|d| d.severity).max();
+            prop_assert_eq!(worst, Some(p.severity), "{:?}", p);
+        }
         for d in &report.diagnostics {
             prop_assert!(d.span.start <= d.span.end && d.span.end <= text.len());
             prop_assert!(text.is_char_boundary(d.span.start) && text.is_char_boundary(d.span.end));

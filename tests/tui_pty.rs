@@ -154,7 +154,9 @@ fn type_fill_approve_and_find_the_file_and_the_clipboard() {
     s.send("Claire Martin");
     s.send("\t"); // Tab: the next field in reading order, the region.
     s.send("Villeurbanne (69)");
-    s.wait_for("cible", "the audience verdict");
+    // "? cible" is on the first frame: the verdict is its tick, once the
+    // region reads as one of the audience's.
+    s.wait_for("✓ cible", "the audience verdict");
     s.send("\x13"); // Ctrl-S
     let saved = wait_file(&drafts.join("claire-martin.md"), "approved");
     assert!(saved.contains("name = \"Claire Martin\""), "{saved}");
