@@ -5,17 +5,23 @@
 //! What comes from the user (paths, notes, values) is printed through
 //! [`terminal_line`]: no control or bidi character reaches the terminal.
 
-use crate::RuleId;
 use crate::batch::{Checked, FileError, FileReport};
 use crate::crossdraft::{Finding, Record};
 use crate::lang::{Lang, Text, french_spacing};
 use crate::lint::{Diagnostic, Severity};
-use crate::text::{floor_char_boundary, is_unsafe_for_terminal, line_col, terminal_line};
+use crate::text::{is_unsafe_for_terminal, line_col, terminal_line};
 use anstyle::{AnsiColor, Style};
 use clap::ValueEnum;
 use serde::Serialize;
 use std::io::Write;
-use unicode_width::UnicodeWidthStr;
+
+mod csv;
+mod excerpt;
+mod json;
+
+pub use csv::{CsvOut, is_formula};
+use excerpt::excerpt;
+use json::*;
 
 pub const ERROR: Style = AnsiColor::Red.on_default().bold();
 pub const WARNING: Style = AnsiColor::Yellow.on_default().bold();
@@ -510,178 +516,6 @@ pub fn severity_style(s: Severity) -> Style {
     }
 }
 
-/// Widest source excerpt shown under a diagnostic, in terminal columns.
-const EXCERPT_WIDTH: usize = 100;
-/// Columns of context kept before the span when the line is cut.
-const EXCERPT_BEFORE: usize = 30;
-
-/// The part of a source line to show, and where the span is in it: the
-/// whole line when it fits, else a window around the span marked with "…".
-/// Returns (text, columns before the span, span width in columns).
-fn excerpt(line: &str, start: usize, end: usize) -> (String, usize, usize) {
-    if line.len() > EXCERPT_LONG {
-        return excerpt_of_long(line, start, end);
-    }
-    let (line, start, end) = shown_line(line, start, end);
-    let width = |s: &str| UnicodeWidthStr::width(s);
-    let (start, end) = (start.min(line.len()), end.min(line.len()));
-    let span_width = width(&line[start..end]).max(1);
-    if width(&line) <= EXCERPT_WIDTH {
-        return (line.clone(), width(&line[..start]), span_width);
-    }
-    let mut from = start;
-    for (i, _) in line[..start].char_indices().rev() {
-        if width(&line[i..start]) > EXCERPT_BEFORE {
-            break;
-        }
-        from = i;
-    }
-    let mut to = line.len();
-    for (i, c) in line[from..].char_indices() {
-        if width(&line[from..from + i + c.len_utf8()]) > EXCERPT_WIDTH {
-            to = from + i;
-            break;
-        }
-    }
-    let prefix = if from > 0 { "…" } else { "" };
-    let suffix = if to < line.len() { "…" } else { "" };
-    let lead = width(prefix) + width(&line[from..start]);
-    let shown_width = span_width.min(width(&line[start..to.max(start)]).max(1));
-    (
-        format!("{prefix}{}{suffix}", &line[from..to]),
-        lead,
-        shown_width,
-    )
-}
-
-/// A source line as the terminal may show it, with the span moved along:
-/// tabs as spaces, control and bidi characters as `<U+…>` (wider than the
-/// character, so the carets still fall under the span).
-fn shown_line(line: &str, start: usize, end: usize) -> (String, usize, usize) {
-    let line = line.replace('\t', " ");
-    let (mut shown_start, mut shown_end) = (None, None);
-    let mut shown = String::with_capacity(line.len());
-    for (i, c) in line.char_indices() {
-        if i >= start && shown_start.is_none() {
-            shown_start = Some(shown.len());
-        }
-        if i >= end && shown_end.is_none() {
-            shown_end = Some(shown.len());
-        }
-        shown.push_str(&terminal_line(c.encode_utf8(&mut [0; 4])));
-    }
-    let len = shown.len();
-    (shown, shown_start.unwrap_or(len), shown_end.unwrap_or(len))
-}
-
-/// From this many bytes, a line is cut to [`EXCERPT_AROUND`] bytes either
-/// side of the span before it is measured: the excerpt shows a hundred
-/// columns, and a pasted page on one line would otherwise be measured (and
-/// copied) again for every finding on it.
-const EXCERPT_LONG: usize = 4096;
-const EXCERPT_AROUND: usize = 1024;
-
-/// [`excerpt`] of a long line, from the bytes around the span.
-fn excerpt_of_long(line: &str, start: usize, end: usize) -> (String, usize, usize) {
-    let ceil = |mut i: usize| {
-        i = i.min(line.len());
-        while !line.is_char_boundary(i) {
-            i += 1;
-        }
-        i
-    };
-    let start = floor_char_boundary(line, start.min(line.len()));
-    let lo = floor_char_boundary(line, start.saturating_sub(EXCERPT_AROUND));
-    let hi = ceil(start + EXCERPT_AROUND);
-    let end = ceil(end).clamp(start, hi);
-    let (shown, lead, width) = excerpt(&line[lo..hi], start - lo, end - lo);
-    // The window's own edges are not the line's: mark them as cut too.
-    let cut_before = lo > 0 && !shown.starts_with('…');
-    let cut_after = hi < line.len() && !shown.ends_with('…');
-    let shown = format!(
-        "{}{shown}{}",
-        if cut_before { "…" } else { "" },
-        if cut_after { "…" } else { "" }
-    );
-    (shown, lead + usize::from(cut_before), width)
-}
-
-#[derive(Serialize)]
-struct Positions {
-    line: usize,
-    column: usize,
-    end_line: usize,
-    end_column: usize,
-    byte_start: usize,
-    byte_end: usize,
-}
-
-#[derive(Serialize)]
-struct JsonCross<'a> {
-    path: &'a str,
-    line: usize,
-    column: usize,
-    rule: RuleId,
-    severity: Severity,
-    message: String,
-    related: Vec<&'a str>,
-}
-
-#[derive(Serialize)]
-struct JsonFile<'a> {
-    path: &'a str,
-    /// Only for a name that is not UTF-8: its bytes, as `path` cannot say them.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    path_bytes: Option<&'a [u8]>,
-    lang: Option<&'static str>,
-    lang_detected: Option<bool>,
-    platform: Option<&'static str>,
-    score: Option<u8>,
-    score_breakdown: Vec<JsonPenalty>,
-    length: Option<JsonLength>,
-    stats: Option<JsonStats>,
-    diagnostics: Vec<JsonDiagnostic>,
-    error: Option<String>,
-    error_position: Option<JsonPosition>,
-}
-
-#[derive(Serialize)]
-struct JsonPenalty {
-    rule: RuleId,
-    points: u32,
-}
-
-#[derive(Serialize)]
-struct JsonLength {
-    count: usize,
-    limit: usize,
-}
-
-#[derive(Serialize)]
-struct JsonStats {
-    words: usize,
-    sentences: usize,
-    readability: Option<f32>,
-    first_person: usize,
-    second_person: usize,
-}
-
-#[derive(Serialize)]
-struct JsonPosition {
-    line: usize,
-    column: usize,
-}
-
-#[derive(Serialize)]
-struct JsonDiagnostic {
-    rule: RuleId,
-    severity: Severity,
-    #[serde(flatten)]
-    position: Positions,
-    message: String,
-    suggestion: Option<String>,
-}
-
 /// GitHub workflow commands: `%`, CR and LF are escaped in the message (and
 /// any other control or bidi character shown as `<U+…>`)…
 fn escape_data(s: &str) -> String {
@@ -713,115 +547,6 @@ pub fn json_safe(json: String) -> String {
         }
     }
     out
-}
-
-/// CSV as poignee writes it (`audience --people --format csv`, `stats
-/// --format csv`): every cell, the header's too, through the one sanitiser
-/// ([`csv_cell`](crate::text::csv_cell)): ESC, BEL, a lone CR, the C1 and bidi
-/// controls are written `<U+001B>`, as the other formats show them. Line
-/// breaks and tabs in a cell stay.
-///
-/// Then a cell a spreadsheet would run as a formula (it starts with `=`,
-/// `+`, `-`, `@`, a tab or a CR, and is not a plain number) gets a leading
-/// `'`, OWASP's rule against CSV injection: Excel shows `=HYPERLINK(…)`
-/// rather than runs it. [`CsvOut::keep_formulas`] turns that off. A cell
-/// already so guarded starts with `'`, so a list run twice is guarded once.
-///
-/// Both changes are counted, so that they are said ([`CsvOut::notices`]):
-/// no cell is altered silently.
-#[derive(Debug)]
-pub struct CsvOut {
-    delimiter: u8,
-    guard: bool,
-    /// Cells that held a character a terminal acts on.
-    pub escaped: usize,
-    /// Cells given a leading `'`.
-    pub guarded: usize,
-}
-
-/// Whether a spreadsheet would take `cell` for a formula: it starts with
-/// one of OWASP's characters and is not a plain number (`-5`, `+3.5`).
-pub fn is_formula(cell: &str) -> bool {
-    cell.starts_with(['=', '+', '-', '@', '\t', '\r']) && cell.trim().parse::<f64>().is_err()
-}
-
-impl CsvOut {
-    pub fn new(delimiter: u8) -> CsvOut {
-        CsvOut {
-            delimiter,
-            guard: true,
-            escaped: 0,
-            guarded: 0,
-        }
-    }
-
-    /// Writes a cell that a spreadsheet would run as it is (`--keep-formulas`).
-    pub fn keep_formulas(mut self, keep: bool) -> CsvOut {
-        self.guard = !keep;
-        self
-    }
-
-    /// One record, its line break included.
-    pub fn line<S: AsRef<str>>(&mut self, fields: &[S]) -> std::io::Result<Vec<u8>> {
-        use std::borrow::Cow;
-        let mut line = csv::WriterBuilder::new()
-            .delimiter(self.delimiter)
-            .flexible(true)
-            .buffer_capacity(512)
-            .from_writer(Vec::new());
-        let mut cells: Vec<Cow<'_, str>> = Vec::with_capacity(fields.len());
-        for field in fields {
-            let mut cell = crate::text::csv_cell(field.as_ref());
-            if matches!(cell, Cow::Owned(_)) {
-                self.escaped += 1;
-            }
-            if self.guard && is_formula(&cell) {
-                self.guarded += 1;
-                cell = Cow::Owned(format!("'{cell}"));
-            }
-            cells.push(cell);
-        }
-        line.write_record(cells.iter().map(|c| c.as_bytes()))?;
-        line.into_inner()
-            .map_err(|e| std::io::Error::other(e.to_string()))
-    }
-
-    /// What the cells lost or gained, for standard error: nothing when
-    /// none did.
-    pub fn notices(&self) -> Vec<crate::lang::Localized> {
-        let mut said = Vec::new();
-        let n = self.escaped;
-        if n > 0 {
-            said.push(crate::lang::Localized::new(
-                format!(
-                    "{n} cellule{s} contenai{t} des caractères de contrôle (séquences d’échappement, bidi) : écrits `<U+001B>` dans le CSV, comme ailleurs, pour que le terminal ne les exécute pas",
-                    s = if n > 1 { "s" } else { "" },
-                    t = if n > 1 { "ent" } else { "t" },
-                ),
-                format!(
-                    "{n} cell{s} held control characters (escape sequences, bidi): written `<U+001B>` in the CSV, as elsewhere, so that no terminal runs them",
-                    s = if n == 1 { "" } else { "s" },
-                ),
-            ));
-        }
-        let n = self.guarded;
-        if n > 0 {
-            said.push(crate::lang::Localized::new(
-                format!(
-                    "{n} cellule{s} commençai{t} par = + - @, une tabulation ou un retour chariot : écrite{s} précédée{s} de ' pour qu’Excel l{es} affiche au lieu de l{es} exécuter (--keep-formulas pour les écrire telles quelles)",
-                    s = if n > 1 { "s" } else { "" },
-                    t = if n > 1 { "ent" } else { "t" },
-                    es = if n > 1 { "es" } else { "a" },
-                ),
-                format!(
-                    "{n} cell{s} began with = + - @, a tab or a CR: written after a ' so that Excel shows {them} rather than runs {them} (--keep-formulas writes them as they are)",
-                    s = if n == 1 { "" } else { "s" },
-                    them = if n == 1 { "it" } else { "them" },
-                ),
-            ));
-        }
-        said
-    }
 }
 
 /// "1 error", "2 errors"; in French the singular covers 0 too (« 0 erreur »).
