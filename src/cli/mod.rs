@@ -13,12 +13,11 @@ use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
 use poignee::RuleId;
 use poignee::batch::{self, Options};
 use poignee::config::{self, Config};
-use poignee::crossdraft;
+use poignee::drafts;
 use poignee::lang::{Lang, Localized, Text};
 use poignee::located::did_you_mean;
 use poignee::{Platform, Tier, fsutil};
 pub use report::Format;
-use std::collections::HashSet;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -498,23 +497,28 @@ fn usage(e: clap::Error, args: &[std::ffi::OsString]) -> ExitCode {
 pub fn saved_drafts_dir(lang: Lang, config: &Config) -> Option<PathBuf> {
     let dir = config.drafts_dir()?;
     if dir.exists() && !dir.is_dir() {
-        report::warn(
-            lang,
-            &Localized::new(
-                format!(
-                    "drafts_dir {} n’est pas un dossier : les brouillons enregistrés ne sont pas comparés",
-                    dir.display()
-                ),
-                format!(
-                    "drafts_dir {} is not a folder: the saved drafts are not compared",
-                    dir.display()
-                ),
-            )
-            .get(lang),
-        );
+        not_compared(lang, &dir);
         return None;
     }
     dir.is_dir().then_some(dir)
+}
+
+/// Says that `drafts_dir`, a file, is not compared with.
+pub fn not_compared(lang: Lang, dir: &std::path::Path) {
+    report::warn(
+        lang,
+        &Localized::new(
+            format!(
+                "drafts_dir {} n’est pas un dossier : les brouillons enregistrés ne sont pas comparés",
+                dir.display()
+            ),
+            format!(
+                "drafts_dir {} is not a folder: the saved drafts are not compared",
+                dir.display()
+            ),
+        )
+        .get(lang),
+    );
 }
 
 /// `--format json` (or `--format=json`) among the arguments: errors before
@@ -624,15 +628,19 @@ fn check(lang: Lang, config: &Config, config_path: Option<PathBuf>, args: CheckA
         reporter.file(&checked);
     });
     if options.cross {
-        if let Some(dir) = saved_drafts_dir(lang, config).filter(|_| !args.no_saved) {
-            let checked: HashSet<PathBuf> = records
-                .iter()
-                .filter_map(|r| std::fs::canonicalize(&r.path).ok())
-                .collect();
-            records.extend(poignee::drafts::Folder::new(dir).records(&options, &checked));
-        }
+        let saved = saved_drafts_dir(lang, config)
+            .filter(|_| !args.no_saved)
+            .map(drafts::Folder::new);
         let now = jiff::Timestamp::now();
-        let findings = crossdraft::findings(&records, &linter, &config.cross_settings(), now);
+        let settings = config.cross_settings();
+        let findings = drafts::findings_across(
+            &mut records,
+            saved.as_ref(),
+            &options,
+            &linter,
+            &settings,
+            now,
+        );
         reporter.cross(&findings, &records);
     }
     let summary = reporter.finish();

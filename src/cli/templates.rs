@@ -3,11 +3,9 @@
 
 use super::report::{self, BOLD, DIM, ERROR, GOOD, WARNING, out};
 use super::{EXIT_FINDINGS, EXIT_USAGE, Format};
-use poignee::audience::Decision;
 use poignee::batch::{Checked, FileReport};
 use poignee::config::Config;
-use poignee::crossdraft::{self, Record};
-use poignee::draft::{Draft, FrontMatter, Status};
+use poignee::draft::Draft;
 use poignee::drafts;
 use poignee::lang::{Lang, Text, french_spacing};
 use poignee::lint::{Linter, Severity};
@@ -16,8 +14,8 @@ use poignee::people;
 use poignee::template::{self, Library, Origin, Template};
 use poignee::text::terminal_line as safe;
 use poignee::{Platform, Tier, fsutil};
-use std::collections::{BTreeMap, HashSet};
-use std::path::{Path, PathBuf};
+use std::collections::BTreeMap;
+use std::path::Path;
 use std::process::ExitCode;
 
 fn t(lang: Lang, t: Text) -> String {
@@ -427,19 +425,6 @@ pub struct DraftJob<'a> {
     pub tier: Option<Tier>,
 }
 
-enum Outcome {
-    Written {
-        path: PathBuf,
-        score: u8,
-        errors: usize,
-        warnings: usize,
-        unknown: Option<String>,
-    },
-    Skipped(String),
-    /// Already in the folder, the same note for the same person.
-    Same(PathBuf),
-}
-
 pub fn draft(lang: Lang, config: &Config, linter: &Linter, job: DraftJob) -> ExitCode {
     let lib = library(lang, config);
     let Some(tp) = find(lang, &lib, job.template) else {
@@ -448,26 +433,8 @@ pub fn draft(lang: Lang, config: &Config, linter: &Linter, job: DraftJob) -> Exi
     let Some(given) = parse_sets(lang, tp, job.sets) else {
         return ExitCode::from(EXIT_USAGE);
     };
-    let shown_people = job.people.display().to_string();
-    let bytes = match poignee::input::read_bytes(job.people, poignee::input::MAX_LIST_BYTES) {
-        Ok(b) => b,
-        Err(e) => {
-            report::fail(
-                lang,
-                &format!("{shown_people}{} {}", lang.colon(), e.message().get(lang)),
-            );
-            return ExitCode::from(EXIT_USAGE);
-        }
-    };
-    let list = match people::read(&bytes) {
-        Ok(l) => l,
-        Err(e) => {
-            report::fail(
-                lang,
-                &format!("{shown_people}{} {}", lang.colon(), e.message().get(lang)),
-            );
-            return ExitCode::from(EXIT_USAGE);
-        }
+    let Some(list) = read_list(lang, job.people) else {
+        return ExitCode::from(EXIT_USAGE);
     };
     if let Err(why) = writable_folder(job.out_dir) {
         report::fail(
@@ -487,174 +454,30 @@ pub fn draft(lang: Lang, config: &Config, linter: &Linter, job: DraftJob) -> Exi
     let Some(_lock) = lock_folder(lang, job.out_dir) else {
         return ExitCode::from(EXIT_USAGE);
     };
-    let mut names = fsutil::FreeNames::default();
+    // The saved drafts compared with; a `drafts_dir` that is a file is said
+    // after the rows, with the other findings across drafts.
+    let drafts_dir = config.drafts_dir();
+    let saved = drafts_dir
+        .as_deref()
+        .filter(|d| d.is_dir())
+        .map(drafts::Folder::new);
     let folder = drafts::Folder::new(job.out_dir);
-    let mut existing = folder.index();
-    let mut full = None;
-    let platform = job.platform.unwrap_or(config.platform);
-    let tier = job.tier.unwrap_or(config.tier);
-    let now = jiff::Timestamp::now();
-    let created: Option<toml::value::Datetime> =
-        now.strftime("%Y-%m-%dT%H:%M:%SZ").to_string().parse().ok();
-    let mut records = Vec::new();
-    let mut outcomes = Vec::new();
-    for person in &list {
-        if full.is_some() {
-            break;
-        }
-        let who = person.target.name.clone().unwrap_or_default();
-        let outcome = (|| {
-            if who.trim().is_empty() {
-                return Outcome::Skipped(t(lang, Text::new("pas de nom", "no name")));
-            }
-            let verdict = linter.audience.verdict(Some(&person.target));
-            if verdict.decision == Decision::Out {
-                let why = verdict.why();
-                return Outcome::Skipped(fr(
-                    lang,
-                    format!("hors cible : {}", why.fr),
-                    format!("out of your audience: {}", why.en),
-                ));
-            }
-            let mut values = given.clone();
-            values.extend(person.values.clone());
-            values.extend(template::target_values(&person.target));
-            let rendered = template::render(&tp.draft.body, &values);
-            if !rendered.missing.is_empty() {
-                let names = rendered.missing_list();
-                let cols = rendered.missing.join(", ");
-                return Outcome::Skipped(fr(
-                    lang,
-                    format!(
-                        "pas de valeur pour {names} : ajoutez la colonne « {cols} » ou --set {}=…",
-                        rendered.missing[0]
-                    ),
-                    format!(
-                        "no value for {names}: add a `{cols}` column or --set {}=…",
-                        rendered.missing[0]
-                    ),
-                ));
-            }
-            let mut target = person.target.clone();
-            if target.relationship.is_none() {
-                target.relationship = tp.draft.front.target.as_ref().and_then(|t| t.relationship);
-            }
-            let d = Draft {
-                front: FrontMatter {
-                    platform: Some(platform),
-                    tier: (platform == Platform::Linkedin).then_some(tier),
-                    lang: tp.lang(),
-                    status: Some(Status::Draft),
-                    created_at: created,
-                    template: Some(tp.name.clone()),
-                    target: Some(target),
-                    values: rendered.used.clone(),
-                    ..FrontMatter::default()
-                },
-                body: rendered.text.clone(),
-                body_offset: 0,
-            };
-            if let Some(same) = existing.get(&drafts::same_note(&d)) {
-                return Outcome::Same(same.clone());
-            }
-            let (written, text) = match folder.save_new(&d, &mut names) {
-                Ok(saved) => (saved.path, saved.text),
-                Err(e) => {
-                    let path = folder.file_for(&d);
-                    if e.is_full() {
-                        full = Some(e.message().en);
-                    }
-                    let e = e.message();
-                    return Outcome::Skipped(fr(
-                        lang,
-                        format!("non écrit ({}) : {}", path.display(), e.fr),
-                        format!("not written ({}): {}", path.display(), e.en),
-                    ));
-                }
-            };
-            existing.insert(drafts::same_note(&d), written.clone());
-            // Lint what was written: the body ends the file.
-            let parsed = Draft {
-                body_offset: text.len() - d.body.len(),
-                ..d
-            };
-            let cx = poignee::Context {
-                platform,
-                tier,
-                lang: parsed.front.lang,
-                target: parsed.front.target.as_ref(),
-                allow: &parsed.front.allow,
-            };
-            let report = linter.lint(&parsed.body, &cx);
-            records.push(Record::new(
-                &written.display().to_string(),
-                &text,
-                &parsed,
-                platform,
-                tier,
-                true,
-            ));
-            Outcome::Written {
-                path: written,
-                score: report.score.value,
-                errors: report.count(Severity::Error),
-                warnings: report.count(Severity::Warning),
-                unknown: (verdict.decision == Decision::Unknown)
-                    .then(|| verdict.why().get(lang).into_owned()),
-            }
-        })();
-        outcomes.push((person.line, who, outcome));
+    let people_job = drafts::PeopleJob {
+        template: tp,
+        given: &given,
+        folder: &folder,
+        platform: job.platform.unwrap_or(config.platform),
+        tier: job.tier.unwrap_or(config.tier),
+        saved: saved.as_ref(),
+        settings: config.cross_settings(),
+        now: jiff::Timestamp::now(),
+    };
+    let run = drafts::for_people(&people_job, &list, linter);
+    for row in &run.rows {
+        say_row(lang, row);
     }
-    let (mut written, mut skipped, mut with_errors, mut same) = (0, 0, 0, 0);
-    for (line, who, outcome) in &outcomes {
-        let who = safe(who);
-        let row = fr(lang, format!("ligne {line}"), format!("line {line}"));
-        match outcome {
-            Outcome::Written {
-                path,
-                score,
-                errors,
-                warnings,
-                unknown,
-            } => {
-                written += 1;
-                let (mark, style) = match (errors, warnings) {
-                    (0, 0) => ("✓", GOOD),
-                    (0, _) => ("⚠", WARNING),
-                    _ => {
-                        with_errors += 1;
-                        ("✖", ERROR)
-                    }
-                };
-                out(&format!(
-                    "{style}{mark}{style:#} {} {DIM}— {who} ({row}) — {score}/100{DIM:#}",
-                    safe(&path.display().to_string())
-                ));
-                if let Some(why) = unknown {
-                    out(&format!("  {WARNING}?{WARNING:#} {}", safe(why)));
-                }
-            }
-            Outcome::Same(path) => {
-                same += 1;
-                let word = t(
-                    lang,
-                    Text::new("déjà là, identique", "already there, the same"),
-                );
-                out(&format!(
-                    "{DIM}= {} — {who} ({row}) — {word}{DIM:#}",
-                    path.display()
-                ));
-            }
-            Outcome::Skipped(why) => {
-                skipped += 1;
-                let word = t(lang, Text::new("écartée\u{a0}:", "skipped:"));
-                let why = safe(why);
-                out(&format!("{ERROR}✖{ERROR:#} {row} ({who}) {word} {why}"));
-            }
-        }
-    }
-    if full.is_some() {
-        let left = list.len() - outcomes.len();
+    let totals = run.totals;
+    if let Some(left) = totals.full {
         report::fail(
             lang,
             &fr(
@@ -664,25 +487,127 @@ pub fn draft(lang: Lang, config: &Config, linter: &Linter, job: DraftJob) -> Exi
             ),
         );
     }
+    if let Some(dir) = drafts_dir.filter(|d| d.exists() && !d.is_dir()) {
+        super::not_compared(lang, &dir);
+    }
     let out_dir = job.out_dir.display().to_string();
     let out_dir = safe(&out_dir);
-    // repeated-text and pace over what was written and the saved drafts.
-    if let Some(dir) = super::saved_drafts_dir(lang, config) {
-        let skip: HashSet<PathBuf> = records
-            .iter()
-            .filter_map(|r| std::fs::canonicalize(&r.path).ok())
-            .collect();
-        let options = poignee::batch::Options {
-            default_platform: platform,
-            default_tier: tier,
-            ..Default::default()
-        };
-        records.extend(drafts::Folder::new(dir).records(&options, &skip));
+    say_across(lang, &run.rows, &out_dir);
+    say_totals(lang, &totals, &out_dir);
+    if totals.skipped > 0 || totals.with_errors > 0 || totals.full.is_some() {
+        ExitCode::from(EXIT_FINDINGS)
+    } else {
+        ExitCode::SUCCESS
     }
-    let findings = crossdraft::findings(&records, linter, &config.cross_settings(), now);
-    let repeated = findings
-        .iter()
-        .filter(|f| f.rule == poignee::RuleId::RepeatedText)
+}
+
+/// The list of people at `path`, or `None` once why not is said.
+fn read_list(lang: Lang, path: &Path) -> Option<Vec<people::Person>> {
+    let fail = |why: poignee::lang::Localized| {
+        let shown = path.display();
+        report::fail(lang, &format!("{shown}{} {}", lang.colon(), why.get(lang)));
+    };
+    let bytes = poignee::input::read_bytes(path, poignee::input::MAX_LIST_BYTES)
+        .map_err(|e| fail(e.message()))
+        .ok()?;
+    people::read(&bytes).map_err(|e| fail(e.message())).ok()
+}
+
+/// The run's last line: how many drafts were written, rows skipped, drafts
+/// already there.
+fn say_totals(lang: Lang, totals: &drafts::Totals, out_dir: &str) {
+    out("");
+    let drafts = report::plural(
+        lang,
+        totals.written,
+        &t(lang, Text::new("brouillon écrit", "draft written")),
+        &t(lang, Text::new("brouillons écrits", "drafts written")),
+    );
+    let mut rows = report::plural(
+        lang,
+        totals.skipped,
+        &t(lang, Text::new("ligne écartée", "row skipped")),
+        &t(lang, Text::new("lignes écartées", "rows skipped")),
+    );
+    if totals.same > 0 {
+        let already = report::plural(
+            lang,
+            totals.same,
+            &t(lang, Text::new("déjà là", "already there")),
+            &t(lang, Text::new("déjà là", "already there")),
+        );
+        rows = format!("{rows}, {already}");
+    }
+    out(&fr(
+        lang,
+        format!(
+            "{drafts} dans {}, {rows}. Rien n'est envoyé : relisez et approuvez chaque brouillon.",
+            out_dir
+        ),
+        format!(
+            "{drafts} to {}, {rows}. Nothing is sent: read and approve each draft.",
+            out_dir
+        ),
+    ));
+}
+
+/// One person's line: written (with its score), already there, or skipped
+/// and why.
+fn say_row(lang: Lang, row: &drafts::Row) {
+    let who = safe(&row.who);
+    let line = row.line;
+    let at = fr(lang, format!("ligne {line}"), format!("line {line}"));
+    match &row.outcome {
+        drafts::Outcome::Written(w) => {
+            let errors = w.report.count(Severity::Error);
+            let warnings = w.report.count(Severity::Warning);
+            let (mark, style) = match (errors, warnings) {
+                (0, 0) => ("✓", GOOD),
+                (0, _) => ("⚠", WARNING),
+                _ => ("✖", ERROR),
+            };
+            out(&format!(
+                "{style}{mark}{style:#} {} {DIM}— {who} ({at}) — {}/100{DIM:#}",
+                safe(&w.path.display().to_string()),
+                w.report.score.value
+            ));
+            if let Some(why) = &w.unsure {
+                out(&format!("  {WARNING}?{WARNING:#} {}", safe(&why.get(lang))));
+            }
+        }
+        drafts::Outcome::Same(path) => {
+            let word = t(
+                lang,
+                Text::new("déjà là, identique", "already there, the same"),
+            );
+            out(&format!(
+                "{DIM}= {} — {who} ({at}) — {word}{DIM:#}",
+                path.display()
+            ));
+        }
+        skipped => {
+            let word = t(lang, Text::new("écartée\u{a0}:", "skipped:"));
+            let why = skipped.reason().map(|r| r.get(lang).into_owned());
+            let why = safe(why.as_deref().unwrap_or_default());
+            out(&format!("{ERROR}✖{ERROR:#} {at} ({who}) {word} {why}"));
+        }
+    }
+}
+
+/// The findings across drafts on those just written: how many say nearly
+/// the same thing (in one line), and each over the pace.
+fn say_across(lang: Lang, rows: &[drafts::Row], out_dir: &str) {
+    let written = rows.iter().filter_map(|r| match &r.outcome {
+        drafts::Outcome::Written(w) => Some(w),
+        _ => None,
+    });
+    let across = || {
+        written
+            .clone()
+            .flat_map(|w| w.cross.iter().map(move |c| (w, c)))
+    };
+    let repeated = across()
+        .filter(|(_, c)| c.rule == poignee::RuleId::RepeatedText)
         .count();
     if repeated > 0 {
         out("");
@@ -702,50 +627,12 @@ pub fn draft(lang: Lang, config: &Config, linter: &Linter, job: DraftJob) -> Exi
             .trim_start_matches(['\u{a0}', ' '])
         ));
     }
-    for f in findings.iter().filter(|f| f.rule == poignee::RuleId::Pace) {
+    for (w, c) in across().filter(|(_, c)| c.rule == poignee::RuleId::Pace) {
         out(&format!(
             "{WARNING}⚠ pace{WARNING:#} {}: {}",
-            safe(&records[f.record].path),
-            safe(&f.text(&records).get(lang))
+            safe(&w.path.display().to_string()),
+            safe(&c.text.get(lang))
         ));
-    }
-    out("");
-    let drafts = report::plural(
-        lang,
-        written,
-        &t(lang, Text::new("brouillon écrit", "draft written")),
-        &t(lang, Text::new("brouillons écrits", "drafts written")),
-    );
-    let mut rows = report::plural(
-        lang,
-        skipped,
-        &t(lang, Text::new("ligne écartée", "row skipped")),
-        &t(lang, Text::new("lignes écartées", "rows skipped")),
-    );
-    if same > 0 {
-        let already = report::plural(
-            lang,
-            same,
-            &t(lang, Text::new("déjà là", "already there")),
-            &t(lang, Text::new("déjà là", "already there")),
-        );
-        rows = format!("{rows}, {already}");
-    }
-    out(&fr(
-        lang,
-        format!(
-            "{drafts} dans {}, {rows}. Rien n'est envoyé : relisez et approuvez chaque brouillon.",
-            out_dir
-        ),
-        format!(
-            "{drafts} to {}, {rows}. Nothing is sent: read and approve each draft.",
-            out_dir
-        ),
-    ));
-    if skipped > 0 || with_errors > 0 || full.is_some() {
-        ExitCode::from(EXIT_FINDINGS)
-    } else {
-        ExitCode::SUCCESS
     }
 }
 

@@ -18,7 +18,7 @@ use poignee::audience::{Decision, Verdict};
 use poignee::config::Config;
 use poignee::crossdraft::Settings;
 use poignee::draft::{Draft, FrontMatter, Status};
-use poignee::drafts::Folder;
+use poignee::drafts::{Folder, NewDraft};
 use poignee::lang::{Lang, Localized, Text};
 use poignee::lint::{Context, Linter, Severity};
 use poignee::target::{Platform, Target, Tier};
@@ -271,14 +271,6 @@ fn with_final_newline(text: &str) -> String {
     body
 }
 
-fn now_datetime() -> Option<toml::value::Datetime> {
-    jiff::Timestamp::now()
-        .strftime("%Y-%m-%dT%H:%M:%SZ")
-        .to_string()
-        .parse()
-        .ok()
-}
-
 impl App {
     pub fn new(setup: Setup) -> App {
         let linter = Arc::new(setup.linter);
@@ -497,25 +489,19 @@ impl App {
     /// The note as a draft file, for saving and for the recovery file.
     pub fn to_draft(&self, status: Status) -> Draft {
         let target = self.target();
-        let approved = status == Status::Approved;
-        let platform = self.form.platform;
-        Draft {
-            front: FrontMatter {
-                platform: Some(platform),
-                tier: (platform == Platform::Linkedin).then_some(self.form.tier),
-                lang: Some(self.checks.report.lang),
-                status: Some(status),
-                created_at: self.created_at.or_else(now_datetime),
-                approved_at: if approved { now_datetime() } else { None },
-                template: self.template.clone().filter(|t| self.still_from(t)),
-                target: (target != Target::default()).then_some(target),
-                values: self.values.clone(),
-                allow: self.allow.clone(),
-                ..FrontMatter::default()
-            },
+        NewDraft {
+            platform: self.form.platform,
+            tier: self.form.tier,
+            lang: Some(self.checks.report.lang),
+            status,
+            created_at: self.created_at,
+            template: self.template.clone().filter(|t| self.still_from(t)),
+            target: (target != Target::default()).then_some(target),
+            values: self.values.clone(),
+            allow: self.allow.clone(),
             body: with_final_newline(self.note.text()),
-            body_offset: 0,
         }
+        .at(jiff::Timestamp::now())
     }
 
     /// Whether the note still comes from the template `name`: at least half

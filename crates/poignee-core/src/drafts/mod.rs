@@ -3,10 +3,19 @@
 //! the draft it was opened from), deleting one, reading them as records for
 //! the checks across drafts, and the pace they show. The TUI, `check` and
 //! `draft` all go through it, so a draft is found, named and counted the
-//! same way whichever face wrote it.
+//! same way whichever face wrote it. A new draft's front matter is made by
+//! [`NewDraft`], and drafts for a list of people by [`for_people()`].
+
+mod for_people;
+mod new_draft;
+
+pub use for_people::{
+    Across, Outcome, PeopleJob, PeopleRun, Row, Skip, Totals, Written, for_people,
+};
+pub use new_draft::{NewDraft, stamp};
 
 use crate::batch::Options;
-use crate::crossdraft::{self, Record, Settings};
+use crate::crossdraft::{self, Finding, Record, Settings};
 use crate::draft::{Draft, Status};
 use crate::fsutil::{self, FreeNames};
 use crate::input;
@@ -274,7 +283,6 @@ impl Folder {
     ) -> Option<Localized> {
         linter.severity(crate::RuleId::Pace)?;
         let (platform, tier) = options.platform_tier(draft);
-        let skip = std::fs::canonicalize(&saved.path).into_iter().collect();
         let mut records = vec![Record::new(
             &saved.path.display().to_string(),
             &saved.text,
@@ -283,8 +291,8 @@ impl Folder {
             tier,
             true,
         )];
-        records.extend(self.records(options, &skip));
-        crossdraft::findings(&records, linter, settings, Timestamp::now())
+        let now = Timestamp::now();
+        findings_across(&mut records, Some(self), options, linter, settings, now)
             .into_iter()
             .find(|f| f.rule == crate::RuleId::Pace && f.record == 0)
             .map(|f| f.text(&records))
@@ -306,10 +314,6 @@ impl Folder {
     ) -> Option<Localized> {
         linter.severity(crate::RuleId::RepeatedText)?;
         let (platform, tier) = options.platform_tier(draft);
-        let skip = path
-            .and_then(|p| std::fs::canonicalize(p).ok())
-            .into_iter()
-            .collect();
         let name = path.map_or_else(String::new, |p| p.display().to_string());
         let mut records = vec![Record::new(
             &name,
@@ -319,18 +323,41 @@ impl Folder {
             tier,
             true,
         )];
-        records.extend(self.records(options, &skip));
+        let now = Timestamp::now();
+        let found = findings_across(&mut records, Some(self), options, linter, settings, now)
+            .into_iter()
+            .find(|f| f.rule == crate::RuleId::RepeatedText && f.record == 0)?;
         // The others named by their file's name: they are all in this folder.
         for r in records.iter_mut().skip(1) {
             if let Some(n) = Path::new(&r.path).file_name() {
                 r.path = n.to_string_lossy().into_owned();
             }
         }
-        crossdraft::findings(&records, linter, settings, Timestamp::now())
-            .into_iter()
-            .find(|f| f.rule == crate::RuleId::RepeatedText && f.record == 0)
-            .map(|f| f.text(&records))
+        Some(found.text(&records))
     }
+}
+
+/// The checks across drafts (`repeated-text`, `pace`) on `records`, the
+/// notes just checked or written, against the drafts saved in `saved`: those
+/// are added to `records` to compare with, but for the files already among
+/// them (by their paths), and the findings on the checked records returned.
+/// `check`, `draft --people` and the editor all compare this way.
+pub fn findings_across(
+    records: &mut Vec<Record>,
+    saved: Option<&Folder>,
+    options: &Options,
+    linter: &Linter,
+    settings: &Settings,
+    now: Timestamp,
+) -> Vec<Finding> {
+    if let Some(folder) = saved {
+        let skip: HashSet<PathBuf> = records
+            .iter()
+            .filter_map(|r| std::fs::canonicalize(&r.path).ok())
+            .collect();
+        records.extend(folder.records(options, &skip));
+    }
+    crossdraft::findings(records, linter, settings, now)
 }
 
 /// The same person, the same template, the same note: a key for
@@ -673,6 +700,59 @@ mod tests {
         assert_eq!((a.ino(), a.nlink()), (b.ino(), 2));
         let text = std::fs::read_to_string(&path).expect("read");
         assert!(text.contains("approved"), "{text}");
+    }
+
+    #[test]
+    fn findings_across_reads_the_saved_drafts_but_not_those_checked_again() {
+        let tmp = tempfile::tempdir().expect("temp dir");
+        let folder = Folder::new(tmp.path().join("drafts"));
+        let mut saved = Vec::new();
+        for name in ["Inès Haddad", "Léa Martin", "Tom Petit"] {
+            saved.push(
+                folder
+                    .save(&note(Some(name), Status::Draft, None), None)
+                    .expect("saved"),
+            );
+        }
+        let d = note(Some("Inès Haddad"), Status::Draft, None);
+        let record = |s: &Saved| {
+            let path = s.path.display().to_string();
+            Record::new(&path, &s.text, &d, Platform::Linkedin, Tier::Free, true)
+        };
+        let settings = Settings {
+            repeated_people: 3,
+            repeated_similarity: 0.6,
+            weekly_budget: 100,
+            free_monthly_notes: 5,
+        };
+        let (linter, options, now) = (Linter::default(), Options::default(), Timestamp::now());
+        // Without the folder, one note says nothing across drafts.
+        let mut alone = vec![record(&saved[0])];
+        assert!(findings_across(&mut alone, None, &options, &linter, &settings, now).is_empty());
+        assert_eq!(alone.len(), 1);
+        // With it, the two others are read, not the one already checked: the
+        // same text going to three people.
+        let mut records = vec![record(&saved[0])];
+        let found = findings_across(
+            &mut records,
+            Some(&folder),
+            &options,
+            &linter,
+            &settings,
+            now,
+        );
+        assert_eq!(
+            records.len(),
+            3,
+            "{:?}",
+            records.iter().map(|r| &r.path).collect::<Vec<_>>()
+        );
+        assert!(records[1..].iter().all(|r| !r.checked));
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(
+            (found[0].record, found[0].rule),
+            (0, crate::RuleId::RepeatedText)
+        );
     }
 
     #[test]
