@@ -41,13 +41,13 @@ fn list(dir: &std::path::Path) -> std::path::PathBuf {
         ));
     }
     let (bytes, _, _) = encoding_rs::WINDOWS_1252.encode(&text);
-    let mut f = std::fs::File::create(&path).unwrap_or_else(|e| panic!("{e}"));
-    f.write_all(&bytes).unwrap_or_else(|e| panic!("{e}"));
+    let mut f = std::fs::File::create(&path).expect("opens the file");
+    f.write_all(&bytes).expect("writes the file");
     path
 }
 
 fn prospects(c: &mut Criterion) {
-    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let dir = tempfile::tempdir().expect("a temporary folder");
     let path = list(dir.path());
     let audience = AudienceFilter {
         regions: vec!["Auvergne-Rhône-Alpes".into(), "Île-de-France".into()],
@@ -55,7 +55,7 @@ fn prospects(c: &mut Criterion) {
         ..AudienceFilter::default()
     }
     .compile()
-    .unwrap_or_else(|e| panic!("{e}"));
+    .expect("compiles");
     let mut group = c.benchmark_group("audience list");
     group.sample_size(10);
     group.measurement_time(Duration::from_secs(10));
@@ -63,10 +63,10 @@ fn prospects(c: &mut Criterion) {
         "100,000 rows, Windows-1252, read and judged afresh at every row",
         |b| {
             b.iter(|| {
-                let mut sheet = Sheet::open(&path).unwrap_or_else(|e| panic!("{e}"));
+                let mut sheet = Sheet::open(&path).expect("opens");
                 let mut n = 0;
                 while let Some(row) = sheet.next_row() {
-                    let row = row.unwrap_or_else(|e| panic!("{e}"));
+                    let row = row.expect("a row reads");
                     n += usize::from(
                         audience.verdict(Some(&row.target)).decision
                             == poignee::audience::Decision::In,
@@ -83,7 +83,7 @@ fn prospects(c: &mut Criterion) {
         &config,
         "[audience]\nregions = [\"Auvergne-Rhône-Alpes\", \"Île-de-France\"]\nsectors = [\"Technology, Information and Media\"]\n",
     )
-    .unwrap_or_else(|e| panic!("{e}"));
+    .expect("writes the file");
     for format in ["csv", "json", "human"] {
         group.bench_function(
             format!("poignee audience --people (100,000 rows) --format {format}"),
@@ -98,7 +98,7 @@ fn prospects(c: &mut Criterion) {
                         .stdout(std::process::Stdio::null())
                         .stderr(std::process::Stdio::null())
                         .status()
-                        .unwrap_or_else(|e| panic!("{e}"));
+                        .expect("the binary runs");
                     assert!(out.success());
                 })
             },

@@ -61,15 +61,15 @@ fn write_drafts(dir: &Path) {
             TEMPLATES[i % TEMPLATES.len()]
         );
         std::fs::write(dir.join(format!("{:02}/{i:05}.md", i % 10)), text)
-            .unwrap_or_else(|e| panic!("{e}"));
+            .expect("writes the file");
     }
 }
 
 fn folder() -> (tempfile::TempDir, PathBuf) {
-    let tmp = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let tmp = tempfile::tempdir().expect("a temporary folder");
     let dir = tmp.path().join("drafts");
     for sub in 0..10 {
-        std::fs::create_dir_all(dir.join(format!("{sub:02}"))).unwrap_or_else(|e| panic!("{e}"));
+        std::fs::create_dir_all(dir.join(format!("{sub:02}"))).expect("creates the folder");
     }
     write_drafts(&dir);
     (tmp, dir)
@@ -79,7 +79,7 @@ fn bench(c: &mut Criterion) {
     let (_tmp, dir) = folder();
     let linter = Linter::default();
     let window = Window {
-        today: "2026-11-25".parse().unwrap_or_else(|e| panic!("{e}")),
+        today: "2026-11-25".parse().expect("parses"),
         since: None,
         ignored_after_days: 30,
     };
@@ -104,7 +104,7 @@ fn bench(c: &mut Criterion) {
                 .env("XDG_CONFIG_HOME", "/nonexistent-poignee-bench")
                 .env_remove("POIGNEE_CONFIG")
                 .output()
-                .unwrap_or_else(|e| panic!("{e}"));
+                .expect("the binary runs");
             assert!(out.status.success());
             out.stdout.len()
         })

@@ -56,7 +56,7 @@ fn keystroke(c: &mut Criterion) {
     for ch in NOTE.chars() {
         app.update(Msg::Key(key(ch)));
     }
-    let mut terminal = Terminal::new(TestBackend::new(120, 40)).unwrap_or_else(|e| panic!("{e}"));
+    let mut terminal = Terminal::new(TestBackend::new(120, 40)).expect("a test terminal");
     let mut flip = false;
     c.bench_function("keystroke → update → lint → frame 120×40", |b| {
         b.iter(|| {
@@ -75,7 +75,7 @@ fn keystroke(c: &mut Criterion) {
             terminal
                 .draw(|f| ui::draw(f, black_box(&app)))
                 .map(|_| ())
-                .unwrap_or_else(|e| panic!("{e}"));
+                .expect("draws");
         })
     });
 }
@@ -89,7 +89,7 @@ fn completion(c: &mut Criterion) {
     for ch in "villeur".chars() {
         app.update(Msg::Key(key(ch)));
     }
-    let mut terminal = Terminal::new(TestBackend::new(120, 40)).unwrap_or_else(|e| panic!("{e}"));
+    let mut terminal = Terminal::new(TestBackend::new(120, 40)).expect("a test terminal");
     let mut flip = false;
     c.bench_function(
         "keystroke in the region field → names offered → frame 120×40",
@@ -110,7 +110,7 @@ fn completion(c: &mut Criterion) {
                 terminal
                     .draw(|f| ui::draw(f, black_box(&app)))
                     .map(|_| ())
-                    .unwrap_or_else(|e| panic!("{e}"));
+                    .expect("draws");
             })
         },
     );

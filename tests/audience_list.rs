@@ -25,7 +25,7 @@ fn setup(dir: &Path) -> (std::path::PathBuf, std::path::PathBuf) {
     let list = dir.join("prospects.csv");
     let (bytes, _, unmappable) = encoding_rs::WINDOWS_1252.encode(LIST);
     assert!(!unmappable);
-    std::fs::write(&list, &bytes).unwrap_or_else(|e| panic!("{e}"));
+    std::fs::write(&list, &bytes).expect("writes the file");
     (config, list)
 }
 
@@ -36,12 +36,12 @@ fn run(config: &Path, args: &[&str]) -> std::process::Output {
         .arg("audience")
         .args(args)
         .output()
-        .unwrap_or_else(|e| panic!("{e}"))
+        .expect("the binary runs")
 }
 
 #[test]
 fn a_french_excel_list_is_sorted_and_the_in_rows_go_to_draft() {
-    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let dir = tempfile::tempdir().expect("a temporary folder");
     let (config, list) = setup(dir.path());
     let list_arg = list.to_string_lossy().into_owned();
     let out = run(
@@ -64,7 +64,7 @@ fn a_french_excel_list_is_sorted_and_the_in_rows_go_to_draft() {
     );
     // UTF-8 with a BOM (Excel reads the accents back), `;` kept, the
     // columns as they came plus two.
-    let text = String::from_utf8(out.stdout).unwrap_or_else(|e| panic!("{e}"));
+    let text = String::from_utf8(out.stdout).expect("the output is UTF-8");
     let text = text
         .strip_prefix('\u{feff}')
         .unwrap_or_else(|| panic!("a BOM: {text}"));
@@ -103,11 +103,11 @@ fn a_french_excel_list_is_sorted_and_the_in_rows_go_to_draft() {
     assert_eq!((kept[0][8].as_str(), kept[0][9].as_str()), ("in", ""));
     // That list is the one to hand to `draft --people`.
     let in_list = dir.path().join("in.csv");
-    std::fs::write(&in_list, format!("\u{feff}{text}")).unwrap_or_else(|e| panic!("{e}"));
+    std::fs::write(&in_list, format!("\u{feff}{text}")).expect("writes the file");
     let drafts = dir.path().join("drafts");
     let made = common::draft(&in_list, &drafts)
         .output()
-        .unwrap_or_else(|e| panic!("{e}"));
+        .expect("the binary runs");
     assert_eq!(
         common::files_in(&drafts),
         ["ines-haddad.md", "zoe-blanc.md"],
@@ -125,12 +125,11 @@ fn a_french_excel_list_is_sorted_and_the_in_rows_go_to_draft() {
 
 #[test]
 fn json_and_human_count_every_row_with_its_reasons() {
-    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let dir = tempfile::tempdir().expect("a temporary folder");
     let (config, list) = setup(dir.path());
     let list_arg = list.to_string_lossy().into_owned();
     let out = run(&config, &["--people", &list_arg, "--format", "json"]);
-    let doc: serde_json::Value =
-        serde_json::from_slice(&out.stdout).unwrap_or_else(|e| panic!("{e}"));
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).expect("a temporary folder");
     assert_eq!(
         doc["counts"],
         serde_json::json!({"in": 2, "out": 1, "unknown": 2, "ambiguous": 1})
@@ -157,7 +156,7 @@ fn json_and_human_count_every_row_with_its_reasons() {
         .arg(&config)
         .args(["audience", "--people", &list_arg, "--only", "out"])
         .output()
-        .unwrap_or_else(|e| panic!("{e}"));
+        .expect("the binary runs");
     let text = String::from_utf8_lossy(&fr.stdout).replace(['\u{a0}', '\u{202f}'], " ");
     assert!(
         text.contains("ligne 3") && !text.contains("ligne 2 "),
@@ -171,14 +170,14 @@ fn json_and_human_count_every_row_with_its_reasons() {
 
 #[test]
 fn lists_that_cannot_be_read_are_named_and_exit_2() {
-    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let dir = tempfile::tempdir().expect("a temporary folder");
     let (config, _) = setup(dir.path());
     let missing = dir.path().join("nowhere.csv");
     let out = run(&config, &["--people", &missing.to_string_lossy()]);
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("nowhere.csv"));
     let xlsx = dir.path().join("list.xlsx");
-    std::fs::write(&xlsx, b"PK\x03\x04\0\0\0xl/workbook.xml").unwrap_or_else(|e| panic!("{e}"));
+    std::fs::write(&xlsx, b"PK\x03\x04\0\0\0xl/workbook.xml").expect("writes the file");
     let out = run(&config, &["--people", &xlsx.to_string_lossy()]);
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("not a text file"));
@@ -200,7 +199,7 @@ fn names_can_be_found_and_a_wrong_one_in_the_config_is_pointed_at() {
     let out = poignee()
         .args(["--lang", "fr", "audience", "--list", "regions", "villeurb"])
         .output()
-        .unwrap_or_else(|e| panic!("{e}"));
+        .expect("the binary runs");
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(
         text.lines()
@@ -208,7 +207,7 @@ fn names_can_be_found_and_a_wrong_one_in_the_config_is_pointed_at() {
             .is_some_and(|l| l.starts_with("Villeurbanne (69)")),
         "{text}"
     );
-    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let dir = tempfile::tempdir().expect("a temporary folder");
     let config = dir.path().join("c.toml");
     write(
         &config,
@@ -219,7 +218,7 @@ fn names_can_be_found_and_a_wrong_one_in_the_config_is_pointed_at() {
         .arg(&config)
         .args(["audience", "--region", "Lyon"])
         .output()
-        .unwrap_or_else(|e| panic!("{e}"));
+        .expect("the binary runs");
     assert_eq!(out.status.code(), Some(2));
     let said = String::from_utf8_lossy(&out.stderr).replace(['\u{a0}', '\u{202f}'], " ");
     assert!(
@@ -235,7 +234,7 @@ fn names_can_be_found_and_a_wrong_one_in_the_config_is_pointed_at() {
         .arg(&config)
         .args(["audience", "--sector", "Banque"])
         .output()
-        .unwrap_or_else(|e| panic!("{e}"));
+        .expect("the binary runs");
     let said = String::from_utf8_lossy(&out.stderr).replace(['\u{a0}', '\u{202f}'], " ");
     assert!(
         said.contains("c.toml:2:12:")
@@ -248,7 +247,7 @@ fn names_can_be_found_and_a_wrong_one_in_the_config_is_pointed_at() {
 /// single person out is, exit 1; a list with someone in exits 0.
 #[test]
 fn a_list_with_everyone_out_exits_1_like_one_person_out() {
-    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let dir = tempfile::tempdir().expect("a temporary folder");
     let config = dir.path().join("config.toml");
     write(&config, CONFIG);
     let list = dir.path().join("out.csv");

@@ -202,13 +202,13 @@ fn french_interface_and_strict() {
         ))
         .stdout(predicate::str::contains("1 fichier vérifié\u{a0}:"));
     // A note with only warnings: 0 normally, 1 with --strict.
-    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let dir = tempfile::tempdir().expect("a temporary folder");
     let p = dir.path().join("w.txt");
     std::fs::write(
         &p,
         "Bonjour Claire, j'ai lu votre article sur la logistique urbaine, il m'a servi pour un projet à Lyon : exemple.fr/notes. Merci !",
     )
-    .unwrap_or_else(|e| panic!("{e}"));
+    .expect("writes the file");
     poignee().args(["check"]).arg(&p).assert().success();
     poignee()
         .args(["check", "--strict"])
@@ -259,11 +259,10 @@ fn platform_and_tier_flags() {
 
 #[test]
 fn bad_files_are_reported_one_by_one_and_the_run_goes_on() {
-    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let dir = tempfile::tempdir().expect("a temporary folder");
     let d = dir.path();
-    let write = |name: &str, bytes: &[u8]| {
-        std::fs::write(d.join(name), bytes).unwrap_or_else(|e| panic!("{e}"))
-    };
+    let write =
+        |name: &str, bytes: &[u8]| std::fs::write(d.join(name), bytes).expect("writes the file");
     write("a-binary.txt", b"abc\0def");
     write("b-latin1.txt", b"Bonjour\nd\xe9j\xe0 vu");
     write("c-huge.txt", &vec![b'a'; 1024 * 1024 + 10]);
@@ -272,9 +271,8 @@ fn bad_files_are_reported_one_by_one_and_the_run_goes_on() {
     write("f-good.md", "Bonjour Claire, j’ai lu votre article sur la logistique urbaine. Au plaisir d’échanger, merci !".as_bytes());
     #[cfg(unix)]
     {
-        std::fs::create_dir(d.join("loop")).unwrap_or_else(|e| panic!("{e}"));
-        std::os::unix::fs::symlink(d.join("loop"), d.join("loop/again"))
-            .unwrap_or_else(|e| panic!("{e}"));
+        std::fs::create_dir(d.join("loop")).expect("creates the folder");
+        std::os::unix::fs::symlink(d.join("loop"), d.join("loop/again")).expect("makes the link");
     }
     let out = poignee()
         .args(["--lang", "en", "check", "--format", "short"])
@@ -414,7 +412,7 @@ fn rules_and_explain() {
 
 #[test]
 fn init_writes_once_and_never_overwrites_silently() {
-    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let dir = tempfile::tempdir().expect("a temporary folder");
     let path = dir.path().join("poignee/config.toml");
     poignee()
         .args(["--lang", "en", "init", "--path"])
@@ -423,7 +421,7 @@ fn init_writes_once_and_never_overwrites_silently() {
         .success();
     let written = std::fs::read_to_string(&path).unwrap_or_default();
     assert_eq!(written, poignee::config::init_text());
-    std::fs::write(&path, "lang = \"en\"\n").unwrap_or_else(|e| panic!("{e}"));
+    std::fs::write(&path, "lang = \"en\"\n").expect("writes the file");
     poignee()
         .args(["--lang", "en", "init", "--path"])
         .arg(&path)
@@ -458,7 +456,7 @@ fn person(name: &str, region: &str, body: &str) -> String {
 
 #[test]
 fn check_reports_exactly_the_people_out_of_the_audience_with_the_path() {
-    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let dir = tempfile::tempdir().expect("a temporary folder");
     let d = dir.path();
     let notes = [
         ("lyon.md", "Lyon, Auvergne-Rhône-Alpes, France"),
@@ -549,7 +547,7 @@ fn audience_explains_lyon_saint_denis_and_geneve() {
                 "Software Development",
             ])
             .output()
-            .unwrap_or_else(|e| panic!("{e}"));
+            .expect("the binary runs");
         (
             out.status.code(),
             String::from_utf8_lossy(&out.stdout).into_owned(),
@@ -598,7 +596,7 @@ fn audience_explains_lyon_saint_denis_and_geneve() {
 
 #[test]
 fn repeated_text_and_pace_across_the_checked_files_and_the_saved_drafts() {
-    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let dir = tempfile::tempdir().expect("a temporary folder");
     let d = dir.path();
     let saved = d.join("saved");
     let config = d.join("config.toml");
@@ -740,7 +738,7 @@ fn templates_list_check_show_and_new() {
         .code(2)
         .stderr(predicate::str::contains("did you mean `fr/evenement`?"));
 
-    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let dir = tempfile::tempdir().expect("a temporary folder");
     let config = dir.path().join("config.toml");
     let mine = dir.path().join("mine");
     write(
@@ -813,7 +811,7 @@ Noé;Fournier;Tyrell;Clermont-Ferrand;Software Development;au Sunny Tech;WebAsse
 
 #[test]
 fn draft_for_a_short_list_writes_eight_and_explains_two() {
-    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let dir = tempfile::tempdir().expect("a temporary folder");
     let people = dir.path().join("people.csv");
     write(&people, PEOPLE);
     let out_dir = dir.path().join("out");
@@ -821,7 +819,7 @@ fn draft_for_a_short_list_writes_eight_and_explains_two() {
         common::draft(&people, &out_dir)
             .args(["--config", "config.example.toml"])
             .output()
-            .unwrap_or_else(|e| panic!("{e}"))
+            .expect("the binary runs")
     };
     let first = run();
     let text = String::from_utf8_lossy(&first.stdout).into_owned();
@@ -892,13 +890,13 @@ fn draft_for_a_short_list_writes_eight_and_explains_two() {
 
 #[test]
 fn draft_reads_an_excel_csv_and_names_a_utf16_one() {
-    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let dir = tempfile::tempdir().expect("a temporary folder");
     let people = dir.path().join("people.csv");
     let utf16: Vec<u8> = "\u{feff}first_name,last_name\nClémence,Roy\n"
         .encode_utf16()
         .flat_map(u16::to_le_bytes)
         .collect();
-    std::fs::write(&people, utf16).unwrap_or_else(|e| panic!("{e}"));
+    std::fs::write(&people, utf16).expect("writes the file");
     common::draft(&people, &dir.path().join("out"))
         .assert()
         .code(2)
@@ -911,7 +909,7 @@ fn draft_reads_an_excel_csv_and_names_a_utf16_one() {
         &people,
         b"Pr\xe9nom;Nom;event;topic\nCl\xe9mence;Roy;Web2Day;la sobri\xe9t\xe9\n",
     )
-    .unwrap_or_else(|e| panic!("{e}"));
+    .expect("writes the file");
     let out = dir.path().join("out");
     common::draft(&people, &out).assert().success();
     let written = std::fs::read_to_string(out.join("clemence-roy.md")).unwrap_or_default();
@@ -929,7 +927,7 @@ fn raw_control(out: &str) -> Option<char> {
 
 #[test]
 fn terminal_escapes_in_names_and_notes_are_shown_not_sent() {
-    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let dir = tempfile::tempdir().expect("a temporary folder");
     let name = "Eve\u{1b}]0;HACKED\u{7}\n\u{202e}dm.txt";
     let path = dir.path().join(name);
     write(
@@ -941,7 +939,7 @@ fn terminal_escapes_in_names_and_notes_are_shown_not_sent() {
             .args(["--lang", "en", "check", "--no-saved", "--format", format])
             .arg(&path)
             .output()
-            .unwrap_or_else(|e| panic!("{e}"));
+            .expect("the binary runs");
         let text = String::from_utf8_lossy(&out.stdout).into_owned();
         assert_eq!(out.status.code(), Some(1), "{format}: {text}");
         assert_eq!(raw_control(&text), None, "{format}: {text:?}");
@@ -981,7 +979,7 @@ fn terminal_escapes_in_names_and_notes_are_shown_not_sent() {
 
 #[test]
 fn people_cells_are_cleaned_before_they_reach_a_note() {
-    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let dir = tempfile::tempdir().expect("a temporary folder");
     let people = dir.path().join("people.csv");
     write(
         &people,
@@ -991,7 +989,7 @@ fn people_cells_are_cleaned_before_they_reach_a_note() {
     let out = common::draft(&people, &out_dir)
         .args(["--config", "config.example.toml"])
         .output()
-        .unwrap_or_else(|e| panic!("{e}"));
+        .expect("the binary runs");
     let text = String::from_utf8_lossy(&out.stdout).into_owned();
     assert_eq!(raw_control(&text), None, "{text:?}");
     let written: Vec<_> = std::fs::read_dir(&out_dir)
@@ -1022,7 +1020,7 @@ fn control_chars_is_a_rule_like_the_others() {
         .stdout(predicate::str::contains(
             "<stdin>:1:10: error[control-chars]: an invisible character in the note: U+200B zero-width space",
         ));
-    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let dir = tempfile::tempdir().expect("a temporary folder");
     let config = dir.path().join("config.toml");
     write(&config, "[rules]\ncontrol-chars = \"off\"\n");
     poignee()
@@ -1088,7 +1086,7 @@ fn completions_for_every_shell_from_the_one_definition() {
         }
     }
     // A broken config does not stand in the way.
-    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let dir = tempfile::tempdir().expect("a temporary folder");
     let config = dir.path().join("config.toml");
     write(&config, "regoins = 1\n");
     poignee()
@@ -1128,7 +1126,7 @@ fn man_pages_from_the_one_definition() {
         .code(2)
         .stderr(predicate::str::contains("no command “nope”"));
     // Every page to a folder.
-    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let dir = tempfile::tempdir().expect("a temporary folder");
     let pages = dir.path().join("man1");
     poignee()
         .args(["man", "--out"])
@@ -1161,7 +1159,7 @@ fn audience_list_with_no_match_is_an_answer_not_out() {
 /// printed as `error:` — `check` on a folder with no notes warns.
 #[test]
 fn check_on_a_folder_without_notes_warns_not_errors() {
-    let tmp = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let tmp = tempfile::tempdir().expect("a temporary folder");
     poignee()
         .args(["--lang", "en", "check"])
         .arg(tmp.path())
@@ -1175,7 +1173,7 @@ fn check_on_a_folder_without_notes_warns_not_errors() {
 /// yet) asking `stats` gets zero counts and exit 0, not a usage error.
 #[test]
 fn stats_for_a_new_user_is_zero_not_a_usage_error() {
-    let tmp = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let tmp = tempfile::tempdir().expect("a temporary folder");
     poignee()
         .env("XDG_DATA_HOME", tmp.path())
         .env("XDG_CONFIG_HOME", tmp.path().join("config"))
@@ -1272,7 +1270,7 @@ fn help_and_usage_errors_speak_french() {
             "Utilisation\u{a0}: poignee mark <FICHIER>... <ISSUE>",
         ));
     // The config's language, when neither --lang nor the locale says.
-    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let dir = tempfile::tempdir().expect("a temporary folder");
     let config = dir.path().join("config.toml");
     write(&config, "lang = \"fr\"\n");
     poignee()
@@ -1301,7 +1299,7 @@ fn help_and_usage_errors_speak_french() {
     let out = poignee()
         .args(["--lang", "fr", "check", "--format", "json", "--stirct"])
         .output()
-        .unwrap_or_else(|e| panic!("{e}"));
+        .expect("the binary runs");
     let doc: serde_json::Value = serde_json::from_slice(&out.stdout)
         .unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&out.stdout)));
     let message = doc["error"]["message"].as_str().unwrap_or_default();
@@ -1344,15 +1342,15 @@ fn help_and_usage_errors_in_english_are_unchanged() {
 #[test]
 fn system_errors_are_said_in_the_users_language() {
     use std::os::unix::fs::PermissionsExt;
-    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let dir = tempfile::tempdir().expect("a temporary folder");
     let d = dir.path();
-    std::os::unix::fs::symlink("gone.md", d.join("dangling.md")).unwrap_or_else(|e| panic!("{e}"));
-    std::os::unix::fs::symlink("b.md", d.join("a.md")).unwrap_or_else(|e| panic!("{e}"));
-    std::os::unix::fs::symlink("a.md", d.join("b.md")).unwrap_or_else(|e| panic!("{e}"));
+    std::os::unix::fs::symlink("gone.md", d.join("dangling.md")).expect("makes the link");
+    std::os::unix::fs::symlink("b.md", d.join("a.md")).expect("makes the link");
+    std::os::unix::fs::symlink("a.md", d.join("b.md")).expect("makes the link");
     let locked = d.join("locked.md");
     write(&locked, "Bonjour");
     std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o000))
-        .unwrap_or_else(|e| panic!("{e}"));
+        .expect("sets the permissions");
     // Root reads anything: the case is only real for a user.
     let denied = std::fs::read(&locked).is_err();
     let cases = [
@@ -1380,7 +1378,7 @@ fn system_errors_are_said_in_the_users_language() {
             .arg(d.join("a.md"))
             .arg(&locked)
             .output()
-            .unwrap_or_else(|e| panic!("{e}"));
+            .expect("the binary runs");
         assert_eq!(out.status.code(), Some(1));
         let said = String::from_utf8_lossy(&out.stdout);
         assert!(said.contains(dangling), "{said}");
@@ -1398,7 +1396,7 @@ fn system_errors_are_said_in_the_users_language() {
             .args(["--lang", lang, "check"])
             .arg(d)
             .output()
-            .unwrap_or_else(|e| panic!("{e}"));
+            .expect("the binary runs");
         let said = String::from_utf8_lossy(&out.stdout);
         assert!(said.contains(dangling) && said.contains(looping), "{said}");
     }
@@ -1408,7 +1406,7 @@ fn system_errors_are_said_in_the_users_language() {
 /// says — « clé en double » for "duplicate key" — with file, line, column.
 #[test]
 fn config_errors_say_the_same_in_french() {
-    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let dir = tempfile::tempdir().expect("a temporary folder");
     let config = dir.path().join("config.toml");
     write(&config, "platform = \"linkedin\"\nplatform = \"viadeo\"\n");
     let place = format!("{}:2:1:", config.display());

@@ -25,7 +25,7 @@ fn a_malformed_config_names_file_line_column_and_key() {
 
 #[test]
 fn a_malformed_template_names_file_line_column() {
-    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let dir = tempfile::tempdir().expect("a temporary folder");
     let config = dir.path().join("config.toml");
     std::fs::write(
         &config,
@@ -35,7 +35,7 @@ fn a_malformed_template_names_file_line_column() {
             env!("CARGO_MANIFEST_DIR")
         ),
     )
-    .unwrap_or_else(|e| panic!("{e}"));
+    .expect("writes the file");
     poignee()
         .args(["--lang", "en", "--config"])
         .arg(&config)
@@ -64,15 +64,15 @@ fn a_malformed_draft_names_file_line_column_and_the_run_goes_on() {
 
 #[test]
 fn draft_refuses_an_output_folder_it_cannot_make() {
-    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let dir = tempfile::tempdir().expect("a temporary folder");
     let people = dir.path().join("people.csv");
     std::fs::write(
         &people,
         "first_name,last_name,event,topic\nClaire,Martin,VivaTech,la logistique\n",
     )
-    .unwrap_or_else(|e| panic!("{e}"));
+    .expect("writes the file");
     let blocker = dir.path().join("out");
-    std::fs::write(&blocker, "a file").unwrap_or_else(|e| panic!("{e}"));
+    std::fs::write(&blocker, "a file").expect("writes the file");
     common::draft(&people, &blocker)
         .assert()
         .code(2)

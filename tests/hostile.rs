@@ -20,12 +20,12 @@ fn text(bytes: &[u8]) -> String {
 
 #[test]
 fn two_byte_order_marks_are_one_bom_and_one_character() {
-    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let dir = tempfile::tempdir().expect("a temporary folder");
     let twice = dir.path().join("twice.md");
     let note = "Bonjour Claire, offre gratuite !";
-    std::fs::write(&twice, format!("\u{feff}\u{feff}{note}")).unwrap_or_else(|e| panic!("{e}"));
+    std::fs::write(&twice, format!("\u{feff}\u{feff}{note}")).expect("writes the file");
     let once = dir.path().join("once.md");
-    std::fs::write(&once, format!("\u{feff}{note}")).unwrap_or_else(|e| panic!("{e}"));
+    std::fs::write(&once, format!("\u{feff}{note}")).expect("writes the file");
     let out = output(
         poignee()
             .args(["--lang", "en", "check", "--format", "json"])
@@ -64,8 +64,8 @@ fn two_byte_order_marks_are_one_bom_and_one_character() {
     // And `templates check` on a template folder holding such a file.
     let config = dir.path().join("config.toml");
     let templates = dir.path().join("templates");
-    std::fs::create_dir_all(&templates).unwrap_or_else(|e| panic!("{e}"));
-    std::fs::copy(&twice, templates.join("twice.md")).unwrap_or_else(|e| panic!("{e}"));
+    std::fs::create_dir_all(&templates).expect("creates the folder");
+    std::fs::copy(&twice, templates.join("twice.md")).expect("copies the file");
     write(
         &config,
         &format!("templates_dir = {:?}\n", templates.display().to_string()),
@@ -91,7 +91,7 @@ fn mkfifo(path: &Path) {
 #[cfg(unix)]
 #[test]
 fn a_fifo_is_refused_at_once_and_process_substitution_still_reads() {
-    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let dir = tempfile::tempdir().expect("a temporary folder");
     let fifo = dir.path().join("pipe.md");
     mkfifo(&fifo);
     let out = output(poignee().args(["--lang", "en", "check"]).arg(&fifo));
@@ -172,19 +172,19 @@ fn devices_and_endless_input_stop_at_the_cap() {
 fn people(dir: &Path, rows: &str) -> std::path::PathBuf {
     let p = dir.join("people.csv");
     std::fs::write(&p, format!("first_name,last_name,event,topic\n{rows}"))
-        .unwrap_or_else(|e| panic!("{e}"));
+        .expect("writes the file");
     p
 }
 
 #[test]
 fn a_value_holding_a_fence_line_is_written_so_that_it_reads_back() {
-    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let dir = tempfile::tempdir().expect("a temporary folder");
     let list = dir.path().join("people.csv");
     std::fs::write(
         &list,
         "first_name,last_name,event\nEve,Roy,\"VivaTech\n+++\nstand B\"\n",
     )
-    .unwrap_or_else(|e| panic!("{e}"));
+    .expect("writes the file");
     let out = dir.path().join("out");
     let run = output(common::draft(&list, &out).args(["--set", "topic=x\n+++\ny"]));
     assert!(
@@ -202,7 +202,7 @@ fn a_value_holding_a_fence_line_is_written_so_that_it_reads_back() {
     let file = &doc["files"][0];
     assert!(file["error"].is_null(), "{file}");
     let written = std::fs::read_to_string(out.join("eve-roy.md")).unwrap_or_default();
-    let draft = poignee::draft::Draft::parse(&written).unwrap_or_else(|e| panic!("{e}"));
+    let draft = poignee::draft::Draft::parse(&written).expect("the draft parses");
     // A CSV cell's line breaks become spaces; a --set value keeps its own.
     assert_eq!(draft.front.values["event"], "VivaTech +++ stand B");
     assert_eq!(draft.front.values["topic"], "x\n+++\ny");
@@ -211,11 +211,11 @@ fn a_value_holding_a_fence_line_is_written_so_that_it_reads_back() {
 #[cfg(unix)]
 #[test]
 fn names_taken_by_dangling_links_and_hundreds_of_namesakes() {
-    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let dir = tempfile::tempdir().expect("a temporary folder");
     let out = dir.path().join("out");
-    std::fs::create_dir_all(&out).unwrap_or_else(|e| panic!("{e}"));
+    std::fs::create_dir_all(&out).expect("creates the folder");
     std::os::unix::fs::symlink(dir.path().join("gone"), out.join("eve-roy.md"))
-        .unwrap_or_else(|e| panic!("{e}"));
+        .expect("makes the link");
     let rows: String = (0..300)
         .map(|i| format!("Eve,Roy,VivaTech,le sujet {i}\n"))
         .collect();
@@ -232,7 +232,7 @@ fn names_taken_by_dangling_links_and_hundreds_of_namesakes() {
 
 #[test]
 fn a_bad_out_folder_is_one_message_before_any_row() {
-    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let dir = tempfile::tempdir().expect("a temporary folder");
     let rows: String = (0..50)
         .map(|i| format!("Eve{i},Roy,VivaTech,x\n"))
         .collect();
@@ -249,9 +249,9 @@ fn a_bad_out_folder_is_one_message_before_any_row() {
     {
         use std::os::unix::fs::PermissionsExt;
         let locked = dir.path().join("locked");
-        std::fs::create_dir(&locked).unwrap_or_else(|e| panic!("{e}"));
+        std::fs::create_dir(&locked).expect("creates the folder");
         std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o500))
-            .unwrap_or_else(|e| panic!("{e}"));
+            .expect("sets the permissions");
         // Root writes anywhere: the case is only real for a user.
         if std::fs::write(locked.join("probe"), "x").is_err() {
             let run = output(&mut common::draft(&list, &locked));
@@ -267,7 +267,7 @@ fn a_bad_out_folder_is_one_message_before_any_row() {
 
 #[test]
 fn init_writes_defaults_not_the_examples_opinions() {
-    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let dir = tempfile::tempdir().expect("a temporary folder");
     let config = dir.path().join("config.toml");
     let run = output(poignee().args(["init", "--path"]).arg(&config));
     assert!(run.status.success(), "{}", text(&run.stderr));
@@ -301,14 +301,14 @@ fn init_writes_defaults_not_the_examples_opinions() {
 #[test]
 fn names_that_are_not_utf8_loops_and_empty_folders() {
     use std::os::unix::ffi::OsStrExt;
-    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let dir = tempfile::tempdir().expect("a temporary folder");
     let odd = dir.path().join(std::ffi::OsStr::from_bytes(b"caf\xe9.md"));
     std::fs::write(
         &odd,
         "Bonjour Claire, j’ai lu votre article sur la logistique urbaine. Merci !",
     )
-    .unwrap_or_else(|e| panic!("{e}"));
-    std::os::unix::fs::symlink("..", dir.path().join("up")).unwrap_or_else(|e| panic!("{e}"));
+    .expect("writes the file");
+    std::os::unix::fs::symlink("..", dir.path().join("up")).expect("makes the link");
     let run = output(
         poignee()
             .args(["--lang", "en", "check", "--format", "json"])
@@ -344,7 +344,7 @@ fn names_that_are_not_utf8_loops_and_empty_folders() {
     assert_eq!(run.status.code(), Some(0), "{doc}");
 
     let empty = dir.path().join("empty");
-    std::fs::create_dir(&empty).unwrap_or_else(|e| panic!("{e}"));
+    std::fs::create_dir(&empty).expect("creates the folder");
     let run = output(poignee().args(["--lang", "fr", "check"]).arg(&empty));
     assert!(
         text(&run.stderr).contains("aucune note dans"),
@@ -382,7 +382,7 @@ fn small_findings_of_the_front_matter_and_the_json() {
 
 #[test]
 fn config_values_that_mean_nothing_are_refused() {
-    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let dir = tempfile::tempdir().expect("a temporary folder");
     let config = dir.path().join("config.toml");
     for (body, key) in [
         (
@@ -433,7 +433,7 @@ fn config_values_that_mean_nothing_are_refused() {
 
 #[test]
 fn set_of_a_key_the_template_lacks_is_refused() {
-    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let dir = tempfile::tempdir().expect("a temporary folder");
     let list = people(dir.path(), "Eve,Roy,VivaTech,x\n");
     let run = output(common::draft(&list, &dir.path().join("out")).args(["--set", "evnt=Web2Day"]));
     assert_eq!(run.status.code(), Some(2));
@@ -464,7 +464,7 @@ const ENGLISH: [&str; 12] = [
 #[cfg(unix)]
 #[test]
 fn in_french_no_error_speaks_english() {
-    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let dir = tempfile::tempdir().expect("a temporary folder");
     let d = dir.path();
     mkfifo(&d.join("fifo.md"));
     let files: [(&str, &[u8]); 6] = [
@@ -479,10 +479,10 @@ fn in_french_no_error_speaks_english() {
         ("binary.md", b"a\0b"),
     ];
     for (name, bytes) in files {
-        std::fs::write(d.join(name), bytes).unwrap_or_else(|e| panic!("{e}"));
+        std::fs::write(d.join(name), bytes).expect("writes the file");
     }
     let big = vec![b'a'; 2 << 20];
-    std::fs::write(d.join("big.md"), big).unwrap_or_else(|e| panic!("{e}"));
+    std::fs::write(d.join("big.md"), big).expect("writes the file");
     let configs = [
         "[audience]\nregions = [\"Saint-Denis\"]\n",
         "[keys]\naprove = [\"f9\"]\n",
@@ -533,7 +533,7 @@ fn in_french_no_error_speaks_english() {
         output(common::draft(&list, &d.join("out")).args(["--lang", "fr", "--set", "evnt=x"]));
     said.push(text(&run.stderr));
     let utf16 = d.join("u16.csv");
-    std::fs::write(&utf16, b"\xff\xfef\0i\0").unwrap_or_else(|e| panic!("{e}"));
+    std::fs::write(&utf16, b"\xff\xfef\0i\0").expect("writes the file");
     let run = output(common::draft(&utf16, &d.join("out")).args(["--lang", "fr"]));
     said.push(text(&run.stderr));
     for s in &said {
@@ -555,7 +555,7 @@ fn in_french_no_error_speaks_english() {
 /// what it held, `<U+001B>` as elsewhere, and the change is said on stderr.
 #[test]
 fn csv_cells_carry_no_escape_sequence_to_the_terminal() {
-    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let dir = tempfile::tempdir().expect("a temporary folder");
     let config = dir.path().join("config.toml");
     write(
         &config,
@@ -625,7 +625,7 @@ fn csv_cells_carry_no_escape_sequence_to_the_terminal() {
 /// writes them as they are; a list run twice is guarded once.
 #[test]
 fn cells_excel_would_run_are_written_after_a_quote() {
-    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let dir = tempfile::tempdir().expect("a temporary folder");
     let config = dir.path().join("config.toml");
     write(&config, "[audience]\nregions = [\"Île-de-France\"]\n");
     let list = dir.path().join("leads.csv");
@@ -670,7 +670,7 @@ fn cells_excel_would_run_are_written_after_a_quote() {
     );
     // Run again on its own output (the documented workflow): guarded once.
     let again = dir.path().join("again.csv");
-    std::fs::write(&again, &out.stdout).unwrap_or_else(|e| panic!("{e}"));
+    std::fs::write(&again, &out.stdout).expect("writes the file");
     let twice = run(&[], &again);
     assert!(
         text(&twice.stdout).contains(",'@SUM(1+1),"),
@@ -743,7 +743,7 @@ fn cells_excel_would_run_are_written_after_a_quote() {
 #[cfg(unix)]
 #[test]
 fn a_people_list_is_never_a_fifo_and_dash_is_standard_input() {
-    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let dir = tempfile::tempdir().expect("a temporary folder");
     let config = dir.path().join("config.toml");
     write(&config, "[audience]\nregions = [\"Île-de-France\"]\n");
     let fifo = dir.path().join("leads.csv");
@@ -822,7 +822,7 @@ fn a_people_list_is_never_a_fifo_and_dash_is_standard_input() {
 /// column, never written over; the run exits 1.
 #[test]
 fn ragged_rows_keep_the_columns_and_no_cell_of_the_user_is_written_over() {
-    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let dir = tempfile::tempdir().expect("a temporary folder");
     let config = dir.path().join("config.toml");
     write(&config, "[audience]\nregions = [\"Île-de-France\"]\n");
     let run = |lang: &str, list: &Path| {
@@ -842,7 +842,7 @@ fn ragged_rows_keep_the_columns_and_no_cell_of_the_user_is_written_over() {
             .records()
             .map(|r| {
                 r.map(|r| r.iter().map(str::to_string).collect())
-                    .unwrap_or_else(|e| panic!("{e}"))
+                    .expect("the CSV output reads")
             })
             .collect()
     };
@@ -912,7 +912,7 @@ fn ragged_rows_keep_the_columns_and_no_cell_of_the_user_is_written_over() {
 /// column, in both languages; a possible one is checked as before.
 #[test]
 fn impossible_outcomes_are_errors_of_check_with_their_place() {
-    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let dir = tempfile::tempdir().expect("a temporary folder");
     let d = dir.path();
     let body = "Hi Claire, thanks for your talk at RustConf on async traits.";
     let future = jiff::Zoned::now().date() + jiff::ToSpan::days(1);
@@ -998,7 +998,7 @@ fn drafts_in(dir: &Path) -> Vec<String> {
 fn two_draft_runs_at_once_write_each_person_once() {
     const PEOPLE: usize = 60;
     const RUNS: usize = 3;
-    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let dir = tempfile::tempdir().expect("a temporary folder");
     let list = dir.path().join("leads.csv");
     write(&list, &event_list(PEOPLE));
     let out_dir = dir.path().join("out");
@@ -1049,13 +1049,13 @@ fn two_draft_runs_at_once_write_each_person_once() {
 /// writes nothing, then writes once it is free.
 #[test]
 fn draft_waits_for_the_folder_and_says_so() {
-    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let dir = tempfile::tempdir().expect("a temporary folder");
     let list = dir.path().join("leads.csv");
     write(&list, &event_list(3));
     let out_dir = dir.path().join("out");
-    std::fs::create_dir(&out_dir).unwrap_or_else(|e| panic!("{e}"));
+    std::fs::create_dir(&out_dir).expect("creates the folder");
     let held = poignee::fsutil::Lock::folder(&out_dir, Duration::from_secs(1), &mut || {})
-        .unwrap_or_else(|e| panic!("{e:?}"));
+        .expect("creates the folder");
     let bin = assert_cmd::cargo::cargo_bin("poignee");
     for (lang, says) in [
         ("en", "another poignee is writing drafts to"),
@@ -1113,13 +1113,11 @@ fn draft_waits_for_the_folder_and_says_so() {
 /// find EOCD », « not a regular file »).
 #[test]
 fn french_messages_after_a_path_are_french() {
-    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let dir = tempfile::tempdir().expect("a temporary folder");
     let d = dir.path();
     write(&d.join("README.md"), "# My drafts\n");
-    std::fs::write(d.join("binary.md"), b"\x00\x01\x02binary\x00")
-        .unwrap_or_else(|e| panic!("{e}"));
-    std::fs::write(d.join("leads.csv"), b"\x00\x01\x02binary\x00")
-        .unwrap_or_else(|e| panic!("{e}"));
+    std::fs::write(d.join("binary.md"), b"\x00\x01\x02binary\x00").expect("writes the file");
+    std::fs::write(d.join("leads.csv"), b"\x00\x01\x02binary\x00").expect("writes the file");
     let fr = |args: &[&str]| {
         let out = output(poignee().args(["--lang", "fr"]).args(args).current_dir(d));
         text(&out.stderr)
@@ -1151,14 +1149,13 @@ fn french_messages_after_a_path_are_french() {
     // A ZIP whose Invitations.csv has no header: named once, French colon.
     let zip_path = d.join("export.zip");
     {
-        let file = std::fs::File::create(&zip_path).unwrap_or_else(|e| panic!("{e}"));
+        let file = std::fs::File::create(&zip_path).expect("opens the file");
         let mut zip = zip::ZipWriter::new(file);
         let options = zip::write::SimpleFileOptions::default();
         zip.start_file("Invitations.csv", options)
-            .unwrap_or_else(|e| panic!("{e}"));
-        std::io::Write::write_all(&mut zip, b"nothing,here\n1,2\n")
-            .unwrap_or_else(|e| panic!("{e}"));
-        zip.finish().unwrap_or_else(|e| panic!("{e}"));
+            .expect("writes the archive");
+        std::io::Write::write_all(&mut zip, b"nothing,here\n1,2\n").expect("writes the file");
+        zip.finish().expect("finishes the archive");
     }
     let err = fr(&["import", "linkedin", "export.zip", "--out", "imported"]);
     assert!(

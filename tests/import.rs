@@ -36,7 +36,7 @@ fn connections(rows: &[(&str, &str, &str, &str)]) -> String {
 }
 
 fn folder(dir: &Path, files: &[(&str, &str)]) -> PathBuf {
-    std::fs::create_dir_all(dir).unwrap_or_else(|e| panic!("{e}"));
+    std::fs::create_dir_all(dir).expect("creates the folder");
     for (name, text) in files {
         std::fs::write(dir.join(name), text).unwrap_or_else(|e| panic!("{name}: {e}"));
     }
@@ -45,7 +45,7 @@ fn folder(dir: &Path, files: &[(&str, &str)]) -> PathBuf {
 
 /// A ZIP as LinkedIn sends one, made with the zip crate's writer.
 fn zip(path: &Path, files: &[(&str, &str)]) -> PathBuf {
-    let file = std::fs::File::create(path).unwrap_or_else(|e| panic!("{e}"));
+    let file = std::fs::File::create(path).expect("opens the file");
     let mut w = zip::ZipWriter::new(file);
     let options = zip::write::SimpleFileOptions::default()
         .compression_method(zip::CompressionMethod::Deflated);
@@ -55,7 +55,7 @@ fn zip(path: &Path, files: &[(&str, &str)]) -> PathBuf {
         w.write_all(text.as_bytes())
             .unwrap_or_else(|e| panic!("{name}: {e}"));
     }
-    w.finish().unwrap_or_else(|e| panic!("{e}"));
+    w.finish().expect("finishes the archive");
     path.to_path_buf()
 }
 
@@ -72,7 +72,7 @@ fn json_of(export: &Path, out: &Path) -> serde_json::Value {
     let o = import(export, out)
         .args(["--format", "json"])
         .output()
-        .unwrap_or_else(|e| panic!("{e}"));
+        .expect("the binary runs");
     serde_json::from_slice(&o.stdout).unwrap_or_else(|e| panic!("{e}: {:?}", o))
 }
 
@@ -186,7 +186,7 @@ fn as_refs<'a>(files: &'a [(&'static str, String)]) -> Vec<(&'static str, &'a st
 
 #[test]
 fn the_zip_and_the_folder_give_the_same_drafts() {
-    let tmp = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let tmp = tempfile::tempdir().expect("a temporary folder");
     let files = first_export();
     // The ZIP as downloaded: members inside a folder of their own.
     let nested: Vec<(String, String)> = files
@@ -294,7 +294,7 @@ fn the_zip_and_the_folder_give_the_same_drafts() {
 
 #[test]
 fn importing_again_writes_nothing_and_dry_run_writes_nothing() {
-    let tmp = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let tmp = tempfile::tempdir().expect("a temporary folder");
     let f = folder(&tmp.path().join("export"), &as_refs(&first_export()));
     let out = tmp.path().join("drafts");
     import(&f, &out).arg("--dry-run").assert().success().stdout(
@@ -308,7 +308,7 @@ fn importing_again_writes_nothing_and_dry_run_writes_nothing() {
         .map(|n| {
             let p = out.join(&n);
             let m = std::fs::metadata(&p).and_then(|m| m.modified());
-            (n, read(&p), m.unwrap_or_else(|e| panic!("{e}")))
+            (n, read(&p), m.expect("reads the metadata"))
         })
         .collect();
     import(&f, &out)
@@ -323,7 +323,7 @@ fn importing_again_writes_nothing_and_dry_run_writes_nothing() {
         .map(|n| {
             let p = out.join(&n);
             let m = std::fs::metadata(&p).and_then(|m| m.modified());
-            (n, read(&p), m.unwrap_or_else(|e| panic!("{e}")))
+            (n, read(&p), m.expect("reads the metadata"))
         })
         .collect();
     assert_eq!(before, after, "not a byte, not a date changed");
@@ -331,7 +331,7 @@ fn importing_again_writes_nothing_and_dry_run_writes_nothing() {
 
 #[test]
 fn a_later_export_accepts_adds_and_keeps_what_the_user_did() {
-    let tmp = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let tmp = tempfile::tempdir().expect("a temporary folder");
     let out = tmp.path().join("drafts");
     let first = folder(&tmp.path().join("one"), &as_refs(&first_export()));
     import(&first, &out).assert().success();
@@ -343,7 +343,7 @@ fn a_later_export_accepts_adds_and_keeps_what_the_user_did() {
             "Hello Eve, your pricing panel in Paris was the clearest I heard. Thank you!",
         )
         .replace("[target]\n", "[target]\nheadline = \"Head of Product\"\n");
-    std::fs::write(&eve, &edited).unwrap_or_else(|e| panic!("{e}"));
+    std::fs::write(&eve, &edited).expect("writes the file");
     poignee()
         .args(["mark"])
         .arg(out.join("dee-moss.md"))
@@ -403,8 +403,8 @@ fn a_later_export_accepts_adds_and_keeps_what_the_user_did() {
         .args(["--lang", "en", "stats", "--format", "json"])
         .arg(&out)
         .output()
-        .unwrap_or_else(|e| panic!("{e}"));
-    let j: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap_or_else(|e| panic!("{e}"));
+        .expect("the binary runs");
+    let j: serde_json::Value = serde_json::from_slice(&o.stdout).expect("the binary runs");
     assert_eq!(j["overall"]["sent"], 6);
     assert_eq!(j["overall"]["accepted"], 4);
     let notes = j["by"]["note"].as_array().cloned().unwrap_or_default();
@@ -438,11 +438,11 @@ fn a_later_export_accepts_adds_and_keeps_what_the_user_did() {
 
 #[test]
 fn one_of_the_users_own_drafts_is_not_written_again() {
-    let tmp = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let tmp = tempfile::tempdir().expect("a temporary folder");
     let out = tmp.path().join("drafts");
-    std::fs::create_dir_all(&out).unwrap_or_else(|e| panic!("{e}"));
+    std::fs::create_dir_all(&out).expect("creates the folder");
     let mine = "+++\nplatform = \"linkedin\"\nstatus = \"sent\"\nsent_at = 2024-09-25\n\n[target]\nname = \"Ann Lee\"\n+++\nMy own words to Ann.\n";
-    std::fs::write(out.join("ann.md"), mine).unwrap_or_else(|e| panic!("{e}"));
+    std::fs::write(out.join("ann.md"), mine).expect("writes the file");
     let f = folder(&tmp.path().join("export"), &as_refs(&first_export()));
     import(&f, &out)
         .assert()
@@ -457,7 +457,7 @@ fn one_of_the_users_own_drafts_is_not_written_again() {
 
 #[test]
 fn every_date_form_an_export_writes() {
-    let tmp = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let tmp = tempfile::tempdir().expect("a temporary folder");
     let forms = [
         ("9/25/24, 8:52 AM", "2024-09-25"),
         ("9/26/24, 8:52\u{202f}PM", "2024-09-26"),
@@ -494,7 +494,7 @@ fn every_date_form_an_export_writes() {
 
 #[test]
 fn a_bad_row_is_named_by_its_line_and_the_rest_imported() {
-    let tmp = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let tmp = tempfile::tempdir().expect("a temporary folder");
     let mut inv = format!("\u{feff}{HEADER}");
     inv += &out_row("Ann Lee", "9/25/24, 8:52 AM", ANN, "");
     // A note over two lines: the next row is on line 5.
@@ -547,7 +547,7 @@ fn a_bad_row_is_named_by_its_line_and_the_rest_imported() {
 
 #[test]
 fn what_is_not_an_export_is_refused() {
-    let tmp = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let tmp = tempfile::tempdir().expect("a temporary folder");
     let out = tmp.path().join("drafts");
     // A ZIP of something else.
     let other = zip(
@@ -560,15 +560,15 @@ fn what_is_not_an_export_is_refused() {
         .stderr(predicate::str::contains("is not a LinkedIn export"));
     // Not a ZIP at all, and a ZIP cut short.
     let text = tmp.path().join("notes.zip");
-    std::fs::write(&text, "just text").unwrap_or_else(|e| panic!("{e}"));
+    std::fs::write(&text, "just text").expect("writes the file");
     import(&text, &out)
         .assert()
         .code(2)
         .stderr(predicate::str::contains("neither a readable ZIP archive"));
     let good = zip(&tmp.path().join("good.zip"), &as_refs(&first_export()));
-    let bytes = std::fs::read(&good).unwrap_or_else(|e| panic!("{e}"));
+    let bytes = std::fs::read(&good).expect("reads the file");
     let cut = tmp.path().join("cut.zip");
-    std::fs::write(&cut, &bytes[..bytes.len() / 2]).unwrap_or_else(|e| panic!("{e}"));
+    std::fs::write(&cut, &bytes[..bytes.len() / 2]).expect("writes the file");
     import(&cut, &out).assert().code(2);
     // Nothing there, and a folder without an export.
     import(&tmp.path().join("missing.zip"), &out)
@@ -601,7 +601,7 @@ fn what_is_not_an_export_is_refused() {
 
 #[test]
 fn member_names_are_never_paths() {
-    let tmp = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let tmp = tempfile::tempdir().expect("a temporary folder");
     let files = first_export();
     let z = zip(
         &tmp.path().join("evil.zip"),
@@ -645,7 +645,7 @@ fn walk(dir: &Path) -> Vec<PathBuf> {
 
 #[test]
 fn notes_of_accepted_invitations_come_back_from_the_messages() {
-    let tmp = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let tmp = tempfile::tempdir().expect("a temporary folder");
     let mut files = first_export();
     files[1].1 += "Ivy,North,https://www.linkedin.com/in/ivy-north,,,,10 Mar 2024\nJon,West,https://www.linkedin.com/in/jon-west,,,,1 Mar 2024\nKim,East,https://www.linkedin.com/in/kim-east,,,,1 Mar 2024\n";
     let msg = "CONVERSATION ID,CONVERSATION TITLE,FROM,SENDER PROFILE URL,TO,RECIPIENT PROFILE URLS,DATE,SUBJECT,CONTENT,FOLDER\n\
@@ -708,18 +708,18 @@ fn with_declared_size(bytes: &[u8], name: &str, size: u32) -> Vec<u8> {
 
 #[test]
 fn a_zip_bomb_is_refused_and_nothing_is_written() {
-    let tmp = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let tmp = tempfile::tempdir().expect("a temporary folder");
     let out = tmp.path().join("drafts");
     let files = first_export();
     let good = zip(&tmp.path().join("good.zip"), &as_refs(&files));
-    let bytes = std::fs::read(&good).unwrap_or_else(|e| panic!("{e}"));
+    let bytes = std::fs::read(&good).expect("reads the file");
     // A member that says it unpacks to 4 GiB: refused before it is read.
     let big = tmp.path().join("big.zip");
     std::fs::write(
         &big,
         with_declared_size(&bytes, "Connections.csv", u32::MAX - 1),
     )
-    .unwrap_or_else(|e| panic!("{e}"));
+    .expect("writes the file");
     import(&big, &out)
         .assert()
         .code(2)
@@ -731,7 +731,7 @@ fn a_zip_bomb_is_refused_and_nothing_is_written() {
     // archive: nothing of it is written either.
     let liar = tmp.path().join("liar.zip");
     std::fs::write(&liar, with_declared_size(&bytes, "Connections.csv", 100))
-        .unwrap_or_else(|e| panic!("{e}"));
+        .expect("writes the file");
     import(&liar, &out)
         .assert()
         .code(2)
@@ -756,7 +756,7 @@ fn a_zip_bomb_is_refused_and_nothing_is_written() {
     let mut damaged = bytes.clone();
     damaged[member_at + 15 + 40] ^= 0xff;
     let damaged_zip = tmp.path().join("damaged.zip");
-    std::fs::write(&damaged_zip, &damaged).unwrap_or_else(|e| panic!("{e}"));
+    std::fs::write(&damaged_zip, &damaged).expect("writes the file");
     import(&damaged_zip, &out).assert().code(2).stderr(
         predicate::str::contains("Invitations.csv")
             .and(predicate::str::contains("nothing is imported")),
@@ -768,7 +768,7 @@ fn a_zip_bomb_is_refused_and_nothing_is_written() {
 
 #[test]
 fn a_zip_of_other_linkedin_files_is_not_an_export() {
-    let tmp = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let tmp = tempfile::tempdir().expect("a temporary folder");
     let out = tmp.path().join("drafts");
     // Names close to the export's, and a Profile.csv alone: none of the
     // three files an import reads.

@@ -23,7 +23,7 @@ const ODD: &str = "+++\n# Written by hand, keys in my own order.\n[target]\nname
 
 #[test]
 fn byte_for_byte_but_the_lines_that_change() {
-    let tmp = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let tmp = tempfile::tempdir().expect("a temporary folder");
     let d = tmp.path();
     // Comments, key order, a table first, no status yet.
     let odd = put(&d.join("odd.md"), ODD.as_bytes());
@@ -113,7 +113,7 @@ fn byte_for_byte_but_the_lines_that_change() {
 
 #[test]
 fn bad_files_are_named_left_as_they_were_and_the_others_marked() {
-    let tmp = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let tmp = tempfile::tempdir().expect("a temporary folder");
     let d = tmp.path();
     let good = put(&d.join("good.md"), b"+++\nstatus = \"approved\"\n+++\nHi");
     let bad_front = b"+++\nlang = \"fr\"\nstatus = \"aproved\"\n+++\nBonjour";
@@ -125,7 +125,7 @@ fn bad_files_are_named_left_as_they_were_and_the_others_marked() {
         b"+++\nname = \"fr/x\"\n+++\nBonjour {{first_name}}",
     );
     let folder = d.join("folder");
-    std::fs::create_dir_all(&folder).unwrap_or_else(|e| panic!("{e}"));
+    std::fs::create_dir_all(&folder).expect("creates the folder");
     let never_sent = put(
         &d.join("approved.md"),
         b"+++\nstatus = \"approved\"\n+++\nHi",
@@ -143,7 +143,7 @@ fn bad_files_are_named_left_as_they_were_and_the_others_marked() {
         ])
         .args(["sent", "--date", "2026-01-12"])
         .output()
-        .unwrap_or_else(|e| panic!("{e}"));
+        .expect("the binary runs");
     assert_eq!(out.status.code(), Some(1));
     let err = String::from_utf8_lossy(&out.stderr).into_owned();
     for says in [
@@ -192,7 +192,7 @@ fn bad_files_are_named_left_as_they_were_and_the_others_marked() {
 
 #[test]
 fn bad_usage_exits_2_and_touches_nothing() {
-    let tmp = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let tmp = tempfile::tempdir().expect("a temporary folder");
     let note = put(
         &tmp.path().join("n.md"),
         b"+++\nstatus = \"sent\"\nsent_at = 2026-01-01\n+++\nHi",
@@ -254,13 +254,13 @@ fn bad_usage_exits_2_and_touches_nothing() {
 #[test]
 fn a_link_stays_a_link_and_a_read_only_file_stays_as_it_is() {
     use std::os::unix::fs::PermissionsExt;
-    let tmp = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let tmp = tempfile::tempdir().expect("a temporary folder");
     let real = put(
         &tmp.path().join("real.md"),
         b"+++\nstatus = \"approved\"\n+++\nHi",
     );
     let link = tmp.path().join("link.md");
-    std::os::unix::fs::symlink(&real, &link).unwrap_or_else(|e| panic!("{e}"));
+    std::os::unix::fs::symlink(&real, &link).expect("makes the link");
     poignee()
         .arg("mark")
         .arg(&link)
@@ -277,7 +277,7 @@ fn a_link_stays_a_link_and_a_read_only_file_stays_as_it_is() {
         b"+++\nstatus = \"approved\"\n+++\nHi",
     );
     std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o400))
-        .unwrap_or_else(|e| panic!("{e}"));
+        .expect("sets the permissions");
     poignee()
         .arg("mark")
         .arg(&locked)
@@ -293,9 +293,9 @@ fn a_link_stays_a_link_and_a_read_only_file_stays_as_it_is() {
 #[test]
 fn pace_counts_what_was_sent() {
     // Approved long ago and sent today: this week's, for `check`'s pace.
-    let tmp = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let tmp = tempfile::tempdir().expect("a temporary folder");
     let dir = tmp.path().join("drafts");
-    std::fs::create_dir_all(&dir).unwrap_or_else(|e| panic!("{e}"));
+    std::fs::create_dir_all(&dir).expect("creates the folder");
     let files: Vec<PathBuf> = (0..3)
         .map(|i| {
             put(
@@ -339,7 +339,7 @@ fn pace_counts_what_was_sent() {
 /// refused and left byte for byte, and the drafts beside them are marked.
 #[test]
 fn files_that_are_not_drafts_are_refused_and_left_as_they_were() {
-    let tmp = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let tmp = tempfile::tempdir().expect("a temporary folder");
     let d = tmp.path();
     let draft = put(&d.join("claire.md"), b"+++\nstatus = \"approved\"\n+++\nHi");
     let plain = put(&d.join("sam.txt"), b"Hi Sam, thanks for the talk.");
@@ -366,7 +366,7 @@ fn files_that_are_not_drafts_are_refused_and_left_as_they_were() {
         .args(others.iter().map(|(p, _)| p))
         .args(["sent", "--date", "2026-01-12"])
         .output()
-        .unwrap_or_else(|e| panic!("{e}"));
+        .expect("the binary runs");
     assert_eq!(out.status.code(), Some(1));
     let err = String::from_utf8_lossy(&out.stderr).into_owned();
     for name in [
@@ -413,24 +413,24 @@ fn files_that_are_not_drafts_are_refused_and_left_as_they_were() {
 #[test]
 fn a_marked_draft_keeps_its_mode_and_a_hard_link_is_not_split() {
     use std::os::unix::fs::{MetadataExt, PermissionsExt};
-    let tmp = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let tmp = tempfile::tempdir().expect("a temporary folder");
     let d = tmp.path();
     let shared = put(&d.join("shared.md"), b"+++\nstatus = \"approved\"\n+++\nHi");
     std::fs::set_permissions(&shared, std::fs::Permissions::from_mode(0o664))
-        .unwrap_or_else(|e| panic!("{e}"));
+        .expect("sets the permissions");
     // Run as root (sudo, a container), a draft of another user's stays theirs.
     let root = std::fs::metadata(&shared).is_ok_and(|m| m.uid() == 0);
     if root {
-        std::os::unix::fs::chown(&shared, Some(1234), Some(1234)).unwrap_or_else(|e| panic!("{e}"));
+        std::os::unix::fs::chown(&shared, Some(1234), Some(1234)).expect("reads the metadata");
     }
-    let before = std::fs::metadata(&shared).unwrap_or_else(|e| panic!("{e}"));
+    let before = std::fs::metadata(&shared).expect("reads the metadata");
     poignee()
         .arg("mark")
         .arg(&shared)
         .args(["sent", "--date", "2026-01-12"])
         .assert()
         .code(0);
-    let after = std::fs::metadata(&shared).unwrap_or_else(|e| panic!("{e}"));
+    let after = std::fs::metadata(&shared).expect("reads the metadata");
     assert_eq!(after.permissions().mode() & 0o777, 0o664, "mode kept");
     assert_eq!((after.uid(), after.gid()), (before.uid(), before.gid()));
     if root {
@@ -440,7 +440,7 @@ fn a_marked_draft_keeps_its_mode_and_a_hard_link_is_not_split() {
     // text. Refused, both names as they were.
     let linked = put(&d.join("linked.md"), b"+++\nstatus = \"approved\"\n+++\nHi");
     let other = d.join("backup.md");
-    std::fs::hard_link(&linked, &other).unwrap_or_else(|e| panic!("{e}"));
+    std::fs::hard_link(&linked, &other).expect("makes the link");
     poignee()
         .arg("mark")
         .arg(&linked)
@@ -451,8 +451,8 @@ fn a_marked_draft_keeps_its_mode_and_a_hard_link_is_not_split() {
             "linked.md: the file has 2 names (hard links)",
         ));
     let (a, b) = (
-        std::fs::metadata(&linked).unwrap_or_else(|e| panic!("{e}")),
-        std::fs::metadata(&other).unwrap_or_else(|e| panic!("{e}")),
+        std::fs::metadata(&linked).expect("reads the metadata"),
+        std::fs::metadata(&other).expect("reads the metadata"),
     );
     assert_eq!((a.ino(), a.nlink()), (b.ino(), 2), "still one file");
     assert_eq!(read(&linked), b"+++\nstatus = \"approved\"\n+++\nHi");
@@ -461,7 +461,7 @@ fn a_marked_draft_keeps_its_mode_and_a_hard_link_is_not_split() {
         &d.join("sent.md"),
         b"+++\nstatus = \"sent\"\nsent_at = 2026-01-12\n+++\nHi",
     );
-    std::fs::hard_link(&sent, d.join("sent-too.md")).unwrap_or_else(|e| panic!("{e}"));
+    std::fs::hard_link(&sent, d.join("sent-too.md")).expect("makes the link");
     poignee()
         .arg("mark")
         .arg(&sent)
@@ -474,18 +474,18 @@ fn a_marked_draft_keeps_its_mode_and_a_hard_link_is_not_split() {
 #[cfg(unix)]
 #[test]
 fn a_link_says_what_it_points_to_and_is_not_a_way_out() {
-    let tmp = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let tmp = tempfile::tempdir().expect("a temporary folder");
     let drafts = tmp.path().join("drafts");
     let home = tmp.path().join("home");
     for dir in [&drafts, &home] {
-        std::fs::create_dir_all(dir).unwrap_or_else(|e| panic!("{e}"));
+        std::fs::create_dir_all(dir).expect("creates the folder");
     }
     // A link named like a draft to a file that is not one: refused, with
     // where it points.
     let rc = put(&home.join(".bashrc"), b"alias ll='ls -l'\n");
     let trap = drafts.join("trap.md");
-    std::os::unix::fs::symlink(&rc, &trap).unwrap_or_else(|e| panic!("{e}"));
-    let real_rc = std::fs::canonicalize(&rc).unwrap_or_else(|e| panic!("{e}"));
+    std::os::unix::fs::symlink(&rc, &trap).expect("makes the link");
+    let real_rc = std::fs::canonicalize(&rc).expect("makes the link");
     poignee()
         .arg("mark")
         .arg(&trap)
@@ -503,8 +503,8 @@ fn a_link_says_what_it_points_to_and_is_not_a_way_out() {
         b"+++\nstatus = \"approved\"\n+++\nHi",
     );
     let link = drafts.join("ines.md");
-    std::os::unix::fs::symlink(&real, &link).unwrap_or_else(|e| panic!("{e}"));
-    let real_path = std::fs::canonicalize(&real).unwrap_or_else(|e| panic!("{e}"));
+    std::os::unix::fs::symlink(&real, &link).expect("makes the link");
+    let real_path = std::fs::canonicalize(&real).expect("makes the link");
     poignee()
         .arg("mark")
         .arg(&link)
@@ -522,7 +522,7 @@ fn a_link_says_what_it_points_to_and_is_not_a_way_out() {
     );
     // A dangling link: named, with where it pointed.
     let dangling = drafts.join("gone.md");
-    std::os::unix::fs::symlink(home.join("gone.md"), &dangling).unwrap_or_else(|e| panic!("{e}"));
+    std::os::unix::fs::symlink(home.join("gone.md"), &dangling).expect("makes the link");
     poignee()
         .arg("mark")
         .arg(&dangling)
@@ -542,7 +542,7 @@ fn a_link_says_what_it_points_to_and_is_not_a_way_out() {
 /// impossible.
 #[test]
 fn a_date_before_linkedin_is_refused_and_an_undated_sending_is_dated_first() {
-    let tmp = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let tmp = tempfile::tempdir().expect("a temporary folder");
     let note = put(
         &tmp.path().join("n.md"),
         b"+++\nstatus = \"approved\"\n+++\nHi",
@@ -608,7 +608,7 @@ fn concurrent_marks_lose_no_acknowledged_answer() {
     let bin = assert_cmd::cargo::cargo_bin("poignee");
     let outcomes = ["accepted", "declined", "ignored"];
     for round in 0..ROUNDS {
-        let tmp = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let tmp = tempfile::tempdir().expect("a temporary folder");
         let d = tmp.path();
         let draft = put(
             &d.join("claire.md"),
@@ -681,7 +681,7 @@ fn concurrent_marks_lose_no_acknowledged_answer() {
 /// refused and left as it was: what is written always reads back.
 #[test]
 fn a_mark_never_writes_a_draft_check_would_refuse() {
-    let tmp = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let tmp = tempfile::tempdir().expect("a temporary folder");
     let head = b"+++\nstatus = \"approved\"\n+++\n";
     let mut bytes = head.to_vec();
     // Just under the cap: the note itself is one `check` reads.
@@ -711,16 +711,16 @@ fn a_mark_never_writes_a_draft_check_would_refuse() {
 /// mark wrote, and leaves that record as it is: the note goes beside it.
 #[test]
 fn a_save_from_the_editor_waits_for_a_mark_and_loses_neither() {
-    let tmp = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let tmp = tempfile::tempdir().expect("a temporary folder");
     let dir = tmp.path().to_path_buf();
     let opened = b"+++\nstatus = \"approved\"\napproved_at = 2026-01-10T10:00:00Z\n\n[target]\nname = \"Claire Martin\"\n+++\nBonjour Claire,\n";
     let path = put(&dir.join("claire-martin.md"), opened);
     // The editor opened it; the user edits the note meanwhile.
     let text = String::from_utf8_lossy(opened).into_owned();
-    let mut edited = poignee::draft::Draft::parse(&text).unwrap_or_else(|e| panic!("{e}"));
+    let mut edited = poignee::draft::Draft::parse(&text).expect("the draft parses");
     edited.body = "Bonjour Claire, merci pour l’échange !\n".into();
     // A `mark … sent` holds the draft's lock (another terminal).
-    let held = poignee::fsutil::Lock::beside(&path).unwrap_or_else(|e| panic!("{e:?}"));
+    let held = poignee::fsutil::Lock::beside(&path).expect("the draft parses");
     let (tx, rx) = std::sync::mpsc::channel();
     let saving = {
         let (dir, path, edited) = (dir.clone(), path.clone(), edited.clone());
@@ -747,7 +747,7 @@ fn a_save_from_the_editor_waits_for_a_mark_and_loses_neither() {
     let saved = saving
         .join()
         .unwrap_or_else(|_| panic!("the save panicked"))
-        .unwrap_or_else(|e| panic!("{e}"));
+        .expect("the save ends");
     // …and neither is lost: the record stays, the note is beside it.
     assert_eq!(read(&path), marked.as_bytes(), "the mark was lost");
     assert_ne!(saved, path);

@@ -157,7 +157,7 @@ fn known(i: usize, today: Date) -> Known {
 }
 
 fn write_drafts(dir: &Path, n: usize, today: Date) {
-    std::fs::create_dir_all(dir).unwrap_or_else(|e| panic!("{e}"));
+    std::fs::create_dir_all(dir).expect("creates the folder");
     for i in 0..n {
         let k = known(i, today);
         let first = FIRST[i % FIRST.len()];
@@ -191,7 +191,7 @@ fn write_drafts(dir: &Path, n: usize, today: Date) {
         let text = format!(
             "+++\n{front}[target]\nname = \"{first} Martin{i}\"\n{region}{sector}+++\n{body}\n"
         );
-        std::fs::write(dir.join(format!("{i:05}.md")), text).unwrap_or_else(|e| panic!("{e}"));
+        std::fs::write(dir.join(format!("{i:05}.md")), text).expect("writes the file");
     }
 }
 
@@ -226,16 +226,14 @@ fn of(f: &stats::Figures) -> Tally {
 #[test]
 fn ten_thousand_drafts_with_known_outcomes() {
     let today = jiff::Zoned::now().date();
-    let tmp = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let tmp = tempfile::tempdir().expect("a temporary folder");
     let dir = tmp.path().join("drafts");
     const N: usize = 10_000;
     write_drafts(&dir, N, today);
     let config_path = tmp.path().join("config.toml");
-    std::fs::write(&config_path, CONFIG).unwrap_or_else(|e| panic!("{e}"));
-    let config = Config::parse(CONFIG, &config_path).unwrap_or_else(|e| panic!("{e}"));
-    let linter = config
-        .linter(&config_path)
-        .unwrap_or_else(|e| panic!("{e}"));
+    std::fs::write(&config_path, CONFIG).expect("writes the file");
+    let config = Config::parse(CONFIG, &config_path).expect("the config parses");
+    let linter = config.linter(&config_path).expect("checks");
     let window = Window {
         today,
         since: None,
@@ -250,7 +248,7 @@ fn ten_thousand_drafts_with_known_outcomes() {
                     "+++\nstatus = \"sent\"\nplatform = \"{platform}\"\nsent_at = {today}\n[target]\nname = \"{first} Martin\"\n+++\n{}",
                     body.replace("{first}", first)
                 ))
-                .unwrap_or_else(|e| panic!("{e}"));
+                .expect("the draft parses");
                 let inv = stats::invitation(&draft, &linter, &Options::default(), &window)
                     .and_then(Result::ok)
                     .unwrap_or_else(|| panic!("body {i} is an invitation"));
@@ -343,7 +341,7 @@ fn ten_thousand_drafts_with_known_outcomes() {
         .args(["stats", "--format", "json"])
         .arg(&dir)
         .output()
-        .unwrap_or_else(|e| panic!("{e}"));
+        .expect("the binary runs");
     assert_eq!(
         out.status.code(),
         Some(0),
@@ -383,18 +381,18 @@ fn small(dir: &Path, n: usize) {
 
 #[test]
 fn human_output_has_aligned_bars_and_warns_on_small_groups() {
-    let tmp = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let tmp = tempfile::tempdir().expect("a temporary folder");
     let dir = tmp.path().join("drafts");
     small(&dir, 60);
     let config = tmp.path().join("config.toml");
-    std::fs::write(&config, CONFIG).unwrap_or_else(|e| panic!("{e}"));
+    std::fs::write(&config, CONFIG).expect("writes the file");
     let out = poignee()
         .arg("--config")
         .arg(&config)
         .arg("stats")
         .arg(&dir)
         .output()
-        .unwrap_or_else(|e| panic!("{e}"));
+        .expect("the binary runs");
     assert_eq!(out.status.code(), Some(0));
     let text = String::from_utf8_lossy(&out.stdout).into_owned();
     let lines: Vec<&str> = text.lines().collect();
@@ -438,7 +436,7 @@ fn human_output_has_aligned_bars_and_warns_on_small_groups() {
         .args(["--lang", "fr", "stats"])
         .arg(&dir)
         .output()
-        .unwrap_or_else(|e| panic!("{e}"));
+        .expect("the binary runs");
     let text = String::from_utf8_lossy(&fr.stdout).into_owned();
     assert!(text.starts_with("48 invitations envoyées\n"), "{text}");
     assert!(text.contains("57\u{a0}%"), "{text}");
@@ -448,20 +446,20 @@ fn human_output_has_aligned_bars_and_warns_on_small_groups() {
 
 #[test]
 fn csv_has_one_row_per_group_and_bad_files_are_named() {
-    let tmp = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let tmp = tempfile::tempdir().expect("a temporary folder");
     let dir = tmp.path().join("drafts");
     small(&dir, 20);
     std::fs::write(dir.join("broken.md"), "+++\nstatus = \"acepted\"\n+++\nHi")
-        .unwrap_or_else(|e| panic!("{e}"));
+        .expect("writes the file");
     let config = tmp.path().join("config.toml");
-    std::fs::write(&config, CONFIG).unwrap_or_else(|e| panic!("{e}"));
+    std::fs::write(&config, CONFIG).expect("writes the file");
     let out = poignee()
         .arg("--config")
         .arg(&config)
         .args(["stats", "--format", "csv"])
         .arg(&dir)
         .output()
-        .unwrap_or_else(|e| panic!("{e}"));
+        .expect("the binary runs");
     // A file left out is said, with its line and column, and the run fails.
     assert_eq!(out.status.code(), Some(1));
     let err = String::from_utf8_lossy(&out.stderr).into_owned();
@@ -496,7 +494,7 @@ fn csv_has_one_row_per_group_and_bad_files_are_named() {
 
 #[test]
 fn bad_usage_is_said_and_exits_2() {
-    let tmp = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let tmp = tempfile::tempdir().expect("a temporary folder");
     for (args, says) in [
         (
             vec!["stats", ".", "--since", "2026-13-01"],
@@ -517,7 +515,7 @@ fn bad_usage_is_said_and_exits_2() {
     }
     // No folder given and none in the config: said, not an empty report.
     let config = tmp.path().join("c.toml");
-    std::fs::write(&config, "drafts_dir = \"nowhere\"\n").unwrap_or_else(|e| panic!("{e}"));
+    std::fs::write(&config, "drafts_dir = \"nowhere\"\n").expect("writes the file");
     poignee()
         .arg("--config")
         .arg(&config)
@@ -527,7 +525,7 @@ fn bad_usage_is_said_and_exits_2() {
         .stderr(predicates::str::contains("no drafts folder at"));
     // An empty folder: nothing sent yet, said plainly.
     let empty = tmp.path().join("empty");
-    std::fs::create_dir_all(&empty).unwrap_or_else(|e| panic!("{e}"));
+    std::fs::create_dir_all(&empty).expect("creates the folder");
     poignee()
         .arg("stats")
         .arg(&empty)
@@ -544,11 +542,11 @@ fn bad_usage_is_said_and_exits_2() {
 /// with its line and column, and the figures are those of the others.
 #[test]
 fn impossible_outcomes_are_skipped_with_their_place() {
-    let tmp = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let tmp = tempfile::tempdir().expect("a temporary folder");
     let dir = tmp.path().join("drafts");
     small(&dir, 20);
     let config = tmp.path().join("config.toml");
-    std::fs::write(&config, CONFIG).unwrap_or_else(|e| panic!("{e}"));
+    std::fs::write(&config, CONFIG).expect("writes the file");
     let stats = |lang: &str| {
         poignee()
             .args(["--lang", lang, "--config"])
@@ -556,7 +554,7 @@ fn impossible_outcomes_are_skipped_with_their_place() {
             .args(["stats", "--format", "json"])
             .arg(&dir)
             .output()
-            .unwrap_or_else(|e| panic!("{e}"))
+            .expect("the binary runs")
     };
     let sent = |out: &std::process::Output| {
         let doc: serde_json::Value =
@@ -584,7 +582,7 @@ fn impossible_outcomes_are_skipped_with_their_place() {
         ("zero.md", "status = \"sent\"\nsent_at = 0000-01-01".into()),
     ] {
         std::fs::write(dir.join(name), format!("+++\n{front}\n+++\n{body}\n"))
-            .unwrap_or_else(|e| panic!("{e}"));
+            .expect("writes the file");
     }
     let out = stats("en");
     assert_eq!(out.status.code(), Some(1));

@@ -129,7 +129,7 @@ fn wait_file(path: &Path, needle: &str) -> String {
 }
 
 fn setup() -> (tempfile::TempDir, PathBuf) {
-    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let dir = tempfile::tempdir().expect("a temporary folder");
     let drafts = dir.path().join("drafts");
     std::fs::write(
         dir.path().join("config.toml"),
@@ -138,7 +138,7 @@ fn setup() -> (tempfile::TempDir, PathBuf) {
             drafts.display()
         ),
     )
-    .unwrap_or_else(|e| panic!("{e}"));
+    .expect("writes the file");
     (dir, drafts)
 }
 
@@ -235,9 +235,9 @@ fn typing_at_the_recovery_offer_never_answers_it_and_both_texts_are_kept() {
     let (dir, drafts) = setup();
     let data = dir.path().join("data/poignee");
     let recovery = data.join("recovery.md");
-    std::fs::create_dir_all(&data).unwrap_or_else(|e| panic!("{e}"));
+    std::fs::create_dir_all(&data).expect("creates the folder");
     std::fs::write(&recovery, format!("+++\nstatus = \"draft\"\n+++\n{FOUND}"))
-        .unwrap_or_else(|e| panic!("{e}"));
+        .expect("writes the file");
     let mut s = start(dir.path());
     // Typed at once, the first letter the old question's « keep as draft »
     // key, then words starting with its other letters.
@@ -281,9 +281,9 @@ fn esc_sets_the_recovered_text_aside_and_quitting_unanswered_offers_it_again() {
     let (dir, _drafts) = setup();
     let data = dir.path().join("data/poignee");
     let recovery = data.join("recovery.md");
-    std::fs::create_dir_all(&data).unwrap_or_else(|e| panic!("{e}"));
+    std::fs::create_dir_all(&data).expect("creates the folder");
     let found = format!("+++\nstatus = \"draft\"\n+++\n{FOUND}");
-    std::fs::write(&recovery, &found).unwrap_or_else(|e| panic!("{e}"));
+    std::fs::write(&recovery, &found).expect("writes the file");
     // Typed, never answered, quit without saving: offered again.
     let mut s = start(dir.path());
     s.wait_for("retrouv", "the recovery offer");

@@ -48,7 +48,7 @@ fn lookups(c: &mut Criterion) {
         ..AudienceFilter::default()
     }
     .compile()
-    .unwrap_or_else(|e| panic!("{e}"));
+    .expect("compiles");
     let target = Target {
         region: Some("Annecy-le-Vieux".into()),
         ..Target::default()

@@ -542,11 +542,11 @@ mod tests {
 
     #[test]
     fn a_lock_excludes_the_next_holder_and_leaves_nothing_behind() {
-        let tmp = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let tmp = tempfile::tempdir().expect("a temporary folder");
         let draft = tmp.path().join("claire.md");
-        std::fs::write(&draft, "x").unwrap_or_else(|e| panic!("{e}"));
+        std::fs::write(&draft, "x").expect("writes the file");
         let lock_path = tmp.path().join(".claire.md.poignee-lock");
-        let first = Lock::beside(&draft).unwrap_or_else(|e| panic!("{e:?}"));
+        let first = Lock::beside(&draft).expect("writes the file");
         assert!(lock_path.is_file());
         let (tx, rx) = std::sync::mpsc::channel();
         let waiting = {
@@ -574,8 +574,8 @@ mod tests {
         #[cfg(unix)]
         {
             let elsewhere = tmp.path().join("elsewhere");
-            std::fs::write(&elsewhere, "mine").unwrap_or_else(|e| panic!("{e}"));
-            std::os::unix::fs::symlink(&elsewhere, &lock_path).unwrap_or_else(|e| panic!("{e}"));
+            std::fs::write(&elsewhere, "mine").expect("writes the file");
+            std::os::unix::fs::symlink(&elsewhere, &lock_path).expect("makes the link");
             assert!(matches!(
                 Lock::beside(&draft),
                 Err(LockError::NotALockFile(p)) if p == lock_path

@@ -880,7 +880,7 @@ mod tests {
     fn front(text: &str) -> FrontMatter {
         Draft::parse(text)
             .map(|d| d.front)
-            .unwrap_or_else(|e| panic!("{e}"))
+            .expect("the draft parses")
     }
 
     const APPROVED: &str =
@@ -1024,7 +1024,7 @@ mod tests {
     fn outcomes_that_cannot_have_happened_are_placed() {
         let today = d("2026-11-25");
         let find = |text: &str| {
-            let draft = Draft::parse(text).unwrap_or_else(|e| panic!("{e}"));
+            let draft = Draft::parse(text).expect("the draft parses");
             impossible(text, &draft, today).map(|at| {
                 (
                     at.line,
@@ -1102,7 +1102,7 @@ mod tests {
 
     fn marked(source: &str, m: Mark, date: &str) -> String {
         mark(source, m, d(date), true)
-            .unwrap_or_else(|e| panic!("{e:?}"))
+            .expect("marks the draft")
             .text
             .unwrap_or_else(|| panic!("unchanged"))
     }

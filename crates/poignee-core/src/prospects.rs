@@ -510,10 +510,10 @@ mod tests {
     use super::*;
 
     fn sheet(bytes: &[u8]) -> (tempfile::TempDir, Sheet) {
-        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let dir = tempfile::tempdir().expect("a temporary folder");
         let path = dir.path().join("list.csv");
-        std::fs::write(&path, bytes).unwrap_or_else(|e| panic!("{e}"));
-        let sheet = Sheet::open(&path).unwrap_or_else(|e| panic!("{e}"));
+        std::fs::write(&path, bytes).expect("writes the file");
+        let sheet = Sheet::open(&path).expect("opens");
         (dir, sheet)
     }
 
@@ -542,7 +542,7 @@ mod tests {
 
     fn rows(s: &mut Sheet) -> Vec<Row> {
         std::iter::from_fn(|| s.next_row())
-            .map(|r| r.unwrap_or_else(|e| panic!("{e}")))
+            .map(|r| r.expect("a row reads"))
             .collect()
     }
 
@@ -591,11 +591,11 @@ mod tests {
             rows(&mut s)[0].target.region.as_deref(),
             Some("Nantes, France")
         );
-        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let dir = tempfile::tempdir().expect("a temporary folder");
         let p = dir.path().join("x.csv");
-        std::fs::write(&p, "a,b\n1,2\n").unwrap_or_else(|e| panic!("{e}"));
+        std::fs::write(&p, "a,b\n1,2\n").expect("writes the file");
         assert!(matches!(Sheet::open(&p), Err(SheetError::NoHeader)));
-        std::fs::write(&p, b"PK\x03\x04\0\0xl/workbook.xml").unwrap_or_else(|e| panic!("{e}"));
+        std::fs::write(&p, b"PK\x03\x04\0\0xl/workbook.xml").expect("writes the file");
         assert!(matches!(Sheet::open(&p), Err(SheetError::Binary)));
         assert_eq!(Charset::sniff("é".as_bytes()).ok(), Some(Charset::Utf8));
         // A character cut by the end of the sample is still UTF-8.

@@ -710,15 +710,14 @@ mod tests {
 
     fn window() -> Window {
         Window {
-            today: "2026-11-25".parse().unwrap_or_else(|e| panic!("{e}")),
+            today: "2026-11-25".parse().expect("parses"),
             since: None,
             ignored_after_days: 30,
         }
     }
 
     fn inv(front: &str, body: &str) -> Option<Result<Invitation, ()>> {
-        let draft =
-            Draft::parse(&format!("+++\n{front}\n+++\n{body}")).unwrap_or_else(|e| panic!("{e}"));
+        let draft = Draft::parse(&format!("+++\n{front}\n+++\n{body}")).expect("the draft parses");
         invitation(&draft, &Linter::default(), &Options::default(), &window())
     }
 

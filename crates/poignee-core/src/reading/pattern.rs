@@ -810,7 +810,7 @@ mod tests {
 
         /// The longest match of `src` at each place of `text`, as text.
         fn find(&mut self, src: &str, text: &str) -> Vec<String> {
-            let node = self.parse(src).unwrap_or_else(|e| panic!("{e}"));
+            let node = self.parse(src).expect("parses");
             let folded = Folded::new(text);
             let sentences = crate::text::sentences(text);
             let toks = tokens::tokenize(text, &folded, &sentences);
