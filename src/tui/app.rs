@@ -10,6 +10,7 @@ use super::dialog::{After, Answer, Dialog, Help};
 use super::form::{Form, FormEvent};
 use super::io::{Done, Job, Worker};
 use super::keys::{Action, Key, Keymap, Scope};
+use super::layout;
 use super::note::{Edit, Note};
 use super::shelf::Shelf;
 use super::templates::{Picker, PickerEvent};
@@ -394,17 +395,17 @@ impl App {
     /// The note's size from the layout of the frame (the status line grows
     /// with a long notice): known before the frame is drawn.
     fn layout(&mut self) {
-        let area = ratatui::layout::Rect::new(0, 0, self.size.0, self.size.1);
-        let pane = super::ui::note_pane(area, self);
+        let area = layout::frame(self);
+        let pane = layout::note_pane(area, self);
         self.note.resize(super::note::text_area(pane));
         // The lists' pages, for the page keys and the scroll.
         match self.screen {
             Screen::Drafts => {
-                self.shelf.page = super::ui::drafts_rows(area, self);
+                self.shelf.page = layout::drafts_rows(area, self);
                 self.shelf.follow();
             }
             Screen::Templates => {
-                self.picker.page = super::ui::templates_rows(area, self);
+                self.picker.page = layout::templates_rows(area, self);
                 let count = self.filtered_templates().len();
                 self.picker.follow(count);
             }
@@ -786,15 +787,7 @@ impl App {
     /// ↑↓, the page keys and the ends scroll the outcomes' rates, no
     /// further than their last row.
     fn scroll_outcomes(&mut self, action: Action) {
-        let look = super::theme::Look {
-            theme: super::theme::Theme::new(false),
-            lang: self.lang,
-            keys: &self.keymap,
-        };
-        let area = ratatui::layout::Rect::new(0, 0, self.size.0, self.size.1);
-        let (body, _) = super::ui::list_areas(area, self);
-        let end = super::outcomes::scroll_end(self.stats.as_deref(), &look, body);
-        let page = usize::from(body.height / 2).max(1);
+        let (end, page) = layout::outcomes_scroll(self);
         let at = self.outcomes_scroll.min(end);
         self.outcomes_scroll = match action {
             Action::Down => at + 1,
@@ -1112,13 +1105,7 @@ impl App {
             if let Some(a) = action {
                 if self.help.act(a) {
                     // No further than the end: ↑ moves at once after many ↓.
-                    let look = super::theme::Look {
-                        theme: super::theme::Theme::new(false),
-                        lang: self.lang,
-                        keys: &self.keymap,
-                    };
-                    let area = ratatui::layout::Rect::new(0, 0, self.size.0, self.size.1);
-                    self.help.scroll = self.help.scroll.min(super::dialog::help_end(&look, area));
+                    self.help.scroll = self.help.scroll.min(layout::help_end(self));
                 } else {
                     self.dialog = None;
                     self.help = Help::default();

@@ -6,8 +6,8 @@
 //! its keys and its view: [`form`] (the target), [`note`] (the editor),
 //! [`checks`], [`templates`] (the picker), [`shelf`] (the drafts screen),
 //! [`dialog`] (questions and help). [`keys`] is the one key table, [`io`]
-//! the file work done off the UI thread, [`ui`] the frame, [`run`] the
-//! terminal and the event loop.
+//! the file work done off the UI thread, [`layout`] where the frame's parts
+//! go, [`ui`] the frame drawn, [`run`] the terminal and the event loop.
 
 pub mod app;
 pub mod checks;
@@ -17,6 +17,7 @@ pub mod files;
 pub mod form;
 pub mod io;
 pub mod keys;
+pub mod layout;
 pub mod list;
 pub mod note;
 pub mod outcomes;

@@ -165,7 +165,7 @@ fn sync(app: &mut App, path: &Path) {
 
 fn too_small(terminal: &Terminal<CrosstermBackend<io::Stdout>>) -> io::Result<bool> {
     let size = terminal.size()?;
-    Ok(size.width < ui::MIN_WIDTH || size.height < ui::MIN_HEIGHT)
+    Ok(size.width < super::layout::MIN_WIDTH || size.height < super::layout::MIN_HEIGHT)
 }
 
 fn quits_or_redraws(app: &App, k: &ratatui::crossterm::event::KeyEvent) -> bool {

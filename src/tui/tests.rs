@@ -2826,7 +2826,7 @@ fn the_focused_pane_has_the_one_accent_fields_show_their_extent_and_prose_is_cap
     assert!(underlined >= 10, "{underlined}");
     // On a wide screen the note wraps at about 80 columns, centred.
     for (w, h) in [(200u16, 60u16), (120, 40)] {
-        let pane = ui::note_pane(ratatui::layout::Rect::new(0, 0, w, h), &a);
+        let pane = super::layout::note_pane(ratatui::layout::Rect::new(0, 0, w, h), &a);
         let text = super::note::text_area(pane);
         assert!(text.width <= 80, "{w}: {text:?}");
         if w == 200 {
