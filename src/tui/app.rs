@@ -1,7 +1,8 @@
 //! The TUI's state and its `update`: a message in (a key, a paste, a new
 //! size, a pause in the typing, a file job done), the state changed and
-//! effects asked for (the clipboard, file jobs). No terminal and no file
-//! here: the runtime (`run.rs`) carries out the effects, `ui.rs` draws.
+//! the effects it asks for handed back (the clipboard, file jobs). No
+//! terminal and no file here: the runtime (`run.rs`) carries out the
+//! effects, `ui.rs` draws.
 //! The components own their state and keys; the app routes keys to the one
 //! in focus and does what their answers mean.
 
@@ -235,7 +236,9 @@ pub struct App {
     /// Text changed since the recovery file was last written.
     pub unsynced: bool,
     pub quit: bool,
-    pub effects: Vec<Effect>,
+    /// The effects asked for by the message being handled: `update` hands
+    /// them to its caller, so that between two messages it is empty.
+    outbox: Vec<Effect>,
     /// Internal clipboard, for copy and paste inside the app.
     pub clip: String,
     /// The time the pace is counted at: now, unless a test sets it.
@@ -327,7 +330,7 @@ impl App {
             dirty: false,
             unsynced: false,
             quit: false,
-            effects: Vec::new(),
+            outbox: Vec::new(),
             clip: String::new(),
             clock: None,
             size: (80, 24),
@@ -380,8 +383,11 @@ impl App {
             .for_platform(self.form.platform, self.form.tier)
     }
 
-    /// Everything that comes in.
-    pub fn update(&mut self, msg: Msg) {
+    /// Everything that comes in, and what the runtime is to do about it:
+    /// the clipboard, file jobs (whose answers come back as
+    /// [`Msg::Done`]), a redraw, the recovery file.
+    #[must_use = "the effects are the runtime's to carry out: a file job dropped never answers"]
+    pub fn update(&mut self, msg: Msg) -> Vec<Effect> {
         match msg {
             Msg::Key(ev) => self.key(ev),
             Msg::Paste(text) => self.paste(&text),
@@ -390,6 +396,16 @@ impl App {
             Msg::Done(done) => self.done(done),
         }
         self.layout();
+        std::mem::take(&mut self.outbox)
+    }
+
+    /// Asks the runtime for `effect` once this message is handled. A file
+    /// job keeps the app busy until its answer comes back.
+    pub(super) fn ask(&mut self, effect: Effect) {
+        if matches!(effect, Effect::Io(_)) {
+            self.busy += 1;
+        }
+        self.outbox.push(effect);
     }
 
     /// The note's size from the layout of the frame (the status line grows
@@ -461,8 +477,7 @@ impl App {
         if self.worker.folder.is_none() {
             return;
         }
-        self.busy += 1;
-        self.effects.push(Effect::Io(Job::Cross {
+        self.ask(Effect::Io(Job::Cross {
             draft: Box::new(draft),
             path,
             note: self.note_id,
@@ -737,8 +752,7 @@ impl App {
             Action::Compose => self.screen = Screen::Compose,
             Action::Stats => {
                 self.screen = Screen::Stats;
-                self.busy += 1;
-                self.effects.push(Effect::Io(super::io::Job::Stats));
+                self.ask(Effect::Io(super::io::Job::Stats));
                 // The weeks are drawn from the drafts listed.
                 self.list_drafts(false);
             }
@@ -758,7 +772,7 @@ impl App {
                     self.reset();
                 }
             }
-            Action::Redraw => self.effects.push(Effect::Redraw),
+            Action::Redraw => self.ask(Effect::Redraw),
             // While the drafts' filter is typed, the key re-checks as it
             // does on that screen.
             Action::Restore if self.screen == Screen::Drafts => {
@@ -827,7 +841,7 @@ impl App {
 
     fn clipped(&mut self, text: String) {
         self.clip = text.clone();
-        self.effects.push(Effect::Copy(text));
+        self.ask(Effect::Copy(text));
     }
 
     fn compose_act(&mut self, action: Action, extend: bool) {
@@ -1098,7 +1112,7 @@ impl App {
             .action(key, &[Scope::Dialog, Scope::Everywhere, Scope::Moving])
             .map(|(a, _)| a);
         if action == Some(Action::Redraw) {
-            self.effects.push(Effect::Redraw);
+            self.ask(Effect::Redraw);
             return;
         }
         if dialog == Dialog::Help {
@@ -1143,12 +1157,10 @@ impl App {
             (Dialog::Resend { then, .. }, Answer::Yes) => self.approve_again(then),
             (Dialog::Remark { path, mark, .. }, Answer::Yes) => self.mark(path, mark),
             (Dialog::CleanAside(paths), Answer::Yes) => {
-                self.busy += 1;
-                self.effects.push(Effect::Io(Job::Prune(paths)));
+                self.ask(Effect::Io(Job::Prune(paths)));
             }
             (Dialog::Delete(path), Answer::Yes) => {
-                self.busy += 1;
-                self.effects.push(Effect::Io(Job::Delete(path)));
+                self.ask(Effect::Io(Job::Delete(path)));
             }
             (Dialog::Template(name), Answer::Yes) => {
                 if let Some(t) = self.library.find(&name).cloned() {
@@ -1157,31 +1169,6 @@ impl App {
             }
             // No, Esc and Enter leave everything as it was.
             _ => {}
-        }
-    }
-
-    /// Carries out the file jobs asked for, here and now, and takes their
-    /// answers: what the runtime does on its worker thread, for tests and
-    /// benchmarks.
-    #[cfg_attr(not(test), allow(dead_code))]
-    pub fn settle(&mut self) {
-        loop {
-            let jobs: Vec<Job> = self
-                .effects
-                .iter()
-                .filter_map(|e| match e {
-                    Effect::Io(job) => Some(job.clone()),
-                    _ => None,
-                })
-                .collect();
-            if jobs.is_empty() {
-                return;
-            }
-            self.effects.retain(|e| !matches!(e, Effect::Io(_)));
-            for job in jobs {
-                let done = self.worker.answer(job);
-                self.update(Msg::Done(done));
-            }
         }
     }
 }

@@ -19,8 +19,7 @@ impl App {
     pub(super) fn list_drafts(&mut self, announce: bool) {
         self.shelf.loading = true;
         self.shelf.announce = announce;
-        self.busy += 1;
-        self.effects.push(Effect::Io(Job::List {
+        self.ask(Effect::Io(Job::List {
             platform: self.form.platform,
             tier: self.form.tier,
         }));
@@ -34,7 +33,7 @@ impl App {
         match self.shelf.act(action, extend) {
             ShelfEvent::Copied(s) => {
                 self.clip = s.clone();
-                self.effects.push(Effect::Copy(s));
+                self.ask(Effect::Copy(s));
             }
             ShelfEvent::Leave => self.screen = Screen::Compose,
             ShelfEvent::Recheck => self.list_drafts(true),
@@ -105,8 +104,7 @@ impl App {
 
     /// Asks for a draft to be marked; its row changes when it is done.
     pub(super) fn mark(&mut self, path: PathBuf, mark: poignee::outcome::Mark) {
-        self.busy += 1;
-        self.effects.push(Effect::Io(Job::Mark {
+        self.ask(Effect::Io(Job::Mark {
             path,
             mark,
             platform: self.form.platform,
@@ -317,7 +315,7 @@ impl App {
         if draft.front.status == Some(Status::Approved) {
             // What was saved, without the file's final newline.
             let body = draft.body.strip_suffix('\n').unwrap_or(&draft.body);
-            self.effects.push(Effect::Copy(body.to_string()));
+            self.ask(Effect::Copy(body.to_string()));
             // What comes next before where the file went: at a narrow
             // width the path is what gives way.
             let (new, sent) = (self.key_of(Action::NewNote), self.key_of(Action::MarkSent));
@@ -488,7 +486,7 @@ impl App {
                 if draft.front.status == Some(Status::Approved) {
                     // What was saved, without the file's final newline.
                     let body = draft.body.strip_suffix('\n').unwrap_or(&draft.body);
-                    self.effects.push(Effect::Copy(body.to_string()));
+                    self.ask(Effect::Copy(body.to_string()));
                 }
                 let msg = match self.lang {
                     Lang::Fr => format!("la note précédente est enregistrée dans {at}"),
@@ -517,7 +515,7 @@ impl App {
     /// dated, beside the recovery file); the note being typed stays.
     pub(super) fn decline_offer(&mut self) {
         if let Some(offer) = self.offer.take() {
-            self.effects.push(Effect::SetAside(offer.aside));
+            self.ask(Effect::SetAside(offer.aside));
         }
     }
 
@@ -543,7 +541,7 @@ impl App {
             self.open(&found, None);
             self.dirty = true;
             self.unsynced = true;
-            self.effects.push(Effect::Restored {
+            self.ask(Effect::Restored {
                 aside: offer.aside,
                 keep: false,
             });
@@ -593,7 +591,7 @@ impl App {
         self.note.editor.set_text(&body);
         self.note.follow();
         self.changed();
-        self.effects.push(Effect::Restored {
+        self.ask(Effect::Restored {
             aside: offer.aside,
             keep,
         });
@@ -738,9 +736,8 @@ impl App {
         // kept as a draft, its changes go to a new file beside it; a sent or
         // answered one is never written over.
         let over = self.over(status);
-        self.busy += 1;
         self.saving = true;
-        self.effects.push(Effect::Io(Job::Save {
+        self.ask(Effect::Io(Job::Save {
             draft: Box::new(self.to_draft(status)),
             over,
             then,

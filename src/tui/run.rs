@@ -291,8 +291,10 @@ fn event_loop(
             }
         }
     });
+    // The effects asked for and not carried out yet.
+    let mut effects = Vec::new();
     if let Ok(size) = terminal.size() {
-        app.update(Msg::Resize(size.width, size.height));
+        effects.extend(app.update(Msg::Resize(size.width, size.height)));
     }
     let mut changed_at: Option<Instant> = None;
     // A frame is drawn when something came in (a key, a paste, a new size,
@@ -301,7 +303,7 @@ fn event_loop(
     let mut frame_due = true;
     loop {
         while let Ok(done) = answers.try_recv() {
-            app.update(Msg::Done(done));
+            effects.extend(app.update(Msg::Done(done)));
             frame_due = true;
         }
         if frame_due {
@@ -309,8 +311,8 @@ fn event_loop(
             frame_due = false;
         }
         // An effect may say something (a text set aside): drawn next.
-        frame_due |= !app.effects.is_empty();
-        for effect in std::mem::take(&mut app.effects) {
+        frame_due |= !effects.is_empty();
+        for effect in std::mem::take(&mut effects) {
             match effect {
                 Effect::Copy(text) => copy(terminal.backend_mut(), &text),
                 Effect::Redraw => terminal.clear()?,
@@ -357,8 +359,7 @@ fn event_loop(
             while app.busy > 0 && Instant::now() < deadline {
                 match answers.recv_timeout(Duration::from_millis(50)) {
                     Ok(done) => {
-                        app.update(Msg::Done(done));
-                        for effect in std::mem::take(&mut app.effects) {
+                        for effect in app.update(Msg::Done(done)) {
                             if let Effect::Copy(text) = effect {
                                 copy(terminal.backend_mut(), &text);
                             }
@@ -382,7 +383,7 @@ fn event_loop(
         }
         // A long note is checked once the typing pauses.
         if app.checks.stale && !event::poll(LINT_PAUSE)? {
-            app.update(Msg::Pause);
+            effects.extend(app.update(Msg::Pause));
             frame_due = true;
             continue;
         }
@@ -405,7 +406,7 @@ fn event_loop(
                 _ => None,
             };
             if let Some(msg) = msg {
-                app.update(msg);
+                effects.extend(app.update(msg));
                 frame_due = true;
             }
         }

@@ -51,29 +51,57 @@ fn key(code: KeyCode, mods: KeyModifiers) -> KeyEvent {
     }
 }
 
-/// A key through `update`, and the file work it asked for done.
-fn send(app: &mut App, ev: KeyEvent) {
-    app.update(Msg::Key(ev));
-    app.settle();
+/// Carries out the file jobs among `effects` here and now, as the
+/// runtime's worker thread does, their answers through `update` (and the
+/// jobs those ask for, in turn); gives back the other effects, in the order
+/// they were asked for.
+fn settle(app: &mut App, effects: Vec<Effect>) -> Vec<Effect> {
+    let mut rest = Vec::new();
+    let mut todo = effects;
+    while !todo.is_empty() {
+        let mut jobs = Vec::new();
+        for effect in todo {
+            match effect {
+                Effect::Io(job) => jobs.push(job),
+                other => rest.push(other),
+            }
+        }
+        todo = Vec::new();
+        for job in jobs {
+            let done = app.worker.answer(job);
+            todo.extend(app.update(Msg::Done(done)));
+        }
+    }
+    rest
 }
 
-fn press(app: &mut App, code: KeyCode) {
-    send(app, key(code, KeyModifiers::NONE));
+/// A key through `update`, and the file work it asked for done: the other
+/// effects it asked for (the clipboard, a redraw, the recovery file).
+fn send(app: &mut App, ev: KeyEvent) -> Vec<Effect> {
+    let effects = app.update(Msg::Key(ev));
+    settle(app, effects)
 }
 
-fn ctrl(app: &mut App, c: char) {
-    send(app, key(KeyCode::Char(c), KeyModifiers::CONTROL));
+fn press(app: &mut App, code: KeyCode) -> Vec<Effect> {
+    send(app, key(code, KeyModifiers::NONE))
 }
 
-fn typed(app: &mut App, text: &str) {
+fn ctrl(app: &mut App, c: char) -> Vec<Effect> {
+    send(app, key(KeyCode::Char(c), KeyModifiers::CONTROL))
+}
+
+/// Each character a key (a line break Enter); the effects of them all.
+fn typed(app: &mut App, text: &str) -> Vec<Effect> {
+    let mut effects = Vec::new();
     for c in text.chars() {
         let code = if c == '\n' {
             KeyCode::Enter
         } else {
             KeyCode::Char(c)
         };
-        press(app, code);
+        effects.extend(press(app, code));
     }
+    effects
 }
 
 /// The names of the files in `dir`, sorted.
@@ -197,7 +225,7 @@ fn approve_refuses_errors_unless_confirmed_saves_privately_and_copies() {
     press(&mut a, KeyCode::Char('n'));
     assert!(a.dialog.is_none() && !drafts.exists());
     ctrl(&mut a, 's');
-    press(&mut a, KeyCode::Char('o'));
+    let effects = press(&mut a, KeyCode::Char('o'));
     let file = drafts.join("claire-martin.md");
     let saved = std::fs::read_to_string(&file).unwrap_or_default();
     assert!(
@@ -205,7 +233,7 @@ fn approve_refuses_errors_unless_confirmed_saves_privately_and_copies() {
         "{saved}"
     );
     assert!(saved.contains("name = \"Claire Martin\"") && saved.contains("relationship = \"met\""));
-    assert_eq!(a.effects, [Effect::Copy(PITCH.to_string())]);
+    assert_eq!(effects, [Effect::Copy(PITCH.to_string())]);
     assert!(!a.dirty);
     assert!(
         a.notice
@@ -504,7 +532,11 @@ fn write_drafts(dir: &Path) {
 
 /// The app drawn at `w`×`h`, as the runtime does: the size first.
 fn render(app: &mut App, w: u16, h: u16) -> Terminal<TestBackend> {
-    app.update(Msg::Resize(w, h));
+    assert_eq!(
+        app.update(Msg::Resize(w, h)),
+        [],
+        "a new size asks for nothing"
+    );
     let app = &*app;
     let mut t = Terminal::new(TestBackend::new(w, h)).unwrap_or_else(|e| panic!("{e}"));
     t.draw(|f| ui::draw(f, app))
@@ -724,7 +756,7 @@ fn a_long_note_is_drawn_first_and_checked_when_the_keys_pause() {
     // A key does not lint it; the pause does (the event loop calls relint).
     typed(&mut a, "x");
     assert!(a.checks.stale);
-    a.update(Msg::Pause);
+    assert_eq!(a.update(Msg::Pause), [], "the checks ask for nothing");
     assert!(!a.checks.stale);
     let pitches = a
         .checks
@@ -791,8 +823,7 @@ fn draft_scores_and_the_main_keys_show_at_sixty_columns() {
 fn ctrl_l_redraws_and_a_new_note_forgets_the_last_notice() {
     let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
     let mut a = app(Lang::En, Some(dir.path()));
-    ctrl(&mut a, 'l');
-    assert_eq!(a.effects, [Effect::Redraw]);
+    assert_eq!(ctrl(&mut a, 'l'), [Effect::Redraw]);
     typed(
         &mut a,
         "Hi Sam, we met at RustConf in Montreal. Thanks for the talk on async!",
@@ -898,10 +929,10 @@ fn approving_needs_a_recipient_and_alt_s_saves_a_draft() {
                 == 0
     );
     // Alt-S saves it as a draft, not approved, nothing copied.
-    send(&mut a, KeyEvent::new(KeyCode::Char('s'), KeyModifiers::ALT));
+    let effects = send(&mut a, KeyEvent::new(KeyCode::Char('s'), KeyModifiers::ALT));
     let saved = std::fs::read_to_string(dir.path().join("note.md")).unwrap_or_default();
     assert!(saved.contains("status = \"draft\""), "{saved}");
-    assert!(a.effects.is_empty());
+    assert_eq!(effects, []);
     assert!(!a.dirty);
 }
 
@@ -972,7 +1003,7 @@ fn an_unwritable_drafts_folder_keeps_the_text_and_says_why() {
     let mut a = app(Lang::En, Some(&blocker.join("inside")));
     typed(&mut a, SUMMIT);
     // Saved as a draft (Alt-S): approving would first ask who it is for.
-    send(&mut a, KeyEvent::new(KeyCode::Char('s'), KeyModifiers::ALT));
+    let effects = send(&mut a, KeyEvent::new(KeyCode::Char('s'), KeyModifiers::ALT));
     let n = a.notice.clone().unwrap_or_else(|| panic!("a notice"));
     assert_eq!(n.level, Severity::Error);
     assert!(
@@ -983,7 +1014,7 @@ fn an_unwritable_drafts_folder_keeps_the_text_and_says_why() {
     assert!(n.text.ends_with("your text stays here"), "{}", n.text);
     assert_eq!(a.note.text(), SUMMIT);
     assert!(a.dirty, "still unsaved, so quitting asks");
-    assert!(a.effects.is_empty(), "nothing copied as if saved");
+    assert_eq!(effects, [], "nothing copied as if saved");
     // The folder fixed, the same text saves.
     let mut a2 = app(Lang::En, Some(&dir.path().join("ok")));
     typed(&mut a2, SUMMIT);
@@ -1553,9 +1584,9 @@ fn the_outcomes_screen_shows_rates_by_week_and_template() {
 }
 
 /// A key through `update` only: its file jobs stay out, as they do while
-/// the worker is busy.
-fn send_late(app: &mut App, ev: KeyEvent) {
-    app.update(Msg::Key(ev));
+/// the worker is busy, until the test settles them.
+fn send_late(app: &mut App, ev: KeyEvent) -> Vec<Effect> {
+    app.update(Msg::Key(ev))
 }
 
 #[test]
@@ -1576,13 +1607,20 @@ fn a_save_answered_late_is_not_taken_for_the_note_open_now() {
     a.shelf.selected = at(&a, "Paul Durand");
     press(&mut a, KeyCode::Enter);
     // Approved again; the answer has not come back when Claire is opened.
-    send_late(&mut a, key(KeyCode::Char('s'), KeyModifiers::CONTROL));
+    let late = send_late(&mut a, key(KeyCode::Char('s'), KeyModifiers::CONTROL));
+    assert!(late.iter().any(|e| matches!(e, Effect::Io(_))), "{late:?}");
     ctrl(&mut a, 'o');
     a.shelf.selected = at(&a, "Claire Martin");
     press(&mut a, KeyCode::Enter);
     assert_eq!(a.path.as_deref(), Some(claire.as_path()));
-    a.settle();
+    settle(&mut a, late);
     assert_eq!(a.path.as_deref(), Some(claire.as_path()), "still Claire's");
+    let said = a
+        .notice
+        .as_ref()
+        .map(|n| n.text.as_str())
+        .unwrap_or_default();
+    assert!(said.starts_with("the previous note is saved to"), "{said}");
     // Her note saved goes to her file, Paul's is left as his.
     typed(&mut a, " See you!");
     ctrl(&mut a, 's');
@@ -1607,9 +1645,12 @@ fn two_saves_in_a_row_make_one_file_and_a_sent_note_is_never_written_over() {
         "Hi Sam, we met at RustConf in Montreal. Thanks for the talk on async!",
     );
     fill_target(&mut a, "Sam Lee", "Lyon", "Software Development");
-    send_late(&mut a, key(KeyCode::Char('s'), KeyModifiers::ALT));
-    send_late(&mut a, key(KeyCode::Char('s'), KeyModifiers::ALT));
-    a.settle();
+    let mut late = send_late(&mut a, key(KeyCode::Char('s'), KeyModifiers::ALT));
+    late.extend(send_late(
+        &mut a,
+        key(KeyCode::Char('s'), KeyModifiers::ALT),
+    ));
+    settle(&mut a, late);
     assert_eq!(files_in(dir.path()), ["sam-lee.md"]);
     ctrl(&mut a, 's');
     press(&mut a, KeyCode::F(9));
@@ -1657,7 +1698,6 @@ fn a_draft_marked_in_another_terminal_is_not_saved_over() {
         );
         fill_target(&mut a, "Sam Lee", "Lyon", "Software Development");
         send(&mut a, key(KeyCode::Char('s'), KeyModifiers::ALT));
-        a.settle();
         let file = dir.path().join("sam-lee.md");
         // Another terminal: `poignee mark sam-lee.md sent`.
         let mut marked = poignee::outcome::mark_file(
@@ -1673,7 +1713,6 @@ fn a_draft_marked_in_another_terminal_is_not_saved_over() {
         assert!(sent.contains("status = \"sent\""), "{sent}");
         typed(&mut a, " PS");
         send(&mut a, key(KeyCode::Char('s'), KeyModifiers::ALT));
-        a.settle();
         assert_eq!(std::fs::read_to_string(&file).unwrap_or_default(), sent);
         assert_eq!(files_in(dir.path()), ["sam-lee-2.md", "sam-lee.md"]);
         let notice = a.notice.clone().map(|n| n.text).unwrap_or_default();
@@ -1709,16 +1748,15 @@ fn typing_never_answers_the_recovery_offer() {
         ),
     ] {
         let mut a = offered(lang, FOUND);
-        typed(&mut a, words);
+        let effects = typed(&mut a, words);
         assert_eq!(a.note.text(), words);
         assert!(a.offer.is_some(), "still offered");
         assert!(a.dialog.is_none());
         assert!(
-            !a.effects
+            !effects
                 .iter()
                 .any(|e| matches!(e, Effect::SetAside(_) | Effect::Restored { .. })),
-            "{:?}",
-            a.effects
+            "{effects:?}"
         );
         // Enter and a lone letter are text too.
         press(&mut a, KeyCode::Enter);
@@ -1732,7 +1770,7 @@ fn typing_never_answers_the_recovery_offer() {
 fn ctrl_r_restores_the_recovered_text_and_keeps_what_was_typed_after_a_blank_line() {
     let mut a = offered(Lang::Fr, FOUND);
     typed(&mut a, "Bonjour Inès, ");
-    ctrl(&mut a, 'r');
+    let effects = ctrl(&mut a, 'r');
     assert!(a.offer.is_none());
     // Never glued, never lost: the recovered text, a blank line, the typing.
     assert_eq!(a.note.text(), format!("{FOUND}\n\nBonjour Inès,"));
@@ -1740,7 +1778,7 @@ fn ctrl_r_restores_the_recovered_text_and_keeps_what_was_typed_after_a_blank_lin
     assert!(a.dirty && a.unsynced);
     // One undo takes the recovered text out of the note: its file is kept
     // aside, so that nothing typed afterwards can lose it.
-    assert!(a.effects.contains(&Effect::Restored {
+    assert!(effects.contains(&Effect::Restored {
         aside: None,
         keep: true
     }));
@@ -1771,13 +1809,13 @@ fn a_recipient_typed_at_the_offer_wins_and_the_recovered_file_is_kept() {
     typed(&mut a, "Paul Durand");
     a.focus = Focus::Note;
     typed(&mut a, "Hi Paul");
-    ctrl(&mut a, 'r');
+    let effects = ctrl(&mut a, 'r');
     assert_eq!(a.note.text(), "Hi Zoé\n\nHi Paul");
     let t = a.target();
     assert_eq!(t.name.as_deref(), Some("Paul Durand"));
     // A field left empty is filled from the recovered note.
     assert_eq!(t.region.as_deref(), Some("Lyon"));
-    assert!(a.effects.contains(&Effect::Restored {
+    assert!(effects.contains(&Effect::Restored {
         aside: None,
         keep: true
     }));
@@ -1791,9 +1829,9 @@ fn esc_sets_the_recovered_text_aside_and_the_typing_stays() {
     send(&mut a, key(KeyCode::Left, KeyModifiers::SHIFT));
     press(&mut a, KeyCode::Esc);
     assert!(a.offer.is_some());
-    press(&mut a, KeyCode::Esc);
+    let effects = press(&mut a, KeyCode::Esc);
     assert!(a.offer.is_none());
-    assert!(a.effects.contains(&Effect::SetAside(None)));
+    assert_eq!(effects, [Effect::SetAside(None)]);
     assert_eq!(a.note.text(), "Bonjour Inès");
 }
 
@@ -2021,7 +2059,7 @@ fn a_long_drafts_list_pages_jumps_and_says_where_it_is() {
     let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
     write_many(dir.path(), 1200);
     let mut a = app(Lang::Fr, Some(dir.path()));
-    a.update(Msg::Resize(80, 24));
+    assert_eq!(a.update(Msg::Resize(80, 24)), []);
     ctrl(&mut a, 'o');
     assert_eq!(a.shelf.entries.len(), 1200);
     let page = a.shelf.page;
@@ -2116,9 +2154,7 @@ fn drafts_rechecked_are_counted_as_the_language_writes_numbers() {
     ] {
         let mut a = app(lang, Some(dir.path()));
         ctrl(&mut a, 'o');
-        a.settle();
         ctrl(&mut a, 'r');
-        a.settle();
         let notice = a
             .notice
             .as_ref()
@@ -2172,9 +2208,7 @@ fn accepting_a_draft_never_sent_says_this_screens_key_not_the_command_line() {
     for lang in [Lang::Fr, Lang::En] {
         let mut a = app(lang, Some(dir.path()));
         ctrl(&mut a, 'o');
-        a.settle();
         press(&mut a, KeyCode::Char('a'));
-        a.settle();
         let said = a
             .notice
             .as_ref()
@@ -2212,7 +2246,7 @@ fn marking_a_draft_changes_its_row_without_reading_the_folder_again() {
 #[test]
 fn the_template_list_pages_and_says_where_it_is() {
     let mut a = app(Lang::En, None);
-    a.update(Msg::Resize(60, 16));
+    assert_eq!(a.update(Msg::Resize(60, 16)), []);
     ctrl(&mut a, 't');
     let count = a.filtered_templates().len();
     assert!(count > a.picker.page, "{count} {}", a.picker.page);
