@@ -13,17 +13,16 @@ use super::io::{Done, Job, Worker};
 use super::keys::{Action, Key, Keymap, Scope};
 use super::layout;
 use super::note::{Edit, Note};
+pub use super::setup::{Aside, Setup};
 use super::shelf::Shelf;
 use super::templates::{Picker, PickerEvent};
 use super::theme::Notice;
 use poignee::audience::{Decision, Verdict};
-use poignee::config::Config;
-use poignee::crossdraft::Settings;
 use poignee::draft::{Draft, FrontMatter, Status};
 use poignee::drafts::Folder;
 use poignee::lang::{Lang, Localized, Text};
 use poignee::lint::{Context, Linter, Severity};
-use poignee::target::{Platform, Target, Tier};
+use poignee::target::{Platform, Target};
 use poignee::template::{self, Library, Template};
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 use std::collections::BTreeMap;
@@ -59,6 +58,9 @@ pub enum Msg {
     /// The typing paused: a long note is checked now.
     Pause,
     Done(Done),
+    /// The time now, where the user is: said by the runtime before each
+    /// message, as `update` never reads the clock.
+    Tick(jiff::Zoned),
 }
 
 /// Something for the runtime to do.
@@ -79,47 +81,6 @@ pub enum Effect {
     Io(Job),
 }
 
-/// What the app needs from the config.
-pub struct Setup {
-    pub lang: Lang,
-    pub linter: Linter,
-    pub platform: Platform,
-    pub tier: Tier,
-    pub drafts_dir: Option<PathBuf>,
-    pub library: Library,
-    pub keymap: Keymap,
-    pub cross: Settings,
-    /// Days after which an invitation left sent counts as ignored.
-    pub ignored_after_days: u32,
-    pub color: bool,
-}
-
-impl Setup {
-    /// The settings a config gives, with the engine, the library and the
-    /// keys (the config's `[keys]` read by [`Keymap::with`]) built.
-    pub fn new(
-        config: &Config,
-        lang: Lang,
-        linter: Linter,
-        library: Library,
-        keymap: Keymap,
-        color: bool,
-    ) -> Setup {
-        Setup {
-            lang,
-            linter,
-            platform: config.platform,
-            tier: config.tier,
-            drafts_dir: config.drafts_dir(),
-            library,
-            keymap,
-            cross: config.cross_settings(),
-            ignored_after_days: config.outcomes.ignored_after_days,
-            color,
-        }
-    }
-}
-
 /// A note found in the recovery file at start (the app was killed or
 /// crashed): offered in a banner above the note while a new one is typed;
 /// never a question that typing could answer.
@@ -129,51 +90,6 @@ pub struct Offer {
     /// Where its file went once the new note had to be kept in the recovery
     /// file: beside it, dated. `None` while it is still the recovery file.
     pub aside: Option<PathBuf>,
-}
-
-/// The recovered texts set aside (declined at the banner, or moved for a
-/// new note): none is ever lost, so they would pile up unseen.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct Aside {
-    pub all: Vec<PathBuf>,
-    /// Those set aside over 30 days ago.
-    pub old: Vec<PathBuf>,
-}
-
-impl Aside {
-    /// The `recovery-….md` files beside the recovery file `recovery`, and
-    /// which are older than 30 days at `now`.
-    pub fn scan(recovery: &Path, now: std::time::SystemTime) -> Aside {
-        let Some(dir) = recovery.parent() else {
-            return Aside::default();
-        };
-        let Ok(read) = std::fs::read_dir(dir) else {
-            return Aside::default();
-        };
-        let month = std::time::Duration::from_secs(30 * 24 * 3600);
-        let mut aside = Aside::default();
-        for e in read.flatten() {
-            let name = e.file_name();
-            let name = name.to_string_lossy();
-            if !(name.starts_with("recovery-") && name.ends_with(".md")) {
-                continue;
-            }
-            let path = e.path();
-            let old = e
-                .metadata()
-                .and_then(|m| m.modified())
-                .ok()
-                .and_then(|t| now.duration_since(t).ok())
-                .is_some_and(|age| age > month);
-            if old {
-                aside.old.push(path.clone());
-            }
-            aside.all.push(path);
-        }
-        aside.all.sort();
-        aside.old.sort();
-        aside
-    }
 }
 
 pub struct App {
@@ -241,8 +157,12 @@ pub struct App {
     outbox: Vec<Effect>,
     /// Internal clipboard, for copy and paste inside the app.
     pub clip: String,
-    /// The time the pace is counted at: now, unless a test sets it.
-    pub clock: Option<jiff::Timestamp>,
+    /// The time now, where the user is: the runtime says it before each
+    /// message ([`Msg::Tick`]), so that `update` never reads the clock
+    /// (and a test sets it).
+    pub clock: jiff::Zoned,
+    /// The home folder, for paths written `~/…`.
+    pub home: Option<PathBuf>,
     /// The terminal's size, for the layout.
     pub size: (u16, u16),
     /// Bumped at every change of the note or the target.
@@ -256,15 +176,6 @@ pub struct App {
 /// note a platform takes, so no real note ever waits.
 pub const LIVE_LINT_BYTES: usize = 32 * 1024;
 
-/// A path as the user reads it: `~/…` under the home folder.
-pub fn shown(path: &Path) -> String {
-    let home = directories::BaseDirs::new().map(|b| b.home_dir().to_path_buf());
-    match home.as_deref().and_then(|h| path.strip_prefix(h).ok()) {
-        Some(rest) => format!("~/{}", rest.display()),
-        None => path.display().to_string(),
-    }
-}
-
 /// A text file ends with a newline (`cat`, `git diff` and editors expect
 /// one); an empty note stays empty.
 fn with_final_newline(text: &str) -> String {
@@ -275,12 +186,9 @@ fn with_final_newline(text: &str) -> String {
     body
 }
 
-fn now_datetime() -> Option<toml::value::Datetime> {
-    jiff::Timestamp::now()
-        .strftime("%Y-%m-%dT%H:%M:%SZ")
-        .to_string()
-        .parse()
-        .ok()
+/// A moment as a draft's front matter writes it (UTC, to the second).
+fn datetime(at: jiff::Timestamp) -> Option<toml::value::Datetime> {
+    at.strftime("%Y-%m-%dT%H:%M:%SZ").to_string().parse().ok()
 }
 
 impl App {
@@ -332,7 +240,8 @@ impl App {
             quit: false,
             outbox: Vec::new(),
             clip: String::new(),
-            clock: None,
+            clock: setup.clock,
+            home: setup.home,
             size: (80, 24),
             revision: 0,
             busy: 0,
@@ -352,10 +261,12 @@ impl App {
 
     /// Today where the user is, by [`App::clock`].
     pub fn today(&self) -> jiff::civil::Date {
-        self.clock
-            .unwrap_or_else(jiff::Timestamp::now)
-            .to_zoned(jiff::tz::TimeZone::system())
-            .date()
+        self.clock.date()
+    }
+
+    /// A path as the user reads it: `~/…` under the home folder.
+    pub fn shown(&self, path: &Path) -> String {
+        super::theme::tilde(path, self.home.as_deref())
     }
 
     pub(super) fn say(&mut self, level: Severity, text: String) {
@@ -394,6 +305,11 @@ impl App {
             Msg::Resize(w, h) => self.size = (w, h),
             Msg::Pause => self.fresh(),
             Msg::Done(done) => self.done(done),
+            // No pane changes size with the time: nothing to lay out.
+            Msg::Tick(now) => {
+                self.clock = now;
+                return Vec::new();
+            }
         }
         self.layout();
         std::mem::take(&mut self.outbox)
@@ -513,6 +429,7 @@ impl App {
     /// The note as a draft file, for saving and for the recovery file.
     pub fn to_draft(&self, status: Status) -> Draft {
         let target = self.target();
+        let now = self.clock.timestamp();
         let approved = status == Status::Approved;
         let platform = self.form.platform;
         Draft {
@@ -521,8 +438,8 @@ impl App {
                 tier: (platform == Platform::Linkedin).then_some(self.form.tier),
                 lang: Some(self.checks.report.lang),
                 status: Some(status),
-                created_at: self.created_at.or_else(now_datetime),
-                approved_at: if approved { now_datetime() } else { None },
+                created_at: self.created_at.or_else(|| datetime(now)),
+                approved_at: if approved { datetime(now) } else { None },
                 template: self.template.clone().filter(|t| self.still_from(t)),
                 target: (target != Target::default()).then_some(target),
                 values: self.values.clone(),
@@ -752,7 +669,9 @@ impl App {
             Action::Compose => self.screen = Screen::Compose,
             Action::Stats => {
                 self.screen = Screen::Stats;
-                self.ask(Effect::Io(super::io::Job::Stats));
+                self.ask(Effect::Io(Job::Stats {
+                    today: self.today(),
+                }));
                 // The weeks are drawn from the drafts listed.
                 self.list_drafts(false);
             }

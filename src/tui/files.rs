@@ -2,7 +2,7 @@
 //! the note, the drafts screen's actions, and what to do with the answers
 //! of file jobs (where the note went, the pace warning, what was deleted).
 
-use super::app::{App, Effect, Focus, Screen, shown};
+use super::app::{App, Effect, Focus, Screen};
 use super::dialog::{After, Dialog};
 use super::io::{Done, Job, no_folder};
 use super::keys::Action;
@@ -66,7 +66,13 @@ impl App {
     /// when there are any, with the key that cleans the old ones.
     pub fn say_aside(&mut self) {
         let (n, old) = (self.aside.all.len(), self.aside.old.len());
-        let Some(dir) = self.aside.all.first().and_then(|p| p.parent()).map(shown) else {
+        let Some(dir) = self
+            .aside
+            .all
+            .first()
+            .and_then(|p| p.parent())
+            .map(|p| self.shown(p))
+        else {
             return;
         };
         let (drafts, clean) = (self.key_of(Action::Drafts), self.key_of(Action::CleanAside));
@@ -107,6 +113,7 @@ impl App {
         self.ask(Effect::Io(Job::Mark {
             path,
             mark,
+            today: self.today(),
             platform: self.form.platform,
             tier: self.form.tier,
         }));
@@ -119,8 +126,8 @@ impl App {
         match entry.draft {
             Some(d) if !self.unsaved() => {
                 let msg = match self.lang {
-                    Lang::Fr => format!("ouvert : {}", shown(&entry.path)),
-                    Lang::En => format!("opened {}", shown(&entry.path)),
+                    Lang::Fr => format!("ouvert : {}", self.shown(&entry.path)),
+                    Lang::En => format!("opened {}", self.shown(&entry.path)),
                 };
                 self.open(&d, Some(entry.path));
                 self.say(Severity::Info, msg);
@@ -138,7 +145,7 @@ impl App {
                 self.say(Severity::Warning, msg);
             }
             None => {
-                let path = shown(&entry.path);
+                let path = self.shown(&entry.path);
                 let why = entry.error.as_ref().map(|e| self.l(e)).unwrap_or_default();
                 let msg = match self.lang {
                     Lang::Fr => format!("{path} ne se lit pas : {why}"),
@@ -268,7 +275,7 @@ impl App {
                     .worker
                     .folder
                     .as_ref()
-                    .map(|f| shown(f.dir()))
+                    .map(|f| self.shown(f.dir()))
                     .unwrap_or_default();
                 let e = self.l(&e);
                 let msg = match self.lang {
@@ -291,7 +298,7 @@ impl App {
             .path
             .as_deref()
             .filter(|p| *p != path && self.is_record())
-            .map(shown);
+            .map(|p| self.shown(p));
         // Asked to go over the draft it was opened from, and gone beside
         // it: that one was marked meanwhile (`poignee mark` in another
         // terminal) or removed, and stays as it is.
@@ -301,17 +308,17 @@ impl App {
             .map(|p| match self.lang {
                 Lang::Fr => format!(
                     " ; {} a été marqué envoyé entre-temps (un autre terminal ?) ou n’est plus là : il reste tel quel",
-                    shown(&p)
+                    self.shown(&p)
                 ),
                 Lang::En => format!(
                     "; {} was marked sent meanwhile (another terminal?) or is gone: it stays as it is",
-                    shown(&p)
+                    self.shown(&p)
                 ),
             });
         self.opened = draft.front.status;
         self.path = Some(path.clone());
         self.check_across(draft.clone(), Some(path.clone()));
-        let at = shown(&path);
+        let at = self.shown(&path);
         if draft.front.status == Some(Status::Approved) {
             // What was saved, without the file's final newline.
             let body = draft.body.strip_suffix('\n').unwrap_or(&draft.body);
@@ -378,20 +385,23 @@ impl App {
                 match self.lang {
                     Lang::Fr => format!(
                         "{} supprimé — la note reste ouverte, non enregistrée",
-                        shown(path)
+                        self.shown(path)
                     ),
-                    Lang::En => format!("{} deleted — the note stays open, unsaved", shown(path)),
+                    Lang::En => format!(
+                        "{} deleted — the note stays open, unsaved",
+                        self.shown(path)
+                    ),
                 }
             }
             Ok(()) => match self.lang {
-                Lang::Fr => format!("{} supprimé", shown(path)),
-                Lang::En => format!("{} deleted", shown(path)),
+                Lang::Fr => format!("{} supprimé", self.shown(path)),
+                Lang::En => format!("{} deleted", self.shown(path)),
             },
             Err(e) => {
                 let e = self.l(&e);
                 let msg = match self.lang {
-                    Lang::Fr => format!("{} non supprimé : {e}", shown(path)),
-                    Lang::En => format!("{} not deleted: {e}", shown(path)),
+                    Lang::Fr => format!("{} non supprimé : {e}", self.shown(path)),
+                    Lang::En => format!("{} not deleted: {e}", self.shown(path)),
                 };
                 self.say(Severity::Error, msg);
                 self.list_drafts(false);
@@ -436,7 +446,7 @@ impl App {
         entry: Option<Box<poignee::drafts::Entry>>,
     ) {
         let word = self.t(mark.status().label());
-        let at = shown(path);
+        let at = self.shown(path);
         let (level, msg) = match result {
             Ok(warning) => {
                 let msg = match self.lang {
@@ -482,7 +492,7 @@ impl App {
     ) {
         let (level, msg) = match result {
             Ok((path, _)) => {
-                let at = shown(&path);
+                let at = self.shown(&path);
                 if draft.front.status == Some(Status::Approved) {
                     // What was saved, without the file's final newline.
                     let body = draft.body.strip_suffix('\n').unwrap_or(&draft.body);
@@ -613,11 +623,11 @@ impl App {
         let msg = match self.lang {
             Lang::Fr => format!(
                 "texte retrouvé repris, avec ce que vous aviez tapé ; son fichier reste aussi dans {}",
-                shown(to)
+                self.shown(to)
             ),
             Lang::En => format!(
                 "recovered text restored, with what you had typed; its file stays in {} too",
-                shown(to)
+                self.shown(to)
             ),
         };
         self.say(Severity::Info, msg);
@@ -625,8 +635,8 @@ impl App {
 
     pub fn set_aside_notice(&mut self, to: &Path) {
         let msg = match self.lang {
-            Lang::Fr => format!("texte retrouvé mis de côté dans {}", shown(to)),
-            Lang::En => format!("recovered text set aside in {}", shown(to)),
+            Lang::Fr => format!("texte retrouvé mis de côté dans {}", self.shown(to)),
+            Lang::En => format!("recovered text set aside in {}", self.shown(to)),
         };
         self.say(Severity::Info, msg);
     }

@@ -22,6 +22,7 @@ pub mod list;
 pub mod note;
 pub mod outcomes;
 pub mod run;
+pub mod setup;
 pub mod shelf;
 pub mod templates;
 pub mod theme;

@@ -268,6 +268,14 @@ pub fn run(setup: Setup, options: Options) -> io::Result<()> {
     result
 }
 
+/// A message through `update`, the time now said first: the app never
+/// reads the clock itself.
+fn feed(app: &mut App, msg: Msg) -> Vec<Effect> {
+    let mut effects = app.update(Msg::Tick(jiff::Zoned::now()));
+    effects.extend(app.update(msg));
+    effects
+}
+
 /// How long quitting waits for file jobs still out.
 const QUIT_WAIT: Duration = Duration::from_secs(5);
 
@@ -294,7 +302,7 @@ fn event_loop(
     // The effects asked for and not carried out yet.
     let mut effects = Vec::new();
     if let Ok(size) = terminal.size() {
-        effects.extend(app.update(Msg::Resize(size.width, size.height)));
+        effects.extend(feed(app, Msg::Resize(size.width, size.height)));
     }
     let mut changed_at: Option<Instant> = None;
     // A frame is drawn when something came in (a key, a paste, a new size,
@@ -303,7 +311,7 @@ fn event_loop(
     let mut frame_due = true;
     loop {
         while let Ok(done) = answers.try_recv() {
-            effects.extend(app.update(Msg::Done(done)));
+            effects.extend(feed(app, Msg::Done(done)));
             frame_due = true;
         }
         if frame_due {
@@ -359,7 +367,7 @@ fn event_loop(
             while app.busy > 0 && Instant::now() < deadline {
                 match answers.recv_timeout(Duration::from_millis(50)) {
                     Ok(done) => {
-                        for effect in app.update(Msg::Done(done)) {
+                        for effect in feed(app, Msg::Done(done)) {
                             if let Effect::Copy(text) = effect {
                                 copy(terminal.backend_mut(), &text);
                             }
@@ -383,7 +391,7 @@ fn event_loop(
         }
         // A long note is checked once the typing pauses.
         if app.checks.stale && !event::poll(LINT_PAUSE)? {
-            effects.extend(app.update(Msg::Pause));
+            effects.extend(feed(app, Msg::Pause));
             frame_due = true;
             continue;
         }
@@ -406,7 +414,7 @@ fn event_loop(
                 _ => None,
             };
             if let Some(msg) = msg {
-                effects.extend(app.update(msg));
+                effects.extend(feed(app, msg));
                 frame_due = true;
             }
         }

@@ -75,6 +75,13 @@ fn settle(app: &mut App, effects: Vec<Effect>) -> Vec<Effect> {
     rest
 }
 
+/// The time now (UTC), said as the runtime says it before each message.
+fn tick(app: &mut App, at: &str) {
+    let at: jiff::Timestamp = at.parse().unwrap_or_else(|e| panic!("{e}"));
+    let effects = app.update(Msg::Tick(at.to_zoned(jiff::tz::TimeZone::system())));
+    assert_eq!(effects, [], "the time asks for nothing");
+}
+
 /// A key through `update`, and the file work it asked for done: the other
 /// effects it asked for (the clipboard, a redraw, the recovery file).
 fn send(app: &mut App, ev: KeyEvent) -> Vec<Effect> {
@@ -552,7 +559,7 @@ fn snapshot_app(lang: Lang) -> App {
     ));
     typed(&mut a, PITCH);
     fill_target(&mut a, "Claire Martin", "Lyon", "Marketing Services");
-    a.clock = "2026-11-25T12:00:00Z".parse().ok();
+    tick(&mut a, "2026-11-25T12:00:00Z");
     a
 }
 
@@ -941,9 +948,9 @@ fn the_drafts_screen_shows_the_pace_of_the_last_weeks() {
     let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
     write_drafts(dir.path());
     let mut a = app(Lang::En, Some(dir.path()));
-    a.clock = "2026-11-25T12:00:00Z".parse().ok();
+    tick(&mut a, "2026-11-25T12:00:00Z");
     ctrl(&mut a, 'o');
-    let pace = a.pace(a.clock.unwrap_or_else(jiff::Timestamp::now));
+    let pace = a.pace(a.clock.timestamp());
     assert_eq!(pace.weeks, [0, 0, 0, 0, 0, 0, 0, 2]);
     assert_eq!(pace.free_left, Some(3), "5 free notes a month, 2 used");
     let shown = screen_text(&render(&mut a, 120, 40));
@@ -2365,7 +2372,7 @@ fn snapshots_of_a_long_notice_on_the_drafts_and_outcomes_screens() {
     write_drafts(dir);
     for (w, h) in [(60, 16), (80, 24), (120, 40)] {
         let mut a = App::new(setup(Lang::Fr, Some(dir.to_path_buf()), true));
-        a.clock = "2026-11-25T12:00:00Z".parse().ok();
+        tick(&mut a, "2026-11-25T12:00:00Z");
         ctrl(&mut a, 'o');
         a.say(
             Severity::Warning,
@@ -2766,7 +2773,7 @@ fn the_pace_is_a_chart_with_weeks_counts_and_the_budget_line_that_grows() {
     let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
     write_drafts(dir.path());
     let mut a = app(Lang::Fr, Some(dir.path()));
-    a.clock = "2026-11-25T12:00:00Z".parse().ok();
+    tick(&mut a, "2026-11-25T12:00:00Z");
     ctrl(&mut a, 'o');
     let rows_with = |t: &Terminal<TestBackend>, needle: &str| -> usize {
         let b = t.backend().buffer();
@@ -2801,7 +2808,7 @@ fn the_pace_is_a_chart_with_weeks_counts_and_the_budget_line_that_grows() {
     let tall = rows_with(&render(&mut a, 200, 60), "█");
     assert!(tall >= small, "{small} {tall}");
     let mut e = app(Lang::En, Some(dir.path()));
-    e.clock = "2026-11-25T12:00:00Z".parse().ok();
+    tick(&mut e, "2026-11-25T12:00:00Z");
     ctrl(&mut e, 'o');
     let shown = screen_text(&render(&mut e, 120, 40));
     assert!(
@@ -2895,7 +2902,7 @@ fn the_drafts_screen_hides_and_shows_the_imported_notes() {
     write_imported(dir.path());
     for lang in [Lang::En, Lang::Fr] {
         let mut a = app(lang, Some(dir.path()));
-        a.clock = "2026-11-25T12:00:00Z".parse().ok();
+        tick(&mut a, "2026-11-25T12:00:00Z");
         ctrl(&mut a, 'o');
         assert_eq!(a.screen, Screen::Drafts);
         assert_eq!((a.shelf.entries.len(), a.shelf.imported), (4, 2));
@@ -3044,4 +3051,33 @@ fn the_french_interface_puts_no_break_spaces_before_colons_and_question_marks() 
     ctrl(&mut b, 'n');
     look(&mut b, "new note");
     assert!(seen.is_empty(), "{}", seen.join("\n"));
+}
+
+/// `update` reads neither the clock nor the home folder: the time is the
+/// one the runtime last said (`Msg::Tick`), the home the one `Setup` gave.
+#[test]
+fn the_time_and_the_home_folder_are_the_ones_given() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let drafts = dir.path().join("drafts");
+    let mut a = App::new(Setup {
+        home: Some(dir.path().to_path_buf()),
+        ..setup(Lang::En, Some(drafts.clone()), true)
+    });
+    tick(&mut a, "2031-02-03T04:05:06Z");
+    assert_eq!(a.today(), jiff::civil::date(2031, 2, 3));
+    typed(&mut a, SUMMIT);
+    send(&mut a, KeyEvent::new(KeyCode::Char('s'), KeyModifiers::ALT));
+    let names = files_in(&drafts);
+    let name = names.first().unwrap_or_else(|| panic!("no draft saved"));
+    let saved = std::fs::read_to_string(drafts.join(name)).unwrap_or_default();
+    assert!(
+        saved.contains("created_at = 2031-02-03T04:05:06Z"),
+        "{saved}"
+    );
+    let said = a
+        .notice
+        .as_ref()
+        .map(|n| n.text.clone())
+        .unwrap_or_default();
+    assert!(said.contains(&format!("to ~/drafts/{name}")), "{said}");
 }

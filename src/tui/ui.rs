@@ -4,7 +4,7 @@
 //! only draws: where each part goes is [`super::layout`]'s, which `update`
 //! reads as well.
 
-use super::app::{App, Focus, Screen, shown};
+use super::app::{App, Focus, Screen};
 use super::checks::ChecksView;
 use super::dialog::{Dialog, DialogView, HelpView};
 use super::form::{FormView, VERDICT_WORDS, tier_word};
@@ -73,7 +73,7 @@ fn control_picture(c: char) -> char {
 
 /// The drafts screen's pace, as drawn.
 fn drafts_pace(app: &App) -> poignee::drafts::Pace {
-    app.pace(app.clock.unwrap_or_else(jiff::Timestamp::now))
+    app.pace(app.clock.timestamp())
 }
 
 /// "LinkedIn (free, 200)".
@@ -93,7 +93,14 @@ fn screens(f: &mut Frame, app: &App) {
         too_small(f, app, area);
         // A question asked is seen, whatever the size (quit asks here too).
         if let Some(dialog) = app.dialog.as_ref().filter(|d| **d != Dialog::Help) {
-            f.render_widget(DialogView { dialog, look }, area);
+            f.render_widget(
+                DialogView {
+                    dialog,
+                    look,
+                    home: app.home.as_deref(),
+                },
+                area,
+            );
         }
         return;
     }
@@ -176,7 +183,7 @@ fn screens(f: &mut Frame, app: &App) {
                 .worker
                 .folder
                 .as_ref()
-                .map(|d| shown(d.dir()))
+                .map(|d| app.shown(d.dir()))
                 .unwrap_or_default();
             let pace_rows = super::shelf::pace_rows(body);
             if let Some(p) =
@@ -250,7 +257,14 @@ fn screens(f: &mut Frame, app: &App) {
             },
             area,
         ),
-        Some(dialog) => f.render_widget(DialogView { dialog, look }, area),
+        Some(dialog) => f.render_widget(
+            DialogView {
+                dialog,
+                look,
+                home: app.home.as_deref(),
+            },
+            area,
+        ),
         None => {}
     }
 }
