@@ -13,7 +13,7 @@ use super::io::{Done, Job, Worker};
 use super::keys::{Action, Key, Keymap, Scope};
 use super::layout;
 use super::note::{Edit, Note};
-pub use super::setup::{Aside, Setup};
+pub use super::setup::{Aside, Setup, Start};
 use super::shelf::Shelf;
 use super::templates::{Picker, PickerEvent};
 use super::theme::Notice;
@@ -24,7 +24,7 @@ use poignee::lang::{Lang, Localized, Text};
 use poignee::lint::{Context, Linter, Severity};
 use poignee::target::{Platform, Target};
 use poignee::template::{self, Library, Template};
-use ratatui::crossterm::event::{KeyCode, KeyEvent};
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -61,6 +61,28 @@ pub enum Msg {
     /// The time now, where the user is: said by the runtime before each
     /// message, as `update` never reads the clock.
     Tick(jiff::Zoned),
+    /// What the app starts with besides its settings: the first message.
+    Start(Box<Start>),
+    /// What the runtime did with the recovery file.
+    Recovery(Recovery),
+    /// A file job the runtime could not hand to its worker (gone after a
+    /// panic): no answer will come for it.
+    Unanswered,
+}
+
+/// What the runtime did with the recovery file, for `update` to know.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Recovery {
+    /// It holds the note as it is now, or is gone (nothing to keep).
+    Synced,
+    /// The text found there at start, still offered, went to this path
+    /// (beside it, dated) so that it could take the note being typed.
+    MadeRoom(PathBuf),
+    /// The text found at start, declined, is now at this path.
+    SetAside(PathBuf),
+    /// A restore did not take all of the text found (a recipient of its
+    /// own): its file stays at this path too.
+    KeptAside(PathBuf),
 }
 
 /// Something for the runtime to do.
@@ -300,11 +322,15 @@ impl App {
     #[must_use = "the effects are the runtime's to carry out: a file job dropped never answers"]
     pub fn update(&mut self, msg: Msg) -> Vec<Effect> {
         match msg {
-            Msg::Key(ev) => self.key(ev),
+            Msg::Key(ev) if self.takes(&ev) => self.key(ev),
+            Msg::Key(_) => {}
             Msg::Paste(text) => self.paste(&text),
             Msg::Resize(w, h) => self.size = (w, h),
             Msg::Pause => self.fresh(),
             Msg::Done(done) => self.done(done),
+            Msg::Start(start) => self.start(*start),
+            Msg::Recovery(done) => self.recovery(done),
+            Msg::Unanswered => self.busy = self.busy.saturating_sub(1),
             // No pane changes size with the time: nothing to lay out.
             Msg::Tick(now) => {
                 self.clock = now;
@@ -313,6 +339,58 @@ impl App {
         }
         self.layout();
         std::mem::take(&mut self.outbox)
+    }
+
+    /// Whether a key from the terminal is taken: not its release (some
+    /// terminals report those), and on the "window too small" screen, where
+    /// nothing can be seen, only the keys that quit or redraw (a question
+    /// asked is shown there, and answered).
+    fn takes(&self, ev: &KeyEvent) -> bool {
+        if ev.kind == KeyEventKind::Release {
+            return false;
+        }
+        let (w, h) = self.size;
+        if self.dialog.is_some() || (w >= layout::MIN_WIDTH && h >= layout::MIN_HEIGHT) {
+            return true;
+        }
+        let key = Key::of(ev);
+        [Action::Quit, Action::Redraw]
+            .iter()
+            .any(|&a| self.keymap.keys(a).contains(&key))
+    }
+
+    /// The app's start: the draft or template asked for on the command
+    /// line, the texts set aside said, the text found offered.
+    fn start(&mut self, start: Start) {
+        if let Some((path, draft)) = start.draft {
+            self.open(&draft, Some(path));
+        }
+        if let Some(name) = &start.template {
+            self.start_from(name);
+        }
+        self.aside = start.aside;
+        self.say_aside();
+        self.offer = start.found.map(|draft| Offer {
+            draft: Box::new(draft),
+            aside: None,
+        });
+        if start.plain_keys {
+            self.keymap.without_enhanced_keys();
+        }
+    }
+
+    /// What the runtime did with the recovery file.
+    fn recovery(&mut self, done: Recovery) {
+        match done {
+            Recovery::Synced => self.unsynced = false,
+            Recovery::MadeRoom(to) => {
+                if let Some(offer) = &mut self.offer {
+                    offer.aside = Some(to);
+                }
+            }
+            Recovery::SetAside(to) => self.set_aside_notice(&to),
+            Recovery::KeptAside(to) => self.kept_aside_notice(&to),
+        }
     }
 
     /// Asks the runtime for `effect` once this message is handled. A file
@@ -346,7 +424,7 @@ impl App {
     }
 
     /// Lints the note again, for the target as the form says.
-    pub fn relint(&mut self) {
+    pub(super) fn relint(&mut self) {
         let target = self.target();
         let cx = Context {
             platform: self.form.platform,
@@ -420,7 +498,7 @@ impl App {
     }
 
     /// Checks the note now if a change is waiting to be checked.
-    pub fn fresh(&mut self) {
+    pub(super) fn fresh(&mut self) {
         if self.checks.stale {
             self.relint();
         }
@@ -485,7 +563,7 @@ impl App {
     }
 
     /// Loads a draft into the form and the editor.
-    pub fn open(&mut self, draft: &Draft, path: Option<PathBuf>) {
+    pub(super) fn open(&mut self, draft: &Draft, path: Option<PathBuf>) {
         self.form
             .fill(&draft.front.target.clone().unwrap_or_default());
         if let Some(p) = draft.front.platform {
@@ -572,7 +650,7 @@ impl App {
     }
 
     /// A key from the terminal.
-    pub fn key(&mut self, ev: KeyEvent) {
+    fn key(&mut self, ev: KeyEvent) {
         let key = Key::of(&ev);
         if let Some(dialog) = self.dialog.clone() {
             self.dialog_key(dialog, key);
@@ -643,14 +721,14 @@ impl App {
     }
 
     /// Pasted text (bracketed paste, or the app's own clipboard).
-    pub fn paste(&mut self, text: &str) {
+    fn paste(&mut self, text: &str) {
         if self.dialog.is_none() {
             self.typed(text);
         }
     }
 
     /// An action from the key table.
-    pub fn act(&mut self, action: Action, extend: bool) {
+    fn act(&mut self, action: Action, extend: bool) {
         match action {
             Action::Approve => self.approve(false),
             Action::Save => self.save_draft(),
@@ -904,7 +982,7 @@ impl App {
     /// understood (the reason) with the cursor at its start and nothing
     /// selected (a key typed must never replace it); a finding on the whole
     /// note, its explanation in the checks pane, the text left as it is.
-    pub fn select_problem(&mut self, i: usize) {
+    fn select_problem(&mut self, i: usize) {
         self.fresh();
         let Some((span, problem)) = self
             .checks
@@ -997,7 +1075,7 @@ impl App {
     }
 
     /// Starts from a template by name (`--template`).
-    pub fn start_from(&mut self, name: &str) {
+    fn start_from(&mut self, name: &str) {
         let found = self.library.find(name).cloned();
         match found {
             Some(t) => {

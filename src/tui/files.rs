@@ -64,7 +64,7 @@ impl App {
 
     /// How many recovered texts are set aside and where, said at start
     /// when there are any, with the key that cleans the old ones.
-    pub fn say_aside(&mut self) {
+    pub(super) fn say_aside(&mut self) {
         let (n, old) = (self.aside.all.len(), self.aside.old.len());
         let Some(dir) = self
             .aside
@@ -619,7 +619,7 @@ impl App {
 
     /// The recovered file kept aside after a restore that did not take
     /// all of it (a recipient of its own).
-    pub fn kept_aside_notice(&mut self, to: &Path) {
+    pub(super) fn kept_aside_notice(&mut self, to: &Path) {
         let msg = match self.lang {
             Lang::Fr => format!(
                 "texte retrouvé repris, avec ce que vous aviez tapé ; son fichier reste aussi dans {}",
@@ -633,7 +633,7 @@ impl App {
         self.say(Severity::Info, msg);
     }
 
-    pub fn set_aside_notice(&mut self, to: &Path) {
+    pub(super) fn set_aside_notice(&mut self, to: &Path) {
         let msg = match self.lang {
             Lang::Fr => format!("texte retrouvé mis de côté dans {}", self.shown(to)),
             Lang::En => format!("recovered text set aside in {}", self.shown(to)),
@@ -643,7 +643,7 @@ impl App {
 
     /// Approve and save: refuses on errors unless `force`; writes
     /// atomically, never over another file; copies the note.
-    pub fn approve(&mut self, force: bool) {
+    pub(super) fn approve(&mut self, force: bool) {
         self.approve_with(force, After::Stay);
     }
 
@@ -711,7 +711,7 @@ impl App {
 
     /// Saves the note as a draft, not approved: nothing is copied, no check
     /// stops it, and it can be approved later from the drafts screen.
-    pub fn save_draft(&mut self) {
+    pub(super) fn save_draft(&mut self) {
         self.save_draft_then(After::Stay);
     }
 

@@ -6,6 +6,7 @@
 use super::keys::Keymap;
 use poignee::config::Config;
 use poignee::crossdraft::Settings;
+use poignee::draft::Draft;
 use poignee::lang::Lang;
 use poignee::lint::Linter;
 use poignee::target::{Platform, Tier};
@@ -60,6 +61,25 @@ impl Setup {
             home: directories::BaseDirs::new().map(|b| b.home_dir().to_path_buf()),
         }
     }
+}
+
+/// What the app starts with besides its settings, taken by `update` as
+/// [`super::app::Msg::Start`]: the command line's draft or template, what
+/// the recovery file's folder holds, and what the terminal can send.
+#[derive(Debug, Default)]
+pub struct Start {
+    /// `--draft FILE`: the file and the draft read from it, opened.
+    pub draft: Option<(PathBuf, Draft)>,
+    /// `--template NAME`: the note starts from it.
+    pub template: Option<String>,
+    /// The recovered texts set aside beside the recovery file.
+    pub aside: Aside,
+    /// The text found in the recovery file (the app was killed or
+    /// crashed), offered in a banner.
+    pub found: Option<Draft>,
+    /// The terminal does not speak the kitty keyboard protocol: the keys
+    /// it never sends (Ctrl-Shift on a letter) are neither listed nor bound.
+    pub plain_keys: bool,
 }
 
 /// The recovered texts set aside (declined at the banner, or moved for a

@@ -1,7 +1,7 @@
 //! `update` tests (a key in, the state out), snapshots of every screen at
 //! 80×24 and 120×40, and style assertions on the highlights.
 
-use super::app::{App, Effect, Focus, Msg, Screen, Setup};
+use super::app::{App, Effect, Focus, Msg, Recovery, Screen, Setup, Start};
 use super::dialog::{After, Dialog};
 use super::keys::Keymap;
 use super::ui;
@@ -719,7 +719,9 @@ fn the_counter_warns_near_the_limit_and_errs_over_it() {
 #[test]
 fn no_control_or_bidi_character_reaches_the_screen() {
     let mut a = app(Lang::En, None);
-    a.paste("Hi Eve\u{1b}]0;HACKED\u{7}, \u{202e}gnp.exe\u{202c} \u{9b}31m and\tmore\r\nThanks");
+    let pasted =
+        "Hi Eve\u{1b}]0;HACKED\u{7}, \u{202e}gnp.exe\u{202c} \u{9b}31m and\tmore\r\nThanks";
+    assert_eq!(a.update(Msg::Paste(pasted.to_string())), []);
     fill_target(&mut a, "Eve\u{1b}[2J", "Lyon\u{202e}", "Software\u{85}");
     for (w, h) in [(80, 24), (120, 40)] {
         let t = render(&mut a, w, h);
@@ -1341,7 +1343,11 @@ fn a_note_rewritten_by_hand_is_no_longer_credited_to_its_template() {
         .first()
         .map(|t| t.name.clone())
         .unwrap_or_default();
-    a.start_from(&name);
+    let start = Start {
+        template: Some(name.clone()),
+        ..Start::default()
+    };
+    assert_eq!(a.update(Msg::Start(Box::new(start))), []);
     assert_eq!(a.template.as_deref(), Some(name.as_str()));
     assert_eq!(
         a.to_draft(poignee::draft::Status::Draft).front.template,
@@ -1727,14 +1733,15 @@ fn a_draft_marked_in_another_terminal_is_not_saved_over() {
     }
 }
 
-/// An app with a note found at start offered (as `run` does).
+/// An app with a note found at start offered (as `run` starts it).
 fn offered(lang: Lang, found: &str) -> App {
     let mut a = app(lang, None);
     let draft = poignee::draft::Draft::parse(found).unwrap_or_else(|e| panic!("{e:?}"));
-    a.offer = Some(super::app::Offer {
-        draft: Box::new(draft),
-        aside: None,
-    });
+    let start = Start {
+        found: Some(draft),
+        ..Start::default()
+    };
+    assert_eq!(a.update(Msg::Start(Box::new(start))), []);
     a
 }
 
@@ -2739,10 +2746,14 @@ fn set_aside_texts_are_counted_at_start_and_old_ones_cleaned() {
     if let Ok(f) = std::fs::File::options().write(true).open(&old) {
         let _ = f.set_modified(month_ago);
     }
+    let aside = super::app::Aside::scan(&recovery, std::time::SystemTime::now());
+    assert_eq!((aside.all.len(), aside.old.len()), (2, 1));
     let mut a = app(Lang::En, Some(dir.path()));
-    a.aside = super::app::Aside::scan(&recovery, std::time::SystemTime::now());
-    assert_eq!((a.aside.all.len(), a.aside.old.len()), (2, 1));
-    a.say_aside();
+    let start = Start {
+        aside,
+        ..Start::default()
+    };
+    assert_eq!(a.update(Msg::Start(Box::new(start))), []);
     let said = a
         .notice
         .as_ref()
@@ -3080,4 +3091,131 @@ fn the_time_and_the_home_folder_are_the_ones_given() {
         .map(|n| n.text.clone())
         .unwrap_or_default();
     assert!(said.contains(&format!("to ~/drafts/{name}")), "{said}");
+}
+
+// ---- Issue 22, item 4: what the runtime decided is `update`'s ----
+
+/// On the "window too small" screen nothing can be seen: a letter typed
+/// there goes nowhere, the keys that quit or redraw still work, and a
+/// question asked (shown at any size) is answered. A key's release is
+/// never a key.
+#[test]
+fn a_window_too_small_takes_only_the_keys_that_quit_or_redraw() {
+    let mut a = app(Lang::En, None);
+    assert_eq!(a.update(Msg::Resize(50, 12)), []);
+    typed(&mut a, "Hi");
+    press(&mut a, KeyCode::F(3));
+    assert_eq!((a.note.text(), a.screen), ("", Screen::Compose));
+    assert_eq!(ctrl(&mut a, 'l'), [Effect::Redraw]);
+    // Large enough again: typed text goes in.
+    assert_eq!(a.update(Msg::Resize(60, 16)), []);
+    typed(&mut a, "Hi");
+    assert_eq!(a.note.text(), "Hi");
+    // Small, with unsaved text: Ctrl-Q asks, and the question is answered.
+    assert_eq!(a.update(Msg::Resize(59, 24)), []);
+    ctrl(&mut a, 'q');
+    assert_eq!(a.dialog, Some(Dialog::Quit));
+    press(&mut a, KeyCode::Esc);
+    assert!(a.dialog.is_none() && !a.quit, "Esc stays");
+    ctrl(&mut a, 'q');
+    press(&mut a, KeyCode::Char('n'));
+    assert!(a.quit, "quit without saving");
+    // A release is not a press, whatever the size.
+    let mut b = app(Lang::En, None);
+    let mut release = key(KeyCode::Char('x'), KeyModifiers::NONE);
+    release.kind = KeyEventKind::Release;
+    assert_eq!(b.update(Msg::Key(release)), []);
+    assert_eq!(b.note.text(), "");
+}
+
+/// What the app starts with comes as one message: the draft asked for
+/// opened (and its checks across drafts asked for), the texts set aside
+/// said, the text found offered, and the keys a plain terminal never
+/// sends left out.
+#[test]
+fn the_start_opens_the_draft_offers_the_text_found_and_drops_keys_never_sent() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let path = dir.path().join("sam-lee.md");
+    let draft = poignee::draft::Draft::parse("+++\n[target]\nname = \"Sam Lee\"\n+++\nHi Sam\n")
+        .unwrap_or_else(|e| panic!("{e:?}"));
+    let found = poignee::draft::Draft::parse(FOUND).unwrap_or_else(|e| panic!("{e:?}"));
+    let mut a = app(Lang::En, Some(dir.path()));
+    let redo = super::keys::Key::parse("ctrl-shift-z").unwrap_or_else(|| panic!("a key"));
+    assert!(a.keymap.keys(super::keys::Action::Redo).contains(&redo));
+    let effects = a.update(Msg::Start(Box::new(Start {
+        draft: Some((path.clone(), draft)),
+        found: Some(found),
+        plain_keys: true,
+        ..Start::default()
+    })));
+    assert!(
+        matches!(
+            effects.as_slice(),
+            [Effect::Io(super::io::Job::Cross { .. })]
+        ),
+        "{effects:?}"
+    );
+    assert_eq!(a.busy, 1, "the checks across drafts are out");
+    assert_eq!(
+        (a.path.as_deref(), a.note.text()),
+        (Some(path.as_path()), "Hi Sam")
+    );
+    assert!(a.offer.as_ref().is_some_and(|o| o.aside.is_none()));
+    assert!(!a.keymap.keys(super::keys::Action::Redo).contains(&redo));
+    // The worker gone, the job is never answered: the app is no longer
+    // busy waiting for it.
+    assert_eq!(a.update(Msg::Unanswered), []);
+    assert_eq!(a.busy, 0);
+}
+
+/// The runtime writes the recovery file and moves the text found there;
+/// the app hears of it as messages: the text offered now lives aside (so
+/// that declining it does not move it again), the note is synced, and
+/// where a text went is said.
+#[test]
+fn what_the_runtime_did_with_the_recovery_file_comes_as_messages() {
+    let mut a = offered(Lang::En, FOUND);
+    typed(&mut a, "Hi Inès");
+    assert!(a.unsynced);
+    let aside = PathBuf::from("/state/recovery-20261125-120000.md");
+    assert_eq!(
+        a.update(Msg::Recovery(Recovery::MadeRoom(aside.clone()))),
+        []
+    );
+    assert_eq!(a.update(Msg::Recovery(Recovery::Synced)), []);
+    assert!(!a.unsynced);
+    assert_eq!(
+        a.offer.as_ref().and_then(|o| o.aside.clone()),
+        Some(aside.clone())
+    );
+    // Declined: already aside, so the runtime only has to say where.
+    assert_eq!(
+        press(&mut a, KeyCode::Esc),
+        [Effect::SetAside(Some(aside.clone()))]
+    );
+    assert_eq!(
+        a.update(Msg::Recovery(Recovery::SetAside(aside.clone()))),
+        []
+    );
+    let said = a
+        .notice
+        .as_ref()
+        .map(|n| n.text.clone())
+        .unwrap_or_default();
+    assert_eq!(
+        said,
+        "recovered text set aside in /state/recovery-20261125-120000.md"
+    );
+    assert_eq!(a.note.text(), "Hi Inès");
+    // A restore that kept the file aside says so too.
+    assert_eq!(a.update(Msg::Recovery(Recovery::KeptAside(aside))), []);
+    let said = a
+        .notice
+        .as_ref()
+        .map(|n| n.text.clone())
+        .unwrap_or_default();
+    assert!(
+        said.contains("its file stays in /state/recovery-"),
+        "{said}"
+    );
 }
