@@ -114,6 +114,68 @@ pub struct Offer {
     pub aside: Option<PathBuf>,
 }
 
+/// The note being edited as a document: where it comes from and what it
+/// was, what its file keeps besides the text and the recipient, and where
+/// its saving stands. Opening another note or starting one makes a new one.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Doc {
+    /// Which note this is: a new one for each note opened or started, so
+    /// that a save answered late is not taken for this one.
+    pub id: u64,
+    /// The file the note was opened from or last saved to.
+    pub path: Option<PathBuf>,
+    /// The status of the file the note was opened from or last saved to:
+    /// an approved or sent note is a record, never written over by a draft,
+    /// and a sent or answered one never written over at all.
+    pub opened: Option<Status>,
+    /// When the file the note was opened from was sent, as it says.
+    pub sent_at: Option<toml::value::Datetime>,
+    pub created_at: Option<toml::value::Datetime>,
+    /// The template the note started from, and its values.
+    pub template: Option<String>,
+    pub values: BTreeMap<String, String>,
+    /// The rules the opened draft deliberately allows, kept when it is saved.
+    pub allow: Vec<poignee::RuleId>,
+    /// The checks across drafts (`repeated-text`) of the note as last saved
+    /// or opened: found off the UI thread, shown among the checks.
+    pub cross: Option<Localized>,
+    /// Bumped at every change of the note or the target.
+    pub revision: u64,
+    /// Text changed since the last save.
+    pub dirty: bool,
+    /// A save asked while another was out: made once that one answers (it
+    /// needs the path the first one wrote).
+    pub pending_save: Option<(Status, After)>,
+}
+
+impl Doc {
+    /// The note `draft`, opened from `path` (none for a new note or a text
+    /// recovered), in place of `before`: another note, with its own id, and
+    /// a revision that goes on counting.
+    fn opened(draft: &Draft, path: Option<PathBuf>, before: &Doc) -> Doc {
+        let front = &draft.front;
+        Doc {
+            id: before.id + 1,
+            opened: path.as_ref().and(front.status),
+            sent_at: path.as_ref().and(front.sent_at),
+            path,
+            created_at: front.created_at,
+            template: front.template.clone(),
+            values: front.values.clone(),
+            allow: front.allow.clone(),
+            cross: None,
+            revision: before.revision + 1,
+            dirty: false,
+            pending_save: None,
+        }
+    }
+
+    /// The note came from an approved, sent or answered file.
+    pub fn is_record(&self) -> bool {
+        self.opened.is_some_and(|s| s != Status::Draft)
+    }
+}
+
 pub struct App {
     pub lang: Lang,
     pub linter: Arc<Linter>,
@@ -139,39 +201,20 @@ pub struct App {
     pub outcomes_scroll: usize,
     pub verdict: Verdict,
 
-    /// The template the note started from, and its values.
-    pub template: Option<String>,
-    pub values: BTreeMap<String, String>,
-    /// The file the note was opened from or last saved to.
-    pub path: Option<PathBuf>,
-    pub created_at: Option<toml::value::Datetime>,
-    /// The status of the file the note was opened from or last saved to:
-    /// an approved or sent note is a record, never written over by a draft,
-    /// and a sent or answered one never written over at all.
-    pub opened: Option<Status>,
-    /// When the file the note was opened from was sent, as it says.
-    pub sent_at: Option<toml::value::Datetime>,
-    /// The checks across drafts (`repeated-text`) of the note as last saved
-    /// or opened: found off the UI thread, shown among the checks.
-    pub cross: Option<poignee::lang::Localized>,
+    /// What is known of the note being edited besides its text and its
+    /// recipient: its file, its status, its template.
+    pub doc: Doc,
     /// The recovered texts set aside beside the recovery file (`recovery-
     /// ….md`), and which of them are over 30 days old: said at start, and
     /// cleaned from the drafts screen.
     pub aside: Aside,
-    /// The rules the opened draft deliberately allows, kept when it is saved.
-    pub allow: Vec<poignee::RuleId>,
-    /// Which note this is: bumped when another is opened or a new one
-    /// started, so that a save answered late is not taken for this one.
-    pub note_id: u64,
-    /// A save is out; another asked meanwhile waits for its answer (it
-    /// needs the path the first one wrote).
+    /// A save is out (of this note or the one before): another asked
+    /// meanwhile waits for its answer, as [`Doc::pending_save`].
     pub saving: bool,
-    pub pending_save: Option<(Status, After)>,
 
     pub notice: Option<Notice>,
-    /// Text changed since the last save.
-    pub dirty: bool,
-    /// Text changed since the recovery file was last written.
+    /// Text changed since the recovery file was last written (whichever
+    /// note it is: the recovery file holds the one open).
     pub unsynced: bool,
     pub quit: bool,
     /// The effects asked for by the message being handled: `update` hands
@@ -187,8 +230,6 @@ pub struct App {
     pub home: Option<PathBuf>,
     /// The terminal's size, for the layout.
     pub size: (u16, u16),
-    /// Bumped at every change of the note or the target.
-    pub(super) revision: u64,
     /// File jobs asked for and not done yet.
     pub busy: usize,
 }
@@ -244,20 +285,10 @@ impl App {
                 decision: Decision::In,
                 fields: Vec::new(),
             },
-            template: None,
-            values: BTreeMap::new(),
-            path: None,
-            created_at: None,
-            opened: None,
-            sent_at: None,
-            cross: None,
             aside: Aside::default(),
-            allow: Vec::new(),
-            note_id: 0,
+            doc: Doc::default(),
             saving: false,
-            pending_save: None,
             notice: None,
-            dirty: false,
             unsynced: false,
             quit: false,
             outbox: Vec::new(),
@@ -265,7 +296,6 @@ impl App {
             clock: setup.clock,
             home: setup.home,
             size: (80, 24),
-            revision: 0,
             busy: 0,
         };
         app.relint();
@@ -434,7 +464,7 @@ impl App {
             allow: &[],
         };
         let mut report = self.linter.lint(self.note.text(), &cx);
-        if let Some(found) = &self.cross {
+        if let Some(found) = &self.doc.cross {
             report.diagnostics.push(self.cross_finding(found));
         }
         self.checks.set(report);
@@ -474,14 +504,14 @@ impl App {
         self.ask(Effect::Io(Job::Cross {
             draft: Box::new(draft),
             path,
-            note: self.note_id,
+            note: self.doc.id,
         }));
     }
 
     pub(super) fn changed(&mut self) {
-        self.dirty = true;
+        self.doc.dirty = true;
         self.unsynced = true;
-        self.revision += 1;
+        self.doc.revision += 1;
         self.notice = None;
         self.relint_soon();
     }
@@ -516,12 +546,12 @@ impl App {
                 tier: (platform == Platform::Linkedin).then_some(self.form.tier),
                 lang: Some(self.checks.report.lang),
                 status: Some(status),
-                created_at: self.created_at.or_else(|| datetime(now)),
+                created_at: self.doc.created_at.or_else(|| datetime(now)),
                 approved_at: if approved { datetime(now) } else { None },
-                template: self.template.clone().filter(|t| self.still_from(t)),
+                template: self.doc.template.clone().filter(|t| self.still_from(t)),
                 target: (target != Target::default()).then_some(target),
-                values: self.values.clone(),
-                allow: self.allow.clone(),
+                values: self.doc.values.clone(),
+                allow: self.doc.allow.clone(),
                 ..FrontMatter::default()
             },
             body: with_final_newline(self.note.text()),
@@ -575,25 +605,14 @@ impl App {
         // The file's final newline is the file's, not a line of the note.
         let body = draft.body.strip_suffix('\n').unwrap_or(&draft.body);
         self.note.replace(body.strip_suffix('\r').unwrap_or(body));
-        self.template = draft.front.template.clone();
-        self.values = draft.front.values.clone();
-        self.created_at = draft.front.created_at;
-        self.opened = path.as_ref().and(draft.front.status);
-        self.sent_at = path.as_ref().and(draft.front.sent_at);
-        self.allow = draft.front.allow.clone();
-        self.cross = None;
-        self.note_id += 1;
-        self.pending_save = None;
+        self.doc = Doc::opened(draft, path.clone(), &self.doc);
         // A saved draft is compared with the others of the folder, off the
         // UI thread.
-        if let Some(p) = &path {
-            self.check_across(draft.clone(), Some(p.clone()));
+        if let Some(p) = path {
+            self.check_across(draft.clone(), Some(p));
         }
-        self.path = path;
         self.screen = Screen::Compose;
         self.focus = Focus::Note;
-        self.dirty = false;
-        self.revision += 1;
         self.relint_soon();
         if self.checks.stale {
             self.checks.forget();
@@ -1015,7 +1034,7 @@ impl App {
     /// A template filled for the current target: its values and the text.
     pub fn preview(&self, t: &Template) -> template::Rendered {
         let mut values = template::target_values(&self.target());
-        values.extend(self.values.clone());
+        values.extend(self.doc.values.clone());
         template::render(&t.draft.body, &values)
     }
 
@@ -1050,7 +1069,7 @@ impl App {
     fn put_template(&mut self, t: &Template) {
         let rendered = self.preview(t);
         self.note.editor.set_text(rendered.text.trim_end());
-        self.template = Some(t.name.clone());
+        self.doc.template = Some(t.name.clone());
         if self.form.relationship.is_none() {
             self.form.relationship = t.draft.front.target.as_ref().and_then(|x| x.relationship);
         }
@@ -1100,7 +1119,8 @@ impl App {
 
     /// Text or a recipient that only this editor holds: leaving asks first.
     pub fn unsaved(&self) -> bool {
-        self.dirty && (!self.note.text().trim().is_empty() || self.target() != Target::default())
+        self.doc.dirty
+            && (!self.note.text().trim().is_empty() || self.target() != Target::default())
     }
 
     fn dialog_key(&mut self, dialog: Dialog, key: Key) {
@@ -1140,14 +1160,14 @@ impl App {
         match (dialog, answer) {
             (Dialog::Quit, Answer::Yes) => self.approve_with(false, After::Quit),
             (Dialog::Quit, Answer::No) => {
-                self.dirty = false;
+                self.doc.dirty = false;
                 self.quit = true;
             }
             (Dialog::NewNote, Answer::Yes) => self.approve_with(false, After::NewNote),
             (Dialog::Quit, Answer::Draft) => self.save_draft_then(After::Quit),
             (Dialog::NewNote, Answer::Draft) => self.save_draft_then(After::NewNote),
             (Dialog::NewNote, Answer::No) => {
-                self.dirty = false;
+                self.doc.dirty = false;
                 self.reset();
             }
             (Dialog::Approve { then, .. }, Answer::Yes) => self.approve_with(true, then),

@@ -185,9 +185,9 @@ impl App {
                 note,
             } => {
                 self.saving = false;
-                if note == self.note_id {
+                if note == self.doc.id {
                     self.saved(result, &draft, then, revision);
-                    if let Some((status, then)) = self.pending_save.take() {
+                    if let Some((status, then)) = self.doc.pending_save.take() {
                         self.write(status, then);
                     }
                 } else {
@@ -230,8 +230,8 @@ impl App {
                 self.marked(&path, mark, result, entry)
             }
             Done::Stats(stats) => self.stats = Some(stats),
-            Done::Cross { note, found } if note == self.note_id => {
-                self.cross = found;
+            Done::Cross { note, found } if note == self.doc.id => {
+                self.doc.cross = found;
                 if !self.checks.stale {
                     self.relint();
                 }
@@ -287,17 +287,18 @@ impl App {
             }
         };
         // Typed on while it was written: those keys are not saved yet.
-        if revision == self.revision {
-            self.dirty = false;
+        if revision == self.doc.revision {
+            self.doc.dirty = false;
         }
         // The recovery file goes at the next sync (the text is saved).
         self.unsynced = true;
-        self.created_at = draft.front.created_at;
+        self.doc.created_at = draft.front.created_at;
         // Saved beside a record (approved, sent, answered): that one stays.
         let beside = self
+            .doc
             .path
             .as_deref()
-            .filter(|p| *p != path && self.is_record())
+            .filter(|p| *p != path && self.doc.is_record())
             .map(|p| self.shown(p));
         // Asked to go over the draft it was opened from, and gone beside
         // it: that one was marked meanwhile (`poignee mark` in another
@@ -315,8 +316,8 @@ impl App {
                     self.shown(&p)
                 ),
             });
-        self.opened = draft.front.status;
-        self.path = Some(path.clone());
+        self.doc.opened = draft.front.status;
+        self.doc.path = Some(path.clone());
         self.check_across(draft.clone(), Some(path.clone()));
         let at = self.shown(&path);
         if draft.front.status == Some(Status::Approved) {
@@ -366,7 +367,7 @@ impl App {
             };
             self.say(level, msg);
         }
-        if !self.dirty {
+        if !self.doc.dirty {
             match then {
                 After::Stay => {}
                 After::Quit => self.quit = true,
@@ -377,10 +378,10 @@ impl App {
 
     pub(super) fn deleted(&mut self, path: &Path, result: Result<(), Localized>) {
         let msg = match result {
-            Ok(()) if self.path.as_deref() == Some(path) => {
+            Ok(()) if self.doc.path.as_deref() == Some(path) => {
                 // The open note now lives only here: leaving will ask.
-                self.path = None;
-                self.dirty = true;
+                self.doc.path = None;
+                self.doc.dirty = true;
                 self.unsynced = true;
                 match self.lang {
                     Lang::Fr => format!(
@@ -415,9 +416,10 @@ impl App {
     /// F9 after approving: the note just approved is marked sent today.
     pub(super) fn mark_open_sent(&mut self) {
         match self
+            .doc
             .path
             .clone()
-            .filter(|_| self.is_record() && !self.dirty)
+            .filter(|_| self.doc.is_record() && !self.doc.dirty)
         {
             Some(path) => {
                 self.mark(path, poignee::outcome::Mark::Sent);
@@ -468,11 +470,11 @@ impl App {
             }
         };
         self.say(level, msg);
-        if self.path.as_deref() == Some(path) {
+        if self.doc.path.as_deref() == Some(path) {
             // The open note is now sent or answered: a record.
-            self.opened = Some(mark.status());
+            self.doc.opened = Some(mark.status());
             if let Some(sent) = entry.as_ref().and_then(|e| e.draft.as_ref()?.front.sent_at) {
-                self.sent_at = Some(sent);
+                self.doc.sent_at = Some(sent);
             }
         }
         // The one row marked changes; the folder is not read again (at
@@ -516,11 +518,6 @@ impl App {
         self.say(level, msg);
     }
 
-    /// The open note came from an approved, sent or answered file.
-    pub(super) fn is_record(&self) -> bool {
-        self.opened.is_some_and(|s| s != Status::Draft)
-    }
-
     /// Esc at the banner: the text found at start goes aside (its file,
     /// dated, beside the recovery file); the note being typed stays.
     pub(super) fn decline_offer(&mut self) {
@@ -549,7 +546,7 @@ impl App {
         self.focus = Focus::Note;
         if !self.unsaved() {
             self.open(&found, None);
-            self.dirty = true;
+            self.doc.dirty = true;
             self.unsynced = true;
             self.ask(Effect::Restored {
                 aside: offer.aside,
@@ -691,9 +688,10 @@ impl App {
         // not (a letter typed and taken back is no new note): a second
         // approved file for the same person, which the pace would count
         // twice. Asked.
-        let sent = self.is_record() && self.opened != Some(Status::Approved);
+        let sent = self.doc.is_record() && self.doc.opened != Some(Status::Approved);
         if sent && !again && !force {
             let day = self
+                .doc
                 .sent_at
                 .as_ref()
                 .and_then(poignee::outcome::day)
@@ -739,7 +737,7 @@ impl App {
         }
         // One save at a time: the next needs the path the first wrote.
         if self.saving {
-            self.pending_save = Some((status, then));
+            self.doc.pending_save = Some((status, then));
             return;
         }
         // An approved note is a record (it was copied, the pace counts it):
@@ -751,18 +749,19 @@ impl App {
             draft: Box::new(self.to_draft(status)),
             over,
             then,
-            revision: self.revision,
-            note: self.note_id,
+            revision: self.doc.revision,
+            note: self.doc.id,
         }));
     }
 
     /// The file a save with `status` writes over: the draft the note was
     /// opened from, unless it is a record a save goes beside.
     fn over(&self, status: Status) -> Option<PathBuf> {
-        let sent = self.is_record() && self.opened != Some(Status::Approved);
-        self.path
+        let sent = self.doc.is_record() && self.doc.opened != Some(Status::Approved);
+        self.doc
+            .path
             .clone()
-            .filter(|_| !sent && (status == Status::Approved || !self.is_record()))
+            .filter(|_| !sent && (status == Status::Approved || !self.doc.is_record()))
     }
 
     /// Your pace, from the drafts listed, sent or approved ([`Pace::of`]).

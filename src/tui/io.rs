@@ -29,7 +29,7 @@ pub enum Job {
         /// The note's revision when it was sent: a note changed since is
         /// still unsaved when this comes back.
         revision: u64,
-        /// Which note ([`super::app::App::note_id`]).
+        /// Which note ([`super::app::Doc::id`]).
         note: u64,
     },
     Delete(PathBuf),
@@ -53,7 +53,7 @@ pub enum Job {
     Cross {
         draft: Box<Draft>,
         path: Option<PathBuf>,
-        /// Which note ([`super::app::App::note_id`]).
+        /// Which note ([`super::app::Doc::id`]).
         note: u64,
     },
 }

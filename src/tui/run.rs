@@ -144,7 +144,7 @@ fn snapshot(app: &App, path: &Path) -> Vec<Msg> {
         Room::Made(to) => vec![Msg::Recovery(Recovery::MadeRoom(to))],
         Room::Free => Vec::new(),
     };
-    let text = (app.dirty && !app.note.text().trim().is_empty())
+    let text = (app.doc.dirty && !app.note.text().trim().is_empty())
         .then(|| app.to_draft(Status::Draft).render());
     if let Ok(mut s) = SNAPSHOT.lock() {
         *s = text.map(|t| (path.to_path_buf(), t));
@@ -161,7 +161,7 @@ fn sync(app: &App, path: &Path) -> Vec<Msg> {
     // The text found at start, not answered, is still the recovery file:
     // left alone.
     let offered = app.offer.as_ref().is_some_and(|o| o.aside.is_none());
-    if empty || !app.dirty {
+    if empty || !app.doc.dirty {
         if !offered {
             let _ = std::fs::remove_file(path);
         }
@@ -256,12 +256,12 @@ pub fn run(setup: Setup, options: Options) -> io::Result<()> {
             // Killed or failed: keep the text for the next start. The app
             // is told (the text offered may have moved aside for it), and
             // asks for nothing more: it is closing.
-            if app.dirty {
+            if app.doc.dirty {
                 for msg in sync(&app, p) {
                     let _ = app.update(msg);
                 }
             }
-        } else if !app.dirty && app.offer.as_ref().is_none_or(|o| o.aside.is_some()) {
+        } else if !app.doc.dirty && app.offer.as_ref().is_none_or(|o| o.aside.is_some()) {
             let _ = std::fs::remove_file(p);
         }
         // Never answered, and moved aside for the note typed since: back

@@ -147,9 +147,9 @@ fn fill_target(app: &mut App, name: &str, region: &str, sector: &str) {
 #[test]
 fn typing_lints_live_and_f8_goes_to_the_problem() {
     let mut a = app(Lang::Fr, None);
-    assert!(!a.dirty);
+    assert!(!a.doc.dirty);
     typed(&mut a, PITCH);
-    assert!(a.dirty);
+    assert!(a.doc.dirty);
     let pitches: Vec<&str> = a
         .checks
         .report
@@ -241,7 +241,7 @@ fn approve_refuses_errors_unless_confirmed_saves_privately_and_copies() {
     );
     assert!(saved.contains("name = \"Claire Martin\"") && saved.contains("relationship = \"met\""));
     assert_eq!(effects, [Effect::Copy(PITCH.to_string())]);
-    assert!(!a.dirty);
+    assert!(!a.doc.dirty);
     assert!(
         a.notice
             .as_ref()
@@ -276,7 +276,7 @@ fn two_saves_for_the_same_person_make_two_files() {
         if a.dialog.is_some() {
             press(&mut a, KeyCode::Char('y'));
         }
-        a.path = None;
+        a.doc.path = None;
     }
     assert_eq!(
         files_in(dir.path()),
@@ -311,7 +311,7 @@ fn a_read_only_drafts_folder_keeps_the_text_and_says_why() {
             "{}",
             n.text
         );
-        assert!(a.dirty);
+        assert!(a.doc.dirty);
     }
     assert_eq!(a.note.text(), note);
     let _ = std::fs::set_permissions(&ro, std::fs::Permissions::from_mode(0o700));
@@ -418,7 +418,7 @@ fn templates_filter_preview_and_apply() {
     assert_eq!(preview.missing, ["event", "topic"]);
     press(&mut a, KeyCode::Enter);
     assert_eq!(a.screen, Screen::Compose);
-    assert_eq!(a.template.as_deref(), Some("fr/evenement"));
+    assert_eq!(a.doc.template.as_deref(), Some("fr/evenement"));
     // The first placeholder to fill is selected, and reported.
     assert_eq!(a.note.editor.selected_text(), Some("{{event}}"));
     assert!(
@@ -467,13 +467,13 @@ fn drafts_screen_lists_opens_and_deletes_with_confirmation() {
     assert_eq!(a.screen, Screen::Compose);
     assert_eq!(a.form.fields[0].text(), "Paul Durand");
     assert!(a.note.text().starts_with("Hi Paul"));
-    assert!(!a.dirty);
+    assert!(!a.doc.dirty);
     // Deleting the open draft keeps its text here, and leaving asks.
     ctrl(&mut a, 'o');
     press(&mut a, KeyCode::Delete);
     press(&mut a, KeyCode::Char('y'));
     assert!(a.shelf.entries.is_empty());
-    assert!(a.dirty && a.note.text().starts_with("Hi Paul"));
+    assert!(a.doc.dirty && a.note.text().starts_with("Hi Paul"));
     ctrl(&mut a, 'q');
     assert_eq!(a.dialog, Some(Dialog::Quit));
 }
@@ -931,7 +931,7 @@ fn approving_needs_a_recipient_and_alt_s_saves_a_draft() {
     );
     assert_eq!((a.focus, a.form.at), (Focus::Form, 0));
     assert!(
-        a.dirty
+        a.doc.dirty
             && std::fs::read_dir(dir.path())
                 .map(|d| d.count())
                 .unwrap_or(0)
@@ -942,7 +942,7 @@ fn approving_needs_a_recipient_and_alt_s_saves_a_draft() {
     let saved = std::fs::read_to_string(dir.path().join("note.md")).unwrap_or_default();
     assert!(saved.contains("status = \"draft\""), "{saved}");
     assert_eq!(effects, []);
-    assert!(!a.dirty);
+    assert!(!a.doc.dirty);
 }
 
 #[test]
@@ -1022,7 +1022,7 @@ fn an_unwritable_drafts_folder_keeps_the_text_and_says_why() {
     );
     assert!(n.text.ends_with("your text stays here"), "{}", n.text);
     assert_eq!(a.note.text(), SUMMIT);
-    assert!(a.dirty, "still unsaved, so quitting asks");
+    assert!(a.doc.dirty, "still unsaved, so quitting asks");
     assert_eq!(effects, [], "nothing copied as if saved");
     // The folder fixed, the same text saves.
     let mut a2 = app(Lang::En, Some(&dir.path().join("ok")));
@@ -1148,7 +1148,7 @@ fn quitting_can_keep_the_note_as_a_draft() {
         // No name, errors in it: a draft all the same, then it quits.
         let saved = std::fs::read_to_string(dir.path().join("note.md")).unwrap_or_default();
         assert!(saved.contains("status = \"draft\""), "{lang:?}: {saved}");
-        assert!(a.quit && !a.dirty);
+        assert!(a.quit && !a.doc.dirty);
     }
 }
 
@@ -1348,7 +1348,7 @@ fn a_note_rewritten_by_hand_is_no_longer_credited_to_its_template() {
         ..Start::default()
     };
     assert_eq!(a.update(Msg::Start(Box::new(start))), []);
-    assert_eq!(a.template.as_deref(), Some(name.as_str()));
+    assert_eq!(a.doc.template.as_deref(), Some(name.as_str()));
     assert_eq!(
         a.to_draft(poignee::draft::Status::Draft).front.template,
         Some(name)
@@ -1625,9 +1625,13 @@ fn a_save_answered_late_is_not_taken_for_the_note_open_now() {
     ctrl(&mut a, 'o');
     a.shelf.selected = at(&a, "Claire Martin");
     press(&mut a, KeyCode::Enter);
-    assert_eq!(a.path.as_deref(), Some(claire.as_path()));
+    assert_eq!(a.doc.path.as_deref(), Some(claire.as_path()));
     settle(&mut a, late);
-    assert_eq!(a.path.as_deref(), Some(claire.as_path()), "still Claire's");
+    assert_eq!(
+        a.doc.path.as_deref(),
+        Some(claire.as_path()),
+        "still Claire's"
+    );
     let said = a
         .notice
         .as_ref()
@@ -1789,7 +1793,7 @@ fn ctrl_r_restores_the_recovered_text_and_keeps_what_was_typed_after_a_blank_lin
     // Never glued, never lost: the recovered text, a blank line, the typing.
     assert_eq!(a.note.text(), format!("{FOUND}\n\nBonjour Inès,"));
     assert_eq!(a.note.editor.cursor(), a.note.text().len());
-    assert!(a.dirty && a.unsynced);
+    assert!(a.doc.dirty && a.unsynced);
     // One undo takes the recovered text out of the note: its file is kept
     // aside, so that nothing typed afterwards can lose it.
     assert!(effects.contains(&Effect::Restored {
@@ -3157,7 +3161,7 @@ fn the_start_opens_the_draft_offers_the_text_found_and_drops_keys_never_sent() {
     );
     assert_eq!(a.busy, 1, "the checks across drafts are out");
     assert_eq!(
-        (a.path.as_deref(), a.note.text()),
+        (a.doc.path.as_deref(), a.note.text()),
         (Some(path.as_path()), "Hi Sam")
     );
     assert!(a.offer.as_ref().is_some_and(|o| o.aside.is_none()));
