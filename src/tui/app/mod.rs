@@ -9,8 +9,9 @@
 //! Here, the state, the messages and `update`; the rest of the `impl` in
 //! `input.rs` (keys, pastes, actions, dialogs' answers), `doc.rs` (the note
 //! as a document: opened, started anew, made a draft), `problems.rs` (the
-//! checks and F8), `library.rs` (the templates), and `../files.rs` (saving,
-//! the drafts screen, the recovery offer, file jobs' answers).
+//! checks and F8), `library.rs` (the templates), `recovery.rs` (the text
+//! found at start, the recovery file's news), and `../files.rs` (saving,
+//! the drafts screen, file jobs' answers).
 
 use super::checks::Checks;
 use super::dialog::{Dialog, Help};
@@ -39,6 +40,7 @@ mod doc;
 mod input;
 mod library;
 mod problems;
+mod recovery;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Screen {
@@ -322,20 +324,6 @@ impl App {
         });
         if start.plain_keys {
             self.keymap.without_enhanced_keys();
-        }
-    }
-
-    /// What the runtime did with the recovery file.
-    fn recovery(&mut self, done: Recovery) {
-        match done {
-            Recovery::Synced => self.unsynced = false,
-            Recovery::MadeRoom(to) => {
-                if let Some(offer) = &mut self.offer {
-                    offer.aside = Some(to);
-                }
-            }
-            Recovery::SetAside(to) => self.set_aside_notice(&to),
-            Recovery::KeptAside(to) => self.kept_aside_notice(&to),
         }
     }
 
