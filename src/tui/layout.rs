@@ -154,7 +154,7 @@ pub fn list_areas(frame: Rect, app: &App) -> (Rect, Rect) {
 /// Rows of drafts the list shows in a frame of `frame`'s size.
 pub fn drafts_rows(frame: Rect, app: &App) -> usize {
     let (body, _) = list_areas(frame, app);
-    let rows = super::shelf::pace_rows(body);
+    let rows = super::pace::pace_rows(body);
     super::shelf::list_rows(body, rows, app.shelf.filter_shown())
 }
 

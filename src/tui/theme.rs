@@ -235,6 +235,15 @@ pub fn tilde(path: &Path, home: Option<&Path>) -> String {
     }
 }
 
+/// A screen's keys for the frame's bottom edge, as its component lists
+/// them (gitui's `commands()`): each key and its word, in the order shown,
+/// and the order in which they give way on a short edge (the first always
+/// stays). From the key table, so that a rebinding shows.
+pub struct KeyBar {
+    pub items: Vec<(String, String)>,
+    pub order: Vec<usize>,
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

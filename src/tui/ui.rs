@@ -15,7 +15,7 @@ use super::layout::{
 use super::note::{NoteView, text_area};
 use super::shelf::ShelfView;
 use super::templates::PickerView;
-use super::theme::{Look, Theme, fit_items, notice_lines};
+use super::theme::{KeyBar, Look, Theme, fit_items, notice_lines};
 use poignee::audience::Decision;
 use poignee::lang::{Lang, Text};
 use poignee::lint::Severity;
@@ -136,19 +136,7 @@ fn screens(f: &mut Frame, app: &App) {
             if typing {
                 f.set_cursor_position(cursor);
             }
-            let keys = &app.keymap;
-            let hint = keys.hint(&[
-                (
-                    keys.pair(Action::Up, Action::Down),
-                    Text::new("choisir", "choose"),
-                ),
-                (
-                    keys.label(Action::Confirm),
-                    Text::new("appliquer à la note", "apply to the note"),
-                ),
-                (keys.label(Action::Back), Text::new("revenir", "back")),
-            ]);
-            simple_status(f, app, &look, status, hint);
+            simple_status(f, app, &look, status);
         }
         Screen::Stats => {
             let (body, status) = list_areas(area, app);
@@ -162,19 +150,7 @@ fn screens(f: &mut Frame, app: &App) {
                 },
                 body,
             );
-            let keys = &app.keymap;
-            let hint = keys.hint(&[
-                (
-                    keys.pair(Action::Up, Action::Down),
-                    Text::new("faire défiler les taux", "scroll the rates"),
-                ),
-                (
-                    keys.label(Action::Drafts),
-                    Text::new("marquer dans les brouillons", "mark in the drafts"),
-                ),
-                (keys.label(Action::Back), Text::new("revenir", "back")),
-            ]);
-            simple_status(f, app, &look, status, hint);
+            simple_status(f, app, &look, status);
         }
         Screen::Drafts => {
             let (body, status) = list_areas(area, app);
@@ -185,7 +161,7 @@ fn screens(f: &mut Frame, app: &App) {
                 .as_ref()
                 .map(|d| app.shown(d.dir()))
                 .unwrap_or_default();
-            let pace_rows = super::shelf::pace_rows(body);
+            let pace_rows = super::pace::pace_rows(body);
             if let Some(p) =
                 super::shelf::filter_cursor(&app.shelf, body, pace_rows).filter(|_| typing)
             {
@@ -202,51 +178,7 @@ fn screens(f: &mut Frame, app: &App) {
                 },
                 body,
             );
-            let keys = &app.keymap;
-            let hint = keys.hint(&[
-                (
-                    keys.pair(Action::Up, Action::Down),
-                    Text::new("choisir", "choose"),
-                ),
-                (keys.label(Action::Confirm), Text::new("ouvrir", "open")),
-                (keys.label(Action::Filter), Text::new("filtrer", "filter")),
-                (
-                    keys.label(Action::DeleteDraft),
-                    Text::new("supprimer", "delete"),
-                ),
-                (
-                    format!(
-                        "{} {} {} {}",
-                        keys.label(Action::MarkSent),
-                        keys.label(Action::MarkAccepted),
-                        keys.label(Action::MarkIgnored),
-                        keys.label(Action::MarkDeclined)
-                    ),
-                    Text::new(
-                        "envoyée, acceptée, ignorée, refusée",
-                        "sent, accepted, ignored, declined",
-                    ),
-                ),
-                (
-                    keys.label(Action::Recheck),
-                    Text::new("revérifier", "re-check"),
-                ),
-                (keys.label(Action::Back), Text::new("revenir", "back")),
-            ]);
-            // The old texts set aside, while there are any.
-            let hint = match app.aside.old.len() {
-                0 => hint,
-                n => {
-                    let clean = keys.label(Action::CleanAside);
-                    match app.lang {
-                        Lang::Fr => {
-                            format!("{hint} · {clean} : supprimer {n} vieux texte(s) mis de côté")
-                        }
-                        Lang::En => format!("{hint} · {clean}: delete {n} old text(s) set aside"),
-                    }
-                }
-            };
-            simple_status(f, app, &look, status, hint);
+            simple_status(f, app, &look, status);
         }
     }
     match &app.dialog {
@@ -293,102 +225,10 @@ fn too_small(f: &mut Frame, app: &App, area: Rect) {
     f.render_widget(p, rect);
 }
 
-/// The keys of the screen in sight, on the frame's bottom edge: a key and
-/// its word each, in the order shown, and the order in which they give way
-/// (the first ones stay, help always). From the key table, so that a
-/// rebinding shows.
-fn screen_keys(app: &App) -> (Vec<(String, String)>, Vec<usize>) {
-    let keys = &app.keymap;
-    let word = |t: Text| app.t(t);
-    let short = |a: Action| keys.short(a);
-    match app.screen {
-        Screen::Compose => {
-            // Help, approve, quit, keep and new before the screens, which
-            // the tabs name with their keys.
-            const FIRST: [Action; 7] = [
-                Action::Help,
-                Action::Approve,
-                Action::Quit,
-                Action::Save,
-                Action::NewNote,
-                Action::Templates,
-                Action::Drafts,
-            ];
-            let hints = keys.footer();
-            let order = FIRST
-                .iter()
-                .filter_map(|a| hints.iter().position(|(b, ..)| b == a))
-                .collect();
-            let items = hints.into_iter().map(|(_, k, w)| (k, w)).collect();
-            (items, order)
-        }
-        Screen::Drafts => {
-            let marks = format!(
-                "{} {} {} {}",
-                short(Action::MarkSent),
-                short(Action::MarkAccepted),
-                short(Action::MarkIgnored),
-                short(Action::MarkDeclined)
-            );
-            let items = vec![
-                (short(Action::Confirm), word(Text::new("ouvrir", "open"))),
-                (short(Action::Filter), word(Text::new("filtrer", "filter"))),
-                (marks, word(Text::new("marquer", "mark"))),
-                (
-                    short(Action::DeleteDraft),
-                    word(Text::new("supprimer", "delete")),
-                ),
-                (
-                    short(Action::Recheck),
-                    word(Text::new("revérifier", "re-check")),
-                ),
-                (short(Action::Back), word(Text::new("revenir", "back"))),
-                (short(Action::Help), word(Text::new("aide", "help"))),
-            ];
-            (items, vec![6, 0, 1, 2, 5, 3, 4])
-        }
-        Screen::Templates => {
-            let items = vec![
-                (
-                    keys.pair(Action::Up, Action::Down),
-                    word(Text::new("choisir", "choose")),
-                ),
-                (
-                    short(Action::Confirm),
-                    word(Text::new("appliquer", "apply")),
-                ),
-                (short(Action::Back), word(Text::new("revenir", "back"))),
-                (short(Action::Help), word(Text::new("aide", "help"))),
-                (short(Action::Quit), word(Text::new("quitter", "quit"))),
-            ];
-            (items, vec![3, 1, 2, 0, 4])
-        }
-        Screen::Stats => {
-            let items = vec![
-                (
-                    keys.pair(Action::Up, Action::Down),
-                    word(Text::new("défiler", "scroll")),
-                ),
-                (
-                    short(Action::Drafts),
-                    word(Text::new(
-                        "marquer dans les brouillons",
-                        "mark in the drafts",
-                    )),
-                ),
-                (short(Action::Back), word(Text::new("revenir", "back"))),
-                (short(Action::Help), word(Text::new("aide", "help"))),
-                (short(Action::Quit), word(Text::new("quitter", "quit"))),
-            ];
-            (items, vec![3, 2, 1, 4, 0])
-        }
-    }
-}
-
 /// The screen's keys on the frame's bottom edge: as many as fit in `room`
 /// columns, taken in `order` (the first always), shown in their own order.
 fn key_bar<'a>(app: &App, look: &Look, room: usize) -> Line<'a> {
-    let (items, order) = screen_keys(app);
+    let KeyBar { items, order } = app.key_bar(look);
     let width = |(k, w): &(String, String)| {
         UnicodeWidthStr::width(k.as_str()) + UnicodeWidthStr::width(w.as_str()) + 3
     };
@@ -561,54 +401,6 @@ fn gauge(length: usize, limit: usize, cells: usize) -> String {
     format!("▕{}{}▏", "█".repeat(filled), "▁".repeat(cells - filled))
 }
 
-/// What the keys do where the focus is, from the key table.
-fn focus_hint(app: &App) -> String {
-    let keys = &app.keymap;
-    let (tab, updown) = (
-        keys.label(Action::NextFocus),
-        keys.pair(Action::Up, Action::Down),
-    );
-    match app.focus {
-        Focus::Note => keys.hint(&[
-            (
-                keys.label(Action::NextProblem),
-                Text::new("problème suivant", "next problem"),
-            ),
-            (
-                tab,
-                Text::new("vérifications, puis la cible", "checks, then the target"),
-            ),
-        ]),
-        Focus::Checks => keys.hint(&[
-            (updown, Text::new("choisir", "choose")),
-            (
-                app.t(Text::new("lettres", "letters")),
-                Text::new("écrites dans la note", "typed in the note"),
-            ),
-            (
-                keys.label(Action::Confirm),
-                Text::new("aller au texte", "go to the text"),
-            ),
-            (tab, Text::new("la cible", "the target")),
-        ]),
-        Focus::Form => keys.hint(&[
-            (
-                format!("{updown} {tab}"),
-                Text::new("changer de champ", "move between fields"),
-            ),
-            (
-                format!(
-                    "{} {}",
-                    keys.label(Action::Change),
-                    keys.pair(Action::Left, Action::Right)
-                ),
-                Text::new("changer un choix", "change a choice"),
-            ),
-            (keys.label(Action::Back), Text::new("la note", "the note")),
-        ]),
-    }
-}
-
 fn status_bar(f: &mut Frame, app: &App, look: &Look, area: Rect) {
     let theme = look.theme;
     let block = Block::new().borders(Borders::TOP);
@@ -630,7 +422,7 @@ fn status_bar(f: &mut Frame, app: &App, look: &Look, area: Rect) {
                 .map(|l| Line::from(Span::styled(l, theme.dim())))
                 .collect(),
             None => vec![Line::from(Span::styled(
-                fit_items(&look.fr(focus_hint(app)), w),
+                fit_items(&look.fr(app.hint(look)), w),
                 theme.dim(),
             ))],
         },
@@ -702,13 +494,13 @@ fn status_bar(f: &mut Frame, app: &App, look: &Look, area: Rect) {
 }
 
 /// The status of the lists: a notice, then what the keys do here.
-fn simple_status(f: &mut Frame, app: &App, look: &Look, area: Rect, hint: String) {
+fn simple_status(f: &mut Frame, app: &App, look: &Look, area: Rect) {
     let theme = look.theme;
     let block = Block::new().borders(Borders::TOP);
     let inner = block.inner(area);
     f.render_widget(block, area);
     let w = usize::from(inner.width);
-    let hint = super::theme::glued(&look.fr(hint)).into_owned();
+    let hint = super::theme::glued(&look.fr(app.hint(look))).into_owned();
     let Some(n) = &app.notice else {
         // No notice: the keys of this screen may take both rows.
         f.render_widget(

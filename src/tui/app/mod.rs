@@ -10,8 +10,9 @@
 //! `input.rs` (keys, pastes, actions, dialogs' answers), `doc.rs` (the note
 //! as a document: opened, started anew, made a draft), `problems.rs` (the
 //! checks and F8), `library.rs` (the templates), `recovery.rs` (the text
-//! found at start, the recovery file's news), and `../files.rs` (saving,
-//! the drafts screen, file jobs' answers).
+//! found at start, the recovery file's news), `hints.rs` (what the keys do
+//! here, from the component in sight), and `../files.rs` (saving, the
+//! drafts screen, file jobs' answers).
 
 use super::checks::Checks;
 use super::dialog::{Dialog, Help};
@@ -37,6 +38,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 mod doc;
+mod hints;
 mod input;
 mod library;
 mod problems;
