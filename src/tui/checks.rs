@@ -341,3 +341,28 @@ impl Widget for ChecksView<'_> {
         self.detail(detail, buf);
     }
 }
+
+impl Checks {
+    /// What the keys do in the checks pane, for the status line.
+    pub fn hint(&self, look: &Look) -> String {
+        let keys = look.keys;
+        keys.hint(&[
+            (
+                keys.pair(Action::Up, Action::Down),
+                Text::new("choisir", "choose"),
+            ),
+            (
+                look.t(Text::new("lettres", "letters")),
+                Text::new("écrites dans la note", "typed in the note"),
+            ),
+            (
+                keys.label(Action::Confirm),
+                Text::new("aller au texte", "go to the text"),
+            ),
+            (
+                keys.label(Action::NextFocus),
+                Text::new("la cible", "the target"),
+            ),
+        ])
+    }
+}

@@ -116,6 +116,8 @@ pub fn popup(area: Rect, width: u16, height: u16) -> Rect {
 pub struct DialogView<'a> {
     pub dialog: &'a Dialog,
     pub look: Look<'a>,
+    /// The home folder, for the paths a question names.
+    pub home: Option<&'a std::path::Path>,
 }
 
 /// "[O] l'approuver · [B] la garder en brouillon · [N] quitter sans
@@ -226,7 +228,7 @@ impl DialogView<'_> {
                 let dir = paths
                     .first()
                     .and_then(|p| p.parent())
-                    .map(super::app::shown)
+                    .map(|d| super::theme::tilde(d, self.home))
                     .unwrap_or_default();
                 let body = match lang {
                     Lang::Fr => format!(

@@ -2,7 +2,7 @@
 //! the note, the drafts screen's actions, and what to do with the answers
 //! of file jobs (where the note went, the pace warning, what was deleted).
 
-use super::app::{App, Effect, Focus, Screen, shown};
+use super::app::{App, Effect, Focus, Screen};
 use super::dialog::{After, Dialog};
 use super::io::{Done, Job, no_folder};
 use super::keys::Action;
@@ -19,8 +19,7 @@ impl App {
     pub(super) fn list_drafts(&mut self, announce: bool) {
         self.shelf.loading = true;
         self.shelf.announce = announce;
-        self.busy += 1;
-        self.effects.push(Effect::Io(Job::List {
+        self.ask(Effect::Io(Job::List {
             platform: self.form.platform,
             tier: self.form.tier,
         }));
@@ -34,7 +33,7 @@ impl App {
         match self.shelf.act(action, extend) {
             ShelfEvent::Copied(s) => {
                 self.clip = s.clone();
-                self.effects.push(Effect::Copy(s));
+                self.ask(Effect::Copy(s));
             }
             ShelfEvent::Leave => self.screen = Screen::Compose,
             ShelfEvent::Recheck => self.list_drafts(true),
@@ -63,30 +62,6 @@ impl App {
         }
     }
 
-    /// How many recovered texts are set aside and where, said at start
-    /// when there are any, with the key that cleans the old ones.
-    pub fn say_aside(&mut self) {
-        let (n, old) = (self.aside.all.len(), self.aside.old.len());
-        let Some(dir) = self.aside.all.first().and_then(|p| p.parent()).map(shown) else {
-            return;
-        };
-        let (drafts, clean) = (self.key_of(Action::Drafts), self.key_of(Action::CleanAside));
-        let msg = match (self.lang, old) {
-            (Lang::Fr, 0) => {
-                format!("{n} texte(s) retrouvé(s) mis de côté dans {dir} (recovery-*.md)")
-            }
-            (Lang::En, 0) => format!("{n} recovered text(s) set aside in {dir} (recovery-*.md)"),
-            (Lang::Fr, _) => format!(
-                "{n} texte(s) retrouvé(s) mis de côté dans {dir} (recovery-*.md), dont {old} de plus de 30 jours : {drafts} puis {clean} pour les supprimer"
-            ),
-            (Lang::En, _) => format!(
-                "{n} recovered text(s) set aside in {dir} (recovery-*.md), {old} of them over 30 days old: {drafts} then {clean} deletes those"
-            ),
-        };
-        let msg = super::theme::fr(self.lang, msg);
-        self.say(Severity::Info, msg);
-    }
-
     /// The drafts screen's key for the old texts set aside: asks first.
     fn clean_aside(&mut self) {
         if self.aside.old.is_empty() {
@@ -105,10 +80,10 @@ impl App {
 
     /// Asks for a draft to be marked; its row changes when it is done.
     pub(super) fn mark(&mut self, path: PathBuf, mark: poignee::outcome::Mark) {
-        self.busy += 1;
-        self.effects.push(Effect::Io(Job::Mark {
+        self.ask(Effect::Io(Job::Mark {
             path,
             mark,
+            today: self.today(),
             platform: self.form.platform,
             tier: self.form.tier,
         }));
@@ -121,8 +96,8 @@ impl App {
         match entry.draft {
             Some(d) if !self.unsaved() => {
                 let msg = match self.lang {
-                    Lang::Fr => format!("ouvert : {}", shown(&entry.path)),
-                    Lang::En => format!("opened {}", shown(&entry.path)),
+                    Lang::Fr => format!("ouvert : {}", self.shown(&entry.path)),
+                    Lang::En => format!("opened {}", self.shown(&entry.path)),
                 };
                 self.open(&d, Some(entry.path));
                 self.say(Severity::Info, msg);
@@ -140,7 +115,7 @@ impl App {
                 self.say(Severity::Warning, msg);
             }
             None => {
-                let path = shown(&entry.path);
+                let path = self.shown(&entry.path);
                 let why = entry.error.as_ref().map(|e| self.l(e)).unwrap_or_default();
                 let msg = match self.lang {
                     Lang::Fr => format!("{path} ne se lit pas : {why}"),
@@ -180,9 +155,9 @@ impl App {
                 note,
             } => {
                 self.saving = false;
-                if note == self.note_id {
+                if note == self.doc.id {
                     self.saved(result, &draft, then, revision);
-                    if let Some((status, then)) = self.pending_save.take() {
+                    if let Some((status, then)) = self.doc.pending_save.take() {
                         self.write(status, then);
                     }
                 } else {
@@ -225,8 +200,8 @@ impl App {
                 self.marked(&path, mark, result, entry)
             }
             Done::Stats(stats) => self.stats = Some(stats),
-            Done::Cross { note, found } if note == self.note_id => {
-                self.cross = found;
+            Done::Cross { note, found } if note == self.doc.id => {
+                self.doc.cross = found;
                 if !self.checks.stale {
                     self.relint();
                 }
@@ -270,7 +245,7 @@ impl App {
                     .worker
                     .folder
                     .as_ref()
-                    .map(|f| shown(f.dir()))
+                    .map(|f| self.shown(f.dir()))
                     .unwrap_or_default();
                 let e = self.l(&e);
                 let msg = match self.lang {
@@ -282,18 +257,19 @@ impl App {
             }
         };
         // Typed on while it was written: those keys are not saved yet.
-        if revision == self.revision {
-            self.dirty = false;
+        if revision == self.doc.revision {
+            self.doc.dirty = false;
         }
         // The recovery file goes at the next sync (the text is saved).
         self.unsynced = true;
-        self.created_at = draft.front.created_at;
+        self.doc.created_at = draft.front.created_at;
         // Saved beside a record (approved, sent, answered): that one stays.
         let beside = self
+            .doc
             .path
             .as_deref()
-            .filter(|p| *p != path && self.is_record())
-            .map(shown);
+            .filter(|p| *p != path && self.doc.is_record())
+            .map(|p| self.shown(p));
         // Asked to go over the draft it was opened from, and gone beside
         // it: that one was marked meanwhile (`poignee mark` in another
         // terminal) or removed, and stays as it is.
@@ -303,21 +279,21 @@ impl App {
             .map(|p| match self.lang {
                 Lang::Fr => format!(
                     " ; {} a été marqué envoyé entre-temps (un autre terminal ?) ou n’est plus là : il reste tel quel",
-                    shown(&p)
+                    self.shown(&p)
                 ),
                 Lang::En => format!(
                     "; {} was marked sent meanwhile (another terminal?) or is gone: it stays as it is",
-                    shown(&p)
+                    self.shown(&p)
                 ),
             });
-        self.opened = draft.front.status;
-        self.path = Some(path.clone());
+        self.doc.opened = draft.front.status;
+        self.doc.path = Some(path.clone());
         self.check_across(draft.clone(), Some(path.clone()));
-        let at = shown(&path);
+        let at = self.shown(&path);
         if draft.front.status == Some(Status::Approved) {
             // What was saved, without the file's final newline.
             let body = draft.body.strip_suffix('\n').unwrap_or(&draft.body);
-            self.effects.push(Effect::Copy(body.to_string()));
+            self.ask(Effect::Copy(body.to_string()));
             // What comes next before where the file went: at a narrow
             // width the path is what gives way.
             let (new, sent) = (self.key_of(Action::NewNote), self.key_of(Action::MarkSent));
@@ -361,7 +337,7 @@ impl App {
             };
             self.say(level, msg);
         }
-        if !self.dirty {
+        if !self.doc.dirty {
             match then {
                 After::Stay => {}
                 After::Quit => self.quit = true,
@@ -372,28 +348,31 @@ impl App {
 
     pub(super) fn deleted(&mut self, path: &Path, result: Result<(), Localized>) {
         let msg = match result {
-            Ok(()) if self.path.as_deref() == Some(path) => {
+            Ok(()) if self.doc.path.as_deref() == Some(path) => {
                 // The open note now lives only here: leaving will ask.
-                self.path = None;
-                self.dirty = true;
+                self.doc.path = None;
+                self.doc.dirty = true;
                 self.unsynced = true;
                 match self.lang {
                     Lang::Fr => format!(
                         "{} supprimé — la note reste ouverte, non enregistrée",
-                        shown(path)
+                        self.shown(path)
                     ),
-                    Lang::En => format!("{} deleted — the note stays open, unsaved", shown(path)),
+                    Lang::En => format!(
+                        "{} deleted — the note stays open, unsaved",
+                        self.shown(path)
+                    ),
                 }
             }
             Ok(()) => match self.lang {
-                Lang::Fr => format!("{} supprimé", shown(path)),
-                Lang::En => format!("{} deleted", shown(path)),
+                Lang::Fr => format!("{} supprimé", self.shown(path)),
+                Lang::En => format!("{} deleted", self.shown(path)),
             },
             Err(e) => {
                 let e = self.l(&e);
                 let msg = match self.lang {
-                    Lang::Fr => format!("{} non supprimé : {e}", shown(path)),
-                    Lang::En => format!("{} not deleted: {e}", shown(path)),
+                    Lang::Fr => format!("{} non supprimé : {e}", self.shown(path)),
+                    Lang::En => format!("{} not deleted: {e}", self.shown(path)),
                 };
                 self.say(Severity::Error, msg);
                 self.list_drafts(false);
@@ -407,9 +386,10 @@ impl App {
     /// F9 after approving: the note just approved is marked sent today.
     pub(super) fn mark_open_sent(&mut self) {
         match self
+            .doc
             .path
             .clone()
-            .filter(|_| self.is_record() && !self.dirty)
+            .filter(|_| self.doc.is_record() && !self.doc.dirty)
         {
             Some(path) => {
                 self.mark(path, poignee::outcome::Mark::Sent);
@@ -438,7 +418,7 @@ impl App {
         entry: Option<Box<poignee::drafts::Entry>>,
     ) {
         let word = self.t(mark.status().label());
-        let at = shown(path);
+        let at = self.shown(path);
         let (level, msg) = match result {
             Ok(warning) => {
                 let msg = match self.lang {
@@ -460,11 +440,11 @@ impl App {
             }
         };
         self.say(level, msg);
-        if self.path.as_deref() == Some(path) {
+        if self.doc.path.as_deref() == Some(path) {
             // The open note is now sent or answered: a record.
-            self.opened = Some(mark.status());
+            self.doc.opened = Some(mark.status());
             if let Some(sent) = entry.as_ref().and_then(|e| e.draft.as_ref()?.front.sent_at) {
-                self.sent_at = Some(sent);
+                self.doc.sent_at = Some(sent);
             }
         }
         // The one row marked changes; the folder is not read again (at
@@ -484,11 +464,11 @@ impl App {
     ) {
         let (level, msg) = match result {
             Ok((path, _)) => {
-                let at = shown(&path);
+                let at = self.shown(&path);
                 if draft.front.status == Some(Status::Approved) {
                     // What was saved, without the file's final newline.
                     let body = draft.body.strip_suffix('\n').unwrap_or(&draft.body);
-                    self.effects.push(Effect::Copy(body.to_string()));
+                    self.ask(Effect::Copy(body.to_string()));
                 }
                 let msg = match self.lang {
                     Lang::Fr => format!("la note précédente est enregistrée dans {at}"),
@@ -508,134 +488,9 @@ impl App {
         self.say(level, msg);
     }
 
-    /// The open note came from an approved, sent or answered file.
-    pub(super) fn is_record(&self) -> bool {
-        self.opened.is_some_and(|s| s != Status::Draft)
-    }
-
-    /// Esc at the banner: the text found at start goes aside (its file,
-    /// dated, beside the recovery file); the note being typed stays.
-    pub(super) fn decline_offer(&mut self) {
-        if let Some(offer) = self.offer.take() {
-            self.effects.push(Effect::SetAside(offer.aside));
-        }
-    }
-
-    /// Ctrl-R: the text found at start back in the editor. Over a new note
-    /// nothing is lost and nothing glued: what was typed follows the
-    /// recovered text after a blank line (one undo takes the recovered
-    /// text out again), and the recipient typed is kept, the recovered one
-    /// filling only the fields left empty (its file is kept aside when a
-    /// field it names was not taken).
-    pub(super) fn restore(&mut self) {
-        let Some(offer) = self.offer.take() else {
-            let msg = self.t(Text::new(
-                "aucun texte retrouvé à reprendre",
-                "no recovered text to restore",
-            ));
-            self.say(Severity::Info, msg);
-            return;
-        };
-        let found = *offer.draft;
-        self.screen = Screen::Compose;
-        self.focus = Focus::Note;
-        if !self.unsaved() {
-            self.open(&found, None);
-            self.dirty = true;
-            self.unsynced = true;
-            self.effects.push(Effect::Restored {
-                aside: offer.aside,
-                keep: false,
-            });
-            let msg = self.t(Text::new(
-                "texte retrouvé repris",
-                "recovered text restored",
-            ));
-            self.say(Severity::Info, msg);
-            return;
-        }
-        let typed = self.note.text().trim_end().to_string();
-        let mine = self.target();
-        let theirs = found.front.target.clone().unwrap_or_default();
-        let either = |m: &Option<String>, t: &Option<String>| m.clone().or_else(|| t.clone());
-        let differ = |m: &Option<String>, t: &Option<String>| matches!((m, t), (Some(a), Some(b)) if a.trim() != b.trim());
-        let keep = differ(&mine.name, &theirs.name)
-            || differ(&mine.headline, &theirs.headline)
-            || differ(&mine.region, &theirs.region)
-            || differ(&mine.sector, &theirs.sector)
-            || matches!((mine.relationship, theirs.relationship), (Some(a), Some(b)) if a != b);
-        let target = Target {
-            name: either(&mine.name, &theirs.name),
-            headline: either(&mine.headline, &theirs.headline),
-            company: theirs.company.clone(),
-            region: either(&mine.region, &theirs.region),
-            sector: either(&mine.sector, &theirs.sector),
-            relationship: mine.relationship.or(theirs.relationship),
-            profile: theirs.profile.clone(),
-        };
-        let old = found.body.trim_end();
-        // Merged with what was typed, the recovered text is one undo away
-        // from gone: its file stays aside until the user cleans it.
-        let keep = keep || !(old.trim().is_empty() || typed.trim().is_empty());
-        let body = if old.trim().is_empty() {
-            typed.clone()
-        } else if typed.trim().is_empty() {
-            old.to_string()
-        } else {
-            format!("{old}\n\n{typed}")
-        };
-        let mut merged = found.clone();
-        merged.front.target = (target != Target::default()).then_some(target);
-        // Opened with the text typed, then the merged text as one step:
-        // undo gives back what was typed.
-        merged.body = self.note.text().to_string();
-        self.open(&merged, None);
-        self.note.editor.set_text(&body);
-        self.note.follow();
-        self.changed();
-        self.effects.push(Effect::Restored {
-            aside: offer.aside,
-            keep,
-        });
-        let undo = self.key_of(Action::Undo);
-        let msg = match self.lang {
-            Lang::Fr => format!(
-                "texte retrouvé repris ; ce que vous aviez tapé le suit, après une ligne vide ({undo} l’enlève)"
-            ),
-            Lang::En => format!(
-                "recovered text restored; what you had typed follows it, after a blank line ({undo} takes it out)"
-            ),
-        };
-        self.say(Severity::Info, msg);
-    }
-
-    /// The recovered file kept aside after a restore that did not take
-    /// all of it (a recipient of its own).
-    pub fn kept_aside_notice(&mut self, to: &Path) {
-        let msg = match self.lang {
-            Lang::Fr => format!(
-                "texte retrouvé repris, avec ce que vous aviez tapé ; son fichier reste aussi dans {}",
-                shown(to)
-            ),
-            Lang::En => format!(
-                "recovered text restored, with what you had typed; its file stays in {} too",
-                shown(to)
-            ),
-        };
-        self.say(Severity::Info, msg);
-    }
-
-    pub fn set_aside_notice(&mut self, to: &Path) {
-        let msg = match self.lang {
-            Lang::Fr => format!("texte retrouvé mis de côté dans {}", shown(to)),
-            Lang::En => format!("recovered text set aside in {}", shown(to)),
-        };
-        self.say(Severity::Info, msg);
-    }
-
     /// Approve and save: refuses on errors unless `force`; writes
     /// atomically, never over another file; copies the note.
-    pub fn approve(&mut self, force: bool) {
+    pub(super) fn approve(&mut self, force: bool) {
         self.approve_with(force, After::Stay);
     }
 
@@ -683,9 +538,10 @@ impl App {
         // not (a letter typed and taken back is no new note): a second
         // approved file for the same person, which the pace would count
         // twice. Asked.
-        let sent = self.is_record() && self.opened != Some(Status::Approved);
+        let sent = self.doc.is_record() && self.doc.opened != Some(Status::Approved);
         if sent && !again && !force {
             let day = self
+                .doc
                 .sent_at
                 .as_ref()
                 .and_then(poignee::outcome::day)
@@ -703,7 +559,7 @@ impl App {
 
     /// Saves the note as a draft, not approved: nothing is copied, no check
     /// stops it, and it can be approved later from the drafts screen.
-    pub fn save_draft(&mut self) {
+    pub(super) fn save_draft(&mut self) {
         self.save_draft_then(After::Stay);
     }
 
@@ -731,31 +587,31 @@ impl App {
         }
         // One save at a time: the next needs the path the first wrote.
         if self.saving {
-            self.pending_save = Some((status, then));
+            self.doc.pending_save = Some((status, then));
             return;
         }
         // An approved note is a record (it was copied, the pace counts it):
         // kept as a draft, its changes go to a new file beside it; a sent or
         // answered one is never written over.
         let over = self.over(status);
-        self.busy += 1;
         self.saving = true;
-        self.effects.push(Effect::Io(Job::Save {
+        self.ask(Effect::Io(Job::Save {
             draft: Box::new(self.to_draft(status)),
             over,
             then,
-            revision: self.revision,
-            note: self.note_id,
+            revision: self.doc.revision,
+            note: self.doc.id,
         }));
     }
 
     /// The file a save with `status` writes over: the draft the note was
     /// opened from, unless it is a record a save goes beside.
     fn over(&self, status: Status) -> Option<PathBuf> {
-        let sent = self.is_record() && self.opened != Some(Status::Approved);
-        self.path
+        let sent = self.doc.is_record() && self.doc.opened != Some(Status::Approved);
+        self.doc
+            .path
             .clone()
-            .filter(|_| !sent && (status == Status::Approved || !self.is_record()))
+            .filter(|_| !sent && (status == Status::Approved || !self.doc.is_record()))
     }
 
     /// Your pace, from the drafts listed, sent or approved ([`Pace::of`]).

@@ -584,3 +584,29 @@ impl Widget for CompletionView<'_> {
         Paragraph::new(lines).render(inner, buf);
     }
 }
+
+impl Form {
+    /// What the keys do in the form, for the status line.
+    pub fn hint(&self, look: &Look) -> String {
+        let keys = look.keys;
+        let (tab, updown) = (
+            keys.label(Action::NextFocus),
+            keys.pair(Action::Up, Action::Down),
+        );
+        keys.hint(&[
+            (
+                format!("{updown} {tab}"),
+                Text::new("changer de champ", "move between fields"),
+            ),
+            (
+                format!(
+                    "{} {}",
+                    keys.label(Action::Change),
+                    keys.pair(Action::Left, Action::Right)
+                ),
+                Text::new("changer un choix", "change a choice"),
+            ),
+            (keys.label(Action::Back), Text::new("la note", "the note")),
+        ])
+    }
+}

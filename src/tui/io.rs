@@ -29,28 +29,31 @@ pub enum Job {
         /// The note's revision when it was sent: a note changed since is
         /// still unsaved when this comes back.
         revision: u64,
-        /// Which note ([`super::app::App::note_id`]).
+        /// Which note ([`super::app::Doc::id`]).
         note: u64,
     },
     Delete(PathBuf),
     /// Delete recovered texts set aside (beside the recovery file).
     Prune(Vec<PathBuf>),
-    /// Mark a saved note sent or answered, today.
+    /// Mark a saved note sent or answered, on `today`.
     Mark {
         path: PathBuf,
         mark: poignee::outcome::Mark,
+        today: jiff::civil::Date,
         /// What a draft that names none is scored for, as in a listing.
         platform: Platform,
         tier: Tier,
     },
-    /// The outcomes of the folder's invitations.
-    Stats,
+    /// The outcomes of the folder's invitations, as of `today`.
+    Stats {
+        today: jiff::civil::Date,
+    },
     /// The checks across drafts for the note just saved or opened (its
     /// file, if any, left out of the others): `repeated-text`.
     Cross {
         draft: Box<Draft>,
         path: Option<PathBuf>,
-        /// Which note ([`super::app::App::note_id`]).
+        /// Which note ([`super::app::Doc::id`]).
         note: u64,
     },
 }
@@ -184,10 +187,10 @@ impl Worker {
             Job::Mark {
                 path,
                 mark,
+                today,
                 platform,
                 tier,
             } => {
-                let today = jiff::Zoned::now().date();
                 let marked = poignee::outcome::mark_file(&path, mark, today, false);
                 let never_sent = matches!(
                     marked,
@@ -216,9 +219,9 @@ impl Worker {
                     never_sent,
                 }
             }
-            Job::Stats => {
+            Job::Stats { today } => {
                 let window = poignee::stats::Window {
-                    today: jiff::Zoned::now().date(),
+                    today,
                     since: None,
                     ignored_after_days: self.ignored_after_days,
                 };

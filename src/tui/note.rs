@@ -6,6 +6,7 @@
 use super::editor::{Editor, Move, position};
 use super::keys::Action;
 use super::theme::Look;
+use poignee::lang::Text;
 use poignee::lint::{Diagnostic, Severity};
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Rect};
@@ -345,6 +346,23 @@ impl Widget for NoteView<'_> {
             usize::from(inner.height),
             theme.dim(),
         );
+    }
+}
+
+impl Note {
+    /// What the keys do in the note, for the status line.
+    pub fn hint(&self, look: &Look) -> String {
+        let keys = look.keys;
+        keys.hint(&[
+            (
+                keys.label(Action::NextProblem),
+                Text::new("problème suivant", "next problem"),
+            ),
+            (
+                keys.label(Action::NextFocus),
+                Text::new("vérifications, puis la cible", "checks, then the target"),
+            ),
+        ])
     }
 }
 

@@ -10,7 +10,7 @@
 
 use super::keys::Action;
 use super::list::{percent, scrollbar};
-use super::theme::{Look, fit};
+use super::theme::{KeyBar, Look, fit};
 use poignee::drafts::Entry;
 use poignee::lang::{Lang, Text};
 use poignee::lint::Severity;
@@ -405,5 +405,48 @@ impl Widget for OutcomesView<'_> {
         Paragraph::new(lines).render(at.top, buf);
         self.render_weeks(at.weeks, buf);
         self.render_rates(stats, at.rates, buf);
+    }
+}
+
+/// What the keys do on the outcomes screen, for its status line.
+pub fn hint(look: &Look) -> String {
+    let keys = look.keys;
+    keys.hint(&[
+        (
+            keys.pair(Action::Up, Action::Down),
+            Text::new("faire défiler les taux", "scroll the rates"),
+        ),
+        (
+            keys.label(Action::Drafts),
+            Text::new("marquer dans les brouillons", "mark in the drafts"),
+        ),
+        (keys.label(Action::Back), Text::new("revenir", "back")),
+    ])
+}
+
+/// The outcomes screen's keys on the frame's bottom edge.
+pub fn key_bar(look: &Look) -> KeyBar {
+    let keys = look.keys;
+    let word = |t: Text| look.t(t);
+    let short = |a: Action| keys.short(a);
+    let items = vec![
+        (
+            keys.pair(Action::Up, Action::Down),
+            word(Text::new("défiler", "scroll")),
+        ),
+        (
+            short(Action::Drafts),
+            word(Text::new(
+                "marquer dans les brouillons",
+                "mark in the drafts",
+            )),
+        ),
+        (short(Action::Back), word(Text::new("revenir", "back"))),
+        (short(Action::Help), word(Text::new("aide", "help"))),
+        (short(Action::Quit), word(Text::new("quitter", "quit"))),
+    ];
+    KeyBar {
+        items,
+        order: vec![3, 2, 1, 4, 0],
     }
 }

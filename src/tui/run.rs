@@ -4,8 +4,9 @@
 //! change, and the clipboard (OSC 52, which works over SSH, and `wl-copy`,
 //! `xclip`, `xsel` or `pbcopy` when present).
 
-use super::app::{App, Effect, Msg, Offer, Setup};
+use super::app::{App, Effect, Msg, Offer, Recovery, Setup};
 use super::io::Job;
+use super::setup::{Aside, Start};
 use super::ui;
 use base64::Engine;
 use poignee::draft::{Draft, Status};
@@ -13,8 +14,8 @@ use poignee::fsutil;
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 use ratatui::crossterm::event::{
-    self, DisableBracketedPaste, EnableBracketedPaste, Event, KeyEventKind,
-    KeyboardEnhancementFlags, PopKeyboardEnhancementFlags, PushKeyboardEnhancementFlags,
+    self, DisableBracketedPaste, EnableBracketedPaste, Event, KeyboardEnhancementFlags,
+    PopKeyboardEnhancementFlags, PushKeyboardEnhancementFlags,
 };
 use ratatui::crossterm::execute;
 use ratatui::crossterm::terminal::{
@@ -114,85 +115,92 @@ fn copy(out: &mut impl Write, text: &str) {
     }
 }
 
-/// Before the recovery file takes the note being typed, the text found
-/// there at start (offered, not answered) goes beside it, dated: it is
-/// never written over. `false` when it could not be moved.
-fn make_room(app: &mut App, path: &Path) -> bool {
-    match app.offer.as_mut() {
-        Some(offer) if offer.aside.is_none() && path.exists() => {
-            offer.aside = set_aside(path);
-            offer.aside.is_some()
-        }
-        _ => true,
+/// Whether the recovery file may take the note being typed.
+enum Room {
+    /// No text offered is in it.
+    Free,
+    /// The text found there at start (offered, not answered) went beside
+    /// it, dated, to this path: it is never written over.
+    Made(PathBuf),
+    /// That text could not be moved: the recovery file is left as it is.
+    Taken,
+}
+
+fn make_room(app: &App, path: &Path) -> Room {
+    match &app.offer {
+        Some(offer) if offer.aside.is_none() && path.exists() => match set_aside(path) {
+            Some(to) => Room::Made(to),
+            None => Room::Taken,
+        },
+        _ => Room::Free,
     }
 }
 
-/// Keeps the latest text in memory for a signal or a panic.
-fn snapshot(app: &mut App, path: &Path) {
-    if !make_room(app, path) {
-        return;
-    }
-    let text = (app.dirty && !app.note.text().trim().is_empty())
+/// Keeps the latest text in memory for a signal or a panic; what `update`
+/// is to be told (the text offered moved aside to make room).
+fn snapshot(app: &App, path: &Path) -> Vec<Msg> {
+    let told = match make_room(app, path) {
+        Room::Taken => return Vec::new(),
+        Room::Made(to) => vec![Msg::Recovery(Recovery::MadeRoom(to))],
+        Room::Free => Vec::new(),
+    };
+    let text = (app.doc.dirty && !app.note.text().trim().is_empty())
         .then(|| app.to_draft(Status::Draft).render());
     if let Ok(mut s) = SNAPSHOT.lock() {
         *s = text.map(|t| (path.to_path_buf(), t));
     }
+    told
 }
 
-/// Writes the recovery file (or removes it when there is nothing to keep).
-fn sync(app: &mut App, path: &Path) {
+/// Writes the recovery file (or removes it when there is nothing to keep);
+/// what `update` is to be told.
+fn sync(app: &App, path: &Path) -> Vec<Msg> {
+    let mut told = Vec::new();
     let empty = app.note.text().trim().is_empty()
         && app.form.fields.iter().all(|f| f.text().trim().is_empty());
     // The text found at start, not answered, is still the recovery file:
     // left alone.
     let offered = app.offer.as_ref().is_some_and(|o| o.aside.is_none());
-    if empty || !app.dirty {
+    if empty || !app.doc.dirty {
         if !offered {
             let _ = std::fs::remove_file(path);
         }
         if let Ok(mut s) = SNAPSHOT.lock() {
             *s = None;
         }
-    } else if make_room(app, path) {
-        let text = app.to_draft(Status::Draft).render();
-        if let Ok(mut s) = SNAPSHOT.lock() {
-            *s = Some((path.to_path_buf(), text.clone()));
+    } else {
+        let room = make_room(app, path);
+        if let Room::Made(to) = &room {
+            told.push(Msg::Recovery(Recovery::MadeRoom(to.clone())));
         }
-        let _ = fsutil::write_replace(path, text.as_bytes());
+        if !matches!(room, Room::Taken) {
+            let text = app.to_draft(Status::Draft).render();
+            if let Ok(mut s) = SNAPSHOT.lock() {
+                *s = Some((path.to_path_buf(), text.clone()));
+            }
+            let _ = fsutil::write_replace(path, text.as_bytes());
+        }
     }
-    app.unsynced = false;
-}
-
-fn too_small(terminal: &Terminal<CrosstermBackend<io::Stdout>>) -> io::Result<bool> {
-    let size = terminal.size()?;
-    Ok(size.width < ui::MIN_WIDTH || size.height < ui::MIN_HEIGHT)
-}
-
-fn quits_or_redraws(app: &App, k: &ratatui::crossterm::event::KeyEvent) -> bool {
-    use super::keys::{Action, Key};
-    let key = Key::of(k);
-    [Action::Quit, Action::Redraw]
-        .iter()
-        .any(|&a| app.keymap.keys(a).contains(&key))
+    told.push(Msg::Recovery(Recovery::Synced));
+    told
 }
 
 pub fn run(setup: Setup, options: Options) -> io::Result<()> {
+    let Options {
+        recovery,
+        draft,
+        template,
+    } = options;
+    let recovery = recovery.as_deref();
     let mut app = App::new(setup);
-    if let Some((path, draft)) = &options.draft {
-        app.open(draft, Some(path.clone()));
-    }
-    if let Some(name) = &options.template {
-        app.start_from(name);
-    }
-    if let Some(p) = &options.recovery {
-        app.aside = super::app::Aside::scan(p, std::time::SystemTime::now());
-        app.say_aside();
-        if let Some(d) = recovered(p) {
-            app.offer = Some(Offer {
-                draft: Box::new(d),
-                aside: None,
-            });
-        }
+    let mut start = Start {
+        draft,
+        template,
+        ..Start::default()
+    };
+    if let Some(p) = recovery {
+        start.aside = Aside::scan(p, std::time::SystemTime::now());
+        start.found = recovered(p);
     }
 
     // SIGTERM or SIGHUP: the loop stops, keeps the text and restores the
@@ -239,19 +247,21 @@ pub fn run(setup: Setup, options: Options) -> io::Result<()> {
     )
     .is_ok();
     ENHANCED.store(enhanced, Ordering::Relaxed);
-    if !enhanced {
-        app.keymap.without_enhanced_keys();
-    }
+    start.plain_keys = !enhanced;
     let mut terminal = Terminal::new(CrosstermBackend::new(stdout))?;
-    let result = event_loop(&mut terminal, &mut app, &options, &stop);
-    if let Some(p) = &options.recovery {
+    let effects = feed(&mut app, Msg::Start(Box::new(start)));
+    let result = event_loop(&mut terminal, &mut app, effects, recovery, &stop);
+    if let Some(p) = recovery {
         if stop.load(Ordering::Relaxed) || result.is_err() {
-            // Killed or failed: keep the text for the next start.
-            if app.dirty {
-                app.unsynced = true;
-                sync(&mut app, p);
+            // Killed or failed: keep the text for the next start. The app
+            // is told (the text offered may have moved aside for it), and
+            // asks for nothing more: it is closing.
+            if app.doc.dirty {
+                for msg in sync(&app, p) {
+                    let _ = app.update(msg);
+                }
             }
-        } else if !app.dirty && app.offer.as_ref().is_none_or(|o| o.aside.is_some()) {
+        } else if !app.doc.dirty && app.offer.as_ref().is_none_or(|o| o.aside.is_some()) {
             let _ = std::fs::remove_file(p);
         }
         // Never answered, and moved aside for the note typed since: back
@@ -268,16 +278,27 @@ pub fn run(setup: Setup, options: Options) -> io::Result<()> {
     result
 }
 
+/// A message through `update`, the time now said first: the app never
+/// reads the clock itself.
+fn feed(app: &mut App, msg: Msg) -> Vec<Effect> {
+    let mut effects = app.update(Msg::Tick(jiff::Zoned::now()));
+    effects.extend(app.update(msg));
+    effects
+}
+
 /// How long quitting waits for file jobs still out.
 const QUIT_WAIT: Duration = Duration::from_secs(5);
 
 /// Poll this often while a file job is out, so its answer shows at once.
 const BUSY_POLL: Duration = Duration::from_millis(20);
 
+/// Draws, carries out `effects` and those asked for next, and feeds the
+/// app what comes in, until it quits or a signal stops it.
 fn event_loop(
     terminal: &mut Terminal<CrosstermBackend<io::Stdout>>,
     app: &mut App,
-    options: &Options,
+    mut effects: Vec<Effect>,
+    recovery: Option<&Path>,
     stop: &AtomicBool,
 ) -> io::Result<()> {
     // File work on its own thread: jobs go, answers come back as messages.
@@ -292,7 +313,7 @@ fn event_loop(
         }
     });
     if let Ok(size) = terminal.size() {
-        app.update(Msg::Resize(size.width, size.height));
+        effects.extend(feed(app, Msg::Resize(size.width, size.height)));
     }
     let mut changed_at: Option<Instant> = None;
     // A frame is drawn when something came in (a key, a paste, a new size,
@@ -301,7 +322,7 @@ fn event_loop(
     let mut frame_due = true;
     loop {
         while let Ok(done) = answers.try_recv() {
-            app.update(Msg::Done(done));
+            effects.extend(feed(app, Msg::Done(done)));
             frame_due = true;
         }
         if frame_due {
@@ -309,28 +330,32 @@ fn event_loop(
             frame_due = false;
         }
         // An effect may say something (a text set aside): drawn next.
-        frame_due |= !app.effects.is_empty();
-        for effect in std::mem::take(&mut app.effects) {
+        frame_due |= !effects.is_empty();
+        for effect in std::mem::take(&mut effects) {
             match effect {
                 Effect::Copy(text) => copy(terminal.backend_mut(), &text),
                 Effect::Redraw => terminal.clear()?,
                 Effect::SetAside(aside) => {
-                    if let Some(p) = &options.recovery {
+                    if let Some(p) = recovery {
                         if let Some(to) = aside.or_else(|| set_aside(p)) {
-                            app.set_aside_notice(&to);
+                            let told = Msg::Recovery(Recovery::SetAside(to));
+                            effects.extend(feed(app, told));
                         }
                     }
                 }
                 Effect::Restored { aside, keep } => {
-                    if let Some(p) = &options.recovery {
+                    if let Some(p) = recovery {
                         if keep {
                             if let Some(to) = aside.or_else(|| set_aside(p)) {
-                                app.kept_aside_notice(&to);
+                                let told = Msg::Recovery(Recovery::KeptAside(to));
+                                effects.extend(feed(app, told));
                             }
                         } else {
                             // The recovery file holds the restored text
                             // before its copy aside goes.
-                            sync(app, p);
+                            for told in sync(app, p) {
+                                effects.extend(feed(app, told));
+                            }
                             changed_at = None;
                             if let Some(a) = aside.filter(|_| p.exists()) {
                                 let _ = std::fs::remove_file(a);
@@ -342,7 +367,7 @@ fn event_loop(
                     if jobs.send(job).is_err() {
                         // The worker is gone (it panicked): nothing will
                         // answer, and the text stays unsaved.
-                        app.busy = app.busy.saturating_sub(1);
+                        effects.extend(feed(app, Msg::Unanswered));
                     }
                 }
             }
@@ -357,8 +382,7 @@ fn event_loop(
             while app.busy > 0 && Instant::now() < deadline {
                 match answers.recv_timeout(Duration::from_millis(50)) {
                     Ok(done) => {
-                        app.update(Msg::Done(done));
-                        for effect in std::mem::take(&mut app.effects) {
+                        for effect in feed(app, Msg::Done(done)) {
                             if let Effect::Copy(text) = effect {
                                 copy(terminal.backend_mut(), &text);
                             }
@@ -370,42 +394,39 @@ fn event_loop(
             }
             return Ok(());
         }
-        if let Some(p) = &options.recovery {
+        if let Some(p) = recovery {
             if app.unsynced {
-                snapshot(app, p);
+                for told in snapshot(app, p) {
+                    effects.extend(feed(app, told));
+                }
                 let since = *changed_at.get_or_insert_with(Instant::now);
                 if since.elapsed() >= SYNC_AFTER {
-                    sync(app, p);
+                    for told in sync(app, p) {
+                        effects.extend(feed(app, told));
+                    }
                     changed_at = None;
                 }
             }
         }
         // A long note is checked once the typing pauses.
         if app.checks.stale && !event::poll(LINT_PAUSE)? {
-            app.update(Msg::Pause);
+            effects.extend(feed(app, Msg::Pause));
             frame_due = true;
             continue;
         }
         let wait = if app.busy > 0 { BUSY_POLL } else { POLL };
         if event::poll(wait)? {
             let event = event::read()?;
+            // Which keys are taken (not on the too-small screen, not a
+            // key's release) is `update`'s to say.
             let msg = match event {
-                // On the "window too small" screen nothing can be seen:
-                // only the keys that quit or redraw are taken.
-                Event::Key(k)
-                    if app.dialog.is_none()
-                        && too_small(terminal)?
-                        && !quits_or_redraws(app, &k) =>
-                {
-                    None
-                }
-                Event::Key(k) if k.kind != KeyEventKind::Release => Some(Msg::Key(k)),
+                Event::Key(k) => Some(Msg::Key(k)),
                 Event::Paste(s) => Some(Msg::Paste(s)),
                 Event::Resize(w, h) => Some(Msg::Resize(w, h)),
                 _ => None,
             };
             if let Some(msg) = msg {
-                app.update(msg);
+                effects.extend(feed(app, msg));
                 frame_due = true;
             }
         }

@@ -4,7 +4,7 @@
 use super::editor::{Editor, wrap};
 use super::keys::Action;
 use super::note::{Edit, edit};
-use super::theme::{Look, fit};
+use super::theme::{KeyBar, Look, fit};
 use poignee::lang::{Lang, Text};
 use poignee::lint::Severity;
 use poignee::template::{self, Library, Origin, Rendered, Template};
@@ -282,5 +282,47 @@ impl Widget for PickerView<'_> {
             ),
             buf,
         );
+    }
+}
+
+impl Picker {
+    /// What the keys do on the templates screen, for its status line.
+    pub fn hint(&self, look: &Look) -> String {
+        let keys = look.keys;
+        keys.hint(&[
+            (
+                keys.pair(Action::Up, Action::Down),
+                Text::new("choisir", "choose"),
+            ),
+            (
+                keys.label(Action::Confirm),
+                Text::new("appliquer à la note", "apply to the note"),
+            ),
+            (keys.label(Action::Back), Text::new("revenir", "back")),
+        ])
+    }
+
+    /// The templates screen's keys on the frame's bottom edge.
+    pub fn key_bar(&self, look: &Look) -> KeyBar {
+        let keys = look.keys;
+        let word = |t: Text| look.t(t);
+        let short = |a: Action| keys.short(a);
+        let items = vec![
+            (
+                keys.pair(Action::Up, Action::Down),
+                word(Text::new("choisir", "choose")),
+            ),
+            (
+                short(Action::Confirm),
+                word(Text::new("appliquer", "apply")),
+            ),
+            (short(Action::Back), word(Text::new("revenir", "back"))),
+            (short(Action::Help), word(Text::new("aide", "help"))),
+            (short(Action::Quit), word(Text::new("quitter", "quit"))),
+        ];
+        KeyBar {
+            items,
+            order: vec![3, 1, 2, 0, 4],
+        }
     }
 }

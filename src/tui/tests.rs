@@ -1,7 +1,7 @@
 //! `update` tests (a key in, the state out), snapshots of every screen at
 //! 80×24 and 120×40, and style assertions on the highlights.
 
-use super::app::{App, Effect, Focus, Msg, Screen, Setup};
+use super::app::{App, Effect, Focus, Msg, Recovery, Screen, Setup, Start};
 use super::dialog::{After, Dialog};
 use super::keys::Keymap;
 use super::ui;
@@ -51,29 +51,64 @@ fn key(code: KeyCode, mods: KeyModifiers) -> KeyEvent {
     }
 }
 
-/// A key through `update`, and the file work it asked for done.
-fn send(app: &mut App, ev: KeyEvent) {
-    app.update(Msg::Key(ev));
-    app.settle();
+/// Carries out the file jobs among `effects` here and now, as the
+/// runtime's worker thread does, their answers through `update` (and the
+/// jobs those ask for, in turn); gives back the other effects, in the order
+/// they were asked for.
+fn settle(app: &mut App, effects: Vec<Effect>) -> Vec<Effect> {
+    let mut rest = Vec::new();
+    let mut todo = effects;
+    while !todo.is_empty() {
+        let mut jobs = Vec::new();
+        for effect in todo {
+            match effect {
+                Effect::Io(job) => jobs.push(job),
+                other => rest.push(other),
+            }
+        }
+        todo = Vec::new();
+        for job in jobs {
+            let done = app.worker.answer(job);
+            todo.extend(app.update(Msg::Done(done)));
+        }
+    }
+    rest
 }
 
-fn press(app: &mut App, code: KeyCode) {
-    send(app, key(code, KeyModifiers::NONE));
+/// The time now (UTC), said as the runtime says it before each message.
+fn tick(app: &mut App, at: &str) {
+    let at: jiff::Timestamp = at.parse().unwrap_or_else(|e| panic!("{e}"));
+    let effects = app.update(Msg::Tick(at.to_zoned(jiff::tz::TimeZone::system())));
+    assert_eq!(effects, [], "the time asks for nothing");
 }
 
-fn ctrl(app: &mut App, c: char) {
-    send(app, key(KeyCode::Char(c), KeyModifiers::CONTROL));
+/// A key through `update`, and the file work it asked for done: the other
+/// effects it asked for (the clipboard, a redraw, the recovery file).
+fn send(app: &mut App, ev: KeyEvent) -> Vec<Effect> {
+    let effects = app.update(Msg::Key(ev));
+    settle(app, effects)
 }
 
-fn typed(app: &mut App, text: &str) {
+fn press(app: &mut App, code: KeyCode) -> Vec<Effect> {
+    send(app, key(code, KeyModifiers::NONE))
+}
+
+fn ctrl(app: &mut App, c: char) -> Vec<Effect> {
+    send(app, key(KeyCode::Char(c), KeyModifiers::CONTROL))
+}
+
+/// Each character a key (a line break Enter); the effects of them all.
+fn typed(app: &mut App, text: &str) -> Vec<Effect> {
+    let mut effects = Vec::new();
     for c in text.chars() {
         let code = if c == '\n' {
             KeyCode::Enter
         } else {
             KeyCode::Char(c)
         };
-        press(app, code);
+        effects.extend(press(app, code));
     }
+    effects
 }
 
 /// The names of the files in `dir`, sorted.
@@ -112,9 +147,9 @@ fn fill_target(app: &mut App, name: &str, region: &str, sector: &str) {
 #[test]
 fn typing_lints_live_and_f8_goes_to_the_problem() {
     let mut a = app(Lang::Fr, None);
-    assert!(!a.dirty);
+    assert!(!a.doc.dirty);
     typed(&mut a, PITCH);
-    assert!(a.dirty);
+    assert!(a.doc.dirty);
     let pitches: Vec<&str> = a
         .checks
         .report
@@ -197,7 +232,7 @@ fn approve_refuses_errors_unless_confirmed_saves_privately_and_copies() {
     press(&mut a, KeyCode::Char('n'));
     assert!(a.dialog.is_none() && !drafts.exists());
     ctrl(&mut a, 's');
-    press(&mut a, KeyCode::Char('o'));
+    let effects = press(&mut a, KeyCode::Char('o'));
     let file = drafts.join("claire-martin.md");
     let saved = std::fs::read_to_string(&file).unwrap_or_default();
     assert!(
@@ -205,8 +240,8 @@ fn approve_refuses_errors_unless_confirmed_saves_privately_and_copies() {
         "{saved}"
     );
     assert!(saved.contains("name = \"Claire Martin\"") && saved.contains("relationship = \"met\""));
-    assert_eq!(a.effects, [Effect::Copy(PITCH.to_string())]);
-    assert!(!a.dirty);
+    assert_eq!(effects, [Effect::Copy(PITCH.to_string())]);
+    assert!(!a.doc.dirty);
     assert!(
         a.notice
             .as_ref()
@@ -241,7 +276,7 @@ fn two_saves_for_the_same_person_make_two_files() {
         if a.dialog.is_some() {
             press(&mut a, KeyCode::Char('y'));
         }
-        a.path = None;
+        a.doc.path = None;
     }
     assert_eq!(
         files_in(dir.path()),
@@ -276,7 +311,7 @@ fn a_read_only_drafts_folder_keeps_the_text_and_says_why() {
             "{}",
             n.text
         );
-        assert!(a.dirty);
+        assert!(a.doc.dirty);
     }
     assert_eq!(a.note.text(), note);
     let _ = std::fs::set_permissions(&ro, std::fs::Permissions::from_mode(0o700));
@@ -383,7 +418,7 @@ fn templates_filter_preview_and_apply() {
     assert_eq!(preview.missing, ["event", "topic"]);
     press(&mut a, KeyCode::Enter);
     assert_eq!(a.screen, Screen::Compose);
-    assert_eq!(a.template.as_deref(), Some("fr/evenement"));
+    assert_eq!(a.doc.template.as_deref(), Some("fr/evenement"));
     // The first placeholder to fill is selected, and reported.
     assert_eq!(a.note.editor.selected_text(), Some("{{event}}"));
     assert!(
@@ -432,13 +467,13 @@ fn drafts_screen_lists_opens_and_deletes_with_confirmation() {
     assert_eq!(a.screen, Screen::Compose);
     assert_eq!(a.form.fields[0].text(), "Paul Durand");
     assert!(a.note.text().starts_with("Hi Paul"));
-    assert!(!a.dirty);
+    assert!(!a.doc.dirty);
     // Deleting the open draft keeps its text here, and leaving asks.
     ctrl(&mut a, 'o');
     press(&mut a, KeyCode::Delete);
     press(&mut a, KeyCode::Char('y'));
     assert!(a.shelf.entries.is_empty());
-    assert!(a.dirty && a.note.text().starts_with("Hi Paul"));
+    assert!(a.doc.dirty && a.note.text().starts_with("Hi Paul"));
     ctrl(&mut a, 'q');
     assert_eq!(a.dialog, Some(Dialog::Quit));
 }
@@ -504,7 +539,11 @@ fn write_drafts(dir: &Path) {
 
 /// The app drawn at `w`×`h`, as the runtime does: the size first.
 fn render(app: &mut App, w: u16, h: u16) -> Terminal<TestBackend> {
-    app.update(Msg::Resize(w, h));
+    assert_eq!(
+        app.update(Msg::Resize(w, h)),
+        [],
+        "a new size asks for nothing"
+    );
     let app = &*app;
     let mut t = Terminal::new(TestBackend::new(w, h)).unwrap_or_else(|e| panic!("{e}"));
     t.draw(|f| ui::draw(f, app))
@@ -520,7 +559,7 @@ fn snapshot_app(lang: Lang) -> App {
     ));
     typed(&mut a, PITCH);
     fill_target(&mut a, "Claire Martin", "Lyon", "Marketing Services");
-    a.clock = "2026-11-25T12:00:00Z".parse().ok();
+    tick(&mut a, "2026-11-25T12:00:00Z");
     a
 }
 
@@ -680,7 +719,9 @@ fn the_counter_warns_near_the_limit_and_errs_over_it() {
 #[test]
 fn no_control_or_bidi_character_reaches_the_screen() {
     let mut a = app(Lang::En, None);
-    a.paste("Hi Eve\u{1b}]0;HACKED\u{7}, \u{202e}gnp.exe\u{202c} \u{9b}31m and\tmore\r\nThanks");
+    let pasted =
+        "Hi Eve\u{1b}]0;HACKED\u{7}, \u{202e}gnp.exe\u{202c} \u{9b}31m and\tmore\r\nThanks";
+    assert_eq!(a.update(Msg::Paste(pasted.to_string())), []);
     fill_target(&mut a, "Eve\u{1b}[2J", "Lyon\u{202e}", "Software\u{85}");
     for (w, h) in [(80, 24), (120, 40)] {
         let t = render(&mut a, w, h);
@@ -724,7 +765,7 @@ fn a_long_note_is_drawn_first_and_checked_when_the_keys_pause() {
     // A key does not lint it; the pause does (the event loop calls relint).
     typed(&mut a, "x");
     assert!(a.checks.stale);
-    a.update(Msg::Pause);
+    assert_eq!(a.update(Msg::Pause), [], "the checks ask for nothing");
     assert!(!a.checks.stale);
     let pitches = a
         .checks
@@ -791,8 +832,7 @@ fn draft_scores_and_the_main_keys_show_at_sixty_columns() {
 fn ctrl_l_redraws_and_a_new_note_forgets_the_last_notice() {
     let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
     let mut a = app(Lang::En, Some(dir.path()));
-    ctrl(&mut a, 'l');
-    assert_eq!(a.effects, [Effect::Redraw]);
+    assert_eq!(ctrl(&mut a, 'l'), [Effect::Redraw]);
     typed(
         &mut a,
         "Hi Sam, we met at RustConf in Montreal. Thanks for the talk on async!",
@@ -891,18 +931,18 @@ fn approving_needs_a_recipient_and_alt_s_saves_a_draft() {
     );
     assert_eq!((a.focus, a.form.at), (Focus::Form, 0));
     assert!(
-        a.dirty
+        a.doc.dirty
             && std::fs::read_dir(dir.path())
                 .map(|d| d.count())
                 .unwrap_or(0)
                 == 0
     );
     // Alt-S saves it as a draft, not approved, nothing copied.
-    send(&mut a, KeyEvent::new(KeyCode::Char('s'), KeyModifiers::ALT));
+    let effects = send(&mut a, KeyEvent::new(KeyCode::Char('s'), KeyModifiers::ALT));
     let saved = std::fs::read_to_string(dir.path().join("note.md")).unwrap_or_default();
     assert!(saved.contains("status = \"draft\""), "{saved}");
-    assert!(a.effects.is_empty());
-    assert!(!a.dirty);
+    assert_eq!(effects, []);
+    assert!(!a.doc.dirty);
 }
 
 #[test]
@@ -910,9 +950,9 @@ fn the_drafts_screen_shows_the_pace_of_the_last_weeks() {
     let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
     write_drafts(dir.path());
     let mut a = app(Lang::En, Some(dir.path()));
-    a.clock = "2026-11-25T12:00:00Z".parse().ok();
+    tick(&mut a, "2026-11-25T12:00:00Z");
     ctrl(&mut a, 'o');
-    let pace = a.pace(a.clock.unwrap_or_else(jiff::Timestamp::now));
+    let pace = a.pace(a.clock.timestamp());
     assert_eq!(pace.weeks, [0, 0, 0, 0, 0, 0, 0, 2]);
     assert_eq!(pace.free_left, Some(3), "5 free notes a month, 2 used");
     let shown = screen_text(&render(&mut a, 120, 40));
@@ -972,7 +1012,7 @@ fn an_unwritable_drafts_folder_keeps_the_text_and_says_why() {
     let mut a = app(Lang::En, Some(&blocker.join("inside")));
     typed(&mut a, SUMMIT);
     // Saved as a draft (Alt-S): approving would first ask who it is for.
-    send(&mut a, KeyEvent::new(KeyCode::Char('s'), KeyModifiers::ALT));
+    let effects = send(&mut a, KeyEvent::new(KeyCode::Char('s'), KeyModifiers::ALT));
     let n = a.notice.clone().unwrap_or_else(|| panic!("a notice"));
     assert_eq!(n.level, Severity::Error);
     assert!(
@@ -982,8 +1022,8 @@ fn an_unwritable_drafts_folder_keeps_the_text_and_says_why() {
     );
     assert!(n.text.ends_with("your text stays here"), "{}", n.text);
     assert_eq!(a.note.text(), SUMMIT);
-    assert!(a.dirty, "still unsaved, so quitting asks");
-    assert!(a.effects.is_empty(), "nothing copied as if saved");
+    assert!(a.doc.dirty, "still unsaved, so quitting asks");
+    assert_eq!(effects, [], "nothing copied as if saved");
     // The folder fixed, the same text saves.
     let mut a2 = app(Lang::En, Some(&dir.path().join("ok")));
     typed(&mut a2, SUMMIT);
@@ -1108,7 +1148,7 @@ fn quitting_can_keep_the_note_as_a_draft() {
         // No name, errors in it: a draft all the same, then it quits.
         let saved = std::fs::read_to_string(dir.path().join("note.md")).unwrap_or_default();
         assert!(saved.contains("status = \"draft\""), "{lang:?}: {saved}");
-        assert!(a.quit && !a.dirty);
+        assert!(a.quit && !a.doc.dirty);
     }
 }
 
@@ -1303,8 +1343,12 @@ fn a_note_rewritten_by_hand_is_no_longer_credited_to_its_template() {
         .first()
         .map(|t| t.name.clone())
         .unwrap_or_default();
-    a.start_from(&name);
-    assert_eq!(a.template.as_deref(), Some(name.as_str()));
+    let start = Start {
+        template: Some(name.clone()),
+        ..Start::default()
+    };
+    assert_eq!(a.update(Msg::Start(Box::new(start))), []);
+    assert_eq!(a.doc.template.as_deref(), Some(name.as_str()));
     assert_eq!(
         a.to_draft(poignee::draft::Status::Draft).front.template,
         Some(name)
@@ -1553,9 +1597,9 @@ fn the_outcomes_screen_shows_rates_by_week_and_template() {
 }
 
 /// A key through `update` only: its file jobs stay out, as they do while
-/// the worker is busy.
-fn send_late(app: &mut App, ev: KeyEvent) {
-    app.update(Msg::Key(ev));
+/// the worker is busy, until the test settles them.
+fn send_late(app: &mut App, ev: KeyEvent) -> Vec<Effect> {
+    app.update(Msg::Key(ev))
 }
 
 #[test]
@@ -1576,13 +1620,24 @@ fn a_save_answered_late_is_not_taken_for_the_note_open_now() {
     a.shelf.selected = at(&a, "Paul Durand");
     press(&mut a, KeyCode::Enter);
     // Approved again; the answer has not come back when Claire is opened.
-    send_late(&mut a, key(KeyCode::Char('s'), KeyModifiers::CONTROL));
+    let late = send_late(&mut a, key(KeyCode::Char('s'), KeyModifiers::CONTROL));
+    assert!(late.iter().any(|e| matches!(e, Effect::Io(_))), "{late:?}");
     ctrl(&mut a, 'o');
     a.shelf.selected = at(&a, "Claire Martin");
     press(&mut a, KeyCode::Enter);
-    assert_eq!(a.path.as_deref(), Some(claire.as_path()));
-    a.settle();
-    assert_eq!(a.path.as_deref(), Some(claire.as_path()), "still Claire's");
+    assert_eq!(a.doc.path.as_deref(), Some(claire.as_path()));
+    settle(&mut a, late);
+    assert_eq!(
+        a.doc.path.as_deref(),
+        Some(claire.as_path()),
+        "still Claire's"
+    );
+    let said = a
+        .notice
+        .as_ref()
+        .map(|n| n.text.as_str())
+        .unwrap_or_default();
+    assert!(said.starts_with("the previous note is saved to"), "{said}");
     // Her note saved goes to her file, Paul's is left as his.
     typed(&mut a, " See you!");
     ctrl(&mut a, 's');
@@ -1607,9 +1662,12 @@ fn two_saves_in_a_row_make_one_file_and_a_sent_note_is_never_written_over() {
         "Hi Sam, we met at RustConf in Montreal. Thanks for the talk on async!",
     );
     fill_target(&mut a, "Sam Lee", "Lyon", "Software Development");
-    send_late(&mut a, key(KeyCode::Char('s'), KeyModifiers::ALT));
-    send_late(&mut a, key(KeyCode::Char('s'), KeyModifiers::ALT));
-    a.settle();
+    let mut late = send_late(&mut a, key(KeyCode::Char('s'), KeyModifiers::ALT));
+    late.extend(send_late(
+        &mut a,
+        key(KeyCode::Char('s'), KeyModifiers::ALT),
+    ));
+    settle(&mut a, late);
     assert_eq!(files_in(dir.path()), ["sam-lee.md"]);
     ctrl(&mut a, 's');
     press(&mut a, KeyCode::F(9));
@@ -1657,7 +1715,6 @@ fn a_draft_marked_in_another_terminal_is_not_saved_over() {
         );
         fill_target(&mut a, "Sam Lee", "Lyon", "Software Development");
         send(&mut a, key(KeyCode::Char('s'), KeyModifiers::ALT));
-        a.settle();
         let file = dir.path().join("sam-lee.md");
         // Another terminal: `poignee mark sam-lee.md sent`.
         let mut marked = poignee::outcome::mark_file(
@@ -1673,7 +1730,6 @@ fn a_draft_marked_in_another_terminal_is_not_saved_over() {
         assert!(sent.contains("status = \"sent\""), "{sent}");
         typed(&mut a, " PS");
         send(&mut a, key(KeyCode::Char('s'), KeyModifiers::ALT));
-        a.settle();
         assert_eq!(std::fs::read_to_string(&file).unwrap_or_default(), sent);
         assert_eq!(files_in(dir.path()), ["sam-lee-2.md", "sam-lee.md"]);
         let notice = a.notice.clone().map(|n| n.text).unwrap_or_default();
@@ -1681,14 +1737,15 @@ fn a_draft_marked_in_another_terminal_is_not_saved_over() {
     }
 }
 
-/// An app with a note found at start offered (as `run` does).
+/// An app with a note found at start offered (as `run` starts it).
 fn offered(lang: Lang, found: &str) -> App {
     let mut a = app(lang, None);
     let draft = poignee::draft::Draft::parse(found).unwrap_or_else(|e| panic!("{e:?}"));
-    a.offer = Some(super::app::Offer {
-        draft: Box::new(draft),
-        aside: None,
-    });
+    let start = Start {
+        found: Some(draft),
+        ..Start::default()
+    };
+    assert_eq!(a.update(Msg::Start(Box::new(start))), []);
     a
 }
 
@@ -1709,16 +1766,15 @@ fn typing_never_answers_the_recovery_offer() {
         ),
     ] {
         let mut a = offered(lang, FOUND);
-        typed(&mut a, words);
+        let effects = typed(&mut a, words);
         assert_eq!(a.note.text(), words);
         assert!(a.offer.is_some(), "still offered");
         assert!(a.dialog.is_none());
         assert!(
-            !a.effects
+            !effects
                 .iter()
                 .any(|e| matches!(e, Effect::SetAside(_) | Effect::Restored { .. })),
-            "{:?}",
-            a.effects
+            "{effects:?}"
         );
         // Enter and a lone letter are text too.
         press(&mut a, KeyCode::Enter);
@@ -1732,15 +1788,15 @@ fn typing_never_answers_the_recovery_offer() {
 fn ctrl_r_restores_the_recovered_text_and_keeps_what_was_typed_after_a_blank_line() {
     let mut a = offered(Lang::Fr, FOUND);
     typed(&mut a, "Bonjour Inès, ");
-    ctrl(&mut a, 'r');
+    let effects = ctrl(&mut a, 'r');
     assert!(a.offer.is_none());
     // Never glued, never lost: the recovered text, a blank line, the typing.
     assert_eq!(a.note.text(), format!("{FOUND}\n\nBonjour Inès,"));
     assert_eq!(a.note.editor.cursor(), a.note.text().len());
-    assert!(a.dirty && a.unsynced);
+    assert!(a.doc.dirty && a.unsynced);
     // One undo takes the recovered text out of the note: its file is kept
     // aside, so that nothing typed afterwards can lose it.
-    assert!(a.effects.contains(&Effect::Restored {
+    assert!(effects.contains(&Effect::Restored {
         aside: None,
         keep: true
     }));
@@ -1771,13 +1827,13 @@ fn a_recipient_typed_at_the_offer_wins_and_the_recovered_file_is_kept() {
     typed(&mut a, "Paul Durand");
     a.focus = Focus::Note;
     typed(&mut a, "Hi Paul");
-    ctrl(&mut a, 'r');
+    let effects = ctrl(&mut a, 'r');
     assert_eq!(a.note.text(), "Hi Zoé\n\nHi Paul");
     let t = a.target();
     assert_eq!(t.name.as_deref(), Some("Paul Durand"));
     // A field left empty is filled from the recovered note.
     assert_eq!(t.region.as_deref(), Some("Lyon"));
-    assert!(a.effects.contains(&Effect::Restored {
+    assert!(effects.contains(&Effect::Restored {
         aside: None,
         keep: true
     }));
@@ -1791,9 +1847,9 @@ fn esc_sets_the_recovered_text_aside_and_the_typing_stays() {
     send(&mut a, key(KeyCode::Left, KeyModifiers::SHIFT));
     press(&mut a, KeyCode::Esc);
     assert!(a.offer.is_some());
-    press(&mut a, KeyCode::Esc);
+    let effects = press(&mut a, KeyCode::Esc);
     assert!(a.offer.is_none());
-    assert!(a.effects.contains(&Effect::SetAside(None)));
+    assert_eq!(effects, [Effect::SetAside(None)]);
     assert_eq!(a.note.text(), "Bonjour Inès");
 }
 
@@ -2021,7 +2077,7 @@ fn a_long_drafts_list_pages_jumps_and_says_where_it_is() {
     let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
     write_many(dir.path(), 1200);
     let mut a = app(Lang::Fr, Some(dir.path()));
-    a.update(Msg::Resize(80, 24));
+    assert_eq!(a.update(Msg::Resize(80, 24)), []);
     ctrl(&mut a, 'o');
     assert_eq!(a.shelf.entries.len(), 1200);
     let page = a.shelf.page;
@@ -2116,9 +2172,7 @@ fn drafts_rechecked_are_counted_as_the_language_writes_numbers() {
     ] {
         let mut a = app(lang, Some(dir.path()));
         ctrl(&mut a, 'o');
-        a.settle();
         ctrl(&mut a, 'r');
-        a.settle();
         let notice = a
             .notice
             .as_ref()
@@ -2172,9 +2226,7 @@ fn accepting_a_draft_never_sent_says_this_screens_key_not_the_command_line() {
     for lang in [Lang::Fr, Lang::En] {
         let mut a = app(lang, Some(dir.path()));
         ctrl(&mut a, 'o');
-        a.settle();
         press(&mut a, KeyCode::Char('a'));
-        a.settle();
         let said = a
             .notice
             .as_ref()
@@ -2212,7 +2264,7 @@ fn marking_a_draft_changes_its_row_without_reading_the_folder_again() {
 #[test]
 fn the_template_list_pages_and_says_where_it_is() {
     let mut a = app(Lang::En, None);
-    a.update(Msg::Resize(60, 16));
+    assert_eq!(a.update(Msg::Resize(60, 16)), []);
     ctrl(&mut a, 't');
     let count = a.filtered_templates().len();
     assert!(count > a.picker.page, "{count} {}", a.picker.page);
@@ -2331,7 +2383,7 @@ fn snapshots_of_a_long_notice_on_the_drafts_and_outcomes_screens() {
     write_drafts(dir);
     for (w, h) in [(60, 16), (80, 24), (120, 40)] {
         let mut a = App::new(setup(Lang::Fr, Some(dir.to_path_buf()), true));
-        a.clock = "2026-11-25T12:00:00Z".parse().ok();
+        tick(&mut a, "2026-11-25T12:00:00Z");
         ctrl(&mut a, 'o');
         a.say(
             Severity::Warning,
@@ -2698,10 +2750,14 @@ fn set_aside_texts_are_counted_at_start_and_old_ones_cleaned() {
     if let Ok(f) = std::fs::File::options().write(true).open(&old) {
         let _ = f.set_modified(month_ago);
     }
+    let aside = super::app::Aside::scan(&recovery, std::time::SystemTime::now());
+    assert_eq!((aside.all.len(), aside.old.len()), (2, 1));
     let mut a = app(Lang::En, Some(dir.path()));
-    a.aside = super::app::Aside::scan(&recovery, std::time::SystemTime::now());
-    assert_eq!((a.aside.all.len(), a.aside.old.len()), (2, 1));
-    a.say_aside();
+    let start = Start {
+        aside,
+        ..Start::default()
+    };
+    assert_eq!(a.update(Msg::Start(Box::new(start))), []);
     let said = a
         .notice
         .as_ref()
@@ -2732,7 +2788,7 @@ fn the_pace_is_a_chart_with_weeks_counts_and_the_budget_line_that_grows() {
     let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
     write_drafts(dir.path());
     let mut a = app(Lang::Fr, Some(dir.path()));
-    a.clock = "2026-11-25T12:00:00Z".parse().ok();
+    tick(&mut a, "2026-11-25T12:00:00Z");
     ctrl(&mut a, 'o');
     let rows_with = |t: &Terminal<TestBackend>, needle: &str| -> usize {
         let b = t.backend().buffer();
@@ -2767,7 +2823,7 @@ fn the_pace_is_a_chart_with_weeks_counts_and_the_budget_line_that_grows() {
     let tall = rows_with(&render(&mut a, 200, 60), "█");
     assert!(tall >= small, "{small} {tall}");
     let mut e = app(Lang::En, Some(dir.path()));
-    e.clock = "2026-11-25T12:00:00Z".parse().ok();
+    tick(&mut e, "2026-11-25T12:00:00Z");
     ctrl(&mut e, 'o');
     let shown = screen_text(&render(&mut e, 120, 40));
     assert!(
@@ -2826,7 +2882,7 @@ fn the_focused_pane_has_the_one_accent_fields_show_their_extent_and_prose_is_cap
     assert!(underlined >= 10, "{underlined}");
     // On a wide screen the note wraps at about 80 columns, centred.
     for (w, h) in [(200u16, 60u16), (120, 40)] {
-        let pane = ui::note_pane(ratatui::layout::Rect::new(0, 0, w, h), &a);
+        let pane = super::layout::note_pane(ratatui::layout::Rect::new(0, 0, w, h), &a);
         let text = super::note::text_area(pane);
         assert!(text.width <= 80, "{w}: {text:?}");
         if w == 200 {
@@ -2861,7 +2917,7 @@ fn the_drafts_screen_hides_and_shows_the_imported_notes() {
     write_imported(dir.path());
     for lang in [Lang::En, Lang::Fr] {
         let mut a = app(lang, Some(dir.path()));
-        a.clock = "2026-11-25T12:00:00Z".parse().ok();
+        tick(&mut a, "2026-11-25T12:00:00Z");
         ctrl(&mut a, 'o');
         assert_eq!(a.screen, Screen::Drafts);
         assert_eq!((a.shelf.entries.len(), a.shelf.imported), (4, 2));
@@ -3010,4 +3066,160 @@ fn the_french_interface_puts_no_break_spaces_before_colons_and_question_marks() 
     ctrl(&mut b, 'n');
     look(&mut b, "new note");
     assert!(seen.is_empty(), "{}", seen.join("\n"));
+}
+
+/// `update` reads neither the clock nor the home folder: the time is the
+/// one the runtime last said (`Msg::Tick`), the home the one `Setup` gave.
+#[test]
+fn the_time_and_the_home_folder_are_the_ones_given() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let drafts = dir.path().join("drafts");
+    let mut a = App::new(Setup {
+        home: Some(dir.path().to_path_buf()),
+        ..setup(Lang::En, Some(drafts.clone()), true)
+    });
+    tick(&mut a, "2031-02-03T04:05:06Z");
+    assert_eq!(a.today(), jiff::civil::date(2031, 2, 3));
+    typed(&mut a, SUMMIT);
+    send(&mut a, KeyEvent::new(KeyCode::Char('s'), KeyModifiers::ALT));
+    let names = files_in(&drafts);
+    let name = names.first().unwrap_or_else(|| panic!("no draft saved"));
+    let saved = std::fs::read_to_string(drafts.join(name)).unwrap_or_default();
+    assert!(
+        saved.contains("created_at = 2031-02-03T04:05:06Z"),
+        "{saved}"
+    );
+    let said = a
+        .notice
+        .as_ref()
+        .map(|n| n.text.clone())
+        .unwrap_or_default();
+    assert!(said.contains(&format!("to ~/drafts/{name}")), "{said}");
+}
+
+// ---- Issue 22, item 4: what the runtime decided is `update`'s ----
+
+/// On the "window too small" screen nothing can be seen: a letter typed
+/// there goes nowhere, the keys that quit or redraw still work, and a
+/// question asked (shown at any size) is answered. A key's release is
+/// never a key.
+#[test]
+fn a_window_too_small_takes_only_the_keys_that_quit_or_redraw() {
+    let mut a = app(Lang::En, None);
+    assert_eq!(a.update(Msg::Resize(50, 12)), []);
+    typed(&mut a, "Hi");
+    press(&mut a, KeyCode::F(3));
+    assert_eq!((a.note.text(), a.screen), ("", Screen::Compose));
+    assert_eq!(ctrl(&mut a, 'l'), [Effect::Redraw]);
+    // Large enough again: typed text goes in.
+    assert_eq!(a.update(Msg::Resize(60, 16)), []);
+    typed(&mut a, "Hi");
+    assert_eq!(a.note.text(), "Hi");
+    // Small, with unsaved text: Ctrl-Q asks, and the question is answered.
+    assert_eq!(a.update(Msg::Resize(59, 24)), []);
+    ctrl(&mut a, 'q');
+    assert_eq!(a.dialog, Some(Dialog::Quit));
+    press(&mut a, KeyCode::Esc);
+    assert!(a.dialog.is_none() && !a.quit, "Esc stays");
+    ctrl(&mut a, 'q');
+    press(&mut a, KeyCode::Char('n'));
+    assert!(a.quit, "quit without saving");
+    // A release is not a press, whatever the size.
+    let mut b = app(Lang::En, None);
+    let mut release = key(KeyCode::Char('x'), KeyModifiers::NONE);
+    release.kind = KeyEventKind::Release;
+    assert_eq!(b.update(Msg::Key(release)), []);
+    assert_eq!(b.note.text(), "");
+}
+
+/// What the app starts with comes as one message: the draft asked for
+/// opened (and its checks across drafts asked for), the texts set aside
+/// said, the text found offered, and the keys a plain terminal never
+/// sends left out.
+#[test]
+fn the_start_opens_the_draft_offers_the_text_found_and_drops_keys_never_sent() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let path = dir.path().join("sam-lee.md");
+    let draft = poignee::draft::Draft::parse("+++\n[target]\nname = \"Sam Lee\"\n+++\nHi Sam\n")
+        .unwrap_or_else(|e| panic!("{e:?}"));
+    let found = poignee::draft::Draft::parse(FOUND).unwrap_or_else(|e| panic!("{e:?}"));
+    let mut a = app(Lang::En, Some(dir.path()));
+    let redo = super::keys::Key::parse("ctrl-shift-z").unwrap_or_else(|| panic!("a key"));
+    assert!(a.keymap.keys(super::keys::Action::Redo).contains(&redo));
+    let effects = a.update(Msg::Start(Box::new(Start {
+        draft: Some((path.clone(), draft)),
+        found: Some(found),
+        plain_keys: true,
+        ..Start::default()
+    })));
+    assert!(
+        matches!(
+            effects.as_slice(),
+            [Effect::Io(super::io::Job::Cross { .. })]
+        ),
+        "{effects:?}"
+    );
+    assert_eq!(a.busy, 1, "the checks across drafts are out");
+    assert_eq!(
+        (a.doc.path.as_deref(), a.note.text()),
+        (Some(path.as_path()), "Hi Sam")
+    );
+    assert!(a.offer.as_ref().is_some_and(|o| o.aside.is_none()));
+    assert!(!a.keymap.keys(super::keys::Action::Redo).contains(&redo));
+    // The worker gone, the job is never answered: the app is no longer
+    // busy waiting for it.
+    assert_eq!(a.update(Msg::Unanswered), []);
+    assert_eq!(a.busy, 0);
+}
+
+/// The runtime writes the recovery file and moves the text found there;
+/// the app hears of it as messages: the text offered now lives aside (so
+/// that declining it does not move it again), the note is synced, and
+/// where a text went is said.
+#[test]
+fn what_the_runtime_did_with_the_recovery_file_comes_as_messages() {
+    let mut a = offered(Lang::En, FOUND);
+    typed(&mut a, "Hi Inès");
+    assert!(a.unsynced);
+    let aside = PathBuf::from("/state/recovery-20261125-120000.md");
+    assert_eq!(
+        a.update(Msg::Recovery(Recovery::MadeRoom(aside.clone()))),
+        []
+    );
+    assert_eq!(a.update(Msg::Recovery(Recovery::Synced)), []);
+    assert!(!a.unsynced);
+    assert_eq!(
+        a.offer.as_ref().and_then(|o| o.aside.clone()),
+        Some(aside.clone())
+    );
+    // Declined: already aside, so the runtime only has to say where.
+    assert_eq!(
+        press(&mut a, KeyCode::Esc),
+        [Effect::SetAside(Some(aside.clone()))]
+    );
+    assert_eq!(
+        a.update(Msg::Recovery(Recovery::SetAside(aside.clone()))),
+        []
+    );
+    let said = a
+        .notice
+        .as_ref()
+        .map(|n| n.text.clone())
+        .unwrap_or_default();
+    assert_eq!(
+        said,
+        "recovered text set aside in /state/recovery-20261125-120000.md"
+    );
+    assert_eq!(a.note.text(), "Hi Inès");
+    // A restore that kept the file aside says so too.
+    assert_eq!(a.update(Msg::Recovery(Recovery::KeptAside(aside))), []);
+    let said = a
+        .notice
+        .as_ref()
+        .map(|n| n.text.clone())
+        .unwrap_or_default();
+    assert!(
+        said.contains("its file stays in /state/recovery-"),
+        "{said}"
+    );
 }

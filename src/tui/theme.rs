@@ -6,6 +6,7 @@ use super::keys::Keymap;
 use poignee::lang::{Lang, Localized, Text, french_spacing};
 use poignee::lint::Severity;
 use ratatui::style::{Color, Modifier, Style};
+use std::path::Path;
 use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::UnicodeWidthStr;
 
@@ -224,6 +225,23 @@ pub fn fit_middle(s: &str, width: usize) -> String {
 pub struct Notice {
     pub text: String,
     pub level: Severity,
+}
+
+/// A path as the user reads it: `~/…` under the home folder `home`.
+pub fn tilde(path: &Path, home: Option<&Path>) -> String {
+    match home.and_then(|h| path.strip_prefix(h).ok()) {
+        Some(rest) => format!("~/{}", rest.display()),
+        None => path.display().to_string(),
+    }
+}
+
+/// A screen's keys for the frame's bottom edge, as its component lists
+/// them (gitui's `commands()`): each key and its word, in the order shown,
+/// and the order in which they give way on a short edge (the first always
+/// stays). From the key table, so that a rebinding shows.
+pub struct KeyBar {
+    pub items: Vec<(String, String)>,
+    pub order: Vec<usize>,
 }
 
 #[cfg(test)]

@@ -1,32 +1,32 @@
 //! The frame: a border with the title, the screens' tabs and the main keys
 //! on its bottom edge; the screen in focus drawn by its components; the
-//! status line; a dialog or the help over it; the too-small message. The
-//! layout is one function, used by `update` for the note's size as well.
+//! status line; a dialog or the help over it; the too-small message. It
+//! only draws: where each part goes is [`super::layout`]'s, which `update`
+//! reads as well.
 
-use super::app::{App, Focus, Screen, shown};
+use super::app::{App, Focus, Screen};
 use super::checks::ChecksView;
 use super::dialog::{Dialog, DialogView, HelpView};
 use super::form::{FormView, VERDICT_WORDS, tier_word};
 use super::keys::Action;
+use super::layout::{
+    MIN_HEIGHT, MIN_WIDTH, compose_areas, list_areas, offer_lines, out_of_audience,
+};
 use super::note::{NoteView, text_area};
 use super::shelf::ShelfView;
 use super::templates::PickerView;
-use super::theme::{Look, Theme, fit, fit_items, notice_lines};
+use super::theme::{KeyBar, Look, Theme, fit_items, notice_lines};
 use poignee::audience::Decision;
 use poignee::lang::{Lang, Text};
 use poignee::lint::Severity;
 use poignee::text::{is_bidi_control, is_unsafe_for_terminal};
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Alignment, Constraint, Layout, Rect};
+use ratatui::layout::{Alignment, Rect};
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 use unicode_width::UnicodeWidthStr;
-
-/// The smallest terminal the screens fit in.
-pub const MIN_WIDTH: u16 = 60;
-pub const MIN_HEIGHT: u16 = 16;
 
 pub fn draw(f: &mut Frame, app: &App) {
     screens(f, app);
@@ -71,156 +71,9 @@ fn control_picture(c: char) -> char {
     }
 }
 
-/// The compose screen's parts.
-struct Compose {
-    form: Rect,
-    /// The banner offering the text found at start (no rows without one).
-    offer: Rect,
-    note: Rect,
-    checks: Rect,
-    status: Rect,
-}
-
-/// The widest the compose screen's content gets: on a wide terminal it is
-/// centred, and the note wraps at about 80 columns, not 110 (prose is
-/// read in lines of a measure, as helix and television keep it).
-pub const COMPOSE_MAX_WIDTH: u16 = 140;
-
-fn compose_areas(frame: Rect, app: &App) -> Compose {
-    let inner = Block::bordered().inner(frame);
-    let inner = if inner.width > COMPOSE_MAX_WIDTH {
-        let x = inner.x + (inner.width - COMPOSE_MAX_WIDTH) / 2;
-        Rect::new(x, inner.y, COMPOSE_MAX_WIDTH, inner.height)
-    } else {
-        inner
-    };
-    let offer = offer_rows(app, inner.width);
-    // The notice takes the rows it needs, the note keeping its six.
-    let most = inner
-        .height
-        .saturating_sub(3 + offer + 6 + 2)
-        .clamp(1, NOTICE_ROWS);
-    let [form, offer, body, status] = Layout::vertical([
-        Constraint::Length(3),
-        Constraint::Length(offer),
-        Constraint::Min(6),
-        Constraint::Length(2 + notice_rows(app, inner.width, most)),
-    ])
-    .areas(inner);
-    let [note, checks] =
-        Layout::horizontal([Constraint::Percentage(57), Constraint::Percentage(43)]).areas(body);
-    Compose {
-        form,
-        offer,
-        note,
-        checks,
-        status,
-    }
-}
-
-/// The banner over the note while the text found at start is offered: a
-/// new note is typed meanwhile, and only these keys answer it. On one row
-/// when it fits, else what was found on one and the keys on the next (the
-/// excerpt shortened to fit: the keys are never cut).
-fn offer_lines(app: &App, width: u16) -> Vec<String> {
-    let Some(offer) = app.offer.as_ref() else {
-        return Vec::new();
-    };
-    let draft = &offer.draft;
-    let width = usize::from(width).max(10);
-    let who = draft
-        .front
-        .target
-        .as_ref()
-        .and_then(|t| t.name.clone())
-        .map(|n| format!(" ({n})"))
-        .unwrap_or_default();
-    let first = draft.body.lines().map(str::trim).find(|l| !l.is_empty());
-    let (restore, aside) = (app.key_of(Action::Restore), app.key_of(Action::Back));
-    let lang = app.lang;
-    let head = |excerpt: Option<&str>| {
-        let s = match (lang, excerpt) {
-            (Lang::Fr, Some(e)) => format!("⚠ Note non enregistrée retrouvée{who} : « {e} »"),
-            (Lang::Fr, None) => format!("⚠ Note non enregistrée retrouvée{who}, sans texte"),
-            (Lang::En, Some(e)) => format!("⚠ Unsaved note found{who}: “{e}”"),
-            (Lang::En, None) => format!("⚠ Unsaved note found{who}, with no text"),
-        };
-        super::theme::fr(lang, s)
-    };
-    let keys = super::theme::fr(
-        lang,
-        match lang {
-            Lang::Fr => format!("{restore} : la reprendre · {aside} : la mettre de côté"),
-            Lang::En => format!("{restore}: restore it · {aside}: set it aside"),
-        },
-    );
-    let cols = |s: &str| UnicodeWidthStr::width(s);
-    let with = |room: usize| {
-        first.map(|l| {
-            let cut = fit(l, room.max(8));
-            // "sur …" reads as a word left out: "sur…".
-            match cut.strip_suffix(" …") {
-                Some(c) => format!("{c}…"),
-                None => cut,
-            }
-        })
-    };
-    let bare = cols(&head(first.map(|_| "")));
-    let one = head(with(40).as_deref());
-    if cols(&one) + 3 + cols(&keys) <= width {
-        return vec![format!("{one} · {keys}")];
-    }
-    let line = head(with(width.saturating_sub(bare).min(40)).as_deref());
-    vec![fit(&line, width), keys]
-}
-
-/// Rows the banner takes.
-fn offer_rows(app: &App, width: u16) -> u16 {
-    let rows: usize = offer_lines(app, width)
-        .iter()
-        .map(|l| textwrap::wrap(l, usize::from(width).max(10)).len())
-        .sum();
-    u16::try_from(rows.min(3)).unwrap_or(3)
-}
-
-/// The note's pane in a frame of `frame`'s size.
-pub fn note_pane(frame: Rect, app: &App) -> Rect {
-    compose_areas(frame, app).note
-}
-
-/// A list screen's parts (drafts, templates, outcomes): its body and the
-/// status under it.
-pub fn list_areas(frame: Rect, app: &App) -> (Rect, Rect) {
-    let inner = Block::bordered().inner(frame);
-    // A notice takes the rows it needs (the body keeping eight; the
-    // screen's keys stay on the bottom edge); without one, what the keys
-    // do here takes two.
-    let most = inner.height.saturating_sub(1 + 8).clamp(2, NOTICE_ROWS);
-    let rows = match app.notice {
-        Some(_) => notice_rows(app, inner.width, most).max(2),
-        None => 2,
-    };
-    let [body, status] =
-        Layout::vertical([Constraint::Min(4), Constraint::Length(1 + rows)]).areas(inner);
-    (body, status)
-}
-
 /// The drafts screen's pace, as drawn.
 fn drafts_pace(app: &App) -> poignee::drafts::Pace {
-    app.pace(app.clock.unwrap_or_else(jiff::Timestamp::now))
-}
-
-/// Rows of drafts the list shows in a frame of `frame`'s size.
-pub fn drafts_rows(frame: Rect, app: &App) -> usize {
-    let (body, _) = list_areas(frame, app);
-    let rows = super::shelf::pace_rows(body);
-    super::shelf::list_rows(body, rows, app.shelf.filter_shown())
-}
-
-/// Rows of templates the list shows in a frame of `frame`'s size.
-pub fn templates_rows(frame: Rect, app: &App) -> usize {
-    let (body, _) = list_areas(frame, app);
-    super::templates::rows(body)
+    app.pace(app.clock.timestamp())
 }
 
 /// "LinkedIn (free, 200)".
@@ -240,7 +93,14 @@ fn screens(f: &mut Frame, app: &App) {
         too_small(f, app, area);
         // A question asked is seen, whatever the size (quit asks here too).
         if let Some(dialog) = app.dialog.as_ref().filter(|d| **d != Dialog::Help) {
-            f.render_widget(DialogView { dialog, look }, area);
+            f.render_widget(
+                DialogView {
+                    dialog,
+                    look,
+                    home: app.home.as_deref(),
+                },
+                area,
+            );
         }
         return;
     }
@@ -276,19 +136,7 @@ fn screens(f: &mut Frame, app: &App) {
             if typing {
                 f.set_cursor_position(cursor);
             }
-            let keys = &app.keymap;
-            let hint = keys.hint(&[
-                (
-                    keys.pair(Action::Up, Action::Down),
-                    Text::new("choisir", "choose"),
-                ),
-                (
-                    keys.label(Action::Confirm),
-                    Text::new("appliquer à la note", "apply to the note"),
-                ),
-                (keys.label(Action::Back), Text::new("revenir", "back")),
-            ]);
-            simple_status(f, app, &look, status, hint);
+            simple_status(f, app, &look, status);
         }
         Screen::Stats => {
             let (body, status) = list_areas(area, app);
@@ -302,19 +150,7 @@ fn screens(f: &mut Frame, app: &App) {
                 },
                 body,
             );
-            let keys = &app.keymap;
-            let hint = keys.hint(&[
-                (
-                    keys.pair(Action::Up, Action::Down),
-                    Text::new("faire défiler les taux", "scroll the rates"),
-                ),
-                (
-                    keys.label(Action::Drafts),
-                    Text::new("marquer dans les brouillons", "mark in the drafts"),
-                ),
-                (keys.label(Action::Back), Text::new("revenir", "back")),
-            ]);
-            simple_status(f, app, &look, status, hint);
+            simple_status(f, app, &look, status);
         }
         Screen::Drafts => {
             let (body, status) = list_areas(area, app);
@@ -323,9 +159,9 @@ fn screens(f: &mut Frame, app: &App) {
                 .worker
                 .folder
                 .as_ref()
-                .map(|d| shown(d.dir()))
+                .map(|d| app.shown(d.dir()))
                 .unwrap_or_default();
-            let pace_rows = super::shelf::pace_rows(body);
+            let pace_rows = super::pace::pace_rows(body);
             if let Some(p) =
                 super::shelf::filter_cursor(&app.shelf, body, pace_rows).filter(|_| typing)
             {
@@ -342,51 +178,7 @@ fn screens(f: &mut Frame, app: &App) {
                 },
                 body,
             );
-            let keys = &app.keymap;
-            let hint = keys.hint(&[
-                (
-                    keys.pair(Action::Up, Action::Down),
-                    Text::new("choisir", "choose"),
-                ),
-                (keys.label(Action::Confirm), Text::new("ouvrir", "open")),
-                (keys.label(Action::Filter), Text::new("filtrer", "filter")),
-                (
-                    keys.label(Action::DeleteDraft),
-                    Text::new("supprimer", "delete"),
-                ),
-                (
-                    format!(
-                        "{} {} {} {}",
-                        keys.label(Action::MarkSent),
-                        keys.label(Action::MarkAccepted),
-                        keys.label(Action::MarkIgnored),
-                        keys.label(Action::MarkDeclined)
-                    ),
-                    Text::new(
-                        "envoyée, acceptée, ignorée, refusée",
-                        "sent, accepted, ignored, declined",
-                    ),
-                ),
-                (
-                    keys.label(Action::Recheck),
-                    Text::new("revérifier", "re-check"),
-                ),
-                (keys.label(Action::Back), Text::new("revenir", "back")),
-            ]);
-            // The old texts set aside, while there are any.
-            let hint = match app.aside.old.len() {
-                0 => hint,
-                n => {
-                    let clean = keys.label(Action::CleanAside);
-                    match app.lang {
-                        Lang::Fr => {
-                            format!("{hint} · {clean} : supprimer {n} vieux texte(s) mis de côté")
-                        }
-                        Lang::En => format!("{hint} · {clean}: delete {n} old text(s) set aside"),
-                    }
-                }
-            };
-            simple_status(f, app, &look, status, hint);
+            simple_status(f, app, &look, status);
         }
     }
     match &app.dialog {
@@ -397,7 +189,14 @@ fn screens(f: &mut Frame, app: &App) {
             },
             area,
         ),
-        Some(dialog) => f.render_widget(DialogView { dialog, look }, area),
+        Some(dialog) => f.render_widget(
+            DialogView {
+                dialog,
+                look,
+                home: app.home.as_deref(),
+            },
+            area,
+        ),
         None => {}
     }
 }
@@ -426,102 +225,10 @@ fn too_small(f: &mut Frame, app: &App, area: Rect) {
     f.render_widget(p, rect);
 }
 
-/// The keys of the screen in sight, on the frame's bottom edge: a key and
-/// its word each, in the order shown, and the order in which they give way
-/// (the first ones stay, help always). From the key table, so that a
-/// rebinding shows.
-fn screen_keys(app: &App) -> (Vec<(String, String)>, Vec<usize>) {
-    let keys = &app.keymap;
-    let word = |t: Text| app.t(t);
-    let short = |a: Action| keys.short(a);
-    match app.screen {
-        Screen::Compose => {
-            // Help, approve, quit, keep and new before the screens, which
-            // the tabs name with their keys.
-            const FIRST: [Action; 7] = [
-                Action::Help,
-                Action::Approve,
-                Action::Quit,
-                Action::Save,
-                Action::NewNote,
-                Action::Templates,
-                Action::Drafts,
-            ];
-            let hints = keys.footer();
-            let order = FIRST
-                .iter()
-                .filter_map(|a| hints.iter().position(|(b, ..)| b == a))
-                .collect();
-            let items = hints.into_iter().map(|(_, k, w)| (k, w)).collect();
-            (items, order)
-        }
-        Screen::Drafts => {
-            let marks = format!(
-                "{} {} {} {}",
-                short(Action::MarkSent),
-                short(Action::MarkAccepted),
-                short(Action::MarkIgnored),
-                short(Action::MarkDeclined)
-            );
-            let items = vec![
-                (short(Action::Confirm), word(Text::new("ouvrir", "open"))),
-                (short(Action::Filter), word(Text::new("filtrer", "filter"))),
-                (marks, word(Text::new("marquer", "mark"))),
-                (
-                    short(Action::DeleteDraft),
-                    word(Text::new("supprimer", "delete")),
-                ),
-                (
-                    short(Action::Recheck),
-                    word(Text::new("revérifier", "re-check")),
-                ),
-                (short(Action::Back), word(Text::new("revenir", "back"))),
-                (short(Action::Help), word(Text::new("aide", "help"))),
-            ];
-            (items, vec![6, 0, 1, 2, 5, 3, 4])
-        }
-        Screen::Templates => {
-            let items = vec![
-                (
-                    keys.pair(Action::Up, Action::Down),
-                    word(Text::new("choisir", "choose")),
-                ),
-                (
-                    short(Action::Confirm),
-                    word(Text::new("appliquer", "apply")),
-                ),
-                (short(Action::Back), word(Text::new("revenir", "back"))),
-                (short(Action::Help), word(Text::new("aide", "help"))),
-                (short(Action::Quit), word(Text::new("quitter", "quit"))),
-            ];
-            (items, vec![3, 1, 2, 0, 4])
-        }
-        Screen::Stats => {
-            let items = vec![
-                (
-                    keys.pair(Action::Up, Action::Down),
-                    word(Text::new("défiler", "scroll")),
-                ),
-                (
-                    short(Action::Drafts),
-                    word(Text::new(
-                        "marquer dans les brouillons",
-                        "mark in the drafts",
-                    )),
-                ),
-                (short(Action::Back), word(Text::new("revenir", "back"))),
-                (short(Action::Help), word(Text::new("aide", "help"))),
-                (short(Action::Quit), word(Text::new("quitter", "quit"))),
-            ];
-            (items, vec![3, 2, 1, 4, 0])
-        }
-    }
-}
-
 /// The screen's keys on the frame's bottom edge: as many as fit in `room`
 /// columns, taken in `order` (the first always), shown in their own order.
 fn key_bar<'a>(app: &App, look: &Look, room: usize) -> Line<'a> {
-    let (items, order) = screen_keys(app);
+    let KeyBar { items, order } = app.key_bar(look);
     let width = |(k, w): &(String, String)| {
         UnicodeWidthStr::width(k.as_str()) + UnicodeWidthStr::width(w.as_str()) + 3
     };
@@ -694,77 +401,6 @@ fn gauge(length: usize, limit: usize, cells: usize) -> String {
     format!("▕{}{}▏", "█".repeat(filled), "▁".repeat(cells - filled))
 }
 
-/// The most rows a notice takes: a message after approving (the pace
-/// warning, where the file went, what comes next) is read whole.
-const NOTICE_ROWS: u16 = 6;
-
-/// Rows the notice takes, at most `most`.
-fn notice_rows(app: &App, width: u16, most: u16) -> u16 {
-    let rows = match (&app.notice, out_of_audience(app)) {
-        (Some(n), _) => notice_lines(&n.text, width, most).len(),
-        (None, Some(why)) => notice_lines(&why, width, most.min(2)).len(),
-        (None, None) => 1,
-    };
-    u16::try_from(rows.max(1)).unwrap_or(1)
-}
-
-/// In the form, with no notice: why the person is not in the audience,
-/// since that is where it is fixed (the checks list says it too).
-fn out_of_audience(app: &App) -> Option<String> {
-    match (app.verdict.decision, app.focus) {
-        (Decision::Out | Decision::Unknown, Focus::Form) => Some(app.l(&app.verdict.why())),
-        _ => None,
-    }
-}
-
-/// What the keys do where the focus is, from the key table.
-fn focus_hint(app: &App) -> String {
-    let keys = &app.keymap;
-    let (tab, updown) = (
-        keys.label(Action::NextFocus),
-        keys.pair(Action::Up, Action::Down),
-    );
-    match app.focus {
-        Focus::Note => keys.hint(&[
-            (
-                keys.label(Action::NextProblem),
-                Text::new("problème suivant", "next problem"),
-            ),
-            (
-                tab,
-                Text::new("vérifications, puis la cible", "checks, then the target"),
-            ),
-        ]),
-        Focus::Checks => keys.hint(&[
-            (updown, Text::new("choisir", "choose")),
-            (
-                app.t(Text::new("lettres", "letters")),
-                Text::new("écrites dans la note", "typed in the note"),
-            ),
-            (
-                keys.label(Action::Confirm),
-                Text::new("aller au texte", "go to the text"),
-            ),
-            (tab, Text::new("la cible", "the target")),
-        ]),
-        Focus::Form => keys.hint(&[
-            (
-                format!("{updown} {tab}"),
-                Text::new("changer de champ", "move between fields"),
-            ),
-            (
-                format!(
-                    "{} {}",
-                    keys.label(Action::Change),
-                    keys.pair(Action::Left, Action::Right)
-                ),
-                Text::new("changer un choix", "change a choice"),
-            ),
-            (keys.label(Action::Back), Text::new("la note", "the note")),
-        ]),
-    }
-}
-
 fn status_bar(f: &mut Frame, app: &App, look: &Look, area: Rect) {
     let theme = look.theme;
     let block = Block::new().borders(Borders::TOP);
@@ -786,7 +422,7 @@ fn status_bar(f: &mut Frame, app: &App, look: &Look, area: Rect) {
                 .map(|l| Line::from(Span::styled(l, theme.dim())))
                 .collect(),
             None => vec![Line::from(Span::styled(
-                fit_items(&look.fr(focus_hint(app)), w),
+                fit_items(&look.fr(app.hint(look)), w),
                 theme.dim(),
             ))],
         },
@@ -858,13 +494,13 @@ fn status_bar(f: &mut Frame, app: &App, look: &Look, area: Rect) {
 }
 
 /// The status of the lists: a notice, then what the keys do here.
-fn simple_status(f: &mut Frame, app: &App, look: &Look, area: Rect, hint: String) {
+fn simple_status(f: &mut Frame, app: &App, look: &Look, area: Rect) {
     let theme = look.theme;
     let block = Block::new().borders(Borders::TOP);
     let inner = block.inner(area);
     f.render_widget(block, area);
     let w = usize::from(inner.width);
-    let hint = super::theme::glued(&look.fr(hint)).into_owned();
+    let hint = super::theme::glued(&look.fr(app.hint(look))).into_owned();
     let Some(n) = &app.notice else {
         // No notice: the keys of this screen may take both rows.
         f.render_widget(
