@@ -14,6 +14,7 @@ use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
+use strum::VariantNames;
 
 /// The commented example config, which `poignee init` writes for the user.
 pub const EXAMPLE: &str = include_str!("../../../config.example.toml");
@@ -101,15 +102,15 @@ pub const CONFIG: Schema = Schema {
         "audience" => Some(names_of::<AudienceFilter>()),
         "outcomes" => Some(names_of::<Outcomes>()),
         "rules" => Some(RuleId::ALL.iter().map(|r| r.as_str()).collect()),
-        "words" => Some(Lang::NAMES.to_vec()),
-        "words.fr" | "words.en" => Some(names_of::<crate::lexicon::Category>()),
+        "words" => Some(Lang::VARIANTS.to_vec()),
+        "words.fr" | "words.en" => Some(crate::lexicon::Category::VARIANTS.to_vec()),
         _ => None,
     },
     values: |key| match key {
-        "platform" => Platform::NAMES.to_vec(),
-        "tier" => Tier::NAMES.to_vec(),
-        "lang" => Lang::NAMES.to_vec(),
-        k if k.starts_with("rules.") => names_of::<Level>(),
+        "platform" => Platform::VARIANTS.to_vec(),
+        "tier" => Tier::VARIANTS.to_vec(),
+        "lang" => Lang::VARIANTS.to_vec(),
+        k if k.starts_with("rules.") => Level::VARIANTS.to_vec(),
         _ => Vec::new(),
     },
 };

@@ -625,4 +625,27 @@ mod tests {
             Some("limits.viadeo".into())
         );
     }
+
+    /// The values an error lists (strum's names) are the ones serde takes
+    /// from a file and writes back: the two derives spell every variant alike.
+    #[test]
+    fn listed_values_are_taken() {
+        use strum::VariantNames;
+        fn taken<T: serde::de::DeserializeOwned + serde::Serialize + VariantNames>() {
+            for &name in T::VARIANTS {
+                let value = serde_json::Value::from(name);
+                let read = serde_json::from_value::<T>(value.clone()).ok();
+                let written = read.and_then(|t| serde_json::to_value(t).ok());
+                assert_eq!(written, Some(value), "{name}");
+            }
+        }
+        taken::<crate::Lang>();
+        taken::<crate::Platform>();
+        taken::<crate::Tier>();
+        taken::<crate::Relationship>();
+        taken::<crate::draft::Status>();
+        taken::<crate::draft::Source>();
+        taken::<crate::lint::Level>();
+        taken::<crate::lexicon::Category>();
+    }
 }
