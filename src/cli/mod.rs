@@ -802,7 +802,7 @@ fn today() -> jiff::civil::Date {
 fn mark_cmd(lang: Lang, args: MarkArgs) -> ExitCode {
     use poignee::outcome::Mark;
     let Some(how) = Mark::parse(&args.outcome) else {
-        let names: Vec<&str> = Mark::ALL.iter().map(|m| m.name()).collect();
+        let names = <Mark as strum::VariantNames>::VARIANTS;
         let hint = did_you_mean(&args.outcome.to_ascii_lowercase(), names.iter().copied());
         // `mark sent FILE…`: the outcome comes last.
         let first = args

@@ -10,6 +10,7 @@ use poignee::stats::{Dimension, Figures, Group, Stats, TOO_FEW};
 use poignee::text::terminal_line;
 use serde_json::json;
 use std::path::{Path, PathBuf};
+use strum::VariantArray;
 use unicode_width::UnicodeWidthStr;
 
 /// How many files `mark` marked, left as they were, and could not mark.
@@ -441,7 +442,7 @@ pub fn json(
     after_days: u32,
 ) -> String {
     let mut by = serde_json::Map::new();
-    for d in Dimension::ALL {
+    for &d in Dimension::VARIANTS {
         let groups: Vec<serde_json::Value> = stats
             .of(d)
             .map(|(g, f)| {

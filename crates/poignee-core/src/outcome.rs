@@ -44,8 +44,11 @@ use std::path::Path;
 use toml::Spanned;
 use toml::value::Datetime;
 
-/// What `poignee mark` records.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// What `poignee mark` records, named as the status it sets.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, strum::IntoStaticStr, strum::EnumString, strum::VariantNames,
+)]
+#[strum(serialize_all = "lowercase", ascii_case_insensitive)]
 pub enum Mark {
     Sent,
     Accepted,
@@ -54,15 +57,16 @@ pub enum Mark {
 }
 
 impl Mark {
+    /// Every mark, by value (`for how in Mark::ALL`).
     pub const ALL: [Mark; 4] = [Mark::Sent, Mark::Accepted, Mark::Ignored, Mark::Declined];
 
     pub fn name(self) -> &'static str {
-        self.status().name()
+        self.into()
     }
 
+    /// A mark as typed: its name, in any case.
     pub fn parse(s: &str) -> Option<Mark> {
-        let s = s.trim().to_ascii_lowercase();
-        Mark::ALL.into_iter().find(|m| m.name() == s)
+        s.trim().parse().ok()
     }
 
     pub fn status(self) -> Status {
@@ -872,6 +876,20 @@ fn edit(source: &str, draft: &Draft, plan: &Plan) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `ALL` holds every mark in order, each named as the status it sets.
+    #[test]
+    fn all_is_every_mark() {
+        use strum::VariantNames;
+        assert_eq!(Mark::ALL.map(Mark::name).as_slice(), Mark::VARIANTS);
+        for m in Mark::ALL {
+            assert_eq!(m.name(), m.status().name());
+            assert_eq!(
+                Mark::parse(&format!(" {} ", m.name().to_uppercase())),
+                Some(m)
+            );
+        }
+    }
 
     fn d(s: &str) -> Date {
         s.parse().unwrap_or_else(|e| panic!("{s}: {e}"))

@@ -83,12 +83,22 @@ impl Field {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, strum::IntoStaticStr,
+)]
 #[serde(rename_all = "lowercase")]
+#[strum(serialize_all = "lowercase")]
 pub enum Decision {
     In,
     Out,
     Unknown,
+}
+
+impl Decision {
+    /// As JSON and CSV write it: `in`, `out`, `unknown`.
+    pub fn name(self) -> &'static str {
+        self.into()
+    }
 }
 
 /// The verdict on one field, with the reason and the path that decided it.

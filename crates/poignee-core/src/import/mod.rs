@@ -44,6 +44,7 @@ use ledger::{Entry, Kind, LEDGER, Ledger};
 use rayon::prelude::*;
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
+use strum::VariantArray;
 
 /// What an import is asked.
 #[derive(Debug, Clone)]
@@ -722,7 +723,7 @@ pub fn run(job: &Job) -> Result<Summary, ImportError> {
             ..Summary::default()
         },
     };
-    for t in Table::ALL {
+    for &t in Table::VARIANTS {
         if export.has(t) {
             run.summary.read.push(t);
         } else {
