@@ -7,7 +7,7 @@ use crate::diagnostic::RuleId;
 use crate::lang::{Lang, Localized};
 use crate::lexicon::{ExtraWords, Lexicon};
 use crate::lint::{Level, Limits, Linter, Thresholds};
-use crate::located::{Located, Schema, names_of};
+use crate::located::{Located, Schema, fields_of};
 use crate::settings::Outcomes;
 use crate::target::{Platform, Tier};
 use serde::{Deserialize, Serialize};
@@ -96,11 +96,11 @@ impl Default for Config {
 /// The keys and values of the config, for its errors.
 pub const CONFIG: Schema = Schema {
     keys: |table| match table {
-        "" => Some(names_of::<Config>()),
-        "limits" => Some(names_of::<Limits>()),
-        "lint" => Some(names_of::<Thresholds>()),
-        "audience" => Some(names_of::<AudienceFilter>()),
-        "outcomes" => Some(names_of::<Outcomes>()),
+        "" => Some(fields_of::<Config>()),
+        "limits" => Some(fields_of::<Limits>()),
+        "lint" => Some(fields_of::<Thresholds>()),
+        "audience" => Some(fields_of::<AudienceFilter>()),
+        "outcomes" => Some(fields_of::<Outcomes>()),
         "rules" => Some(RuleId::ALL.iter().map(|r| r.as_str()).collect()),
         "words" => Some(Lang::VARIANTS.to_vec()),
         "words.fr" | "words.en" => Some(crate::lexicon::Category::VARIANTS.to_vec()),

@@ -15,7 +15,7 @@
 
 use crate::diagnostic::RuleId;
 use crate::lang::Lang;
-use crate::located::{Located, Schema, names_of};
+use crate::located::{Located, Schema, fields_of};
 use crate::target::{Platform, Target, Tier};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -202,10 +202,10 @@ const FENCE: &str = "+++";
 /// The keys and values of the front matter, for its errors.
 pub const FRONT_MATTER: Schema = Schema {
     keys: |table| match table {
-        "" => Some(names_of::<FrontMatter>()),
-        "target" => Some(names_of::<Target>()),
+        "" => Some(fields_of::<FrontMatter>()),
+        "target" => Some(fields_of::<Target>()),
         "placeholders" | "values" => None,
-        t if t.starts_with("placeholders.") => Some(names_of::<Placeholder>()),
+        t if t.starts_with("placeholders.") => Some(fields_of::<Placeholder>()),
         _ => None,
     },
     values: |key| match key {

@@ -440,15 +440,15 @@ pub struct Schema {
     pub values: fn(&str) -> Vec<&'static str>,
 }
 
-/// The names a type's `Deserialize` declares: a struct's fields, an enum's
-/// variants (as serde spells them), read from the type itself.
-pub fn names_of<T: serde::de::DeserializeOwned>() -> Vec<&'static str> {
+/// The fields a struct's `Deserialize` declares (as serde spells them),
+/// read from the type itself. An enum's names are strum's `VariantNames`.
+pub fn fields_of<T: serde::de::DeserializeOwned>() -> Vec<&'static str> {
     let mut capture = Capture(None);
     let _ = T::deserialize(&mut capture);
     capture.0.map(<[&str]>::to_vec).unwrap_or_default()
 }
 
-/// A deserializer that gives nothing and notes the names it is asked for.
+/// A deserializer that gives nothing and notes the fields it is asked for.
 struct Capture(Option<&'static [&'static str]>);
 
 impl<'de> serde::Deserializer<'de> for &mut Capture {
@@ -468,20 +468,10 @@ impl<'de> serde::Deserializer<'de> for &mut Capture {
         Err(serde::de::Error::custom("names only"))
     }
 
-    fn deserialize_enum<V: serde::de::Visitor<'de>>(
-        self,
-        _: &'static str,
-        variants: &'static [&'static str],
-        _: V,
-    ) -> Result<V::Value, Self::Error> {
-        self.0 = Some(variants);
-        Err(serde::de::Error::custom("names only"))
-    }
-
     serde::forward_to_deserialize_any! {
         bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string
         bytes byte_buf option unit unit_struct newtype_struct seq tuple
-        tuple_struct map identifier ignored_any
+        tuple_struct map enum identifier ignored_any
     }
 }
 
