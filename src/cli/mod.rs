@@ -55,7 +55,7 @@ struct Cli {
     config: Option<PathBuf>,
     /// Interface language [default: config, else LANG]
     #[arg(long, global = true, value_enum)]
-    lang: Option<LangArg>,
+    lang: Option<Lang>,
     /// No colours (NO_COLOR is honoured too)
     #[arg(long, global = true)]
     no_color: bool,
@@ -175,10 +175,10 @@ struct CheckArgs {
     format: Format,
     /// Platform, over the drafts' own
     #[arg(long, value_enum)]
-    platform: Option<PlatformArg>,
+    platform: Option<Platform>,
     /// LinkedIn account tier, over the drafts' own and the config
     #[arg(long, value_enum)]
-    tier: Option<TierArg>,
+    tier: Option<Tier>,
     /// Fail (exit 1) on warnings too
     #[arg(long)]
     strict: bool,
@@ -247,7 +247,7 @@ enum TemplatesCommand {
     List {
         /// Only the templates in this language (`--lang` filters too)
         #[arg(long = "in", value_enum, value_name = "LANG")]
-        in_lang: Option<LangArg>,
+        in_lang: Option<Lang>,
     },
     /// Show a template filled with its examples (or --set values), and its checks
     Show {
@@ -274,7 +274,7 @@ enum TemplatesCommand {
         name: String,
         /// The language of the scaffold [default: the interface's]
         #[arg(long = "in", value_enum, value_name = "LANG")]
-        in_lang: Option<LangArg>,
+        in_lang: Option<Lang>,
     },
 }
 
@@ -297,10 +297,10 @@ struct DraftArgs {
     sets: Vec<String>,
     /// Platform of the drafts, written in each [default: the config's]
     #[arg(long, value_enum)]
-    platform: Option<PlatformArg>,
+    platform: Option<Platform>,
     /// LinkedIn account tier, which sets the note's length limit [default: the config's]
     #[arg(long, value_enum)]
-    tier: Option<TierArg>,
+    tier: Option<Tier>,
 }
 
 #[derive(Args)]
@@ -349,25 +349,6 @@ enum ListWhat {
     Sectors,
 }
 
-#[derive(Clone, Copy, ValueEnum)]
-enum LangArg {
-    Fr,
-    En,
-}
-
-#[derive(Clone, Copy, ValueEnum)]
-enum PlatformArg {
-    Linkedin,
-    Viadeo,
-}
-
-#[derive(Clone, Copy, ValueEnum)]
-enum TierArg {
-    Free,
-    Premium,
-    SalesNavigator,
-}
-
 pub fn main() -> ExitCode {
     let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
     report::set_json(wants_json(args.iter().cloned()));
@@ -403,7 +384,7 @@ pub fn main() -> ExitCode {
     // a note in the other one compiles its patterns when it comes.
     // Not for a command that lints nothing: an import would pay their
     // tens of MB and share its cores with them.
-    let guess = cli.lang.map(to_lang).unwrap_or_else(Lang::from_env);
+    let guess = cli.lang.unwrap_or_else(Lang::from_env);
     let lints = !matches!(
         cli.command,
         Some(Command::Import(_) | Command::Mark(_) | Command::Init { .. })
@@ -420,23 +401,19 @@ pub fn main() -> ExitCode {
     let (config, config_path) = match Config::load(cli.config.as_deref()) {
         Ok(c) => c,
         Err(e) => {
-            let lang = cli.lang.map(to_lang).unwrap_or_else(Lang::from_env);
+            let lang = cli.lang.unwrap_or_else(Lang::from_env);
             report::fatal(lang, "config", &e.message(lang));
             return ExitCode::from(EXIT_USAGE);
         }
     };
-    let lang = cli
-        .lang
-        .map(to_lang)
-        .or(config.lang)
-        .unwrap_or_else(Lang::from_env);
+    let lang = cli.lang.or(config.lang).unwrap_or_else(Lang::from_env);
     match cli.command {
         Some(Command::Check(args)) => check(lang, &config, config_path, args),
         Some(Command::Rules) => rules(lang, &config, config_path),
         Some(Command::Explain { rule }) => explain(lang, &rule),
         Some(Command::Audience(args)) => audience_cmd(lang, &config, config_path, args),
         Some(Command::Templates(cmd)) => {
-            let asked = cli.lang.map(to_lang);
+            let asked = cli.lang;
             templates_cmd(lang, asked, &config, config_path, cmd)
         }
         Some(Command::Draft(args)) => draft_cmd(lang, &config, config_path, args),
@@ -595,20 +572,13 @@ fn compose(
     }
 }
 
-fn to_lang(l: LangArg) -> Lang {
-    match l {
-        LangArg::Fr => Lang::Fr,
-        LangArg::En => Lang::En,
-    }
-}
-
 fn check(lang: Lang, config: &Config, config_path: Option<PathBuf>, args: CheckArgs) -> ExitCode {
     let Some(linter) = linter_or_fail(lang, config, config_path) else {
         return ExitCode::from(EXIT_USAGE);
     };
     let options = Options {
-        platform: args.platform.map(to_platform),
-        tier: args.tier.map(to_tier),
+        platform: args.platform,
+        tier: args.tier,
         default_platform: config.platform,
         default_tier: config.tier,
         cross: [RuleId::RepeatedText, RuleId::Pace]
@@ -685,7 +655,7 @@ fn templates_cmd(
     match cmd {
         TemplatesCommand::List { in_lang } => {
             // `templates list --lang fr` lists the French ones (in French).
-            templates::list(lang, config, in_lang.map(to_lang).or(asked_lang))
+            templates::list(lang, config, in_lang.or(asked_lang))
         }
         TemplatesCommand::Show { name, sets } => {
             templates::show(lang, config, &linter, &name, &sets)
@@ -696,7 +666,7 @@ fn templates_cmd(
             strict,
         } => templates::check(lang, config, &linter, &names, format, strict),
         TemplatesCommand::New { name, in_lang } => {
-            templates::new(lang, config, &name, in_lang.map(to_lang).unwrap_or(lang))
+            templates::new(lang, config, &name, in_lang.unwrap_or(lang))
         }
     }
 }
@@ -719,25 +689,10 @@ fn draft_cmd(
             people: &args.people,
             out_dir: &args.out,
             sets: &args.sets,
-            platform: args.platform.map(to_platform),
-            tier: args.tier.map(to_tier),
+            platform: args.platform,
+            tier: args.tier,
         },
     )
-}
-
-fn to_platform(p: PlatformArg) -> Platform {
-    match p {
-        PlatformArg::Linkedin => Platform::Linkedin,
-        PlatformArg::Viadeo => Platform::Viadeo,
-    }
-}
-
-fn to_tier(t: TierArg) -> Tier {
-    match t {
-        TierArg::Free => Tier::Free,
-        TierArg::Premium => Tier::Premium,
-        TierArg::SalesNavigator => Tier::SalesNavigator,
-    }
 }
 
 fn audience_cmd(

@@ -5,7 +5,8 @@ use serde::Serialize;
 use std::borrow::Cow;
 
 /// The names (`fr`, `en`: config and front-matter values, JSON) are
-/// strum's, from the variants.
+/// strum's, from the variants; `--lang` and `--in` take the same (clap's
+/// `ValueEnum`).
 #[derive(
     Debug,
     Clone,
@@ -20,6 +21,7 @@ use std::borrow::Cow;
     strum::Display,
     strum::EnumString,
     strum::VariantNames,
+    clap::ValueEnum,
 )]
 #[serde(rename_all = "lowercase")]
 #[strum(serialize_all = "lowercase", ascii_case_insensitive)]

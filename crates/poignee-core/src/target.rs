@@ -60,7 +60,7 @@ impl Relationship {
 }
 
 /// Where the note goes. The names (`linkedin`, `viadeo`) are taken in any
-/// case from a file.
+/// case from a file, as written by `--platform`.
 #[derive(
     Debug,
     Clone,
@@ -76,6 +76,7 @@ impl Relationship {
     strum::Display,
     strum::EnumString,
     strum::VariantNames,
+    clap::ValueEnum,
 )]
 #[serde(rename_all = "lowercase")]
 #[strum(serialize_all = "lowercase", ascii_case_insensitive)]
@@ -102,6 +103,7 @@ impl Platform {
 crate::lang::any_case!(Platform, Tier);
 
 /// A LinkedIn account tier: it sets the note limit (200 free, 300 paid).
+/// `--tier` takes the names a file does (`sales-navigator`).
 #[derive(
     Debug,
     Clone,
@@ -114,6 +116,7 @@ crate::lang::any_case!(Platform, Tier);
     strum::IntoStaticStr,
     strum::EnumString,
     strum::VariantNames,
+    clap::ValueEnum,
 )]
 #[serde(rename_all = "kebab-case")]
 #[strum(serialize_all = "kebab-case", ascii_case_insensitive)]
@@ -127,5 +130,25 @@ pub enum Tier {
 impl Tier {
     pub fn name(self) -> &'static str {
         self.into()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::ValueEnum;
+
+    /// The command line takes the names a file does.
+    #[test]
+    fn flags_take_the_file_names() {
+        fn same<T: ValueEnum + Copy + Into<&'static str>>() {
+            for &v in T::value_variants() {
+                let flag = v.to_possible_value().map(|p| p.get_name().to_string());
+                assert_eq!(flag.as_deref(), Some(v.into()));
+            }
+        }
+        same::<Platform>();
+        same::<Tier>();
+        same::<crate::Lang>();
     }
 }
