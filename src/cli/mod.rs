@@ -14,7 +14,7 @@ use poignee::RuleId;
 use poignee::batch::{self, Options};
 use poignee::config::{self, Config};
 use poignee::crossdraft;
-use poignee::lang::{Lang, Localized, Text};
+use poignee::lang::{Lang, Localize, Localized, Text};
 use poignee::located::did_you_mean;
 use poignee::{Platform, Tier, fsutil};
 pub use report::Format;
@@ -402,7 +402,7 @@ pub fn main() -> ExitCode {
         Ok(c) => c,
         Err(e) => {
             let lang = cli.lang.unwrap_or_else(Lang::from_env);
-            report::fatal(lang, "config", &e.message(lang));
+            report::fatal(lang, "config", &e.message().get(lang));
             return ExitCode::from(EXIT_USAGE);
         }
     };
@@ -526,7 +526,7 @@ fn compose(
             let text =
                 poignee::input::read_text(&path, poignee::input::MAX_BYTES).unwrap_or_default();
             let e = config::ConfigError::at_key(&text, &path, &e.key, e.message);
-            report::fatal(lang, "config", &e.message(lang));
+            report::fatal(lang, "config", &e.message().get(lang));
             return ExitCode::from(EXIT_USAGE);
         }
     };
@@ -541,7 +541,11 @@ fn compose(
         Some(path) => {
             let read = poignee::input::read_text(&path, poignee::input::MAX_BYTES)
                 .map_err(|e| format!("{} {}", lang.colon(), e.message().get(lang)))
-                .and_then(|s| poignee::draft::Draft::parse(&s).map_err(|at| at.to_string_in(lang)));
+                .and_then(|s| {
+                    poignee::draft::Draft::parse(&s).map_err(|at| {
+                        format!("{}:{}: {}", at.line, at.column, at.message().get(lang))
+                    })
+                });
             match read {
                 Ok(d) => Some((path, d)),
                 Err(e) => {
@@ -636,7 +640,7 @@ fn linter_or_fail(
     match config.linter(&path) {
         Ok(l) => Some(l),
         Err(e) => {
-            report::fatal(lang, "config", &e.message(lang));
+            report::fatal(lang, "config", &e.message().get(lang));
             None
         }
     }

@@ -4,7 +4,7 @@
 
 use super::report::{self, BOLD, CsvOut, WARNING, json_safe, out};
 use poignee::draft::Status;
-use poignee::lang::{Lang, Localized, Text};
+use poignee::lang::{Lang, Localize, Localized, Text};
 use poignee::outcome::{self, Mark};
 use poignee::stats::{Dimension, Figures, Group, Stats, TOO_FEW};
 use poignee::text::terminal_line;

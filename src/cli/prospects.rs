@@ -17,7 +17,7 @@ use super::report::{BOLD, CsvOut, DIM, ERROR, GOOD, WARNING, json_safe};
 use clap::ValueEnum;
 use poignee::audience::{Audience, Decision, Field, Verdict};
 use poignee::input::ReadError;
-use poignee::lang::{Lang, Localized, Text};
+use poignee::lang::{Lang, Localize, Localized, Text};
 use poignee::prospects::{Charset, Column, Sheet, SheetError};
 use poignee::text::terminal_line;
 use std::collections::HashMap;

@@ -4,7 +4,7 @@
 //! config's `[keys]` table (action name → keys) overrides it, so rebinding
 //! approve to F10 changes every mention.
 
-use poignee::lang::{Lang, Localized, Text};
+use poignee::lang::{Lang, Localize, Localized, Text};
 use poignee::located::did_you_mean;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use std::collections::BTreeMap;
@@ -728,6 +728,12 @@ pub struct Keymap {
 pub struct KeyError {
     pub key: String,
     pub message: Localized,
+}
+
+impl Localize for KeyError {
+    fn message(&self) -> Localized {
+        self.message.clone()
+    }
 }
 
 impl Keymap {

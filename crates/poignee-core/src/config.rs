@@ -4,7 +4,7 @@
 
 use crate::audience::AudienceFilter;
 use crate::diagnostic::RuleId;
-use crate::lang::{Lang, Localized};
+use crate::lang::{Lang, Localize, Localized};
 use crate::lexicon::{ExtraWords, Lexicon};
 use crate::lint::{Level, Limits, Linter, Thresholds};
 use crate::located::{Located, Schema, fields_of};
@@ -117,16 +117,16 @@ pub const CONFIG: Schema = Schema {
 
 #[derive(Debug, thiserror::Error)]
 pub enum ConfigError {
-    #[error("{}", self.message(Lang::En))]
+    #[error("{}", self.message().en)]
     Read {
         path: PathBuf,
         error: crate::input::InputError,
     },
-    #[error("{}", self.message(Lang::En))]
+    #[error("{}", self.message().en)]
     Invalid { path: PathBuf, at: Box<Located> },
-    #[error("{}", self.message(Lang::En))]
+    #[error("{}", self.message().en)]
     Audience { path: PathBuf, message: Localized },
-    #[error("{}", self.message(Lang::En))]
+    #[error("{}", self.message().en)]
     Words { path: PathBuf, message: String },
 }
 
@@ -143,10 +143,12 @@ impl ConfigError {
             at: Box::new(at),
         }
     }
+}
 
-    /// `path:line:column: what`, in `lang`.
-    pub fn message(&self, lang: Lang) -> String {
-        let text = match self {
+impl Localize for ConfigError {
+    /// `path:line:column: what`, or what is wrong with the file at `path`.
+    fn message(&self) -> Localized {
+        match self {
             ConfigError::Read { path, error } => Localized::new(
                 format!(
                     "{} : configuration illisible : {}",
@@ -160,7 +162,12 @@ impl ConfigError {
                 ),
             ),
             ConfigError::Invalid { path, at } => {
-                return format!("{}:{}", path.display(), at.to_string_in(lang));
+                let place = format!("{}:{}:{}", path.display(), at.line, at.column);
+                let what = at.message();
+                Localized::new(
+                    format!("{place}: {}", what.fr),
+                    format!("{place}: {}", what.en),
+                )
             }
             ConfigError::Audience { path, message } => Localized::new(
                 format!(
@@ -184,8 +191,7 @@ impl ConfigError {
                     path.display()
                 ),
             ),
-        };
-        text.get(lang).into_owned()
+        }
     }
 }
 

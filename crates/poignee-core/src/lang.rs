@@ -149,6 +149,14 @@ impl Localized {
     }
 }
 
+/// What says itself in both languages: every error poignee shows a person,
+/// and the warnings it prints. The edge picks one (`e.message().get(lang)`),
+/// so no message is ever written for one language only, and an error that
+/// wraps another says the other's words in each.
+pub trait Localize {
+    fn message(&self) -> Localized;
+}
+
 /// A static text in both languages, for catalogues.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Text {
@@ -284,6 +292,16 @@ mod tests {
             french_spacing("« l'offre » : «\u{a0}l'offre ?\u{a0}»"),
             "«\u{a0}l’offre\u{a0}»\u{a0}: «\u{a0}l'offre ?\u{a0}»"
         );
+    }
+
+    proptest::proptest! {
+        /// A message typeset once is typeset: a French text built from
+        /// typeset pieces (`Located`'s) is shown as it was built.
+        #[test]
+        fn french_spacing_twice_is_once(s in "[a-zé' :;!?«»\u{a0}\u{202f}]{0,40}") {
+            let once = french_spacing(&s).into_owned();
+            proptest::prop_assert_eq!(french_spacing(&once), once.as_str());
+        }
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! Errors that point at a place in a file: line, column, the key involved,
 //! and a "did you mean" when a name is close to a known one.
 
-use crate::lang::{Lang, Localized};
+use crate::lang::{Lang, Localize, Localized};
 use crate::text::line_col;
 use std::fmt;
 
@@ -24,9 +24,17 @@ impl fmt::Display for Located {
 
 impl std::error::Error for Located {}
 
+impl Localize for Located {
+    /// The error without its position: "key `x`: message (hint)", its
+    /// pieces typeset one by one, which showing it leaves as they are.
+    fn message(&self) -> Localized {
+        Localized::new(self.what(Lang::Fr), self.what(Lang::En))
+    }
+}
+
 impl Located {
-    /// The error without its position, in `lang`: "key `x`: message (hint)".
-    pub fn what(&self, lang: Lang) -> String {
+    /// The error without its position, in `lang` (see `message`).
+    pub(crate) fn what(&self, lang: Lang) -> String {
         let key = self
             .key
             .as_deref()
@@ -46,11 +54,6 @@ impl Located {
             s.push_str(&h.get(lang));
         }
         s
-    }
-
-    /// `line:column: what`, in `lang`.
-    pub fn to_string_in(&self, lang: Lang) -> String {
-        format!("{}:{}: {}", self.line, self.column, self.what(lang))
     }
 
     pub fn at(source: &str, offset: usize, message: Localized) -> Self {

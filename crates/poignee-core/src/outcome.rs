@@ -34,7 +34,7 @@
 use crate::draft::{Draft, Fences, FrontMatter, Status};
 use crate::fsutil::OverError;
 use crate::input::{self, DecodeError, ReadError};
-use crate::lang::Localized;
+use crate::lang::{Localize, Localized};
 use crate::located::Located;
 use crate::walk::would_walk;
 use jiff::civil::Date;
@@ -298,8 +298,8 @@ fn on_en(on: Option<Date>) -> String {
     on.map(|d| format!(" on {d}")).unwrap_or_default()
 }
 
-impl Warning {
-    pub fn message(&self) -> Localized {
+impl Localize for Warning {
+    fn message(&self) -> Localized {
         match self {
             Warning::NeverApproved => Localized::new(
                 "jamais approuvée dans poignee : notée envoyée quand même, mais elle n’a pas passé l’approbation",
@@ -330,6 +330,7 @@ impl Warning {
 }
 
 impl Refusal {
+    /// In both languages, naming `mark`, the one refused (as [`MarkError`]).
     pub fn message(&self, mark: Mark) -> Localized {
         match self {
             Refusal::NeverSent { status } => {
@@ -509,7 +510,8 @@ pub enum MarkError {
 
 impl MarkError {
     /// The message, in both languages; a parse error's without its place
-    /// (see [`MarkError::place`]).
+    /// (see [`MarkError::place`]). Not [`Localize`]: it names the mark
+    /// asked for (`then accepted`), which the caller holds, not the error.
     pub fn message(&self, mark: Mark) -> Localized {
         match self {
             MarkError::Read(e) => e.message(),
@@ -521,9 +523,7 @@ impl MarkError {
                 )
             }
             MarkError::Decode(e) => e.message(),
-            MarkError::Parse(at) => {
-                Localized::new(at.what(crate::Lang::Fr), at.what(crate::Lang::En))
-            }
+            MarkError::Parse(at) => at.message(),
             MarkError::Refused(r) => r.message(mark),
             MarkError::Uneditable => Localized::new(
                 format!(

@@ -8,7 +8,7 @@
 use crate::RuleId;
 use crate::batch::{Checked, FileError, FileReport};
 use crate::crossdraft::{Finding, Record};
-use crate::lang::{Lang, Text, french_spacing};
+use crate::lang::{Lang, Localize, Text, french_spacing};
 use crate::lint::{Diagnostic, Severity};
 use crate::text::{floor_char_boundary, is_unsafe_for_terminal, line_col, terminal_line};
 use anstyle::{AnsiColor, Style};

@@ -33,7 +33,7 @@ use crate::audience::Decision;
 use crate::batch::Options;
 use crate::draft::{Draft, Status};
 use crate::input;
-use crate::lang::{Lang, Localized};
+use crate::lang::{Lang, Localize, Localized};
 use crate::lint::{Context, Level, Linter, RuleId};
 use crate::outcome::day;
 use crate::reading::CueKind;
@@ -589,13 +589,13 @@ fn read_one(input: Input, linter: &Linter, options: &Options, window: &Window) -
     let draft = match Draft::parse(&source) {
         Ok(d) => d,
         Err(at) => {
-            let message = Localized::new(at.what(Lang::Fr), at.what(Lang::En));
+            let message = at.message();
             return skipped(path, Some((at.line, at.column)), message);
         }
     };
     // An outcome that cannot have happened is not counted, silently or not.
     if let Some(at) = crate::outcome::impossible(&source, &draft, window.today) {
-        let message = Localized::new(at.what(Lang::Fr), at.what(Lang::En));
+        let message = at.message();
         return skipped(path, Some((at.line, at.column)), message);
     }
     match invitation(&draft, linter, options, window) {

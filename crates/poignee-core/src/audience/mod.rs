@@ -10,7 +10,7 @@ pub mod names;
 mod place;
 pub mod taxonomy;
 
-use crate::lang::{Lang, Localized};
+use crate::lang::{Lang, Localize, Localized};
 use crate::target::Target;
 use data::{Resolution, resolve_place, resolve_sector};
 use serde::{Deserialize, Serialize};
@@ -165,6 +165,12 @@ pub struct EntryError {
     /// The entry itself, to point at it in the config.
     pub value: Option<String>,
     pub message: Localized,
+}
+
+impl Localize for EntryError {
+    fn message(&self) -> Localized {
+        self.message.clone()
+    }
 }
 
 /// « région inconnue « Atlantis » : vouliez-vous dire … ? », with the

@@ -6,7 +6,7 @@
 //! Files are UTF-8, with or without a BOM; each row comes with its line in
 //! the file, a notes preamble (`Connections.csv`'s) skipped.
 
-use crate::lang::Localized;
+use crate::lang::{Localize, Localized};
 use std::cell::RefCell;
 use std::collections::{HashMap, VecDeque};
 use std::fs::File;
@@ -79,8 +79,8 @@ pub enum ExportError {
     },
 }
 
-impl ExportError {
-    pub fn message(&self) -> Localized {
+impl Localize for ExportError {
+    fn message(&self) -> Localized {
         let shown = |p: &Path| crate::text::terminal_line(&p.display().to_string()).into_owned();
         match self {
             ExportError::Io { path, error } => {

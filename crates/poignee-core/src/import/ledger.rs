@@ -16,7 +16,7 @@
 //! (the day and the person's name folded) and the file's name.
 
 use crate::draft::Status;
-use crate::lang::Localized;
+use crate::lang::{Localize, Localized};
 use jiff::civil::Date;
 use std::collections::BTreeMap;
 use std::path::Path;

@@ -34,7 +34,7 @@ mod read;
 use crate::draft::{Draft, FrontMatter, Source, Status};
 use crate::drafts::Folder;
 use crate::fsutil::FreeNames;
-use crate::lang::Localized;
+use crate::lang::{Localize, Localized};
 use crate::outcome::{FIRST_DAY, Mark};
 use crate::target::{Platform, Target};
 use dates::Stamp;
@@ -150,8 +150,8 @@ pub enum ImportError {
     Folder(Localized),
 }
 
-impl ImportError {
-    pub fn message(&self) -> Localized {
+impl Localize for ImportError {
+    fn message(&self) -> Localized {
         match self {
             ImportError::Export(e) => e.message(),
             ImportError::Ledger(m) | ImportError::Folder(m) => m.clone(),
