@@ -5,6 +5,7 @@
 mod common;
 
 use common::poignee;
+use poignee::lang::Localize;
 use predicates::prelude::*;
 use std::path::{Path, PathBuf};
 

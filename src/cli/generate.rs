@@ -4,7 +4,7 @@
 
 use super::{EXIT_USAGE, report};
 use clap_complete::Shell;
-use poignee::lang::{Lang, Localized};
+use poignee::lang::{Lang, Localize, Localized};
 use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;

@@ -14,7 +14,7 @@ use poignee::RuleId;
 use poignee::batch::{self, Options};
 use poignee::config::{self, Config};
 use poignee::drafts;
-use poignee::lang::{Lang, Localized, Text};
+use poignee::lang::{Lang, Localize, Localized, Text};
 use poignee::located::did_you_mean;
 use poignee::{Platform, Tier, fsutil};
 pub use report::Format;
@@ -54,7 +54,7 @@ struct Cli {
     config: Option<PathBuf>,
     /// Interface language [default: config, else LANG]
     #[arg(long, global = true, value_enum)]
-    lang: Option<LangArg>,
+    lang: Option<Lang>,
     /// No colours (NO_COLOR is honoured too)
     #[arg(long, global = true)]
     no_color: bool,
@@ -174,10 +174,10 @@ struct CheckArgs {
     format: Format,
     /// Platform, over the drafts' own
     #[arg(long, value_enum)]
-    platform: Option<PlatformArg>,
+    platform: Option<Platform>,
     /// LinkedIn account tier, over the drafts' own and the config
     #[arg(long, value_enum)]
-    tier: Option<TierArg>,
+    tier: Option<Tier>,
     /// Fail (exit 1) on warnings too
     #[arg(long)]
     strict: bool,
@@ -246,7 +246,7 @@ enum TemplatesCommand {
     List {
         /// Only the templates in this language (`--lang` filters too)
         #[arg(long = "in", value_enum, value_name = "LANG")]
-        in_lang: Option<LangArg>,
+        in_lang: Option<Lang>,
     },
     /// Show a template filled with its examples (or --set values), and its checks
     Show {
@@ -273,7 +273,7 @@ enum TemplatesCommand {
         name: String,
         /// The language of the scaffold [default: the interface's]
         #[arg(long = "in", value_enum, value_name = "LANG")]
-        in_lang: Option<LangArg>,
+        in_lang: Option<Lang>,
     },
 }
 
@@ -296,10 +296,10 @@ struct DraftArgs {
     sets: Vec<String>,
     /// Platform of the drafts, written in each [default: the config's]
     #[arg(long, value_enum)]
-    platform: Option<PlatformArg>,
+    platform: Option<Platform>,
     /// LinkedIn account tier, which sets the note's length limit [default: the config's]
     #[arg(long, value_enum)]
-    tier: Option<TierArg>,
+    tier: Option<Tier>,
 }
 
 #[derive(Args)]
@@ -348,25 +348,6 @@ enum ListWhat {
     Sectors,
 }
 
-#[derive(Clone, Copy, ValueEnum)]
-enum LangArg {
-    Fr,
-    En,
-}
-
-#[derive(Clone, Copy, ValueEnum)]
-enum PlatformArg {
-    Linkedin,
-    Viadeo,
-}
-
-#[derive(Clone, Copy, ValueEnum)]
-enum TierArg {
-    Free,
-    Premium,
-    SalesNavigator,
-}
-
 pub fn main() -> ExitCode {
     let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
     report::set_json(wants_json(args.iter().cloned()));
@@ -402,7 +383,7 @@ pub fn main() -> ExitCode {
     // a note in the other one compiles its patterns when it comes.
     // Not for a command that lints nothing: an import would pay their
     // tens of MB and share its cores with them.
-    let guess = cli.lang.map(to_lang).unwrap_or_else(Lang::from_env);
+    let guess = cli.lang.unwrap_or_else(Lang::from_env);
     let lints = !matches!(
         cli.command,
         Some(Command::Import(_) | Command::Mark(_) | Command::Init { .. })
@@ -419,23 +400,19 @@ pub fn main() -> ExitCode {
     let (config, config_path) = match Config::load(cli.config.as_deref()) {
         Ok(c) => c,
         Err(e) => {
-            let lang = cli.lang.map(to_lang).unwrap_or_else(Lang::from_env);
-            report::fatal(lang, "config", &e.message(lang));
+            let lang = cli.lang.unwrap_or_else(Lang::from_env);
+            report::fatal(lang, "config", &e.message().get(lang));
             return ExitCode::from(EXIT_USAGE);
         }
     };
-    let lang = cli
-        .lang
-        .map(to_lang)
-        .or(config.lang)
-        .unwrap_or_else(Lang::from_env);
+    let lang = cli.lang.or(config.lang).unwrap_or_else(Lang::from_env);
     match cli.command {
         Some(Command::Check(args)) => check(lang, &config, config_path, args),
         Some(Command::Rules) => rules(lang, &config, config_path),
         Some(Command::Explain { rule }) => explain(lang, &rule),
         Some(Command::Audience(args)) => audience_cmd(lang, &config, config_path, args),
         Some(Command::Templates(cmd)) => {
-            let asked = cli.lang.map(to_lang);
+            let asked = cli.lang;
             templates_cmd(lang, asked, &config, config_path, cmd)
         }
         Some(Command::Draft(args)) => draft_cmd(lang, &config, config_path, args),
@@ -553,7 +530,7 @@ fn compose(
             let text =
                 poignee::input::read_text(&path, poignee::input::MAX_BYTES).unwrap_or_default();
             let e = config::ConfigError::at_key(&text, &path, &e.key, e.message);
-            report::fatal(lang, "config", &e.message(lang));
+            report::fatal(lang, "config", &e.message().get(lang));
             return ExitCode::from(EXIT_USAGE);
         }
     };
@@ -568,7 +545,11 @@ fn compose(
         Some(path) => {
             let read = poignee::input::read_text(&path, poignee::input::MAX_BYTES)
                 .map_err(|e| format!("{} {}", lang.colon(), e.message().get(lang)))
-                .and_then(|s| poignee::draft::Draft::parse(&s).map_err(|at| at.to_string_in(lang)));
+                .and_then(|s| {
+                    poignee::draft::Draft::parse(&s).map_err(|at| {
+                        format!("{}:{}: {}", at.line, at.column, at.message().get(lang))
+                    })
+                });
             match read {
                 Ok(d) => Some((path, d)),
                 Err(e) => {
@@ -599,20 +580,13 @@ fn compose(
     }
 }
 
-fn to_lang(l: LangArg) -> Lang {
-    match l {
-        LangArg::Fr => Lang::Fr,
-        LangArg::En => Lang::En,
-    }
-}
-
 fn check(lang: Lang, config: &Config, config_path: Option<PathBuf>, args: CheckArgs) -> ExitCode {
     let Some(linter) = linter_or_fail(lang, config, config_path) else {
         return ExitCode::from(EXIT_USAGE);
     };
     let options = Options {
-        platform: args.platform.map(to_platform),
-        tier: args.tier.map(to_tier),
+        platform: args.platform,
+        tier: args.tier,
         default_platform: config.platform,
         default_tier: config.tier,
         cross: [RuleId::RepeatedText, RuleId::Pace]
@@ -674,7 +648,7 @@ fn linter_or_fail(
     match config.linter(&path) {
         Ok(l) => Some(l),
         Err(e) => {
-            report::fatal(lang, "config", &e.message(lang));
+            report::fatal(lang, "config", &e.message().get(lang));
             None
         }
     }
@@ -693,7 +667,7 @@ fn templates_cmd(
     match cmd {
         TemplatesCommand::List { in_lang } => {
             // `templates list --lang fr` lists the French ones (in French).
-            templates::list(lang, config, in_lang.map(to_lang).or(asked_lang))
+            templates::list(lang, config, in_lang.or(asked_lang))
         }
         TemplatesCommand::Show { name, sets } => {
             templates::show(lang, config, &linter, &name, &sets)
@@ -704,7 +678,7 @@ fn templates_cmd(
             strict,
         } => templates::check(lang, config, &linter, &names, format, strict),
         TemplatesCommand::New { name, in_lang } => {
-            templates::new(lang, config, &name, in_lang.map(to_lang).unwrap_or(lang))
+            templates::new(lang, config, &name, in_lang.unwrap_or(lang))
         }
     }
 }
@@ -727,25 +701,10 @@ fn draft_cmd(
             people: &args.people,
             out_dir: &args.out,
             sets: &args.sets,
-            platform: args.platform.map(to_platform),
-            tier: args.tier.map(to_tier),
+            platform: args.platform,
+            tier: args.tier,
         },
     )
-}
-
-fn to_platform(p: PlatformArg) -> Platform {
-    match p {
-        PlatformArg::Linkedin => Platform::Linkedin,
-        PlatformArg::Viadeo => Platform::Viadeo,
-    }
-}
-
-fn to_tier(t: TierArg) -> Tier {
-    match t {
-        TierArg::Free => Tier::Free,
-        TierArg::Premium => Tier::Premium,
-        TierArg::SalesNavigator => Tier::SalesNavigator,
-    }
 }
 
 fn audience_cmd(
@@ -810,7 +769,7 @@ fn today() -> jiff::civil::Date {
 fn mark_cmd(lang: Lang, args: MarkArgs) -> ExitCode {
     use poignee::outcome::Mark;
     let Some(how) = Mark::parse(&args.outcome) else {
-        let names: Vec<&str> = Mark::ALL.iter().map(|m| m.name()).collect();
+        let names = <Mark as strum::VariantNames>::VARIANTS;
         let hint = did_you_mean(&args.outcome.to_ascii_lowercase(), names.iter().copied());
         // `mark sent FILE…`: the outcome comes last.
         let first = args

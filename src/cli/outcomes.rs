@@ -4,12 +4,13 @@
 
 use super::report::{self, BOLD, CsvOut, WARNING, json_safe, out};
 use poignee::draft::Status;
-use poignee::lang::{Lang, Localized, Text};
+use poignee::lang::{Lang, Localize, Localized, Text};
 use poignee::outcome::{self, Mark};
 use poignee::stats::{Dimension, Figures, Group, Stats, TOO_FEW};
 use poignee::text::terminal_line;
 use serde_json::json;
 use std::path::{Path, PathBuf};
+use strum::VariantArray;
 use unicode_width::UnicodeWidthStr;
 
 /// How many files `mark` marked, left as they were, and could not mark.
@@ -441,7 +442,7 @@ pub fn json(
     after_days: u32,
 ) -> String {
     let mut by = serde_json::Map::new();
-    for d in Dimension::ALL {
+    for &d in Dimension::VARIANTS {
         let groups: Vec<serde_json::Value> = stats
             .of(d)
             .map(|(g, f)| {

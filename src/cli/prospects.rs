@@ -17,13 +17,14 @@ use super::report::{BOLD, CsvOut, DIM, ERROR, GOOD, WARNING, json_safe};
 use clap::ValueEnum;
 use poignee::audience::{Audience, Decision, Field, Verdict};
 use poignee::input::ReadError;
-use poignee::lang::{Lang, Localized, Text};
+use poignee::lang::{Lang, Localize, Localized, Text};
 use poignee::prospects::{Charset, Column, Sheet, SheetError};
 use poignee::text::terminal_line;
 use std::collections::HashMap;
 use std::io::{self, Write};
 use std::path::Path;
 use std::process::ExitCode;
+use strum::VariantArray;
 
 /// How a list is written.
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -37,7 +38,19 @@ pub enum ListFormat {
 }
 
 /// A row's verdict, as the list says it.
-#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, ValueEnum)]
+#[derive(
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    ValueEnum,
+    strum::IntoStaticStr,
+    strum::VariantArray,
+)]
+#[strum(serialize_all = "lowercase")]
 pub enum Category {
     In,
     Out,
@@ -56,13 +69,9 @@ impl Category {
         }
     }
 
+    /// What the `audience` column writes: the name `--only` takes.
     fn name(self) -> &'static str {
-        match self {
-            Category::In => "in",
-            Category::Out => "out",
-            Category::Unknown => "unknown",
-            Category::Ambiguous => "ambiguous",
-        }
+        self.into()
     }
 
     fn word(self) -> Text {
@@ -73,13 +82,6 @@ impl Category {
             Category::Ambiguous => Text::new("? ambigu", "? ambiguous"),
         }
     }
-
-    const ALL: [Category; 4] = [
-        Category::In,
-        Category::Out,
-        Category::Unknown,
-        Category::Ambiguous,
-    ];
 }
 
 /// A row of `--format json`.
@@ -299,7 +301,7 @@ fn ours<'a>(
     let audience = cell(at_audience);
     if let Some((i, c)) = audience {
         let c = c.trim();
-        if !c.is_empty() && !Category::ALL.iter().any(|k| k.name() == c) {
+        if !c.is_empty() && !Category::VARIANTS.iter().any(|k| k.name() == c) {
             return Err(Refused::Audience {
                 column: i + 1,
                 cell: c,
@@ -489,7 +491,7 @@ pub fn run(
     match result {
         Ok(tally) => {
             if format != ListFormat::Human {
-                let total: usize = Category::ALL.iter().map(|c| tally.count(*c)).sum();
+                let total: usize = Category::VARIANTS.iter().map(|c| tally.count(*c)).sum();
                 anstream::eprintln!("{DIM}{}{DIM:#}", counts_line(lang, &tally, total));
             }
             for notice in &tally.csv {
@@ -528,7 +530,7 @@ pub fn run(
             }
             // A list with nobody in the audience (every row judged out) is
             // what a single person out is: exit 1, as `audience --region`.
-            let judged: usize = Category::ALL.iter().map(|c| tally.count(*c)).sum();
+            let judged: usize = Category::VARIANTS.iter().map(|c| tally.count(*c)).sum();
             if judged > 0 && tally.count(Category::Out) == judged {
                 super::report::warn(
                     lang,
@@ -757,11 +759,11 @@ fn write_all(
     tally.csv = csv_out.notices();
     match format {
         ListFormat::Json => {
-            let counts: serde_json::Map<String, serde_json::Value> = Category::ALL
+            let counts: serde_json::Map<String, serde_json::Value> = Category::VARIANTS
                 .iter()
                 .map(|c| (c.name().to_string(), tally.count(*c).into()))
                 .collect();
-            let reasons: serde_json::Map<String, serde_json::Value> = Category::ALL[1..]
+            let reasons: serde_json::Map<String, serde_json::Value> = Category::VARIANTS[1..]
                 .iter()
                 .map(|c| {
                     let top: Vec<serde_json::Value> = tally
@@ -810,7 +812,7 @@ fn counts_line(lang: Lang, tally: &Tally, total: usize) -> String {
 }
 
 fn summary(lang: Lang, tally: &Tally, w: &mut impl Write, bold: anstyle::Style) -> io::Result<()> {
-    let total: usize = Category::ALL.iter().map(|c| tally.count(*c)).sum();
+    let total: usize = Category::VARIANTS.iter().map(|c| tally.count(*c)).sum();
     writeln!(w)?;
     writeln!(w, "{bold}{}{bold:#}", counts_line(lang, tally, total))?;
     for cat in [Category::Out, Category::Unknown, Category::Ambiguous] {

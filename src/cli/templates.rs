@@ -7,7 +7,7 @@ use poignee::batch::{Checked, FileReport};
 use poignee::config::Config;
 use poignee::draft::Draft;
 use poignee::drafts;
-use poignee::lang::{Lang, Text, french_spacing};
+use poignee::lang::{Lang, Localize, Text, french_spacing};
 use poignee::lint::{Linter, Severity};
 use poignee::located::did_you_mean;
 use poignee::people;
@@ -33,7 +33,7 @@ fn fr(lang: Lang, fr: String, en: String) -> String {
 pub fn library(lang: Lang, config: &Config) -> Library {
     let (lib, errors) = Library::load(config.templates_dir().as_deref());
     for e in errors {
-        report::warn(lang, &e.message(lang));
+        report::warn(lang, &e.message().get(lang));
     }
     lib
 }

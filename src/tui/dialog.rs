@@ -13,6 +13,7 @@ use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Widget, Wrap};
 use std::path::PathBuf;
+use strum::VariantArray;
 use unicode_width::UnicodeWidthStr;
 
 #[derive(Debug, Clone, PartialEq)]
@@ -399,7 +400,7 @@ fn help_lines(look: &Look, w: usize) -> Vec<Line<'static>> {
     let key_w = (w / 3).max(8);
     let what_w = w.saturating_sub(key_w).max(10);
     let mut lines = Vec::new();
-    for scope in Scope::ALL {
+    for &scope in Scope::VARIANTS {
         if !lines.is_empty() {
             lines.push(Line::raw(""));
         }

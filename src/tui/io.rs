@@ -7,7 +7,7 @@ use poignee::batch::Options;
 use poignee::crossdraft::Settings;
 use poignee::draft::{Draft, Status};
 use poignee::drafts::{Entry, Folder};
-use poignee::lang::Localized;
+use poignee::lang::{Localize, Localized};
 use poignee::lint::Linter;
 use poignee::target::{Platform, Tier};
 use std::path::PathBuf;
@@ -199,12 +199,7 @@ impl Worker {
                     ))
                 );
                 let result = marked
-                    .map(|m| {
-                        m.plan
-                            .warnings
-                            .first()
-                            .map(poignee::outcome::Warning::message)
-                    })
+                    .map(|m| m.plan.warnings.first().map(Localize::message))
                     .map_err(|e| e.message(mark));
                 let entry = self
                     .folder

@@ -4,15 +4,27 @@
 //! config's `[keys]` table (action name → keys) overrides it, so rebinding
 //! approve to F10 changes every mention.
 
-use poignee::lang::{Lang, Localized, Text};
-use poignee::located::{did_you_mean, names_of};
+use poignee::lang::{Lang, Localize, Localized, Text};
+use poignee::located::did_you_mean;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use serde::Deserialize;
 use std::collections::BTreeMap;
+use strum::VariantNames;
 
 /// What a key does. The names are the config's: `approve = ["f10"]`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize)]
-#[serde(rename_all = "kebab-case")]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    strum::IntoStaticStr,
+    strum::EnumString,
+    strum::VariantNames,
+)]
+#[strum(serialize_all = "kebab-case")]
 pub enum Action {
     Help,
     Approve,
@@ -69,8 +81,8 @@ pub enum Action {
     No,
 }
 
-/// Where a binding works, and the help's groups.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// Where a binding works, and the help's groups (in the order of the variants).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, strum::VariantArray)]
 pub enum Scope {
     Everywhere,
     /// In the note and the form's text fields (and the templates filter).
@@ -82,14 +94,6 @@ pub enum Scope {
 }
 
 impl Scope {
-    pub const ALL: [Scope; 5] = [
-        Scope::Everywhere,
-        Scope::Text,
-        Scope::Moving,
-        Scope::Drafts,
-        Scope::Dialog,
-    ];
-
     pub fn title(self) -> Text {
         match self {
             Scope::Everywhere => Text::new("Partout", "Everywhere"),
@@ -549,17 +553,11 @@ pub const BINDINGS: &[Binding] = &[
 impl Action {
     /// The name in the config's `[keys]` table.
     pub fn name(self) -> &'static str {
-        names_of::<Action>()
-            .into_iter()
-            .find(|n| Action::named(n) == Some(self))
-            .unwrap_or("")
+        self.into()
     }
 
     pub fn named(name: &str) -> Option<Action> {
-        use serde::de::IntoDeserializer;
-        let de: serde::de::value::StrDeserializer<'_, serde::de::value::Error> =
-            name.into_deserializer();
-        Action::deserialize(de).ok()
+        name.parse().ok()
     }
 
     fn binding(self) -> Option<&'static Binding> {
@@ -732,6 +730,12 @@ pub struct KeyError {
     pub message: Localized,
 }
 
+impl Localize for KeyError {
+    fn message(&self) -> Localized {
+        self.message.clone()
+    }
+}
+
 impl Keymap {
     /// The defaults, as a keyboard of `lang` reads them.
     pub fn defaults(lang: Lang) -> Keymap {
@@ -762,7 +766,7 @@ impl Keymap {
                 message,
             };
             let Some(action) = Action::named(name) else {
-                let (fr, en) = match did_you_mean(name, names_of::<Action>()) {
+                let (fr, en) = match did_you_mean(name, Action::VARIANTS.iter().copied()) {
                     Some(h) => (
                         format!(" : vouliez-vous dire `{h}` ?"),
                         format!(": did you mean `{h}`?"),
@@ -935,7 +939,7 @@ mod tests {
 
     #[test]
     fn every_action_has_one_binding_and_its_keys_parse() {
-        let names = names_of::<Action>();
+        let names = Action::VARIANTS.to_vec();
         assert_eq!(names.len(), BINDINGS.len());
         for name in names {
             let action = Action::named(name).expect("a name is an action");

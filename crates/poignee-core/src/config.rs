@@ -4,16 +4,17 @@
 
 use crate::audience::AudienceFilter;
 use crate::diagnostic::RuleId;
-use crate::lang::{Lang, Localized};
+use crate::lang::{Lang, Localize, Localized};
 use crate::lexicon::{ExtraWords, Lexicon};
 use crate::lint::{Level, Limits, Linter, Thresholds};
-use crate::located::{Located, Schema, names_of};
+use crate::located::{Located, Schema, fields_of};
 use crate::settings::Outcomes;
 use crate::target::{Platform, Tier};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
+use strum::VariantNames;
 
 /// The commented example config, which `poignee init` writes for the user.
 pub const EXAMPLE: &str = include_str!("../../../config.example.toml");
@@ -95,37 +96,37 @@ impl Default for Config {
 /// The keys and values of the config, for its errors.
 pub const CONFIG: Schema = Schema {
     keys: |table| match table {
-        "" => Some(names_of::<Config>()),
-        "limits" => Some(names_of::<Limits>()),
-        "lint" => Some(names_of::<Thresholds>()),
-        "audience" => Some(names_of::<AudienceFilter>()),
-        "outcomes" => Some(names_of::<Outcomes>()),
+        "" => Some(fields_of::<Config>()),
+        "limits" => Some(fields_of::<Limits>()),
+        "lint" => Some(fields_of::<Thresholds>()),
+        "audience" => Some(fields_of::<AudienceFilter>()),
+        "outcomes" => Some(fields_of::<Outcomes>()),
         "rules" => Some(RuleId::ALL.iter().map(|r| r.as_str()).collect()),
-        "words" => Some(Lang::NAMES.to_vec()),
-        "words.fr" | "words.en" => Some(names_of::<crate::lexicon::Category>()),
+        "words" => Some(Lang::VARIANTS.to_vec()),
+        "words.fr" | "words.en" => Some(crate::lexicon::Category::VARIANTS.to_vec()),
         _ => None,
     },
     values: |key| match key {
-        "platform" => Platform::NAMES.to_vec(),
-        "tier" => Tier::NAMES.to_vec(),
-        "lang" => Lang::NAMES.to_vec(),
-        k if k.starts_with("rules.") => names_of::<Level>(),
+        "platform" => Platform::VARIANTS.to_vec(),
+        "tier" => Tier::VARIANTS.to_vec(),
+        "lang" => Lang::VARIANTS.to_vec(),
+        k if k.starts_with("rules.") => Level::VARIANTS.to_vec(),
         _ => Vec::new(),
     },
 };
 
 #[derive(Debug, thiserror::Error)]
 pub enum ConfigError {
-    #[error("{}", self.message(Lang::En))]
+    #[error("{}", self.message().en)]
     Read {
         path: PathBuf,
         error: crate::input::InputError,
     },
-    #[error("{}", self.message(Lang::En))]
+    #[error("{}", self.message().en)]
     Invalid { path: PathBuf, at: Box<Located> },
-    #[error("{}", self.message(Lang::En))]
+    #[error("{}", self.message().en)]
     Audience { path: PathBuf, message: Localized },
-    #[error("{}", self.message(Lang::En))]
+    #[error("{}", self.message().en)]
     Words { path: PathBuf, message: String },
 }
 
@@ -142,10 +143,12 @@ impl ConfigError {
             at: Box::new(at),
         }
     }
+}
 
-    /// `path:line:column: what`, in `lang`.
-    pub fn message(&self, lang: Lang) -> String {
-        let text = match self {
+impl Localize for ConfigError {
+    /// `path:line:column: what`, or what is wrong with the file at `path`.
+    fn message(&self) -> Localized {
+        match self {
             ConfigError::Read { path, error } => Localized::new(
                 format!(
                     "{} : configuration illisible : {}",
@@ -159,7 +162,12 @@ impl ConfigError {
                 ),
             ),
             ConfigError::Invalid { path, at } => {
-                return format!("{}:{}", path.display(), at.to_string_in(lang));
+                let place = format!("{}:{}:{}", path.display(), at.line, at.column);
+                let what = at.message();
+                Localized::new(
+                    format!("{place}: {}", what.fr),
+                    format!("{place}: {}", what.en),
+                )
             }
             ConfigError::Audience { path, message } => Localized::new(
                 format!(
@@ -183,8 +191,7 @@ impl ConfigError {
                     path.display()
                 ),
             ),
-        };
-        text.get(lang).into_owned()
+        }
     }
 }
 

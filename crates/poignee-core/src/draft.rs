@@ -15,17 +15,32 @@
 
 use crate::diagnostic::RuleId;
 use crate::lang::Lang;
-use crate::located::{Located, Schema, names_of};
+use crate::located::{Located, Schema, fields_of};
 use crate::target::{Platform, Target, Tier};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
+use strum::VariantNames;
 use toml::value::Datetime;
 
 /// Where a draft is in its life: written, approved in poignee, then sent
 /// on the platform (`sent_at`), then answered (`accepted_at`, `ignored_at`,
 /// `declined_at`). Which moves are allowed is [`crate::outcome`]'s.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Serialize,
+    Deserialize,
+    strum::IntoStaticStr,
+    strum::VariantNames,
+)]
 #[serde(rename_all = "lowercase")]
+#[strum(serialize_all = "lowercase")]
 pub enum Status {
     Draft,
     Approved,
@@ -38,14 +53,7 @@ pub enum Status {
 impl Status {
     /// As the file writes it.
     pub fn name(self) -> &'static str {
-        match self {
-            Status::Draft => "draft",
-            Status::Approved => "approved",
-            Status::Sent => "sent",
-            Status::Accepted => "accepted",
-            Status::Ignored => "ignored",
-            Status::Declined => "declined",
-        }
+        self.into()
     }
 
     /// The note went out: sent, or already answered.
@@ -84,8 +92,20 @@ impl Status {
 }
 
 /// Where an imported draft came from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    Serialize,
+    Deserialize,
+    strum::IntoStaticStr,
+    strum::VariantNames,
+)]
 #[serde(rename_all = "kebab-case")]
+#[strum(serialize_all = "kebab-case")]
 pub enum Source {
     /// A sent invitation of LinkedIn's data export (`Invitations.csv`).
     LinkedinExport,
@@ -96,10 +116,7 @@ pub enum Source {
 
 impl Source {
     pub fn name(self) -> &'static str {
-        match self {
-            Source::LinkedinExport => "linkedin-export",
-            Source::LinkedinMessages => "linkedin-messages",
-        }
+        self.into()
     }
 }
 
@@ -185,20 +202,20 @@ const FENCE: &str = "+++";
 /// The keys and values of the front matter, for its errors.
 pub const FRONT_MATTER: Schema = Schema {
     keys: |table| match table {
-        "" => Some(names_of::<FrontMatter>()),
-        "target" => Some(names_of::<Target>()),
+        "" => Some(fields_of::<FrontMatter>()),
+        "target" => Some(fields_of::<Target>()),
         "placeholders" | "values" => None,
-        t if t.starts_with("placeholders.") => Some(names_of::<Placeholder>()),
+        t if t.starts_with("placeholders.") => Some(fields_of::<Placeholder>()),
         _ => None,
     },
     values: |key| match key {
-        "platform" => Platform::NAMES.to_vec(),
-        "tier" => Tier::NAMES.to_vec(),
-        "lang" => Lang::NAMES.to_vec(),
-        "status" => names_of::<Status>(),
-        "source" => names_of::<Source>(),
+        "platform" => Platform::VARIANTS.to_vec(),
+        "tier" => Tier::VARIANTS.to_vec(),
+        "lang" => Lang::VARIANTS.to_vec(),
+        "status" => Status::VARIANTS.to_vec(),
+        "source" => Source::VARIANTS.to_vec(),
         "allow" => RuleId::ALL.iter().map(|r| r.as_str()).collect(),
-        "target.relationship" => names_of::<crate::target::Relationship>(),
+        "target.relationship" => crate::target::Relationship::VARIANTS.to_vec(),
         _ => Vec::new(),
     },
 };

@@ -4,7 +4,7 @@
 //! taken off; UTF-16 and binary named as such; Windows-1252 accepted where a
 //! spreadsheet may have written it).
 
-use crate::lang::{Localized, Text};
+use crate::lang::{Localize, Localized, Text};
 use crate::located::Located;
 use std::io::Read;
 use std::path::Path;
@@ -76,8 +76,8 @@ pub enum DecodeError {
     NotUtf8 { line: usize, column: usize },
 }
 
-impl ReadError {
-    pub fn message(&self) -> Localized {
+impl Localize for ReadError {
+    fn message(&self) -> Localized {
         match self {
             ReadError::NotFound => Localized::new("fichier introuvable", "no such file"),
             ReadError::Denied => Localized::new("accès refusé", "permission denied"),
@@ -139,7 +139,9 @@ impl ReadError {
             ),
         }
     }
+}
 
+impl ReadError {
     /// The system's error as a sentence in each language: every error of
     /// the system poignee prints goes through here (the caller names the
     /// file). A temporary file's name, which tempfile adds, is never shown.
@@ -233,8 +235,8 @@ impl ReadError {
     }
 }
 
-impl DecodeError {
-    pub fn message(&self) -> Localized {
+impl Localize for DecodeError {
+    fn message(&self) -> Localized {
         match self {
             DecodeError::Binary => {
                 Localized::new("fichier binaire, pas un texte", "binary file, not text")
@@ -253,7 +255,9 @@ impl DecodeError {
             ),
         }
     }
+}
 
+impl DecodeError {
     /// Where in the file the error is, when known.
     pub fn position(&self) -> Option<(usize, usize)> {
         match self {
@@ -276,8 +280,8 @@ pub enum FileError {
     Loop(String),
 }
 
-impl FileError {
-    pub fn message(&self) -> Localized {
+impl Localize for FileError {
+    fn message(&self) -> Localized {
         match self {
             FileError::Read(e) => e.message(),
             FileError::Decode(e) => e.message(),
@@ -298,7 +302,9 @@ impl FileError {
             ),
         }
     }
+}
 
+impl FileError {
     /// Where in the file the error is, when known.
     pub fn position(&self) -> Option<(usize, usize)> {
         match self {
@@ -482,8 +488,8 @@ pub enum InputError {
     Decode(DecodeError),
 }
 
-impl InputError {
-    pub fn message(&self) -> Localized {
+impl Localize for InputError {
+    fn message(&self) -> Localized {
         match self {
             InputError::Read(e) => e.message(),
             InputError::Decode(e) => e.message(),

@@ -3,40 +3,54 @@
 
 use serde::Serialize;
 use std::borrow::Cow;
-use std::fmt;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+/// The names (`fr`, `en`: config and front-matter values, JSON) are
+/// strum's, from the variants; `--lang` and `--in` take the same (clap's
+/// `ValueEnum`).
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Serialize,
+    strum::IntoStaticStr,
+    strum::Display,
+    strum::EnumString,
+    strum::VariantNames,
+    clap::ValueEnum,
+)]
 #[serde(rename_all = "lowercase")]
+#[strum(serialize_all = "lowercase", ascii_case_insensitive)]
 pub enum Lang {
     Fr,
     En,
 }
 
-/// `Deserialize` for a plain enum that takes its names in any case
-/// (`platform = "LinkedIn"` is `linkedin`), refusing others as serde does.
+/// `Deserialize` for a plain enum through strum's names (`FromStr` in any
+/// case, `VariantNames`): `platform = "LinkedIn"` is `linkedin`, and
+/// another name is refused as serde refuses it, with the list.
 macro_rules! any_case {
-    ($ty:ident {$($name:literal => $variant:ident),+ $(,)?}) => {
-        impl $ty {
-            /// The names it takes in a file.
-            pub const NAMES: &'static [&'static str] = &[$($name),+];
-        }
-
+    ($($ty:ty),+ $(,)?) => {$(
         impl<'de> serde::Deserialize<'de> for $ty {
             fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
                 let s = <std::borrow::Cow<'de, str>>::deserialize(d)?;
-                match s.to_ascii_lowercase().as_str() {
-                    $($name => Ok($ty::$variant),)+
-                    _ => Err(serde::de::Error::unknown_variant(&s, &[$($name),+])),
-                }
+                s.parse().map_err(|_| {
+                    serde::de::Error::unknown_variant(&s, <$ty as strum::VariantNames>::VARIANTS)
+                })
             }
         }
-    };
+    )+};
 }
 pub(crate) use any_case;
 
-any_case! {Lang {"fr" => Fr, "en" => En}}
+any_case!(Lang);
 
 impl Lang {
+    /// Both, by value (`for lang in Lang::ALL`).
     pub const ALL: [Lang; 2] = [Lang::Fr, Lang::En];
 
     /// A count as the language writes it: `1 234` in French (narrow
@@ -74,12 +88,11 @@ impl Lang {
     }
 
     pub fn code(self) -> &'static str {
-        match self {
-            Lang::Fr => "fr",
-            Lang::En => "en",
-        }
+        self.into()
     }
 
+    /// A language as a person names it: its code, or its name in either
+    /// language (`french`, `anglais`), in any case.
     pub fn parse(s: &str) -> Option<Lang> {
         match s.trim().to_ascii_lowercase().as_str() {
             "fr" | "french" | "francais" | "français" => Some(Lang::Fr),
@@ -112,12 +125,6 @@ impl Lang {
     }
 }
 
-impl fmt::Display for Lang {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.code())
-    }
-}
-
 /// A text in both languages; the edge picks one.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Localized {
@@ -140,6 +147,14 @@ impl Localized {
             Lang::En => Cow::Borrowed(&self.en),
         }
     }
+}
+
+/// What says itself in both languages: every error poignee shows a person,
+/// and the warnings it prints. The edge picks one (`e.message().get(lang)`),
+/// so no message is ever written for one language only, and an error that
+/// wraps another says the other's words in each.
+pub trait Localize {
+    fn message(&self) -> Localized;
 }
 
 /// A static text in both languages, for catalogues.
@@ -248,6 +263,14 @@ pub fn detect(text: &str, fr_words: usize, en_words: usize) -> Option<Lang> {
 mod tests {
     use super::*;
 
+    /// `ALL` is written by hand (arrays by value are what loops want): it
+    /// holds every variant, in order.
+    #[test]
+    fn all_is_every_language() {
+        use strum::VariantNames;
+        assert_eq!(Lang::ALL.map(Lang::code).as_slice(), Lang::VARIANTS);
+    }
+
     #[test]
     fn locale_names() {
         assert_eq!(Lang::from_locale("fr_FR.UTF-8"), Some(Lang::Fr));
@@ -269,6 +292,16 @@ mod tests {
             french_spacing("« l'offre » : «\u{a0}l'offre ?\u{a0}»"),
             "«\u{a0}l’offre\u{a0}»\u{a0}: «\u{a0}l'offre ?\u{a0}»"
         );
+    }
+
+    proptest::proptest! {
+        /// A message typeset once is typeset: a French text built from
+        /// typeset pieces (`Located`'s) is shown as it was built.
+        #[test]
+        fn french_spacing_twice_is_once(s in "[a-zé' :;!?«»\u{a0}\u{202f}]{0,40}") {
+            let once = french_spacing(&s).into_owned();
+            proptest::prop_assert_eq!(french_spacing(&once), once.as_str());
+        }
     }
 
     #[test]

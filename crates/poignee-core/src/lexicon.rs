@@ -17,8 +17,22 @@ use std::sync::{Arc, LazyLock};
 
 /// What a word list is for. The names are the file names and the keys of the
 /// config's `[words.fr]` / `[words.en]` tables.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Serialize,
+    Deserialize,
+    strum::IntoStaticStr,
+    strum::VariantNames,
+)]
 #[serde(rename_all = "kebab-case")]
+#[strum(serialize_all = "kebab-case")]
 pub enum Category {
     /// A stated reason. The shipped reasons are patterns
     /// (`data/patterns/*/reason.toml`); phrases the user adds here count too.
@@ -51,6 +65,8 @@ pub enum Category {
 }
 
 impl Category {
+    /// Every list, by value, in the order of the variants (and of
+    /// [`shipped_list`]'s files).
     pub const ALL: [Category; 13] = [
         Category::Reason,
         Category::Generic,
@@ -68,21 +84,7 @@ impl Category {
     ];
 
     pub fn name(self) -> &'static str {
-        match self {
-            Category::Reason => "reason",
-            Category::Generic => "generic",
-            Category::Greeting => "greeting",
-            Category::Thanks => "thanks",
-            Category::SalesPitch => "sales-pitch",
-            Category::SalesDisclaimer => "sales-disclaimer",
-            Category::Hype => "hype",
-            Category::FalseFamiliarity => "false-familiarity",
-            Category::ContactRace => "contact-race",
-            Category::FirstPerson => "first-person",
-            Category::SecondPerson => "second-person",
-            Category::Exchange => "exchange",
-            Category::Stopwords => "stopwords",
-        }
+        self.into()
     }
 }
 
@@ -291,6 +293,16 @@ impl Scanner {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `ALL` holds every list, in the order of the variants.
+    #[test]
+    fn all_is_every_category() {
+        use strum::VariantNames;
+        assert_eq!(
+            Category::ALL.map(Category::name).as_slice(),
+            Category::VARIANTS
+        );
+    }
 
     fn found(text: &str, cat: Category, lang: Lang) -> Vec<String> {
         let f = Folded::new(text);

@@ -1,7 +1,7 @@
 //! Errors that point at a place in a file: line, column, the key involved,
 //! and a "did you mean" when a name is close to a known one.
 
-use crate::lang::{Lang, Localized};
+use crate::lang::{Lang, Localize, Localized};
 use crate::text::line_col;
 use std::fmt;
 
@@ -24,9 +24,17 @@ impl fmt::Display for Located {
 
 impl std::error::Error for Located {}
 
+impl Localize for Located {
+    /// The error without its position: "key `x`: message (hint)", its
+    /// pieces typeset one by one, which showing it leaves as they are.
+    fn message(&self) -> Localized {
+        Localized::new(self.what(Lang::Fr), self.what(Lang::En))
+    }
+}
+
 impl Located {
-    /// The error without its position, in `lang`: "key `x`: message (hint)".
-    pub fn what(&self, lang: Lang) -> String {
+    /// The error without its position, in `lang` (see `message`).
+    pub(crate) fn what(&self, lang: Lang) -> String {
         let key = self
             .key
             .as_deref()
@@ -46,11 +54,6 @@ impl Located {
             s.push_str(&h.get(lang));
         }
         s
-    }
-
-    /// `line:column: what`, in `lang`.
-    pub fn to_string_in(&self, lang: Lang) -> String {
-        format!("{}:{}: {}", self.line, self.column, self.what(lang))
     }
 
     pub fn at(source: &str, offset: usize, message: Localized) -> Self {
@@ -440,15 +443,15 @@ pub struct Schema {
     pub values: fn(&str) -> Vec<&'static str>,
 }
 
-/// The names a type's `Deserialize` declares: a struct's fields, an enum's
-/// variants (as serde spells them), read from the type itself.
-pub fn names_of<T: serde::de::DeserializeOwned>() -> Vec<&'static str> {
+/// The fields a struct's `Deserialize` declares (as serde spells them),
+/// read from the type itself. An enum's names are strum's `VariantNames`.
+pub fn fields_of<T: serde::de::DeserializeOwned>() -> Vec<&'static str> {
     let mut capture = Capture(None);
     let _ = T::deserialize(&mut capture);
     capture.0.map(<[&str]>::to_vec).unwrap_or_default()
 }
 
-/// A deserializer that gives nothing and notes the names it is asked for.
+/// A deserializer that gives nothing and notes the fields it is asked for.
 struct Capture(Option<&'static [&'static str]>);
 
 impl<'de> serde::Deserializer<'de> for &mut Capture {
@@ -468,20 +471,10 @@ impl<'de> serde::Deserializer<'de> for &mut Capture {
         Err(serde::de::Error::custom("names only"))
     }
 
-    fn deserialize_enum<V: serde::de::Visitor<'de>>(
-        self,
-        _: &'static str,
-        variants: &'static [&'static str],
-        _: V,
-    ) -> Result<V::Value, Self::Error> {
-        self.0 = Some(variants);
-        Err(serde::de::Error::custom("names only"))
-    }
-
     serde::forward_to_deserialize_any! {
         bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string
         bytes byte_buf option unit unit_struct newtype_struct seq tuple
-        tuple_struct map identifier ignored_any
+        tuple_struct map enum identifier ignored_any
     }
 }
 
@@ -624,5 +617,28 @@ mod tests {
             key_at(src, src.find("-3").unwrap_or(0)),
             Some("limits.viadeo".into())
         );
+    }
+
+    /// The values an error lists (strum's names) are the ones serde takes
+    /// from a file and writes back: the two derives spell every variant alike.
+    #[test]
+    fn listed_values_are_taken() {
+        use strum::VariantNames;
+        fn taken<T: serde::de::DeserializeOwned + serde::Serialize + VariantNames>() {
+            for &name in T::VARIANTS {
+                let value = serde_json::Value::from(name);
+                let read = serde_json::from_value::<T>(value.clone()).ok();
+                let written = read.and_then(|t| serde_json::to_value(t).ok());
+                assert_eq!(written, Some(value), "{name}");
+            }
+        }
+        taken::<crate::Lang>();
+        taken::<crate::Platform>();
+        taken::<crate::Tier>();
+        taken::<crate::Relationship>();
+        taken::<crate::draft::Status>();
+        taken::<crate::draft::Source>();
+        taken::<crate::lint::Level>();
+        taken::<crate::lexicon::Category>();
     }
 }

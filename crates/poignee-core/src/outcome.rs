@@ -34,7 +34,7 @@
 use crate::draft::{Draft, Fences, FrontMatter, Status};
 use crate::fsutil::OverError;
 use crate::input::{self, DecodeError, ReadError};
-use crate::lang::Localized;
+use crate::lang::{Localize, Localized};
 use crate::located::Located;
 use crate::walk::would_walk;
 use jiff::civil::Date;
@@ -44,8 +44,11 @@ use std::path::Path;
 use toml::Spanned;
 use toml::value::Datetime;
 
-/// What `poignee mark` records.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// What `poignee mark` records, named as the status it sets.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, strum::IntoStaticStr, strum::EnumString, strum::VariantNames,
+)]
+#[strum(serialize_all = "lowercase", ascii_case_insensitive)]
 pub enum Mark {
     Sent,
     Accepted,
@@ -54,15 +57,16 @@ pub enum Mark {
 }
 
 impl Mark {
+    /// Every mark, by value (`for how in Mark::ALL`).
     pub const ALL: [Mark; 4] = [Mark::Sent, Mark::Accepted, Mark::Ignored, Mark::Declined];
 
     pub fn name(self) -> &'static str {
-        self.status().name()
+        self.into()
     }
 
+    /// A mark as typed: its name, in any case.
     pub fn parse(s: &str) -> Option<Mark> {
-        let s = s.trim().to_ascii_lowercase();
-        Mark::ALL.into_iter().find(|m| m.name() == s)
+        s.trim().parse().ok()
     }
 
     pub fn status(self) -> Status {
@@ -294,8 +298,8 @@ fn on_en(on: Option<Date>) -> String {
     on.map(|d| format!(" on {d}")).unwrap_or_default()
 }
 
-impl Warning {
-    pub fn message(&self) -> Localized {
+impl Localize for Warning {
+    fn message(&self) -> Localized {
         match self {
             Warning::NeverApproved => Localized::new(
                 "jamais approuvée dans poignee : notée envoyée quand même, mais elle n’a pas passé l’approbation",
@@ -326,6 +330,7 @@ impl Warning {
 }
 
 impl Refusal {
+    /// In both languages, naming `mark`, the one refused (as [`MarkError`]).
     pub fn message(&self, mark: Mark) -> Localized {
         match self {
             Refusal::NeverSent { status } => {
@@ -505,7 +510,8 @@ pub enum MarkError {
 
 impl MarkError {
     /// The message, in both languages; a parse error's without its place
-    /// (see [`MarkError::place`]).
+    /// (see [`MarkError::place`]). Not [`Localize`]: it names the mark
+    /// asked for (`then accepted`), which the caller holds, not the error.
     pub fn message(&self, mark: Mark) -> Localized {
         match self {
             MarkError::Read(e) => e.message(),
@@ -517,9 +523,7 @@ impl MarkError {
                 )
             }
             MarkError::Decode(e) => e.message(),
-            MarkError::Parse(at) => {
-                Localized::new(at.what(crate::Lang::Fr), at.what(crate::Lang::En))
-            }
+            MarkError::Parse(at) => at.message(),
             MarkError::Refused(r) => r.message(mark),
             MarkError::Uneditable => Localized::new(
                 format!(
@@ -872,6 +876,20 @@ fn edit(source: &str, draft: &Draft, plan: &Plan) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `ALL` holds every mark in order, each named as the status it sets.
+    #[test]
+    fn all_is_every_mark() {
+        use strum::VariantNames;
+        assert_eq!(Mark::ALL.map(Mark::name).as_slice(), Mark::VARIANTS);
+        for m in Mark::ALL {
+            assert_eq!(m.name(), m.status().name());
+            assert_eq!(
+                Mark::parse(&format!(" {} ", m.name().to_uppercase())),
+                Some(m)
+            );
+        }
+    }
 
     fn d(s: &str) -> Date {
         s.parse().unwrap_or_else(|e| panic!("{s}: {e}"))

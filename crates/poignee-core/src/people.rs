@@ -8,6 +8,7 @@
 //! control, bidi-override or zero-width characters.
 
 use crate::audience::taxonomy::key;
+use crate::lang::{Localize, Localized};
 use crate::target::{Relationship, Target};
 use crate::text::without_hidden;
 use std::collections::BTreeMap;
@@ -89,9 +90,8 @@ fn relationship(value: &str) -> Option<Relationship> {
     }
 }
 
-impl PeopleError {
-    pub fn message(&self) -> crate::lang::Localized {
-        use crate::lang::Localized;
+impl Localize for PeopleError {
+    fn message(&self) -> Localized {
         match self {
             PeopleError::Decode(e) => e.message(),
             PeopleError::NoHeader => Localized::new(

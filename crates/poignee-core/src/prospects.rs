@@ -10,6 +10,7 @@
 
 use crate::audience::taxonomy::key;
 use crate::input::{self, ReadError};
+use crate::lang::{Localize, Localized};
 use crate::target::Target;
 use crate::text::without_hidden;
 use encoding_rs::Encoding;
@@ -95,9 +96,8 @@ pub enum SheetError {
     RowTooLong { line: u64 },
 }
 
-impl SheetError {
-    pub fn message(&self) -> crate::lang::Localized {
-        use crate::lang::Localized;
+impl Localize for SheetError {
+    fn message(&self) -> Localized {
         match self {
             SheetError::Io(e) => ReadError::from_io(e).message(),
             SheetError::Read(e) => e.message(),

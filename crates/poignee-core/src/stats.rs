@@ -33,7 +33,7 @@ use crate::audience::Decision;
 use crate::batch::Options;
 use crate::draft::{Draft, Status};
 use crate::input;
-use crate::lang::{Lang, Localized};
+use crate::lang::{Lang, Localize, Localized};
 use crate::lint::{Context, Level, Linter, RuleId};
 use crate::outcome::day;
 use crate::reading::CueKind;
@@ -60,8 +60,21 @@ pub enum Outcome {
     Pending,
 }
 
-/// The ways the figures are split.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+/// The ways the figures are split, in the order they are shown. The names
+/// (JSON and CSV) are snake_case: `verdict_reason`.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    strum::IntoStaticStr,
+    strum::VariantArray,
+)]
+#[strum(serialize_all = "snake_case")]
 pub enum Dimension {
     Template,
     Lang,
@@ -78,31 +91,9 @@ pub enum Dimension {
 }
 
 impl Dimension {
-    pub const ALL: [Dimension; 9] = [
-        Dimension::Template,
-        Dimension::Lang,
-        Dimension::Platform,
-        Dimension::Score,
-        Dimension::Reason,
-        Dimension::Audience,
-        Dimension::Verdict,
-        Dimension::VerdictReason,
-        Dimension::Note,
-    ];
-
     /// Its name in JSON and CSV.
     pub fn key(self) -> &'static str {
-        match self {
-            Dimension::Template => "template",
-            Dimension::Lang => "lang",
-            Dimension::Platform => "platform",
-            Dimension::Score => "score",
-            Dimension::Reason => "reason",
-            Dimension::Audience => "audience",
-            Dimension::Verdict => "verdict",
-            Dimension::VerdictReason => "verdict_reason",
-            Dimension::Note => "note",
-        }
+        self.into()
     }
 
     /// A heading: « Par modèle », "By template".
@@ -156,7 +147,8 @@ pub enum ReasonGroup {
 }
 
 /// What poignee says of a note now: it would pass it (no error), or flag it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, strum::IntoStaticStr)]
+#[strum(serialize_all = "lowercase")]
 pub enum Verdict {
     Pass,
     Flag,
@@ -164,10 +156,7 @@ pub enum Verdict {
 
 impl Verdict {
     fn key(self) -> &'static str {
-        match self {
-            Verdict::Pass => "pass",
-            Verdict::Flag => "flag",
-        }
+        self.into()
     }
 
     /// Short: it goes under the heading that says whose verdict it is.
@@ -231,9 +220,7 @@ impl Group {
             Group::VerdictReason(v, r) => format!("{}/{}", v.key(), reason_key(*r)),
             Group::Note(Noted::With) => "with-note".into(),
             Group::Note(Noted::Without) => "without-note".into(),
-            Group::Audience(Decision::In) => "in".into(),
-            Group::Audience(Decision::Out) => "out".into(),
-            Group::Audience(Decision::Unknown) => "unknown".into(),
+            Group::Audience(d) => d.name().into(),
         }
     }
 
@@ -388,7 +375,7 @@ pub struct Skipped {
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Stats {
     pub overall: Figures,
-    /// Each dimension's groups, in [`Dimension::ALL`]'s order, the largest
+    /// Each dimension's groups, in the order of [`Dimension`]'s variants, the largest
     /// first where the groups have no order of their own.
     pub groups: Vec<(Group, Figures)>,
     /// Drafts read.
@@ -602,13 +589,13 @@ fn read_one(input: Input, linter: &Linter, options: &Options, window: &Window) -
     let draft = match Draft::parse(&source) {
         Ok(d) => d,
         Err(at) => {
-            let message = Localized::new(at.what(Lang::Fr), at.what(Lang::En));
+            let message = at.message();
             return skipped(path, Some((at.line, at.column)), message);
         }
     };
     // An outcome that cannot have happened is not counted, silently or not.
     if let Some(at) = crate::outcome::impossible(&source, &draft, window.today) {
-        let message = Localized::new(at.what(Lang::Fr), at.what(Lang::En));
+        let message = at.message();
         return skipped(path, Some((at.line, at.column)), message);
     }
     match invitation(&draft, linter, options, window) {

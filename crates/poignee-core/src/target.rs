@@ -1,7 +1,6 @@
 //! Who a note is for, and where it will be sent.
 
 use serde::{Deserialize, Serialize};
-use std::fmt;
 
 /// The person an invitation goes to, as the draft's `[target]` table says.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -33,8 +32,19 @@ impl Target {
 }
 
 /// How the sender knows the person. `none` makes claims of a shared past an error.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Serialize,
+    Deserialize,
+    strum::IntoStaticStr,
+    strum::VariantNames,
+)]
 #[serde(rename_all = "lowercase")]
+#[strum(serialize_all = "lowercase")]
 pub enum Relationship {
     None,
     Met,
@@ -45,18 +55,31 @@ pub enum Relationship {
 
 impl Relationship {
     pub fn name(self) -> &'static str {
-        match self {
-            Relationship::None => "none",
-            Relationship::Met => "met",
-            Relationship::Mutual => "mutual",
-            Relationship::Colleague => "colleague",
-            Relationship::Alumni => "alumni",
-        }
+        self.into()
     }
 }
 
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+/// Where the note goes. The names (`linkedin`, `viadeo`) are taken in any
+/// case from a file, as written by `--platform`.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    Default,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Serialize,
+    strum::IntoStaticStr,
+    strum::Display,
+    strum::EnumString,
+    strum::VariantNames,
+    clap::ValueEnum,
+)]
 #[serde(rename_all = "lowercase")]
+#[strum(serialize_all = "lowercase", ascii_case_insensitive)]
 pub enum Platform {
     #[default]
     Linkedin,
@@ -65,12 +88,10 @@ pub enum Platform {
 
 impl Platform {
     pub fn name(self) -> &'static str {
-        match self {
-            Platform::Linkedin => "linkedin",
-            Platform::Viadeo => "viadeo",
-        }
+        self.into()
     }
 
+    /// As the platform writes its own name.
     pub fn display(self) -> &'static str {
         match self {
             Platform::Linkedin => "LinkedIn",
@@ -79,18 +100,26 @@ impl Platform {
     }
 }
 
-crate::lang::any_case! {Platform {"linkedin" => Linkedin, "viadeo" => Viadeo}}
-crate::lang::any_case! {Tier {"free" => Free, "premium" => Premium, "sales-navigator" => SalesNavigator}}
-
-impl fmt::Display for Platform {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.name())
-    }
-}
+crate::lang::any_case!(Platform, Tier);
 
 /// A LinkedIn account tier: it sets the note limit (200 free, 300 paid).
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize)]
+/// `--tier` takes the names a file does (`sales-navigator`).
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    Default,
+    PartialEq,
+    Eq,
+    Hash,
+    Serialize,
+    strum::IntoStaticStr,
+    strum::EnumString,
+    strum::VariantNames,
+    clap::ValueEnum,
+)]
 #[serde(rename_all = "kebab-case")]
+#[strum(serialize_all = "kebab-case", ascii_case_insensitive)]
 pub enum Tier {
     #[default]
     Free,
@@ -100,10 +129,26 @@ pub enum Tier {
 
 impl Tier {
     pub fn name(self) -> &'static str {
-        match self {
-            Tier::Free => "free",
-            Tier::Premium => "premium",
-            Tier::SalesNavigator => "sales-navigator",
+        self.into()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::ValueEnum;
+
+    /// The command line takes the names a file does.
+    #[test]
+    fn flags_take_the_file_names() {
+        fn same<T: ValueEnum + Copy + Into<&'static str>>() {
+            for &v in T::value_variants() {
+                let flag = v.to_possible_value().map(|p| p.get_name().to_string());
+                assert_eq!(flag.as_deref(), Some(v.into()));
+            }
         }
+        same::<Platform>();
+        same::<Tier>();
+        same::<crate::Lang>();
     }
 }

@@ -13,7 +13,7 @@
 
 use crate::diagnostic::RuleId;
 use crate::draft::{Draft, FrontMatter};
-use crate::lang::Lang;
+use crate::lang::{Lang, Localize, Localized};
 use crate::lint::{Context, Linter, Report};
 use crate::target::{Platform, Target, Tier};
 use std::collections::BTreeMap;
@@ -422,14 +422,15 @@ pub struct LoadError {
     pub error: crate::input::FileError,
 }
 
-impl LoadError {
-    /// `path:line:column: what`, in `lang`.
-    pub fn message(&self, lang: crate::Lang) -> String {
+impl Localize for LoadError {
+    /// `path:line:column: what`.
+    fn message(&self) -> Localized {
         let what = self.error.message();
-        match self.error.position() {
-            Some((line, column)) => format!("{}:{line}:{column}: {}", self.path, what.get(lang)),
-            None => format!("{}: {}", self.path, what.get(lang)),
-        }
+        let at = match self.error.position() {
+            Some((line, column)) => format!("{}:{line}:{column}", self.path),
+            None => self.path.clone(),
+        };
+        Localized::new(format!("{at}: {}", what.fr), format!("{at}: {}", what.en))
     }
 }
 

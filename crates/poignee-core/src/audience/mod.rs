@@ -10,7 +10,7 @@ pub mod names;
 mod place;
 pub mod taxonomy;
 
-use crate::lang::{Lang, Localized};
+use crate::lang::{Lang, Localize, Localized};
 use crate::target::Target;
 use data::{Resolution, resolve_place, resolve_sector};
 use serde::{Deserialize, Serialize};
@@ -83,12 +83,22 @@ impl Field {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, strum::IntoStaticStr,
+)]
 #[serde(rename_all = "lowercase")]
+#[strum(serialize_all = "lowercase")]
 pub enum Decision {
     In,
     Out,
     Unknown,
+}
+
+impl Decision {
+    /// As JSON and CSV write it: `in`, `out`, `unknown`.
+    pub fn name(self) -> &'static str {
+        self.into()
+    }
 }
 
 /// The verdict on one field, with the reason and the path that decided it.
@@ -155,6 +165,12 @@ pub struct EntryError {
     /// The entry itself, to point at it in the config.
     pub value: Option<String>,
     pub message: Localized,
+}
+
+impl Localize for EntryError {
+    fn message(&self) -> Localized {
+        self.message.clone()
+    }
 }
 
 /// « région inconnue « Atlantis » : vouliez-vous dire … ? », with the

@@ -11,7 +11,7 @@ use crate::crossdraft::{Record, Settings};
 use crate::diagnostic::RuleId;
 use crate::draft::{Draft, Status};
 use crate::fsutil::FreeNames;
-use crate::lang::Localized;
+use crate::lang::{Localize, Localized};
 use crate::lint::{Context, Linter, Report, Severity};
 use crate::people::Person;
 use crate::target::{Platform, Tier};

@@ -19,7 +19,7 @@ use crate::crossdraft::{self, Finding, Record, Settings};
 use crate::draft::{Draft, Status};
 use crate::fsutil::{self, FreeNames};
 use crate::input;
-use crate::lang::Localized;
+use crate::lang::{Localize, Localized};
 use crate::lint::{Context, Linter};
 use crate::target::{Platform, Tier};
 use crate::template;
@@ -72,14 +72,16 @@ pub enum SaveError {
     Io { dir: PathBuf, error: io::Error },
 }
 
-impl SaveError {
-    pub fn message(&self) -> Localized {
+impl Localize for SaveError {
+    fn message(&self) -> Localized {
         match self {
             SaveError::Unwritable(m) => m.clone(),
             SaveError::Io { error, .. } => input::ReadError::from_io(error).message(),
         }
     }
+}
 
+impl SaveError {
     /// The disk is full or over quota: a batch stops at the first.
     pub fn is_full(&self) -> bool {
         matches!(self, SaveError::Io { error, .. }

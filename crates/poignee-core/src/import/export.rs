@@ -6,20 +6,21 @@
 //! Files are UTF-8, with or without a BOM; each row comes with its line in
 //! the file, a notes preamble (`Connections.csv`'s) skipped.
 
-use crate::lang::Localized;
+use crate::lang::{Localize, Localized};
 use std::cell::RefCell;
 use std::collections::{HashMap, VecDeque};
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
 use std::rc::Rc;
+use strum::VariantArray;
 
 /// The most read out of one member (uncompressed) or one file: an export's
 /// largest file, `messages.csv`, is tens of MiB for years of messages.
 pub const MAX_MEMBER: u64 = 1 << 30;
 
 /// The files of an export poignee reads.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, strum::VariantArray)]
 pub enum Table {
     Invitations,
     Connections,
@@ -29,13 +30,6 @@ pub enum Table {
 }
 
 impl Table {
-    pub const ALL: [Table; 4] = [
-        Table::Invitations,
-        Table::Connections,
-        Table::Messages,
-        Table::Profile,
-    ];
-
     /// Its name in the export.
     pub fn file_name(self) -> &'static str {
         match self {
@@ -85,8 +79,8 @@ pub enum ExportError {
     },
 }
 
-impl ExportError {
-    pub fn message(&self) -> Localized {
+impl Localize for ExportError {
+    fn message(&self) -> Localized {
         let shown = |p: &Path| crate::text::terminal_line(&p.display().to_string()).into_owned();
         match self {
             ExportError::Io { path, error } => {
@@ -186,7 +180,7 @@ impl ExportError {
 }
 
 fn file_columns(file: &str) -> String {
-    Table::ALL
+    Table::VARIANTS
         .iter()
         .find(|t| t.file_name() == file)
         .map(|t| t.required().join(", "))
@@ -251,7 +245,7 @@ impl Export {
                     .map(|e| (e.file_name().to_string_lossy().to_lowercase(), e.path()))
                     .collect();
                 files.sort();
-                for t in Table::ALL {
+                for &t in Table::VARIANTS {
                     if found.contains_key(&t) {
                         continue;
                     }
@@ -280,7 +274,7 @@ impl Export {
                 }
                 let last = last_component(name);
                 let depth = name.matches(['/', '\\']).count();
-                for t in Table::ALL {
+                for &t in Table::VARIANTS {
                     if last == t.file_name().to_lowercase()
                         && best.get(&t).is_none_or(|&(d, _)| depth < d)
                     {

@@ -16,7 +16,7 @@
 //! (the day and the person's name folded) and the file's name.
 
 use crate::draft::Status;
-use crate::lang::Localized;
+use crate::lang::{Localize, Localized};
 use jiff::civil::Date;
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -26,7 +26,9 @@ pub const LEDGER: &str = ".poignee-import.csv";
 
 const HEADER: [&str; 6] = ["key", "kind", "file", "status", "sent_on", "accepted_on"];
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// What the line is, as its `kind` column writes it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, strum::IntoStaticStr, strum::EnumString)]
+#[strum(serialize_all = "kebab-case")]
 pub enum Kind {
     Note,
     Own,
@@ -36,18 +38,11 @@ pub enum Kind {
 
 impl Kind {
     fn name(self) -> &'static str {
-        match self {
-            Kind::Note => "note",
-            Kind::Own => "own",
-            Kind::Gone => "gone",
-            Kind::NoNote => "no-note",
-        }
+        self.into()
     }
 
     fn parse(s: &str) -> Option<Kind> {
-        [Kind::Note, Kind::Own, Kind::Gone, Kind::NoNote]
-            .into_iter()
-            .find(|k| k.name() == s)
+        s.parse().ok()
     }
 }
 

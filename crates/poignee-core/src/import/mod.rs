@@ -34,7 +34,7 @@ mod read;
 use crate::draft::{Draft, FrontMatter, Source, Status};
 use crate::drafts::Folder;
 use crate::fsutil::FreeNames;
-use crate::lang::Localized;
+use crate::lang::{Localize, Localized};
 use crate::outcome::{FIRST_DAY, Mark};
 use crate::target::{Platform, Target};
 use dates::Stamp;
@@ -44,6 +44,7 @@ use ledger::{Entry, Kind, LEDGER, Ledger};
 use rayon::prelude::*;
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
+use strum::VariantArray;
 
 /// What an import is asked.
 #[derive(Debug, Clone)]
@@ -149,8 +150,8 @@ pub enum ImportError {
     Folder(Localized),
 }
 
-impl ImportError {
-    pub fn message(&self) -> Localized {
+impl Localize for ImportError {
+    fn message(&self) -> Localized {
         match self {
             ImportError::Export(e) => e.message(),
             ImportError::Ledger(m) | ImportError::Folder(m) => m.clone(),
@@ -722,7 +723,7 @@ pub fn run(job: &Job) -> Result<Summary, ImportError> {
             ..Summary::default()
         },
     };
-    for t in Table::ALL {
+    for &t in Table::VARIANTS {
         if export.has(t) {
             run.summary.read.push(t);
         } else {

@@ -6,7 +6,7 @@ use super::dates;
 use super::export::{Export, Row, Table};
 use super::{Connections, Found, Invite, Run, State, bad_date, clean, name_key, not_utf8, url_key};
 use crate::draft::Source;
-use crate::lang::Localized;
+use crate::lang::{Localize, Localized};
 use dates::Stamp;
 use std::collections::{HashMap, HashSet};
 

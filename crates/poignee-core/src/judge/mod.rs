@@ -34,7 +34,8 @@ use std::ops::Range;
 use std::sync::{Arc, LazyLock};
 
 /// The faults the judgement weighs, in the weights file's column order.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, strum::IntoStaticStr)]
+#[strum(serialize_all = "kebab-case")]
 pub enum Fault {
     /// No reason particular to this person.
     NoReason,
@@ -69,13 +70,7 @@ impl Fault {
     ];
 
     pub fn name(self) -> &'static str {
-        match self {
-            Fault::NoReason => "no-reason",
-            Fault::Pitch => "pitch",
-            Fault::Generic => "generic",
-            Fault::Flattery => "flattery",
-            Fault::Fix => "fix",
-        }
+        self.into()
     }
 
     pub fn index(self) -> usize {

@@ -18,10 +18,11 @@ use std::collections::{BTreeMap, HashMap};
 use std::fmt;
 use std::ops::Range;
 use std::sync::{Arc, LazyLock, OnceLock};
+use strum::VariantArray;
 use toml::Spanned;
 
-/// The shipped pattern files of one language, in [`Family::ALL`] order after
-/// the classes.
+/// The shipped pattern files of one language, in the order of [`Family`]'s
+/// variants after the classes.
 macro_rules! files {
     ($lang:literal) => {
         [
@@ -467,7 +468,7 @@ impl Language {
         let mut used_classes = vec![false; classes.len()];
         let mut patterns = Vec::new();
         let mut groups = Vec::new();
-        for (k, (family, src)) in Family::ALL.into_iter().zip(&files[1..]).enumerate() {
+        for (k, (&family, src)) in Family::VARIANTS.iter().zip(&files[1..]).enumerate() {
             let k = k + 1;
             let file: CueFile =
                 toml::from_str(src).map_err(|e| err(family.file(), None, e.to_string()))?;

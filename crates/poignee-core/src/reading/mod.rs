@@ -16,9 +16,23 @@ pub use pattern::SyntaxError;
 use serde::{Deserialize, Serialize};
 use std::ops::Range;
 
-/// The families of cues, one pattern file each.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+/// The families of cues, one pattern file each, named as the file.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Serialize,
+    Deserialize,
+    strum::IntoStaticStr,
+    strum::VariantArray,
+)]
 #[serde(rename_all = "kebab-case")]
+#[strum(serialize_all = "kebab-case")]
 pub enum Family {
     /// Why this person: `reason.toml`.
     Reason,
@@ -31,26 +45,27 @@ pub enum Family {
 }
 
 impl Family {
-    pub const ALL: [Family; 4] = [
-        Family::Reason,
-        Family::Generic,
-        Family::Pitch,
-        Family::Praise,
-    ];
-
     pub fn file(self) -> &'static str {
-        match self {
-            Family::Reason => "reason",
-            Family::Generic => "generic",
-            Family::Pitch => "pitch",
-            Family::Praise => "praise",
-        }
+        self.into()
     }
 }
 
 /// What a cue is evidence of.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Serialize,
+    Deserialize,
+    strum::IntoStaticStr,
+)]
 #[serde(rename_all = "kebab-case")]
+#[strum(serialize_all = "kebab-case")]
 pub enum CueKind {
     // Reasons (LABELS.md, "Reason: what counts").
     /// A meeting or an event, past or coming.
@@ -139,28 +154,7 @@ impl CueKind {
     }
 
     pub fn name(self) -> &'static str {
-        use CueKind::*;
-        match self {
-            Event => "event",
-            Work => "work",
-            Shared => "shared",
-            Mutual => "mutual",
-            Purpose => "purpose",
-            Named => "named",
-            Profile => "profile",
-            Network => "network",
-            Default => "default",
-            Stock => "stock",
-            Signal => "signal",
-            Vague => "vague",
-            Sells => "sells",
-            Results => "results",
-            Sends => "sends",
-            Meeting => "meeting",
-            Job => "job",
-            Teaser => "teaser",
-            Flattery => "flattery",
-        }
+        self.into()
     }
 }
 

@@ -7,7 +7,7 @@
 
 use crate::batch::{Checked, FileError, FileReport};
 use crate::crossdraft::{Finding, Record};
-use crate::lang::{Lang, Text, french_spacing};
+use crate::lang::{Lang, Localize, Text, french_spacing};
 use crate::lint::{Diagnostic, Severity};
 use crate::text::{is_unsafe_for_terminal, line_col, terminal_line};
 use anstyle::{AnsiColor, Style};
