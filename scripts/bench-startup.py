@@ -35,7 +35,13 @@ def one(tmp: str) -> tuple[float, int]:
         r, _, _ = select.select([fd], [], [], 5)
         if not r:
             raise SystemExit("no frame after 5 s")
-        seen += os.read(fd, 65536)
+        got = os.read(fd, 65536)
+        seen += got
+        # Answer the device-attributes query as a terminal does (xterm,
+        # tmux, the Linux console): crossterm asks it beside the kitty
+        # keyboard query and waits up to 2 s for an answer no pty gives.
+        if b"\x1b[c" in got:
+            os.write(fd, b"\x1b[?62;22c")
         # The frame is out with its last cell, the bottom-right corner.
         if "┘".encode() in seen:
             first = time.perf_counter() - start
