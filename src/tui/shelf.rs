@@ -575,7 +575,7 @@ impl Widget for ShelfView<'_> {
         match shelf.chosen() {
             Some(Entry { draft: Some(d), .. }) => {
                 // Wrapped on the rows there are, "…" when there is more.
-                let body = super::theme::glued(&d.body);
+                let body = super::theme::glued(d.body.trim_end());
                 let lines = super::theme::notice_lines(&body, pinner.width, pinner.height);
                 Paragraph::new(lines.into_iter().map(Line::from).collect::<Vec<_>>())
                     .render(pinner, buf);

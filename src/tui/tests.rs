@@ -3223,3 +3223,19 @@ fn what_the_runtime_did_with_the_recovery_file_comes_as_messages() {
         "{said}"
     );
 }
+
+#[test]
+fn a_preview_that_fits_is_not_marked_as_cut() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    // Saved files end with a newline: the preview is not longer for it.
+    std::fs::write(
+        dir.path().join("sam-lee.md"),
+        "+++\nstatus = \"approved\"\n[target]\nname = \"Sam Lee\"\n+++\nHi Sam, we talked about retries at RustConf Lyon. Curious how your project has moved on since. Thank you!\n",
+    )
+    .expect("writes the file");
+    let mut a = app(Lang::En, Some(dir.path()));
+    ctrl(&mut a, 'o');
+    let shown = screen_text(&render(&mut a, 80, 24));
+    assert!(shown.contains("moved on since. Thank you!"), "{shown}");
+    assert!(!shown.contains("Thank you!…"), "{shown}");
+}
