@@ -31,10 +31,12 @@ pub fn pace_rows(body: Rect) -> u16 {
 }
 
 /// The day a week of the chart starts, as a short label: « 18/11 »,
-/// "Nov 18".
-fn week_label(lang: Lang, day: jiff::civil::Date) -> String {
+/// "Nov 18"; in English on `room` columns under six, "11/18" (a month cut
+/// to "Nov …" told nothing).
+fn week_label(lang: Lang, day: jiff::civil::Date, room: usize) -> String {
     match lang {
         Lang::Fr => format!("{:02}/{:02}", day.day(), day.month()),
+        Lang::En if room < 6 => format!("{}/{:02}", day.month(), day.day()),
         Lang::En => day.strftime("%b %-d").to_string(),
     }
 }
@@ -147,7 +149,7 @@ impl Widget for PaceView<'_> {
             let label = if i + 1 == n {
                 look.t(Text::new("7 j", "7 d"))
             } else {
-                week_label(look.lang, start(i))
+                week_label(look.lang, start(i), col_w.saturating_sub(1))
             };
             let y = y0 + bars_h;
             if col_w > 3 {
