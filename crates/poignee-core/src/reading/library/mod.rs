@@ -27,18 +27,30 @@ macro_rules! files {
     ($lang:literal) => {
         [
             include_str!(concat!(
-                "../../../../data/patterns/",
+                "../../../../../data/patterns/",
                 $lang,
                 "/classes.toml"
             )),
-            include_str!(concat!("../../../../data/patterns/", $lang, "/reason.toml")),
             include_str!(concat!(
-                "../../../../data/patterns/",
+                "../../../../../data/patterns/",
+                $lang,
+                "/reason.toml"
+            )),
+            include_str!(concat!(
+                "../../../../../data/patterns/",
                 $lang,
                 "/generic.toml"
             )),
-            include_str!(concat!("../../../../data/patterns/", $lang, "/pitch.toml")),
-            include_str!(concat!("../../../../data/patterns/", $lang, "/praise.toml")),
+            include_str!(concat!(
+                "../../../../../data/patterns/",
+                $lang,
+                "/pitch.toml"
+            )),
+            include_str!(concat!(
+                "../../../../../data/patterns/",
+                $lang,
+                "/praise.toml"
+            )),
         ]
     };
 }
