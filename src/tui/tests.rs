@@ -77,7 +77,7 @@ fn settle(app: &mut App, effects: Vec<Effect>) -> Vec<Effect> {
 
 /// The time now (UTC), said as the runtime says it before each message.
 fn tick(app: &mut App, at: &str) {
-    let at: jiff::Timestamp = at.parse().unwrap_or_else(|e| panic!("{e}"));
+    let at: jiff::Timestamp = at.parse().expect("a moment, as RFC 3339");
     let effects = app.update(Msg::Tick(at.to_zoned(jiff::tz::TimeZone::system())));
     assert_eq!(effects, [], "the time asks for nothing");
 }
@@ -216,7 +216,7 @@ fn the_target_form_drives_the_audience_verdict_and_the_limit() {
 
 #[test]
 fn approve_refuses_errors_unless_confirmed_saves_privately_and_copies() {
-    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let dir = tempfile::tempdir().expect("a temporary folder");
     let drafts = dir.path().join("drafts");
     let mut a = app(Lang::Fr, Some(&drafts));
     typed(&mut a, PITCH);
@@ -261,7 +261,7 @@ fn approve_refuses_errors_unless_confirmed_saves_privately_and_copies() {
 
 #[test]
 fn two_saves_for_the_same_person_make_two_files() {
-    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let dir = tempfile::tempdir().expect("a temporary folder");
     let mut a = app(Lang::En, Some(dir.path()));
     for body in [
         "Hi Claire, we met at the Web Summit. Thanks!",
@@ -288,11 +288,11 @@ fn two_saves_for_the_same_person_make_two_files() {
 #[test]
 fn a_read_only_drafts_folder_keeps_the_text_and_says_why() {
     use std::os::unix::fs::PermissionsExt;
-    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let dir = tempfile::tempdir().expect("a temporary folder");
     let ro = dir.path().join("ro");
-    std::fs::create_dir(&ro).unwrap_or_else(|e| panic!("{e}"));
+    std::fs::create_dir(&ro).expect("creates the folder");
     std::fs::set_permissions(&ro, std::fs::Permissions::from_mode(0o500))
-        .unwrap_or_else(|e| panic!("{e}"));
+        .expect("sets the permissions");
     let mut a = app(Lang::En, Some(&ro));
     let note =
         "Hi Claire, we met at the Web Summit on urban logistics. Could we talk again? Thanks!";
@@ -349,7 +349,7 @@ fn quitting_with_unsaved_text_asks() {
 
 #[test]
 fn enter_never_approves_errors_and_quit_after_approving_quits() {
-    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let dir = tempfile::tempdir().expect("a temporary folder");
     let drafts = dir.path().join("drafts");
     let mut a = app(Lang::En, Some(&drafts));
     typed(&mut a, PITCH);
@@ -440,7 +440,7 @@ fn templates_filter_preview_and_apply() {
 
 #[test]
 fn drafts_screen_lists_opens_and_deletes_with_confirmation() {
-    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let dir = tempfile::tempdir().expect("a temporary folder");
     write_drafts(dir.path());
     let mut a = app(Lang::En, Some(dir.path()));
     ctrl(&mut a, 'o');
@@ -545,9 +545,8 @@ fn render(app: &mut App, w: u16, h: u16) -> Terminal<TestBackend> {
         "a new size asks for nothing"
     );
     let app = &*app;
-    let mut t = Terminal::new(TestBackend::new(w, h)).unwrap_or_else(|e| panic!("{e}"));
-    t.draw(|f| ui::draw(f, app))
-        .unwrap_or_else(|e| panic!("{e}"));
+    let mut t = Terminal::new(TestBackend::new(w, h)).expect("a test terminal");
+    t.draw(|f| ui::draw(f, app)).expect("draws");
     t
 }
 
@@ -752,7 +751,7 @@ fn screen_text(t: &Terminal<TestBackend>) -> String {
 fn a_long_note_is_drawn_first_and_checked_when_the_keys_pause() {
     let mut a = app(Lang::En, None);
     let body = "GRATUIT ".repeat(super::app::LIVE_LINT_BYTES / 8 + 1);
-    let draft = poignee::draft::Draft::parse(&body).unwrap_or_else(|e| panic!("{e:?}"));
+    let draft = poignee::draft::Draft::parse(&body).expect("the draft parses");
     a.open(&draft, None);
     // Drawn before it is checked: no findings of the empty note before.
     assert!(a.checks.stale);
@@ -807,7 +806,7 @@ fn a_long_explanation_says_it_goes_on_and_scrolls() {
 
 #[test]
 fn draft_scores_and_the_main_keys_show_at_sixty_columns() {
-    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let dir = tempfile::tempdir().expect("a temporary folder");
     write_drafts(dir.path());
     let mut a = app(Lang::Fr, Some(dir.path()));
     ctrl(&mut a, 'o');
@@ -830,7 +829,7 @@ fn draft_scores_and_the_main_keys_show_at_sixty_columns() {
 
 #[test]
 fn ctrl_l_redraws_and_a_new_note_forgets_the_last_notice() {
-    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let dir = tempfile::tempdir().expect("a temporary folder");
     let mut a = app(Lang::En, Some(dir.path()));
     assert_eq!(ctrl(&mut a, 'l'), [Effect::Redraw]);
     typed(
@@ -915,7 +914,7 @@ fn the_form_labels_stay_put_whatever_the_verdict() {
 
 #[test]
 fn approving_needs_a_recipient_and_alt_s_saves_a_draft() {
-    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let dir = tempfile::tempdir().expect("a temporary folder");
     let mut a = app(Lang::En, Some(dir.path()));
     typed(
         &mut a,
@@ -947,7 +946,7 @@ fn approving_needs_a_recipient_and_alt_s_saves_a_draft() {
 
 #[test]
 fn the_drafts_screen_shows_the_pace_of_the_last_weeks() {
-    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let dir = tempfile::tempdir().expect("a temporary folder");
     write_drafts(dir.path());
     let mut a = app(Lang::En, Some(dir.path()));
     tick(&mut a, "2026-11-25T12:00:00Z");
@@ -1006,9 +1005,9 @@ const SUMMIT: &str = "Hi Claire, we met at the Web Summit on urban logistics; yo
 /// says so, names the folder, and the text stays, unsaved, in the editor.
 #[test]
 fn an_unwritable_drafts_folder_keeps_the_text_and_says_why() {
-    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let dir = tempfile::tempdir().expect("a temporary folder");
     let blocker = dir.path().join("drafts");
-    std::fs::write(&blocker, "a file, not a folder").unwrap_or_else(|e| panic!("{e}"));
+    std::fs::write(&blocker, "a file, not a folder").expect("writes the file");
     let mut a = app(Lang::En, Some(&blocker.join("inside")));
     typed(&mut a, SUMMIT);
     // Saved as a draft (Alt-S): approving would first ask who it is for.
@@ -1036,7 +1035,7 @@ fn an_unwritable_drafts_folder_keeps_the_text_and_says_why() {
 
 #[test]
 fn two_sessions_for_the_same_person_make_two_files() {
-    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let dir = tempfile::tempdir().expect("a temporary folder");
     for _ in 0..2 {
         let mut a = app(Lang::En, Some(dir.path()));
         a.focus = Focus::Form;
@@ -1061,7 +1060,7 @@ fn a_rebound_key_is_named_everywhere() {
     o.insert("save".to_string(), vec!["f12".to_string()]);
     o.insert("next-problem".to_string(), vec!["f7".to_string()]);
     o.insert("templates".to_string(), vec!["alt-t".to_string()]);
-    s.keymap = Keymap::with(Lang::En, &o).unwrap_or_else(|e| panic!("{e}"));
+    s.keymap = Keymap::with(Lang::En, &o).expect("the keys in the config read");
     let mut a = App::new(s);
     let mut seen = String::new();
     seen += &screen_text(&render(&mut a, 120, 40));
@@ -1129,7 +1128,7 @@ fn the_form_moves_as_it_is_drawn_and_esc_goes_back_to_the_note() {
 #[test]
 fn quitting_can_keep_the_note_as_a_draft() {
     for (lang, key) in [(Lang::En, 'd'), (Lang::Fr, 'b')] {
-        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let dir = tempfile::tempdir().expect("a temporary folder");
         let mut a = app(lang, Some(dir.path()));
         typed(&mut a, "Bonjour, découvrez notre offre gratuite !");
         ctrl(&mut a, 'q');
@@ -1154,7 +1153,7 @@ fn quitting_can_keep_the_note_as_a_draft() {
 
 #[test]
 fn approving_asks_who_before_asking_about_errors() {
-    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let dir = tempfile::tempdir().expect("a temporary folder");
     let mut a = app(Lang::En, Some(dir.path()));
     typed(&mut a, PITCH);
     ctrl(&mut a, 's');
@@ -1169,7 +1168,7 @@ fn approving_asks_who_before_asking_about_errors() {
 
 #[test]
 fn keeping_an_approved_note_as_a_draft_leaves_the_approved_one_as_it_was() {
-    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let dir = tempfile::tempdir().expect("a temporary folder");
     write_drafts(dir.path());
     let approved = dir.path().join("paul-durand.md");
     let before = std::fs::read_to_string(&approved).unwrap_or_default();
@@ -1335,7 +1334,7 @@ fn a_misspelt_region_or_sector_is_rescued_and_the_names_come_back() {
 
 #[test]
 fn a_note_rewritten_by_hand_is_no_longer_credited_to_its_template() {
-    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let dir = tempfile::tempdir().expect("a temporary folder");
     let mut a = app(Lang::Fr, Some(dir.path()));
     let name = a
         .library
@@ -1364,7 +1363,7 @@ fn a_note_rewritten_by_hand_is_no_longer_credited_to_its_template() {
 
 #[test]
 fn a_saved_file_ends_with_a_newline_the_note_does_not() {
-    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let dir = tempfile::tempdir().expect("a temporary folder");
     let mut a = app(Lang::Fr, Some(dir.path()));
     typed(&mut a, "Bonjour, vu au salon VivaTech. Merci !");
     press(&mut a, KeyCode::F(5));
@@ -1377,7 +1376,7 @@ fn a_saved_file_ends_with_a_newline_the_note_does_not() {
 
 #[test]
 fn approving_again_a_note_already_sent_says_when_and_asks() {
-    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let dir = tempfile::tempdir().expect("a temporary folder");
     let mut a = app(Lang::Fr, Some(dir.path()));
     typed(
         &mut a,
@@ -1435,7 +1434,7 @@ fn approving_again_a_note_already_sent_says_when_and_asks() {
 
 #[test]
 fn marking_sent_and_answers_from_the_editor_and_the_drafts_screen() {
-    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let dir = tempfile::tempdir().expect("a temporary folder");
     let mut a = app(Lang::En, Some(dir.path()));
     typed(
         &mut a,
@@ -1535,7 +1534,7 @@ fn write_outcomes(dir: &Path) {
 
 #[test]
 fn the_outcomes_screen_shows_rates_by_week_and_template() {
-    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let dir = tempfile::tempdir().expect("a temporary folder");
     write_outcomes(dir.path());
     let mut a = app(Lang::Fr, Some(dir.path()));
     press(&mut a, KeyCode::F(6));
@@ -1604,7 +1603,7 @@ fn send_late(app: &mut App, ev: KeyEvent) -> Vec<Effect> {
 
 #[test]
 fn a_save_answered_late_is_not_taken_for_the_note_open_now() {
-    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let dir = tempfile::tempdir().expect("a temporary folder");
     write_drafts(dir.path());
     let paul = dir.path().join("paul-durand.md");
     let claire = dir.path().join("claire-martin.md");
@@ -1655,7 +1654,7 @@ fn a_save_answered_late_is_not_taken_for_the_note_open_now() {
 
 #[test]
 fn two_saves_in_a_row_make_one_file_and_a_sent_note_is_never_written_over() {
-    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let dir = tempfile::tempdir().expect("a temporary folder");
     let mut a = app(Lang::En, Some(dir.path()));
     typed(
         &mut a,
@@ -1707,7 +1706,7 @@ fn a_draft_marked_in_another_terminal_is_not_saved_over() {
             "a été marqué envoyé entre-temps (un autre terminal\u{202f}?)",
         ),
     ] {
-        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let dir = tempfile::tempdir().expect("a temporary folder");
         let mut a = app(lang, Some(dir.path()));
         typed(
             &mut a,
@@ -1740,7 +1739,7 @@ fn a_draft_marked_in_another_terminal_is_not_saved_over() {
 /// An app with a note found at start offered (as `run` starts it).
 fn offered(lang: Lang, found: &str) -> App {
     let mut a = app(lang, None);
-    let draft = poignee::draft::Draft::parse(found).unwrap_or_else(|e| panic!("{e:?}"));
+    let draft = poignee::draft::Draft::parse(found).expect("the draft parses");
     let start = Start {
         found: Some(draft),
         ..Start::default()
@@ -1963,7 +1962,7 @@ fn f8_after_a_placeholder_goes_to_the_next_one_and_a_note_wide_finding_to_its_ex
     let mut a = app(Lang::Fr, None);
     let draft =
         poignee::draft::Draft::parse("Bonjour {{prenom}}, {{raison}}. Merci et au plaisir !")
-            .unwrap_or_else(|e| panic!("{e:?}"));
+            .expect("the draft parses");
     a.open(&draft, None);
     // No reason in the note: a finding on the whole note, listed first.
     assert!(
@@ -2022,7 +2021,7 @@ fn f8_back_from_the_form_starts_at_the_first_placeholder() {
     let draft = poignee::draft::Draft::parse(
         "Bonjour {{prenom}}, nous étions au salon {{evenement}}. Merci !",
     )
-    .unwrap_or_else(|e| panic!("{e:?}"));
+    .expect("the draft parses");
     a.open(&draft, None);
     // The checks list was left on the second placeholder and the cursor
     // after it, as a user leaves them by clicking around.
@@ -2074,7 +2073,7 @@ fn write_many(dir: &Path, n: usize) {
 
 #[test]
 fn a_long_drafts_list_pages_jumps_and_says_where_it_is() {
-    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let dir = tempfile::tempdir().expect("a temporary folder");
     write_many(dir.path(), 1200);
     let mut a = app(Lang::Fr, Some(dir.path()));
     assert_eq!(a.update(Msg::Resize(80, 24)), []);
@@ -2113,7 +2112,7 @@ fn a_long_drafts_list_pages_jumps_and_says_where_it_is() {
 
 #[test]
 fn the_drafts_filter_narrows_by_name_status_or_text_and_esc_clears_it() {
-    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let dir = tempfile::tempdir().expect("a temporary folder");
     write_many(dir.path(), 40);
     let mut a = app(Lang::En, Some(dir.path()));
     ctrl(&mut a, 'o');
@@ -2164,7 +2163,7 @@ fn the_drafts_filter_narrows_by_name_status_or_text_and_esc_clears_it() {
 
 #[test]
 fn drafts_rechecked_are_counted_as_the_language_writes_numbers() {
-    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let dir = tempfile::tempdir().expect("a temporary folder");
     write_many(dir.path(), 1200);
     for (lang, said) in [
         (Lang::Fr, "1\u{202f}200 brouillons revérifiés"),
@@ -2184,7 +2183,7 @@ fn drafts_rechecked_are_counted_as_the_language_writes_numbers() {
 
 #[test]
 fn the_drafts_filter_reads_the_status_as_the_list_shows_it() {
-    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let dir = tempfile::tempdir().expect("a temporary folder");
     let today = jiff::Zoned::now().date();
     for (name, ago) in [("Ann Lee", 2i64), ("Bob Ray", 60)] {
         let sent = today
@@ -2221,7 +2220,7 @@ fn the_drafts_filter_reads_the_status_as_the_list_shows_it() {
 
 #[test]
 fn accepting_a_draft_never_sent_says_this_screens_key_not_the_command_line() {
-    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let dir = tempfile::tempdir().expect("a temporary folder");
     write_drafts(dir.path());
     for lang in [Lang::Fr, Lang::En] {
         let mut a = app(lang, Some(dir.path()));
@@ -2241,7 +2240,7 @@ fn accepting_a_draft_never_sent_says_this_screens_key_not_the_command_line() {
 
 #[test]
 fn marking_a_draft_changes_its_row_without_reading_the_folder_again() {
-    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let dir = tempfile::tempdir().expect("a temporary folder");
     write_many(dir.path(), 5);
     let mut a = app(Lang::En, Some(dir.path()));
     ctrl(&mut a, 'o');
@@ -2309,7 +2308,7 @@ fn write_this_week(dir: &Path, n: usize) {
 
 #[test]
 fn the_mark_sent_offer_stays_in_sight_after_a_pace_warning() {
-    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let dir = tempfile::tempdir().expect("a temporary folder");
     let drafts = dir.path().join("des-brouillons-bien-rangés/par-année/2026");
     write_this_week(&drafts, 22);
     for lang in [Lang::Fr, Lang::En] {
@@ -2347,7 +2346,7 @@ fn the_mark_sent_offer_stays_in_sight_after_a_pace_warning() {
 
 #[test]
 fn a_long_notice_wraps_on_the_drafts_and_outcomes_screens() {
-    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let dir = tempfile::tempdir().expect("a temporary folder");
     let drafts = dir
         .path()
         .join("un-dossier-de-brouillons-au-nom-plutôt-long");
@@ -2476,7 +2475,7 @@ fn top_row(t: &Terminal<TestBackend>) -> String {
 
 #[test]
 fn every_screen_shows_its_own_keys_and_the_tabs_theirs() {
-    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let dir = tempfile::tempdir().expect("a temporary folder");
     write_drafts(dir.path());
     let mut a = app(Lang::Fr, Some(dir.path()));
     let t = render(&mut a, 80, 24);
@@ -2518,7 +2517,7 @@ fn every_screen_shows_its_own_keys_and_the_tabs_theirs() {
 
 #[test]
 fn replacing_an_answer_asks_first() {
-    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let dir = tempfile::tempdir().expect("a temporary folder");
     write_outcomes(dir.path());
     let mut a = app(Lang::Fr, Some(dir.path()));
     ctrl(&mut a, 'o');
@@ -2565,7 +2564,7 @@ const SAME: &str = "Hi there, I came across your profile and would love to conne
 
 #[test]
 fn repeated_text_shows_among_the_checks_once_saved_or_opened() {
-    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let dir = tempfile::tempdir().expect("a temporary folder");
     for who in ["Ann Lee", "Bob Roy", "Cy Ode"] {
         let _ = std::fs::write(
             dir.path()
@@ -2615,7 +2614,7 @@ fn repeated_text_shows_among_the_checks_once_saved_or_opened() {
 
 #[test]
 fn an_unreadable_draft_says_why_with_its_line_and_column() {
-    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let dir = tempfile::tempdir().expect("a temporary folder");
     let _ = std::fs::write(dir.path().join("broken.md"), "+++\nstatus = 3\n+++\nHi\n");
     let mut a = app(Lang::En, Some(dir.path()));
     ctrl(&mut a, 'o');
@@ -2642,7 +2641,7 @@ fn an_unreadable_draft_says_why_with_its_line_and_column() {
 
 #[test]
 fn the_date_column_shows_when_it_was_sent_or_answered_and_no_status_reads_cut() {
-    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let dir = tempfile::tempdir().expect("a temporary folder");
     let _ = std::fs::write(
         dir.path().join("ann-lee.md"),
         draft_file(
@@ -2738,8 +2737,8 @@ fn french_punctuation_is_never_alone_at_a_wrap() {
 
 #[test]
 fn set_aside_texts_are_counted_at_start_and_old_ones_cleaned() {
-    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
-    let state = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let state = tempfile::tempdir().expect("a temporary folder");
     let recovery = state.path().join("recovery.md");
     let old = state.path().join("recovery-20250101-100000.md");
     let new = state.path().join("recovery-20261120-100000.md");
@@ -2785,7 +2784,7 @@ fn set_aside_texts_are_counted_at_start_and_old_ones_cleaned() {
 
 #[test]
 fn the_pace_is_a_chart_with_weeks_counts_and_the_budget_line_that_grows() {
-    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let dir = tempfile::tempdir().expect("a temporary folder");
     write_drafts(dir.path());
     let mut a = app(Lang::Fr, Some(dir.path()));
     tick(&mut a, "2026-11-25T12:00:00Z");
@@ -2912,7 +2911,7 @@ fn write_imported(dir: &Path) {
 
 #[test]
 fn the_drafts_screen_hides_and_shows_the_imported_notes() {
-    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let dir = tempfile::tempdir().expect("a temporary folder");
     write_drafts(dir.path());
     write_imported(dir.path());
     for lang in [Lang::En, Lang::Fr] {
@@ -2968,7 +2967,7 @@ fn the_drafts_screen_hides_and_shows_the_imported_notes() {
         );
     }
     // Nothing but imported notes, hidden: said, with the key that shows them.
-    let only = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let only = tempfile::tempdir().expect("a temporary folder");
     write_imported(only.path());
     let mut a = app(Lang::En, Some(only.path()));
     ctrl(&mut a, 'o');
@@ -3003,7 +3002,7 @@ fn plain_spaces(shown: &str) -> Vec<String> {
 
 #[test]
 fn the_french_interface_puts_no_break_spaces_before_colons_and_question_marks() {
-    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let dir = tempfile::tempdir().expect("a temporary folder");
     let drafts = dir.path().join("brouillons");
     write_drafts(&drafts);
     let mut a = app(Lang::Fr, Some(&drafts));
@@ -3057,7 +3056,7 @@ fn the_french_interface_puts_no_break_spaces_before_colons_and_question_marks() 
     press(&mut a, KeyCode::Esc);
     press(&mut a, KeyCode::F(6));
     look(&mut a, "outcomes");
-    let empty = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let empty = tempfile::tempdir().expect("a temporary folder");
     let mut b = app(Lang::Fr, Some(empty.path()));
     ctrl(&mut b, 'o');
     look(&mut b, "no drafts");
@@ -3072,7 +3071,7 @@ fn the_french_interface_puts_no_break_spaces_before_colons_and_question_marks() 
 /// one the runtime last said (`Msg::Tick`), the home the one `Setup` gave.
 #[test]
 fn the_time_and_the_home_folder_are_the_ones_given() {
-    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let dir = tempfile::tempdir().expect("a temporary folder");
     let drafts = dir.path().join("drafts");
     let mut a = App::new(Setup {
         home: Some(dir.path().to_path_buf()),
@@ -3138,11 +3137,11 @@ fn a_window_too_small_takes_only_the_keys_that_quit_or_redraw() {
 /// sends left out.
 #[test]
 fn the_start_opens_the_draft_offers_the_text_found_and_drops_keys_never_sent() {
-    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let dir = tempfile::tempdir().expect("a temporary folder");
     let path = dir.path().join("sam-lee.md");
     let draft = poignee::draft::Draft::parse("+++\n[target]\nname = \"Sam Lee\"\n+++\nHi Sam\n")
-        .unwrap_or_else(|e| panic!("{e:?}"));
-    let found = poignee::draft::Draft::parse(FOUND).unwrap_or_else(|e| panic!("{e:?}"));
+        .expect("the draft parses");
+    let found = poignee::draft::Draft::parse(FOUND).expect("the draft parses");
     let mut a = app(Lang::En, Some(dir.path()));
     let redo = super::keys::Key::parse("ctrl-shift-z").unwrap_or_else(|| panic!("a key"));
     assert!(a.keymap.keys(super::keys::Action::Redo).contains(&redo));
