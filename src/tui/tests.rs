@@ -3108,6 +3108,7 @@ fn a_window_too_small_takes_only_the_keys_that_quit_or_redraw() {
     assert_eq!(a.update(Msg::Resize(50, 12)), []);
     typed(&mut a, "Hi");
     press(&mut a, KeyCode::F(3));
+    let _ = a.update(Msg::Paste("pasted where nothing is seen".into()));
     assert_eq!((a.note.text(), a.screen), ("", Screen::Compose));
     assert_eq!(ctrl(&mut a, 'l'), [Effect::Redraw]);
     // Large enough again: typed text goes in.

@@ -22,14 +22,21 @@ impl App {
         if ev.kind == KeyEventKind::Release {
             return false;
         }
-        let (w, h) = self.size;
-        if self.dialog.is_some() || (w >= layout::MIN_WIDTH && h >= layout::MIN_HEIGHT) {
+        if self.dialog.is_some() || self.seen() {
             return true;
         }
         let key = Key::of(ev);
         [Action::Quit, Action::Redraw]
             .iter()
             .any(|&a| self.keymap.keys(a).contains(&key))
+    }
+
+    /// Whether the window is large enough for the screens to be drawn:
+    /// below it, the "window too small" screen says that nothing typed
+    /// there goes into the note, and nothing does (keys nor pastes).
+    pub(super) fn seen(&self) -> bool {
+        let (w, h) = self.size;
+        w >= layout::MIN_WIDTH && h >= layout::MIN_HEIGHT
     }
 
     /// Whether keys type text where the focus is.

@@ -292,7 +292,10 @@ impl App {
         match msg {
             Msg::Key(ev) if self.takes(&ev) => self.key(ev),
             Msg::Key(_) => {}
-            Msg::Paste(text) => self.paste(&text),
+            // Nothing can be seen to paste into on the too-small screen
+            // (a dialog has no text field).
+            Msg::Paste(text) if self.seen() => self.paste(&text),
+            Msg::Paste(_) => {}
             Msg::Resize(w, h) => self.size = (w, h),
             Msg::Pause => self.fresh(),
             Msg::Done(done) => self.done(done),
