@@ -19,6 +19,14 @@ struct Session {
 }
 
 fn start(dir: &Path) -> Session {
+    let s = spawn(dir, &[]);
+    s.wait_for("poignee", "the first frame");
+    s
+}
+
+/// The binary in a pseudo-terminal with `args` after the config, not yet
+/// waited for.
+fn spawn(dir: &Path, args: &[&str]) -> Session {
     let pty = native_pty_system();
     let pair = pty
         .openpty(PtySize {
@@ -31,6 +39,7 @@ fn start(dir: &Path) -> Session {
     let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_poignee"));
     cmd.arg("--config");
     cmd.arg(dir.join("config.toml"));
+    cmd.args(args);
     cmd.env("XDG_DATA_HOME", dir.join("data"));
     cmd.env("XDG_CONFIG_HOME", dir.join("config"));
     cmd.env("HOME", dir);
@@ -65,14 +74,12 @@ fn start(dir: &Path) -> Session {
             }
         }
     });
-    let s = Session {
+    Session {
         child,
         writer,
         output,
         _master: pair.master,
-    };
-    s.wait_for("poignee", "the first frame");
-    s
+    }
 }
 
 impl Session {
@@ -332,4 +339,23 @@ fn idle_the_screen_is_not_drawn_again() {
     s.send("\x11"); // Ctrl-Q: asks (unsaved text)
     s.send("n");
     s.wait_exit();
+}
+
+#[test]
+fn a_draft_that_cannot_be_read_is_named_once_with_why() {
+    let (dir, _) = setup();
+    let missing = dir.path().join("nope.md");
+    let s = spawn(
+        dir.path(),
+        &["compose", "--draft", &missing.display().to_string()],
+    );
+    s.wait_for("fichier introuvable", "the error");
+    let said = s.text();
+    // « …/nope.md : fichier introuvable », not « …/nope.md: : … ».
+    assert!(
+        said.contains("nope.md\u{a0}: fichier introuvable")
+            || said.contains("nope.md : fichier introuvable"),
+        "{said}"
+    );
+    assert!(!said.contains(": :"), "{said}");
 }

@@ -47,13 +47,15 @@ pub(super) fn compose(
                 .map_err(|e| format!("{} {}", lang.colon(), e.message().get(lang)))
                 .and_then(|s| {
                     poignee::draft::Draft::parse(&s).map_err(|at| {
-                        format!("{}:{}: {}", at.line, at.column, at.message().get(lang))
+                        format!(":{}:{}: {}", at.line, at.column, at.message().get(lang))
                     })
                 });
             match read {
                 Ok(d) => Some((path, d)),
                 Err(e) => {
-                    report::fail(lang, &format!("{}:{e}", path.display()));
+                    // « fichier : … » when it cannot be read, `file:3:5: …`
+                    // where it does not parse.
+                    report::fail(lang, &format!("{}{e}", path.display()));
                     return ExitCode::from(EXIT_USAGE);
                 }
             }
