@@ -33,6 +33,14 @@ pub enum PeopleError {
     NoHeader,
     #[error("line {line}: {message}")]
     Csv { line: usize, message: String },
+    /// A relationship the list gives that is none poignee knows: said, not
+    /// replaced silently by the template's.
+    #[error("line {line}, column {column}: unknown relationship {value:?}")]
+    Relationship {
+        line: usize,
+        column: usize,
+        value: String,
+    },
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -102,6 +110,21 @@ impl Localize for PeopleError {
                 format!("ligne {line} : CSV illisible ({message})"),
                 format!("line {line}: unreadable CSV ({message})"),
             ),
+            PeopleError::Relationship {
+                line,
+                column,
+                value,
+            } => {
+                let value = crate::text::terminal_line(value);
+                Localized::new(
+                    format!(
+                        "ligne {line}, colonne {column} : relation « {value} » inconnue : écrivez aucune, rencontrée, contact commun, collègue ou ancien élève (ou none, met, mutual, colleague, alumni), ou laissez la case vide"
+                    ),
+                    format!(
+                        "line {line}, column {column}: unknown relationship “{value}”: write none, met, mutual, colleague or alumni (or aucune, rencontrée, contact commun, collègue, ancien élève), or leave the cell empty"
+                    ),
+                )
+            }
         }
     }
 }
@@ -186,7 +209,16 @@ pub fn read(bytes: &[u8]) -> Result<Vec<Person>, PeopleError> {
                 Column::Headline => set(&mut t.headline),
                 Column::Region => set(&mut t.region),
                 Column::Sector => set(&mut t.sector),
-                Column::Relationship => t.relationship = relationship(field),
+                Column::Relationship => {
+                    t.relationship =
+                        Some(
+                            relationship(field).ok_or_else(|| PeopleError::Relationship {
+                                line,
+                                column: i + 1,
+                                value: field.to_string(),
+                            })?,
+                        )
+                }
                 Column::Ignored => {}
                 Column::Value => {
                     if let Some(h) = headers.get(i) {
@@ -252,6 +284,22 @@ mod tests {
         assert_eq!(p[0].target.name.as_deref(), Some("Eve]0;HACKED Martin"));
         assert_eq!(p[0].target.company.as_deref(), Some("Acme  Inc"));
         assert_eq!(p[0].values["event"], "Web2Day 31m");
+    }
+
+    #[test]
+    fn a_relationship_is_read_in_either_language_or_refused_with_its_place() {
+        let p = read("name;relation\nInès Haddad;Rencontrée\nSam Lee;colleague\n".as_bytes())
+            .expect("reads");
+        assert_eq!(p[0].target.relationship, Some(Relationship::Met));
+        assert_eq!(p[1].target.relationship, Some(Relationship::Colleague));
+        // An unknown value is said, never replaced by the template's.
+        let e = read("name;relation\nInès Haddad;amis\n".as_bytes()).err();
+        let said = e.as_ref().map(|e| e.message().fr);
+        assert!(
+            said.as_deref()
+                .is_some_and(|m| m.starts_with("ligne 2, colonne 2 : relation « amis » inconnue")),
+            "{said:?}"
+        );
     }
 
     #[test]
