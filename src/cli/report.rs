@@ -60,21 +60,12 @@ pub fn fatal(lang: Lang, kind: &str, message: &str) {
     json_error(kind, message);
 }
 
-/// French typography for a message written with plain spaces, as the
-/// catalogue is ([`french_spacing`]); English as it is.
-fn typeset(lang: Lang, message: &str) -> std::borrow::Cow<'_, str> {
-    match lang {
-        Lang::Fr => french_spacing(message),
-        Lang::En => std::borrow::Cow::Borrowed(message),
-    }
-}
-
 /// An error on standard error. It may quote what the user gave (a path, a
 /// value, a config line): no control or bidi character of it is sent.
 pub fn fail(lang: Lang, message: &str) {
     let word = Text::new("erreur", "error").get(lang);
     let head = format!("{ERROR}{word}{ERROR:#}");
-    let message = terminal_lines(&typeset(lang, message)).into_owned();
+    let message = terminal_lines(&lang.typeset(message)).into_owned();
     anstream::eprintln!("{head}{} {message}", lang.colon());
 }
 
@@ -84,7 +75,7 @@ pub fn fail(lang: Lang, message: &str) {
 pub fn note(lang: Lang, message: &str) {
     let word = Text::new("remarque", "note").get(lang);
     let head = format!("{INFO}{word}{INFO:#}");
-    let message = terminal_lines(&typeset(lang, message)).into_owned();
+    let message = terminal_lines(&lang.typeset(message)).into_owned();
     anstream::eprintln!("{head}{} {message}", lang.colon());
 }
 
@@ -92,7 +83,7 @@ pub fn note(lang: Lang, message: &str) {
 pub fn warn(lang: Lang, message: &str) {
     let word = Text::new("avertissement", "warning").get(lang);
     let head = format!("{WARNING}{word}{WARNING:#}");
-    let message = terminal_lines(&typeset(lang, message)).into_owned();
+    let message = terminal_lines(&lang.typeset(message)).into_owned();
     anstream::eprintln!("{head}{} {message}", lang.colon());
 }
 
@@ -126,14 +117,6 @@ pub fn rules(lang: Lang, linter: &Linter) {
             info.summary.get(lang),
             french_spacing(&changed)
         ));
-    }
-}
-
-/// French typography for French output, English untouched.
-fn french_spacing_in(lang: Lang, s: &str) -> String {
-    match lang {
-        Lang::Fr => french_spacing(s).into_owned(),
-        Lang::En => s.to_string(),
     }
 }
 
@@ -175,13 +158,13 @@ pub fn explain(lang: Lang, id: RuleId) {
         };
         out(&format!("  {BOLD}{}{BOLD:#}", group.kind.label().get(lang)));
         let hits: Vec<String> = group.hits.iter().take(2).map(|h| quote(&h.text)).collect();
-        for line in textwrap::wrap(&french_spacing_in(lang, &hits.join("  ")), 74) {
+        for line in textwrap::wrap(&lang.typeset(&hits.join("  ")), 74) {
             out(&format!("    {line}"));
         }
         if let Some(miss) = group.misses.first() {
             let not = Text::new("mais pas", "but not").get(lang);
             let line = format!("{not} {}", quote(miss));
-            for line in textwrap::wrap(&french_spacing_in(lang, &line), 74) {
+            for line in textwrap::wrap(&lang.typeset(&line), 74) {
                 out(&format!("    {DIM}{line}{DIM:#}"));
             }
         }
@@ -210,9 +193,6 @@ pub fn explain(lang: Lang, id: RuleId) {
         // Spaces only: the file's path stays on one line.
         let options =
             textwrap::Options::new(78).word_separator(textwrap::WordSeparator::AsciiSpace);
-        out(&textwrap::fill(
-            &french_spacing_in(lang, &model.get(lang)),
-            options,
-        ));
+        out(&textwrap::fill(&lang.typeset(&model.get(lang)), options));
     }
 }

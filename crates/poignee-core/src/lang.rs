@@ -178,6 +178,18 @@ impl Text {
     }
 }
 
+impl Lang {
+    /// `s`, written with plain spaces as the catalogue is, in this
+    /// language's typography: French gets [`french_spacing`], English stays
+    /// as it is.
+    pub fn typeset(self, s: &str) -> Cow<'_, str> {
+        match self {
+            Lang::Fr => french_spacing(s),
+            Lang::En => Cow::Borrowed(s),
+        }
+    }
+}
+
 /// French typography: a no-break space before `: ; ! ?` and inside « », so
 /// that a line never starts with a lone « ? » or « », and the typographic
 /// apostrophe (l’offre). Catalogue strings are written with plain spaces and

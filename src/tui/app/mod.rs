@@ -262,10 +262,7 @@ impl App {
     pub(super) fn say(&mut self, level: Severity, text: String) {
         // Messages built with `format!` get French typography here, as the
         // catalogue's texts get it when shown.
-        let text = match self.lang {
-            Lang::Fr => poignee::lang::french_spacing(&text).into_owned(),
-            Lang::En => text,
-        };
+        let text = crate::tui::theme::fr(self.lang, text);
         self.notice = Some(Notice { text, level });
     }
 
