@@ -184,7 +184,7 @@ fn main() -> ExitCode {
             if *v {
                 let by_id: std::collections::HashMap<&str, &Labelled> =
                     real.iter().map(|n| (n.id.as_str(), n)).collect();
-                for (id, fix, said, flags) in all.verdicts.iter().filter(|v| v.1 != v.2) {
+                for (id, fix, said, flags, p) in all.verdicts.iter().filter(|v| v.1 != v.2) {
                     let Some(n) = by_id.get(id.as_str()) else {
                         continue;
                     };
@@ -194,13 +194,25 @@ fn main() -> ExitCode {
                         .filter(|(_, f)| *f)
                         .map(|(f, _)| f.name())
                         .collect();
+                    // What the rules and the patterns saw before the judgement.
+                    let seen: Vec<&str> = n
+                        .features
+                        .iter()
+                        .map(String::as_str)
+                        .filter(|f| f.starts_with("r:") || f.starts_with("k:"))
+                        .collect();
                     println!(
-                        "{id} [{}]: label {} {faults:?}{}, said {} {:?}\n    {:?}",
+                        "{id} [{}]: label {} {faults:?}{}, said {} {:?}\n    p {}\n    saw {seen:?}\n    {:?}",
                         n.group,
                         if *fix { "fix" } else { "send" },
                         if n.impolite { " impolite" } else { "" },
                         if *said { "fix" } else { "send" },
                         flags.iter().map(|r| r.as_str()).collect::<Vec<_>>(),
+                        poignee::judge::Fault::COLUMNS
+                            .iter()
+                            .map(|f| format!("{} {:.2}", f.name(), p[f.index()]))
+                            .collect::<Vec<_>>()
+                            .join(", "),
                         n.text
                     );
                 }

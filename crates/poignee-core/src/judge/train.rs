@@ -602,8 +602,9 @@ pub struct Tally {
     pub faults: [(usize, usize, usize); 4],
     /// The rules behind the false alarms.
     pub alarms: BTreeMap<RuleId, usize>,
-    /// Every note judged against its label: (id, labelled fix, said fix, flags).
-    pub verdicts: Vec<(String, bool, bool, Vec<RuleId>)>,
+    /// Every note judged against its label: (id, labelled fix, said fix,
+    /// flags, each column's probability).
+    pub verdicts: Vec<(String, bool, bool, Vec<RuleId>, PerFault)>,
 }
 
 fn ratio(a: usize, b: usize) -> f64 {
@@ -672,8 +673,13 @@ impl Tally {
         }
         let fix = note.label(Fault::Fix.index());
         let says_fix = !flags.is_empty();
-        self.verdicts
-            .push((note.id.clone(), fix, says_fix, flags.clone()));
+        self.verdicts.push((
+            note.id.clone(),
+            fix,
+            says_fix,
+            flags.clone(),
+            j.probability,
+        ));
         self.notes += 1;
         self.agree += usize::from(fix == says_fix);
         if !fix {
