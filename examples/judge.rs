@@ -64,6 +64,15 @@ enum Command {
     },
     /// What the shipped judgement says of one note.
     Why { text: String },
+    /// Fits as `train` does, writes nothing, and judges the labelled notes
+    /// of FILE (JSON lines, as `--real`): notes from sources kept outside
+    /// the project.
+    Holdout {
+        file: String,
+        /// Every disagreement.
+        #[arg(short)]
+        v: bool,
+    },
 }
 
 /// The fit's settings; each defaults to `Settings::default()`.
@@ -182,43 +191,81 @@ fn main() -> ExitCode {
                 println!("  {:<20} {n}", rule.as_str());
             }
             if *v {
-                let by_id: std::collections::HashMap<&str, &Labelled> =
-                    real.iter().map(|n| (n.id.as_str(), n)).collect();
-                for (id, fix, said, flags, p) in all.verdicts.iter().filter(|v| v.1 != v.2) {
-                    let Some(n) = by_id.get(id.as_str()) else {
-                        continue;
-                    };
-                    let faults: Vec<&str> = poignee::judge::Fault::ALL
-                        .iter()
-                        .zip(n.faults)
-                        .filter(|(_, f)| *f)
-                        .map(|(f, _)| f.name())
-                        .collect();
-                    // What the rules and the patterns saw before the judgement.
-                    let seen: Vec<&str> = n
-                        .features
-                        .iter()
-                        .map(String::as_str)
-                        .filter(|f| f.starts_with("r:") || f.starts_with("k:"))
-                        .collect();
-                    println!(
-                        "{id} [{}]: label {} {faults:?}{}, said {} {:?}\n    p {}\n    saw {seen:?}\n    {:?}",
-                        n.group,
-                        if *fix { "fix" } else { "send" },
-                        if n.impolite { " impolite" } else { "" },
-                        if *said { "fix" } else { "send" },
-                        flags.iter().map(|r| r.as_str()).collect::<Vec<_>>(),
-                        poignee::judge::Fault::COLUMNS
-                            .iter()
-                            .map(|f| format!("{} {:.2}", f.name(), p[f.index()]))
-                            .collect::<Vec<_>>()
-                            .join(", "),
-                        n.text
-                    );
+                disagreements(&all, &real);
+            }
+            ExitCode::SUCCESS
+        }
+        Command::Holdout { file, v } => {
+            let held = match std::fs::read_to_string(file)
+                .map_err(|e| e.to_string())
+                .and_then(|t| train::real(&t, &Linter::default()))
+            {
+                Ok(h) => h,
+                Err(e) => {
+                    eprintln!("judge: {file}: {e}");
+                    return ExitCode::FAILURE;
                 }
+            };
+            let all: Vec<&Labelled> = written.iter().chain(&real).collect();
+            let fitted = train::fit(&all, &settings);
+            let weights = match fitted.weights() {
+                Ok(w) => w,
+                Err(e) => {
+                    eprintln!("judge: a fitted judgement does not read back: {e}");
+                    return ExitCode::FAILURE;
+                }
+            };
+            let linter = Linter::default().with_judge(std::sync::Arc::new(weights));
+            let mut figures = train::Figures::default();
+            for n in &held {
+                figures.by_lang.entry(n.lang).or_default().count(&linter, n);
+            }
+            println!("{} notes of {file}, judged by a fit on all the others\n", held.len());
+            print!("{}", figures.table());
+            if *v {
+                disagreements(&figures.all(), &held);
             }
             ExitCode::SUCCESS
         }
         Command::Why { .. } => ExitCode::SUCCESS,
+    }
+}
+
+/// Every note judged otherwise than its label, with the judgement's
+/// probabilities and what the rules and the patterns saw before it.
+fn disagreements(all: &train::Tally, real: &[Labelled]) {
+    let by_id: std::collections::HashMap<&str, &Labelled> =
+        real.iter().map(|n| (n.id.as_str(), n)).collect();
+    for (id, fix, said, flags, p) in all.verdicts.iter().filter(|v| v.1 != v.2) {
+        let Some(n) = by_id.get(id.as_str()) else {
+            continue;
+        };
+        let faults: Vec<&str> = poignee::judge::Fault::ALL
+            .iter()
+            .zip(n.faults)
+            .filter(|(_, f)| *f)
+            .map(|(f, _)| f.name())
+            .collect();
+        // What the rules and the patterns saw before the judgement.
+        let seen: Vec<&str> = n
+            .features
+            .iter()
+            .map(String::as_str)
+            .filter(|f| f.starts_with("r:") || f.starts_with("k:"))
+            .collect();
+        println!(
+            "{id} [{}]: label {} {faults:?}{}, said {} {:?}\n    p {}\n    saw {seen:?}\n    {:?}",
+            n.group,
+            if *fix { "fix" } else { "send" },
+            if n.impolite { " impolite" } else { "" },
+            if *said { "fix" } else { "send" },
+            flags.iter().map(|r| r.as_str()).collect::<Vec<_>>(),
+            poignee::judge::Fault::COLUMNS
+                .iter()
+                .map(|f| format!("{} {:.2}", f.name(), p[f.index()]))
+                .collect::<Vec<_>>()
+                .join(", "),
+            n.text
+        );
     }
 }

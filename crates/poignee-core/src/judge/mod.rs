@@ -419,7 +419,7 @@ fn reason(n: &Note, j: &Judgement, diags: &mut Vec<Diagnostic>) {
     let standing = named.is_some_and(|d| {
         d.reason
             .and_then(|r| r.kind)
-            .is_some_and(|k| matches!(k, CueKind::Event | CueKind::Mutual))
+            .is_some_and(|k| matches!(k, CueKind::Event | CueKind::Mutual | CueKind::Shared))
     });
     let named = named.map(|d| d.span.clone());
     let no_reason =
