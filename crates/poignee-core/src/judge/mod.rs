@@ -519,6 +519,27 @@ const SELLS: [RuleId; 1] = [RuleId::SalesPitch];
 fn pitch(n: &Note, j: &Judgement, diags: &mut Vec<Diagnostic>) {
     let named = |d: &Diagnostic| SELLS.contains(&d.rule) && d.severity > Severity::Info;
     if !j.has(Fault::Pitch) {
+        let plain = n.reading.of(Family::Pitch).any(|c| {
+            !c.weak
+                && matches!(
+                    c.kind,
+                    CueKind::Sells
+                        | CueKind::Results
+                        | CueKind::Sends
+                        | CueKind::Meeting
+                        | CueKind::Job
+                )
+        });
+        // A pitch the patterns name plainly (what is sold, results promised,
+        // an offer to send, a call, a job asked) stands, as a warning,
+        // unless the judgement reads hardly any: a quarter of its threshold.
+        let i = Fault::Pitch.index();
+        if plain && diags.iter().any(named) && j.probability[i] >= j.threshold[i] / 4.0 {
+            for d in diags.iter_mut().filter(|d| named(d)) {
+                d.severity = d.severity.min(Severity::Warning);
+            }
+            return;
+        }
         overrule(diags, &SELLS);
         return;
     }
