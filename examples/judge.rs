@@ -192,6 +192,7 @@ fn main() -> ExitCode {
             }
             if *v {
                 disagreements(&all, &real);
+                flattery_missed(&all, &real);
             }
             ExitCode::SUCCESS
         }
@@ -267,5 +268,28 @@ fn disagreements(all: &train::Tally, real: &[Labelled]) {
                 .join(", "),
             n.text
         );
+    }
+}
+
+/// Every note with flattery the verdict did not name as such.
+fn flattery_missed(all: &train::Tally, real: &[Labelled]) {
+    let by_id: std::collections::HashMap<&str, &Labelled> =
+        real.iter().map(|n| (n.id.as_str(), n)).collect();
+    println!("\nflattery not named:");
+    for (id, _, _, flags, p) in &all.verdicts {
+        let Some(n) = by_id.get(id.as_str()) else {
+            continue;
+        };
+        let named = flags
+            .iter()
+            .any(|r| matches!(r, poignee::RuleId::Hype | poignee::RuleId::FalseFamiliarity));
+        if n.faults[poignee::judge::Fault::Flattery.index()] && !named {
+            println!(
+                "{id}: p {:.2}, said {:?}\n    {:?}",
+                p[poignee::judge::Fault::Flattery.index()],
+                flags.iter().map(|r| r.as_str()).collect::<Vec<_>>(),
+                n.text
+            );
+        }
     }
 }
