@@ -221,7 +221,10 @@ fn main() -> ExitCode {
             for n in &held {
                 figures.by_lang.entry(n.lang).or_default().count(&linter, n);
             }
-            println!("{} notes of {file}, judged by a fit on all the others\n", held.len());
+            println!(
+                "{} notes of {file}, judged by a fit on all the others\n",
+                held.len()
+            );
             print!("{}", figures.table());
             if *v {
                 disagreements(&figures.all(), &held);

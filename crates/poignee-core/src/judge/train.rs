@@ -673,13 +673,8 @@ impl Tally {
         }
         let fix = note.label(Fault::Fix.index());
         let says_fix = !flags.is_empty();
-        self.verdicts.push((
-            note.id.clone(),
-            fix,
-            says_fix,
-            flags.clone(),
-            j.probability,
-        ));
+        self.verdicts
+            .push((note.id.clone(), fix, says_fix, flags.clone(), j.probability));
         self.notes += 1;
         self.agree += usize::from(fix == says_fix);
         if !fix {
