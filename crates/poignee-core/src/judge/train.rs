@@ -449,8 +449,7 @@ struct Judged {
 fn cost(judged: &[Judged], t: &PerFault, s: &Settings) -> f64 {
     let mut c = 0.0;
     for j in judged {
-        let fix_said = j.p[Fault::Fix.index()] >= t[Fault::Fix.index()];
-        let said: [bool; 4] = std::array::from_fn(|k| fix_said && j.p[k] >= t[k]);
+        let said: [bool; 4] = Fault::ALL.map(|f| super::found(&j.p, t, f));
         let fix = j.other || j.faults.iter().any(|f| *f);
         let says_fix = j.other || said.iter().any(|f| *f);
         if fix && !says_fix {
