@@ -97,3 +97,73 @@ fn the_shipped_judgement_reads_and_weighs_a_note_each_way() {
     assert!(!j.has(poignee::judge::Fault::Pitch), "{j:?}");
     assert!(!j.has(poignee::judge::Fault::NoReason), "{j:?}");
 }
+
+/// The rules' ids at warning or above in the linted note.
+fn flags(text: &str, lang: Lang) -> Vec<poignee::RuleId> {
+    let cx = poignee::Context {
+        lang: Some(lang),
+        ..poignee::Context::default()
+    };
+    Linter::default()
+        .lint(text, &cx)
+        .diagnostics
+        .iter()
+        .filter(|d| d.severity >= poignee::Severity::Warning)
+        .map(|d| d.rule)
+        .collect()
+}
+
+#[test]
+fn a_group_both_belong_to_is_a_reason_the_judgement_does_not_overrule() {
+    use poignee::RuleId::{Generic, NoReason};
+    for (text, lang) in [
+        (
+            "Hi Priya, we both are part of the Outreachy spring cohort. Let's connect!",
+            Lang::En,
+        ),
+        (
+            "Hey Sam, found your profile through the Rust Lyon discord server, would love to connect.",
+            Lang::En,
+        ),
+        (
+            "Bonjour Inès, nous sommes dans la même promo du bootcamp data de Lille. Au plaisir !",
+            Lang::Fr,
+        ),
+    ] {
+        let f = flags(text, lang);
+        assert!(
+            !f.contains(&NoReason) && !f.contains(&Generic),
+            "{text}: {f:?}"
+        );
+    }
+}
+
+#[test]
+fn a_pitch_or_praise_the_patterns_name_plainly_is_not_waved_through() {
+    use poignee::RuleId::{Hype, SalesPitch};
+    for (text, lang, rule) in [
+        (
+            "Hi Claire, our AI training delivers real productivity gains for engineering teams. Would love to connect!",
+            Lang::En,
+            SalesPitch,
+        ),
+        (
+            "Hi Tom, we've built a 10-module course on warehouse safety. Thought you'd find it valuable. Let's connect!",
+            Lang::En,
+            SalesPitch,
+        ),
+        (
+            "Hi Sam, love what you guys are building! Would be great to connect.",
+            Lang::En,
+            Hype,
+        ),
+        (
+            "Bonjour Claire, très inspiré par votre vision du commerce en ligne, je serais ravi de vous compter dans mon réseau !",
+            Lang::Fr,
+            Hype,
+        ),
+    ] {
+        let f = flags(text, lang);
+        assert!(f.contains(&rule), "{text}: {f:?}");
+    }
+}

@@ -672,6 +672,29 @@ mod tests {
     use crate::lang::Lang;
     use crate::lint::{Context, Linter, Report};
 
+    #[test]
+    fn a_fault_needs_fixing_to_agree_unless_it_is_very_likely_alone() {
+        let t = [0.5, 0.5, 0.5, 0.5, 0.6];
+        // Past its threshold, "needs fixing" agreeing.
+        assert!(found(&[0.6, 0.0, 0.0, 0.0, 0.7], &t, Fault::NoReason));
+        // Past it, "needs fixing" not agreeing: a doubt, not a fault.
+        assert!(!found(&[0.6, 0.0, 0.0, 0.0, 0.5], &t, Fault::NoReason));
+        // Very likely alone.
+        assert!(found(&[0.0, 0.95, 0.0, 0.0, 0.1], &t, Fault::Pitch));
+        // Under its own threshold, whatever "needs fixing" says.
+        assert!(!found(&[0.0, 0.4, 0.0, 0.0, 1.0], &t, Fault::Pitch));
+        let j = Judgement {
+            probability: [0.0, 0.1, 0.2, 0.0, 1.0],
+            threshold: [0.5, 0.6, 0.6, 0.5, 0.5],
+            by_sentence: Vec::new(),
+        };
+        assert!(j.hardly(Fault::Pitch), "0.1 under a quarter of 0.6");
+        assert!(
+            !j.hardly(Fault::Generic),
+            "0.2 is more than a quarter of 0.6"
+        );
+    }
+
     fn report(linter: &Linter, text: &str, lang: Lang) -> Report {
         let cx = Context {
             lang: Some(lang),
