@@ -1,6 +1,7 @@
 //! `no-exchange`: « écoutez, participez ». Networks are give-and-take: a good
 //! note leaves room for the other person, with a question about their work or
-//! an offer to share. A hint, never an error.
+//! an open « au plaisir d'échanger » — never a call or a favour asked, which
+//! is a pitch. A hint, never an error.
 
 use crate::diagnostic::RuleId;
 use crate::lang::{Lang, Localized};
@@ -23,8 +24,10 @@ pub fn check(n: &Note, out: &mut Out) {
             "the note leaves no room for an exchange",
         ),
         Some(Localized::new(
-            format!("terminez sur une question ou une proposition : {example}"),
-            format!("end on a question or an offer: {example}"),
+            // A question about their work, not an ask: a call or a favour
+            // asked is a pitch (`sales-pitch`).
+            format!("laissez-lui de quoi répondre, sans rien demander : {example}"),
+            format!("leave them something to answer, asking for nothing: {example}"),
         )),
     );
 }

@@ -66,19 +66,15 @@ pub fn check(n: &Note, out: &mut Out) {
             None,
         );
     }
-    if text::char_len(body) < n.thresholds().min_chars {
+    let chars = text::char_len(body);
+    if chars < n.thresholds().min_chars {
+        let s = if chars == 1 { "" } else { "s" };
         out.push(
             RuleId::TooShort,
             body_start..body_start + body.len(),
             Localized::new(
-                format!(
-                    "{} caractères : trop court pour dire pourquoi vous écrivez",
-                    text::char_len(body)
-                ),
-                format!(
-                    "{} characters: too short to say why you write",
-                    text::char_len(body)
-                ),
+                format!("{chars} caractère{s} : trop court pour dire pourquoi vous écrivez"),
+                format!("{chars} character{s}: too short to say why you write"),
             ),
             Some(Localized::new(
                 "ajoutez une phrase qui dit pourquoi cette personne",
@@ -106,6 +102,17 @@ mod tests {
     fn too_short_fr_en_and_near_miss() {
         assert!(fires("Bonjour, merci !", Lang::Fr, RuleId::TooShort));
         assert!(fires("Hi", Lang::En, RuleId::TooShort));
+        // One character is said in the singular.
+        let r = Linter::default().lint("👋", &Context::default());
+        let d = r.diagnostics.iter().find(|d| d.rule == RuleId::TooShort);
+        let said = d.map(|d| (d.message.fr.as_str(), d.message.en.as_str()));
+        assert_eq!(
+            said,
+            Some((
+                "1 caractère : trop court pour dire pourquoi vous écrivez",
+                "1 character: too short to say why you write"
+            ))
+        );
         assert!(!fires(
             "Hi Claire, I read your article on urban logistics and learned a lot. Thanks!",
             Lang::En,
