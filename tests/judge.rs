@@ -158,7 +158,7 @@ fn a_pitch_or_praise_the_patterns_name_plainly_is_not_waved_through() {
             Hype,
         ),
         (
-            "Bonjour Claire, très inspiré par votre vision du commerce en ligne, je serais ravi de vous compter dans mon réseau !",
+            "Bonjour Claire, très inspiré par votre vision du commerce en ligne ! Au plaisir de vous lire ici.",
             Lang::Fr,
             Hype,
         ),
