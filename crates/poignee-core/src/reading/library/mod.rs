@@ -425,6 +425,35 @@ mod tests {
 
     /// The shipped files load: no pattern, class or list is at fault.
     #[test]
+    fn the_senders_own_name_is_not_a_name_said_to_them() {
+        let said = |lang, text: &str| -> Vec<String> {
+            read(lang, text)
+                .names
+                .iter()
+                .map(|r| text[r.clone()].to_owned())
+                .collect()
+        };
+        assert_eq!(
+            said(
+                Lang::En,
+                "Hi Sam, I'm Viresh Kumar, we met at RustConf in Lyon."
+            ),
+            ["RustConf", "Lyon"]
+        );
+        assert_eq!(
+            said(
+                Lang::Fr,
+                "Bonjour, je m'appelle Inès Morel et je suis Yasmine Ali sur Slack."
+            ),
+            ["Slack"]
+        );
+        assert_eq!(
+            said(Lang::En, "Hello, my name is Jo and Hector Ruiz sent me."),
+            ["Hector Ruiz"]
+        );
+    }
+
+    #[test]
     fn the_shipped_files_load() {
         for lang in Lang::ALL {
             if let Err(e) = Tongue::compile(lang) {

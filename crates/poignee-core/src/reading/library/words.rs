@@ -62,18 +62,42 @@ const FIELDS: [&str; 40] = [
     "daf", "dsi", "qa", "ops", "devops", "ml", "bi", "cdi", "cdd", "mba", "phd", "ssii",
 ];
 
+/// The words after which a capitalised word is the sender's own name
+/// ("I'm Viresh", « je m'appelle Inès »), as pairs of folded tokens.
+const OWN_NAME: [(&str, &str); 7] = [
+    ("i", "'m"),
+    ("i", "am"),
+    ("name", "is"),
+    ("this", "is"),
+    ("here", "'s"),
+    ("je", "suis"),
+    ("m'", "appelle"),
+];
+
 /// The names in a note: capitalised words that do not start a sentence or
 /// a line, and are not greetings or the words right after one (the
-/// person's own name).
+/// person's own name), nor the sender's own name.
 pub(super) fn names(text: &str, folded: &str, toks: &[tokens::Token]) -> Vec<Range<usize>> {
     let mut out: Vec<Range<usize>> = Vec::new();
+    // Inside the sender's own name, "I'm Viresh Kumar": its words are skipped.
+    let mut own = false;
     for (i, t) in toks.iter().enumerate() {
         if t.kind != Kind::Word || !t.capital {
+            own = false;
             continue;
         }
         let Some(prev) = i.checked_sub(1).map(|p| &toks[p]) else {
             continue;
         };
+        let pair = (
+            i.checked_sub(2)
+                .map_or("", |p| &folded[toks[p].folded.clone()]),
+            &folded[prev.folded.clone()],
+        );
+        own = OWN_NAME.contains(&pair) || own && text.get(prev.span.end..t.span.start) == Some(" ");
+        if own {
+            continue;
+        }
         let starts_line = prev.sentence != t.sentence
             || text[prev.span.end..t.span.start].contains('\n')
             || matches!(
