@@ -179,6 +179,7 @@ impl Linter {
                 let judgement = weights.judge(note, &found);
                 judge::apply(note, &judgement, &mut found);
             }
+            crate::rules::reason::quoted_once(&mut found);
             let mut diagnostics = configure(found, &self.levels, cx.allow);
             diagnostics.sort_by_key(|d| (d.span.start, std::cmp::Reverse(d.severity), d.rule));
             // The score counts every finding; the cap keeps each rule's worst,

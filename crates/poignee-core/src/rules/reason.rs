@@ -151,7 +151,9 @@ pub(crate) fn give_one(lang: Lang) -> Localized {
     )
 }
 
-/// One `reason-found` per kind of reason, at its first place.
+/// One `reason-found` per kind of reason, at its first place (words found
+/// for two kinds are quoted once, after the judgement has weighed both:
+/// [`quoted_once`]).
 fn report_found(n: &Note, out: &mut Out, found: &[Found]) {
     let mut seen: Vec<Option<CueKind>> = Vec::new();
     let strong_first = found
@@ -184,6 +186,22 @@ fn report_found(n: &Note, out: &mut Out, found: &[Found]) {
             },
         );
     }
+}
+
+/// Keeps the first `reason-found` of each span: the same words found for
+/// two kinds of reason ("common ground", "a purpose") are quoted once.
+pub(crate) fn quoted_once(diags: &mut Vec<crate::diagnostic::Diagnostic>) {
+    let mut quoted: Vec<Range<usize>> = Vec::new();
+    diags.retain(|d| {
+        if d.rule != RuleId::ReasonFound {
+            return true;
+        }
+        if quoted.contains(&d.span) {
+            return false;
+        }
+        quoted.push(d.span.clone());
+        true
+    });
 }
 
 #[cfg(test)]
@@ -278,6 +296,25 @@ mod tests {
         );
         assert!(!thin.is_empty() && thin.iter().all(|r| r.clue), "{thin:?}");
         assert!(seen("Hi Sam, I came across your profile.", Lang::En).is_empty());
+    }
+
+    #[test]
+    fn the_same_words_are_quoted_once() {
+        let r = report(
+            "Hi Sarah, saw your post about onboarding. We're working on similar problems at Brightline, around making training actually stick.",
+            Lang::En,
+            None,
+        );
+        let mut spans: Vec<_> = r
+            .diagnostics
+            .iter()
+            .filter(|d| d.rule == RuleId::ReasonFound)
+            .map(|d| d.span.clone())
+            .collect();
+        let all = spans.len();
+        spans.dedup();
+        assert!(all >= 2, "{:?}", r.diagnostics);
+        assert_eq!(spans.len(), all, "{:?}", r.diagnostics);
     }
 
     #[test]
