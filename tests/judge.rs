@@ -157,6 +157,13 @@ fn a_pitch_or_praise_the_patterns_name_plainly_is_not_waved_through() {
             Lang::En,
             Hype,
         ),
+        // Praise the judgement hardly reads, in a note to fix for another
+        // fault: the writer hears of it too.
+        (
+            "Hi Jo, your background really stood out to me. Would love to connect.",
+            Lang::En,
+            Hype,
+        ),
         (
             "Bonjour Claire, très inspiré par votre vision du commerce en ligne ! Au plaisir de vous lire ici.",
             Lang::Fr,

@@ -388,6 +388,16 @@ fn severity(j: &Judgement, f: Fault, natural: Severity) -> Severity {
     }
 }
 
+/// Rules whose findings depend on who the note goes to and when, not on
+/// what it says.
+pub const CONTEXT: [RuleId; 5] = [
+    RuleId::Audience,
+    RuleId::Pace,
+    RuleId::RepeatedText,
+    RuleId::NoName,
+    RuleId::UnfilledPlaceholder,
+];
+
 /// Lowers the findings of `rules` to `info`: evidence the judgement weighed
 /// and did not take for the fault.
 fn overrule(diags: &mut [Diagnostic], rules: &[RuleId]) {
@@ -625,12 +635,17 @@ fn generic(n: &Note, j: &Judgement, diags: &mut Vec<Diagnostic>) {
 }
 
 fn flattery(n: &Note, j: &Judgement, diags: &mut Vec<Diagnostic>) {
-    // Praise a pattern named stands unless the judgement hardly reads any;
-    // praise the patterns did not see needs the threshold.
+    // Praise a pattern named stands unless the judgement hardly reads any,
+    // or, whatever it reads, in a note that needs fixing for another fault
+    // (it adds no alarm, and the writer hears of it); praise the patterns
+    // did not see needs the threshold.
     let named = diags
         .iter()
         .any(|d| d.rule == RuleId::Hype && d.severity > Severity::Info);
-    if !(j.has(Fault::Flattery) || named && !j.hardly(Fault::Flattery)) {
+    let other = diags.iter().any(|d| {
+        d.severity >= Severity::Warning && d.rule != RuleId::Hype && !CONTEXT.contains(&d.rule)
+    });
+    if !(j.has(Fault::Flattery) || named && (!j.hardly(Fault::Flattery) || other)) {
         overrule(diags, &[RuleId::Hype]);
         return;
     }

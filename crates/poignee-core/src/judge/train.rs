@@ -565,13 +565,7 @@ impl Fit {
 
 /// Rules whose findings need context the corpus does not carry (as
 /// `../shared/corpus/eval.py` leaves them out).
-const IGNORED: [RuleId; 5] = [
-    RuleId::Audience,
-    RuleId::Pace,
-    RuleId::RepeatedText,
-    RuleId::NoName,
-    RuleId::UnfilledPlaceholder,
-];
+const IGNORED: [RuleId; 5] = super::CONTEXT;
 
 /// Findings that count as catching a pitch or an ask.
 const PITCH_RULES: [RuleId; 5] = [
