@@ -103,7 +103,7 @@ pub enum CueKind {
     Sends,
     /// A request for a call, a meeting, a coffee or time.
     Meeting,
-    /// A job ask: openings, a referral, a look at a CV.
+    /// An ask of a stranger: openings, a referral, a look at a CV, advice.
     Job,
     /// An offer hinted at: "something that might interest you".
     Teaser,

@@ -94,8 +94,8 @@ pub fn check(n: &Note, out: &mut Out) {
             ),
             CueKind::Job => (
                 quoting(
-                    "{} : une demande de poste ou de recommandation à un inconnu",
-                    "{}: asking a stranger for a job or a referral",
+                    "{} : une demande à un inconnu — un poste, une recommandation, des conseils",
+                    "{}: asking a stranger for something — a job, a referral, advice",
                     piece,
                 ),
                 Localized::new(
