@@ -9,9 +9,13 @@
 //! Both read the team's written corpus (`tests/corpus/{fr,en}.toml`) and the
 //! real notes of `../shared/corpus/dev.jsonl` (or `--real FILE`); the real
 //! notes are read, never copied: only the fitted numbers are written.
-//! `measure` takes `--folds K` (5), `-v` and `--drop c:,p:`; both take the
-//! fit's settings (`--seed`, `--epochs`, `--rate`, `--cost`… see `--help`);
-//! `why "…"` prints each fault's probability for one note.
+//! `measure` takes `--folds K` (5), `-v` (every disagreement, with the
+//! probabilities and what the patterns saw, then the flattery not named) and
+//! `--drop c:,p:`; both take the fit's settings (`--seed`, `--epochs`,
+//! `--rate`, `--cost`… see `--help`); `why "…"` prints each fault's
+//! probability for one note; `holdout FILE [-v]` fits as `train` does,
+//! writes nothing, and judges labelled notes kept outside the project (JSON
+//! lines as `dev.jsonl`).
 
 use clap::{Parser, Subcommand};
 use poignee::Lang;
