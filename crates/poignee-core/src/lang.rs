@@ -123,6 +123,16 @@ impl Lang {
             .find_map(|v| Lang::from_locale(&v))
             .unwrap_or(Lang::En)
     }
+
+    /// `s`, written with plain spaces as the catalogue is, in this
+    /// language's typography: French gets [`french_spacing`], English stays
+    /// as it is.
+    pub fn typeset(self, s: &str) -> Cow<'_, str> {
+        match self {
+            Lang::Fr => french_spacing(s),
+            Lang::En => Cow::Borrowed(s),
+        }
+    }
 }
 
 /// A text in both languages; the edge picks one.
@@ -174,18 +184,6 @@ impl Text {
         match lang {
             Lang::Fr => french_spacing(self.fr),
             Lang::En => Cow::Borrowed(self.en),
-        }
-    }
-}
-
-impl Lang {
-    /// `s`, written with plain spaces as the catalogue is, in this
-    /// language's typography: French gets [`french_spacing`], English stays
-    /// as it is.
-    pub fn typeset(self, s: &str) -> Cow<'_, str> {
-        match self {
-            Lang::Fr => french_spacing(s),
-            Lang::En => Cow::Borrowed(s),
         }
     }
 }

@@ -642,10 +642,12 @@ fn flattery(n: &Note, j: &Judgement, diags: &mut Vec<Diagnostic>) {
     let named = diags
         .iter()
         .any(|d| d.rule == RuleId::Hype && d.severity > Severity::Info);
-    let other = diags.iter().any(|d| {
-        d.severity >= Severity::Warning && d.rule != RuleId::Hype && !CONTEXT.contains(&d.rule)
-    });
-    if !(j.has(Fault::Flattery) || named && (!j.hardly(Fault::Flattery) || other)) {
+    let other = |diags: &[Diagnostic]| {
+        diags.iter().any(|d| {
+            d.severity >= Severity::Warning && d.rule != RuleId::Hype && !CONTEXT.contains(&d.rule)
+        })
+    };
+    if !(j.has(Fault::Flattery) || named && (!j.hardly(Fault::Flattery) || other(diags))) {
         overrule(diags, &[RuleId::Hype]);
         return;
     }

@@ -563,10 +563,6 @@ impl Fit {
     }
 }
 
-/// Rules whose findings need context the corpus does not carry (as
-/// `../shared/corpus/eval.py` leaves them out).
-const IGNORED: [RuleId; 5] = super::CONTEXT;
-
 /// Findings that count as catching a pitch or an ask.
 const PITCH_RULES: [RuleId; 5] = [
     RuleId::SalesPitch,
@@ -650,10 +646,12 @@ impl Tally {
     /// Judges `note` with `linter` and counts the verdict.
     pub fn count(&mut self, linter: &Linter, note: &Labelled) {
         let report = linter.lint(&note.text, &note.context());
+        // The rules of context need what the corpus does not carry (as
+        // `../shared/corpus/eval.py` leaves them out).
         let flags: Vec<RuleId> = report
             .diagnostics
             .iter()
-            .filter(|d| d.severity >= Severity::Warning && !IGNORED.contains(&d.rule))
+            .filter(|d| d.severity >= Severity::Warning && !super::CONTEXT.contains(&d.rule))
             .map(|d| d.rule)
             .collect();
         let j = linter.judgement(&note.text, &note.context());
